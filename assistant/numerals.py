@@ -1,0 +1,58 @@
+"""Chinese numerals as used in article labels (一 … 九十九, 一百 …)."""
+
+from __future__ import annotations
+
+DIGITS = "零一二三四五六七八九"
+_VALUES = {c: i for i, c in enumerate(DIGITS)} | {"〇": 0, "两": 2}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"
+
+
+def parse_chinese_number(text: str) -> int:
+    """``"三十三"`` → 33, ``"十"`` → 10, ``"一百零一"`` → 101. Raises ValueError."""
+    if not text or any(c not in NUMERAL_CHARS for c in text):
+        raise ValueError(f"not a Chinese numeral: {text!r}")
+    total, digit = 0, None
+    for ch in text:
+        if ch in _UNITS:
+            total += (1 if digit is None else digit) * _UNITS[ch]
+            digit = None
+        else:
+            if digit is not None and digit != 0:
+                raise ValueError(f"not a Chinese numeral: {text!r}")
+            digit = _VALUES[ch]
+    if digit is not None:
+        total += digit
+    if total <= 0 and text not in ("零", "〇"):
+        raise ValueError(f"not a Chinese numeral: {text!r}")
+    return total
+
+
+def to_chinese_number(n: int) -> str:
+    """33 → ``"三十三"``, 10 → ``"十"``, 101 → ``"一百零一"`` (1 ≤ n ≤ 9999)."""
+    if not 0 < n < 10000:
+        raise ValueError(f"out of range: {n}")
+    parts: list[str] = []
+    zero_pending = False
+    for unit_value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d = n // unit_value % 10
+        if d == 0:
+            if parts:
+                zero_pending = True
+            continue
+        if zero_pending:
+            parts.append("零")
+            zero_pending = False
+        if not (unit == "十" and d == 1 and not parts):
+            parts.append(DIGITS[d])
+        parts.append(unit)
+    return "".join(parts)
+
+
+def article_label(n: int) -> str:
+    """Canonical article label: 33 → ``"第三十三条"``."""
+    return f"第{to_chinese_number(n)}条"
+
+
+def chapter_label(n: int) -> str:
+    return f"第{to_chinese_number(n)}章"

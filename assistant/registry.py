@@ -1,0 +1,117 @@
+"""The knowledge registry (``knowledge/registry.toml``): which files hold which documents.
+
+Pydantic validates it because it is a boundary: people edit it by hand.
+"""
+
+from __future__ import annotations
+
+import logging
+import tomllib
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .errors import KnowledgeError, UnknownCity
+
+log = logging.getLogger(__name__)
+
+_SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+class Jurisdiction(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    slug: str = Field(pattern=_SLUG)
+    name: str = Field(min_length=2)
+    province: str
+    level: Literal["省", "市", "区", "县"]
+    aliases: list[str] = []
+
+    @property
+    def names(self) -> list[str]:
+        """Every way to write this jurisdiction, longest first."""
+        return sorted({self.name, *self.aliases}, key=len, reverse=True)
+
+
+class Erratum(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    find: str = Field(min_length=2)
+    replace: str
+
+
+class DocumentEntry(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    city: str
+    file: str
+    slug: str = Field(pattern=_SLUG)
+    title: str = Field(min_length=2)
+    number: str = ""
+    issuer: str = ""
+    issued: str = Field(default="", pattern=r"^(\d{4}-\d{2}-\d{2})?$")
+    status: str = "现行有效"
+    numbering: Literal["一、", "第一条"]
+    expected_articles: int | None = Field(default=None, ge=1)
+    replaces: list[str] = []
+    errata: list[Erratum] = []
+
+    @field_validator("title")
+    @classmethod
+    def _strip_title(cls, v: str) -> str:
+        return "".join(v.split())
+
+
+class Registry(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    jurisdictions: list[Jurisdiction]
+    documents: list[DocumentEntry]
+
+    @model_validator(mode="after")
+    def _check(self) -> Registry:
+        slugs = [j.slug for j in self.jurisdictions]
+        if len(set(slugs)) != len(slugs):
+            raise ValueError("duplicate jurisdiction slug")
+        seen: set[tuple[str, str]] = set()
+        for d in self.documents:
+            if d.city not in slugs:
+                raise ValueError(f"document {d.title!r} names unknown city {d.city!r}")
+            if (d.city, d.slug) in seen:
+                raise ValueError(f"duplicate document slug {d.city}/{d.slug}")
+            seen.add((d.city, d.slug))
+        return self
+
+    @cached_property
+    def by_slug(self) -> dict[str, Jurisdiction]:
+        return {j.slug: j for j in self.jurisdictions}
+
+    def jurisdiction(self, city: str) -> Jurisdiction:
+        """Look a city up by slug or any Chinese name/alias; raises ``UnknownCity``."""
+        key = city.strip()
+        if key in self.by_slug:
+            return self.by_slug[key]
+        for j in self.jurisdictions:
+            if key in j.names or key.lower() == j.slug:
+                return j
+        raise UnknownCity(key, [j.name for j in self.jurisdictions])
+
+    def documents_of(self, city: str) -> list[DocumentEntry]:
+        return [d for d in self.documents if d.city == city]
+
+    def files(self) -> list[str]:
+        """Source files in registry order, each once."""
+        return list(dict.fromkeys(d.file for d in self.documents))
+
+
+def load_registry(path: Path) -> Registry:
+    if not path.is_file():
+        raise KnowledgeError("登记表不存在", str(path))
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise KnowledgeError(f"登记表格式错误：{e}", str(path)) from e
+    try:
+        return Registry.model_validate(data)
+    except ValidationError as e:
+        first = e.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"])
+        raise KnowledgeError(f"登记表内容错误（{loc}）：{first['msg']}", str(path)) from e

@@ -1,0 +1,90 @@
+"""Reading source files (.txt in UTF-8 or GBK, .docx, text-layer .pdf) into numbered lines."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import KnowledgeError
+
+log = logging.getLogger(__name__)
+
+SUPPORTED = (".txt", ".md", ".docx", ".pdf")
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based line in the file (paragraph for .docx, line of the extracted text for .pdf)
+    text: str
+
+
+@dataclass(frozen=True)
+class SourceText:
+    path: str
+    encoding: str
+    lines: tuple[Line, ...]
+
+
+def decode_text(data: bytes, path: str) -> tuple[str, str]:
+    """Decode UTF-8 (with or without BOM) or GB18030/GBK; say so when neither fits."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise KnowledgeError(
+                f"无法识别文件编码（既不是 UTF-8 也不是 GBK/GB18030，第 {utf8_error.start} 字节起无法解码）",
+                path,
+            ) from None
+        log.info("%s decoded as GB18030/GBK", path)
+        return text, "gbk"
+
+
+def _docx_text(path: Path, name: str) -> str:
+    import docx  # python-docx
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as e:  # python-docx raises several unrelated types for a broken file
+        raise KnowledgeError(f"无法读取 .docx 文件：{e}", name) from e
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+def _pdf_text(path: Path, name: str) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, OSError, ValueError) as e:
+        raise KnowledgeError(f"无法读取 PDF 文件：{e}", name) from e
+    if not "".join(pages).strip():
+        raise KnowledgeError("PDF 没有文本层（可能是扫描件），请先做文字识别再导入", name)
+    # A page boundary is a possible mid-sentence break, like a blank line in a text file.
+    return "\n\n".join(pages)
+
+
+def read_source(path: Path, display: str | None = None) -> SourceText:
+    """Read ``path`` into numbered lines; raise ``KnowledgeError`` naming the file."""
+    name = display or str(path)
+    if not path.is_file():
+        raise KnowledgeError("文件不存在", name)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise KnowledgeError(f"不支持的文件类型 {suffix}（支持 {'、'.join(SUPPORTED)}）", name)
+    if suffix == ".docx":
+        text, encoding = _docx_text(path, name), "docx"
+    elif suffix == ".pdf":
+        text, encoding = _pdf_text(path, name), "pdf"
+    else:
+        text, encoding = decode_text(path.read_bytes(), name)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ").replace("\xa0", " ")
+    if not text.strip():
+        raise KnowledgeError("文件为空", name)
+    lines = tuple(Line(i, t) for i, t in enumerate(text.split("\n"), start=1))
+    return SourceText(path=name, encoding=encoding, lines=lines)
