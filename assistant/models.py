@@ -128,3 +128,72 @@ class DocumentInfo:
             "chapters": self.chapters,
             "footer": dict(sorted(self.footer.items())),
         }
+
+
+def article_fields(a: Article) -> dict[str, Any]:
+    """The article fields every citation and retrieval row carries."""
+    return {
+        "id": a.id,
+        "city": a.city,
+        "city_name": a.city_name,
+        "document": a.document,
+        "document_number": a.document_number,
+        "chapter": a.chapter.to_dict() if a.chapter else None,
+        "article": a.article,
+        "label": a.label,
+        "citation": a.citation,
+    }
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved article with its fused score and the evidence behind it."""
+
+    article: Article
+    score: float
+    lexical: float = 0.0  # BM25 score (0 when not found lexically)
+    dense: float = 0.0  # cosine similarity (0 when not among the dense results)
+
+    def to_dict(self) -> dict[str, Any]:
+        return article_fields(self.article) | {
+            "quote": "",
+            "text": self.article.text,
+            "score": round(self.score, 6),
+        }
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A verbatim quote from an article; ``quote`` is a substring of ``article.text``."""
+
+    article: Article
+    quote: str
+
+    def __post_init__(self) -> None:
+        if self.quote not in self.article.text:
+            raise ValueError(f"quote is not verbatim in {self.article.id}: {self.quote[:30]!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return article_fields(self.article) | {"quote": self.quote, "text": self.article.text}
+
+
+@dataclass(frozen=True)
+class Answer:
+    answer: str
+    refused: bool
+    city: str | None
+    citations: tuple[Citation, ...] = ()
+    retrieved: tuple[Hit, ...] = ()
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    notice: str = ""  # e.g. why it refused, or that the extractive fallback was used
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "answer": self.answer,
+            "refused": self.refused,
+            "city": self.city,
+            "citations": [c.to_dict() for c in self.citations],
+            "retrieved": [h.to_dict() for h in self.retrieved[:5]],
+            "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
+            "notice": self.notice,
+        }

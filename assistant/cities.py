@@ -1,0 +1,91 @@
+"""Which jurisdiction a question is about.
+
+``CityDetector.detect(question)`` finds the jurisdictions of the knowledge base named in the
+question (slug, Chinese name or alias, with or without 市/区) and any other Chinese city
+(from a gazetteer), so that a question about 太原 is answered "not in the knowledge base"
+rather than with another city's rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .registry import Registry
+
+GAZETTEER = Path(__file__).parent / "data" / "cities.txt"
+_DISTRICT_MARKS = ("区政府", "区长", "副区长", "区委", "区人大", "区政协", "区直")
+_COUNTY_MARKS = ("县政府", "县长", "副县长", "县委")
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[str, ...]:
+    names: list[str] = []
+    for line in GAZETTEER.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            names.extend(line.split())
+    return tuple(sorted(set(names), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Detection:
+    cities: tuple[str, ...]  # slugs of jurisdictions in the knowledge base, in order of mention
+    unknown: tuple[str, ...]  # other places named, e.g. ("太原市",)
+
+    @property
+    def city(self) -> str | None:
+        return self.cities[0] if len(self.cities) == 1 else None
+
+
+class CityDetector:
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        names: list[tuple[str, str]] = []
+        for j in registry.jurisdictions:
+            for name in j.names:
+                names.append((name, j.slug))
+                bare = name.removesuffix("市").removesuffix("区")
+                if len(bare) >= 2:
+                    names.append((bare, j.slug))
+            names.append((j.slug, j.slug))
+        self._known = sorted(set(names), key=lambda p: len(p[0]), reverse=True)
+        known_names = {n for n, _ in self._known}
+        self._others = [g for g in gazetteer() if g not in known_names]
+
+    def detect(self, question: str) -> Detection:
+        text = question
+        spans: list[tuple[int, int]] = []
+        found: list[tuple[int, str]] = []
+        lowered = text.lower()
+        for name, slug in self._known:
+            pattern = re.escape(name.lower())
+            if name.isascii():
+                pattern = rf"(?<![a-z0-9-]){pattern}(?![a-z0-9-])"
+            for m in re.finditer(pattern, lowered):
+                if any(s < m.end() and m.start() < e for s, e in spans):
+                    continue
+                # "晋城市" alone is the prefecture, not 晋城市城区: only a full alias matches it.
+                spans.append((m.start(), m.end()))
+                found.append((m.start(), slug))
+        unknown: list[tuple[int, str]] = []
+        for name in self._others:
+            for m in re.finditer(re.escape(name), text):
+                if any(s < m.end() and m.start() < e for s, e in spans):
+                    continue
+                spans.append((m.start(), m.end()))
+                unknown.append((m.start(), name + ("" if name in ("香港", "澳门") else "市")))
+        cities = tuple(dict.fromkeys(slug for _, slug in sorted(found)))
+        if not cities and not unknown:
+            cities = self._by_level(text)
+        return Detection(cities, tuple(dict.fromkeys(n for _, n in sorted(unknown))))
+
+    def _by_level(self, text: str) -> tuple[str, ...]:
+        """"区政府办的文件谁签字": when only one jurisdiction is a 区 (or 县), the level names it."""
+        for level, marks in (("区", _DISTRICT_MARKS), ("县", _COUNTY_MARKS)):
+            if any(m in text for m in marks):
+                of_level = [j.slug for j in self.registry.jurisdictions if j.level == level]
+                if len(of_level) == 1:
+                    return (of_level[0],)
+        return ()

@@ -1,0 +1,232 @@
+"""The search index: a Chroma collection of article vectors plus a BM25 index of jieba tokens.
+
+Entry point: ``KnowledgeIndex.open(knowledge_dir, data_dir)``. Chroma is embedded and on disk
+under ``<data_dir>/chroma`` unless ``CHROMA_HOST`` (and optionally ``CHROMA_PORT``) point at a
+Chroma server — same code, different client. The collection is named after the embedding
+model, so switching models never mixes vectors. A manifest records which ``articles.jsonl``
+and model the index was built from; when either changes the index syncs itself, embedding
+only articles whose content changed (vectors are also cached by content hash).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import bm25s
+import chromadb
+import numpy as np
+from chromadb.config import Settings
+from langchain_chroma import Chroma
+
+from .embed import CachedEmbeddings, make_embeddings
+from .errors import IndexUnavailable
+from .ingest import ARTICLES_FILE, load_articles
+from .models import Article
+from .tokenize import Tokenizer, default_tokenizer
+
+log = logging.getLogger(__name__)
+
+INDEX_VERSION = 2
+MANIFEST = "index.json"
+
+
+def passage_text(a: Article) -> str:
+    """What is embedded and indexed for an article: its document, chapter and text."""
+    chapter = a.chapter.title if a.chapter else ""
+    return f"《{a.document}》{chapter} {a.citation[-8:]}\n{a.text}"
+
+
+def content_hash(a: Article) -> str:
+    return hashlib.sha256(json.dumps(a.to_dict(), ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def collection_name(model: str) -> str:
+    slug = re.sub(r"[^a-zA-Z0-9]+", "-", model).strip("-")[:40]
+    return f"articles-{slug}-{hashlib.sha1(model.encode()).hexdigest()[:8]}-v{INDEX_VERSION}"
+
+
+def chroma_client(persist_dir: Path) -> chromadb.ClientAPI:
+    settings = Settings(anonymized_telemetry=False)
+    host = os.environ.get("CHROMA_HOST")
+    if host:
+        port = int(os.environ.get("CHROMA_PORT", "8000"))
+        return chromadb.HttpClient(host=host, port=port, settings=settings)
+    persist_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(persist_dir), settings=settings)
+
+
+@dataclass
+class SyncReport:
+    embedded: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    rebuilt: bool = False
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+class KnowledgeIndex:
+    """Articles + BM25 + Chroma, kept in sync with ``articles.jsonl``."""
+
+    def __init__(
+        self,
+        articles: list[Article],
+        data_dir: Path,
+        embeddings: CachedEmbeddings,
+        model_name: str,
+        articles_sha: str,
+        tokenizer: Tokenizer | None = None,
+        client: chromadb.ClientAPI | None = None,
+    ) -> None:
+        if not articles:
+            raise IndexUnavailable("条文库为空，无法建立索引")
+        self.articles = articles
+        self.by_id = {a.id: a for a in articles}
+        self.data_dir = data_dir
+        self.embeddings = embeddings
+        self.model_name = model_name
+        self.articles_sha = articles_sha
+        self.tokenizer = tokenizer or default_tokenizer()
+        self.cities = np.array([a.city for a in articles])
+        self._client = client
+        self.report = SyncReport()
+        t = time.perf_counter()
+        self.bm25 = bm25s.BM25()
+        self.bm25.index([self.tokenizer.words(passage_text(a)) or ["∅"] for a in articles], show_progress=False)
+        self.report.seconds["bm25"] = time.perf_counter() - t
+        self.store = self._open_store()
+
+    # -- construction -----------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        knowledge_dir: Path,
+        data_dir: Path,
+        embeddings_spec: str | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> KnowledgeIndex:
+        articles = load_articles(knowledge_dir)
+        sha = hashlib.sha256((knowledge_dir / ARTICLES_FILE).read_bytes()).hexdigest()
+        embeddings, name = make_embeddings(embeddings_spec, data_dir)
+        index = cls(articles, data_dir, embeddings, name, sha)
+        index.sync(on_progress)
+        return index
+
+    def _open_store(self) -> Chroma:
+        persist = self.data_dir / "chroma"
+        try:
+            client = self._client or chroma_client(persist)
+            return self._store(client)
+        except Exception as e:  # chromadb raises many types for a damaged directory
+            if os.environ.get("CHROMA_HOST"):
+                raise IndexUnavailable(f"无法连接 Chroma 服务器（{os.environ['CHROMA_HOST']}）：{e}") from e
+            aside = persist.with_name(f"chroma.damaged-{int(time.time())}")
+            log.warning("index at %s unusable (%s); moved to %s and rebuilding", persist, e, aside)
+            if persist.exists():
+                shutil.move(str(persist), str(aside))
+            self._write_manifest({})
+            self.report.rebuilt = True
+            try:
+                return self._store(chroma_client(persist))
+            except Exception as e2:
+                raise IndexUnavailable(f"无法创建索引目录 {persist}：{e2}") from e2
+
+    def _store(self, client: chromadb.ClientAPI) -> Chroma:
+        store = Chroma(
+            collection_name=collection_name(self.model_name),
+            embedding_function=self.embeddings,
+            client=client,
+            collection_metadata={"embedding_model": self.model_name, "index_version": INDEX_VERSION},
+            collection_configuration={"hnsw": {"space": "cosine"}},
+        )
+        store.get(limit=1, include=[])  # fail now, not at the first question, if unusable
+        return store
+
+    # -- manifest & sync ----------------------------------------------------------------
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.data_dir / MANIFEST
+
+    def manifest(self) -> dict[str, Any]:
+        return {
+            "articles_sha256": self.articles_sha,
+            "embedding_model": self.model_name,
+            "index_version": INDEX_VERSION,
+            "collection": collection_name(self.model_name),
+            "chroma": os.environ.get("CHROMA_HOST") or str(self.data_dir / "chroma"),
+            "articles": len(self.articles),
+        }
+
+    def _read_manifest(self) -> dict[str, Any]:
+        try:
+            return json.loads(self.manifest_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def _write_manifest(self, manifest: dict[str, Any]) -> None:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        tmp = self.manifest_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, self.manifest_path)
+
+    def sync(self, on_progress: Callable[[int, int], None] | None = None, batch: int = 64) -> SyncReport:
+        """Make the vector store hold exactly the current articles. Cheap when nothing changed."""
+        t0 = time.perf_counter()
+        current = self.manifest()
+        if self._read_manifest() == current and self.store.get(limit=1, include=[])["ids"]:
+            self.report.unchanged = len(self.articles)
+            self.report.seconds["sync"] = time.perf_counter() - t0
+            return self.report
+        stored = self.store.get(include=["metadatas"])
+        have = {i: (m or {}).get("hash") for i, m in zip(stored["ids"], stored["metadatas"], strict=True)}
+        wanted = {a.id: content_hash(a) for a in self.articles}
+        stale = [i for i in have if i not in wanted]
+        todo = [a for a in self.articles if have.get(a.id) != wanted[a.id]]
+        if stale:
+            self.store.delete(ids=stale)
+        for start in range(0, len(todo), batch):
+            chunk = todo[start : start + batch]
+            self.store.add_texts(
+                texts=[passage_text(a) for a in chunk],
+                metadatas=[
+                    {"city": a.city, "document": a.document, "article": a.article, "hash": wanted[a.id]}
+                    for a in chunk
+                ],
+                ids=[a.id for a in chunk],
+            )
+            if on_progress:
+                on_progress(min(start + batch, len(todo)), len(todo))
+        self.report.embedded = self.embeddings.misses
+        self.report.deleted = len(stale)
+        self.report.unchanged = len(self.articles) - len(todo)
+        self._write_manifest(current)
+        self.report.seconds["sync"] = time.perf_counter() - t0
+        log.info("index synced: %s", self.report)
+        return self.report
+
+    # -- search primitives ----------------------------------------------------------------
+
+    def lexical(self, tokens: list[str], city: str | None) -> np.ndarray:
+        """BM25 score of every article (0 outside ``city``)."""
+        if not tokens:
+            return np.zeros(len(self.articles), dtype=np.float32)
+        mask = None if city is None else (self.cities == city).astype(np.float32)
+        return np.asarray(self.bm25.get_scores(tokens, weight_mask=mask), dtype=np.float32)
+
+    def dense(self, vector: list[float], k: int, city: str | None) -> list[tuple[str, float]]:
+        """Top-``k`` (article id, cosine similarity) by vector, within ``city`` if given."""
+        hits = self.store.similarity_search_by_vector_with_relevance_scores(
+            vector, k=min(k, len(self.articles)), filter={"city": city} if city else None
+        )
+        return [(str(doc.id), 1.0 - float(distance)) for doc, distance in hits]

@@ -1,0 +1,68 @@
+"""Chinese tokenization for lexical search: jieba with a dictionary of government terms."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import warnings
+from functools import lru_cache
+from pathlib import Path
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # jieba imports the deprecated pkg_resources
+    import jieba
+
+from .textnorm import normalize
+
+log = logging.getLogger(__name__)
+jieba.setLogLevel(logging.WARNING)
+
+USER_DICT = Path(__file__).parent / "data" / "userdict.txt"
+
+# Function words and question words that carry no retrieval signal.
+STOPWORDS = frozenset(
+    """的 了 和 与 及 或 等 是 在 由 对 为 以 于 将 把 被 要 应 应当 须 可 可以 并 其 之 中 上 下 个 有 无
+    谁 什么 怎么 怎样 如何 哪 哪些 哪个 几 多少 多久 吗 呢 吧 啊 么 请问 一下 一般 是否 能否 能不能 需不需要 需要
+    我 我们 你 你们 他 她 它 这 那 这个 那个 还是 就 都 也 又 还 会 得 地 着 过 给 让 从 向 到 做 办 搞 规定 规则
+    问 说 按 按照 根据 依照 工作 进行 相关 有关 各 该 本 此 其他 之后 之前 以内 以上 以下""".split()
+)
+
+
+class Tokenizer:
+    """Thread-safe jieba tokenizer with the bundled user dictionary."""
+
+    def __init__(self) -> None:
+        self._jieba = jieba.Tokenizer()
+        self._lock = threading.Lock()
+        self._ready = False
+
+    def _init(self) -> None:
+        with self._lock:
+            if self._ready:
+                return
+            self._jieba.initialize()
+            self._jieba.load_userdict(str(USER_DICT))
+            self._ready = True
+
+    def words(self, text: str) -> list[str]:
+        """Search-mode tokens (compound words plus their parts), stopwords and punctuation removed."""
+        if not self._ready:
+            self._init()
+        out = []
+        for tok in self._jieba.cut_for_search(normalize(text)):
+            tok = tok.strip()
+            if not tok or tok in STOPWORDS or not any(c.isalnum() for c in tok):
+                continue
+            out.append(tok)
+        return out
+
+    def cut(self, text: str) -> list[str]:
+        """Plain (accurate-mode) segmentation, for display and tests."""
+        if not self._ready:
+            self._init()
+        return [t for t in self._jieba.cut(text) if t.strip()]
+
+
+@lru_cache(maxsize=1)
+def default_tokenizer() -> Tokenizer:
+    return Tokenizer()
