@@ -7,16 +7,13 @@ deterministic. Quotes are verbatim substrings of article text (sentences, or ite
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .errors import ConfigError
-from .evidence import Evidence, Group
+from .evidence import Evidence, Group, clause_score, question_types, sentences
 from .models import Article, Citation, Hit
+from .segment import item_of
 from .textnorm import normalize
-
-_SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]|[^。！？!?]+$")
-_LONG = 110  # a sentence longer than this is split at semicolons
 
 
 @dataclass(frozen=True)
@@ -26,33 +23,18 @@ class AnswerSettings:
     min_coverage: float = 0.55  # answer when the top article covers this much of the question…
     weak_coverage: float = 0.35  # …or at least this much when dense similarity is high too
     min_dense: float = 0.88
+    max_unknown_share: float = 0.4  # refuse when terms found in no article carry this much weight
     max_quotes: int = 3
     extra_quote_ratio: float = 0.75  # a further sentence must score this close to the best one
-    candidate_articles: int = 3
 
     def __post_init__(self) -> None:
-        for name in ("min_coverage", "weak_coverage", "min_dense", "extra_quote_ratio"):
+        for name in ("min_coverage", "weak_coverage", "min_dense", "extra_quote_ratio", "max_unknown_share"):
             if not 0 <= getattr(self, name) <= 1:
                 raise ConfigError(f"{name} 必须在 0 到 1 之间")
         if self.weak_coverage > self.min_coverage:
             raise ConfigError("weak_coverage 不能大于 min_coverage")
-        if self.max_quotes < 1 or self.candidate_articles < 1:
-            raise ConfigError("max_quotes 与 candidate_articles 必须为正整数")
-
-
-def sentences(article: Article) -> list[str]:
-    """Quotable units in reading order: sentences; items; long sentences split at ；."""
-    units: list[str] = []
-    for para in article.paragraphs:
-        for m in _SENTENCE.finditer(para):
-            s = m.group(0).strip()
-            if not s:
-                continue
-            if len(s) > _LONG and ("；" in s[:-1] or ";" in s[:-1]):
-                units.extend(p.strip() for p in re.findall(r"[^；;]*[；;]|[^；;]+$", s) if p.strip())
-            else:
-                units.append(s)
-    return units
+        if self.max_quotes < 1:
+            raise ConfigError("max_quotes 必须为正整数")
 
 
 @dataclass(frozen=True)
@@ -71,8 +53,10 @@ class ExtractiveAnswerer:
         self.evidence = evidence
         self.settings = settings or AnswerSettings()
 
-    def supported(self, coverage: float, dense: float) -> bool:
+    def supported(self, coverage: float, dense: float, unknown: float = 0.0) -> bool:
         s = self.settings
+        if unknown >= s.max_unknown_share:
+            return False
         return coverage >= s.min_coverage or (coverage >= s.weak_coverage and dense >= s.min_dense)
 
     def draft(self, question: str, hits: list[Hit]) -> Draft:
@@ -81,42 +65,55 @@ class ExtractiveAnswerer:
         if not hits or not groups:
             return Draft((), True, 0.0, 0.0, tuple(g.alternatives[0] for g in groups))
         top = hits[0]
-        coverage = Evidence.coverage(groups, f"{top.article.document}{top.article.text}")
+        full = f"{top.article.document}{top.article.text}"
+        coverage = Evidence.coverage(groups, full)
         dense = max(h.dense for h in hits[:3])
-        if not self.supported(coverage, dense):
+        if not self.supported(coverage, dense, self.evidence.unknown_share(groups, full)):
             return Draft((), True, coverage, dense, tuple(Evidence.missing(groups, top.article.text)))
-        return Draft(self._quotes(groups, hits), False, coverage, dense, ())
+        return Draft(self._quotes(question, groups, top.article), False, coverage, dense, ())
 
-    def _quotes(self, groups: list[Group], hits: list[Hit]) -> tuple[Citation, ...]:
+    def _quotes(self, question: str, groups: list[Group], article: Article) -> tuple[Citation, ...]:
+        """The best clause of the top article, plus clauses of it that add further facts asked for."""
         s = self.settings
-        best_score = hits[0].score or 1.0
-        scored: list[tuple[float, int, int, str, Article]] = []
-        for rank, hit in enumerate(hits[: s.candidate_articles]):
-            prior = 0.6 + 0.4 * (hit.score / best_score)
-            if rank > 0 and hit.score < 0.8 * best_score:
-                continue
-            for pos, unit in enumerate(sentences(hit.article)):
-                cov = Evidence.coverage(groups, unit)
-                if cov > 0:
-                    scored.append((cov * prior, rank, pos, unit, hit.article))
-        if not scored:  # nothing matches word for word: quote the top article's opening sentence
-            art = hits[0].article
-            return (Citation(art, sentences(art)[0]),)
-        scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+        types = question_types(question)
+        scored = []
+        for pos, unit in enumerate(sentences(article)):
+            score = clause_score(question, groups, types, unit)
+            if score > 0:
+                scored.append((score, pos, unit))
+        if not scored:  # nothing matches word for word: quote the opening clause
+            return (Citation(article, sentences(article)[0]),)
+        scored.sort(key=lambda t: (-t[0], t[1]))
         best = scored[0]
         chosen = [best]
-        covered = {g.alternatives for g in groups if _has(g, best[3])}
+        covered = {g.alternatives for g in groups if _has(g, best[2])}
         for cand in scored[1:]:
             if len(chosen) >= s.max_quotes or cand[0] < s.extra_quote_ratio * best[0]:
                 break
-            adds = {g.alternatives for g in groups if _has(g, cand[3])} - covered
-            if not adds:
+            adds = {g.alternatives for g in groups if _has(g, cand[2])} - covered
+            if sum(g.weight for g in groups if g.alternatives in adds) < 0.15 * sum(g.weight for g in groups):
                 continue
             chosen.append(cand)
             covered |= adds
-        # Quotes of one article read in the article's order; articles in rank order.
-        chosen.sort(key=lambda t: (t[1], t[2]))
-        return tuple(Citation(art, unit) for _, _, _, unit, art in chosen)
+        chosen.sort(key=lambda t: t[1])  # reading order
+        return tuple(Citation(article, _with_list(article, unit)) for _, _, unit in chosen)
+
+
+def _with_list(article: Article, unit: str) -> str:
+    """A clause that introduces a list ("下列事项不列入…议题：") is quoted with its items."""
+    if not unit.endswith(("：", ":")):
+        return unit
+    paras = article.paragraphs
+    for i, p in enumerate(paras):
+        if p.endswith(unit):
+            j = i + 1
+            while j < len(paras) and item_of(paras[j]):
+                j += 1
+            if j > i + 1:
+                start = article.text.index(p) + len(p) - len(unit)
+                end = article.text.index(paras[j - 1], start) + len(paras[j - 1])
+                return article.text[start:end]
+    return unit
 
 
 def _has(group: Group, text: str) -> bool:

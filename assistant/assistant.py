@@ -9,13 +9,14 @@ from pathlib import Path
 
 from . import config
 from .answer import AnswerSettings, Draft, ExtractiveAnswerer, format_quotes
-from .cities import CityDetector
+from .cities import CityDetector, gazetteer
 from .errors import InvalidQuestion
 from .evidence import Evidence
 from .index import KnowledgeIndex
 from .models import Answer, Article, Citation, Hit
 from .numerals import NUMERAL_CHARS, article_label, parse_chinese_number
 from .registry import Registry, load_registry
+from .rerank import RerankingRetriever
 from .retrieve import FusionSettings, HybridRetriever, Retriever
 from .segment import compact
 from .textnorm import has_cjk, strip_control
@@ -45,10 +46,13 @@ class Assistant:
         self.registry: Registry = load_registry(self.knowledge_dir / "registry.toml")
         self.index = index or KnowledgeIndex.open(self.knowledge_dir, self.data_dir, embeddings)
         self.detector = CityDetector(self.registry)
-        self.retriever: Retriever = retriever or HybridRetriever(self.index, fusion)
-        self.evidence = Evidence(self.index.articles, self.index.tokenizer)
+        places = {n for j in self.registry.jurisdictions for n in (*j.names, j.slug)} | set(gazetteer())
+        self.evidence = Evidence(self.index.articles, self.index.tokenizer, places)
+        self.retriever: Retriever = retriever or RerankingRetriever(HybridRetriever(self.index, fusion), self.evidence)
         self.answerer = ExtractiveAnswerer(self.evidence, answer_settings)
-        self.cities = [j.slug for j in self.registry.jurisdictions if any(a.city == j.slug for a in self.index.articles)]
+        self.cities = [
+            j.slug for j in self.registry.jurisdictions if any(a.city == j.slug for a in self.index.articles)
+        ]
 
     # -- input ------------------------------------------------------------------------
 
@@ -124,12 +128,16 @@ class Assistant:
             d for d in docs if d.title.removeprefix(self.registry.by_slug[city].name) in compact(q)
         ]
         doc = (named or docs)[0]
-        target = next((a for a in self.index.articles if a.city == city and a.document == doc.title and a.article == number), None)
+        target = next(
+            (a for a in self.index.articles if a.city == city and a.document == doc.title and a.article == number),
+            None,
+        )
         if target is None:
             count = sum(1 for a in self.index.articles if a.city == city and a.document == doc.title)
             return hits, f"《{doc.title}》共 {count} 条，没有{article_label(number)}。"
         top = hits[0].score if hits else 1.0
-        return [Hit(target, top * 2, lexical=0.0, dense=1.0)] + [h for h in hits if h.article.id != target.id][: k - 1], None
+        rest = [h for h in hits if h.article.id != target.id][: k - 1]
+        return [Hit(target, top * 2, lexical=0.0, dense=1.0), *rest], None
 
     def _compose(
         self,

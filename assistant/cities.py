@@ -82,7 +82,7 @@ class CityDetector:
         return Detection(cities, tuple(dict.fromkeys(n for _, n in sorted(unknown))))
 
     def _by_level(self, text: str) -> tuple[str, ...]:
-        """"区政府办的文件谁签字": when only one jurisdiction is a 区 (or 县), the level names it."""
+        """ "区政府办的文件谁签字": when only one jurisdiction is a 区 (or 县), the level names it."""
         for level, marks in (("区", _DISTRICT_MARKS), ("县", _COUNTY_MARKS)):
             if any(m in text for m in marks):
                 of_level = [j.slug for j in self.registry.jurisdictions if j.level == level]

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -16,6 +16,10 @@ from rich.table import Table
 
 from . import config
 from .errors import UserError
+
+if TYPE_CHECKING:
+    from .assistant import Assistant
+    from .models import Answer
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="市政府工作规则问答助手")
 console = Console()
@@ -74,9 +78,7 @@ def ingest(knowledge: KnowledgeOpt = None) -> None:
     with user_errors():
         registry = load_registry(kdir / "registry.toml")
         with _progress() as progress:
-            result = run_ingest(
-                kdir, on_file=progress_callback(progress, "解析源文件", len(registry.files()))
-            )
+            result = run_ingest(kdir, on_file=progress_callback(progress, "解析源文件", len(registry.files())))
     table = Table(title="条文库", show_lines=False)
     for col in ("地区", "文件", "文号", "章", "条"):
         table.add_column(col, justify="right" if col in ("章", "条") else "left")
@@ -89,3 +91,160 @@ def ingest(knowledge: KnowledgeOpt = None) -> None:
         + ("已写入 " if result.changed else "内容未变，未改写 ")
         + str(kdir / "articles.jsonl")
     )
+
+
+def _open_assistant(knowledge: Path | None) -> Assistant:
+    """Build the assistant, showing progress while the index embeds new articles."""
+    from .assistant import Assistant
+    from .index import KnowledgeIndex
+
+    kdir = knowledge or config.knowledge_dir()
+    with _progress() as progress:
+        task = progress.add_task("建立索引（仅首次或条文变化时）", total=None)
+
+        def on_progress(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        index = KnowledgeIndex.open(kdir, config.data_dir(), on_progress=on_progress)
+    return Assistant(kdir, config.data_dir(), index=index)
+
+
+@app.command()
+def index(knowledge: KnowledgeOpt = None) -> None:
+    """建立或同步检索索引（Chroma + BM25）。"""
+    with user_errors():
+        a = _open_assistant(knowledge)
+    r = a.index.report
+    console.print(
+        f"索引就绪：{len(a.index.articles)} 条；本次嵌入 {r.embedded} 条，删除 {r.deleted} 条，"
+        f"未变 {r.unchanged} 条；模型 {a.index.model_name}；位置 {a.index.manifest()['chroma']}"
+    )
+
+
+def _print_answer(answer: Answer, as_json: bool) -> None:
+    import json
+
+    from rich.panel import Panel
+
+    if as_json:
+        console.print_json(json.dumps(answer.to_dict(), ensure_ascii=False))
+        return
+    style = "yellow" if answer.refused else "green"
+    title = "未找到依据" if answer.refused else "回答"
+    console.print(Panel(answer.answer, title=title, border_style=style, highlight=False))
+    for c in answer.citations:
+        chapter = f" · {c.article.chapter.label}" if c.article.chapter else ""
+        console.print(f"[bold]{c.article.citation}[/]{chapter} · {c.article.city_name} · {c.article.document_number}")
+    if answer.refused and answer.retrieved:
+        console.print("[dim]最接近的条文：" + "、".join(h.article.citation for h in answer.retrieved[:3]) + "[/]")
+
+
+@app.command()
+def ask(
+    question: Annotated[str | None, typer.Argument(help="问题；用 - 从标准输入逐行读取多个问题")] = None,
+    city: Annotated[str | None, typer.Option("--city", "-c", help="地区：datong / 大同 / 晋城城区 …")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="问题文件，每行一个")] = None,
+    knowledge: KnowledgeOpt = None,
+) -> None:
+    """提问：给出依据条款原文与出处。不带问题时进入交互模式。"""
+    from .errors import InvalidQuestion
+
+    with user_errors():
+        a = _open_assistant(knowledge)
+        if city:
+            a.resolve_city(city)
+        if file or question == "-":
+            if file and not file.is_file():
+                raise InvalidQuestion(f"问题文件不存在：{file}")
+            lines = (file.read_text(encoding="utf-8") if file else sys.stdin.read()).splitlines()
+            for line in (ln.strip() for ln in lines):
+                if line:
+                    _ask_one(a, line, city, as_json)
+            return
+        if question is not None:
+            _ask_one(a, question, city, as_json, raise_errors=True)
+            return
+    console.print(f"[bold]市政府工作规则问答[/]（{'、'.join(a.city_names())}）。输入问题，回车提问；Ctrl-D 退出。")
+    while True:
+        try:
+            line = console.input("[bold cyan]问> [/]")
+        except (EOFError, KeyboardInterrupt):
+            console.print()
+            return
+        if line.strip():
+            _ask_one(a, line, city, as_json)
+
+
+def _ask_one(a: Assistant, question: str, city: str | None, as_json: bool, raise_errors: bool = False) -> None:
+    try:
+        _print_answer(a.ask(question, city=city), as_json)
+    except UserError as e:
+        if raise_errors:
+            raise
+        err_console.print(f"[bold red]错误：[/]{e}", highlight=False)
+
+
+@app.command("eval")
+def eval_command(
+    city: Annotated[str | None, typer.Option("--city", help="只评测一个地区")] = None,
+    gold: Annotated[list[Path] | None, typer.Option("--gold", help="评测集文件（可多次指定）")] = None,
+    mode: Annotated[str, typer.Option("--mode", help="extractive | llm")] = "extractive",
+    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出指标与逐题结果")] = False,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="基线文件；低于基线（含容差）则退出码为 1")
+    ] = None,
+    update_baseline: Annotated[bool, typer.Option("--update-baseline", help="用本次结果重写基线文件")] = False,
+    tolerance: Annotated[float | None, typer.Option("--tolerance", help="门禁容差（默认取基线中的值）")] = None,
+    report: Annotated[Path, typer.Option("--report", help="Markdown 报告路径")] = Path("evals/reports/latest.md"),
+    knowledge: KnowledgeOpt = None,
+) -> None:
+    """离线回归评测：逐题打分、写报告，并按基线把关。"""
+    import json
+
+    from .errors import ConfigError
+    from .evaluation import report as rep
+    from .evaluation import runner
+    from .evaluation.gold import default_gold_paths, load_gold
+
+    with user_errors():
+        if mode not in ("extractive", "llm"):
+            raise ConfigError(f"--mode 只能是 extractive 或 llm，而不是 {mode!r}")
+        if mode == "llm":
+            raise ConfigError("LLM 模式尚未启用：当前版本只支持离线抽取式回答（extractive）。")
+        a = _open_assistant(knowledge)
+        slug = a.resolve_city(city) if city else None
+        paths = list(gold) if gold else default_gold_paths(config.PROJECT_ROOT / "evals" / "gold", slug)
+        items = load_gold(paths, a.index.articles, a.cities)
+        with _progress() as progress:
+            results = runner.run(a, items, progress_callback(progress, "评测", len(items)))
+        summary = runner.summarize(results)
+        regressions, newly = None, None
+        if baseline and not update_baseline:
+            if not baseline.is_file():
+                raise ConfigError(f"基线文件不存在：{baseline}（可先用 --update-baseline 生成）")
+            base = json.loads(baseline.read_text(encoding="utf-8"))
+            regressions = runner.gate(summary, base, tolerance)
+            newly = runner.newly_failing(results, base)
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.write_text(rep.markdown(summary, results, regressions, newly, mode), encoding="utf-8")
+        report.with_suffix(".json").write_text(runner.results_json(summary, results), encoding="utf-8")
+        if update_baseline:
+            target = baseline or Path("evals/baseline.json")
+            tol = runner.DEFAULT_TOLERANCE if tolerance is None else tolerance
+            doc = runner.baseline_document(summary, results, tol)
+            target.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if as_json:
+        sys.stdout.write(runner.results_json(summary, results) + "\n")
+    else:
+        for split, title in (("all", "全部"), ("heldout", "留出集")):
+            console.print(f"[bold]{title}[/]")
+            console.print(rep.table(summary, split), markup=False, highlight=False)
+        console.print(f"报告：{report}")
+    if regressions or newly:
+        for r in regressions or []:
+            now = "—" if r.current is None else f"{r.current:.3f}"
+            err_console.print(f"[red]回归[/] {r.group} {r.metric}: 基线 {r.baseline:.3f} → {now}", highlight=False)
+        for q in newly or []:
+            err_console.print(f"[red]新失败[/] {q.id} {q.question}（{q.cause}）", highlight=False)
+        raise typer.Exit(1)

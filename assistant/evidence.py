@@ -17,10 +17,142 @@ from .retrieve import synonyms
 from .textnorm import normalize
 from .tokenize import STOPWORDS, Tokenizer
 
+_SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]|[^。！？!?]+$")
+_LONG = 110  # a sentence longer than this is split at semicolons
+
+# What kind of answer the question wants, and what such an answer looks like in a clause.
+_ROLE = r"(市长|区长|秘书长|主任|副市长|副区长|同志|负责人|部门|办公室|局|机构|书记)"
+QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "who": (
+        re.compile(r"谁|哪个部门|哪些人|哪位|什么人|哪个机构|哪个单位|由哪"),
+        re.compile(
+            rf"(由|经|报|委托|向|授权)[^，。；,;]{{0,14}}{_ROLE}|{_ROLE}[^，。；,;]{{0,12}}"
+            r"(签发|签署|审签|签|主持|召开|召集|负责|审核|审批|审定|确定|提出|起草|请假|参加|组成)"
+        ),
+    ),
+    "number": (
+        re.compile(r"几|多少|多久|多长|什么时候|何时|时限|期限|频次|数量|字数"),
+        re.compile(
+            r"[0-9０-９]|[一二两三四五六七八九十半]+\s*(个|次|日|天|年|月|周|字|种|分钟)|每(月|年|周|两周|半年)|两个月"
+        ),
+    ),
+    "how": (
+        re.compile(r"怎么|如何|怎样|流程|程序|手续|咋"),
+        re.compile(r"手续|程序|审批|报送|报|须|应当|由"),
+    ),
+    "condition": (
+        re.compile(r"什么情况|哪些情况|什么情形|哪些情形|什么原因|何种情况|什么条件"),
+        re.compile(r"除.{0,60}外|情形|情况下|原因|如有|特殊情况|确需"),
+    ),
+    "yesno": (
+        re.compile(r"吗|能否|可否|是否|能不能|可不可以|行不行|让不让"),
+        re.compile(r"不得|严禁|一律|不|可以|可|须|应"),
+    ),
+}
+TYPE_BONUS = 0.25
+# A clause that lacks these cues cannot answer the question, however many of its words it shares.
+STRICT_TYPES = frozenset({"number", "condition"})
+
+
+def question_types(question: str) -> tuple[str, ...]:
+    return tuple(t for t, (asks, _) in QUESTION_TYPES.items() if asks.search(question))
+
+
+def type_bonus(types: tuple[str, ...], unit: str) -> float:
+    """+TYPE_BONUS for each wanted answer type the clause has; −TYPE_BONUS for a strict one it lacks."""
+    score = 1.0
+    for t in types:
+        if QUESTION_TYPES[t][1].search(unit):
+            score += TYPE_BONUS
+        elif t in STRICT_TYPES:
+            score -= TYPE_BONUS
+    return score
+
+
+def bigrams(text: str) -> set[str]:
+    t = "".join(c for c in normalize(text) if c.isalnum())
+    return {t[i : i + 2] for i in range(len(t) - 1)}
+
+
+def intent_hints(question: str) -> list[tuple[str, ...]]:
+    """Expansions of question-intent phrases (多久 → 每月 每年 …): what the answer should mention."""
+    q = normalize(question)
+    return [alts for phrase, alts in synonyms(intent=True) if phrase in q]
+
+
+def clause_score(question: str, groups: list[Group], types: tuple[str, ...], unit: str) -> float:
+    """Coverage of the question's terms × wanted answer type × word-order agreement (bigrams)."""
+    cov = Evidence.coverage(groups, unit)
+    if cov == 0:
+        return 0.0
+    q = bigrams(question)
+    focus = len(q & bigrams(unit)) / len(q) if q else 0.0
+    t = normalize(unit)
+    hints = sum(1 for alts in intent_hints(question) if any(a in t for a in alts))
+    return cov * (type_bonus(types, unit) + TYPE_BONUS * hints) * (0.75 + 0.25 * focus)
+
+
+def sentences(article: Article) -> list[str]:
+    """Quotable units in reading order: sentences; items; long sentences split at ；."""
+    units: list[str] = []
+    for para in article.paragraphs:
+        for m in _SENTENCE.finditer(para):
+            s = m.group(0).strip()
+            if not s:
+                continue
+            if len(s) > _LONG and ("；" in s[:-1] or ";" in s[:-1]):
+                units.extend(p.strip() for p in re.findall(r"[^；;]*[；;]|[^；;]+$", s) if p.strip())
+            else:
+                units.append(s)
+    return units
+
+
 # Colloquial fillers that are not in the stopword list used for BM25.
 _FILLERS = frozenset(
-    "啥 咋 咋办 嘛 呀 哪儿 哪里 要不要 能 行 不行 可不可以 到底 究竟 一共 总共 怎么办 必须 么 哪位 谁来 谁负责 "
-    "情况 时候 事情 东西 方面 问题 现在 目前 具体 规定 要求 一次 几 之内".split()
+    [
+        "啥",
+        "咋",
+        "咋办",
+        "嘛",
+        "呀",
+        "哪儿",
+        "哪里",
+        "要不要",
+        "能",
+        "行",
+        "不行",
+        "可不可以",
+        "到底",
+        "究竟",
+        "一共",
+        "总共",
+        "怎么办",
+        "必须",
+        "么",
+        "哪位",
+        "谁来",
+        "谁负责",
+        "情况",
+        "时候",
+        "事情",
+        "东西",
+        "方面",
+        "问题",
+        "现在",
+        "目前",
+        "具体",
+        "规定",
+        "要求",
+        "一次",
+        "几",
+        "之内",
+        "分别",
+        "各自",
+        "两地",
+        "有啥",
+        "什么样",
+        "限制",
+    ]
 )
 _DIGITS = re.compile(r"^\d+$")
 
@@ -29,13 +161,15 @@ _DIGITS = re.compile(r"^\d+$")
 class Group:
     alternatives: tuple[str, ...]
     weight: float
+    noun: bool = False  # a thing asked about (jieba POS n…/vn); only nouns can be "unknown"
 
 
 class Evidence:
     """Document frequencies over the articles; builds question groups and scores coverage."""
 
-    def __init__(self, articles: list[Article], tokenizer: Tokenizer) -> None:
+    def __init__(self, articles: list[Article], tokenizer: Tokenizer, places: set[str] | None = None) -> None:
         self.tokenizer = tokenizer
+        self.places = frozenset(places or ())
         self.texts = [normalize(f"{a.document}{a.text}") for a in articles]
         self.n = len(self.texts)
         self._df: dict[str, int] = {}
@@ -50,17 +184,27 @@ class Evidence:
 
     def groups(self, question: str) -> list[Group]:
         q = normalize(question)
-        phrases = [(p, alts) for p, alts in synonyms() if p in q]
+        phrases = [(p, alts) for p, alts in synonyms(intent=False) if p in q]
+        intents = [p for p, _ in synonyms(intent=True) if p in q]
         groups: list[tuple[str, ...]] = [(p, *alts) for p, alts in phrases]
-        for tok in self.tokenizer.cut(q):
+        nouns = set()
+        singles: list[str] = []
+        for tok, flag in self.tokenizer.tagged(q):
             tok = tok.strip()
+            if flag.startswith("n") or flag == "vn":
+                nouns.add(tok)
+            singles.append(tok)
+        for tok in singles:
             if (
                 len(tok) < 2
+                or tok in self.places
+                or any(tok in p or p in tok for p in self.places if len(p) >= 2 and len(tok) >= 2 and p in q)
                 or tok in STOPWORDS
                 or tok in _FILLERS
-                or _DIGITS.match(tok)
+                or (_DIGITS.match(tok) and len(tok) < 3)
                 or not any(c.isalnum() for c in tok)
                 or any(tok in p or p in tok for p, _ in phrases)
+                or any(tok in p or p in tok for p in intents)
             ):
                 continue
             groups.append((tok,))
@@ -72,7 +216,7 @@ class Evidence:
             seen.add(alts)
             known = [self.weight(a) for a in alts if self.df(a) > 0]
             weight = max(known) if known else self.weight(alts[0])
-            out.append(Group(alts, weight))
+            out.append(Group(alts, weight, noun=len(alts) == 1 and alts[0] in nouns))
         return out
 
     @staticmethod
@@ -83,6 +227,29 @@ class Evidence:
             return 0.0
         t = normalize(text)
         return sum(g.weight for g in groups if any(a in t for a in g.alternatives)) / total
+
+    def best_unit(self, question: str, groups: list[Group], article: Article) -> tuple[float, int, str]:
+        """(score, position, clause) of the clause that best answers the question."""
+        types = question_types(question)
+        best = (0.0, 0, "")
+        for pos, unit in enumerate(sentences(article)):
+            score = clause_score(question, groups, types, unit)
+            if score > best[0]:
+                best = (score, pos, unit)
+        return best
+
+    def unknown_share(self, groups: list[Group], text: str) -> float:
+        """Share of the question's weight in terms that no article contains and ``text`` lacks."""
+        total = sum(g.weight for g in groups)
+        if total == 0:
+            return 0.0
+        t = normalize(text)
+        unknown = [
+            g
+            for g in groups
+            if g.noun and all(self.df(a) == 0 for a in g.alternatives) and not any(a in t for a in g.alternatives)
+        ]
+        return sum(g.weight for g in unknown) / total
 
     @staticmethod
     def missing(groups: list[Group], text: str) -> list[str]:

@@ -200,8 +200,7 @@ class KnowledgeIndex:
             self.store.add_texts(
                 texts=[passage_text(a) for a in chunk],
                 metadatas=[
-                    {"city": a.city, "document": a.document, "article": a.article, "hash": wanted[a.id]}
-                    for a in chunk
+                    {"city": a.city, "document": a.document, "article": a.article, "hash": wanted[a.id]} for a in chunk
                 ],
                 ids=[a.id for a in chunk],
             )

@@ -26,13 +26,20 @@ SYNONYMS = Path(__file__).parent / "data" / "synonyms.txt"
 
 
 @lru_cache(maxsize=1)
-def synonyms() -> tuple[tuple[str, tuple[str, ...]], ...]:
+def synonym_table() -> tuple[tuple[str, tuple[str, ...], bool], ...]:
+    """(phrase, expansions, is_intent) rows of ``data/synonyms.txt``."""
     rows = []
     for line in SYNONYMS.read_text(encoding="utf-8").splitlines():
         parts = line.split()
         if parts and not line.startswith("#"):
-            rows.append((parts[0], tuple(parts[1:])))
+            intent = parts[0].startswith("?")
+            rows.append((parts[0].lstrip("?"), tuple(parts[1:]), intent))
     return tuple(rows)
+
+
+def synonyms(intent: bool | None = None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Phrase → expansions; ``intent`` filters question-intent rows (None: all)."""
+    return tuple((p, e) for p, e, i in synonym_table() if intent is None or i == intent)
 
 
 class Retriever(Protocol):
@@ -53,7 +60,7 @@ class LexicalRetriever:
             q = normalize(query)
             for phrase, extra in synonyms():
                 if phrase in q:
-                    words.extend(extra)
+                    words.extend(self.index.tokenizer.words(" ".join(extra)))
         return words
 
     def scores(self, query: str, city: str | None) -> np.ndarray:

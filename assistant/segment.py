@@ -131,9 +131,7 @@ class Segmenter:
         starts = self._find_titles(source.path, lines, entries)
         header = [ln.text for ln in lines[: starts[0]] if ln.text]
         self._check_header(source.path, header, entries)
-        footer_at = next(
-            (i for i in range(starts[-1] + 1, len(lines)) if FOOTER.match(lines[i].text)), len(lines)
-        )
+        footer_at = next((i for i in range(starts[-1] + 1, len(lines)) if FOOTER.match(lines[i].text)), len(lines))
         footer = self._footer(lines[footer_at:])
         bounds = [*starts[1:], footer_at]
 
@@ -277,8 +275,6 @@ class Segmenter:
         for erratum in entry.errata:
             hits = sum(t.count(erratum.find) for t in texts)
             if hits != 1:
-                raise KnowledgeError(
-                    f"《{entry.title}》勘误“{erratum.find}”应恰好出现 1 次，实际 {hits} 次", path
-                )
+                raise KnowledgeError(f"《{entry.title}》勘误“{erratum.find}”应恰好出现 1 次，实际 {hits} 次", path)
             texts = [t.replace(erratum.find, erratum.replace) for t in texts]
         return texts

@@ -7,6 +7,7 @@ import threading
 import warnings
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # jieba imports the deprecated pkg_resources
@@ -21,10 +22,116 @@ USER_DICT = Path(__file__).parent / "data" / "userdict.txt"
 
 # Function words and question words that carry no retrieval signal.
 STOPWORDS = frozenset(
-    """的 了 和 与 及 或 等 是 在 由 对 为 以 于 将 把 被 要 应 应当 须 可 可以 并 其 之 中 上 下 个 有 无
-    谁 什么 怎么 怎样 如何 哪 哪些 哪个 几 多少 多久 吗 呢 吧 啊 么 请问 一下 一般 是否 能否 能不能 需不需要 需要
-    我 我们 你 你们 他 她 它 这 那 这个 那个 还是 就 都 也 又 还 会 得 地 着 过 给 让 从 向 到 做 办 搞 规定 规则
-    问 说 按 按照 根据 依照 工作 进行 相关 有关 各 该 本 此 其他 之后 之前 以内 以上 以下""".split()
+    [
+        "的",
+        "了",
+        "和",
+        "与",
+        "及",
+        "或",
+        "等",
+        "是",
+        "在",
+        "由",
+        "对",
+        "为",
+        "以",
+        "于",
+        "将",
+        "把",
+        "被",
+        "要",
+        "应",
+        "应当",
+        "须",
+        "可",
+        "可以",
+        "并",
+        "其",
+        "之",
+        "中",
+        "上",
+        "下",
+        "个",
+        "有",
+        "无",
+        "谁",
+        "什么",
+        "怎么",
+        "怎样",
+        "如何",
+        "哪",
+        "哪些",
+        "哪个",
+        "几",
+        "多少",
+        "多久",
+        "吗",
+        "呢",
+        "吧",
+        "啊",
+        "么",
+        "请问",
+        "一下",
+        "一般",
+        "是否",
+        "能否",
+        "能不能",
+        "需不需要",
+        "需要",
+        "我",
+        "我们",
+        "你",
+        "你们",
+        "他",
+        "她",
+        "它",
+        "这",
+        "那",
+        "这个",
+        "那个",
+        "还是",
+        "就",
+        "都",
+        "也",
+        "又",
+        "还",
+        "会",
+        "得",
+        "地",
+        "着",
+        "过",
+        "给",
+        "让",
+        "从",
+        "向",
+        "到",
+        "做",
+        "办",
+        "搞",
+        "规定",
+        "规则",
+        "问",
+        "说",
+        "按",
+        "按照",
+        "根据",
+        "依照",
+        "工作",
+        "进行",
+        "相关",
+        "有关",
+        "各",
+        "该",
+        "本",
+        "此",
+        "其他",
+        "之后",
+        "之前",
+        "以内",
+        "以上",
+        "以下",
+    ]
 )
 
 
@@ -35,6 +142,7 @@ class Tokenizer:
         self._jieba = jieba.Tokenizer()
         self._lock = threading.Lock()
         self._ready = False
+        self._pos: Any = None
 
     def _init(self) -> None:
         with self._lock:
@@ -55,6 +163,17 @@ class Tokenizer:
                 continue
             out.append(tok)
         return out
+
+    def tagged(self, text: str) -> list[tuple[str, str]]:
+        """Accurate-mode words with jieba part-of-speech flags (n…, v…, …)."""
+        if not self._ready:
+            self._init()
+        import jieba.posseg
+
+        if self._pos is None:
+            self._pos = jieba.posseg.POSTokenizer(self._jieba)
+        with self._lock:
+            return [(p.word, p.flag) for p in self._pos.cut(text) if p.word.strip()]
 
     def cut(self, text: str) -> list[str]:
         """Plain (accurate-mode) segmentation, for display and tests."""

@@ -84,16 +84,12 @@ def test_missing_file(knowledge_copy: Path):
 
 
 def test_registry_entry_pointing_nowhere(knowledge_copy: Path):
-    replace_in(
-        knowledge_copy / "registry.toml", 'file = "raw/chaoyang-gov-work-rules.txt"', 'file = "raw/nope.txt"'
-    )
+    replace_in(knowledge_copy / "registry.toml", 'file = "raw/chaoyang-gov-work-rules.txt"', 'file = "raw/nope.txt"')
     assert_fails_intact(knowledge_copy, "文件不存在", file="raw/nope.txt")
 
 
 def test_registry_wrong_title(knowledge_copy: Path):
-    replace_in(
-        knowledge_copy / "registry.toml", 'title = "咸宁市人民政府工作规则"', 'title = "咸宁市政府规则"'
-    )
+    replace_in(knowledge_copy / "registry.toml", 'title = "咸宁市人民政府工作规则"', 'title = "咸宁市政府规则"')
     assert_fails_intact(knowledge_copy, "找不到文档标题“咸宁市政府规则”", file=XIANNING)
 
 

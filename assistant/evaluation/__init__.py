@@ -1,0 +1,1 @@
+"""Offline regression evals: gold sets, metrics, reports and the CI gate."""

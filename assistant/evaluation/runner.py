@@ -1,0 +1,241 @@
+"""Run gold questions through the assistant, score them, explain failures, gate on a baseline."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from ..assistant import Assistant
+from ..retrieve import DenseRetriever, LexicalRetriever
+from .gold import GoldItem
+from .metrics import (
+    citation_precision,
+    citation_recall,
+    hit_at,
+    key_facts,
+    mean,
+    mrr_at,
+    percentile,
+    refusal_scores,
+)
+
+# Metrics where higher is better and which the gate protects (absolute tolerance).
+GATED_HIGHER = (
+    "hit@1",
+    "hit@3",
+    "mrr@5",
+    "citation_precision",
+    "citation_recall",
+    "key_facts",
+    "refusal_precision",
+    "refusal_recall",
+)
+# Counts and rates where lower is better: any increase beyond tolerance fails.
+GATED_LOWER = ("wrong_city", "false_refusals", "false_refusal_rate")
+DEFAULT_TOLERANCE = 0.02
+
+
+@dataclass
+class QuestionResult:
+    id: str
+    city: str  # the gold file's city (for grouping)
+    split: str
+    question: str
+    answerable: bool
+    refused: bool
+    answer: str
+    retrieved: list[str]
+    cited: list[str]
+    gold: list[list[str]]
+    hit1: float | None
+    hit3: float | None
+    mrr: float | None
+    cprec: float | None
+    crec: float | None
+    facts: bool | None
+    wrong_city: int
+    latency_ms: float
+    passed: bool
+    cause: str = ""
+
+
+def _allowed_cities(item: GoldItem, assistant: Assistant) -> set[str]:
+    allowed = {assistant.index.by_id[a].city for g in item.gold for a in g}
+    if item.row.city:
+        allowed.add(item.row.city)
+    for j in assistant.registry.jurisdictions:
+        if any(n in item.row.question for n in j.names):
+            allowed.add(j.slug)
+    return allowed
+
+
+def score(item: GoldItem, answer: dict[str, Any], latency_ms: float, assistant: Assistant) -> QuestionResult:
+    row = item.row
+    retrieved = [r["id"] for r in answer["retrieved"]]
+    cited = [c["id"] for c in answer["citations"]]
+    allowed = _allowed_cities(item, assistant)
+    wrong = sum(1 for c in answer["citations"] if c["city"] not in allowed)
+    city = Path(item.file).stem
+    hit1: float | None
+    hit3: float | None
+    mrr: float | None
+    if row.answerable:
+        gold = item.all_gold
+        hit1, hit3, mrr = hit_at(retrieved, gold, 1), hit_at(retrieved, gold, 3), mrr_at(retrieved, gold, 5)
+        cprec, crec = citation_precision(cited, item.gold), citation_recall(cited, item.gold)
+        facts = (not answer["refused"]) and key_facts(answer["answer"], row.must)
+        passed = bool(hit1 and facts and crec == 1.0 and cprec == 1.0 and wrong == 0)
+    else:
+        hit1 = hit3 = mrr = cprec = crec = None
+        facts = None
+        passed = answer["refused"] and not cited
+    return QuestionResult(
+        id=row.id,
+        city=city,
+        split=item.split,
+        question=row.question,
+        answerable=row.answerable,
+        refused=answer["refused"],
+        answer=answer["answer"],
+        retrieved=retrieved,
+        cited=cited,
+        gold=[sorted(g) for g in item.gold],
+        hit1=hit1,
+        hit3=hit3,
+        mrr=mrr,
+        cprec=cprec,
+        crec=crec,
+        facts=facts,
+        wrong_city=wrong,
+        latency_ms=latency_ms,
+        passed=passed,
+    )
+
+
+def diagnose(result: QuestionResult, item: GoldItem, assistant: Assistant, scope: str | None) -> str:
+    """Name the stage that failed: threshold, lexical/dense miss, fusion, extraction, citation."""
+    if result.passed:
+        return ""
+    if not result.answerable:
+        return "threshold: answered an unanswerable question"
+    if result.refused:
+        return "threshold: false refusal"
+    if result.wrong_city:
+        return "city scope: wrong-city citation"
+    gold = item.all_gold
+    if not result.hit1:
+        lex = [h.article.id for h in LexicalRetriever(assistant.index).retrieve(item.row.question, scope, 5)]
+        den = [h.article.id for h in DenseRetriever(assistant.index).retrieve(item.row.question, scope, 5)]
+        lex_rank = next((n for n, a in enumerate(lex, 1) if a in gold), None)
+        den_rank = next((n for n, a in enumerate(den, 1) if a in gold), None)
+        if lex_rank is None and den_rank is None:
+            return "retrieval: lexical and dense miss"
+        if lex_rank == 1 or den_rank == 1:
+            return f"fusion (lexical rank {lex_rank}, dense rank {den_rank})"
+        return f"ranking (lexical rank {lex_rank}, dense rank {den_rank})"
+    if not result.facts:
+        return "extraction: key fact not quoted"
+    return "citation: extra or missing article"
+
+
+def run(
+    assistant: Assistant,
+    items: list[GoldItem],
+    on_progress: Callable[[], None] | None = None,
+) -> list[QuestionResult]:
+    results = []
+    for item in items:
+        t = time.perf_counter()
+        answer = assistant.ask(item.row.question, city=item.row.city).to_dict()
+        latency = (time.perf_counter() - t) * 1000
+        result = score(item, answer, latency, assistant)
+        result.cause = diagnose(result, item, assistant, answer["city"] or item.row.city)
+        results.append(result)
+        if on_progress:
+            on_progress()
+    return results
+
+
+def summarize(results: list[QuestionResult]) -> dict[str, dict[str, float | None]]:
+    """Metrics for every (city, split) group, every city, every split and overall."""
+    groups: dict[str, list[QuestionResult]] = {}
+    for r in results:
+        for key in (f"{r.city}/{r.split}", f"{r.city}/all", f"all/{r.split}", "all/all"):
+            groups.setdefault(key, []).append(r)
+    return {key: _metrics(rs) for key, rs in sorted(groups.items())}
+
+
+def _metrics(rs: list[QuestionResult]) -> dict[str, float | None]:
+    ans = [r for r in rs if r.answerable]
+    cited = [r for r in ans if not r.refused]
+    out: dict[str, float | None] = {
+        "questions": float(len(rs)),
+        "answerable": float(len(ans)),
+        "hit@1": mean(r.hit1 for r in ans),
+        "hit@3": mean(r.hit3 for r in ans),
+        "mrr@5": mean(r.mrr for r in ans),
+        "citation_precision": mean(r.cprec for r in cited),
+        "citation_recall": mean(r.crec for r in cited),
+        "key_facts": mean(float(bool(r.facts)) for r in ans),
+        "wrong_city": float(sum(r.wrong_city for r in rs)),
+        "passed": mean(float(r.passed) for r in rs),
+        "latency_p50_ms": percentile([r.latency_ms for r in rs], 50),
+        "latency_p95_ms": percentile([r.latency_ms for r in rs], 95),
+    }
+    out |= refusal_scores([(r.answerable, r.refused) for r in rs])
+    return out
+
+
+@dataclass(frozen=True)
+class Regression:
+    group: str
+    metric: str
+    baseline: float
+    current: float | None
+
+
+def gate(
+    summary: dict[str, dict[str, float | None]],
+    baseline: dict[str, Any],
+    tolerance: float | None = None,
+) -> list[Regression]:
+    tol = baseline.get("tolerance", DEFAULT_TOLERANCE) if tolerance is None else tolerance
+    out = []
+    for group, metrics in baseline["metrics"].items():
+        current = summary.get(group, {})
+        for name in GATED_HIGHER:
+            base = metrics.get(name)
+            now = current.get(name)
+            if base is not None and (now is None or now < base - tol):
+                out.append(Regression(group, name, base, now))
+        for name in GATED_LOWER:
+            base = metrics.get(name)
+            now = current.get(name)
+            limit = base if name in ("wrong_city", "false_refusals") else (base or 0) + tol
+            if base is not None and now is not None and now > limit:
+                out.append(Regression(group, name, base, now))
+    return out
+
+
+def newly_failing(results: list[QuestionResult], baseline: dict[str, Any]) -> list[QuestionResult]:
+    before = baseline.get("passed", {})
+    return [r for r in results if before.get(r.id) and not r.passed]
+
+
+def baseline_document(summary: dict[str, Any], results: list[QuestionResult], tolerance: float) -> dict[str, Any]:
+    keep = {k: {m: v for m, v in vals.items() if not m.startswith("latency")} for k, vals in summary.items()}
+    return {
+        "version": 1,
+        "mode": "extractive",
+        "tolerance": tolerance,
+        "metrics": keep,
+        "passed": {r.id: r.passed for r in sorted(results, key=lambda r: r.id)},
+    }
+
+
+def results_json(summary: dict[str, Any], results: list[QuestionResult]) -> str:
+    return json.dumps({"summary": summary, "results": [asdict(r) for r in results]}, ensure_ascii=False, indent=1)
