@@ -59,9 +59,19 @@ class ExtractiveAnswerer:
             return False
         return coverage >= s.min_coverage or (coverage >= s.weak_coverage and dense >= s.min_dense)
 
-    def draft(self, question: str, hits: list[Hit]) -> Draft:
-        """Choose quotes from ``hits`` (ranked, one city), or refuse."""
+    def draft(self, question: str, hits: list[Hit], pinned: bool = False) -> Draft:
+        """Choose quotes from ``hits`` (ranked, one city), or refuse.
+
+        ``pinned``: the question named the top article itself ("第三十三条怎么规定的"), so it
+        is quoted even when the question has no other words to match: whole, if nothing matches.
+        """
         groups = self.evidence.groups(question)
+        if pinned and hits:
+            art = hits[0].article
+            quotes = self._quotes(question, groups, art) if groups else ()
+            if not quotes or not any(Evidence.coverage(groups, c.quote) for c in quotes):
+                quotes = (Citation(art, art.text),)
+            return Draft(quotes, False, 1.0, hits[0].dense, ())
         if not hits or not groups:
             return Draft((), True, 0.0, 0.0, tuple(g.alternatives[0] for g in groups))
         top = hits[0]

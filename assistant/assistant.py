@@ -6,6 +6,7 @@ import logging
 import re
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import config
 from .answer import AnswerSettings, Draft, ExtractiveAnswerer, format_quotes
@@ -20,6 +21,9 @@ from .rerank import RerankingRetriever
 from .retrieve import FusionSettings, HybridRetriever, Retriever
 from .segment import compact
 from .textnorm import has_cjk, strip_control
+
+if TYPE_CHECKING:
+    from .lc import ArticleRetriever
 
 log = logging.getLogger(__name__)
 
@@ -103,24 +107,25 @@ class Assistant:
                 slugs = list(self.cities)
         drafts: list[tuple[str, Draft, list[Hit]]] = []
         for c in slugs:
-            hits, lookup_refusal = self._hits(q, c)
+            hits, lookup_refusal, pinned = self._hits(q, c)
             if lookup_refusal:
                 if len(slugs) == 1:
                     return self._refusal(lookup_refusal, c, t0, timings, retrieved=hits)
                 continue
             t = time.perf_counter()
-            draft = self.answerer.draft(q, hits)
+            draft = self.answerer.draft(q, hits, pinned=pinned)
             timings["answer"] = timings.get("answer", 0.0) + (time.perf_counter() - t) * 1000
             drafts.append((c, draft, hits))
         for key, value in getattr(self.retriever, "timings", {}).items():
             timings[key] = value
         return self._compose(q, slugs, drafts, t0, timings)
 
-    def _hits(self, q: str, city: str, k: int = 5) -> tuple[list[Hit], str | None]:
+    def _hits(self, q: str, city: str, k: int = 5) -> tuple[list[Hit], str | None, bool]:
+        """Ranked hits; with "第N条" in the question, that article first (or why it does not exist)."""
         hits = self.retriever.retrieve(q, city, k)
         ref = _ARTICLE_REF.search(q)
         if not ref:
-            return hits, None
+            return hits, None, False
         raw = ref.group(1)
         number = int(raw) if raw.isdigit() else parse_chinese_number(raw)
         docs = self.registry.documents_of(city)
@@ -134,10 +139,10 @@ class Assistant:
         )
         if target is None:
             count = sum(1 for a in self.index.articles if a.city == city and a.document == doc.title)
-            return hits, f"《{doc.title}》共 {count} 条，没有{article_label(number)}。"
+            return hits, f"《{doc.title}》共 {count} 条，没有{article_label(number)}。", False
         top = hits[0].score if hits else 1.0
         rest = [h for h in hits if h.article.id != target.id][: k - 1]
-        return [Hit(target, top * 2, lexical=0.0, dense=1.0), *rest], None
+        return [Hit(target, top * 2, lexical=0.0, dense=1.0), *rest], None, True
 
     def _compose(
         self,
@@ -185,6 +190,12 @@ class Assistant:
 
     def article(self, article_id: str) -> Article | None:
         return self.index.by_id.get(article_id)
+
+    def as_retriever(self, city: str | None = None, k: int = 5) -> ArticleRetriever:
+        """A LangChain ``BaseRetriever`` over this knowledge base."""
+        from .lc import ArticleRetriever
+
+        return ArticleRetriever(assistant=self, city=city, k=k)
 
 
 def _merge(ranked_lists: list[list[Hit]]) -> list[Hit]:

@@ -33,11 +33,11 @@ KnowledgeOpt = Annotated[
 
 @app.callback()
 def _main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="输出调试日志")] = False) -> None:
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    handler = logging.StreamHandler(sys.stderr)
+    # A handler-level threshold: libraries (bm25s) set their own logger levels on import.
+    handler.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, handlers=[handler], force=True)
 
 
 @contextmanager
@@ -237,9 +237,8 @@ def eval_command(
     if as_json:
         sys.stdout.write(runner.results_json(summary, results) + "\n")
     else:
-        for split, title in (("all", "全部"), ("heldout", "留出集")):
-            console.print(f"[bold]{title}[/]")
-            console.print(rep.table(summary, split), markup=False, highlight=False)
+        for split, title in (("all", "全部题目"), ("heldout", "留出集")):
+            console.print(_metrics_table(summary, split, title))
         console.print(f"报告：{report}")
     if regressions or newly:
         for r in regressions or []:
@@ -248,3 +247,24 @@ def eval_command(
         for q in newly or []:
             err_console.print(f"[red]新失败[/] {q.id} {q.question}（{q.cause}）", highlight=False)
         raise typer.Exit(1)
+
+
+def _metrics_table(summary: dict, split: str, title: str) -> Table:
+    from .evaluation.report import COLUMNS
+
+    shown = [c for c in COLUMNS if c[0] not in ("latency_p50_ms",)]
+    table = Table(title=title)
+    table.add_column("地区")
+    for _, name, _ in shown:
+        table.add_column(name, justify="right")
+    cities = sorted({k.split("/")[0] for k in summary if not k.startswith("all/")})
+    for city in [*cities, "all"]:
+        m = summary.get(f"{city}/{split}")
+        if m:
+            cells = ["—" if m.get(k) is None else fmt.format(m[k]) for k, _, fmt in shown]
+            table.add_row("合计" if city == "all" else city, *cells, style="bold" if city == "all" else None)
+    return table
+
+
+if __name__ == "__main__":
+    app()

@@ -81,7 +81,6 @@ class CachedEmbeddings(Embeddings):
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = sqlite3.connect(self.path, timeout=30)
-            conn.execute("PRAGMA journal_mode=WAL")
             self._local.conn = conn
         return conn
 

@@ -65,6 +65,13 @@ def chroma_client(persist_dir: Path) -> chromadb.ClientAPI:
     return chromadb.PersistentClient(path=str(persist_dir), settings=settings)
 
 
+def _forget_clients() -> None:
+    """chromadb caches one client per path in a process; drop them after the files changed."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    SharedSystemClient.clear_system_cache()
+
+
 @dataclass
 class SyncReport:
     embedded: int = 0
@@ -124,6 +131,9 @@ class KnowledgeIndex:
 
     def _open_store(self) -> Chroma:
         persist = self.data_dir / "chroma"
+        local = self._client is None and not os.environ.get("CHROMA_HOST")
+        if local and not (persist / "chroma.sqlite3").exists():
+            _forget_clients()  # deleted underneath a client this process still caches
         try:
             client = self._client or chroma_client(persist)
             return self._store(client)
@@ -132,6 +142,7 @@ class KnowledgeIndex:
                 raise IndexUnavailable(f"无法连接 Chroma 服务器（{os.environ['CHROMA_HOST']}）：{e}") from e
             aside = persist.with_name(f"chroma.damaged-{int(time.time())}")
             log.warning("index at %s unusable (%s); moved to %s and rebuilding", persist, e, aside)
+            _forget_clients()
             if persist.exists():
                 shutil.move(str(persist), str(aside))
             self._write_manifest({})

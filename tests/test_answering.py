@@ -1,0 +1,214 @@
+"""Asking questions end to end on the real knowledge base and index."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.errors import InvalidQuestion, UnknownCity
+from assistant.textnorm import match_key
+
+# A dozen paraphrased questions per city, worded differently from the eval gold sets.
+PARAPHRASES = {
+    "datong": [
+        ("市政府办公室发的文件一般由谁签发", "datong-work-rules-033"),
+        ("市长外出期间由谁代理市长职务", "datong-work-rules-005"),
+        ("部门之间征求意见，对方要在多少个工作日内答复", "datong-work-rules-031"),
+        ("请示报告的篇幅最多多少字", "datong-work-rules-029"),
+        ("全市性会议可以不经批准邀请县区负责人吗", "datong-work-rules-025"),
+        ("市政府组成人员有哪些", "datong-work-rules-004"),
+        ("常务会议研究人事任免时出席人数有什么要求", "datong-executive-meeting-015"),
+        ("常务会议汇报稿的字数上限", "datong-executive-meeting-013"),
+        ("市长办公会议研究哪些事项", "datong-mayor-office-meeting-004"),
+        ("落实市委决策部署专题会议由谁主持", "datong-party-decisions-meeting-002"),
+        ("市政府领导同志可以题词作序吗", "datong-work-rules-043"),
+        ("副市长离开大同休假要向谁请假", "datong-work-rules-043"),
+    ],
+    "jincheng-chengqu": [
+        ("以区政府办公室名义发的文件谁签发", "jincheng-chengqu-work-rules-033"),
+        ("区长出差时谁代行区长职务", "jincheng-chengqu-work-rules-005"),
+        ("区政府常务会议每月至少开几次", "jincheng-chengqu-work-rules-020"),
+        ("区长办公会议主要研究哪些事项", "jincheng-chengqu-work-rules-023"),
+        ("区政府的代拟稿报市政府要提前多少天", "jincheng-chengqu-work-rules-028"),
+        ("报送区政府的公文篇幅要求", "jincheng-chengqu-work-rules-029"),
+        ("副区长离开城区出差应提前多久请假", "jincheng-chengqu-work-rules-043"),
+        ("区政府全体会议的主要任务", "jincheng-chengqu-work-rules-019"),
+        ("会签文件的回复时限是多少个工作日", "jincheng-chengqu-work-rules-031"),
+        ("区政府领导同志可以出版著作吗", "jincheng-chengqu-work-rules-043"),
+        ("区政府实行哪种负责制", "jincheng-chengqu-work-rules-005"),
+        ("本规则自何时起施行", "jincheng-chengqu-work-rules-046"),
+    ],
+    "chaoyang": [
+        ("人事任免的公文由谁签发", "chaoyang-work-rules-031"),
+        ("以市政府办公室名义发的公文由谁签", "chaoyang-work-rules-031"),
+        ("市政府全体会议召开的频率", "chaoyang-work-rules-019"),
+        ("市政府常务会议一个月开几次", "chaoyang-work-rules-020"),
+        ("部门召开全市性会议提前几个工作日报请示", "chaoyang-work-rules-025"),
+        ("正式文件由谁进行合法性审查", "chaoyang-work-rules-030"),
+        ("会议决定印发的文件在几个工作日内印发", "chaoyang-work-rules-022"),
+        ("市长离开朝阳时由谁主持市政府工作", "chaoyang-work-rules-005"),
+        ("副市长出差休养向谁请假", "chaoyang-work-rules-041"),
+        ("各部门报送的简报由谁核准", "chaoyang-work-rules-033"),
+        ("未经批准能否以市政府名义开展督查", "chaoyang-work-rules-036"),
+        ("市政府组成部门实行哪种负责制", "chaoyang-work-rules-007"),
+    ],
+    "xianning": [
+        ("以市政府办公室名义发文由谁签发", "xianning-work-rules-031"),
+        ("市长离开咸宁时由谁主持市政府工作", "xianning-work-rules-005"),
+        ("市政府常务会议的召开频率", "xianning-work-rules-020"),
+        ("市政府全体会议每年开几次", "xianning-work-rules-019"),
+        ("会议讨论通过的文件几个工作日内印发", "xianning-work-rules-022"),
+        ("专题会议可以由副秘书长召集吗", "xianning-work-rules-023"),
+        ("部门会签的文件要多久回复", "xianning-work-rules-029"),
+        ("县市区主要负责同志离开属地提前几天报告", "xianning-work-rules-040"),
+        ("市政府领导每年在基层调研不少于多少天", "xianning-work-rules-038"),
+        ("一般工作会议可以印发简报吗", "xianning-work-rules-033"),
+        ("领导干部可以参加营利性会议吗", "xianning-work-rules-040"),
+        ("秘书长的职责是什么", "xianning-work-rules-005"),
+    ],
+}
+CASES = [(city, q, aid) for city, rows in PARAPHRASES.items() for q, aid in rows]
+
+
+@pytest.mark.parametrize(("city", "question", "expected"), CASES, ids=[c[1] for c in CASES])
+def test_paraphrase_finds_article(assistant, city, question, expected):
+    answer = assistant.ask(question, city=city)
+    assert not answer.refused, answer.answer
+    assert expected in [h.article.id for h in answer.retrieved[:3]]
+    assert answer.citations[0].article.id == expected
+    assert all(c.article.city == city for c in answer.citations)
+
+
+def test_quotes_are_verbatim_and_cited(assistant):
+    answer = assistant.ask("以市政府办公室名义发文由谁签发？", city="datong")
+    (citation,) = answer.citations
+    assert citation.article.citation == "《大同市人民政府工作规则》第三十三条"
+    assert citation.quote == "以市政府办公室名义发文，一般由市政府秘书长签发；重要文件报市政府分管领导同志或市长签发。"
+    assert citation.quote in citation.article.text
+    assert answer.answer == f"「{citation.quote}」——《大同市人民政府工作规则》第三十三条"
+    for city, q, _ in CASES:
+        for c in assistant.ask(q, city=city).citations:
+            assert c.quote in c.article.text
+
+
+def test_item_inside_article_is_quoted(assistant):
+    answer = assistant.ask("人事任免公文谁签发", city="chaoyang")
+    assert answer.citations[0].quote == "(三) 市政府人事任免公文，经市政府分管负责同志审核后，由市长签发；"
+
+
+def test_list_question_quotes_the_items(assistant):
+    answer = assistant.ask("哪些事项不列入市政府常务会议议题", city="大同")
+    quote = answer.citations[0].quote
+    assert quote.startswith("下列事项不列入市政府常务会议议题：\n1.") and quote.endswith("议事范围的事项。")
+
+
+def test_city_detected_from_question(assistant):
+    answer = assistant.ask("咸宁市政府常务会议多久开一次")
+    assert answer.city == "xianning"
+    assert "每两周召开一次" in answer.answer
+    assert assistant.ask("晋城城区区长办公会议研究什么").city == "jincheng-chengqu"
+    assert assistant.ask("区政府办的文件谁签字").city == "jincheng-chengqu"
+
+
+def test_chinese_city_names_accepted(assistant):
+    for name in ("大同", "大同市", "datong"):
+        assert assistant.ask("市长出差谁代行职务", city=name).city == "datong"
+
+
+def test_unknown_city_in_question(assistant):
+    answer = assistant.ask("太原市政府以办公室名义发文谁签发")
+    assert answer.refused and not answer.citations
+    assert answer.answer.startswith("知识库中没有太原市的规则")
+    assert "大同市、晋城市城区、朝阳市、咸宁市" in answer.answer
+    prefecture = assistant.ask("晋城市政府常务会议多久开一次")
+    assert prefecture.refused and "晋城市城区" in prefecture.answer
+
+
+def test_unknown_city_parameter(assistant):
+    with pytest.raises(UnknownCity) as info:
+        assistant.ask("市长出差谁代行职务", city="taiyuan")
+    assert "大同市" in str(info.value)
+
+
+def test_no_city_answers_grouped_by_city(assistant):
+    answer = assistant.ask("常务会议多久开一次")
+    assert answer.city is None and not answer.refused
+    assert {c.article.city for c in answer.citations} == {"datong", "jincheng-chengqu", "chaoyang", "xianning"}
+    for name in ("【大同市】", "【晋城市城区】", "【朝阳市】", "【咸宁市】"):
+        assert name in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["单位食堂几点开饭", "今天天气怎么样", "公务员的工资标准是多少", "市政府的公车多少年报废"]
+)
+def test_refuses_when_rules_are_silent(assistant, question):
+    answer = assistant.ask(question, city="datong")
+    assert answer.refused and not answer.citations
+    assert answer.answer.startswith("现行规则中未找到")
+
+
+def test_article_that_does_not_exist(assistant):
+    answer = assistant.ask("大同市人民政府工作规则第六十条是什么")
+    assert answer.refused and "共 46 条，没有第六十条" in answer.answer
+
+
+def test_article_lookup_by_number(assistant):
+    answer = assistant.ask("第三十三条怎么规定的", city="datong")
+    assert answer.citations[0].article.id == "datong-work-rules-033"
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("", "请输入问题"),
+        ("   \n\t ", "请输入问题"),
+        ("？？！！。。", "没有可识别的文字"),
+        ("问" * 10000, "问题过长（10000 字）"),
+    ],
+)
+def test_bad_questions(assistant, question, message):
+    with pytest.raises(InvalidQuestion) as info:
+        assistant.ask(question)
+    assert message in str(info.value)
+
+
+def test_control_characters_are_ignored(assistant):
+    answer = assistant.ask("以市政府\x00办公室\u200b名义发文\x07由谁签发", city="datong")
+    assert answer.citations[0].article.id == "datong-work-rules-033"
+
+
+def test_english_and_mixed_text(assistant):
+    english = assistant.ask("Who signs documents of the general office?")
+    assert english.refused and "中文" in english.answer and not english.citations
+    mixed = assistant.ask("大同 office 发文谁签发？以市政府办公室名义")
+    assert mixed.city == "datong" and mixed.citations[0].article.id == "datong-work-rules-033"
+
+
+def test_answer_json_schema(assistant):
+    d = assistant.ask("会签文件几天内回复", city="xianning").to_dict()
+    assert set(d) == {"answer", "refused", "city", "citations", "retrieved", "timings_ms", "notice"}
+    assert isinstance(d["answer"], str) and d["refused"] is False and d["city"] == "xianning"
+    fields = {
+        "id", "city", "city_name", "document", "document_number", "chapter", "article", "label", "citation",
+        "quote", "text",
+    }  # fmt: skip
+    for c in d["citations"]:
+        assert set(c) == fields
+        assert isinstance(c["article"], int) and match_key(c["quote"]) in match_key(c["text"])
+    assert 1 <= len(d["retrieved"]) <= 5
+    for r in d["retrieved"]:
+        assert set(r) == fields | {"score"}
+    scores = [r["score"] for r in d["retrieved"]]
+    assert scores == sorted(scores, reverse=True)
+    assert d["timings_ms"]["total"] > 0
+
+
+def test_langchain_retriever(assistant):
+    from langchain_core.retrievers import BaseRetriever
+
+    retriever = assistant.as_retriever(city="大同", k=3)
+    assert isinstance(retriever, BaseRetriever)
+    docs = retriever.invoke("以市政府办公室名义发文由谁签发？")
+    assert len(docs) == 3
+    assert docs[0].id == "datong-work-rules-033"
+    assert docs[0].metadata["citation"] == "《大同市人民政府工作规则》第三十三条"
+    assert all(d.metadata["city"] == "datong" for d in docs)
