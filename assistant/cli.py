@@ -238,7 +238,10 @@ def eval_command(
         sys.stdout.write(runner.results_json(summary, results) + "\n")
     else:
         for split, title in (("all", "全部题目"), ("heldout", "留出集")):
-            console.print(_metrics_table(summary, split, title))
+            if console.is_terminal:
+                console.print(_metrics_table(summary, split, title))
+            else:  # logs (CI): plain Markdown keeps every column readable
+                sys.stdout.write(f"\n{title}\n{rep.table(summary, split)}\n")
         console.print(f"报告：{report}")
     if regressions or newly:
         for r in regressions or []:

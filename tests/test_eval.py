@@ -1,0 +1,225 @@
+"""Eval suite: metric functions, the regression gate, gold validation, an eval on a tiny KB."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from assistant.cli import app
+from assistant.evaluation.gold import GoldError, load_gold
+from assistant.evaluation.metrics import (
+    citation_precision,
+    citation_recall,
+    hit_at,
+    key_facts,
+    mrr_at,
+    percentile,
+    refusal_scores,
+)
+from assistant.evaluation.runner import Regression, gate
+from assistant.ingest import load_articles
+
+from .conftest import KNOWLEDGE
+
+runner = CliRunner()
+
+
+def test_hit_and_mrr():
+    ranked = ["a", "b", "c", "d", "e"]
+    assert hit_at(ranked, {"a"}, 1) == 1.0
+    assert hit_at(ranked, {"c"}, 1) == 0.0
+    assert hit_at(ranked, {"c"}, 3) == 1.0
+    assert hit_at(ranked, {"z"}, 5) == 0.0
+    assert mrr_at(ranked, {"c"}) == pytest.approx(1 / 3)
+    assert mrr_at(ranked, {"d", "b"}) == pytest.approx(1 / 2)
+    assert mrr_at(ranked, {"f"}) == 0.0
+    assert mrr_at(["x", "y", "z", "w", "v", "a"], {"a"}, k=5) == 0.0
+
+
+def test_citation_precision_and_recall():
+    gold = [{"a", "a2"}, {"b"}]  # a (or a2) and b required
+    assert citation_precision(["a", "x"], gold) == 0.5
+    assert citation_precision(["a2", "b"], gold) == 1.0
+    assert citation_precision([], gold) is None
+    assert citation_recall(["a"], gold) == 0.5
+    assert citation_recall(["a2", "b", "x"], gold) == 1.0
+    assert citation_recall(["x"], []) is None
+
+
+def test_key_facts_ignore_spacing_and_width():
+    answer = "「市政府常务会议一般每月召开 1-2 次。」「会签（回复）7 个工作日」"
+    assert key_facts(answer, [["1-2次"], ["7个工作日", "七个工作日"]])
+    assert key_facts(answer, [["会签(回复)"]])
+    assert not key_facts(answer, [["1-2次"], ["5个工作日"]])
+    assert key_facts(answer, [])
+
+
+def test_refusal_scores_and_percentile():
+    # (answerable, refused)
+    s = refusal_scores([(False, True), (False, False), (True, True), (True, False), (True, False)])
+    assert s["refusal_precision"] == 0.5 and s["refusal_recall"] == 0.5
+    assert s["false_refusals"] == 1 and s["false_refusal_rate"] == pytest.approx(1 / 3)
+    assert percentile([5, 1, 3, 2, 4], 50) == 3 and percentile([5, 1, 3, 2, 4], 95) == 5
+    assert percentile([], 95) == 0.0
+
+
+def _summary(**metrics):
+    base = {"hit@1": 1.0, "key_facts": 1.0, "wrong_city": 0.0, "false_refusals": 0.0, "refusal_recall": 1.0}
+    return {"all/all": base | metrics}
+
+
+def test_gate_passes_within_tolerance_and_fails_on_drop():
+    baseline = {"tolerance": 0.02, "metrics": _summary()}
+    assert gate(_summary(**{"hit@1": 0.99}), baseline) == []
+    drops = gate(_summary(**{"hit@1": 0.9, "wrong_city": 1.0}), baseline)
+    assert Regression("all/all", "hit@1", 1.0, 0.9) in drops
+    assert Regression("all/all", "wrong_city", 0.0, 1.0) in drops
+    assert gate(_summary(false_refusals=1.0), baseline) == [Regression("all/all", "false_refusals", 0.0, 1.0)]
+    assert gate({}, baseline)  # a group that vanished fails too
+    assert gate(_summary(**{"hit@1": 0.95}), baseline, tolerance=0.1) == []
+
+
+GOOD = {
+    "id": "t-1",
+    "city": "datong",
+    "question": "办公室发文谁签",
+    "must": [["秘书长"]],
+    "cite": [{"doc": "大同市人民政府工作规则", "article": 33}],
+    "answerable": True,
+}
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("{not json", "不是合法的 JSON"),
+        (json.dumps(GOOD | {"question": ""}), "字段 question 有误"),
+        (json.dumps(GOOD | {"extra": 1}), "字段 extra 有误"),
+        (json.dumps(GOOD | {"cite": [{"doc": "大同市人民政府工作规则", "article": 99}]}), "第99条不存在"),
+        (json.dumps(GOOD | {"cite": [{"doc": "工作规则", "article": 3}]}), "文件名不唯一"),
+        (json.dumps(GOOD | {"must": [["区长"]]}), "不在所引条文中"),
+        (json.dumps(GOOD | {"city": "taiyuan"}), "未知城市 taiyuan"),
+        (json.dumps(GOOD | {"answerable": False}), "unanswerable row must have empty cite"),
+        (json.dumps(GOOD | {"cite": []}), "needs at least one cite"),
+    ],
+)
+def test_malformed_gold_rows_name_file_and_line(tmp_path: Path, row: str, message: str):
+    path = tmp_path / "datong.jsonl"
+    path.write_text(json.dumps(GOOD | {"id": "ok"}, ensure_ascii=False) + "\n\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(GoldError) as info:
+        load_gold([path], load_articles(KNOWLEDGE), ["datong"])
+    assert f"{path}:3:" in str(info.value)
+    assert message in str(info.value)
+
+
+def test_duplicate_gold_ids(tmp_path: Path):
+    path = tmp_path / "datong.jsonl"
+    path.write_text((json.dumps(GOOD, ensure_ascii=False) + "\n") * 2, encoding="utf-8")
+    with pytest.raises(GoldError, match="重复"):
+        load_gold([path], load_articles(KNOWLEDGE), ["datong"])
+
+
+def test_committed_gold_sets_are_valid():
+    from assistant.evaluation.gold import default_gold_paths
+
+    items = load_gold(default_gold_paths(KNOWLEDGE.parent / "evals" / "gold"), load_articles(KNOWLEDGE), [
+        "datong", "jincheng-chengqu", "chaoyang", "xianning",
+    ])  # fmt: skip
+    by_city: dict[str, list] = {}
+    for item in items:
+        by_city.setdefault(Path(item.file).stem, []).append(item)
+    for city, rows in by_city.items():
+        assert len(rows) >= 40, city
+        assert sum(not r.row.answerable for r in rows) >= 6, city
+        held = sum(r.split == "heldout" for r in rows)
+        assert 0.25 <= held / len(rows) <= 0.4, city
+
+
+TINY_RULES = """示例市人民政府文件
+示政发〔2025〕1号
+
+示例市人民政府工作规则
+
+第一章 总则
+
+一、本规则适用于示例市人民政府。
+
+二、市政府实行市长负责制。
+
+第二章 公文
+
+三、以市政府办公室名义发文，由秘书长签发。
+
+四、部门之间会签文件，一般应在5个工作日内回复。
+
+五、本规则自发布之日起施行。
+"""
+
+
+@pytest.fixture
+def tiny_kb(tmp_path: Path) -> Path:
+    kdir = tmp_path / "kb"
+    (kdir / "raw").mkdir(parents=True)
+    (kdir / "raw/demo.txt").write_text(TINY_RULES, encoding="utf-8")
+    (kdir / "registry.toml").write_text(
+        '[[jurisdictions]]\nslug = "demo"\nname = "示例市"\nprovince = "某省"\nlevel = "市"\naliases = ["示例"]\n\n'
+        '[[documents]]\ncity = "demo"\nfile = "raw/demo.txt"\nslug = "work-rules"\n'
+        'title = "示例市人民政府工作规则"\nnumber = "示政发〔2025〕1号"\nnumbering = "一、"\nexpected_articles = 5\n',
+        encoding="utf-8",
+    )
+    assert runner.invoke(app, ["ingest", "--knowledge", str(kdir)]).exit_code == 0
+    rows = [
+        {"id": "d-1", "city": "demo", "question": "办公室发文谁签发", "must": [["秘书长"]],
+         "cite": [{"doc": "示例市人民政府工作规则", "article": 3}], "answerable": True},
+        {"id": "d-2", "city": "demo", "question": "会签文件几天内回复", "must": [["5个工作日"]],
+         "cite": [{"doc": "示例市人民政府工作规则", "article": 4}], "answerable": True},
+        {"id": "d-3", "city": "demo", "question": "食堂几点开饭", "must": [], "cite": [], "answerable": False},
+    ]  # fmt: skip
+    (tmp_path / "demo.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    return tmp_path
+
+
+def test_eval_on_tiny_knowledge_base(tiny_kb: Path):
+    kdir, gold, report = tiny_kb / "kb", tiny_kb / "demo.jsonl", tiny_kb / "report.md"
+    baseline = tiny_kb / "baseline.json"
+    args = ["eval", "--knowledge", str(kdir), "--gold", str(gold), "--report", str(report)]
+    made = runner.invoke(app, [*args, "--baseline", str(baseline), "--update-baseline"])
+    assert made.exit_code == 0, made.output
+    doc = json.loads(baseline.read_text(encoding="utf-8"))
+    assert doc["metrics"]["all/all"]["hit@1"] == 1.0 and doc["metrics"]["all/all"]["refusal_recall"] == 1.0
+    assert doc["passed"] == {"d-1": True, "d-2": True, "d-3": True}
+    assert "# 评测报告" in report.read_text(encoding="utf-8")
+
+    as_json = runner.invoke(app, [*args, "--baseline", str(baseline), "--json"])
+    assert as_json.exit_code == 0, as_json.output
+    results = json.loads(as_json.output[as_json.output.index("{") :])["results"]
+    assert [r["id"] for r in results] == ["d-1", "d-2", "d-3"]
+
+    # A baseline that this code cannot reach: the gate names what fell and exits 1.
+    doc["metrics"]["all/all"]["hit@1"] = 1.5
+    baseline.write_text(json.dumps(doc), encoding="utf-8")
+    failed = runner.invoke(app, [*args, "--baseline", str(baseline)])
+    assert failed.exit_code == 1
+    assert "回归" in failed.output and "hit@1" in failed.output
+
+
+def test_eval_names_newly_failing_questions(tiny_kb: Path):
+    kdir, gold, report = tiny_kb / "kb", tiny_kb / "demo.jsonl", tiny_kb / "report.md"
+    baseline = tiny_kb / "baseline.json"
+    args = ["eval", "--knowledge", str(kdir), "--gold", str(gold), "--report", str(report)]
+    assert runner.invoke(app, [*args, "--baseline", str(baseline), "--update-baseline"]).exit_code == 0
+    # The rules change: 第四条 now says 3 working days, so the gold fact no longer holds.
+    raw = kdir / "raw/demo.txt"
+    raw.write_text(raw.read_text(encoding="utf-8").replace("5个工作日", "3个工作日"), encoding="utf-8")
+    assert runner.invoke(app, ["ingest", "--knowledge", str(kdir)]).exit_code == 0
+    failed = runner.invoke(app, [*args, "--baseline", str(baseline)])
+    assert failed.exit_code == 1
+    assert "不在所引条文中" in failed.output  # the gold row itself is now stale: said, not silently scored
+
+
+def test_eval_rejects_unknown_mode(tiny_kb: Path):
+    done = runner.invoke(app, ["eval", "--knowledge", str(tiny_kb / "kb"), "--mode", "magic"])
+    assert done.exit_code == 1 and "--mode" in done.output
