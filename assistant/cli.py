@@ -271,3 +271,57 @@ def _metrics_table(summary: dict, split: str, title: str) -> Table:
 
 if __name__ == "__main__":
     app()
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="监听地址")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="端口")] = 7860,
+    knowledge: KnowledgeOpt = None,
+) -> None:
+    """启动网页问答、JSON API、OpenAI 兼容接口与嵌入式组件（一个服务）。"""
+    import uvicorn
+
+    from .serve.settings import ServerSettings
+
+    with user_errors():
+        settings = ServerSettings.from_env()
+        a = _open_assistant(knowledge)
+        from .serve.api import create_app
+
+        web = create_app(a, settings)
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    console.print(f"[bold green]问答服务已启动[/]：http://{shown}:{port}/  （离线抽取式回答；API 文档 /docs）")
+    console.print(f'嵌入内网页面：<script src="http://{shown}:{port}/widget.js" data-city="datong" async></script>')
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+@app.command("feedback-export")
+def feedback_export(
+    out: Annotated[Path, typer.Option(help="👍 反馈导出为候选评测题（evals/gold 格式）")] = Path(
+        "evals/feedback.jsonl"
+    ),
+    review: Annotated[Path, typer.Option(help="👎 反馈导出为待复核题")] = Path("evals/feedback-review.jsonl"),
+) -> None:
+    """导出网页上的 👍/👎 反馈为评测题（JSONL）。"""
+    import json
+
+    from .serve.feedback import FeedbackStore
+
+    good, bad = FeedbackStore(config.data_dir() / "feedback.sqlite").export_eval_rows()
+    for path, rows in ((out, good), (review, bad)):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    console.print(f"候选评测题 {len(good)} 条 → {out}；待复核 {len(bad)} 条 → {review}")
+
+
+@app.command("intranet-demo")
+def intranet_demo(
+    port: Annotated[int, typer.Option(help="演示页面端口（与问答服务不同源）")] = 8080,
+    assistant_url: Annotated[str, typer.Option("--assistant-url", help="问答服务地址")] = "http://127.0.0.1:7860",
+) -> None:
+    """在另一个端口提供 examples/intranet.html，演示嵌入式组件。"""
+    from .serve.demo import serve_intranet_demo
+
+    console.print(f"演示内网页面：http://127.0.0.1:{port}/intranet.html（组件来自 {assistant_url}）")
+    serve_intranet_demo(port, assistant_url.rstrip("/"))

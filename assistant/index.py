@@ -32,7 +32,7 @@ from .embed import CachedEmbeddings, make_embeddings
 from .errors import IndexUnavailable
 from .ingest import ARTICLES_FILE, load_articles
 from .models import Article
-from .tokenize import Tokenizer, default_tokenizer
+from .tokenize import USER_DICT, Tokenizer, default_tokenizer
 
 log = logging.getLogger(__name__)
 
@@ -107,12 +107,34 @@ class KnowledgeIndex:
         self._client = client
         self.report = SyncReport()
         t = time.perf_counter()
-        self.bm25 = bm25s.BM25()
-        self.bm25.index([self.tokenizer.words(passage_text(a)) or ["∅"] for a in articles], show_progress=False)
+        self.bm25 = self._bm25()
         self.report.seconds["bm25"] = time.perf_counter() - t
         self.store = self._open_store()
 
     # -- construction -----------------------------------------------------------------
+
+    def _bm25(self) -> bm25s.BM25:
+        """Load the saved BM25 index for exactly these articles and tokenizer, or build and save it."""
+        key = hashlib.sha256(
+            "\x00".join([self.articles_sha, str(INDEX_VERSION), USER_DICT.read_text(encoding="utf-8")]).encode()
+        ).hexdigest()[:16]
+        path = self.data_dir / "bm25" / key
+        if (path / "params.index.json").is_file():
+            try:
+                return bm25s.BM25.load(str(path))
+            except (OSError, ValueError, KeyError) as e:
+                log.warning("saved BM25 index at %s unusable (%s); rebuilding", path, e)
+        bm25 = bm25s.BM25()
+        bm25.index([self.tokenizer.words(passage_text(a)) or ["∅"] for a in self.articles], show_progress=False)
+        try:
+            if path.parent.exists():
+                shutil.rmtree(path.parent)  # older keys: one saved index is enough
+            tmp = path.with_name(path.name + ".tmp")
+            bm25.save(str(tmp), show_progress=False)
+            os.replace(tmp, path)
+        except OSError as e:
+            log.warning("could not save BM25 index to %s: %s", path, e)
+        return bm25
 
     @classmethod
     def open(

