@@ -51,6 +51,7 @@ class Assistant:
         self.index = index or KnowledgeIndex.open(self.knowledge_dir, self.data_dir, embeddings)
         self.detector = CityDetector(self.registry)
         places = {n for j in self.registry.jurisdictions for n in (*j.names, j.slug)} | set(gazetteer())
+        self.place_names = tuple(sorted(places, key=len, reverse=True))
         self.evidence = Evidence(self.index.articles, self.index.tokenizer, places)
         self.retriever: Retriever = retriever or RerankingRetriever(HybridRetriever(self.index, fusion), self.evidence)
         self.answerer = ExtractiveAnswerer(self.evidence, answer_settings)

@@ -30,8 +30,21 @@ def is_followup(message: str) -> bool:
     return bool(_FOLLOWUP.match(m)) and (starts or ends)
 
 
-def resolve(message: str, previous: Turn | None) -> str:
-    """The question to ask: the message itself, or previous topic + message for a follow-up."""
-    if previous is None or not is_followup(message):
+_LEVEL_WORDS = re.compile(r"市政府|区政府|县政府|政府|市里|区里|县里|那边|这边|的话|那么|那|呢|也|[?？。，,\s]")
+
+
+def needs_context(message: str, places: tuple[str, ...] = ()) -> bool:
+    """True when the follow-up names only a place or level («那区政府呢？», «朝阳呢？»)."""
+    rest = message
+    for p in sorted(places, key=len, reverse=True):
+        rest = rest.replace(p, "")
+    return len(_LEVEL_WORDS.sub("", rest)) < 3
+
+
+def resolve(message: str, previous: Turn | None, places: tuple[str, ...] = ()) -> str:
+    """The question to ask. A follow-up with content of its own («那常务副市长也出差呢？») is
+    asked as it is (the caller keeps the city); one that only changes the place or level
+    borrows the previous question's topic."""
+    if previous is None or not is_followup(message) or not needs_context(message, places):
         return message
     return f"{message.strip()}（接上问：{previous.question}）"

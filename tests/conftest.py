@@ -51,3 +51,50 @@ def warm_data_dir(tmp_path: Path, built_data_dir: Path) -> Path:
     data.mkdir()
     shutil.copy(built_data_dir / "embeddings.sqlite", data / "embeddings.sqlite")
     return data
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LiveServer:
+    """A real uvicorn server on 127.0.0.1 in a background thread."""
+
+    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+        import threading
+
+        import uvicorn
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> LiveServer:
+        import time
+
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if time.monotonic() > deadline:
+                raise RuntimeError("server did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(assistant):
+    """The full app (chat page, APIs, widget) as served by `assistant serve`."""
+    from assistant.serve.api import create_app
+    from assistant.serve.settings import ServerSettings
+
+    with LiveServer(create_app(assistant, ServerSettings(rate_limit=0))) as server:
+        yield server

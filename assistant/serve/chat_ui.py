@@ -170,7 +170,7 @@ def build_ui(assistant: Assistant, settings: ServerSettings) -> gr.Blocks:
             selected = None if city_value == AUTO else city_value
             question, scope = message, selected
             if selected is None and prev and is_followup(message):
-                question = resolve(message, prev)
+                question = resolve(message, prev, assistant.place_names)
                 scope = assistant.detector.detect(message).city or prev.city
             history = [*history, {"role": "user", "content": as_text(message)}]
             try:

@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field
 
 from .. import tokens
 from ..assistant import Assistant
-from ..dialogue import Turn, resolve
+from ..dialogue import Turn, is_followup, resolve
 from ..errors import InvalidQuestion
 from ..models import Answer
 
@@ -83,8 +83,12 @@ def answer_messages(assistant: Assistant, messages: list[ChatMessage], city: str
     if not users:
         raise InvalidQuestion("messages 中没有用户问题。")
     question = users[-1]
-    if len(users) > 1:
-        question = resolve(question, Turn(users[-2], None))
+    if len(users) > 1 and is_followup(question):
+        previous = users[-2]
+        question = resolve(question, Turn(previous, None), assistant.place_names)
+        if city is None:  # keep the previous question's city unless the follow-up names one
+            detected = assistant.detector.detect(users[-1])
+            city = detected.city or (None if detected.cities else assistant.detector.detect(previous).city)
     return question, assistant.ask(question, city=city)
 
 

@@ -1,0 +1,216 @@
+"""HTTP: every endpoint over a real server on 127.0.0.1, status codes, CORS, OpenAI clients."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+
+from assistant.serve.api import create_app
+from assistant.serve.feedback import FeedbackStore
+from assistant.serve.settings import ServerSettings
+
+from .conftest import LiveServer
+
+Q = "以市政府办公室名义发文由谁签发？"
+
+
+@pytest.fixture(scope="module")
+def http(live_server):
+    with httpx.Client(base_url=live_server.url, timeout=30) as client:
+        yield client
+
+
+def test_healthz_and_docs(http):
+    assert http.get("/healthz").json()["articles"] == 253
+    assert http.get("/docs").status_code == 200
+    spec = http.get("/openapi.json").json()
+    assert "/api/ask" in spec["paths"] and "/v1/chat/completions" in spec["paths"]
+
+
+def test_ask(http):
+    r = http.post("/api/ask", json={"question": Q, "city": "大同"})
+    assert r.status_code == 200
+    body = r.json()
+    assert "秘书长" in body["answer"] and body["citations"][0]["citation"] == "《大同市人民政府工作规则》第三十三条"
+    assert set(body) >= {"answer", "refused", "city", "citations", "retrieved", "timings_ms"}
+
+
+def test_ask_unknown_city_is_400_listing_cities(http):
+    r = http.post("/api/ask", json={"question": Q, "city": "taiyuan"})
+    assert r.status_code == 400
+    err = r.json()["error"]
+    assert err["code"] == "unknown_city" and "大同市" in err["message"]
+    assert err["cities"] == ["datong", "jincheng-chengqu", "chaoyang", "xianning"]
+
+
+@pytest.mark.parametrize(
+    ("payload", "status", "fragment"),
+    [
+        ({"question": "   "}, 400, "请输入问题"),
+        ({"question": "问" * 5000}, 400, "问题过长"),
+        ({"city": "datong"}, 422, "缺少字段 question"),
+        ({"question": 12}, 422, "字段 question 无效"),
+        ({"question": Q, "mode": "magic"}, 422, "字段 mode 无效"),
+        ({"question": Q, "mode": "llm"}, 400, "未配置大模型"),
+    ],
+)
+def test_ask_bad_input(http, payload, status, fragment):
+    r = http.post("/api/ask", json=payload)
+    assert r.status_code == status
+    assert fragment in r.json()["error"]["message"]
+    assert "Traceback" not in r.text
+
+
+def test_invalid_json_is_422_readable(http):
+    r = http.post("/api/ask", content=b'{"question": "x",', headers={"Content-Type": "application/json"})
+    assert r.status_code == 422
+    assert r.json()["error"]["message"] == "请求体不是合法的 JSON。"
+
+
+def test_oversized_body_is_413(http):
+    big = json.dumps({"question": "问" * 70000}, ensure_ascii=False).encode()
+    r = http.post("/api/ask", content=big, headers={"Content-Type": "application/json"})
+    assert r.status_code == 413 and "请求体过大" in r.json()["error"]["message"]
+
+    def chunks():
+        for _ in range(100):
+            yield b"x" * 1024
+
+    chunked = http.post("/api/ask", content=chunks(), headers={"Content-Type": "application/json"})
+    assert chunked.status_code == 413
+
+
+def test_cities_and_articles(http):
+    cities = http.get("/api/cities").json()
+    assert [c["slug"] for c in cities] == ["datong", "jincheng-chengqu", "chaoyang", "xianning"]
+    datong = cities[0]
+    assert datong["name"] == "大同市" and datong["articles"] == 120 and len(datong["documents"]) == 6
+    a = http.get("/api/articles/chaoyang-work-rules-031").json()
+    assert a["citation"] == "《朝阳市人民政府工作规则》第三十一条" and len(a["items"]) == 7
+    assert a["document_info"]["number"] == "朝政发〔2024〕3号"
+    missing = http.get("/api/articles/nope")
+    assert missing.status_code == 404 and missing.json()["error"]["message"] == "未找到。"
+
+
+def test_widget_assets(http):
+    js = http.get("/widget.js")
+    assert js.status_code == 200 and "javascript" in js.headers["content-type"] and "attachShadow" in js.text
+    assert "widget.js" in http.get("/widget").text
+
+
+def test_cors_allows_this_machine_and_configured_origins_only(http, assistant):
+    ok = http.post("/api/ask", json={"question": Q, "city": "datong"}, headers={"Origin": "http://127.0.0.1:8080"})
+    assert ok.headers.get("access-control-allow-origin") == "http://127.0.0.1:8080"
+    denied = http.post("/api/ask", json={"question": Q, "city": "datong"}, headers={"Origin": "http://evil.example"})
+    assert "access-control-allow-origin" not in denied.headers
+    preflight = http.options(
+        "/api/ask",
+        headers={"Origin": "http://evil.example", "Access-Control-Request-Method": "POST"},
+    )
+    assert preflight.status_code == 400
+    settings = ServerSettings(rate_limit=0, cors_origins=["https://oa.example.gov.cn"])
+    with LiveServer(create_app(assistant, settings, with_ui=False)) as server:
+        r = httpx.options(
+            f"{server.url}/api/ask",
+            headers={"Origin": "https://oa.example.gov.cn", "Access-Control-Request-Method": "POST"},
+        )
+        assert r.status_code == 200
+        assert r.headers["access-control-allow-origin"] == "https://oa.example.gov.cn"
+
+
+def test_rate_limit_is_429_with_retry_after(assistant):
+    with LiveServer(create_app(assistant, ServerSettings(rate_limit=3), with_ui=False)) as server:
+        codes = [httpx.get(f"{server.url}/api/cities").status_code for _ in range(4)]
+        assert codes == [200, 200, 200, 429]
+        r = httpx.get(f"{server.url}/api/cities")
+        assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1
+        assert "请求过于频繁" in r.json()["error"]["message"]
+        assert httpx.get(f"{server.url}/healthz").status_code == 200  # not limited
+
+
+def test_api_key(assistant):
+    with LiveServer(create_app(assistant, ServerSettings(rate_limit=0, api_key="s3cret-key"), with_ui=False)) as server:
+        assert httpx.get(f"{server.url}/api/cities").status_code == 401
+        assert httpx.get(f"{server.url}/v1/models").status_code == 401
+        assert httpx.get(f"{server.url}/api/cities", headers={"X-API-Key": "s3cret-key"}).status_code == 200
+        bearer = httpx.get(f"{server.url}/v1/models", headers={"Authorization": "Bearer s3cret-key"})
+        assert bearer.status_code == 200
+        assert httpx.get(f"{server.url}/healthz").status_code == 200
+
+
+def test_internal_error_is_500_without_traceback(assistant, monkeypatch):
+    app = create_app(assistant, ServerSettings(rate_limit=0), with_ui=False)
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("secret internal detail")
+
+    monkeypatch.setattr(assistant, "ask", boom)
+    with LiveServer(app) as server:
+        r = httpx.post(f"{server.url}/api/ask", json={"question": Q})
+        assert r.status_code == 500
+        assert r.json()["error"]["message"] == "服务器内部错误，请稍后再试。"
+        assert "secret" not in r.text and "Traceback" not in r.text
+
+
+def test_feedback_is_stored_and_exported(http, assistant):
+    answer = http.post("/api/ask", json={"question": Q, "city": "datong"}).json()
+    r = http.post("/api/feedback", json={"question": Q, "city": "datong", "liked": True, "answer": answer})
+    assert r.status_code == 200
+    bad = http.post("/api/feedback", json={"question": Q, "liked": False, "comment": "太长", "answer": answer})
+    assert bad.status_code == 200
+    good, review = FeedbackStore(assistant.data_dir / "feedback.sqlite").export_eval_rows()
+    assert any(g["cite"] == [{"doc": "大同市人民政府工作规则", "article": 33}] and g["answerable"] for g in good)
+    assert any("太长" in row["description"] for row in review)
+
+
+def test_openai_client_non_streaming(live_server):
+    from openai import OpenAI
+
+    client = OpenAI(base_url=f"{live_server.url}/v1", api_key="unused")
+    assert "gov-rules-datong" in [m.id for m in client.models.list()]
+    done = client.chat.completions.create(model="gov-rules-datong", messages=[{"role": "user", "content": Q}])
+    assert "秘书长" in done.choices[0].message.content
+    assert "《大同市人民政府工作规则》第三十三条" in done.choices[0].message.content
+    assert done.model_extra["citations"][0]["id"] == "datong-work-rules-033"
+    assert done.usage.total_tokens > 0
+
+
+def test_openai_client_streaming(live_server):
+    from openai import OpenAI
+
+    client = OpenAI(base_url=f"{live_server.url}/v1", api_key="unused")
+    stream = client.chat.completions.create(
+        model="gov-rules-auto", messages=[{"role": "user", "content": "咸宁会签文件几天内回复"}], stream=True
+    )
+    chunks = list(stream)
+    text = "".join(c.choices[0].delta.content or "" for c in chunks)
+    assert "7个工作日" in text and chunks[-1].choices[0].finish_reason == "stop"
+    assert chunks[-1].model_extra["citations"][0]["id"] == "xianning-work-rules-029"
+
+
+def test_openai_follow_up_and_unknown_model(live_server):
+    from openai import NotFoundError, OpenAI
+
+    client = OpenAI(base_url=f"{live_server.url}/v1", api_key="unused")
+    done = client.chat.completions.create(
+        model="gov-rules-auto",
+        messages=[
+            {"role": "user", "content": "大同市长出差期间谁代行职务"},
+            {"role": "assistant", "content": "…"},
+            {"role": "user", "content": "那常务副市长也出差呢？"},
+        ],
+    )
+    assert done.model_extra["city"] == "datong"
+    assert "其他副市长代行" in done.choices[0].message.content
+    with pytest.raises(NotFoundError):
+        client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": Q}])
+
+
+def test_langchain_chat_openai(live_server):
+    from langchain_openai import ChatOpenAI
+
+    llm = ChatOpenAI(base_url=f"{live_server.url}/v1", api_key="unused", model="gov-rules-chaoyang")
+    reply = llm.invoke("人事任免公文谁签发")
+    assert "由市长签发" in reply.content
