@@ -82,6 +82,10 @@ class ExtractiveAnswerer:
             return Draft((), True, coverage, dense, tuple(Evidence.missing(groups, top.article.text)))
         return Draft(self._quotes(question, groups, top.article), False, coverage, dense, ())
 
+    def best_quote(self, question: str, groups: list[Group], article: Article) -> str:
+        """The clause of ``article`` that best answers ``question`` (verbatim)."""
+        return self._quotes(question, groups, article)[0].quote
+
     def _quotes(self, question: str, groups: list[Group], article: Article) -> tuple[Citation, ...]:
         """The best clause of the top article, plus clauses of it that add further facts asked for."""
         s = self.settings

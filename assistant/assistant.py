@@ -5,14 +5,17 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import config
 from .answer import AnswerSettings, Draft, ExtractiveAnswerer, format_quotes
 from .cities import CityDetector, gazetteer
-from .errors import InvalidQuestion
+from .errors import ConfigError, InvalidQuestion
 from .evidence import Evidence
+from .generation import Event, extractive_events, llm_events
 from .index import KnowledgeIndex
 from .models import Answer, Article, Citation, Hit
 from .numerals import NUMERAL_CHARS, article_label, parse_chinese_number
@@ -24,6 +27,7 @@ from .textnorm import has_cjk, strip_control
 
 if TYPE_CHECKING:
     from .lc import ArticleRetriever
+    from .llm import LLMAnswerer
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +48,7 @@ class Assistant:
         fusion: FusionSettings | None = None,
         answer_settings: AnswerSettings | None = None,
         retriever: Retriever | None = None,
+        llm: LLMAnswerer | None = None,
     ) -> None:
         self.knowledge_dir = knowledge_dir or config.knowledge_dir()
         self.data_dir = data_dir or config.data_dir()
@@ -55,6 +60,7 @@ class Assistant:
         self.evidence = Evidence(self.index.articles, self.index.tokenizer, places)
         self.retriever: Retriever = retriever or RerankingRetriever(HybridRetriever(self.index, fusion), self.evidence)
         self.answerer = ExtractiveAnswerer(self.evidence, answer_settings)
+        self.llm = llm
         self.cities = [
             j.slug for j in self.registry.jurisdictions if any(a.city == j.slug for a in self.index.articles)
         ]
@@ -83,7 +89,41 @@ class Assistant:
 
     # -- answering ----------------------------------------------------------------------
 
-    def ask(self, question: str, city: str | None = None) -> Answer:
+    @property
+    def mode(self) -> str:
+        return "llm" if self.llm else "extractive"
+
+    def ask(self, question: str, city: str | None = None, mode: str | None = None) -> Answer:
+        """Answer ``question``; ``mode`` "extractive" or "llm" (default: llm when configured)."""
+        final = None
+        for event in self.ask_stream(question, city, mode):
+            if event.kind == "answer":
+                final = event.answer
+        assert final is not None
+        return final
+
+    def ask_stream(self, question: str, city: str | None = None, mode: str | None = None) -> Iterator[Event]:
+        """Events: text deltas as they are ready, maybe a reset, then the final ``Answer``."""
+        mode = mode or self.mode
+        if mode not in ("extractive", "llm"):
+            raise ConfigError(f"mode 只能是 extractive 或 llm，而不是 {mode!r}")
+        if mode == "llm" and self.llm is None:
+            raise ConfigError("未配置大模型（设置 OPENAI_BASE_URL 或 OPENAI_API_KEY），只能使用 extractive 模式。")
+        base = self.extractive(question, city)
+        if mode == "extractive" or base.refused:
+            yield from extractive_events(base)
+            return
+        if base.city is None:
+            notice = "多地区问题以条文原文分地区列出。"
+            yield from extractive_events(replace(base, notice=notice))
+            return
+        assert self.llm is not None
+        q = self.clean_question(question)
+        groups = self.evidence.groups(q)
+        yield from llm_events(self.llm, q, base, lambda art: self.answerer.best_quote(q, groups, art))
+
+    def extractive(self, question: str, city: str | None = None) -> Answer:
+        """The offline answer: quoted clauses of the best articles, or a refusal."""
         t0 = time.perf_counter()
         q = self.clean_question(question)
         timings: dict[str, float] = {}

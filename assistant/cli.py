@@ -106,7 +106,17 @@ def _open_assistant(knowledge: Path | None) -> Assistant:
             progress.update(task, completed=done, total=total)
 
         index = KnowledgeIndex.open(kdir, config.data_dir(), on_progress=on_progress)
-    return Assistant(kdir, config.data_dir(), index=index)
+    from .llm import LLMAnswerer, LLMSettings
+
+    settings = LLMSettings.from_env()
+    llm = LLMAnswerer(settings) if settings else None
+    return Assistant(kdir, config.data_dir(), index=index, llm=llm)
+
+
+def _mode_line(a: Assistant) -> str:
+    if a.llm:
+        return f"大模型模式：{a.llm.name}（回答经条文核验，失败时改用条文原文）"
+    return "离线抽取式回答（未配置大模型：设置 OPENAI_BASE_URL 或 OPENAI_API_KEY 可启用）"
 
 
 @app.command()
@@ -130,11 +140,13 @@ def _print_answer(answer: Answer, as_json: bool) -> None:
         console.print_json(json.dumps(answer.to_dict(), ensure_ascii=False))
         return
     style = "yellow" if answer.refused else "green"
-    title = "未找到依据" if answer.refused else "回答"
+    title = "未找到依据" if answer.refused else ("回答（大模型撰写，已核验）" if answer.mode == "llm" else "回答")
     console.print(Panel(answer.answer, title=title, border_style=style, highlight=False))
     for c in answer.citations:
         chapter = f" · {c.article.chapter.label}" if c.article.chapter else ""
         console.print(f"[bold]{c.article.citation}[/]{chapter} · {c.article.city_name} · {c.article.document_number}")
+    if answer.notice and answer.notice not in ("not_found", "unknown_city"):
+        console.print(f"[yellow]提示：{answer.notice}[/]", highlight=False)
     if answer.refused and answer.retrieved:
         console.print("[dim]最接近的条文：" + "、".join(h.article.citation for h in answer.retrieved[:3]) + "[/]")
 
@@ -145,6 +157,7 @@ def ask(
     city: Annotated[str | None, typer.Option("--city", "-c", help="地区：datong / 大同 / 晋城城区 …")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
     file: Annotated[Path | None, typer.Option("--file", "-f", help="问题文件，每行一个")] = None,
+    mode: Annotated[str | None, typer.Option("--mode", help="extractive | llm（默认：已配置大模型时为 llm）")] = None,
     knowledge: KnowledgeOpt = None,
 ) -> None:
     """提问：给出依据条款原文与出处。不带问题时进入交互模式。"""
@@ -160,12 +173,13 @@ def ask(
             lines = (file.read_text(encoding="utf-8") if file else sys.stdin.read()).splitlines()
             for line in (ln.strip() for ln in lines):
                 if line:
-                    _ask_one(a, line, city, as_json)
+                    _ask_one(a, line, city, as_json, mode)
             return
         if question is not None:
-            _ask_one(a, question, city, as_json, raise_errors=True)
+            _ask_one(a, question, city, as_json, mode, raise_errors=True)
             return
     console.print(f"[bold]市政府工作规则问答[/]（{'、'.join(a.city_names())}）。输入问题，回车提问；Ctrl-D 退出。")
+    console.print(f"[dim]{_mode_line(a)}[/]")
     while True:
         try:
             line = console.input("[bold cyan]问> [/]")
@@ -173,12 +187,27 @@ def ask(
             console.print()
             return
         if line.strip():
-            _ask_one(a, line, city, as_json)
+            _ask_one(a, line, city, as_json, mode)
 
 
-def _ask_one(a: Assistant, question: str, city: str | None, as_json: bool, raise_errors: bool = False) -> None:
+def _ask_one(
+    a: Assistant, question: str, city: str | None, as_json: bool, mode: str | None = None, raise_errors: bool = False
+) -> None:
     try:
-        _print_answer(a.ask(question, city=city), as_json)
+        if as_json or (mode or a.mode) == "extractive":
+            _print_answer(a.ask(question, city=city, mode=mode), as_json)
+            return
+        final = None
+        for event in a.ask_stream(question, city=city, mode=mode):  # LLM: show verified text as it comes
+            if event.kind == "delta":
+                console.print(event.text, end="", highlight=False, markup=False)
+            elif event.kind == "reset":
+                console.print("\n[dim]（大模型回答未通过核验，改用条文原文）[/]")
+            else:
+                final = event.answer
+        console.print()
+        if final is not None:
+            _print_answer(final, False)
     except UserError as e:
         if raise_errors:
             raise
@@ -210,14 +239,16 @@ def eval_command(
     with user_errors():
         if mode not in ("extractive", "llm"):
             raise ConfigError(f"--mode 只能是 extractive 或 llm，而不是 {mode!r}")
-        if mode == "llm":
-            raise ConfigError("LLM 模式尚未启用：当前版本只支持离线抽取式回答（extractive）。")
         a = _open_assistant(knowledge)
+        if mode == "llm" and a.llm is None:
+            raise ConfigError(
+                "LLM 模式需要配置大模型接口：设置 OPENAI_BASE_URL（及 OPENAI_API_KEY、ASSISTANT_LLM_MODEL）。"
+            )
         slug = a.resolve_city(city) if city else None
         paths = list(gold) if gold else default_gold_paths(config.PROJECT_ROOT / "evals" / "gold", slug)
         items = load_gold(paths, a.index.articles, a.cities)
         with _progress() as progress:
-            results = runner.run(a, items, progress_callback(progress, "评测", len(items)))
+            results = runner.run(a, items, progress_callback(progress, "评测", len(items)), mode=mode)
         summary = runner.summarize(results)
         regressions, newly = None, None
         if baseline and not update_baseline:
@@ -232,7 +263,7 @@ def eval_command(
         if update_baseline:
             target = baseline or Path("evals/baseline.json")
             tol = runner.DEFAULT_TOLERANCE if tolerance is None else tolerance
-            doc = runner.baseline_document(summary, results, tol)
+            doc = runner.baseline_document(summary, results, tol, mode)
             target.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if as_json:
         sys.stdout.write(runner.results_json(summary, results) + "\n")
@@ -291,7 +322,8 @@ def serve(
 
         web = create_app(a, settings)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    console.print(f"[bold green]问答服务已启动[/]：http://{shown}:{port}/  （离线抽取式回答；API 文档 /docs）")
+    console.print(f"[bold green]问答服务已启动[/]：http://{shown}:{port}/  （API 文档 /docs）")
+    console.print(_mode_line(a))
     console.print(f'嵌入内网页面：<script src="http://{shown}:{port}/widget.js" data-city="datong" async></script>')
     uvicorn.run(web, host=host, port=port, log_level="warning")
 

@@ -98,12 +98,14 @@ class KnowledgeIndex:
             raise IndexUnavailable("条文库为空，无法建立索引")
         self.articles = articles
         self.by_id = {a.id: a for a in articles}
+        self.position = {a.id: n for n, a in enumerate(articles)}
         self.data_dir = data_dir
         self.embeddings = embeddings
         self.model_name = model_name
         self.articles_sha = articles_sha
         self.tokenizer = tokenizer or default_tokenizer()
         self.cities = np.array([a.city for a in articles])
+        self._masks: dict[str, np.ndarray] = {}
         self._client = client
         self.report = SyncReport()
         t = time.perf_counter()
@@ -253,7 +255,11 @@ class KnowledgeIndex:
         """BM25 score of every article (0 outside ``city``)."""
         if not tokens:
             return np.zeros(len(self.articles), dtype=np.float32)
-        mask = None if city is None else (self.cities == city).astype(np.float32)
+        mask = None
+        if city is not None:
+            mask = self._masks.get(city)
+            if mask is None:
+                mask = self._masks[city] = (self.cities == city).astype(np.float32)
         return np.asarray(self.bm25.get_scores(tokens, weight_mask=mask), dtype=np.float32)
 
     def dense(self, vector: list[float], k: int, city: str | None) -> list[tuple[str, float]]:

@@ -186,6 +186,8 @@ class Answer:
     retrieved: tuple[Hit, ...] = ()
     timings_ms: dict[str, float] = field(default_factory=dict)
     notice: str = ""  # e.g. why it refused, or that the extractive fallback was used
+    mode: str = "extractive"  # "extractive" or "llm": who wrote the answer text
+    verification: tuple[dict[str, Any], ...] = ()  # per LLM citation: marker, article_id, status
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -196,4 +198,6 @@ class Answer:
             "retrieved": [h.to_dict() for h in self.retrieved[:5]],
             "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
             "notice": self.notice,
+            "mode": self.mode,
+            "verification": [dict(v) for v in self.verification],
         }

@@ -42,6 +42,16 @@ def synonyms(intent: bool | None = None) -> tuple[tuple[str, tuple[str, ...]], .
     return tuple((p, e) for p, e, i in synonym_table() if intent is None or i == intent)
 
 
+def top_indices(scores: np.ndarray, k: int) -> list[int]:
+    """Indices of the ``k`` highest positive scores, best first (ties: lower index first)."""
+    k = min(k, len(scores))
+    if k <= 0:
+        return []
+    part = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+    order = sorted(part.tolist(), key=lambda i: (-scores[i], i))
+    return [i for i in order if scores[i] > 0]
+
+
 class Retriever(Protocol):
     def retrieve(self, query: str, city: str | None = None, k: int = 5) -> list[Hit]: ...
 
@@ -71,8 +81,7 @@ class LexicalRetriever:
 
     def retrieve(self, query: str, city: str | None = None, k: int = 5) -> list[Hit]:
         s = self.scores(query, city)
-        order = np.argsort(-s, kind="stable")[:k]
-        return [Hit(self.index.articles[i], float(s[i]), lexical=float(s[i])) for i in order if s[i] > 0]
+        return [Hit(self.index.articles[i], float(s[i]), lexical=float(s[i])) for i in top_indices(s, k)]
 
 
 class DenseRetriever:
@@ -125,13 +134,13 @@ class HybridRetriever:
     def retrieve(self, query: str, city: str | None = None, k: int = 5) -> list[Hit]:
         st = self.settings
         lex = self.lexical.scores(query, city)
-        lex_order = [int(i) for i in np.argsort(-lex, kind="stable")[: st.depth] if lex[i] > 0]
+        lex_order = top_indices(lex, st.depth)
         dense = self.dense.search(query, city, st.depth) if st.dense_weight > 0 else []
         t = time.perf_counter()
         fused: dict[int, float] = {}
         for rank, i in enumerate(lex_order):
             fused[i] = fused.get(i, 0.0) + st.lexical_weight / (st.rrf_k + rank + 1)
-        position = {a.id: n for n, a in enumerate(self.index.articles)}
+        position = self.index.position
         dense_sim: dict[int, float] = {}
         for rank, (aid, sim) in enumerate(dense):
             i = position[aid]

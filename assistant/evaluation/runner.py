@@ -146,11 +146,12 @@ def run(
     assistant: Assistant,
     items: list[GoldItem],
     on_progress: Callable[[], None] | None = None,
+    mode: str = "extractive",
 ) -> list[QuestionResult]:
     results = []
     for item in items:
         t = time.perf_counter()
-        answer = assistant.ask(item.row.question, city=item.row.city).to_dict()
+        answer = assistant.ask(item.row.question, city=item.row.city, mode=mode).to_dict()
         latency = (time.perf_counter() - t) * 1000
         result = score(item, answer, latency, assistant)
         result.cause = diagnose(result, item, assistant, answer["city"] or item.row.city)
@@ -226,11 +227,13 @@ def newly_failing(results: list[QuestionResult], baseline: dict[str, Any]) -> li
     return [r for r in results if before.get(r.id) and not r.passed]
 
 
-def baseline_document(summary: dict[str, Any], results: list[QuestionResult], tolerance: float) -> dict[str, Any]:
+def baseline_document(
+    summary: dict[str, Any], results: list[QuestionResult], tolerance: float, mode: str = "extractive"
+) -> dict[str, Any]:
     keep = {k: {m: v for m, v in vals.items() if not m.startswith("latency")} for k, vals in summary.items()}
     return {
         "version": 1,
-        "mode": "extractive",
+        "mode": mode,
         "tolerance": tolerance,
         "metrics": keep,
         "passed": {r.id: r.passed for r in sorted(results, key=lambda r: r.id)},

@@ -7,23 +7,25 @@ right status; nothing internal (no traceback) ever reaches a response.
 
 from __future__ import annotations
 
+import itertools
+import json
 import logging
 import threading
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..assistant import Assistant
-from ..errors import ConfigError, InvalidQuestion, UnknownCity, UserError
+from ..errors import InvalidQuestion, UnknownCity, UserError
 from ..ingest import load_documents
 from .feedback import FeedbackStore
 from .settings import LOCAL_ORIGINS, ServerSettings
@@ -180,13 +182,34 @@ def create_app(assistant: Assistant, settings: ServerSettings | None = None, wit
             "status": "ok",
             "articles": len(assistant.index.articles),
             "embedding_model": assistant.index.model_name,
+            "mode": assistant.mode,
         }
 
     @app.post("/api/ask", tags=["问答"])
     def ask(body: AskRequest) -> dict[str, Any]:
-        if body.mode == "llm" and not getattr(assistant, "llm", None):
-            raise ConfigError("服务器未配置大模型（LLM）接口，只能使用 extractive 模式。")
-        return assistant.ask(body.question, city=body.city).to_dict()
+        """回答问题：引文逐字取自条文，`citations` 给出出处与全文。"""
+        return assistant.ask(body.question, city=body.city, mode=body.mode).to_dict()
+
+    @app.post("/api/ask/stream", tags=["问答"])
+    def ask_stream(body: AskRequest) -> StreamingResponse:
+        """同 /api/ask，以 SSE 流式返回：`delta`（文字片段）、`reset`（丢弃已显示文字）、最后 `answer`（完整回答 JSON）。"""
+        events = assistant.ask_stream(body.question, city=body.city, mode=body.mode)
+        first = next(events)  # input errors raise here, before the stream starts, as a normal 400
+
+        def sse() -> Iterator[str]:
+            try:
+                for event in itertools.chain([first], events):
+                    if event.kind == "answer" and event.answer is not None:
+                        data = event.answer.to_dict()
+                    else:
+                        data = {"text": event.text}
+                    yield f"event: {event.kind}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+            except Exception:
+                log.exception("stream failed")
+                msg = {"message": "服务器内部错误，请稍后再试。"}
+                yield f"event: error\ndata: {json.dumps(msg, ensure_ascii=False)}\n\n"
+
+        return StreamingResponse(sse(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
 
     @app.get("/api/cities", tags=["知识库"])
     def cities() -> list[dict[str, Any]]:

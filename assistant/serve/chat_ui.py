@@ -25,7 +25,6 @@ from ..dialogue import Turn, is_followup, resolve  # noqa: E402
 from ..errors import UserError  # noqa: E402
 from ..models import Answer  # noqa: E402
 from .feedback import FeedbackStore  # noqa: E402
-from .openai_compat import stream_text  # noqa: E402
 from .settings import ServerSettings  # noqa: E402
 
 AUTO = "auto"
@@ -117,6 +116,13 @@ def answer_markdown(answer: Answer) -> str:
     return as_text(answer.answer)
 
 
+def answer_notice(answer: Answer) -> str:
+    """Shown under the chat: who wrote the answer, and any fallback."""
+    if answer.notice and answer.notice not in ("not_found", "unknown_city"):
+        return "提示：" + answer.notice
+    return "回答由大模型依据条文撰写，引文已逐字核验。" if answer.mode == "llm" else ""
+
+
 def build_ui(assistant: Assistant, settings: ServerSettings) -> gr.Blocks:
     choices = [("自动识别", AUTO)] + [(assistant.registry.by_slug[c].name, c) for c in assistant.cities]
     names = "、".join(assistant.city_names())
@@ -173,26 +179,33 @@ def build_ui(assistant: Assistant, settings: ServerSettings) -> gr.Blocks:
                 question = resolve(message, prev, assistant.place_names)
                 scope = assistant.detector.detect(message).city or prev.city
             history = [*history, {"role": "user", "content": as_text(message)}]
+            history.append({"role": "assistant", "content": ""})
+            shown = ""
+            answer = None
             try:
-                answer = assistant.ask(question, city=scope)
+                for event in assistant.ask_stream(question, city=scope):
+                    if event.kind == "delta":
+                        shown += event.text
+                    elif event.kind == "reset":
+                        shown = ""
+                    else:
+                        answer = event.answer
+                        break
+                    history[-1] = {"role": "assistant", "content": as_text(shown)}
+                    yield history, st, gr.update(), "", ""
             except UserError as e:
-                history.append({"role": "assistant", "content": "⚠️ " + as_text(str(e))})
+                history[-1] = {"role": "assistant", "content": "⚠️ " + as_text(str(e))}
                 yield history, st, gr.update(), "", ""
                 return
+            assert answer is not None
             st = {
                 "turns": [*st["turns"], {"question": question, "city": answer.city or scope}],
                 "answers": st["answers"]
-                | {str(len(history)): {"question": question, "city": answer.city, "answer": answer.to_dict()}},
+                | {str(len(history) - 1): {"question": question, "city": answer.city, "answer": answer.to_dict()}},
                 "feedback_id": st.get("feedback_id"),
             }
-            text = answer_markdown(answer)
-            shown = ""
-            history.append({"role": "assistant", "content": ""})
-            for piece in stream_text(text, 24):
-                shown += piece
-                history[-1] = {"role": "assistant", "content": shown}
-                yield history, st, gr.update(), "", ""
-            yield history, st, cards_html(answer), "", ""
+            history[-1] = {"role": "assistant", "content": answer_markdown(answer)}
+            yield history, st, cards_html(answer), answer_notice(answer), ""
 
         def on_like(data: gr.LikeData, st: dict[str, Any]) -> tuple[dict[str, Any], str]:
             entry = st["answers"].get(str(data.index if isinstance(data.index, int) else data.index[0]))

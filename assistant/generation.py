@@ -1,0 +1,135 @@
+"""Streaming answers, extractive or LLM-written, as events.
+
+``events(...)`` yields ``Event("delta", text)`` pieces to show as they come, possibly an
+``Event("reset")`` (discard what was shown: the LLM answer failed verification and the
+extractive answer replaces it), and always ends with ``Event("answer", answer=...)``, the
+authoritative, verified ``Answer``. LLM text is released sentence by sentence, each only after
+it verifies, so an invented clause is never shown.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from .llm import REFUSAL, LLMAnswerer, LLMUnavailable
+from .models import Answer, Article, Citation
+from .verify import Check, display, verbatim, verify
+
+_END = re.compile(r"[。！？!?\n](\s*\[\d{1,3}\])*")
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: str  # "delta" | "reset" | "answer"
+    text: str = ""
+    answer: Answer | None = None
+
+
+def chunks(text: str, size: int = 16) -> Iterator[Event]:
+    for i in range(0, len(text), size):
+        yield Event("delta", text[i : i + size])
+
+
+def extractive_events(answer: Answer) -> Iterator[Event]:
+    yield from chunks(answer.answer)
+    yield Event("answer", answer=answer)
+
+
+def _complete(buffer: str) -> tuple[str, str]:
+    """Split off the complete sentences at the head of ``buffer``: a sentence is complete once
+    something other than its citation markers follows it."""
+    cut = 0
+    for m in _END.finditer(buffer):
+        rest = buffer[m.end() :].lstrip()
+        if rest and not rest.startswith("["):
+            cut = m.end()
+    return buffer[:cut], buffer[cut:]
+
+
+def llm_events(
+    llm: LLMAnswerer,
+    question: str,
+    base: Answer,
+    best_quote: object,
+) -> Iterator[Event]:
+    """Generate with the LLM over ``base.retrieved``; fall back to ``base`` on any failure."""
+    t0 = time.perf_counter()
+    articles = llm.pack(list(base.retrieved))
+    scope = {base.city} if base.city else {a.city for a in articles}
+    shown = False
+    buffer = ""
+    full = ""
+
+    def fallback(reason: str, checks: tuple[Check, ...] = ()) -> Iterator[Event]:
+        if shown:
+            yield Event("reset")
+        yield from chunks(base.answer)
+        notice = f"{reason}，以下为条文原文回答。"
+        timings = base.timings_ms | {"llm": (time.perf_counter() - t0) * 1000}
+        yield Event(
+            "answer",
+            answer=replace(base, notice=notice, verification=tuple(c.to_dict() for c in checks), timings_ms=timings),
+        )
+
+    try:
+        for piece in llm.stream(question, articles):
+            buffer += piece
+            full += piece
+            done, buffer = _complete(buffer)
+            if not done:
+                continue
+            if full.strip().startswith(REFUSAL[:8]):
+                continue  # a refusal: decided at the end
+            v = verify(done, articles, scope, REFUSAL)
+            if not v.ok and (v.checks or v.uncited):
+                yield from fallback("大模型回答未通过核验（" + "；".join(v.problems()[:2]) + "）", v.checks)
+                return
+            shown = True
+            yield Event("delta", display(done, articles))
+    except LLMUnavailable as e:
+        yield from fallback(f"大模型服务暂不可用：{e}")
+        return
+    result = verify(full, articles, scope, REFUSAL)
+    if result.refused:
+        # The model says the articles do not answer; our evidence says they do.
+        yield from fallback("大模型未能作答")
+        return
+    if not result.ok:
+        yield from fallback("大模型回答未通过核验（" + "；".join(result.problems()[:2]) + "）", result.checks)
+        return
+    if buffer.strip():
+        yield Event("delta", display(buffer, articles))
+    citations = _citations(result.checks, articles, best_quote)
+    answer = Answer(
+        answer=display(full, articles),
+        refused=False,
+        city=base.city,
+        citations=citations,
+        retrieved=base.retrieved,
+        timings_ms=base.timings_ms | {"llm": (time.perf_counter() - t0) * 1000},
+        notice="",
+        mode="llm",
+        verification=tuple(c.to_dict() for c in result.checks),
+    )
+    yield Event("answer", answer=answer)
+
+
+def _citations(checks: tuple[Check, ...], articles: list[Article], best_quote: object) -> tuple[Citation, ...]:
+    """One citation per verified (article, quote); an article cited without a quote gets its best clause."""
+    by_id = {a.id: a for a in articles}
+    out: list[Citation] = []
+    seen: set[tuple[str, str]] = set()
+    for c in checks:
+        if c.article_id is None:
+            continue
+        art = by_id[c.article_id]
+        quote = verbatim(c.quote, art) if c.quote else None
+        if quote is None:
+            quote = best_quote(art)  # type: ignore[operator]
+        if (art.id, quote) not in seen:
+            seen.add((art.id, quote))
+            out.append(Citation(art, quote))
+    return tuple(out)

@@ -1,0 +1,113 @@
+"""Load check: 50 concurrent clients for 30 s against /api/ask on 127.0.0.1.
+
+    python benchmarks/load.py                       # starts `assistant serve` on a free port
+    python benchmarks/load.py --url http://127.0.0.1:7860 --clients 50 --seconds 30
+
+Bounded in count and time (stops by itself); reports requests, errors, throughput and latency
+percentiles. The server runs in its own process with rate limiting off.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import math
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+REPO = Path(__file__).resolve().parents[1]
+QUESTIONS = [
+    (json.loads(line)["question"], json.loads(line)["city"])
+    for f in sorted((REPO / "evals" / "gold").glob("*.jsonl"))
+    for line in f.read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
+MAX_REQUESTS = 100_000
+
+
+def percentile(values: list[float], q: float) -> float:
+    s = sorted(values)
+    return s[max(0, math.ceil(q / 100 * len(s)) - 1)] if s else 0.0
+
+
+async def client(
+    n: int, url: str, deadline: float, latencies: list[float], errors: list[str], budget: list[int]
+) -> None:
+    async with httpx.AsyncClient(base_url=url, timeout=30) as http:
+        i = n
+        while time.monotonic() < deadline and budget[0] > 0:
+            budget[0] -= 1
+            question, city = QUESTIONS[i % len(QUESTIONS)]
+            i += 7
+            t = time.perf_counter()
+            try:
+                r = await http.post("/api/ask", json={"question": question, "city": city})
+                if r.status_code != 200:
+                    errors.append(f"HTTP {r.status_code}")
+            except httpx.HTTPError as e:
+                errors.append(type(e).__name__)
+            latencies.append((time.perf_counter() - t) * 1000)
+
+
+async def run(url: str, clients: int, seconds: float) -> dict[str, float]:
+    latencies: list[float] = []
+    errors: list[str] = []
+    budget = [MAX_REQUESTS]
+    start = time.monotonic()
+    await asyncio.gather(*(client(n, url, start + seconds, latencies, errors, budget) for n in range(clients)))
+    elapsed = time.monotonic() - start
+    return {
+        "clients": clients,
+        "seconds": round(elapsed, 1),
+        "requests": len(latencies),
+        "errors": len(errors),
+        "requests_per_s": round(len(latencies) / elapsed, 1),
+        "p50_ms": round(percentile(latencies, 50), 1),
+        "p95_ms": round(percentile(latencies, 95), 1),
+        "p99_ms": round(percentile(latencies, 99), 1),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--url")
+    ap.add_argument("--clients", type=int, default=50)
+    ap.add_argument("--seconds", type=float, default=30)
+    args = ap.parse_args()
+    proc = None
+    url = args.url
+    if not url:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        env = os.environ | {"ASSISTANT_RATE_LIMIT": "0"}
+        exe = Path(sys.executable).with_name("assistant")
+        proc = subprocess.Popen([str(exe), "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL)
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(600):
+            try:
+                if httpx.get(url + "/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+    try:
+        result = asyncio.run(run(url, args.clients, args.seconds))
+    finally:
+        if proc:
+            proc.terminate()
+            proc.wait(timeout=20)
+    print("| " + " | ".join(result) + " |\n|" + "---|" * len(result))
+    print("| " + " | ".join(str(v) for v in result.values()) + " |")
+    if result["errors"]:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
