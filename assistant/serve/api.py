@@ -15,8 +15,9 @@ import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
+import anyio
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
@@ -32,6 +33,7 @@ from .settings import LOCAL_ORIGINS, ServerSettings
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
+T = TypeVar("T")
 PROTECTED = ("/api/", "/v1/")
 
 
@@ -92,6 +94,15 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "请求格式有误：" + "；".join(parts) + "。"
 
 
+async def run_bounded(app: FastAPI, fn: Callable[[], T]) -> T:
+    """Run CPU-bound answering in a worker thread, at most ``settings.workers`` at a time.
+
+    Answering is pure-Python heavy (jieba, scoring): dozens of threads at once only fight over
+    the GIL and starve the event loop. A small limiter keeps requests queued fairly instead.
+    """
+    return await anyio.to_thread.run_sync(fn, limiter=app.state.limiter)
+
+
 def create_app(assistant: Assistant, settings: ServerSettings | None = None, with_ui: bool = True) -> FastAPI:
     settings = settings or ServerSettings()
     app = FastAPI(
@@ -102,6 +113,7 @@ def create_app(assistant: Assistant, settings: ServerSettings | None = None, wit
     app.state.assistant = assistant
     app.state.settings = settings
     app.state.feedback = FeedbackStore(assistant.data_dir / "feedback.sqlite")
+    app.state.limiter = anyio.CapacityLimiter(settings.workers)
     limiter = RateLimiter(settings.rate_limit)
 
     app.add_middleware(
@@ -186,9 +198,9 @@ def create_app(assistant: Assistant, settings: ServerSettings | None = None, wit
         }
 
     @app.post("/api/ask", tags=["问答"])
-    def ask(body: AskRequest) -> dict[str, Any]:
+    async def ask(body: AskRequest) -> dict[str, Any]:
         """回答问题：引文逐字取自条文，`citations` 给出出处与全文。"""
-        return assistant.ask(body.question, city=body.city, mode=body.mode).to_dict()
+        return await run_bounded(app, lambda: assistant.ask(body.question, city=body.city, mode=body.mode).to_dict())
 
     @app.post("/api/ask/stream", tags=["问答"])
     def ask_stream(body: AskRequest) -> StreamingResponse:

@@ -74,7 +74,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
 
 def as_text(s: str) -> str:
     """User or article text shown literally in a Markdown message: HTML and Markdown escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(s)).replace("\n", "  \n")
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(s, quote=False)).replace("\n", "  \n")
 
 
 def highlight(text: str, quotes: list[str]) -> str:

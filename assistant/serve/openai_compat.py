@@ -109,7 +109,7 @@ def stream_text(text: str, size: int = 12) -> Iterator[str]:
 
 
 @router.post("/v1/chat/completions", response_model=None)
-def chat_completions(body: ChatRequest, request: Request) -> JSONResponse | StreamingResponse:
+async def chat_completions(body: ChatRequest, request: Request) -> JSONResponse | StreamingResponse:
     assistant: Assistant = request.app.state.assistant
     try:
         city = city_of(body.model, assistant)
@@ -124,7 +124,9 @@ def chat_completions(body: ChatRequest, request: Request) -> JSONResponse | Stre
             },
             status_code=404,
         )
-    _, answer = answer_messages(assistant, body.messages, city)
+    from .api import run_bounded
+
+    _, answer = await run_bounded(request.app, lambda: answer_messages(assistant, body.messages, city))
     cid = f"chatcmpl-{uuid.uuid4().hex[:24]}"
     citations = [c.to_dict() for c in answer.citations]
     extra = {"citations": citations, "refused": answer.refused, "city": answer.city}

@@ -17,6 +17,7 @@ class ServerSettings(BaseModel):
     cors_origins: list[str] = []  # exact origins allowed besides this machine's own pages
     rate_limit: int = Field(default=120, ge=0)  # requests per minute per client on /api and /v1; 0 = off
     max_body_bytes: int = Field(default=64 * 1024, ge=1024)
+    workers: int = Field(default=1, ge=1, le=64)  # questions answered at once; >1 only adds GIL contention
     title: str = "市政府工作规则问答"
 
     @classmethod
@@ -29,6 +30,8 @@ class ServerSettings(BaseModel):
             raw["cors_origins"] = [o.strip().rstrip("/") for o in env["ASSISTANT_CORS_ORIGINS"].split(",") if o.strip()]
         if env.get("ASSISTANT_RATE_LIMIT"):
             raw["rate_limit"] = env["ASSISTANT_RATE_LIMIT"]
+        if env.get("ASSISTANT_WORKERS"):
+            raw["workers"] = env["ASSISTANT_WORKERS"]
         if env.get("ASSISTANT_MAX_BODY_BYTES"):
             raw["max_body_bytes"] = env["ASSISTANT_MAX_BODY_BYTES"]
         try:
