@@ -63,19 +63,7 @@ class Article:
         return self.text.split("\n")
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "city": self.city,
-            "city_name": self.city_name,
-            "document": self.document,
-            "document_number": self.document_number,
-            "chapter": self.chapter.to_dict() if self.chapter else None,
-            "article": self.article,
-            "label": self.label,
-            "citation": self.citation,
-            "text": self.text,
-            "items": [i.to_dict() for i in self.items],
-        }
+        return article_fields(self) | {"text": self.text, "items": [i.to_dict() for i in self.items]}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Article:
