@@ -185,8 +185,11 @@ def test_english_and_mixed_text(assistant):
 
 def test_answer_json_schema(assistant):
     d = assistant.ask("会签文件几天内回复", city="xianning").to_dict()
-    assert set(d) == {"answer", "refused", "city", "citations", "retrieved", "timings_ms", "notice"}
+    assert set(d) == {
+        "answer", "refused", "city", "citations", "retrieved", "timings_ms", "notice", "mode", "verification",
+    }  # fmt: skip
     assert isinstance(d["answer"], str) and d["refused"] is False and d["city"] == "xianning"
+    assert d["mode"] == "extractive" and d["verification"] == []
     fields = {
         "id", "city", "city_name", "document", "document_number", "chapter", "article", "label", "citation",
         "quote", "text",
