@@ -25,7 +25,8 @@ class AnswerSettings:
     min_dense: float = 0.88
     max_unknown_share: float = 0.4  # refuse when terms found in no article carry this much weight
     max_quotes: int = 3
-    extra_quote_ratio: float = 0.75  # a further sentence must score this close to the best one
+    extra_quote_ratio: float = 0.6  # a further clause (same article) must score this close to the best one
+    short_clause: int = 30  # a best clause this short (a definition) is quoted with the clause after it
 
     def __post_init__(self) -> None:
         for name in ("min_coverage", "weak_coverage", "min_dense", "extra_quote_ratio", "max_unknown_share"):
@@ -109,6 +110,11 @@ class ExtractiveAnswerer:
                 continue
             chosen.append(cand)
             covered |= adds
+        if len(chosen) < s.max_quotes and len(best[2]) <= s.short_clause:
+            # "副市长之间实行AB角互补工作制度。" says what, the next clause says how: quote both.
+            nxt = next((c for c in scored if c[1] == best[1] + 1), None)
+            if nxt is not None and nxt not in chosen and _same_paragraph(article, best[2], nxt[2]):
+                chosen.append(nxt)
         chosen.sort(key=lambda t: t[1])  # reading order
         return tuple(Citation(article, _with_list(article, unit)) for _, _, unit in chosen)
 
@@ -128,6 +134,10 @@ def _with_list(article: Article, unit: str) -> str:
                 end = article.text.index(paras[j - 1], start) + len(paras[j - 1])
                 return article.text[start:end]
     return unit
+
+
+def _same_paragraph(article: Article, first: str, second: str) -> bool:
+    return any(first in p and second in p and p.index(first) < p.index(second) for p in article.paragraphs)
 
 
 def _has(group: Group, text: str) -> bool:

@@ -38,7 +38,12 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     ),
     "how": (
         re.compile(r"怎么|如何|怎样|流程|程序|手续|咋"),
-        re.compile(r"手续|程序|审批|报送|报|须|应当|由"),
+        # procedure, not mere obligation (应当/须 say that, not how)
+        re.compile(
+            r"手续|程序|审批|审核|报送|报备|报批|报请|提交|会签|协商|备案|附|列明|"
+            r"向[^，。；,;]{1,12}(请假|报告|报送|报备|请示)|由[^，。；,;]{1,14}(负责|审核|签发|确定|协调|决定)|"
+            r"经[^，。；,;]{1,16}(讨论|审议|批准|同意|决定|审核)"
+        ),
     ),
     "condition": (
         re.compile(r"什么情况|哪些情况|什么情形|哪些情形|什么原因|何种情况|什么条件"),
@@ -155,6 +160,10 @@ _FILLERS = frozenset(
     ]
 )
 _DIGITS = re.compile(r"^\d+$")
+# jieba POS classes that never name a topic: numeral, pronoun, adverb, preposition, conjunction,
+# particles, classifier, locality. Modal-led pairs ("能报", "可发") are fragments too.
+_FUNCTION_TAGS = frozenset({"m", "mq", "r", "rr", "rz", "d", "p", "c", "u", "uj", "ul", "uz", "y", "q", "f"})
+_MODALS = frozenset("能可要应会该得想")
 
 
 @dataclass(frozen=True)
@@ -188,11 +197,14 @@ class Evidence:
         intents = [p for p, _ in synonyms(intent=True) if p in q]
         groups: list[tuple[str, ...]] = [(p, *alts) for p, alts in phrases]
         nouns = set()
+        function_words = set()
         singles: list[str] = []
         for tok, flag in self.tokenizer.tagged(q):
             tok = tok.strip()
             if flag.startswith("n") or flag == "vn":
                 nouns.add(tok)
+            if flag in _FUNCTION_TAGS or (len(tok) == 2 and tok[0] in _MODALS):
+                function_words.add(tok)
             singles.append(tok)
         for tok in singles:
             if (
@@ -214,9 +226,12 @@ class Evidence:
             if alts in seen:
                 continue
             seen.add(alts)
+            noun = len(alts) == 1 and alts[0] in nouns
             known = [self.weight(a) for a in alts if self.df(a) > 0]
+            if not known and len(alts) == 1 and alts[0] in function_words:
+                continue  # "几种", "每个", "能报" (modal + verb): no article has it, and it is no topic
             weight = max(known) if known else self.weight(alts[0])
-            out.append(Group(alts, weight, noun=len(alts) == 1 and alts[0] in nouns))
+            out.append(Group(alts, weight, noun=noun))
         return out
 
     @staticmethod
