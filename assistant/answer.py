@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .errors import ConfigError
 from .evidence import Evidence, Group, clause_score, question_types, sentences
+from .retrieve import synonyms
 from .models import Article, Citation, Hit
 from .segment import item_of
 from .textnorm import normalize
@@ -60,6 +61,16 @@ class ExtractiveAnswerer:
             return False
         return coverage >= s.min_coverage or (coverage >= s.weak_coverage and dense >= s.min_dense)
 
+    @staticmethod
+    def unstated_quantity(question: str, text: str) -> str | None:
+        """The quantity asked for (多久, 几天 …) when ``text`` states none of its forms, else None."""
+        q = normalize(question)
+        t = normalize(text)
+        for phrase, alts in synonyms(intent=True):
+            if phrase in q and not any(a in t for a in alts):
+                return phrase
+        return None
+
     def draft(self, question: str, hits: list[Hit], pinned: bool = False) -> Draft:
         """Choose quotes from ``hits`` (ranked, one city), or refuse.
 
@@ -81,6 +92,10 @@ class ExtractiveAnswerer:
         dense = max(h.dense for h in hits[:3])
         if not self.supported(coverage, dense, self.evidence.unknown_share(groups, full)):
             return Draft((), True, coverage, dense, tuple(Evidence.missing(groups, top.article.text)))
+        unstated = self.unstated_quantity(question, full)
+        if unstated:
+            # "区政府全体会议多久开一次": the article is about the meeting but states no frequency.
+            return Draft((), True, coverage, dense, (unstated,))
         return Draft(self._quotes(question, groups, top.article), False, coverage, dense, ())
 
     def best_quote(self, question: str, groups: list[Group], article: Article) -> str:
