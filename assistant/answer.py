@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from .errors import ConfigError
 from .evidence import Evidence, Group, clause_score, question_types, sentences
-from .retrieve import synonyms
 from .models import Article, Citation, Hit
+from .retrieve import synonyms
 from .segment import item_of
 from .textnorm import normalize
 
