@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +55,25 @@ def _docx_text(path: Path, name: str) -> str:
     return "\n".join(p.text for p in document.paragraphs)
 
 
+# PDF text layers often carry radicals instead of the ideographs they look like (⼗ for 十,
+# ⻔ for 门). Kangxi radicals (U+2F00–2FDF) map back by NFKC; the radicals supplement
+# (U+2E80–2EFF) has no decomposition, so its simplified forms are listed here.
+_RADICAL_SUPPLEMENT = str.maketrans(
+    "⺠⻔⻓⻆⻛⻅⻋⺟⻉⻚⻜⻢⻥⻦⻩⻬⻮⻰⻳⻝⻈⻘⻙⻄⻤",
+    "民门长角风见车母贝页飞马鱼鸟黄齐齿龙龟食讠青韦西鬼",
+)
+
+
+def repair_pdf_text(text: str) -> str:
+    """Radical look-alikes → the ideographs they stand for; everything else unchanged."""
+    out = []
+    for ch in text.translate(_RADICAL_SUPPLEMENT):
+        if "\u2f00" <= ch <= "\u2fdf":
+            ch = unicodedata.normalize("NFKC", ch)
+        out.append(ch)
+    return "".join(out)
+
+
 def _pdf_text(path: Path, name: str) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
@@ -66,7 +86,7 @@ def _pdf_text(path: Path, name: str) -> str:
     if not "".join(pages).strip():
         raise KnowledgeError("PDF 没有文本层（可能是扫描件），请先做文字识别再导入", name)
     # A page boundary is a possible mid-sentence break, like a blank line in a text file.
-    return "\n\n".join(pages)
+    return repair_pdf_text("\n\n".join(pages))
 
 
 def read_source(path: Path, display: str | None = None) -> SourceText:

@@ -184,3 +184,34 @@ def test_adding_a_city(knowledge_copy: Path):
     assert len(result.articles) == 296
     demo = [a for a in load_articles(knowledge_copy) if a.city == "demo"]
     assert demo[0].citation == "《示例市人民政府工作规则》第一条" and demo[0].city_name == "示例市"
+
+
+def test_pdf_with_text_layer(knowledge_copy: Path, tmp_path: Path):
+    """A real text-layer PDF (printed by Chromium with CJK fonts) segments like the .txt source."""
+    import html
+    import shutil
+
+    from assistant.textnorm import match_key
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        pytest.skip("Debian chromium is not installed (scripts/setup.sh --dev): no PDF printer")
+    from playwright.sync_api import sync_playwright
+
+    txt = [a.to_dict() for a in ingest(knowledge_copy).articles if a.city == "xianning"]
+    text = (knowledge_copy / XIANNING).read_text(encoding="utf-8")
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n") if line.strip())
+    page = f"<html><head><meta charset='utf-8'><style>body{{font:12px 'Noto Sans CJK SC'}}</style></head><body>{body}</body></html>"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        tab = browser.new_page()
+        tab.set_content(page)
+        tab.pdf(path=str(knowledge_copy / "raw/xianning.pdf"), format="A4")
+        browser.close()
+    (knowledge_copy / XIANNING).unlink()
+    replace_in(knowledge_copy / "registry.toml", f'file = "{XIANNING}"', 'file = "raw/xianning.pdf"')
+    pdf = [a.to_dict() for a in ingest(knowledge_copy).articles if a.city == "xianning"]
+    assert [a["label"] for a in pdf] == [a["label"] for a in txt]  # 43 articles, same numbering
+    for a, b in zip(pdf, txt, strict=True):  # same words; line wraps may differ
+        assert match_key(a["text"]) == match_key(b["text"]), a["id"]
+    assert not any("\u2f00" <= ch <= "\u2fdf" or "\u2e80" <= ch <= "\u2eff" for a in pdf for ch in a["text"])
