@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import ConfigError
-from .evidence import Evidence, Group, clause_score, question_types, sentences
+from .evidence import Evidence, Group, clause_score, clauses_with_context, question_types, sentences
 from .models import Article, Citation, Hit
 from .retrieve import synonyms
 from .segment import item_of
@@ -107,8 +107,8 @@ class ExtractiveAnswerer:
         s = self.settings
         types = question_types(question)
         scored = []
-        for pos, unit in enumerate(sentences(article)):
-            score = clause_score(question, groups, types, unit)
+        for pos, (unit, context) in enumerate(clauses_with_context(article)):
+            score = clause_score(question, groups, types, unit, context)
             if score > 0:
                 scored.append((score, pos, unit))
         if not scored:  # nothing matches word for word: quote the opening clause

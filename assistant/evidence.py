@@ -33,7 +33,8 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "number": (
         re.compile(r"几|多少|多久|多长|什么时候|何时|时限|期限|频次|数量|字数"),
         re.compile(
-            r"[0-9０-９]|[一二两三四五六七八九十半]+\s*(个|次|日|天|年|月|周|字|种|分钟)|每(月|年|周|两周|半年)|两个月"
+            r"[0-9０-９]|[一二两三四五六七八九十半]+\s*(个|次|日|天|年|月|周|字|种|分钟)|每(月|年|周|两周|半年)|两个月|"
+            r"之日起|起施行|即日|期间|以前|以后|会前|会后|事先|提前|及时"  # "when": not always a number
         ),
     ),
     "how": (
@@ -85,11 +86,16 @@ def intent_hints(question: str) -> list[tuple[str, ...]]:
     return [alts for phrase, alts in synonyms(intent=True) if phrase in q]
 
 
-def clause_score(question: str, groups: list[Group], types: tuple[str, ...], unit: str) -> float:
-    """Coverage of the question's terms × wanted answer type × word-order agreement (bigrams)."""
-    cov = Evidence.coverage(groups, unit)
-    if cov == 0:
+def clause_score(question: str, groups: list[Group], types: tuple[str, ...], unit: str, context: str = "") -> float:
+    """Coverage of the question's terms × wanted answer type × word-order agreement (bigrams).
+
+    ``context`` (the document title and the clause's paragraph opening) counts at half weight:
+    "坚持督考合一…" is about 考评 because its paragraph says so.
+    """
+    own = Evidence.coverage(groups, unit)
+    if own == 0:
         return 0.0
+    cov = own + 0.5 * (Evidence.coverage(groups, context + unit) - own) if context else own
     q = bigrams(question)
     focus = len(q & bigrams(unit)) / len(q) if q else 0.0
     t = normalize(unit)
@@ -97,24 +103,45 @@ def clause_score(question: str, groups: list[Group], types: tuple[str, ...], uni
     return cov * (type_bonus(types, unit) + TYPE_BONUS * hints) * (0.75 + 0.25 * focus)
 
 
-def sentences(article: Article) -> list[str]:
-    """Quotable units in reading order: sentences; items; long sentences split at ；."""
+def sentences_of(para: str) -> list[str]:
+    """Quotable units of one paragraph: sentences (items are paragraphs); long ones split at ；."""
     units: list[str] = []
-    for para in article.paragraphs:
-        for m in _SENTENCE.finditer(para):
-            s = m.group(0).strip()
-            if not s:
-                continue
-            if len(s) > _LONG and ("；" in s[:-1] or ";" in s[:-1]):
-                units.extend(p.strip() for p in re.findall(r"[^；;]*[；;]|[^；;]+$", s) if p.strip())
-            else:
-                units.append(s)
+    for m in _SENTENCE.finditer(para):
+        s = m.group(0).strip()
+        if not s:
+            continue
+        if len(s) > _LONG and ("；" in s[:-1] or ";" in s[:-1]):
+            units.extend(p.strip() for p in re.findall(r"[^；;]*[；;]|[^；;]+$", s) if p.strip())
+        else:
+            units.append(s)
     return units
+
+
+def sentences(article: Article) -> list[str]:
+    """Quotable units in reading order."""
+    return [u for para in article.paragraphs for u in sentences_of(para)]
+
+
+def clauses_with_context(article: Article) -> list[tuple[str, str]]:
+    """Each quotable clause with its context: the document title and its paragraph's opening clause."""
+    out: list[tuple[str, str]] = []
+    for para in article.paragraphs:
+        units = sentences_of(para)
+        for i, unit in enumerate(units):
+            out.append((unit, article.document + (units[0] if i else "")))
+    return out
 
 
 # Colloquial fillers that are not in the stopword list used for BM25.
 _FILLERS = frozenset(
     [
+        "哪些地方",
+        "什么地方",
+        "哪些方面",
+        "什么方面",
+        "哪方面",
+        "哪些事",
+        "什么事",
         "啥",
         "咋",
         "咋办",
@@ -247,8 +274,8 @@ class Evidence:
         """(score, position, clause) of the clause that best answers the question."""
         types = question_types(question)
         best = (0.0, 0, "")
-        for pos, unit in enumerate(sentences(article)):
-            score = clause_score(question, groups, types, unit)
+        for pos, (unit, context) in enumerate(clauses_with_context(article)):
+            score = clause_score(question, groups, types, unit, context)
             if score > best[0]:
                 best = (score, pos, unit)
         return best
