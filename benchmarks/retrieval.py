@@ -40,6 +40,12 @@ def main() -> None:
         "fused: RRF 2:1 lexical-heavy": HybridRetriever(a.index, FusionSettings(lexical_weight=2.0)),
         "fused: RRF 1:2 dense-heavy": HybridRetriever(a.index, FusionSettings(dense_weight=2.0)),
         "fused RRF 1:1 + rerank (shipped)": RerankingRetriever(HybridRetriever(a.index), a.evidence),
+        "fused: RRF 2:1 + rerank": RerankingRetriever(
+            HybridRetriever(a.index, FusionSettings(lexical_weight=2.0)), a.evidence
+        ),
+        "fused: RRF 3:1 + rerank": RerankingRetriever(
+            HybridRetriever(a.index, FusionSettings(lexical_weight=3.0)), a.evidence
+        ),
         "dense + rerank": RerankingRetriever(DenseRetriever(a.index), a.evidence),
         "lexical + rerank": RerankingRetriever(LexicalRetriever(a.index), a.evidence),
     }
