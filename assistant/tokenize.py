@@ -175,12 +175,6 @@ class Tokenizer:
         with self._lock:
             return [(p.word, p.flag) for p in self._pos.cut(text) if p.word.strip()]
 
-    def cut(self, text: str) -> list[str]:
-        """Plain (accurate-mode) segmentation, for display and tests."""
-        if not self._ready:
-            self._init()
-        return [t for t in self._jieba.cut(text) if t.strip()]
-
 
 @lru_cache(maxsize=1)
 def default_tokenizer() -> Tokenizer:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from .runner import QuestionResult, Regression
 
 COLUMNS = [
@@ -82,7 +80,3 @@ def markdown(
             "",
         ]
     return "\n".join(parts)
-
-
-def as_rows(summary: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    return sorted(summary.items())
