@@ -7,12 +7,12 @@ deterministic. Quotes are verbatim substrings of article text (sentences, or ite
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .errors import ConfigError
-from .evidence import Evidence, Group, clause_score, clauses_with_context, question_types, sentences
+from .evidence import Evidence, Group, clause_score, clauses_with_context, intent_hints, question_types, sentences
 from .models import Article, Citation, Hit
-from .retrieve import synonyms
 from .segment import item_of
 from .textnorm import normalize
 
@@ -64,12 +64,8 @@ class ExtractiveAnswerer:
     @staticmethod
     def unstated_quantity(question: str, text: str) -> str | None:
         """The quantity asked for (多久, 几天 …) when ``text`` states none of its forms, else None."""
-        q = normalize(question)
         t = normalize(text)
-        for phrase, alts in synonyms(intent=True):
-            if phrase in q and not any(a in t for a in alts):
-                return phrase
-        return None
+        return next((phrase for phrase, alts in intent_hints(question) if not any(a in t for a in alts)), None)
 
     def draft(self, question: str, hits: list[Hit], pinned: bool = False) -> Draft:
         """Choose quotes from ``hits`` (ranked, one city), or refuse.
@@ -98,11 +94,11 @@ class ExtractiveAnswerer:
             return Draft((), True, coverage, dense, (unstated,))
         return Draft(self._quotes(question, groups, top.article), False, coverage, dense, ())
 
-    def best_quote(self, question: str, groups: list[Group], article: Article) -> str:
+    def best_quote(self, question: str, groups: Sequence[Group], article: Article) -> str:
         """The clause of ``article`` that best answers ``question`` (verbatim)."""
         return self._quotes(question, groups, article)[0].quote
 
-    def _quotes(self, question: str, groups: list[Group], article: Article) -> tuple[Citation, ...]:
+    def _quotes(self, question: str, groups: Sequence[Group], article: Article) -> tuple[Citation, ...]:
         """The best clause of the top article, plus clauses of it that add further facts asked for."""
         s = self.settings
         types = question_types(question)
@@ -116,11 +112,11 @@ class ExtractiveAnswerer:
         scored.sort(key=lambda t: (-t[0], t[1]))
         best = scored[0]
         chosen = [best]
-        covered = {g.alternatives for g in groups if _has(g, best[2])}
+        covered = {g.alternatives for g in groups if g.found(normalize(best[2]))}
         for cand in scored[1:]:
             if len(chosen) >= s.max_quotes or cand[0] < s.extra_quote_ratio * best[0]:
                 break
-            adds = {g.alternatives for g in groups if _has(g, cand[2])} - covered
+            adds = {g.alternatives for g in groups if g.found(normalize(cand[2]))} - covered
             if sum(g.weight for g in groups if g.alternatives in adds) < 0.15 * sum(g.weight for g in groups):
                 continue
             chosen.append(cand)
@@ -153,11 +149,6 @@ def _with_list(article: Article, unit: str) -> str:
 
 def _same_paragraph(article: Article, first: str, second: str) -> bool:
     return any(first in p and second in p and p.index(first) < p.index(second) for p in article.paragraphs)
-
-
-def _has(group: Group, text: str) -> bool:
-    t = normalize(text)
-    return any(a in t for a in group.alternatives)
 
 
 def format_quotes(citations: tuple[Citation, ...]) -> str:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .models import Article
 from .retrieve import synonyms
@@ -80,13 +82,20 @@ def bigrams(text: str) -> set[str]:
     return {t[i : i + 2] for i in range(len(t) - 1)}
 
 
-def intent_hints(question: str) -> list[tuple[str, ...]]:
-    """Expansions of question-intent phrases (多久 → 每月 每年 …): what the answer should mention."""
+@lru_cache(maxsize=1024)
+def question_bigrams(question: str) -> frozenset[str]:
+    """``bigrams`` of a question, computed once per question rather than once per clause."""
+    return frozenset(bigrams(question))
+
+
+@lru_cache(maxsize=1024)
+def intent_hints(question: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Question-intent phrases with their expansions (多久 → 每月 每年 …): what the answer should mention."""
     q = normalize(question)
-    return [alts for phrase, alts in synonyms(intent=True) if phrase in q]
+    return tuple((phrase, alts) for phrase, alts in synonyms(intent=True) if phrase in q)
 
 
-def clause_score(question: str, groups: list[Group], types: tuple[str, ...], unit: str, context: str = "") -> float:
+def clause_score(question: str, groups: Sequence[Group], types: tuple[str, ...], unit: str, context: str = "") -> float:
     """Coverage of the question's terms × wanted answer type × word-order agreement (bigrams).
 
     ``context`` (the document title and the clause's paragraph opening) counts at half weight:
@@ -96,10 +105,10 @@ def clause_score(question: str, groups: list[Group], types: tuple[str, ...], uni
     if own == 0:
         return 0.0
     cov = own + 0.5 * (Evidence.coverage(groups, context + unit) - own) if context else own
-    q = bigrams(question)
+    q = question_bigrams(question)
     focus = len(q & bigrams(unit)) / len(q) if q else 0.0
     t = normalize(unit)
-    hints = sum(1 for alts in intent_hints(question) if any(a in t for a in alts))
+    hints = sum(1 for _, alts in intent_hints(question) if any(a in t for a in alts))
     return cov * (type_bonus(types, unit) + TYPE_BONUS * hints) * (0.75 + 0.25 * focus)
 
 
@@ -199,6 +208,10 @@ class Group:
     weight: float
     noun: bool = False  # a thing asked about (jieba POS n…/vn); only nouns can be "unknown"
 
+    def found(self, normalized: str) -> bool:
+        """Whether any alternative occurs in ``normalized`` (text passed through ``normalize``)."""
+        return any(a in normalized for a in self.alternatives)
+
 
 class Evidence:
     """Document frequencies over the articles; builds question groups and scores coverage."""
@@ -209,6 +222,8 @@ class Evidence:
         self.texts = [normalize(f"{a.document}{a.text}") for a in articles]
         self.n = len(self.texts)
         self._df: dict[str, int] = {}
+        # The reranker and the answerer both need a question's groups, once per city in scope.
+        self.groups = lru_cache(maxsize=1024)(self._groups)
 
     def df(self, term: str) -> int:
         if term not in self._df:
@@ -218,7 +233,8 @@ class Evidence:
     def weight(self, term: str) -> float:
         return math.log(1 + self.n / (1 + self.df(term)))
 
-    def groups(self, question: str) -> list[Group]:
+    def _groups(self, question: str) -> tuple[Group, ...]:
+        """The question as weighted term groups (see the module docstring); cached in ``groups``."""
         q = normalize(question)
         phrases = [(p, alts) for p, alts in synonyms(intent=False) if p in q]
         intents = [p for p, _ in synonyms(intent=True) if p in q]
@@ -259,18 +275,18 @@ class Evidence:
                 continue  # "几种", "每个", "能报" (modal + verb): no article has it, and it is no topic
             weight = max(known) if known else self.weight(alts[0])
             out.append(Group(alts, weight, noun=noun))
-        return out
+        return tuple(out)
 
     @staticmethod
-    def coverage(groups: list[Group], text: str) -> float:
+    def coverage(groups: Sequence[Group], text: str) -> float:
         """Share of the question's weight whose terms appear in ``text`` (0–1)."""
         total = sum(g.weight for g in groups)
         if total == 0:
             return 0.0
         t = normalize(text)
-        return sum(g.weight for g in groups if any(a in t for a in g.alternatives)) / total
+        return sum(g.weight for g in groups if g.found(t)) / total
 
-    def best_unit(self, question: str, groups: list[Group], article: Article) -> tuple[float, int, str]:
+    def best_unit(self, question: str, groups: Sequence[Group], article: Article) -> tuple[float, int, str]:
         """(score, position, clause) of the clause that best answers the question."""
         types = question_types(question)
         best = (0.0, 0, "")
@@ -280,20 +296,16 @@ class Evidence:
                 best = (score, pos, unit)
         return best
 
-    def unknown_share(self, groups: list[Group], text: str) -> float:
+    def unknown_share(self, groups: Sequence[Group], text: str) -> float:
         """Share of the question's weight in terms that no article contains and ``text`` lacks."""
         total = sum(g.weight for g in groups)
         if total == 0:
             return 0.0
         t = normalize(text)
-        unknown = [
-            g
-            for g in groups
-            if g.noun and all(self.df(a) == 0 for a in g.alternatives) and not any(a in t for a in g.alternatives)
-        ]
+        unknown = [g for g in groups if g.noun and all(self.df(a) == 0 for a in g.alternatives) and not g.found(t)]
         return sum(g.weight for g in unknown) / total
 
     @staticmethod
-    def missing(groups: list[Group], text: str) -> list[str]:
+    def missing(groups: Sequence[Group], text: str) -> list[str]:
         t = normalize(text)
-        return [g.alternatives[0] for g in groups if not any(a in t for a in g.alternatives)]
+        return [g.alternatives[0] for g in groups if not g.found(t)]

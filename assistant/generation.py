@@ -28,9 +28,14 @@ class Event:
     answer: Answer | None = None
 
 
-def chunks(text: str, size: int = 16) -> Iterator[Event]:
+def pieces(text: str, size: int = 16) -> Iterator[str]:
+    """``text`` in slices of ``size`` characters, for streaming an answer that is already known."""
     for i in range(0, len(text), size):
-        yield Event("delta", text[i : i + size])
+        yield text[i : i + size]
+
+
+def chunks(text: str, size: int = 16) -> Iterator[Event]:
+    return (Event("delta", piece) for piece in pieces(text, size))
 
 
 def extractive_events(answer: Answer) -> Iterator[Event]:

@@ -21,6 +21,7 @@ from .. import tokens
 from ..assistant import Assistant
 from ..dialogue import Turn, is_followup, resolve
 from ..errors import InvalidQuestion
+from ..generation import pieces
 from ..models import Answer
 
 router = APIRouter(tags=["OpenAI 兼容"])
@@ -103,11 +104,6 @@ def _chunk(cid: str, model: str, delta: dict[str, Any], finish: str | None = Non
     return f"data: {json.dumps(body, ensure_ascii=False)}\n\n"
 
 
-def stream_text(text: str, size: int = 12) -> Iterator[str]:
-    for i in range(0, len(text), size):
-        yield text[i : i + size]
-
-
 @router.post("/v1/chat/completions", response_model=None)
 async def chat_completions(body: ChatRequest, request: Request) -> JSONResponse | StreamingResponse:
     assistant: Assistant = request.app.state.assistant
@@ -134,7 +130,7 @@ async def chat_completions(body: ChatRequest, request: Request) -> JSONResponse 
 
         def events() -> Iterator[str]:
             yield _chunk(cid, body.model, {"role": "assistant", "content": ""})
-            for piece in stream_text(answer.answer):
+            for piece in pieces(answer.answer, 12):
                 yield _chunk(cid, body.model, {"content": piece})
             yield _chunk(cid, body.model, {}, "stop", **extra)
             yield "data: [DONE]\n\n"
