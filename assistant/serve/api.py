@@ -12,7 +12,7 @@ import json
 import logging
 import threading
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -223,39 +223,38 @@ def create_app(assistant: Assistant, settings: ServerSettings | None = None, wit
 
         return StreamingResponse(sse(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
 
+    # The served knowledge is fixed for the server's lifetime (the index is loaded once): read the
+    # document metadata and count articles once, not on every request.
+    documents = load_documents(assistant.knowledge_dir)
+    document_of = {(d["city"], d["title"]): d for d in documents}
+    counts = Counter(a.city for a in assistant.index.articles)
+    city_list = [
+        {
+            "slug": slug,
+            "name": assistant.registry.by_slug[slug].name,
+            "province": assistant.registry.by_slug[slug].province,
+            "level": assistant.registry.by_slug[slug].level,
+            "aliases": assistant.registry.by_slug[slug].aliases,
+            "articles": counts[slug],
+            "documents": [
+                {k: d[k] for k in ("title", "number", "issuer", "issued", "status", "articles", "replaces")}
+                for d in documents
+                if d["city"] == slug
+            ],
+        }
+        for slug in assistant.cities
+    ]
+
     @app.get("/api/cities", tags=["知识库"])
     def cities() -> list[dict[str, Any]]:
-        docs = load_documents(assistant.knowledge_dir)
-        out = []
-        for slug in assistant.cities:
-            j = assistant.registry.by_slug[slug]
-            mine = [d for d in docs if d["city"] == slug]
-            out.append(
-                {
-                    "slug": slug,
-                    "name": j.name,
-                    "province": j.province,
-                    "level": j.level,
-                    "aliases": j.aliases,
-                    "articles": sum(1 for a in assistant.index.articles if a.city == slug),
-                    "documents": [
-                        {k: d[k] for k in ("title", "number", "issuer", "issued", "status", "articles", "replaces")}
-                        for d in mine
-                    ],
-                }
-            )
-        return out
+        return city_list
 
     @app.get("/api/articles/{article_id}", tags=["知识库"])
     def article(article_id: str) -> dict[str, Any]:
         a = assistant.article(article_id)
         if a is None:
             raise StarletteHTTPException(404)
-        doc = next(
-            (d for d in load_documents(assistant.knowledge_dir) if d["city"] == a.city and d["title"] == a.document),
-            None,
-        )
-        return a.to_dict() | {"document_info": doc}
+        return a.to_dict() | {"document_info": document_of.get((a.city, a.document))}
 
     @app.post("/api/feedback", tags=["反馈"])
     def feedback(body: FeedbackRequest) -> dict[str, Any]:
