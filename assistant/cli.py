@@ -7,28 +7,34 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from . import config
-from .errors import UserError
+from assistant.errors import UserError
+from assistant.settings import Settings, load_settings
 
 if TYPE_CHECKING:
-    from .assistant import Assistant
-    from .models import Answer
+    from assistant.answering.pipeline import Assistant
+    from assistant.models import Answer, Mode
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="市政府工作规则问答助手")
 console = Console()
 err_console = Console(stderr=True)
 log = logging.getLogger("assistant")
 
+ModeOpt = Literal["extractive", "llm"]  # typer shows and checks the choices
 KnowledgeOpt = Annotated[
     Path | None, typer.Option("--knowledge", help="知识库目录（默认 knowledge/ 或 $ASSISTANT_KNOWLEDGE_DIR）")
 ]
+
+
+def _settings(knowledge: Path | None = None) -> Settings:
+    """The one settings object for this command: the environment, plus ``--knowledge`` if given."""
+    return load_settings(**({"knowledge_dir": knowledge} if knowledge else {}))
 
 
 @app.callback()
@@ -71,12 +77,13 @@ def progress_callback(progress: Progress, description: str, total: int) -> Calla
 @app.command()
 def ingest(knowledge: KnowledgeOpt = None) -> None:
     """从 knowledge/raw/ 与登记表重新生成 knowledge/articles.jsonl。"""
-    from .ingest import ingest as run_ingest
-    from .registry import load_registry
+    from assistant.knowledge.ingest import ARTICLES_FILE, REGISTRY_FILE
+    from assistant.knowledge.ingest import ingest as run_ingest
+    from assistant.knowledge.registry import load_registry
 
-    kdir = knowledge or config.knowledge_dir()
     with user_errors():
-        registry = load_registry(kdir / "registry.toml")
+        kdir = _settings(knowledge).knowledge_dir
+        registry = load_registry(kdir / REGISTRY_FILE)
         with _progress() as progress:
             result = run_ingest(kdir, on_file=progress_callback(progress, "解析源文件", len(registry.files())))
     table = Table(title="条文库", show_lines=False)
@@ -89,28 +96,23 @@ def ingest(knowledge: KnowledgeOpt = None) -> None:
     console.print(
         f"修复跨页断句 {len(result.repairs)} 处；"
         + ("已写入 " if result.changed else "内容未变，未改写 ")
-        + str(kdir / "articles.jsonl")
+        + str(kdir / ARTICLES_FILE)
     )
 
 
-def _open_assistant(knowledge: Path | None) -> Assistant:
+def _open_assistant(settings: Settings) -> Assistant:
     """Build the assistant, showing progress while the index embeds new articles."""
-    from .assistant import Assistant
-    from .index import KnowledgeIndex
+    from assistant.answering.pipeline import Assistant
+    from assistant.retrieval.index import KnowledgeIndex
 
-    kdir = knowledge or config.knowledge_dir()
     with _progress() as progress:
         task = progress.add_task("建立索引（仅首次或条文变化时）", total=None)
 
         def on_progress(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        index = KnowledgeIndex.open(kdir, config.data_dir(), on_progress=on_progress)
-    from .llm import LLMAnswerer, LLMSettings
-
-    settings = LLMSettings.from_env()
-    llm = LLMAnswerer(settings) if settings else None
-    return Assistant(kdir, config.data_dir(), index=index, llm=llm)
+        index = KnowledgeIndex.open(settings, on_progress=on_progress)
+    return Assistant(settings, index=index)
 
 
 def _mode_line(a: Assistant) -> str:
@@ -123,7 +125,7 @@ def _mode_line(a: Assistant) -> str:
 def index(knowledge: KnowledgeOpt = None) -> None:
     """建立或同步检索索引（Chroma + BM25）。"""
     with user_errors():
-        a = _open_assistant(knowledge)
+        a = _open_assistant(_settings(knowledge))
     r = a.index.report
     console.print(
         f"索引就绪：{len(a.index.articles)} 条；本次嵌入 {r.embedded} 条，删除 {r.deleted} 条，"
@@ -145,7 +147,7 @@ def _print_answer(answer: Answer, as_json: bool) -> None:
     for c in answer.citations:
         chapter = f" · {c.article.chapter.label}" if c.article.chapter else ""
         console.print(f"[bold]{c.article.citation}[/]{chapter} · {c.article.city_name} · {c.article.document_number}")
-    if answer.notice and answer.notice not in ("not_found", "unknown_city"):
+    if answer.notice:
         console.print(f"[yellow]提示：{answer.notice}[/]", highlight=False)
     if answer.refused and answer.retrieved:
         console.print("[dim]最接近的条文：" + "、".join(h.article.citation for h in answer.retrieved[:3]) + "[/]")
@@ -157,14 +159,16 @@ def ask(
     city: Annotated[str | None, typer.Option("--city", "-c", help="地区：datong / 大同 / 晋城城区 …")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
     file: Annotated[Path | None, typer.Option("--file", "-f", help="问题文件，每行一个")] = None,
-    mode: Annotated[str | None, typer.Option("--mode", help="extractive | llm（默认：已配置大模型时为 llm）")] = None,
+    mode: Annotated[
+        ModeOpt | None, typer.Option("--mode", help="extractive | llm（默认：已配置大模型时为 llm）")
+    ] = None,
     knowledge: KnowledgeOpt = None,
 ) -> None:
     """提问：给出依据条款原文与出处。不带问题时进入交互模式。"""
-    from .errors import InvalidQuestion
+    from assistant.errors import InvalidQuestion
 
     with user_errors():
-        a = _open_assistant(knowledge)
+        a = _open_assistant(_settings(knowledge))
         if city:
             a.resolve_city(city)
         if file or question == "-":
@@ -191,7 +195,7 @@ def ask(
 
 
 def _ask_one(
-    a: Assistant, question: str, city: str | None, as_json: bool, mode: str | None = None, raise_errors: bool = False
+    a: Assistant, question: str, city: str | None, as_json: bool, mode: Mode | None = None, raise_errors: bool = False
 ) -> None:
     try:
         if as_json or (mode or a.mode) == "extractive":
@@ -218,7 +222,7 @@ def _ask_one(
 def eval_command(
     city: Annotated[str | None, typer.Option("--city", help="只评测一个地区")] = None,
     gold: Annotated[list[Path] | None, typer.Option("--gold", help="评测集文件（可多次指定）")] = None,
-    mode: Annotated[str, typer.Option("--mode", help="extractive | llm")] = "extractive",
+    mode: Annotated[ModeOpt, typer.Option("--mode", help="extractive | llm")] = "extractive",
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出指标与逐题结果")] = False,
     baseline: Annotated[
         Path | None, typer.Option("--baseline", help="基线文件；低于基线（含容差）则退出码为 1")
@@ -231,21 +235,20 @@ def eval_command(
     """离线回归评测：逐题打分、写报告，并按基线把关。"""
     import json
 
-    from .errors import ConfigError
-    from .evaluation import report as rep
-    from .evaluation import runner
-    from .evaluation.gold import default_gold_paths, load_gold
+    from assistant.errors import ConfigError
+    from assistant.evaluation import report as rep
+    from assistant.evaluation import runner
+    from assistant.evaluation.gold import default_gold_paths, load_gold
 
     with user_errors():
-        if mode not in ("extractive", "llm"):
-            raise ConfigError(f"--mode 只能是 extractive 或 llm，而不是 {mode!r}")
-        a = _open_assistant(knowledge)
+        settings = _settings(knowledge)
+        a = _open_assistant(settings)
         if mode == "llm" and a.llm is None:
             raise ConfigError(
                 "LLM 模式需要配置大模型接口：设置 OPENAI_BASE_URL（及 OPENAI_API_KEY、ASSISTANT_LLM_MODEL）。"
             )
         slug = a.resolve_city(city) if city else None
-        paths = list(gold) if gold else default_gold_paths(config.PROJECT_ROOT / "evals" / "gold", slug)
+        paths = list(gold) if gold else default_gold_paths(settings.gold_dir, slug)
         items = load_gold(paths, a.index.articles, a.cities)
         with _progress() as progress:
             results = runner.run(a, items, progress_callback(progress, "评测", len(items)), mode=mode)
@@ -284,7 +287,7 @@ def eval_command(
 
 
 def _metrics_table(summary: dict, split: str, title: str) -> Table:
-    from .evaluation.report import COLUMNS
+    from assistant.evaluation.report import COLUMNS
 
     shown = [c for c in COLUMNS if c[0] not in ("latency_p50_ms",)]
     table = Table(title=title)
@@ -300,10 +303,6 @@ def _metrics_table(summary: dict, split: str, title: str) -> Table:
     return table
 
 
-if __name__ == "__main__":
-    app()
-
-
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="监听地址")] = "127.0.0.1",
@@ -313,14 +312,11 @@ def serve(
     """启动网页问答、JSON API、OpenAI 兼容接口与嵌入式组件（一个服务）。"""
     import uvicorn
 
-    from .serve.settings import ServerSettings
-
     with user_errors():
-        settings = ServerSettings.from_env()
-        a = _open_assistant(knowledge)
-        from .serve.api import create_app
+        a = _open_assistant(_settings(knowledge))
+        from assistant.serve.app import create_app
 
-        web = create_app(a, settings)
+        web = create_app(a)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     console.print(f"[bold green]问答服务已启动[/]：http://{shown}:{port}/  （API 文档 /docs）")
     console.print(_mode_line(a))
@@ -338,9 +334,10 @@ def feedback_export(
     """导出网页上的 👍/👎 反馈为评测题（JSONL）。"""
     import json
 
-    from .serve.feedback import FeedbackStore
+    from assistant.serve.feedback import FeedbackStore
 
-    good, bad = FeedbackStore(config.data_dir() / "feedback.sqlite").export_eval_rows()
+    with user_errors():
+        good, bad = FeedbackStore.in_dir(_settings().data_dir).export_eval_rows()
     for path, rows in ((out, good), (review, bad)):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
@@ -353,7 +350,7 @@ def intranet_demo(
     assistant_url: Annotated[str, typer.Option("--assistant-url", help="问答服务地址")] = "http://127.0.0.1:7860",
 ) -> None:
     """在另一个端口提供 examples/intranet.html，演示嵌入式组件。"""
-    from .serve.demo import serve_intranet_demo
+    from assistant.serve.demo import serve_intranet_demo
 
     console.print(f"演示内网页面：http://127.0.0.1:{port}/intranet.html（组件来自 {assistant_url}）")
     serve_intranet_demo(port, assistant_url.rstrip("/"))

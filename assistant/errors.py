@@ -52,3 +52,29 @@ class IndexUnavailable(UserError):
 
 class ConfigError(UserError):
     """A setting has an invalid value."""
+
+
+def field_path(loc: object) -> str:
+    """``("body", "messages", 0, "content")`` → ``messages.0.content`` (the request body is implied)."""
+    parts = loc if isinstance(loc, (list, tuple)) else (loc,)
+    return ".".join(str(p) for p in parts if p != "body")
+
+
+def validation_message(error: object) -> str:
+    """One Chinese sentence naming the field(s) of a pydantic/FastAPI validation error.
+
+    ``error``: a ``pydantic.ValidationError`` or anything with ``errors()`` (FastAPI's
+    ``RequestValidationError``). Used by settings, the registry, gold files and the HTTP API alike.
+    """
+    errors = error.errors() if hasattr(error, "errors") else []
+    parts: list[str] = []
+    for err in list(errors)[:3]:
+        loc = field_path(err.get("loc", ())) or "请求体"
+        kind = err.get("type", "")
+        if kind == "json_invalid":
+            return "不是合法的 JSON。"
+        if kind == "missing":
+            parts.append(f"缺少字段 {loc}")
+        else:
+            parts.append(f"字段 {loc} 无效（{err.get('msg', '')}）")
+    return "；".join(parts) or "格式有误"

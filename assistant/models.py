@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from enum import StrEnum
+from typing import Any, Literal
 
-from .numerals import chapter_label
+from assistant.numerals import chapter_label
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ class Hit:
     score: float
     lexical: float = 0.0  # BM25 score (0 when not found lexically)
     dense: float = 0.0  # cosine similarity (0 when not among the dense results)
+    pinned: bool = False  # named by the question itself ("第三十三条"), not found by search
 
     def to_dict(self) -> dict[str, Any]:
         return article_fields(self.article) | {
@@ -165,6 +167,23 @@ class Citation:
         return article_fields(self.article) | {"quote": self.quote, "text": self.article.text}
 
 
+Mode = Literal["extractive", "llm"]  # who wrote the answer text
+MODES: tuple[Mode, ...] = ("extractive", "llm")
+
+
+class Reason(StrEnum):
+    """Why an answer was refused or differs from a plain quoted answer (machine-readable)."""
+
+    NOT_FOUND = "not_found"  # the rules in scope do not answer the question
+    UNKNOWN_CITY = "unknown_city"  # the question names a place the knowledge base does not hold
+    NO_SUCH_ARTICLE = "no_such_article"  # "第六十条" of a document that has fewer articles
+    NOT_CHINESE = "not_chinese"  # only Chinese questions are supported
+    MULTI_CITY_VERBATIM = "multi_city_verbatim"  # LLM mode, several cities: quoted per city instead
+    LLM_UNAVAILABLE = "llm_unavailable"  # the endpoint failed; extractive answer shown
+    LLM_UNVERIFIED = "llm_unverified"  # the LLM text failed verification; extractive answer shown
+    LLM_DECLINED = "llm_declined"  # the LLM refused although the evidence answers; extractive shown
+
+
 @dataclass(frozen=True)
 class Answer:
     answer: str
@@ -173,8 +192,9 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     retrieved: tuple[Hit, ...] = ()
     timings_ms: dict[str, float] = field(default_factory=dict)
-    notice: str = ""  # e.g. why it refused, or that the extractive fallback was used
-    mode: str = "extractive"  # "extractive" or "llm": who wrote the answer text
+    reason: Reason | None = None  # why it refused or changed; None for a plain answer
+    notice: str = ""  # a line for users about ``reason`` (empty when the answer text says it all)
+    mode: Mode = "extractive"
     verification: tuple[dict[str, Any], ...] = ()  # per LLM citation: marker, article_id, status
 
     def to_dict(self) -> dict[str, Any]:
@@ -185,7 +205,21 @@ class Answer:
             "citations": [c.to_dict() for c in self.citations],
             "retrieved": [h.to_dict() for h in self.retrieved[:5]],
             "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
+            "reason": self.reason.value if self.reason else None,
             "notice": self.notice,
             "mode": self.mode,
             "verification": [dict(v) for v in self.verification],
         }
+
+
+EventKind = Literal["delta", "reset", "answer"]
+
+
+@dataclass(frozen=True)
+class Event:
+    """A streamed piece of an answer: ``delta`` text to show, ``reset`` (discard what was shown),
+    and always last ``answer`` with the authoritative ``Answer``."""
+
+    kind: EventKind
+    text: str = ""
+    answer: Answer | None = None

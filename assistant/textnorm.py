@@ -6,8 +6,6 @@ import re
 import unicodedata
 
 _SPACE = re.compile(r"\s+")
-# Characters removed when comparing quotes: whitespace and every punctuation mark.
-_PUNCT_OR_SPACE = re.compile(r"[\s\W_]+", re.UNICODE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 
 
@@ -16,9 +14,21 @@ def normalize(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().lower()
 
 
+def keyed(text: str) -> tuple[str, list[int]]:
+    """``match_key(text)`` with, for each of its characters, the position in ``text`` it came from."""
+    chars: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        for n in unicodedata.normalize("NFKC", ch).lower():
+            if n.isalnum():
+                chars.append(n)
+                index.append(i)
+    return "".join(chars), index
+
+
 def match_key(text: str) -> str:
-    """A key for verbatim comparison that ignores whitespace and punctuation width."""
-    return _PUNCT_OR_SPACE.sub("", unicodedata.normalize("NFKC", text)).lower()
+    """A key for verbatim comparison that ignores whitespace, punctuation and character width."""
+    return keyed(text)[0]
 
 
 def strip_control(text: str) -> str:
@@ -28,3 +38,7 @@ def strip_control(text: str) -> str:
 
 def has_cjk(text: str) -> bool:
     return any("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+# What ends a sentence, for every splitter (clauses to quote, LLM sentences to verify, streaming).
+SENTENCE_END = "。！？!?"

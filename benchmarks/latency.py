@@ -23,7 +23,7 @@ sys.path.insert(0, str(REPO))
 from assistant import Assistant, config  # noqa: E402
 from assistant.evaluation.gold import default_gold_paths, load_gold  # noqa: E402
 from assistant.evaluation.metrics import percentile  # noqa: E402
-from assistant.index import KnowledgeIndex  # noqa: E402
+from assistant.retrieval.index import KnowledgeIndex  # noqa: E402
 
 LOAD_SNIPPET = """
 import time, sys

@@ -18,8 +18,8 @@ sys.path.insert(0, str(REPO))
 from assistant import Assistant  # noqa: E402
 from assistant.evaluation.gold import default_gold_paths, load_gold  # noqa: E402
 from assistant.evaluation.metrics import hit_at, mean, mrr_at  # noqa: E402
-from assistant.rerank import RerankingRetriever  # noqa: E402
-from assistant.retrieve import DenseRetriever, FusionSettings, HybridRetriever, LexicalRetriever  # noqa: E402
+from assistant.retrieval.rerank import RerankingRetriever  # noqa: E402
+from assistant.retrieval.retrievers import DenseRetriever, FusionSettings, HybridRetriever, LexicalRetriever  # noqa: E402
 
 
 def main() -> None:

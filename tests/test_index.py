@@ -15,17 +15,17 @@ import httpx
 import pytest
 from langchain_core.embeddings import DeterministicFakeEmbedding
 
-from assistant.embed import CachedEmbeddings
-from assistant.index import KnowledgeIndex, collection_name
-from assistant.ingest import ingest, load_articles
+from assistant.knowledge.ingest import ingest, load_articles
+from assistant.retrieval.embeddings import CachedEmbeddings
+from assistant.retrieval.index import KnowledgeIndex, collection_name
 
-from .conftest import KNOWLEDGE, REPO
+from .conftest import KNOWLEDGE, REPO, make_settings
 
 
 def run_cli(*args: str, data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
     environ = os.environ | {"ASSISTANT_DATA_DIR": str(data_dir), "COLUMNS": "200"} | env
     return subprocess.run(
-        [sys.executable, "-m", "assistant.cli", *args],
+        [sys.executable, "-m", "assistant", *args],
         capture_output=True,
         text=True,
         env=environ,
@@ -50,7 +50,7 @@ def test_persists_across_processes(warm_data_dir: Path):
 def test_batch_questions_from_stdin(warm_data_dir: Path):
     environ = os.environ | {"ASSISTANT_DATA_DIR": str(warm_data_dir), "COLUMNS": "200"}
     done = subprocess.run(
-        [sys.executable, "-m", "assistant.cli", "ask", "-", "--city", "datong"],
+        [sys.executable, "-m", "assistant", "ask", "-", "--city", "datong"],
         input="市长出差谁代行职务\n\n请示一般不超过多少字\n",
         capture_output=True,
         text=True,
@@ -63,32 +63,32 @@ def test_batch_questions_from_stdin(warm_data_dir: Path):
 
 
 def test_changed_article_reembeds_only_that_article(tmp_path: Path, knowledge_copy: Path, warm_data_dir: Path):
-    index = KnowledgeIndex.open(knowledge_copy, warm_data_dir)
+    index = KnowledgeIndex.open(make_settings(knowledge_dir=knowledge_copy, data_dir=warm_data_dir))
     assert index.report.embedded == 0  # all vectors came from the cache
     src = knowledge_copy / "raw/xianning-gov-work-rules.txt"
     src.write_text(src.read_text(encoding="utf-8").replace("一般每两周召开一次", "一般每周召开一次"), encoding="utf-8")
     ingest(knowledge_copy)
-    again = KnowledgeIndex.open(knowledge_copy, warm_data_dir)
+    again = KnowledgeIndex.open(make_settings(knowledge_dir=knowledge_copy, data_dir=warm_data_dir))
     assert again.report.embedded == 1 and again.report.unchanged == 252
     hits = again.store.get(ids=["xianning-work-rules-020"], include=["documents"])
     assert "每周召开一次" in hits["documents"][0]
 
 
 def test_damaged_index_directory_is_set_aside_and_rebuilt(warm_data_dir: Path):
-    KnowledgeIndex.open(KNOWLEDGE, warm_data_dir)
+    KnowledgeIndex.open(make_settings(data_dir=warm_data_dir))
     for f in (warm_data_dir / "chroma").rglob("*"):
         if f.is_file():
             f.write_bytes(b"this is not a database")
-    index = KnowledgeIndex.open(KNOWLEDGE, warm_data_dir)
+    index = KnowledgeIndex.open(make_settings(data_dir=warm_data_dir))
     assert index.report.rebuilt
     assert list(warm_data_dir.glob("chroma.damaged-*"))  # nothing deleted
     assert index.dense(index.embeddings.embed_query("会签"), 1, "datong")
 
 
 def test_missing_index_directory_is_rebuilt(warm_data_dir: Path):
-    KnowledgeIndex.open(KNOWLEDGE, warm_data_dir)
+    KnowledgeIndex.open(make_settings(data_dir=warm_data_dir))
     shutil.rmtree(warm_data_dir / "chroma")
-    index = KnowledgeIndex.open(KNOWLEDGE, warm_data_dir)
+    index = KnowledgeIndex.open(make_settings(data_dir=warm_data_dir))
     assert index.report.unchanged == 0 and index.store.get(limit=300, include=[])["ids"]
 
 
@@ -149,24 +149,22 @@ def chroma_server(tmp_path: Path):
         proc.wait(timeout=20)
 
 
-def test_chroma_server_same_code(chroma_server: int, warm_data_dir: Path, monkeypatch: pytest.MonkeyPatch):
+def test_chroma_server_same_code(chroma_server: int, warm_data_dir: Path):
     from assistant import Assistant
 
-    monkeypatch.setenv("CHROMA_HOST", "127.0.0.1")
-    monkeypatch.setenv("CHROMA_PORT", str(chroma_server))
-    index = KnowledgeIndex.open(KNOWLEDGE, warm_data_dir)
-    assert index.manifest()["chroma"] == "127.0.0.1"
+    server = make_settings(data_dir=warm_data_dir, chroma_host="127.0.0.1", chroma_port=chroma_server)
+    index = KnowledgeIndex.open(server)
+    assert index.manifest()["chroma"] == f"127.0.0.1:{chroma_server}"
     assert not (warm_data_dir / "chroma").exists()  # nothing embedded locally
-    answer = Assistant(KNOWLEDGE, warm_data_dir, index=index).ask("以市政府办公室名义发文由谁签发？", city="datong")
+    answer = Assistant(server, index=index).ask("以市政府办公室名义发文由谁签发？", city="datong")
     assert answer.citations[0].article.id == "datong-work-rules-033"
-    again = KnowledgeIndex.open(KNOWLEDGE, warm_data_dir)
+    again = KnowledgeIndex.open(server)
     assert again.report.unchanged == 253
 
 
-def test_unreachable_chroma_server_is_a_clear_error(warm_data_dir: Path, monkeypatch: pytest.MonkeyPatch):
+def test_unreachable_chroma_server_is_a_clear_error(warm_data_dir: Path):
     from assistant.errors import IndexUnavailable
 
-    monkeypatch.setenv("CHROMA_HOST", "127.0.0.1")
-    monkeypatch.setenv("CHROMA_PORT", str(_free_port()))
+    down = make_settings(data_dir=warm_data_dir, chroma_host="127.0.0.1", chroma_port=_free_port())
     with pytest.raises(IndexUnavailable, match="无法连接 Chroma 服务器"):
-        KnowledgeIndex.open(KNOWLEDGE, warm_data_dir)
+        KnowledgeIndex.open(down)

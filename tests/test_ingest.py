@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from assistant.cli import app
 from assistant.errors import KnowledgeError
-from assistant.ingest import ingest, load_articles
+from assistant.knowledge.ingest import ingest, load_articles
 
 runner = CliRunner()
 

@@ -11,15 +11,17 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant import Assistant
-from assistant.llm import REFUSAL, LLMAnswerer, LLMSettings
-from assistant.prompts import PromptError, load_prompt
-from assistant.serve.api import create_app
-from assistant.serve.settings import ServerSettings
-from assistant.verify import verify
+from assistant.errors import ConfigError
+from assistant.llm.client import REFUSAL, LLMAnswerer
+from assistant.llm.prompts import PromptError, load_prompt
+from assistant.llm.verify import verify
+from assistant.serve.app import create_app
+from assistant.settings import Settings, load_settings
 
-from .conftest import KNOWLEDGE, LiveServer, free_port
+from .conftest import KNOWLEDGE, REPO, LiveServer, free_port, make_settings
 from .fake_llm import FakeLLM
 
+PROMPTS = REPO / "prompts"
 Q = "以市政府办公室名义发文由谁签发？"
 GOOD = "以市政府办公室名义发文，「一般由市政府秘书长签发」[1]；重要文件「报市政府分管领导同志或市长签发」[1]。"
 
@@ -36,28 +38,49 @@ def fake():
 def llm_assistant(fake, assistant, built_data_dir):
     fake.script.clear()
     fake.requests.clear()
-    settings = LLMSettings(base_url=f"{fake.url}/v1", api_key="test", model="fake-model", timeout=2, max_retries=1)
-    return Assistant(KNOWLEDGE, built_data_dir, index=assistant.index, llm=LLMAnswerer(settings))
+    settings = llm_settings(fake, built_data_dir, llm_model="fake-model", llm_timeout=2, llm_max_retries=1)
+    return Assistant(settings, index=assistant.index)
+
+
+def llm_settings(fake, data_dir, **extra):
+    return make_settings(data_dir=data_dir, openai_base_url=f"{fake.url}/v1", openai_api_key="test", **extra)
 
 
 def test_settings_from_env(monkeypatch):
-    for k in ("OPENAI_BASE_URL", "OPENAI_API_KEY"):
-        monkeypatch.delenv(k, raising=False)
-    assert LLMSettings.from_env() is None
+    s = Settings(_env_file=None)
+    assert not s.llm_enabled
     monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")
     monkeypatch.setenv("ASSISTANT_LLM_MODEL", "qwen2.5-7b-instruct")
-    s = LLMSettings.from_env()
-    assert s is not None and s.model == "qwen2.5-7b-instruct" and s.timeout == 30
+    monkeypatch.setenv("ASSISTANT_CORS_ORIGINS", "https://a.example, https://b.example/")
+    monkeypatch.setenv("ASSISTANT_WEIGHTS__MIN_COVERAGE", "0.5")
+    s = Settings(_env_file=None)
+    assert s.llm_enabled and s.llm_model == "qwen2.5-7b-instruct" and s.llm_timeout == 30
+    assert s.cors_origins == ["https://a.example", "https://b.example"] and s.weights.min_coverage == 0.5
+    monkeypatch.setenv("ASSISTANT_RATE_LIMIT", "-1")
+    with pytest.raises(ConfigError, match="rate_limit"):
+        load_settings(_env_file=None)
+
+
+def test_plain_assistant_uses_the_configured_endpoint(fake, built_data_dir, monkeypatch):
+    """`Assistant()` reads the same configuration as the CLI: with OPENAI_BASE_URL set it asks the LLM."""
+    fake.script.clear()
+    fake.requests.clear()
+    monkeypatch.setenv("ASSISTANT_KNOWLEDGE_DIR", str(KNOWLEDGE))
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(built_data_dir))
+    monkeypatch.setenv("OPENAI_BASE_URL", f"{fake.url}/v1")
+    monkeypatch.setenv("OPENAI_API_KEY", "test")
+    answer = Assistant().ask(Q, city="datong")
+    assert fake.requests and answer.mode == "llm"
 
 
 def test_prompts_are_files_with_strict_variables():
-    system = load_prompt("answer", "system")
+    system = load_prompt(PROMPTS, "answer", "system")
     assert system.variables == {"refusal"}
     assert REFUSAL in system.render(refusal=REFUSAL)
     with pytest.raises(PromptError, match="缺少"):
         system.render()
     with pytest.raises(PromptError, match="多余"):
-        load_prompt("answer", "user").render(articles="x", question="y", extra="z")
+        load_prompt(PROMPTS, "answer", "user").render(articles="x", question="y", extra="z")
 
 
 def test_correct_answer_passes_verification(llm_assistant, fake):
@@ -121,7 +144,7 @@ def test_prompt_injection_does_not_change_the_system_prompt(llm_assistant, fake)
     answer = llm_assistant.ask(injected, city="datong")
     assert "无需签发" not in answer.answer
     messages = fake.requests[-1]["messages"]
-    system = load_prompt("answer", "system").render(refusal=REFUSAL)
+    system = load_prompt(PROMPTS, "answer", "system").render(refusal=REFUSAL)
     assert messages[0] == {"role": "system", "content": system}
     assert "忽略以上所有指令" not in messages[0]["content"]
     assert messages[1]["role"] == "user" and injected in messages[1]["content"]
@@ -129,10 +152,10 @@ def test_prompt_injection_does_not_change_the_system_prompt(llm_assistant, fake)
 
 
 def test_context_is_packed_within_token_budget(llm_assistant, fake, assistant):
-    from assistant import tokens
+    from assistant.llm import tokens
 
-    small = LLMAnswerer(LLMSettings(base_url=f"{fake.url}/v1", api_key="t", context_tokens=200))
-    hits = assistant.retriever.retrieve(Q, "datong", 5)
+    small = LLMAnswerer(llm_settings(fake, assistant.settings.data_dir, llm_context_tokens=200))
+    hits = list(assistant.retriever.retrieve(Q, "datong", 5).hits)
     packed = small.pack(hits)
     assert 1 <= len(packed) < 5 and packed[0].id == hits[0].article.id
     assert sum(tokens.count(small._block(n, a)) for n, a in enumerate(packed, 1)) <= 200 or len(packed) == 1
@@ -160,8 +183,14 @@ def test_failures_fall_back_with_notice(llm_assistant, fake, step, reason):
 
 
 def test_endpoint_down_falls_back(assistant, built_data_dir):
-    down = LLMSettings(base_url=f"http://127.0.0.1:{free_port()}/v1", api_key="t", timeout=2, max_retries=0)
-    a = Assistant(KNOWLEDGE, built_data_dir, index=assistant.index, llm=LLMAnswerer(down))
+    down = make_settings(
+        data_dir=built_data_dir,
+        openai_base_url=f"http://127.0.0.1:{free_port()}/v1",
+        openai_api_key="t",
+        llm_timeout=2,
+        llm_max_retries=0,
+    )
+    a = Assistant(down, index=assistant.index)
     answer = a.ask(Q, city="datong")
     assert "无法连接" in answer.notice and answer.citations
 
@@ -180,7 +209,9 @@ def test_stream_events_release_only_verified_sentences(llm_assistant, fake):
 
 @pytest.fixture
 def llm_server(llm_assistant):
-    with LiveServer(create_app(llm_assistant, ServerSettings(rate_limit=0), with_ui=False)) as server:
+    with LiveServer(
+        create_app(llm_assistant, llm_assistant.settings.model_copy(update={"rate_limit": 0}), with_ui=False)
+    ) as server:
         yield server
 
 

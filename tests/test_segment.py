@@ -6,10 +6,10 @@ from collections import Counter
 
 import pytest
 
-from assistant.ingest import load_articles
+from assistant.knowledge.ingest import load_articles
+from assistant.knowledge.registry import load_registry
+from assistant.knowledge.segment import Segmenter, ends_sentence, join_broken
 from assistant.models import Article
-from assistant.registry import load_registry
-from assistant.segment import Segmenter, ends_sentence, join_broken
 
 from .conftest import KNOWLEDGE
 

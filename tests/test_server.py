@@ -7,11 +7,15 @@ import json
 import httpx
 import pytest
 
-from assistant.serve.api import create_app
+from assistant.serve.app import create_app
 from assistant.serve.feedback import FeedbackStore
-from assistant.serve.settings import ServerSettings
 
-from .conftest import LiveServer
+from .conftest import LiveServer, make_settings
+
+
+def server_settings(assistant, **options):
+    return make_settings(data_dir=assistant.settings.data_dir, **options)
+
 
 Q = "以市政府办公室名义发文由谁签发？"
 
@@ -110,7 +114,7 @@ def test_cors_allows_this_machine_and_configured_origins_only(http, assistant):
         headers={"Origin": "http://evil.example", "Access-Control-Request-Method": "POST"},
     )
     assert preflight.status_code == 400
-    settings = ServerSettings(rate_limit=0, cors_origins=["https://oa.example.gov.cn"])
+    settings = server_settings(assistant, rate_limit=0, cors_origins=["https://oa.example.gov.cn"])
     with LiveServer(create_app(assistant, settings, with_ui=False)) as server:
         r = httpx.options(
             f"{server.url}/api/ask",
@@ -121,7 +125,7 @@ def test_cors_allows_this_machine_and_configured_origins_only(http, assistant):
 
 
 def test_rate_limit_is_429_with_retry_after(assistant):
-    with LiveServer(create_app(assistant, ServerSettings(rate_limit=3), with_ui=False)) as server:
+    with LiveServer(create_app(assistant, server_settings(assistant, rate_limit=3), with_ui=False)) as server:
         codes = [httpx.get(f"{server.url}/api/cities").status_code for _ in range(4)]
         assert codes == [200, 200, 200, 429]
         r = httpx.get(f"{server.url}/api/cities")
@@ -131,7 +135,9 @@ def test_rate_limit_is_429_with_retry_after(assistant):
 
 
 def test_api_key(assistant):
-    with LiveServer(create_app(assistant, ServerSettings(rate_limit=0, api_key="s3cret-key"), with_ui=False)) as server:
+    with LiveServer(
+        create_app(assistant, server_settings(assistant, rate_limit=0, api_key="s3cret-key"), with_ui=False)
+    ) as server:
         assert httpx.get(f"{server.url}/api/cities").status_code == 401
         assert httpx.get(f"{server.url}/v1/models").status_code == 401
         assert httpx.get(f"{server.url}/api/cities", headers={"X-API-Key": "s3cret-key"}).status_code == 200
@@ -141,7 +147,7 @@ def test_api_key(assistant):
 
 
 def test_internal_error_is_500_without_traceback(assistant, monkeypatch):
-    app = create_app(assistant, ServerSettings(rate_limit=0), with_ui=False)
+    app = create_app(assistant, server_settings(assistant, rate_limit=0), with_ui=False)
 
     def boom(*args, **kwargs):
         raise RuntimeError("secret internal detail")
@@ -160,7 +166,7 @@ def test_feedback_is_stored_and_exported(http, assistant):
     assert r.status_code == 200
     bad = http.post("/api/feedback", json={"question": Q, "liked": False, "comment": "太长", "answer": answer})
     assert bad.status_code == 200
-    good, review = FeedbackStore(assistant.data_dir / "feedback.sqlite").export_eval_rows()
+    good, review = FeedbackStore.in_dir(assistant.settings.data_dir).export_eval_rows()
     assert any(g["cite"] == [{"doc": "大同市人民政府工作规则", "article": 33}] and g["answerable"] for g in good)
     assert any("太长" in row["description"] for row in review)
 

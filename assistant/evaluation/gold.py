@@ -8,9 +8,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from ..errors import UserError
-from ..models import Article
-from ..textnorm import match_key
+from assistant.errors import UserError, validation_message
+from assistant.models import Article
+from assistant.textnorm import match_key
 
 
 class GoldError(UserError):
@@ -87,9 +87,7 @@ def load_gold(paths: list[Path], articles: list[Article], cities: list[str]) -> 
             except json.JSONDecodeError as e:
                 raise GoldError(f"{where}: 不是合法的 JSON：{e.msg}") from None
             except ValidationError as e:
-                err = e.errors()[0]
-                loc = ".".join(str(p) for p in err["loc"]) or "row"
-                raise GoldError(f"{where}: 字段 {loc} 有误：{err['msg']}") from None
+                raise GoldError(f"{where}: {validation_message(e)}") from None
             if row.id in seen:
                 raise GoldError(f"{where}: id {row.id} 与 {seen[row.id]} 重复")
             seen[row.id] = where

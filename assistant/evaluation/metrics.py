@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
-from ..textnorm import match_key
+from assistant.textnorm import match_key
 
 
 def hit_at(ranked: Sequence[str], gold: Iterable[str], k: int) -> float:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .runner import QuestionResult, Regression
+from assistant.evaluation.runner import QuestionResult, Regression
 
 COLUMNS = [
     ("questions", "题数", "{:.0f}"),

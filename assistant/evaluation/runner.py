@@ -9,10 +9,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from ..assistant import Assistant
-from ..retrieve import DenseRetriever, LexicalRetriever
-from .gold import GoldItem
-from .metrics import (
+from assistant.answering.pipeline import Assistant
+from assistant.evaluation.gold import GoldItem
+from assistant.evaluation.metrics import (
     citation_precision,
     citation_recall,
     hit_at,
@@ -22,6 +21,8 @@ from .metrics import (
     percentile,
     refusal_scores,
 )
+from assistant.models import Mode
+from assistant.retrieval.retrievers import DenseRetriever, LexicalRetriever
 
 # Metrics where higher is better and which the gate protects (absolute tolerance).
 GATED_HIGHER = (
@@ -128,8 +129,8 @@ def diagnose(result: QuestionResult, item: GoldItem, assistant: Assistant, scope
         return "city scope: wrong-city citation"
     gold = item.all_gold
     if not result.hit1:
-        lex = [h.article.id for h in LexicalRetriever(assistant.index).retrieve(item.row.question, scope, 5)]
-        den = [h.article.id for h in DenseRetriever(assistant.index).retrieve(item.row.question, scope, 5)]
+        lex = [h.article.id for h in LexicalRetriever(assistant.index).retrieve(item.row.question, scope, 5).hits]
+        den = [h.article.id for h in DenseRetriever(assistant.index).retrieve(item.row.question, scope, 5).hits]
         lex_rank = next((n for n, a in enumerate(lex, 1) if a in gold), None)
         den_rank = next((n for n, a in enumerate(den, 1) if a in gold), None)
         if lex_rank is None and den_rank is None:
@@ -146,7 +147,7 @@ def run(
     assistant: Assistant,
     items: list[GoldItem],
     on_progress: Callable[[], None] | None = None,
-    mode: str = "extractive",
+    mode: Mode = "extractive",
 ) -> list[QuestionResult]:
     results = []
     for item in items:

@@ -7,9 +7,9 @@ import threading
 from functools import partial
 from typing import Any
 
-from .. import config
+from assistant.settings import PROJECT_ROOT
 
-PAGE = config.PROJECT_ROOT / "examples" / "intranet.html"
+PAGE = PROJECT_ROOT / "examples" / "intranet.html"
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):

@@ -22,7 +22,15 @@ CREATE TABLE IF NOT EXISTS feedback (
 """
 
 
+FEEDBACK_FILE = "feedback.sqlite"
+
+
 class FeedbackStore:
+    @classmethod
+    def in_dir(cls, data_dir: Path) -> FeedbackStore:
+        """The store of a data directory (``<data_dir>/feedback.sqlite``)."""
+        return cls(data_dir / FEEDBACK_FILE)
+
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -17,12 +17,12 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
-from .. import tokens
-from ..assistant import Assistant
-from ..dialogue import Turn, is_followup, resolve
-from ..errors import InvalidQuestion
-from ..generation import pieces
-from ..models import Answer
+from assistant.answering.dialogue import Turn, is_followup, resolve
+from assistant.answering.pipeline import Assistant
+from assistant.errors import InvalidQuestion
+from assistant.llm import tokens
+from assistant.llm.stream import pieces
+from assistant.models import Answer
 
 router = APIRouter(tags=["OpenAI 兼容"])
 MODEL_PREFIX = "gov-rules-"
@@ -120,7 +120,7 @@ async def chat_completions(body: ChatRequest, request: Request) -> JSONResponse 
             },
             status_code=404,
         )
-    from .api import run_bounded
+    from assistant.serve.app import run_bounded
 
     _, answer = await run_bounded(request.app, lambda: answer_messages(assistant, body.messages, city))
     cid = f"chatcmpl-{uuid.uuid4().hex[:24]}"

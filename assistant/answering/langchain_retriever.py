@@ -15,7 +15,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, Field
 
-from .models import Hit, article_fields
+from assistant.models import Hit, article_fields
 
 
 def to_document(hit: Hit) -> Document:
@@ -38,4 +38,4 @@ class ArticleRetriever(BaseRetriever):
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         question = self.assistant.clean_question(query)
         city = self.assistant.resolve_city(self.city) if self.city else None
-        return [to_document(h) for h in self.assistant.retriever.retrieve(question, city, self.k)]
+        return [to_document(h) for h in self.assistant.retriever.retrieve(question, city, self.k).hits]

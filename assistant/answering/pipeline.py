@@ -1,33 +1,39 @@
-"""The public entry point: ``Assistant().ask(question, city=None) -> Answer``."""
+"""The public entry point: ``Assistant().ask(question, city=None) -> Answer``.
+
+``Assistant()`` reads ``Settings()`` (the environment, once) and so behaves exactly like the CLI
+and the server: with ``OPENAI_BASE_URL`` set it answers through the LLM. ``Assistant(settings)``
+or ``Assistant.from_settings(settings)`` use the given configuration.
+"""
 
 from __future__ import annotations
 
 import logging
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import config
-from .answer import AnswerSettings, Draft, ExtractiveAnswerer, format_quotes
-from .cities import CityDetector, gazetteer
-from .errors import ConfigError, InvalidQuestion
-from .evidence import Evidence
-from .generation import Event, extractive_events, llm_events
-from .index import KnowledgeIndex
-from .models import Answer, Article, Citation, Hit
-from .numerals import NUMERAL_CHARS, article_label, parse_chinese_number
-from .registry import Registry, load_registry
-from .rerank import RerankingRetriever
-from .retrieve import FusionSettings, HybridRetriever, Retriever
-from .segment import compact
-from .textnorm import has_cjk, strip_control
+from assistant.answering.analysis import QuestionAnalyzer, TermStats
+from assistant.answering.cities import CityDetector, gazetteer
+from assistant.answering.extractive import Draft, ExtractiveAnswerer, format_quotes
+from assistant.answering.scoring import ClauseScorer
+from assistant.errors import ConfigError, InvalidQuestion
+from assistant.knowledge.ingest import REGISTRY_FILE
+from assistant.knowledge.registry import Registry, load_registry
+from assistant.knowledge.segment import compact
+from assistant.llm.stream import extractive_events, llm_events
+from assistant.models import MODES, Answer, Article, Citation, Event, Hit, Mode, Reason
+from assistant.numerals import NUMERAL_CHARS, article_label, parse_chinese_number
+from assistant.retrieval.index import KnowledgeIndex
+from assistant.retrieval.rerank import RerankingRetriever
+from assistant.retrieval.retrievers import HybridRetriever, Retrieval, Retriever
+from assistant.settings import Settings, load_settings
+from assistant.textnorm import has_cjk, strip_control
 
 if TYPE_CHECKING:
-    from .lc import ArticleRetriever
-    from .llm import LLMAnswerer
+    from assistant.answering.langchain_retriever import ArticleRetriever
+    from assistant.llm.client import LLMAnswerer
 
 log = logging.getLogger(__name__)
 
@@ -36,34 +42,42 @@ _ARTICLE_REF = re.compile(rf"第\s*([{NUMERAL_CHARS}]+|\d+)\s*条")
 
 
 class Assistant:
-    """Answers questions from the knowledge base, offline, extractively."""
+    """Answers questions from the knowledge base: extractively offline, through an LLM when configured."""
 
     def __init__(
         self,
-        knowledge_dir: Path | None = None,
-        data_dir: Path | None = None,
+        settings: Settings | None = None,
         *,
         index: KnowledgeIndex | None = None,
-        embeddings: str | None = None,
-        fusion: FusionSettings | None = None,
-        answer_settings: AnswerSettings | None = None,
         retriever: Retriever | None = None,
         llm: LLMAnswerer | None = None,
     ) -> None:
-        self.knowledge_dir = knowledge_dir or config.knowledge_dir()
-        self.data_dir = data_dir or config.data_dir()
-        self.registry: Registry = load_registry(self.knowledge_dir / "registry.toml")
-        self.index = index or KnowledgeIndex.open(self.knowledge_dir, self.data_dir, embeddings)
+        self.settings = settings or load_settings()
+        s = self.settings
+        self.registry: Registry = load_registry(s.knowledge_dir / REGISTRY_FILE)
+        self.index = index or KnowledgeIndex.open(s)
         self.detector = CityDetector(self.registry)
         places = {n for j in self.registry.jurisdictions for n in (*j.names, j.slug)} | set(gazetteer())
         self.place_names = tuple(sorted(places, key=len, reverse=True))
-        self.evidence = Evidence(self.index.articles, self.index.tokenizer, places)
-        self.retriever: Retriever = retriever or RerankingRetriever(HybridRetriever(self.index, fusion), self.evidence)
-        self.answerer = ExtractiveAnswerer(self.evidence, answer_settings)
+        self.analyzer = QuestionAnalyzer(TermStats(self.index.articles), self.index.tokenizer, places)
+        self.scorer = ClauseScorer(self.analyzer, s.weights)
+        self.retriever: Retriever = retriever or RerankingRetriever(
+            HybridRetriever(self.index, s.weights), self.scorer, s.weights
+        )
+        self.answerer = ExtractiveAnswerer(self.analyzer, self.scorer, s.weights)
+        if llm is None and s.llm_enabled:
+            from assistant.llm.client import LLMAnswerer
+
+            llm = LLMAnswerer(s)
         self.llm = llm
         self.cities = [
             j.slug for j in self.registry.jurisdictions if any(a.city == j.slug for a in self.index.articles)
         ]
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Assistant:
+        """The assistant for ``settings`` (index opened or built, LLM client when configured)."""
+        return cls(settings)
 
     # -- input ------------------------------------------------------------------------
 
@@ -90,10 +104,10 @@ class Assistant:
     # -- answering ----------------------------------------------------------------------
 
     @property
-    def mode(self) -> str:
+    def mode(self) -> Mode:
         return "llm" if self.llm else "extractive"
 
-    def ask(self, question: str, city: str | None = None, mode: str | None = None) -> Answer:
+    def ask(self, question: str, city: str | None = None, mode: Mode | None = None) -> Answer:
         """Answer ``question``; ``mode`` "extractive" or "llm" (default: llm when configured)."""
         final = None
         for event in self.ask_stream(question, city, mode):
@@ -102,10 +116,10 @@ class Assistant:
         assert final is not None
         return final
 
-    def ask_stream(self, question: str, city: str | None = None, mode: str | None = None) -> Iterator[Event]:
+    def ask_stream(self, question: str, city: str | None = None, mode: Mode | None = None) -> Iterator[Event]:
         """Events: text deltas as they are ready, maybe a reset, then the final ``Answer``."""
         mode = mode or self.mode
-        if mode not in ("extractive", "llm"):
+        if mode not in MODES:
             raise ConfigError(f"mode 只能是 extractive 或 llm，而不是 {mode!r}")
         if mode == "llm" and self.llm is None:
             raise ConfigError("未配置大模型（设置 OPENAI_BASE_URL 或 OPENAI_API_KEY），只能使用 extractive 模式。")
@@ -115,12 +129,12 @@ class Assistant:
             return
         if base.city is None:
             notice = "多地区问题以条文原文分地区列出。"
-            yield from extractive_events(replace(base, notice=notice))
+            yield from extractive_events(replace(base, reason=Reason.MULTI_CITY_VERBATIM, notice=notice))
             return
         assert self.llm is not None
         q = self.clean_question(question)
-        groups = self.evidence.groups(q)
-        yield from llm_events(self.llm, q, base, lambda art: self.answerer.best_quote(q, groups, art))
+        short = self.settings.weights.uncited_max_chars
+        yield from llm_events(self.llm, q, base, lambda art: self.answerer.best_quote(q, art), short)
 
     def extractive(self, question: str, city: str | None = None) -> Answer:
         """The offline answer: quoted clauses of the best articles, or a refusal."""
@@ -129,7 +143,8 @@ class Assistant:
         timings: dict[str, float] = {}
         slug = self.resolve_city(city) if city else None
         if not has_cjk(q):
-            return self._refusal("目前仅支持用中文提问，请用中文描述您的问题。", slug, t0, timings)
+            msg = "目前仅支持用中文提问，请用中文描述您的问题。"
+            return _refusal(msg, Reason.NOT_CHINESE, slug, t0, timings)
         if slug:
             slugs = [slug]
         else:
@@ -139,34 +154,32 @@ class Assistant:
                 slugs = list(detected.cities)
             elif detected.unknown:
                 place = "、".join(detected.unknown)
-                hint = ""
-                if "晋城市" in detected.unknown:
-                    hint = "（晋城市下辖的“晋城市城区”有规则，可问“城区”）"
+                hint = "".join(self.registry.pointer(p) for p in detected.unknown)
                 msg = f"知识库中没有{place}的规则{hint}。现有：{'、'.join(self.city_names())}。"
-                return self._refusal(msg, None, t0, timings, notice="unknown_city")
+                return _refusal(msg, Reason.UNKNOWN_CITY, None, t0, timings)
             else:
                 slugs = list(self.cities)
-        drafts: list[tuple[str, Draft, list[Hit]]] = []
+        drafts: list[tuple[str, Draft, Sequence[Hit]]] = []
         for c in slugs:
-            hits, lookup_refusal, pinned = self._hits(q, c)
-            if lookup_refusal:
+            found, no_such_article = self._hits(q, c)
+            for key, value in found.timings.items():
+                timings[key] = value
+            if no_such_article:
                 if len(slugs) == 1:
-                    return self._refusal(lookup_refusal, c, t0, timings, retrieved=hits)
+                    return _refusal(no_such_article, Reason.NO_SUCH_ARTICLE, c, t0, timings, found.hits)
                 continue
             t = time.perf_counter()
-            draft = self.answerer.draft(q, hits, pinned=pinned)
+            draft = self.answerer.draft(q, found.hits)
             timings["answer"] = timings.get("answer", 0.0) + (time.perf_counter() - t) * 1000
-            drafts.append((c, draft, hits))
-        for key, value in getattr(self.retriever, "timings", {}).items():
-            timings[key] = value
-        return self._compose(q, slugs, drafts, t0, timings)
+            drafts.append((c, draft, found.hits))
+        return self._compose(slugs, drafts, t0, timings)
 
-    def _hits(self, q: str, city: str, k: int = 5) -> tuple[list[Hit], str | None, bool]:
+    def _hits(self, q: str, city: str, k: int = 5) -> tuple[Retrieval, str | None]:
         """Ranked hits; with "第N条" in the question, that article first (or why it does not exist)."""
-        hits = self.retriever.retrieve(q, city, k)
+        found = self.retriever.retrieve(q, city, k)
         ref = _ARTICLE_REF.search(q)
         if not ref:
-            return hits, None, False
+            return found, None
         raw = ref.group(1)
         number = int(raw) if raw.isdigit() else parse_chinese_number(raw)
         docs = self.registry.documents_of(city)
@@ -180,18 +193,13 @@ class Assistant:
         )
         if target is None:
             count = sum(1 for a in self.index.articles if a.city == city and a.document == doc.title)
-            return hits, f"《{doc.title}》共 {count} 条，没有{article_label(number)}。", False
-        top = hits[0].score if hits else 1.0
-        rest = [h for h in hits if h.article.id != target.id][: k - 1]
-        return [Hit(target, top * 2, lexical=0.0, dense=1.0), *rest], None, True
+            return found, f"《{doc.title}》共 {count} 条，没有{article_label(number)}。"
+        top = found.hits[0].score if found.hits else 1.0
+        rest = [h for h in found.hits if h.article.id != target.id][: k - 1]
+        return replace(found, hits=(Hit(target, top * 2, pinned=True), *rest)), None
 
     def _compose(
-        self,
-        q: str,
-        slugs: list[str],
-        drafts: list[tuple[str, Draft, list[Hit]]],
-        t0: float,
-        timings: dict[str, float],
+        self, slugs: list[str], drafts: list[tuple[str, Draft, Sequence[Hit]]], t0: float, timings: dict[str, float]
     ) -> Answer:
         answered = [(c, d, h) for c, d, h in drafts if not d.refused]
         retrieved = _merge([h for _, _, h in drafts])
@@ -201,7 +209,7 @@ class Assistant:
             missing = next((d.missing for _, d, _ in drafts if d.missing), ())
             about = f"（未涉及：{'、'.join(missing[:3])}）" if missing else ""
             msg = f"现行规则中未找到与该问题直接相关的规定{about}。已检索{where}现行工作规则；如需确认，请咨询本级政府办公室。"
-            return self._refusal(msg, single, t0, timings, retrieved=retrieved, notice="not_found")
+            return _refusal(msg, Reason.NOT_FOUND, single, t0, timings, retrieved)
         citations: list[Citation] = []
         if single:
             _, d, _ = answered[0]
@@ -217,29 +225,29 @@ class Assistant:
         timings["total"] = (time.perf_counter() - t0) * 1000
         return Answer(text, False, single, tuple(citations), tuple(retrieved), timings)
 
-    @staticmethod
-    def _refusal(
-        message: str,
-        city: str | None,
-        t0: float,
-        timings: dict[str, float],
-        retrieved: list[Hit] | None = None,
-        notice: str = "",
-    ) -> Answer:
-        timings["total"] = (time.perf_counter() - t0) * 1000
-        return Answer(message, True, city, (), tuple(retrieved or ()), timings, notice)
-
     def article(self, article_id: str) -> Article | None:
         return self.index.by_id.get(article_id)
 
     def as_retriever(self, city: str | None = None, k: int = 5) -> ArticleRetriever:
         """A LangChain ``BaseRetriever`` over this knowledge base."""
-        from .lc import ArticleRetriever
+        from assistant.answering.langchain_retriever import ArticleRetriever
 
         return ArticleRetriever(assistant=self, city=city, k=k)
 
 
-def _merge(ranked_lists: list[list[Hit]]) -> list[Hit]:
+def _refusal(
+    message: str,
+    reason: Reason,
+    city: str | None,
+    t0: float,
+    timings: dict[str, float],
+    retrieved: Sequence[Hit] = (),
+) -> Answer:
+    timings["total"] = (time.perf_counter() - t0) * 1000
+    return Answer(message, True, city, (), tuple(retrieved), timings, reason)
+
+
+def _merge(ranked_lists: list[Sequence[Hit]]) -> list[Hit]:
     """Interleave per-city rankings (1st of each, then 2nd of each …)."""
     out: list[Hit] = []
     for rank in range(max((len(r) for r in ranked_lists), default=0)):

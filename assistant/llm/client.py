@@ -1,7 +1,7 @@
 """LLM answers through any OpenAI-compatible endpoint (OpenAI, vLLM, Ollama, DeepSeek, Qwen …).
 
-Configured by ``OPENAI_BASE_URL`` / ``OPENAI_API_KEY`` / ``ASSISTANT_LLM_MODEL``; on when either of
-the first two is set. The model sees only the retrieved articles, numbered, whole, in rank order,
+Configured by ``Settings`` (``OPENAI_BASE_URL`` / ``OPENAI_API_KEY`` / ``ASSISTANT_LLM_MODEL`` …); on
+when either of the first two is set. The model sees only the retrieved articles, numbered, whole, in rank order,
 within a token budget (tiktoken, offline). Its answer is verified deterministically
 (``verify``); the caller falls back to the extractive answer whenever generation fails or the
 answer does not verify.
@@ -10,50 +10,19 @@ answer does not verify.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterator
 
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
-from pydantic import BaseModel, Field, SecretStr, ValidationError
+from pydantic import SecretStr
 
-from . import tokens
-from .errors import ConfigError
-from .models import Article, Hit
-from .prompts import load_prompt
+from assistant.llm import tokens
+from assistant.llm.prompts import load_prompt
+from assistant.models import Article, Hit
+from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
 REFUSAL = "现行规则中未找到与该问题直接相关的规定。"
-
-
-class LLMSettings(BaseModel):
-    base_url: str | None = None
-    api_key: str | None = None
-    model: str = "gpt-4o-mini"
-    timeout: float = Field(default=30.0, gt=0)
-    max_retries: int = Field(default=2, ge=0, le=10)
-    context_tokens: int = Field(default=3000, ge=200)
-
-    @classmethod
-    def from_env(cls) -> LLMSettings | None:
-        """None (extractive mode) unless OPENAI_BASE_URL or OPENAI_API_KEY is set."""
-        env = os.environ
-        if not (env.get("OPENAI_BASE_URL") or env.get("OPENAI_API_KEY")):
-            return None
-        raw: dict[str, object] = {"base_url": env.get("OPENAI_BASE_URL") or None, "api_key": env.get("OPENAI_API_KEY")}
-        for key, name in (
-            ("model", "ASSISTANT_LLM_MODEL"),
-            ("timeout", "ASSISTANT_LLM_TIMEOUT"),
-            ("max_retries", "ASSISTANT_LLM_MAX_RETRIES"),
-            ("context_tokens", "ASSISTANT_LLM_CONTEXT_TOKENS"),
-        ):
-            if env.get(name):
-                raw[key] = env[name]
-        try:
-            return cls.model_validate(raw)
-        except ValidationError as e:
-            err = e.errors()[0]
-            raise ConfigError(f"大模型配置错误（{'.'.join(map(str, err['loc']))}）：{err['msg']}") from None
 
 
 class LLMUnavailable(Exception):
@@ -80,25 +49,25 @@ def describe(exc: BaseException) -> str:
 
 
 class LLMAnswerer:
-    def __init__(self, settings: LLMSettings, chat_model: object | None = None) -> None:
+    def __init__(self, settings: Settings, chat_model: object | None = None) -> None:
         from langchain_openai import ChatOpenAI
 
         self.settings = settings
-        self.system = load_prompt("answer", "system")
-        self.user = load_prompt("answer", "user")
-        tokens.seed_cache()
+        self.system = load_prompt(settings.prompts_dir, "answer", "system", settings.prompt_version)
+        self.user = load_prompt(settings.prompts_dir, "answer", "user", settings.prompt_version)
+        key = settings.openai_api_key or SecretStr("not-needed")  # local servers (vLLM, Ollama) ignore it
         self.chat = chat_model or ChatOpenAI(
-            model=settings.model,
-            base_url=settings.base_url,
-            api_key=SecretStr(settings.api_key or "not-needed"),  # local servers (vLLM, Ollama) ignore it
-            timeout=settings.timeout,
-            max_retries=settings.max_retries,
+            model=settings.llm_model,
+            base_url=settings.openai_base_url,
+            api_key=key,
+            timeout=settings.llm_timeout,
+            max_retries=settings.llm_max_retries,
             temperature=0,
         )
 
     @property
     def name(self) -> str:
-        return f"{self.settings.model}@{self.settings.base_url or 'api.openai.com'}"
+        return self.settings.llm_name
 
     def pack(self, hits: list[Hit]) -> list[Article]:
         """Whole articles in rank order while they fit the token budget (at least one)."""
@@ -106,7 +75,7 @@ class LLMAnswerer:
         used = 0
         for h in hits:
             cost = tokens.count(self._block(len(chosen) + 1, h.article))
-            if chosen and used + cost > self.settings.context_tokens:
+            if chosen and used + cost > self.settings.llm_context_tokens:
                 break
             chosen.append(h.article)
             used += cost

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
-from . import config
-from .errors import ConfigError
-
-PROMPTS_DIR_ENV = "ASSISTANT_PROMPTS_DIR"
-VERSION_ENV = "ASSISTANT_PROMPT_VERSION"
+from assistant.errors import ConfigError
 
 
 class PromptError(ConfigError):
     """A prompt file is missing, or a variable is missing or unexpected."""
-
-
-def prompts_dir() -> Path:
-    return Path(os.environ.get(PROMPTS_DIR_ENV) or config.PROJECT_ROOT / "prompts")
 
 
 @dataclass(frozen=True)
@@ -45,19 +36,13 @@ class Prompt:
         return Template(self.template).substitute(values)
 
 
-def load_prompt(name: str, role: str, version: int | None = None) -> Prompt:
-    root = prompts_dir()
+def load_prompt(root: Path, name: str, role: str, version: int | None = None) -> Prompt:
+    """``<root>/<name>.v<version>.<role>.md``; the newest version when ``version`` is None."""
     if version is None:
-        wanted = os.environ.get(VERSION_ENV)
-        if wanted:
-            version = int(wanted)
-        else:
-            found = [
-                int(m.group(1)) for p in root.glob(f"{name}.v*.{role}.md") if (m := re.search(r"\.v(\d+)\.", p.name))
-            ]
-            if not found:
-                raise PromptError(f"找不到提示词文件 {root}/{name}.v*.{role}.md")
-            version = max(found)
+        found = [int(m.group(1)) for p in root.glob(f"{name}.v*.{role}.md") if (m := re.search(r"\.v(\d+)\.", p.name))]
+        if not found:
+            raise PromptError(f"找不到提示词文件 {root}/{name}.v*.{role}.md")
+        version = max(found)
     path = root / f"{name}.v{version}.{role}.md"
     if not path.is_file():
         raise PromptError(f"找不到提示词文件 {path}")

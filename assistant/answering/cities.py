@@ -13,20 +13,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .registry import Registry
+from assistant.knowledge.registry import Registry
 
-GAZETTEER = Path(__file__).parent / "data" / "cities.txt"
+GAZETTEER = Path(__file__).resolve().parents[1] / "data" / "cities.txt"
 _DISTRICT_MARKS = ("区政府", "区长", "副区长", "区委", "区人大", "区政协", "区直")
 _COUNTY_MARKS = ("县政府", "县长", "副县长", "县委")
 
 
 @lru_cache(maxsize=1)
-def gazetteer() -> tuple[str, ...]:
-    names: list[str] = []
+def gazetteer() -> dict[str, str]:
+    """Other places: bare name → the name as said ("太原" → "太原市", "香港" → "香港"), longest first."""
+    names: dict[str, str] = {}
     for line in GAZETTEER.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            names.extend(line.split())
-    return tuple(sorted(set(names), key=len, reverse=True))
+        if line.strip() and not line.startswith("#"):
+            suffix, _, rest = line.partition(":")
+            names.update((n, n + suffix.strip()) for n in rest.split())
+    return dict(sorted(names.items(), key=lambda kv: len(kv[0]), reverse=True))
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ class CityDetector:
             names.append((j.slug, j.slug))
         self._known = sorted(set(names), key=lambda p: len(p[0]), reverse=True)
         known_names = {n for n, _ in self._known}
-        self._others = [g for g in gazetteer() if g not in known_names]
+        self._others = {g: said for g, said in gazetteer().items() if g not in known_names}
 
     def detect(self, question: str) -> Detection:
         text = question
@@ -70,12 +72,12 @@ class CityDetector:
                 spans.append((m.start(), m.end()))
                 found.append((m.start(), slug))
         unknown: list[tuple[int, str]] = []
-        for name in self._others:
+        for name, said in self._others.items():
             for m in re.finditer(re.escape(name), text):
                 if any(s < m.end() and m.start() < e for s, e in spans):
                     continue
                 spans.append((m.start(), m.end()))
-                unknown.append((m.start(), name + ("" if name in ("香港", "澳门") else "市")))
+                unknown.append((m.start(), said))
         cities = tuple(dict.fromkeys(slug for _, slug in sorted(found)))
         if not cities and not unknown:
             cities = self._by_level(text)

@@ -1,6 +1,6 @@
 """Extractive answers: the sentence(s) of the retrieved articles that answer the question.
 
-Entry point: ``ExtractiveAnswerer(evidence, settings).answer(question, hits)``. Offline and
+Entry point: ``ExtractiveAnswerer(analyzer, scorer, weights).draft(question, hits)``. Offline and
 deterministic. Quotes are verbatim substrings of article text (sentences, or items such as
 （三）), each cited as 《文件》第N条. When the best evidence is too weak it refuses.
 """
@@ -10,33 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .errors import ConfigError
-from .evidence import Evidence, Group, clause_score, clauses_with_context, intent_hints, question_types, sentences
-from .models import Article, Citation, Hit
-from .segment import item_of
-from .textnorm import normalize
-
-
-@dataclass(frozen=True)
-class AnswerSettings:
-    """Refusal and quote-selection thresholds (calibrated on evals/gold, see evals/README.md)."""
-
-    min_coverage: float = 0.55  # answer when the top article covers this much of the question…
-    weak_coverage: float = 0.35  # …or at least this much when dense similarity is high too
-    min_dense: float = 0.88
-    max_unknown_share: float = 0.4  # refuse when terms found in no article carry this much weight
-    max_quotes: int = 3
-    extra_quote_ratio: float = 0.6  # a further clause (same article) must score this close to the best one
-    short_clause: int = 30  # a best clause this short (a definition) is quoted with the clause after it
-
-    def __post_init__(self) -> None:
-        for name in ("min_coverage", "weak_coverage", "min_dense", "extra_quote_ratio", "max_unknown_share"):
-            if not 0 <= getattr(self, name) <= 1:
-                raise ConfigError(f"{name} 必须在 0 到 1 之间")
-        if self.weak_coverage > self.min_coverage:
-            raise ConfigError("weak_coverage 不能大于 min_coverage")
-        if self.max_quotes < 1:
-            raise ConfigError("max_quotes 必须为正整数")
+from assistant.answering.analysis import Group, QuestionAnalyzer, intent_hints
+from assistant.answering.clauses import sentences
+from assistant.answering.scoring import ClauseScorer, coverage, missing, unknown_share
+from assistant.knowledge.segment import item_of
+from assistant.models import Article, Citation, Hit
+from assistant.settings import Weights
+from assistant.textnorm import normalize
 
 
 @dataclass(frozen=True)
@@ -51,15 +31,16 @@ class Draft:
 
 
 class ExtractiveAnswerer:
-    def __init__(self, evidence: Evidence, settings: AnswerSettings | None = None) -> None:
-        self.evidence = evidence
-        self.settings = settings or AnswerSettings()
+    def __init__(self, analyzer: QuestionAnalyzer, scorer: ClauseScorer, weights: Weights | None = None) -> None:
+        self.analyzer = analyzer
+        self.scorer = scorer
+        self.weights = weights or Weights()
 
     def supported(self, coverage: float, dense: float, unknown: float = 0.0) -> bool:
-        s = self.settings
-        if unknown >= s.max_unknown_share:
+        w = self.weights
+        if unknown >= w.max_unknown_share:
             return False
-        return coverage >= s.min_coverage or (coverage >= s.weak_coverage and dense >= s.min_dense)
+        return coverage >= w.min_coverage or (coverage >= w.weak_coverage and dense >= w.min_dense)
 
     @staticmethod
     def unstated_quantity(question: str, text: str) -> str | None:
@@ -67,61 +48,57 @@ class ExtractiveAnswerer:
         t = normalize(text)
         return next((phrase for phrase, alts in intent_hints(question) if not any(a in t for a in alts)), None)
 
-    def draft(self, question: str, hits: list[Hit], pinned: bool = False) -> Draft:
+    def draft(self, question: str, hits: Sequence[Hit]) -> Draft:
         """Choose quotes from ``hits`` (ranked, one city), or refuse.
 
-        ``pinned``: the question named the top article itself ("第三十三条怎么规定的"), so it
-        is quoted even when the question has no other words to match: whole, if nothing matches.
+        A pinned top hit (the question named it: "第三十三条怎么规定的") is quoted even when the
+        question has no other words to match: whole, if nothing matches.
         """
-        groups = self.evidence.groups(question)
-        if pinned and hits:
+        groups = self.analyzer.groups(question)
+        if hits and hits[0].pinned:
             art = hits[0].article
             quotes = self._quotes(question, groups, art) if groups else ()
-            if not quotes or not any(Evidence.coverage(groups, c.quote) for c in quotes):
+            if not quotes or not any(coverage(groups, c.quote) for c in quotes):
                 quotes = (Citation(art, art.text),)
             return Draft(quotes, False, 1.0, hits[0].dense, ())
         if not hits or not groups:
             return Draft((), True, 0.0, 0.0, tuple(g.alternatives[0] for g in groups))
         top = hits[0]
         full = f"{top.article.document}{top.article.text}"
-        coverage = Evidence.coverage(groups, full)
+        cov = coverage(groups, full)
         dense = max(h.dense for h in hits[:3])
-        if not self.supported(coverage, dense, self.evidence.unknown_share(groups, full)):
-            return Draft((), True, coverage, dense, tuple(Evidence.missing(groups, top.article.text)))
+        if not self.supported(cov, dense, unknown_share(self.analyzer.stats, groups, full)):
+            return Draft((), True, cov, dense, tuple(missing(groups, top.article.text)))
         unstated = self.unstated_quantity(question, full)
         if unstated:
             # "区政府全体会议多久开一次": the article is about the meeting but states no frequency.
-            return Draft((), True, coverage, dense, (unstated,))
-        return Draft(self._quotes(question, groups, top.article), False, coverage, dense, ())
+            return Draft((), True, cov, dense, (unstated,))
+        return Draft(self._quotes(question, groups, top.article), False, cov, dense, ())
 
-    def best_quote(self, question: str, groups: Sequence[Group], article: Article) -> str:
+    def best_quote(self, question: str, article: Article) -> str:
         """The clause of ``article`` that best answers ``question`` (verbatim)."""
-        return self._quotes(question, groups, article)[0].quote
+        return self._quotes(question, self.analyzer.groups(question), article)[0].quote
 
     def _quotes(self, question: str, groups: Sequence[Group], article: Article) -> tuple[Citation, ...]:
         """The best clause of the top article, plus clauses of it that add further facts asked for."""
-        s = self.settings
-        types = question_types(question)
-        scored = []
-        for pos, (unit, context) in enumerate(clauses_with_context(article)):
-            score = clause_score(question, groups, types, unit, context)
-            if score > 0:
-                scored.append((score, pos, unit))
+        w = self.weights
+        scored = self.scorer.scored_clauses(question, article)
         if not scored:  # nothing matches word for word: quote the opening clause
-            return (Citation(article, sentences(article)[0]),)
+            return (Citation(article, sentences(article, w.long_sentence)[0]),)
         scored.sort(key=lambda t: (-t[0], t[1]))
         best = scored[0]
         chosen = [best]
         covered = {g.alternatives for g in groups if g.found(normalize(best[2]))}
+        total = sum(g.weight for g in groups)
         for cand in scored[1:]:
-            if len(chosen) >= s.max_quotes or cand[0] < s.extra_quote_ratio * best[0]:
+            if len(chosen) >= w.max_quotes or cand[0] < w.extra_quote_ratio * best[0]:
                 break
             adds = {g.alternatives for g in groups if g.found(normalize(cand[2]))} - covered
-            if sum(g.weight for g in groups if g.alternatives in adds) < 0.15 * sum(g.weight for g in groups):
+            if sum(g.weight for g in groups if g.alternatives in adds) < w.extra_quote_min_gain * total:
                 continue
             chosen.append(cand)
             covered |= adds
-        if len(chosen) < s.max_quotes and len(best[2]) <= s.short_clause:
+        if len(chosen) < w.max_quotes and len(best[2]) <= w.short_clause:
             # "副市长之间实行AB角互补工作制度。" says what, the next clause says how: quote both.
             nxt = next((c for c in scored if c[1] == best[1] + 1), None)
             if nxt is not None and nxt not in chosen and _same_paragraph(article, best[2], nxt[2]):

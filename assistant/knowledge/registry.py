@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .errors import KnowledgeError, UnknownCity
+from assistant.errors import KnowledgeError, UnknownCity, validation_message
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +27,8 @@ class Jurisdiction(BaseModel):
     province: str
     level: Literal["省", "市", "区", "县"]
     aliases: list[str] = []
+    parent: str = ""  # the city a district belongs to ("晋城市"): asked about, it points here
+    examples: list[str] = []  # example questions shown when this jurisdiction is chosen
 
     @property
     def names(self) -> list[str]:
@@ -63,6 +65,7 @@ class DocumentEntry(BaseModel):
 
 class Registry(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+    examples: list[str] = []  # example questions shown when no jurisdiction is chosen
     jurisdictions: list[Jurisdiction]
     documents: list[DocumentEntry]
 
@@ -94,6 +97,14 @@ class Registry(BaseModel):
                 return j
         raise UnknownCity(key, [j.name for j in self.jurisdictions])
 
+    def pointer(self, place: str) -> str:
+        """For a place outside the knowledge base that contains one of its jurisdictions, a hint."""
+        for j in self.jurisdictions:
+            if j.parent and j.parent == place:
+                short = min(j.names, key=len)
+                return f"（{place}下辖的“{j.name}”有规则，可问“{short}”）"
+        return ""
+
     def documents_of(self, city: str) -> list[DocumentEntry]:
         return [d for d in self.documents if d.city == city]
 
@@ -112,6 +123,4 @@ def load_registry(path: Path) -> Registry:
     try:
         return Registry.model_validate(data)
     except ValidationError as e:
-        first = e.errors()[0]
-        loc = ".".join(str(p) for p in first["loc"])
-        raise KnowledgeError(f"登记表内容错误（{loc}）：{first['msg']}", str(path)) from e
+        raise KnowledgeError(f"登记表内容错误：{validation_message(e)}", str(path)) from e

@@ -9,23 +9,26 @@ city in scope; every 「quote」 must be a substring of an article cited in the 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+from typing import Literal
 
-from .models import Article
+from assistant.models import Article
+from assistant.textnorm import SENTENCE_END, keyed
 
 MARKER = re.compile(r"\[(\d{1,3})\]")
 QUOTE = re.compile(r"「([^「」]{2,})」")
-SENTENCE = re.compile(r"[^。！？!?\n]+(?:[。！？!?]+)?(?:\s*\[\d{1,3}\])*")
-SHORT = 12  # a short connective sentence ("具体如下：") may go uncited
+SENTENCE = re.compile(rf"[^{SENTENCE_END}\n]+(?:[{SENTENCE_END}]+)?(?:\s*\[\d{{1,3}}\])*")
+SHORT = 12  # default: a short connective sentence ("具体如下：") may go uncited
 _CLOSING = "。；;，,！!？?"
+
+CheckStatus = Literal["ok", "bad-index", "wrong-city", "quote-not-found"]
 
 
 @dataclass(frozen=True)
 class Check:
     marker: int
     article_id: str | None
-    status: str  # "ok" | "bad-index" | "wrong-city" | "quote-not-found"
+    status: CheckStatus
     quote: str = ""
 
     def to_dict(self) -> dict[str, object]:
@@ -37,39 +40,28 @@ class Verification:
     checks: tuple[Check, ...]
     uncited: tuple[str, ...]  # sentences without any citation
     refused: bool
+    short: int = SHORT  # an uncited sentence this short (a connective) is no problem
 
     @property
     def ok(self) -> bool:
-        return (
-            bool(self.checks)
-            and all(c.status == "ok" for c in self.checks)
-            and not any(len(s) > SHORT for s in self.uncited)
-        )
+        return bool(self.checks) and all(c.status == "ok" for c in self.checks) and not self.unsupported
+
+    @property
+    def unsupported(self) -> tuple[str, ...]:
+        return tuple(s for s in self.uncited if len(s) > self.short)
 
     def problems(self) -> list[str]:
         out = [f"[{c.marker}] {c.status}" for c in self.checks if c.status != "ok"]
-        out += [f"未注明出处：{s[:20]}" for s in self.uncited if len(s) > SHORT]
+        out += [f"未注明出处：{s[:20]}" for s in self.unsupported]
         return out
-
-
-def _normalized(text: str) -> tuple[str, list[int]]:
-    """match_key-style normalisation with a map back to positions in ``text``."""
-    chars: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        for n in unicodedata.normalize("NFKC", ch).lower():
-            if n.isalnum():
-                chars.append(n)
-                index.append(i)
-    return "".join(chars), index
 
 
 def verbatim(quote: str, article: Article) -> str | None:
     """The exact span of ``article.text`` that ``quote`` matches after normalisation, or None."""
-    key, _ = _normalized(quote)
+    key, _ = keyed(quote)
     if not key:
         return None
-    norm, index = _normalized(article.text)
+    norm, index = keyed(article.text)
     at = norm.find(key)
     if at < 0:
         return None
@@ -83,7 +75,7 @@ def sentences(text: str) -> list[str]:
     return [m.group(0).strip() for m in SENTENCE.finditer(text) if m.group(0).strip()]
 
 
-def verify(text: str, articles: list[Article], scope: set[str], refusal: str) -> Verification:
+def verify(text: str, articles: list[Article], scope: set[str], refusal: str, short: int = SHORT) -> Verification:
     if text.strip().startswith(refusal[:8]):
         return Verification((), (), True)
     checks: list[Check] = []
@@ -91,7 +83,7 @@ def verify(text: str, articles: list[Article], scope: set[str], refusal: str) ->
     for sentence in sentences(text):
         markers = [int(m) for m in MARKER.findall(sentence)]
         if not markers:
-            if QUOTE.search(sentence) or len(sentence) > SHORT:
+            if QUOTE.search(sentence) or len(sentence) > short:
                 uncited.append(sentence)
             continue
         valid: list[tuple[int, Article]] = []
@@ -113,7 +105,7 @@ def verify(text: str, articles: list[Article], scope: set[str], refusal: str) ->
                 checks.append(Check(source[0], source[1].id, "ok", q))
         quoted = {c.marker for c in checks[-len(quotes) :]} if quotes else set()
         checks.extend(Check(m, art.id, "ok") for m, art in valid if m not in quoted)
-    return Verification(tuple(checks), tuple(uncited), False)
+    return Verification(tuple(checks), tuple(uncited), False, short)
 
 
 def display(text: str, articles: list[Article]) -> str:

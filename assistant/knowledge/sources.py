@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import KnowledgeError
+from assistant.errors import KnowledgeError
 
 log = logging.getLogger(__name__)
 

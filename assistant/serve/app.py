@@ -25,11 +25,11 @@ from fastapi.responses import FileResponse, JSONResponse, Response, StreamingRes
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..assistant import Assistant
-from ..errors import InvalidQuestion, UnknownCity, UserError
-from ..ingest import load_documents
-from .feedback import FeedbackStore
-from .settings import LOCAL_ORIGINS, ServerSettings
+from assistant.answering.pipeline import Assistant
+from assistant.errors import InvalidQuestion, UnknownCity, UserError
+from assistant.knowledge.ingest import load_documents
+from assistant.serve.feedback import FeedbackStore
+from assistant.settings import LOCAL_ORIGINS, Settings
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
@@ -103,8 +103,9 @@ async def run_bounded(app: FastAPI, fn: Callable[[], T]) -> T:
     return await anyio.to_thread.run_sync(fn, limiter=app.state.limiter)
 
 
-def create_app(assistant: Assistant, settings: ServerSettings | None = None, with_ui: bool = True) -> FastAPI:
-    settings = settings or ServerSettings()
+def create_app(assistant: Assistant, settings: Settings | None = None, with_ui: bool = True) -> FastAPI:
+    """The service for ``assistant``; server options from ``settings`` (default: the assistant's)."""
+    settings = settings or assistant.settings
     app = FastAPI(
         title="市政府工作规则问答 API",
         description="逐条引用、精确出处的政府工作规则问答。另有 OpenAI 兼容接口 /v1/chat/completions。",
@@ -112,7 +113,7 @@ def create_app(assistant: Assistant, settings: ServerSettings | None = None, wit
     )
     app.state.assistant = assistant
     app.state.settings = settings
-    app.state.feedback = FeedbackStore(assistant.data_dir / "feedback.sqlite")
+    app.state.feedback = FeedbackStore.in_dir(settings.data_dir)
     app.state.limiter = anyio.CapacityLimiter(settings.workers)
     limiter = RateLimiter(settings.rate_limit)
 
@@ -138,7 +139,7 @@ def create_app(assistant: Assistant, settings: ServerSettings | None = None, wit
                 given = request.headers.get("x-api-key") or request.headers.get("authorization", "").removeprefix(
                     "Bearer "
                 )
-                if given != settings.api_key:
+                if given != settings.api_key.get_secret_value():
                     return error(401, "缺少或错误的 API 密钥。", kind="authentication_error", code="invalid_api_key")
             client = request.client.host if request.client else "unknown"
             wait = limiter.check(client)
@@ -225,7 +226,7 @@ def create_app(assistant: Assistant, settings: ServerSettings | None = None, wit
 
     # The served knowledge is fixed for the server's lifetime (the index is loaded once): read the
     # document metadata and count articles once, not on every request.
-    documents = load_documents(assistant.knowledge_dir)
+    documents = load_documents(settings.knowledge_dir)
     document_of = {(d["city"], d["title"]): d for d in documents}
     counts = Counter(a.city for a in assistant.index.articles)
     city_list = [
@@ -269,11 +270,11 @@ def create_app(assistant: Assistant, settings: ServerSettings | None = None, wit
     def widget_page() -> Response:
         return FileResponse(STATIC / "widget.html", media_type="text/html; charset=utf-8")
 
-    from .openai_compat import router
+    from assistant.serve.openai_compat import router
 
     app.include_router(router)
     if with_ui:
-        from .chat_ui import mount_ui
+        from assistant.serve.ui import mount_ui
 
-        mount_ui(app, assistant, settings)
+        mount_ui(app, assistant, app.state.feedback)
     return app

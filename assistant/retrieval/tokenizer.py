@@ -13,12 +13,12 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # jieba imports the deprecated pkg_resources
     import jieba
 
-from .textnorm import normalize
+from assistant.textnorm import normalize
 
 log = logging.getLogger(__name__)
 jieba.setLogLevel(logging.WARNING)
 
-USER_DICT = Path(__file__).parent / "data" / "userdict.txt"
+USER_DICT = Path(__file__).resolve().parents[1] / "data" / "userdict.txt"
 
 # Function words and question words that carry no retrieval signal.
 STOPWORDS = frozenset(

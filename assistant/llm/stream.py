@@ -1,6 +1,6 @@
 """Streaming answers, extractive or LLM-written, as events.
 
-``events(...)`` yields ``Event("delta", text)`` pieces to show as they come, possibly an
+``llm_events(...)`` / ``extractive_events(...)`` yield ``Event("delta", text)`` pieces to show as they come, possibly an
 ``Event("reset")`` (discard what was shown: the LLM answer failed verification and the
 extractive answer replaces it), and always ends with ``Event("answer", answer=...)``, the
 authoritative, verified ``Answer``. LLM text is released sentence by sentence, each only after
@@ -11,21 +11,16 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 
-from .llm import REFUSAL, LLMAnswerer, LLMUnavailable
-from .models import Answer, Article, Citation
-from .verify import Check, display, verbatim, verify
+from assistant.llm.client import REFUSAL, LLMAnswerer, LLMUnavailable
+from assistant.llm.verify import Check, display, verbatim, verify
+from assistant.models import Answer, Article, Citation, Event, Reason
+from assistant.textnorm import SENTENCE_END
 
-_END = re.compile(r"[。！？!?\n](\s*\[\d{1,3}\])*")
-
-
-@dataclass(frozen=True)
-class Event:
-    kind: str  # "delta" | "reset" | "answer"
-    text: str = ""
-    answer: Answer | None = None
+_END = re.compile(rf"[{SENTENCE_END}\n](\s*\[\d{{1,3}}\])*")
+BestQuote = Callable[[Article], str]
 
 
 def pieces(text: str, size: int = 16) -> Iterator[str]:
@@ -58,7 +53,8 @@ def llm_events(
     llm: LLMAnswerer,
     question: str,
     base: Answer,
-    best_quote: object,
+    best_quote: BestQuote,
+    uncited_max_chars: int,
 ) -> Iterator[Event]:
     """Generate with the LLM over ``base.retrieved``; fall back to ``base`` on any failure."""
     t0 = time.perf_counter()
@@ -68,16 +64,15 @@ def llm_events(
     buffer = ""
     full = ""
 
-    def fallback(reason: str, checks: tuple[Check, ...] = ()) -> Iterator[Event]:
+    def fallback(reason: Reason, detail: str, checks: tuple[Check, ...] = ()) -> Iterator[Event]:
         if shown:
             yield Event("reset")
         yield from chunks(base.answer)
-        notice = f"{reason}，以下为条文原文回答。"
+        notice = f"{detail}，以下为条文原文回答。"
         timings = base.timings_ms | {"llm": (time.perf_counter() - t0) * 1000}
-        yield Event(
-            "answer",
-            answer=replace(base, notice=notice, verification=tuple(c.to_dict() for c in checks), timings_ms=timings),
-        )
+        verification = tuple(c.to_dict() for c in checks)
+        changed = replace(base, reason=reason, notice=notice, verification=verification, timings_ms=timings)
+        yield Event("answer", answer=changed)
 
     try:
         for piece in llm.stream(question, articles):
@@ -88,22 +83,22 @@ def llm_events(
                 continue
             if full.strip().startswith(REFUSAL[:8]):
                 continue  # a refusal: decided at the end
-            v = verify(done, articles, scope, REFUSAL)
+            v = verify(done, articles, scope, REFUSAL, uncited_max_chars)
             if not v.ok and (v.checks or v.uncited):
-                yield from fallback("大模型回答未通过核验（" + "；".join(v.problems()[:2]) + "）", v.checks)
+                yield from fallback(Reason.LLM_UNVERIFIED, _unverified(v.problems()), v.checks)
                 return
             shown = True
             yield Event("delta", display(done, articles))
     except LLMUnavailable as e:
-        yield from fallback(f"大模型服务暂不可用：{e}")
+        yield from fallback(Reason.LLM_UNAVAILABLE, f"大模型服务暂不可用：{e}")
         return
-    result = verify(full, articles, scope, REFUSAL)
+    result = verify(full, articles, scope, REFUSAL, uncited_max_chars)
     if result.refused:
         # The model says the articles do not answer; our evidence says they do.
-        yield from fallback("大模型未能作答")
+        yield from fallback(Reason.LLM_DECLINED, "大模型未能作答")
         return
     if not result.ok:
-        yield from fallback("大模型回答未通过核验（" + "；".join(result.problems()[:2]) + "）", result.checks)
+        yield from fallback(Reason.LLM_UNVERIFIED, _unverified(result.problems()), result.checks)
         return
     if buffer.strip():
         yield Event("delta", display(buffer, articles))
@@ -115,14 +110,17 @@ def llm_events(
         citations=citations,
         retrieved=base.retrieved,
         timings_ms=base.timings_ms | {"llm": (time.perf_counter() - t0) * 1000},
-        notice="",
         mode="llm",
         verification=tuple(c.to_dict() for c in result.checks),
     )
     yield Event("answer", answer=answer)
 
 
-def _citations(checks: tuple[Check, ...], articles: list[Article], best_quote: object) -> tuple[Citation, ...]:
+def _unverified(problems: list[str]) -> str:
+    return "大模型回答未通过核验（" + "；".join(problems[:2]) + "）"
+
+
+def _citations(checks: tuple[Check, ...], articles: list[Article], best_quote: BestQuote) -> tuple[Citation, ...]:
     """One citation per verified (article, quote); an article cited without a quote gets its best clause."""
     by_id = {a.id: a for a in articles}
     out: list[Citation] = []
@@ -133,7 +131,7 @@ def _citations(checks: tuple[Check, ...], articles: list[Article], best_quote: o
         art = by_id[c.article_id]
         quote = verbatim(c.quote, art) if c.quote else None
         if quote is None:
-            quote = best_quote(art)  # type: ignore[operator]
+            quote = best_quote(art)
         if (art.id, quote) not in seen:
             seen.add((art.id, quote))
             out.append(Citation(art, quote))

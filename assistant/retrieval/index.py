@@ -1,7 +1,7 @@
 """The search index: a Chroma collection of article vectors plus a BM25 index of jieba tokens.
 
-Entry point: ``KnowledgeIndex.open(knowledge_dir, data_dir)``. Chroma is embedded and on disk
-under ``<data_dir>/chroma`` unless ``CHROMA_HOST`` (and optionally ``CHROMA_PORT``) point at a
+Entry point: ``KnowledgeIndex.open(settings)``. Chroma is embedded and on disk under
+``<data_dir>/chroma`` unless ``settings.chroma_host`` (``CHROMA_HOST``, ``CHROMA_PORT``) points at a
 Chroma server — same code, different client. The collection is named after the embedding
 model, so switching models never mixes vectors. A manifest records which ``articles.jsonl``
 and model the index was built from; when either changes the index syncs itself, embedding
@@ -25,14 +25,15 @@ from typing import Any
 import bm25s
 import chromadb
 import numpy as np
-from chromadb.config import Settings
+from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
 
-from .embed import CachedEmbeddings, make_embeddings
-from .errors import IndexUnavailable
-from .ingest import ARTICLES_FILE, load_articles
-from .models import Article
-from .tokenize import USER_DICT, Tokenizer, default_tokenizer
+from assistant.errors import IndexUnavailable
+from assistant.knowledge.ingest import ARTICLES_FILE, load_articles
+from assistant.models import Article
+from assistant.retrieval.embeddings import CachedEmbeddings, make_embeddings
+from assistant.retrieval.tokenizer import USER_DICT, Tokenizer, default_tokenizer
+from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -55,14 +56,13 @@ def collection_name(model: str) -> str:
     return f"articles-{slug}-{hashlib.sha1(model.encode()).hexdigest()[:8]}-v{INDEX_VERSION}"
 
 
-def chroma_client(persist_dir: Path) -> chromadb.ClientAPI:
-    settings = Settings(anonymized_telemetry=False)
-    host = os.environ.get("CHROMA_HOST")
+def chroma_client(persist_dir: Path, host: str | None = None, port: int = 8000) -> chromadb.ClientAPI:
+    """A Chroma server's client when ``host`` is given, else the embedded store in ``persist_dir``."""
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if host:
-        port = int(os.environ.get("CHROMA_PORT", "8000"))
-        return chromadb.HttpClient(host=host, port=port, settings=settings)
+        return chromadb.HttpClient(host=host, port=port, settings=chroma_settings)
     persist_dir.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(persist_dir), settings=settings)
+    return chromadb.PersistentClient(path=str(persist_dir), settings=chroma_settings)
 
 
 def _forget_clients() -> None:
@@ -93,6 +93,8 @@ class KnowledgeIndex:
         articles_sha: str,
         tokenizer: Tokenizer | None = None,
         client: chromadb.ClientAPI | None = None,
+        chroma_host: str | None = None,
+        chroma_port: int = 8000,
     ) -> None:
         if not articles:
             raise IndexUnavailable("条文库为空，无法建立索引")
@@ -107,6 +109,8 @@ class KnowledgeIndex:
         self.cities = np.array([a.city for a in articles])
         self._masks: dict[str, np.ndarray] = {}
         self._client = client
+        self.chroma_host = chroma_host
+        self.chroma_port = chroma_port
         self.report = SyncReport()
         t = time.perf_counter()
         self.bm25 = self._bm25()
@@ -139,31 +143,34 @@ class KnowledgeIndex:
         return bm25
 
     @classmethod
-    def open(
-        cls,
-        knowledge_dir: Path,
-        data_dir: Path,
-        embeddings_spec: str | None = None,
-        on_progress: Callable[[int, int], None] | None = None,
-    ) -> KnowledgeIndex:
-        articles = load_articles(knowledge_dir)
-        sha = hashlib.sha256((knowledge_dir / ARTICLES_FILE).read_bytes()).hexdigest()
-        embeddings, name = make_embeddings(embeddings_spec, data_dir)
-        index = cls(articles, data_dir, embeddings, name, sha)
+    def open(cls, settings: Settings, on_progress: Callable[[int, int], None] | None = None) -> KnowledgeIndex:
+        kdir = settings.knowledge_dir
+        articles = load_articles(kdir)
+        sha = hashlib.sha256((kdir / ARTICLES_FILE).read_bytes()).hexdigest()
+        embeddings, name = make_embeddings(settings)
+        index = cls(
+            articles,
+            settings.data_dir,
+            embeddings,
+            name,
+            sha,
+            chroma_host=settings.chroma_host,
+            chroma_port=settings.chroma_port,
+        )
         index.sync(on_progress)
         return index
 
     def _open_store(self) -> Chroma:
         persist = self.data_dir / "chroma"
-        local = self._client is None and not os.environ.get("CHROMA_HOST")
+        local = self._client is None and not self.chroma_host
         if local and not (persist / "chroma.sqlite3").exists():
             _forget_clients()  # deleted underneath a client this process still caches
         try:
-            client = self._client or chroma_client(persist)
+            client = self._client or chroma_client(persist, self.chroma_host, self.chroma_port)
             return self._store(client)
         except Exception as e:  # chromadb raises many types for a damaged directory
-            if os.environ.get("CHROMA_HOST"):
-                raise IndexUnavailable(f"无法连接 Chroma 服务器（{os.environ['CHROMA_HOST']}）：{e}") from e
+            if self.chroma_host:
+                raise IndexUnavailable(f"无法连接 Chroma 服务器（{self.chroma_host}）：{e}") from e
             aside = persist.with_name(f"chroma.damaged-{int(time.time())}")
             log.warning("index at %s unusable (%s); moved to %s and rebuilding", persist, e, aside)
             _forget_clients()
@@ -199,7 +206,7 @@ class KnowledgeIndex:
             "embedding_model": self.model_name,
             "index_version": INDEX_VERSION,
             "collection": collection_name(self.model_name),
-            "chroma": os.environ.get("CHROMA_HOST") or str(self.data_dir / "chroma"),
+            "chroma": f"{self.chroma_host}:{self.chroma_port}" if self.chroma_host else str(self.data_dir / "chroma"),
             "articles": len(self.articles),
         }
 

@@ -15,10 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import KnowledgeError
-from .models import Article, DocumentInfo
-from .registry import load_registry
-from .segment import Repair, SegmentedFile, Segmenter
+from assistant.errors import KnowledgeError
+from assistant.knowledge.registry import load_registry
+from assistant.knowledge.segment import Repair, SegmentedFile, Segmenter
+from assistant.models import Article, DocumentInfo
 
 log = logging.getLogger(__name__)
 

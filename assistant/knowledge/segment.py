@@ -20,11 +20,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import KnowledgeError
-from .models import Article, Chapter, DocumentInfo, Item
-from .numerals import article_label, parse_chinese_number
-from .registry import DocumentEntry, Registry
-from .sources import Line, SourceText, read_source
+from assistant.errors import KnowledgeError
+from assistant.knowledge.registry import DocumentEntry, Registry
+from assistant.knowledge.sources import Line, SourceText, read_source
+from assistant.models import Article, Chapter, DocumentInfo, Item
+from assistant.numerals import article_label, parse_chinese_number
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,1 @@
+"""Answering: question analysis, clause scoring, extractive answers, dialogue, the pipeline."""

@@ -1,0 +1,208 @@
+"""Question analysis: what kind of answer is wanted, and the question as weighted term groups.
+
+A question becomes groups of alternatives (a word, or a colloquial phrase with the terms the
+rules use for it). Each group weighs its specificity: log(1 + N / (1 + df)), df = articles
+containing it (``TermStats``). A term that no article contains weighs the most — it is usually
+the very thing asked about, and its absence is why the rules do not answer.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.models import Article
+from assistant.retrieval.lexicon import synonyms
+from assistant.retrieval.tokenizer import STOPWORDS, Tokenizer
+from assistant.textnorm import normalize
+
+# What kind of answer the question wants, and what such an answer looks like in a clause.
+_ROLE = r"(市长|区长|秘书长|主任|副市长|副区长|同志|负责人|部门|办公室|局|机构|书记)"
+QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "who": (
+        re.compile(r"谁|哪个部门|哪些人|哪位|什么人|哪个机构|哪个单位|由哪"),
+        re.compile(
+            rf"(由|经|报|委托|向|授权)[^，。；,;]{{0,14}}{_ROLE}|{_ROLE}[^，。；,;]{{0,12}}"
+            r"(签发|签署|审签|签|主持|召开|召集|负责|审核|审批|审定|确定|提出|起草|请假|参加|组成)"
+        ),
+    ),
+    "number": (
+        re.compile(r"几|多少|多久|多长|什么时候|何时|时限|期限|频次|数量|字数"),
+        re.compile(
+            r"[0-9０-９]|[一二两三四五六七八九十半]+\s*(个|次|日|天|年|月|周|字|种|分钟)|每(月|年|周|两周|半年)|两个月|"
+            r"之日起|起施行|即日|期间|以前|以后|会前|会后|事先|提前|及时"  # "when": not always a number
+        ),
+    ),
+    "how": (
+        re.compile(r"怎么|如何|怎样|流程|程序|手续|咋"),
+        # procedure, not mere obligation (应当/须 say that, not how)
+        re.compile(
+            r"手续|程序|审批|审核|报送|报备|报批|报请|提交|会签|协商|备案|附|列明|"
+            r"向[^，。；,;]{1,12}(请假|报告|报送|报备|请示)|由[^，。；,;]{1,14}(负责|审核|签发|确定|协调|决定)|"
+            r"经[^，。；,;]{1,16}(讨论|审议|批准|同意|决定|审核)"
+        ),
+    ),
+    "condition": (
+        re.compile(r"什么情况|哪些情况|什么情形|哪些情形|什么原因|何种情况|什么条件"),
+        re.compile(r"除.{0,60}外|情形|情况下|原因|如有|特殊情况|确需"),
+    ),
+    "yesno": (
+        re.compile(r"吗|能否|可否|是否|能不能|可不可以|行不行|让不让"),
+        re.compile(r"不得|严禁|一律|不|可以|可|须|应"),
+    ),
+}
+# A clause that lacks these cues cannot answer the question, however many of its words it shares.
+STRICT_TYPES = frozenset({"number", "condition"})
+
+# Colloquial fillers that are not in the stopword list used for BM25.
+_FILLERS = frozenset(
+    [
+        "哪些地方",
+        "什么地方",
+        "哪些方面",
+        "什么方面",
+        "哪方面",
+        "哪些事",
+        "什么事",
+        "啥",
+        "咋",
+        "咋办",
+        "嘛",
+        "呀",
+        "哪儿",
+        "哪里",
+        "要不要",
+        "能",
+        "行",
+        "不行",
+        "可不可以",
+        "到底",
+        "究竟",
+        "一共",
+        "总共",
+        "怎么办",
+        "必须",
+        "么",
+        "哪位",
+        "谁来",
+        "谁负责",
+        "情况",
+        "时候",
+        "事情",
+        "东西",
+        "方面",
+        "问题",
+        "现在",
+        "目前",
+        "具体",
+        "规定",
+        "要求",
+        "一次",
+        "几",
+        "之内",
+        "分别",
+        "各自",
+        "两地",
+        "有啥",
+        "什么样",
+        "限制",
+    ]
+)
+_DIGITS = re.compile(r"^\d+$")
+# jieba POS classes that never name a topic: numeral, pronoun, adverb, preposition, conjunction,
+# particles, classifier, locality. Modal-led pairs ("能报", "可发") are fragments too.
+_FUNCTION_TAGS = frozenset({"m", "mq", "r", "rr", "rz", "d", "p", "c", "u", "uj", "ul", "uz", "y", "q", "f"})
+_MODALS = frozenset("能可要应会该得想")
+
+
+def question_types(question: str) -> tuple[str, ...]:
+    return tuple(t for t, (asks, _) in QUESTION_TYPES.items() if asks.search(question))
+
+
+@lru_cache(maxsize=1024)
+def intent_hints(question: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Question-intent phrases with their expansions (多久 → 每月 每年 …): what the answer should mention."""
+    q = normalize(question)
+    return tuple((phrase, alts) for phrase, alts in synonyms(intent=True) if phrase in q)
+
+
+@dataclass(frozen=True)
+class Group:
+    alternatives: tuple[str, ...]
+    weight: float
+    noun: bool = False  # a thing asked about (jieba POS n…/vn); only nouns can be "unknown"
+
+    def found(self, normalized: str) -> bool:
+        """Whether any alternative occurs in ``normalized`` (text passed through ``normalize``)."""
+        return any(a in normalized for a in self.alternatives)
+
+
+class TermStats:
+    """Document frequencies of terms over the articles (document title + text), computed lazily."""
+
+    def __init__(self, articles: list[Article]) -> None:
+        self.texts = [normalize(f"{a.document}{a.text}") for a in articles]
+        self.n = len(self.texts)
+        self._df: dict[str, int] = {}
+
+    def df(self, term: str) -> int:
+        if term not in self._df:
+            self._df[term] = sum(1 for t in self.texts if term in t)
+        return self._df[term]
+
+    def weight(self, term: str) -> float:
+        return math.log(1 + self.n / (1 + self.df(term)))
+
+    def unknown(self, group: Group) -> bool:
+        """A noun group that no article contains."""
+        return group.noun and all(self.df(a) == 0 for a in group.alternatives)
+
+
+class QuestionAnalyzer:
+    """Turns a question into weighted term groups; ``groups`` is cached per question."""
+
+    def __init__(self, stats: TermStats, tokenizer: Tokenizer, places: set[str] | None = None) -> None:
+        self.stats = stats
+        self.tokenizer = tokenizer
+        self.places = frozenset(places or ())
+        # The reranker and the answerer both need a question's groups, once per city in scope.
+        self.groups = lru_cache(maxsize=1024)(self._groups)
+
+    def _skip(self, tok: str, q: str, phrases: list[str], intents: list[str]) -> bool:
+        return (
+            len(tok) < 2
+            or tok in self.places
+            or any(tok in p or p in tok for p in self.places if len(p) >= 2 and len(tok) >= 2 and p in q)
+            or tok in STOPWORDS
+            or tok in _FILLERS
+            or bool(_DIGITS.match(tok) and len(tok) < 3)
+            or not any(c.isalnum() for c in tok)
+            or any(tok in p or p in tok for p in phrases)
+            or any(tok in p or p in tok for p in intents)
+        )
+
+    def _groups(self, question: str) -> tuple[Group, ...]:
+        q = normalize(question)
+        phrases = [(p, alts) for p, alts in synonyms(intent=False) if p in q]
+        intents = [p for p, _ in synonyms(intent=True) if p in q]
+        groups: list[tuple[str, ...]] = [(p, *alts) for p, alts in phrases]
+        nouns = set()
+        function_words = set()
+        for tok, flag in self.tokenizer.tagged(q):
+            tok = tok.strip()
+            if flag.startswith("n") or flag == "vn":
+                nouns.add(tok)
+            if flag in _FUNCTION_TAGS or (len(tok) == 2 and tok[0] in _MODALS):
+                function_words.add(tok)
+            if not self._skip(tok, q, [p for p, _ in phrases], intents):
+                groups.append((tok,))
+        out: list[Group] = []
+        for alts in dict.fromkeys(groups):
+            known = [self.stats.weight(a) for a in alts if self.stats.df(a) > 0]
+            if not known and len(alts) == 1 and alts[0] in function_words:
+                continue  # "几种", "每个", "能报" (modal + verb): no article has it, and it is no topic
+            weight = max(known) if known else self.stats.weight(alts[0])
+            out.append(Group(alts, weight, noun=len(alts) == 1 and alts[0] in nouns))
+        return tuple(out)

@@ -1,0 +1,123 @@
+"""Scoring: how well a text covers a question's term groups, and how well a clause answers it.
+
+``clause_score`` = coverage of the question's terms × wanted answer type × word-order agreement.
+``ClauseScorer`` finds an article's best clause; it is also the reranker's ``AnswerScorer``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from assistant.answering.analysis import (
+    QUESTION_TYPES,
+    STRICT_TYPES,
+    Group,
+    QuestionAnalyzer,
+    TermStats,
+    intent_hints,
+    question_types,
+)
+from assistant.answering.clauses import clauses_with_context
+from assistant.models import Article
+from assistant.settings import Weights
+from assistant.textnorm import normalize
+
+
+def coverage(groups: Sequence[Group], text: str) -> float:
+    """Share of the question's weight whose terms appear in ``text`` (0–1)."""
+    total = sum(g.weight for g in groups)
+    if total == 0:
+        return 0.0
+    t = normalize(text)
+    return sum(g.weight for g in groups if g.found(t)) / total
+
+
+def missing(groups: Sequence[Group], text: str) -> list[str]:
+    t = normalize(text)
+    return [g.alternatives[0] for g in groups if not g.found(t)]
+
+
+def unknown_share(stats: TermStats, groups: Sequence[Group], text: str) -> float:
+    """Share of the question's weight in terms that no article contains and ``text`` lacks."""
+    total = sum(g.weight for g in groups)
+    if total == 0:
+        return 0.0
+    t = normalize(text)
+    return sum(g.weight for g in groups if stats.unknown(g) and not g.found(t)) / total
+
+
+def type_bonus(types: tuple[str, ...], unit: str, bonus: float) -> float:
+    """+``bonus`` for each wanted answer type the clause has; −``bonus`` for a strict one it lacks."""
+    score = 1.0
+    for t in types:
+        if QUESTION_TYPES[t][1].search(unit):
+            score += bonus
+        elif t in STRICT_TYPES:
+            score -= bonus
+    return score
+
+
+def bigrams(text: str) -> set[str]:
+    t = "".join(c for c in normalize(text) if c.isalnum())
+    return {t[i : i + 2] for i in range(len(t) - 1)}
+
+
+@lru_cache(maxsize=1024)
+def question_bigrams(question: str) -> frozenset[str]:
+    """``bigrams`` of a question, computed once per question rather than once per clause."""
+    return frozenset(bigrams(question))
+
+
+def clause_score(
+    question: str, groups: Sequence[Group], types: tuple[str, ...], unit: str, context: str, w: Weights
+) -> float:
+    """Coverage of the question's terms × wanted answer type × word-order agreement (bigrams).
+
+    ``context`` (the document title and the clause's paragraph opening) counts at
+    ``w.context_weight``: "坚持督考合一…" is about 考评 because its paragraph says so.
+    """
+    own = coverage(groups, unit)
+    if own == 0:
+        return 0.0
+    cov = own + w.context_weight * (coverage(groups, context + unit) - own) if context else own
+    q = question_bigrams(question)
+    focus = len(q & bigrams(unit)) / len(q) if q else 0.0
+    t = normalize(unit)
+    hints = sum(1 for _, alts in intent_hints(question) if any(a in t for a in alts))
+    order = 1 - w.word_order_weight + w.word_order_weight * focus
+    return cov * (type_bonus(types, unit, w.type_bonus) + w.type_bonus * hints) * order
+
+
+class ClauseScorer:
+    """Scores an article's clauses against a question (groups from the ``QuestionAnalyzer``)."""
+
+    def __init__(self, analyzer: QuestionAnalyzer, weights: Weights) -> None:
+        self.analyzer = analyzer
+        self.weights = weights
+
+    def scored_clauses(self, question: str, article: Article) -> list[tuple[float, int, str]]:
+        """(score, position, clause) of every clause with a positive score, in reading order."""
+        groups = self.analyzer.groups(question)
+        types = question_types(question)
+        w = self.weights
+        out = []
+        for pos, (unit, context) in enumerate(clauses_with_context(article, w.long_sentence)):
+            score = clause_score(question, groups, types, unit, context, w)
+            if score > 0:
+                out.append((score, pos, unit))
+        return out
+
+    def best_unit(self, question: str, article: Article) -> tuple[float, int, str]:
+        """(score, position, clause) of the clause that best answers the question."""
+        best = (0.0, 0, "")
+        for scored in self.scored_clauses(question, article):
+            if scored[0] > best[0]:
+                best = scored
+        return best
+
+    def answer_scores(self, question: str, article: Article) -> tuple[float, float]:
+        """For reranking: (best clause score, coverage of the question by the whole article)."""
+        groups = self.analyzer.groups(question)
+        clause, _, _ = self.best_unit(question, article)
+        return clause, coverage(groups, f"{article.document}{article.text}")

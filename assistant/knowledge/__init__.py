@@ -1,0 +1,1 @@
+"""The knowledge base: registry, source files, segmentation into articles, ingest."""

