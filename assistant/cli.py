@@ -222,6 +222,7 @@ def _ask_one(
 def eval_command(
     city: Annotated[str | None, typer.Option("--city", help="只评测一个地区")] = None,
     gold: Annotated[list[Path] | None, typer.Option("--gold", help="评测集文件（可多次指定）")] = None,
+    blind: Annotated[bool, typer.Option("--blind", help="评测盲测集 evals/blind/（每轮工作结束时只跑一次）")] = False,
     mode: Annotated[ModeOpt, typer.Option("--mode", help="extractive | llm")] = "extractive",
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出指标与逐题结果")] = False,
     baseline: Annotated[
@@ -248,7 +249,10 @@ def eval_command(
                 "LLM 模式需要配置大模型接口：设置 OPENAI_BASE_URL（及 OPENAI_API_KEY、ASSISTANT_LLM_MODEL）。"
             )
         slug = a.resolve_city(city) if city else None
-        paths = list(gold) if gold else default_gold_paths(settings.gold_dir, slug)
+        if blind:
+            paths = sorted((settings.gold_dir.parent / "blind").glob("*.jsonl"))
+        else:
+            paths = list(gold) if gold else default_gold_paths(settings.gold_dir, slug)
         items = load_gold(paths, a.index.articles, a.cities)
         with _progress() as progress:
             results = runner.run(a, items, progress_callback(progress, "评测", len(items)), mode=mode)
@@ -271,7 +275,9 @@ def eval_command(
     if as_json:
         sys.stdout.write(runner.results_json(summary, results) + "\n")
     else:
-        for split, title in (("all", "全部题目"), ("heldout", "留出集")):
+        for split, title in rep.SPLITS:
+            if split != "all" and not any(k.endswith(f"/{split}") for k in summary):
+                continue
             if console.is_terminal:
                 console.print(_metrics_table(summary, split, title))
             else:  # logs (CI): plain Markdown keeps every column readable

@@ -1,24 +1,69 @@
-from assistant.answering.dialogue import Turn, is_followup, needs_context, resolve
+"""Follow-ups: one dialogue module for the web chat, the widget and /v1 (pure, no index needed)."""
 
-PREV = Turn("以市政府办公室名义发文由谁签发？", "datong")
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.cities import CityDetector, gazetteer
+from assistant.answering.dialogue import Dialogue, fragment, is_followup, split_predicate
+from assistant.knowledge.registry import load_registry
+
+from .conftest import KNOWLEDGE
 
 
-def test_followup_detection():
-    assert is_followup("那区政府呢？")
-    assert is_followup("朝阳呢")
-    assert is_followup("那常务副市长也出差呢？")
+@pytest.fixture(scope="module")
+def dialogue() -> Dialogue:
+    registry = load_registry(KNOWLEDGE / "registry.toml")
+    places = {n for j in registry.jurisdictions for n in (*j.names, j.slug)} | set(gazetteer())
+    return Dialogue(CityDetector(registry), places)
+
+
+def test_followup_shape():
+    assert is_followup("那区政府呢？") and is_followup("朝阳呢") and is_followup("那常务副市长也出差呢？")
     assert not is_followup("以区政府名义发文由谁签发？")
     assert not is_followup("市政府常务会议多久开一次，全体会议又多久开一次呢？")
+    assert fragment("那常务会议呢？") == "常务会议"
+    assert split_predicate("副市长出差要向谁请假") == ("副市长", "出差要向谁请假")
+    assert split_predicate("副市长出差要向谁请假", at_ask=True) == ("副市长出差", "要向谁请假")
+    assert split_predicate("要提前几天") == ("", "要提前几天")
 
 
-def test_place_only_followup_borrows_previous_question():
-    assert needs_context("那区政府呢？", ("朝阳",))
-    assert needs_context("朝阳呢？", ("朝阳",))
-    assert resolve("那区政府呢？", PREV) == "那区政府呢？（接上问：以市政府办公室名义发文由谁签发？）"
+@pytest.mark.parametrize(
+    ("messages", "selected", "question", "city"),
+    [
+        (["朝阳市政府全体会议由谁主持？", "那常务会议呢？"], None, "朝阳市政府常务会议由谁主持", "chaoyang"),
+        (
+            ["朝阳市政府全体会议由谁主持？", "那常务会议呢？", "咸宁呢？"],
+            None,
+            "咸宁市政府常务会议由谁主持",
+            "xianning",
+        ),
+        (["市长出差期间谁代行职务", "那副市长呢？"], "datong", "副市长出差期间谁代行职务", "datong"),
+        (["副区长出差要请假吗", "要提前几天？"], "jincheng-chengqu", "副区长出差要提前几天", "jincheng-chengqu"),
+        (
+            ["以市政府办公室名义发文由谁签发？", "那区政府呢？"],
+            None,
+            "以区政府办公室名义发文由谁签发",
+            "jincheng-chengqu",
+        ),
+        (
+            ["市政府工作人员出差要向谁请假", "那部门主要负责人呢？"],
+            "chaoyang",
+            "部门主要负责人出差要向谁请假",
+            "chaoyang",
+        ),
+        (["常务会议多久开一次", "全体会议由谁主持？"], "xianning", "全体会议由谁主持？", "xianning"),
+        (["朝阳常务会议多久开一次", "那大同呢"], None, "大同市常务会议多久开一次", "datong"),
+    ],
+)
+def test_followups_resolve(dialogue, messages, selected, question, city):
+    r = dialogue.resolve(messages, selected)
+    assert (r.question, r.city) == (question, city)
 
 
-def test_followup_with_content_is_asked_as_is():
-    assert not needs_context("那常务副市长也出差呢？")
-    assert resolve("那常务副市长也出差呢？", PREV) == "那常务副市长也出差呢？"
-    assert resolve("以区政府名义发文由谁签发？", PREV) == "以区政府名义发文由谁签发？"
-    assert resolve("那区政府呢？", None) == "那区政府呢？"
+def test_full_question_keeps_the_selected_city_for_the_pipeline_to_check(dialogue):
+    """A city named in a full question is the pipeline's to notice (it says so): the dialogue keeps the choice."""
+    r = dialogue.resolve(["咸宁市政府常务会议多久开一次？"], "datong")
+    assert (r.city, r.topic) == ("datong", "xianning")
+    assert dialogue.resolve(["那全体会议呢？"], None).question == "那全体会议呢？"  # nothing to follow
+    assert dialogue.resolve([], "datong").question == ""

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.answering.quantities import asked_span
 from assistant.models import Article
 from assistant.retrieval.lexicon import synonyms
 from assistant.retrieval.tokenizer import STOPWORDS, Tokenizer
@@ -56,6 +57,11 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 # A clause that lacks these cues cannot answer the question, however many of its words it shares.
 STRICT_TYPES = frozenset({"number", "condition"})
 
+# Words that set the scope of a comparison across jurisdictions (not what is asked about).
+SCOPE_WORDS = re.compile(
+    r"各地|各市|各区|各个地方|几个地方|哪些地方|几地|[两三四五]地|[两三四五]个地方|分别|各自|各有|都是|"
+    r"有什么不同|有何不同|有啥不同|有什么区别|有啥区别|区别|差别|异同|不一样|一样吗|相同吗|对比|比较一下|比较"
+)
 # Colloquial fillers that are not in the stopword list used for BM25.
 _FILLERS = frozenset(
     [
@@ -121,13 +127,6 @@ def question_types(question: str) -> tuple[str, ...]:
     return tuple(t for t, (asks, _) in QUESTION_TYPES.items() if asks.search(question))
 
 
-@lru_cache(maxsize=1024)
-def intent_hints(question: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Question-intent phrases with their expansions (多久 → 每月 每年 …): what the answer should mention."""
-    q = normalize(question)
-    return tuple((phrase, alts) for phrase, alts in synonyms(intent=True) if phrase in q)
-
-
 @dataclass(frozen=True)
 class Group:
     alternatives: tuple[str, ...]
@@ -186,7 +185,9 @@ class QuestionAnalyzer:
     def _groups(self, question: str) -> tuple[Group, ...]:
         q = normalize(question)
         phrases = [(p, alts) for p, alts in synonyms(intent=False) if p in q]
-        intents = [p for p, _ in synonyms(intent=True) if p in q]
+        span = asked_span(q)
+        intents = [q[span[0] : span[1]]] if span else []  # the words that ask for a quantity
+        intents += [m.group(0) for m in SCOPE_WORDS.finditer(q)]  # 各地, 分别, 有什么不同: scope, not topic
         groups: list[tuple[str, ...]] = [(p, *alts) for p, alts in phrases]
         nouns = set()
         function_words = set()

@@ -35,6 +35,7 @@ def gazetteer() -> dict[str, str]:
 class Detection:
     cities: tuple[str, ...]  # slugs of jurisdictions in the knowledge base, in order of mention
     unknown: tuple[str, ...]  # other places named, e.g. ("太原市",)
+    by_level: bool = False  # found only through a level word (区政府 → the only 区), not by name
 
     @property
     def city(self) -> str | None:
@@ -79,9 +80,11 @@ class CityDetector:
                 spans.append((m.start(), m.end()))
                 unknown.append((m.start(), said))
         cities = tuple(dict.fromkeys(slug for _, slug in sorted(found)))
+        others = tuple(dict.fromkeys(n for _, n in sorted(unknown)))
         if not cities and not unknown:
-            cities = self._by_level(text)
-        return Detection(cities, tuple(dict.fromkeys(n for _, n in sorted(unknown))))
+            level = self._by_level(text)
+            return Detection(level, others, by_level=bool(level))
+        return Detection(cities, others)
 
     def _by_level(self, text: str) -> tuple[str, ...]:
         """ "区政府办的文件谁签字": when only one jurisdiction is a 区 (or 县), the level names it."""

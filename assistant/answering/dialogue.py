@@ -1,50 +1,159 @@
-"""Follow-up questions in a conversation: «那区政府呢？» after «以市政府办公室名义发文由谁签发？».
+"""Conversations: turn a follow-up into the full question it stands for, and carry the city over.
 
-``resolve(message, previous)`` turns an elliptical follow-up into a full question (the previous
-question's topic + the new words) and keeps the previous turn's city unless the follow-up names
-another jurisdiction.
+One module for every front end: the web chat, the widget and ``/v1/chat/completions`` all pass
+the user's messages so far (oldest first) to ``Dialogue.resolve`` and ask what it returns.
+
+Kinds of follow-up, recognised by general means (no phrase list of questions):
+- the same question about another place: 「咸宁呢？」 → the previous question, for 咸宁;
+- the same question about another subject: 「那常务会议呢？」 after 「全体会议由谁主持？」 → the
+  subject that shares its head word (会议) is replaced: 「常务会议由谁主持？」; with no shared head,
+  the new subject takes the previous question's predicate: 「那部门主要负责人呢？」 after
+  「副市长出差要向谁请假」 → 「部门主要负责人要向谁请假」;
+- a new question about the same subject: 「要提前几天？」 after 「副区长出差要请假吗」 → the
+  previous subject + the new predicate: 「副区长出差要提前几天？」.
+A message that is a full question of its own is asked as it is.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-_FOLLOWUP = re.compile(
-    r"^(那|那么|那要是|还有|另外|如果是|换成)?\s*(.{1,14}?)\s*(呢|的话呢|怎么样|怎么规定)?\s*[?？。]?$"
-)
+from assistant.answering.cities import CityDetector
+from assistant.retrieval.tokenizer import default_tokenizer
+
+_LEAD = re.compile(r"^(那么|那要是|那|还有|另外|如果是|换成|换作|要是)")
+_TAIL = re.compile(r"(的话)?(呢|怎么样|怎么规定|又如何|如何)?[?？。!！\s]*$")
+# Where a question's predicate starts: the first verb, preposition, pronoun (谁, 什么), adverb or
+# modal by jieba's part of speech, or a numeral that asks (几, 多少).
+_PREDICATE_TAGS = ("v", "p", "r", "d")
+_ASKING = re.compile(r"几|多[久长少]|什么|谁|哪|怎|如何|是否|能否|吗")
+_MODAL = re.compile(r"^(要|需要|需|应|应当|应该|可以|可|能|须|必须|得|是否|能否|可否)$")
+_LEVEL_WORDS = re.compile(r"市政府|区政府|县政府|政府|市里|区里|县里|那边|这边|[?？。，,\s]")
+MAX_FOLLOWUP_CHARS = 16
 
 
 @dataclass(frozen=True)
-class Turn:
-    question: str  # the question as resolved (what was actually asked)
-    city: str | None  # the city it was answered for
+class Resolved:
+    question: str  # what to ask
+    city: str | None  # the jurisdiction to ask it for (None: from the question, or every city)
+    topic: str | None = None  # the jurisdiction the conversation is about now (carried to the next turn)
+
+
+def fragment(message: str) -> str:
+    """The follow-up's own words: 「那常务会议呢？」 → 「常务会议」."""
+    return _TAIL.sub("", _LEAD.sub("", message.strip())).strip()
 
 
 def is_followup(message: str) -> bool:
+    """Short, and shaped like one: led by 那/还有/换成 …, or ending in 呢."""
     m = message.strip()
-    if len(m) > 16:
+    if len(m) > MAX_FOLLOWUP_CHARS:
         return False
-    starts = m.startswith(("那", "那么", "还有", "另外", "如果是", "换成"))
-    ends = m.rstrip("?？。 ").endswith("呢")
-    return bool(_FOLLOWUP.match(m)) and (starts or ends)
+    return bool(_LEAD.match(m)) or m.rstrip("?？。 ").endswith("呢")
 
 
-_LEVEL_WORDS = re.compile(r"市政府|区政府|县政府|政府|市里|区里|县里|那边|这边|的话|那么|那|呢|也|[?？。，,\s]")
+def split_predicate(question: str, at_ask: bool = False) -> tuple[str, str]:
+    """(subject, predicate): 「副市长出差要向谁请假」 → (「副市长」, 「出差要向谁请假」);
+    「要提前几天」 → (「」, 「要提前几天」); no predicate → (question, 「」).
+
+    ``at_ask``: split where the asking starts (a modal or question word) instead of at the first
+    verb: 「副区长出差要请假吗」 → (「副区长出差」, 「要请假吗」).
+    """
+    at = 0
+    for word, flag in default_tokenizer().tagged(question):
+        asks = bool(_ASKING.search(word)) or bool(_MODAL.match(word))
+        if asks or (not at_ask and flag.startswith(_PREDICATE_TAGS)):
+            return question[:at], question[at:]
+        at = question.index(word, at) + len(word)
+    return question, ""
 
 
-def needs_context(message: str, places: tuple[str, ...] = ()) -> bool:
-    """True when the follow-up names only a place or level («那区政府呢？», «朝阳呢？»)."""
-    rest = message
-    for p in sorted(places, key=len, reverse=True):
-        rest = rest.replace(p, "")
-    return len(_LEVEL_WORDS.sub("", rest)) < 3
+def _shared_head(new: str, previous: str) -> str | None:
+    """The span of ``previous`` that ``new`` replaces: a run as long as ``new`` ending in its head word.
+
+    「常务会议」 in 「朝阳市政府全体会议由谁主持」 replaces 「全体会议」 (head 会议);
+    「副市长」 in 「市长出差谁代行」 replaces 「市长」 (head 市长).
+    """
+    for size in (3, 2):
+        head = new[-size:]
+        if len(new) < size or head not in previous or head in new[:-size]:
+            continue
+        end = previous.index(head) + size
+        start = end - size
+        while start > 0 and end - start < len(new) and previous[start - 1] not in _BOUNDARY:
+            start -= 1
+        return previous[start:end]
+    return None
 
 
-def resolve(message: str, previous: Turn | None, places: tuple[str, ...] = ()) -> str:
-    """The question to ask. A follow-up with content of its own («那常务副市长也出差呢？») is
-    asked as it is (the caller keeps the city); one that only changes the place or level
-    borrows the previous question's topic."""
-    if previous is None or not is_followup(message) or not needs_context(message, places):
-        return message
-    return f"{message.strip()}（接上问：{previous.question}）"
+_BOUNDARY = "的，,。？?、"
+
+
+class Dialogue:
+    def __init__(self, detector: CityDetector, place_names: Sequence[str] = ()) -> None:
+        self.detector = detector
+        self.place_names = tuple(sorted(place_names, key=len, reverse=True))
+
+    def _strip_places(self, text: str) -> str:
+        for p in self.place_names:
+            text = text.replace(p, "")
+        return text
+
+    def _relocate(self, question: str, old: str | None, new: str | None) -> str:
+        """「朝阳市政府全体会议由谁主持」 asked again for 咸宁: the old place's name becomes the new one's."""
+        registry = self.detector.registry
+        if not old or not new or old == new or old not in registry.by_slug or new not in registry.by_slug:
+            return question
+        for name in registry.by_slug[old].names:
+            if name in question:
+                return question.replace(name, registry.by_slug[new].name)
+        return question
+
+    def resolve(self, messages: Sequence[str], selected: str | None = None) -> Resolved:
+        """The last message as a full question, with its city, given the earlier messages.
+
+        ``selected``: the jurisdiction chosen in the front end (地区, model, ``data-city``), if any.
+        A full question is asked as it is, for the selected city or the conversation's city; the
+        pipeline itself notices a different city named in it. A follow-up that names a place is
+        asked for that place.
+        """
+        resolved: Resolved | None = None
+        for message in messages:
+            if message.strip():
+                resolved = self._next(message.strip(), resolved, selected)
+        return resolved or Resolved("", selected)
+
+    def _next(self, message: str, previous: Resolved | None, selected: str | None) -> Resolved:
+        detected = self.detector.detect(message)
+        named = detected.city
+        if previous is None or detected.unknown:
+            return Resolved(message, selected, named or selected)
+        bare = self._strip_places(message)
+        if not is_followup(message) and not _elliptical(bare):
+            city = selected or (None if detected.cities else previous.topic)
+            return Resolved(message, city, named or city)
+        city = named or (None if detected.cities else selected or previous.topic)
+        base = self._relocate(previous.question, previous.topic, named)
+        rest = fragment(bare)
+        if rest and (_shared_head(rest, base) or len(_LEVEL_WORDS.sub("", rest)) >= 2):
+            base = _combine(rest, base.strip("？?。 "))
+        return Resolved(base, city, city)
+
+
+def _elliptical(message: str) -> bool:
+    """「要提前几天？」: a short predicate with no subject of its own."""
+    subject, predicate = split_predicate(message.strip())
+    return len(message) <= 10 and not subject and bool(predicate)
+
+
+def _combine(new: str, previous: str) -> str:
+    _, predicate = split_predicate(previous)
+    new_subject, _ = split_predicate(new)
+    if not new_subject:  # the new words are a predicate: keep the previous subject and its context
+        return split_predicate(previous, at_ask=True)[0] + new
+    span = _shared_head(new, previous)
+    if span:
+        return previous.replace(span, new, 1)
+    return new + predicate if predicate else f"{new}（接上问：{previous}）"

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.answering.analysis import Group, QuestionAnalyzer, intent_hints
+from assistant.answering.analysis import Group, QuestionAnalyzer
 from assistant.answering.clauses import sentences
+from assistant.answering.quantities import asked, states
 from assistant.answering.scoring import ClauseScorer, coverage, missing, unknown_share
 from assistant.knowledge.segment import item_of
 from assistant.models import Article, Citation, Hit
@@ -28,6 +29,7 @@ class Draft:
     coverage: float
     dense: float
     missing: tuple[str, ...]
+    unstated: str | None = None  # refused because the asked kind of quantity is stated nowhere
 
 
 class ExtractiveAnswerer:
@@ -44,9 +46,10 @@ class ExtractiveAnswerer:
 
     @staticmethod
     def unstated_quantity(question: str, text: str) -> str | None:
-        """The quantity asked for (多久, 几天 …) when ``text`` states none of its forms, else None."""
-        t = normalize(text)
-        return next((phrase for phrase, alts in intent_hints(question) if not any(a in t for a in alts)), None)
+        """The kind of quantity asked for ("time" for 多久/几天/什么时候, "count" for 几个/多少) when
+        ``text`` states none of that kind, else None."""
+        kind = asked(question)
+        return kind if kind and not states(normalize(text), kind) else None
 
     def draft(self, question: str, hits: Sequence[Hit]) -> Draft:
         """Choose quotes from ``hits`` (ranked, one city), or refuse.
@@ -72,7 +75,7 @@ class ExtractiveAnswerer:
         unstated = self.unstated_quantity(question, full)
         if unstated:
             # "区政府全体会议多久开一次": the article is about the meeting but states no frequency.
-            return Draft((), True, cov, dense, (unstated,))
+            return Draft((), True, cov, dense, (), unstated)
         return Draft(self._quotes(question, groups, top.article), False, cov, dense, ())
 
     def best_quote(self, question: str, article: Article) -> str:
@@ -128,6 +131,11 @@ def _same_paragraph(article: Article, first: str, second: str) -> bool:
     return any(first in p and second in p and p.index(first) < p.index(second) for p in article.paragraphs)
 
 
+def label(article: Article) -> str:
+    """《文件》第N条, with the city in front when the document title does not name it."""
+    return article.citation if article.city_name in article.document else f"{article.city_name}{article.citation}"
+
+
 def format_quotes(citations: tuple[Citation, ...]) -> str:
     """「quote」《文件》第N条 lines, quotes of one article grouped under one citation."""
     lines: list[str] = []
@@ -138,5 +146,5 @@ def format_quotes(citations: tuple[Citation, ...]) -> str:
         while i < len(citations) and citations[i].article.id == art.id:
             quotes.append(f"「{citations[i].quote}」")
             i += 1
-        lines.append(f"{''.join(quotes)}——{art.citation}")
+        lines.append(f"{''.join(quotes)}——{label(art)}")
     return "\n".join(lines)

@@ -14,10 +14,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from assistant.answering.analysis import QuestionAnalyzer, TermStats
+from assistant.answering.analysis import SCOPE_WORDS, QuestionAnalyzer, TermStats
 from assistant.answering.cities import CityDetector, gazetteer
-from assistant.answering.extractive import Draft, ExtractiveAnswerer, format_quotes
-from assistant.answering.scoring import ClauseScorer
+from assistant.answering.dialogue import Dialogue
+from assistant.answering.extractive import Draft, ExtractiveAnswerer, format_quotes, label
+from assistant.answering.parts import question_parts
+from assistant.answering.quantities import asked, states
+from assistant.answering.scoring import ClauseScorer, coverage
 from assistant.errors import ConfigError, InvalidQuestion
 from assistant.knowledge.ingest import REGISTRY_FILE
 from assistant.knowledge.registry import Registry, load_registry
@@ -59,6 +62,7 @@ class Assistant:
         self.detector = CityDetector(self.registry)
         places = {n for j in self.registry.jurisdictions for n in (*j.names, j.slug)} | set(gazetteer())
         self.place_names = tuple(sorted(places, key=len, reverse=True))
+        self.dialogue = Dialogue(self.detector, self.place_names)
         self.analyzer = QuestionAnalyzer(TermStats(self.index.articles), self.index.tokenizer, places)
         self.scorer = ClauseScorer(self.analyzer, s.weights)
         self.retriever: Retriever = retriever or RerankingRetriever(
@@ -145,11 +149,18 @@ class Assistant:
         if not has_cjk(q):
             msg = "目前仅支持用中文提问，请用中文描述您的问题。"
             return _refusal(msg, Reason.NOT_CHINESE, slug, t0, timings)
+        detected = self.detector.detect(q)
+        timings["detect"] = (time.perf_counter() - t0) * 1000
+        notice = ""
+        if slug and detected.cities and not detected.by_level and slug not in detected.cities:
+            # The question names another jurisdiction than the one chosen: answer for the named one.
+            names = "、".join(self.registry.by_slug[c].name for c in detected.cities)
+            chosen = self.registry.by_slug[slug].name
+            notice = f"问题中提到的是{names}，以下按{names}的规则回答（当前选择的地区是{chosen}）。"
+            slug = None
         if slug:
             slugs = [slug]
         else:
-            detected = self.detector.detect(q)
-            timings["detect"] = (time.perf_counter() - t0) * 1000
             if detected.cities:
                 slugs = list(detected.cities)
             elif detected.unknown:
@@ -160,19 +171,22 @@ class Assistant:
             else:
                 slugs = list(self.cities)
         drafts: list[tuple[str, Draft, Sequence[Hit]]] = []
+        parts = question_parts(q)
         for c in slugs:
-            found, no_such_article = self._hits(q, c)
-            for key, value in found.timings.items():
-                timings[key] = value
-            if no_such_article:
-                if len(slugs) == 1:
-                    return _refusal(no_such_article, Reason.NO_SUCH_ARTICLE, c, t0, timings, found.hits)
-                continue
-            t = time.perf_counter()
-            draft = self.answerer.draft(q, found.hits)
-            timings["answer"] = timings.get("answer", 0.0) + (time.perf_counter() - t) * 1000
-            drafts.append((c, draft, found.hits))
-        return self._compose(slugs, drafts, t0, timings)
+            for n, part in enumerate([q] if len(parts) == 1 else [q, *parts]):
+                found, no_such_article = self._hits(part, c)
+                timings |= found.timings
+                if no_such_article:
+                    if len(slugs) == 1:
+                        return _refusal(no_such_article, Reason.NO_SUCH_ARTICLE, c, t0, timings, found.hits)
+                    break
+                t = time.perf_counter()
+                draft = self.answerer.draft(part, found.hits)
+                timings["answer"] = timings.get("answer", 0.0) + (time.perf_counter() - t) * 1000
+                if n == 0 or (not draft.refused and not self._answered_by(part, drafts[-1][1] if drafts else None, c)):
+                    drafts.append((c, draft, found.hits))
+        answer = self._compose(slugs, drafts, t0, timings, compare=bool(SCOPE_WORDS.search(q)))
+        return replace(answer, reason=Reason.SCOPE_CHANGED, notice=notice) if notice else answer
 
     def _hits(self, q: str, city: str, k: int = 5) -> tuple[Retrieval, str | None]:
         """Ranked hits; with "第N条" in the question, that article first (or why it does not exist)."""
@@ -199,31 +213,56 @@ class Assistant:
         return replace(found, hits=(Hit(target, top * 2, pinned=True), *rest)), None
 
     def _compose(
-        self, slugs: list[str], drafts: list[tuple[str, Draft, Sequence[Hit]]], t0: float, timings: dict[str, float]
+        self,
+        slugs: list[str],
+        drafts: list[tuple[str, Draft, Sequence[Hit]]],
+        t0: float,
+        timings: dict[str, float],
+        compare: bool = False,
     ) -> Answer:
-        answered = [(c, d, h) for c, d, h in drafts if not d.refused]
         retrieved = _merge([h for _, _, h in drafts])
         single = slugs[0] if len(slugs) == 1 else None
-        if not answered:
-            where = f"{self.registry.by_slug[single].name}的" if single else ""
-            missing = next((d.missing for _, d, _ in drafts if d.missing), ())
-            about = f"（未涉及：{'、'.join(missing[:3])}）" if missing else ""
-            msg = f"现行规则中未找到与该问题直接相关的规定{about}。已检索{where}现行工作规则；如需确认，请咨询本级政府办公室。"
-            return _refusal(msg, Reason.NOT_FOUND, single, t0, timings, retrieved)
+        if all(d.refused for _, d, _ in drafts):
+            return _refusal(self._not_found(single, drafts), Reason.NOT_FOUND, single, t0, timings, retrieved)
         citations: list[Citation] = []
-        if single:
-            _, d, _ = answered[0]
-            text = format_quotes(d.citations)
-            citations.extend(d.citations)
-        else:
-            parts = []
-            for c, d, _ in answered:
-                parts.append(f"【{self.registry.by_slug[c].name}】\n{format_quotes(d.citations)}")
-                citations.extend(d.citations)
-            lead = "各地规定如下：" if len(slugs) < len(self.cities) else "问题未指明地区，以下按地区分别列出："
-            text = lead + "\n" + "\n".join(parts)
+        parts = []
+        for c in slugs:
+            mine = [d for city, d, _ in drafts if city == c and not d.refused]
+            quotes = tuple(dict.fromkeys(q for d in mine for q in d.citations))
+            citations.extend(quotes)
+            if single:
+                parts.append(format_quotes(quotes))
+            else:
+                said = format_quotes(quotes) if quotes else "现行工作规则中未找到对此的规定。"
+                parts.append(f"【{self.registry.by_slug[c].name}】\n{said}")
+        everywhere = len(slugs) == len(self.cities) and not compare
+        lead = "" if single else "问题未指明地区，以下按地区分别列出：\n" if everywhere else "各地规定如下：\n"
         timings["total"] = (time.perf_counter() - t0) * 1000
-        return Answer(text, False, single, tuple(citations), tuple(retrieved), timings)
+        return Answer(lead + "\n".join(parts), False, single, tuple(citations), tuple(retrieved), timings)
+
+    def _answered_by(self, part: str, whole: Draft | None, city: str) -> bool:
+        """Whether the whole question's quotes already answer ``part`` (its terms, its asked quantity)."""
+        if whole is None or whole.refused:
+            return False
+        text = "".join(c.quote for c in whole.citations)
+        kind = asked(part)
+        if kind and not states(text, kind):
+            return False
+        return coverage(self.analyzer.groups(part), text) >= self.settings.weights.part_coverage
+
+    def _not_found(self, single: str | None, drafts: list[tuple[str, Draft, Sequence[Hit]]]) -> str:
+        """A refusal in plain words: what was searched, and the nearest article to read."""
+        where = f"{self.registry.by_slug[single].name}的" if single else ""
+        nearest = next((h[0].article for _, _, h in drafts if h), None)
+        unstated = next((d.unstated for _, d, _ in drafts if d.unstated), None)
+        if unstated and nearest is not None:
+            what = {"frequency": "召开或办理的频次", "time": "具体时间或期限"}.get(unstated, "具体数量")
+            return (
+                f"{where}现行工作规则没有规定{what}。最相关的是{label(nearest)}，可查阅原文；"
+                "如需确认，请咨询本级政府办公室。"
+            )
+        hint = f"最相关的是{label(nearest)}，但它没有直接回答这个问题。" if nearest is not None else ""
+        return f"在{where}现行工作规则中没有找到对这个问题的直接规定。{hint}可以换个说法再问，或咨询本级政府办公室。"
 
     def article(self, article_id: str) -> Article | None:
         return self.index.by_id.get(article_id)

@@ -15,10 +15,10 @@ from assistant.answering.analysis import (
     Group,
     QuestionAnalyzer,
     TermStats,
-    intent_hints,
     question_types,
 )
 from assistant.answering.clauses import clauses_with_context
+from assistant.answering.quantities import asked, states
 from assistant.models import Article
 from assistant.settings import Weights
 from assistant.textnorm import normalize
@@ -83,8 +83,8 @@ def clause_score(
     cov = own + w.context_weight * (coverage(groups, context + unit) - own) if context else own
     q = question_bigrams(question)
     focus = len(q & bigrams(unit)) / len(q) if q else 0.0
-    t = normalize(unit)
-    hints = sum(1 for _, alts in intent_hints(question) if any(a in t for a in alts))
+    kind = asked(question)
+    hints = 1 if kind and states(normalize(unit), kind) else 0  # the asked quantity is stated here
     order = 1 - w.word_order_weight + w.word_order_weight * focus
     return cov * (type_bonus(types, unit, w.type_bonus) + w.type_bonus * hints) * order
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -29,6 +30,12 @@ class Cite(CiteRef):
     or_: list[CiteRef] = Field(default=[], alias="or")
 
 
+QuestionType = Literal[
+    "fact", "duration", "count", "two_part", "yes_no", "list", "comparison", "followup", "unanswerable"
+]
+Split = Literal["tune", "heldout", "blind"]
+
+
 class GoldRow(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
     id: str = Field(min_length=1)
@@ -37,6 +44,8 @@ class GoldRow(BaseModel):
     must: list[list[str]] = []
     cite: list[Cite] = []
     answerable: bool
+    history: list[str] = []  # earlier user messages of the conversation (a follow-up's context)
+    type: QuestionType | None = None
     description: str = ""
 
     @model_validator(mode="after")
@@ -55,7 +64,7 @@ class GoldItem:
     row: GoldRow
     file: str
     line: int
-    split: str  # "tune" or "heldout"
+    split: Split
     gold: tuple[frozenset[str], ...]  # per cite entry: acceptable article ids
 
     @property
@@ -77,7 +86,9 @@ def load_gold(paths: list[Path], articles: list[Article], cities: list[str]) -> 
     for path in paths:
         if not path.is_file():
             raise GoldError(f"评测集文件不存在：{path}")
-        split = "heldout" if path.parent.name == "heldout" else "tune"
+        split: Split = (
+            "blind" if path.parent.name == "blind" else "heldout" if path.parent.name == "heldout" else "tune"
+        )
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             if not line.strip():
                 continue
@@ -111,6 +122,7 @@ def load_gold(paths: list[Path], articles: list[Article], cities: list[str]) -> 
 
 
 def default_gold_paths(root: Path, city: str | None = None) -> list[Path]:
+    """The development sets: ``<root>/*.jsonl`` (tuning) and ``<root>/heldout/*.jsonl``."""
     paths = sorted(root.glob("*.jsonl")) + sorted((root / "heldout").glob("*.jsonl"))
     if city:
         paths = [p for p in paths if p.stem == city]

@@ -12,6 +12,7 @@ COLUMNS = [
     ("citation_precision", "引用精确率", "{:.3f}"),
     ("citation_recall", "引用召回率", "{:.3f}"),
     ("key_facts", "要点", "{:.3f}"),
+    ("answer_chars_p50", "回答字数中位数", "{:.0f}"),
     ("refusal_precision", "拒答精确率", "{:.3f}"),
     ("refusal_recall", "拒答召回率", "{:.3f}"),
     ("false_refusals", "误拒", "{:.0f}"),
@@ -19,6 +20,9 @@ COLUMNS = [
     ("latency_p50_ms", "p50 ms", "{:.0f}"),
     ("latency_p95_ms", "p95 ms", "{:.0f}"),
 ]
+
+
+SPLITS = (("all", "全部题目"), ("tune", "调参集"), ("heldout", "留出集（调参时不看）"), ("blind", "盲测集"))
 
 
 def _cell(value: float | None, fmt: str) -> str:
@@ -29,7 +33,9 @@ def table(summary: dict[str, dict[str, float | None]], split: str) -> str:
     head = "| 地区 | " + " | ".join(c[1] for c in COLUMNS) + " |"
     sep = "|---" * (len(COLUMNS) + 1) + "|"
     rows = [head, sep]
-    cities = sorted({k.split("/")[0] for k in summary if not k.startswith("all/")})
+    cities = sorted(
+        {k.split("/")[0] for k in summary if not k.startswith("all/")}, key=lambda c: (c.startswith("type:"), c)
+    )
     for city in [*cities, "all"]:
         m = summary.get(f"{city}/{split}")
         if m:
@@ -46,8 +52,9 @@ def markdown(
     mode: str = "extractive",
 ) -> str:
     parts = [f"# 评测报告（{mode}）", ""]
-    for split, title in (("all", "全部题目"), ("tune", "调参集"), ("heldout", "留出集（调参时不看）")):
-        parts += [f"## {title}", "", table(summary, split), ""]
+    for split, title in SPLITS:
+        if any(k.endswith(f"/{split}") for k in summary):
+            parts += [f"## {title}", "", table(summary, split), ""]
     if regressions is not None:
         parts += ["## 回归门禁", ""]
         if not regressions and not newly_failing:

@@ -45,7 +45,9 @@ class QuestionResult:
     id: str
     city: str  # the gold file's city (for grouping)
     split: str
+    type: str
     question: str
+    asked: str  # the question as resolved from the conversation (equals ``question`` without history)
     answerable: bool
     refused: bool
     answer: str
@@ -68,13 +70,16 @@ def _allowed_cities(item: GoldItem, assistant: Assistant) -> set[str]:
     allowed = {assistant.index.by_id[a].city for g in item.gold for a in g}
     if item.row.city:
         allowed.add(item.row.city)
+    said = "".join([*item.row.history, item.row.question])
     for j in assistant.registry.jurisdictions:
-        if any(n in item.row.question for n in j.names):
+        if any(n in said for n in j.names):
             allowed.add(j.slug)
     return allowed
 
 
-def score(item: GoldItem, answer: dict[str, Any], latency_ms: float, assistant: Assistant) -> QuestionResult:
+def score(
+    item: GoldItem, answer: dict[str, Any], latency_ms: float, assistant: Assistant, asked: str = ""
+) -> QuestionResult:
     row = item.row
     retrieved = [r["id"] for r in answer["retrieved"]]
     cited = [c["id"] for c in answer["citations"]]
@@ -98,7 +103,9 @@ def score(item: GoldItem, answer: dict[str, Any], latency_ms: float, assistant: 
         id=row.id,
         city=city,
         split=item.split,
+        type=row.type or ("followup" if row.history else "unanswerable" if not row.answerable else ""),
         question=row.question,
+        asked=asked or row.question,
         answerable=row.answerable,
         refused=answer["refused"],
         answer=answer["answer"],
@@ -152,10 +159,11 @@ def run(
     results = []
     for item in items:
         t = time.perf_counter()
-        answer = assistant.ask(item.row.question, city=item.row.city, mode=mode).to_dict()
+        turn = assistant.dialogue.resolve([*item.row.history, item.row.question], item.row.city)
+        answer = assistant.ask(turn.question, city=turn.city, mode=mode).to_dict()
         latency = (time.perf_counter() - t) * 1000
-        result = score(item, answer, latency, assistant)
-        result.cause = diagnose(result, item, assistant, answer["city"] or item.row.city)
+        result = score(item, answer, latency, assistant, turn.question)
+        result.cause = diagnose(result, item, assistant, answer["city"] or turn.city)
         results.append(result)
         if on_progress:
             on_progress()
@@ -166,7 +174,10 @@ def summarize(results: list[QuestionResult]) -> dict[str, dict[str, float | None
     """Metrics for every (city, split) group, every city, every split and overall."""
     groups: dict[str, list[QuestionResult]] = {}
     for r in results:
-        for key in (f"{r.city}/{r.split}", f"{r.city}/all", f"all/{r.split}", "all/all"):
+        keys = [f"{r.city}/{r.split}", f"{r.city}/all", f"all/{r.split}", "all/all"]
+        if r.type:
+            keys += [f"type:{r.type}/{r.split}", f"type:{r.type}/all"]
+        for key in keys:
             groups.setdefault(key, []).append(r)
     return {key: _metrics(rs) for key, rs in sorted(groups.items())}
 
@@ -185,6 +196,7 @@ def _metrics(rs: list[QuestionResult]) -> dict[str, float | None]:
         "key_facts": mean(float(bool(r.facts)) for r in ans),
         "wrong_city": float(sum(r.wrong_city for r in rs)),
         "passed": mean(float(r.passed) for r in rs),
+        "answer_chars_p50": percentile([float(len(r.answer)) for r in cited], 50) if cited else None,
         "latency_p50_ms": percentile([r.latency_ms for r in rs], 50),
         "latency_p95_ms": percentile([r.latency_ms for r in rs], 95),
     }

@@ -1,0 +1,40 @@
+"""Questions with parts: 「常务会议纪要由谁签发，多长时间内完成？」 is two questions.
+
+A part is a run of clauses containing a question word; a part without a subject of its own
+(「多长时间内完成」) borrows the first part's subject (「常务会议纪要」). Comparison tails
+(「有什么不同」) are scope, not a part.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.analysis import SCOPE_WORDS
+from assistant.answering.dialogue import split_predicate
+
+_CLAUSE = re.compile(r"[^，,；;。？?！!]+")
+_ASKS = re.compile(r"谁|什么|啥|多久|多长|多少|几|哪|怎么|怎样|如何|咋|是否|能否|可否|吗|能不能|要不要|需不需要|有没有")
+_JOINERS = re.compile(r"^(另外|还有|同时|以及|并且|而且|那|又)")
+MAX_PARTS = 3
+
+
+def question_parts(question: str) -> list[str]:
+    """The question's parts (the whole question when it has one)."""
+    clauses = [c.strip() for c in _CLAUSE.findall(question) if c.strip()]
+    parts: list[str] = []
+    pending = ""
+    for clause in clauses:
+        if SCOPE_WORDS.fullmatch(clause.rstrip("呢吗")) or not _ASKS.search(SCOPE_WORDS.sub("", clause)):
+            pending += clause + "，"  # context for the next part, or a comparison tail
+            continue
+        parts.append(pending + clause)
+        pending = ""
+    if len(parts) < 2 or len(parts) > MAX_PARTS:
+        return [question]
+    subject = split_predicate(parts[0], at_ask=True)[0].rstrip("由向经报对被给把在")
+    out = [parts[0]]
+    for part in parts[1:]:
+        part = _JOINERS.sub("", part)
+        own, _ = split_predicate(part)
+        out.append(part if own else subject + part)
+    return out

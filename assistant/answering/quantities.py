@@ -1,0 +1,69 @@
+"""Quantities, durations, frequencies and deadlines: what a question asks for and what a clause states.
+
+General detectors, not phrase lists: a question asks for a *time* (多久, 几天, 多长时间, 什么时候,
+提前几天, 多久一次 …) or a *count* (几个, 多少人, 几次, 字数 …); a clause states a time when it
+has a number with a time unit (5个工作日内, 两个月, 1天, 会前2日, 1-2次), a frequency (每半年,
+每季度, 定期) or a deadline word tied to an event (提前, 会前, 之日起, 以前); it states a count
+when it has a number with any measure word (3名, 1500字, 三分之二, 半数). Arabic and Chinese
+numerals alike.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+QuantityKind = Literal["frequency", "time", "count"]
+
+_NUM = r"(?:[0-9０-９]+(?:[.．][0-9]+)?|[零〇一二两三四五六七八九十百千半]+)"
+_RANGE = rf"{_NUM}(?:\s*[-—~～至到]\s*{_NUM})?"
+_TIME_UNIT = r"(?:个)?(?:工作日|日|天|周|星期|个月|月|年|季度|小时|分钟|时)"
+_TIME_STATED = re.compile(
+    rf"{_RANGE}\s*{_TIME_UNIT}"
+    rf"|每\s*(?:年|季度|季|月|周|星期|日|天|半年|两个月|两周|{_RANGE}\s*{_TIME_UNIT})"
+    r"|定期|按月|按季|按年|年度|季度|月度|半年|年初|年底|年中|月底|年末"
+    rf"|{_RANGE}\s*次"
+    r"|提前|会前|会后|事先|之日起|起施行|以前|之前|当天|当日|及时|随时|即时"
+)
+_COUNT_STATED = re.compile(
+    rf"{_RANGE}\s*(?:名|人|个|项|次|字|页|篇|倍|%|％|位|家|条|种|类|级|万|千)"
+    r"|[一二三四五六七八九十]分之[一二三四五六七八九十]|半数|过半|多数|全体|以上|以下|不超过|不少于|不得超过"
+)
+_FREQUENCY_STATED = re.compile(
+    rf"每\s*(?:年|季度|季|月|周|星期|日|天|半年|两个月|两周|{_RANGE}\s*{_TIME_UNIT})|定期|按月|按季|按年|"
+    rf"{_RANGE}\s*次|{_RANGE}\s*{_TIME_UNIT}[^，。；]{{0,6}}(?:一|1)次|半年|季度|月度|年度"
+)
+_ASKS_FREQUENCY = re.compile(
+    r"多久.{0,4}一次|多长时间.{0,4}一次|几次|多少次|频率|频次|一年.{0,3}几|一个月.{0,3}几|隔多久"
+)
+_ASKS_TIME = re.compile(
+    r"多久|多长时间|多长时候|多少天|多少日|多少个工作日|几天|几日|几个工作日|几个月|几年|几周|几小时|几分钟|"
+    r"什么时候|何时|哪天|啥时候|时限|期限|多久一次|频率|频次|提前几|几次|多少次|一年.{0,3}几|一个月.{0,3}几|多长"
+)
+_ASKS_COUNT = re.compile(r"几个|几名|几位|几项|几种|几类|多少|几人|比例|字数|几页|人数")
+
+
+def asked(question: str) -> QuantityKind | None:
+    """What quantity the question asks for: a frequency, a time (duration, deadline), a count, or none."""
+    if _ASKS_FREQUENCY.search(question):
+        return "frequency"
+    if _ASKS_TIME.search(question):
+        return "time"
+    if _ASKS_COUNT.search(question):
+        return "count"
+    return None
+
+
+def asked_span(question: str) -> tuple[int, int] | None:
+    """Where the question asks for a quantity (its words are not content terms)."""
+    m = _ASKS_FREQUENCY.search(question) or _ASKS_TIME.search(question) or _ASKS_COUNT.search(question)
+    return (m.start(), m.end()) if m else None
+
+
+def states(text: str, kind: QuantityKind) -> bool:
+    """Whether ``text`` states a quantity of ``kind`` (a count is also stated by a number with a time unit)."""
+    if kind == "frequency":
+        return bool(_FREQUENCY_STATED.search(text))
+    if kind == "time":
+        return bool(_TIME_STATED.search(text))
+    return bool(_COUNT_STATED.search(text) or _TIME_STATED.search(text))

@@ -1,0 +1,133 @@
+"""Fast unit tests of pure functions: quantities, question parts, scoring, numerals, verification, tokens."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.analysis import Group, question_types
+from assistant.answering.parts import question_parts
+from assistant.answering.quantities import asked, states
+from assistant.answering.scoring import clause_score, coverage, type_bonus
+from assistant.llm.verify import verbatim, verify
+from assistant.models import Article
+from assistant.numerals import article_label, parse_chinese_number, to_chinese_number
+from assistant.settings import Settings, Weights
+from assistant.textnorm import keyed, match_key
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("常务会议多久开一次", "frequency"),
+        ("一年开几次全体会议", "frequency"),
+        ("纪要多长时间内完成", "time"),
+        ("要提前几天报告", "time"),
+        ("新规则什么时候施行", "time"),
+        ("需要几个人出席", "count"),
+        ("请示最多多少字", "count"),
+        ("由谁签发", None),
+    ],
+)
+def test_asked_quantity(question, kind):
+    assert asked(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "frequency", "time", "count"),
+    [
+        ("原则上在会议结束后5个工作日内完成", False, True, True),
+        ("一般每半年召开1次", True, True, True),
+        ("一般两个月安排一次", True, True, True),
+        ("提前1天报告", False, True, True),
+        ("会前2日送达", False, True, True),
+        ("需有三分之二以上组成人员出席", False, False, True),
+        ("由市政府秘书长签发", False, False, False),
+    ],
+)
+def test_stated_quantity(text, frequency, time, count):
+    assert (states(text, "frequency"), states(text, "time"), states(text, "count")) == (frequency, time, count)
+
+
+def test_question_parts():
+    assert question_parts("常务会议纪要由谁签发，多长时间内完成？") == [
+        "常务会议纪要由谁签发",
+        "常务会议纪要多长时间内完成",
+    ]
+    assert question_parts("市长出差了，谁代行职务") == ["市长出差了，谁代行职务"]  # context, not a part
+    one = "朝阳和咸宁的全体会议多久开一次，有什么不同？"
+    assert question_parts(one) == [one]  # the comparison tail is scope
+
+
+def test_coverage_and_type_bonus():
+    groups = (Group(("签发",), 2.0), Group(("秘书长",), 1.0))
+    assert coverage(groups, "由秘书长签发") == 1.0
+    assert coverage(groups, "由市长签发") == pytest.approx(2 / 3)
+    assert coverage((), "x") == 0.0
+    assert "who" in question_types("由谁签发")
+    assert type_bonus(("who",), "由市政府秘书长签发", 0.25) == 1.25
+    assert type_bonus(("number",), "由市政府秘书长签发", 0.25) == 0.75  # a strict type it lacks
+
+
+def test_clause_score_prefers_the_clause_that_states_the_asked_quantity():
+    w = Weights()
+    groups = (Group(("常务会议",), 1.0),)
+    q = "常务会议多久开一次"
+    with_number = clause_score(q, groups, question_types(q), "市政府常务会议一般每月召开1次。", "", w)
+    without = clause_score(q, groups, question_types(q), "市政府常务会议由市长召集和主持。", "", w)
+    assert with_number > without > 0
+    assert clause_score(q, groups, (), "无关的句子。", "", w) == 0.0
+
+
+def test_weights_are_validated():
+    with pytest.raises(ValueError):
+        Weights(min_coverage=0.3, weak_coverage=0.5)
+    assert Settings(_env_file=None, weights={"rrf_k": 10}).weights.rrf_k == 10
+
+
+@pytest.mark.parametrize(("text", "n"), [("三十三", 33), ("十", 10), ("一百零一", 101), ("两", 2)])
+def test_numerals_round_trip(text, n):
+    assert parse_chinese_number(text) == n
+    assert article_label(33) == "第三十三条" and to_chinese_number(101) == "一百零一"
+    with pytest.raises(ValueError):
+        parse_chinese_number("三三")
+
+
+ART = Article(
+    id="x-1", city="datong", city_name="大同市", document="大同市人民政府工作规则", document_number="同政发〔2024〕2号",
+    chapter=None, article=33, label="三十三、", citation="《大同市人民政府工作规则》第三十三条",
+    text="以市政府办公室名义发文，一般由市政府秘书长签发；重要文件报市政府分管领导同志或市长签发。",
+)  # fmt: skip
+
+
+def test_verification():
+    ok = verify("「一般由市政府秘书长签发」[1]。", [ART], {"datong"}, "现行规则中未找到")
+    assert ok.ok and ok.checks[0].status == "ok"
+    invented = verify("「一般由市长签发」[1]。", [ART], {"datong"}, "现行规则中未找到")
+    assert not invented.ok and invented.checks[0].status == "quote-not-found"
+    assert verify("「签发」[1]。", [ART], {"chaoyang"}, "现行规则中未找到").checks[0].status == "wrong-city"
+    assert verify("「签发」[2]。", [ART], {"datong"}, "现行规则中未找到").checks[0].status == "bad-index"
+    uncited = verify("这是一句没有出处而且相当长的陈述句子。", [ART], {"datong"}, "现行规则中未找到")
+    assert not uncited.ok and uncited.unsupported
+    assert verbatim("一般由市政府秘书长签发;", ART) == "一般由市政府秘书长签发；"
+
+
+def test_match_key_ignores_width_space_and_punctuation():
+    assert match_key("１２３ ａ，b") == "123ab"
+    key, index = keyed("a，b")
+    assert key == "ab" and index == [0, 2]
+
+
+def test_tokens_match_tiktoken(tmp_path, monkeypatch):
+    """Our offline cl100k_base equals tiktoken's own loader fed the same bundled file."""
+    import hashlib
+
+    import tiktoken
+
+    from assistant.llm import tokens
+
+    url = "https://openaipublic.blob.core.windows.net/encodings/cl100k_base.tiktoken"
+    (tmp_path / hashlib.sha1(url.encode()).hexdigest()).write_bytes(tokens.bundled_ranks("cl100k_base") or b"")
+    monkeypatch.setenv("TIKTOKEN_CACHE_DIR", str(tmp_path))
+    reference = tiktoken.get_encoding("cl100k_base")
+    text = "以市政府办公室名义发文，一般由市政府秘书长签发 hello world 123456\n\n  x"
+    assert tokens.encoding().encode(text) == reference.encode(text)
