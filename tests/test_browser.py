@@ -118,6 +118,20 @@ def test_follow_up_keeps_city(page, live_server):
     assert "《大同市人民政府工作规则》第五条" in page.locator("#cards").inner_text()
 
 
+def test_clearing_the_chat_forgets_the_conversation(page, live_server):
+    open_chat(page, live_server.url)
+    ask(page, "朝阳市政府全体会议由谁主持？")
+    page.wait_for_function("document.querySelector('#cards').innerText.includes('第十九条')", timeout=20000)
+    ask(page, "那常务会议呢？")
+    page.wait_for_function("document.querySelector('#cards').innerText.includes('第二十条')", timeout=20000)
+    assert "《朝阳市人民政府工作规则》第二十条" in page.locator("#cards").inner_text()
+    page.locator("#chat").get_by_role("button", name=re.compile("清空|清除|Clear")).click()
+    page.wait_for_function("document.querySelector('#cards').innerText.includes('依据条文将显示在这里')", timeout=10000)
+    assert "朝阳" not in page.locator("#chat").inner_text()
+    ask(page, "那常务会议呢？")  # nothing to follow now: asked for every city
+    page.wait_for_function("document.querySelector('#cards').innerText.includes('大同')", timeout=20000)
+
+
 def test_feedback_is_stored(page, live_server, assistant):
     open_chat(page, live_server.url)
     choose_city(page, "咸宁市")
@@ -128,7 +142,7 @@ def test_feedback_is_stored(page, live_server, assistant):
     page.locator("#comment textarea").fill("回答准确")
     page.locator("#send-comment").click()
     page.wait_for_function("document.querySelector('#notice').innerText.includes('意见已保存')", timeout=10000)
-    with sqlite3.connect(assistant.data_dir / "feedback.sqlite") as db:
+    with sqlite3.connect(assistant.settings.data_dir / "feedback.sqlite") as db:
         rows = db.execute("SELECT question, liked, comment FROM feedback WHERE comment = '回答准确'").fetchall()
     assert rows == [("会签文件几天内回复", 1, "回答准确")]
 
@@ -182,3 +196,28 @@ def test_iframe_variant(page, live_server):
         "《咸宁市人民政府工作规则》第二十条" in page.locator("[data-gov-rules-widget] .card-title").first.inner_text()
     )
     shot(page, "widget-iframe")
+
+
+def test_widget_follow_up_and_clear(page, live_server):
+    page.goto(live_server.url + "/widget")
+    widget = page.locator("[data-gov-rules-widget]")
+    sent: list[str] = []
+    page.on("request", lambda r: sent.append(r.post_data or "") if r.url.endswith("/api/ask") else None)
+
+    def ask_widget(question: str, answers: int) -> None:
+        widget.locator("input").fill(question)
+        widget.locator("form button").click()
+        widget.locator(".msg.bot").nth(answers).locator(".card-title").first.wait_for(timeout=20000)
+
+    ask_widget("朝阳市政府全体会议由谁主持？", 1)
+    ask_widget("那常务会议呢？", 2)
+    assert widget.locator(".msg.bot").nth(2).locator(".card-title").first.inner_text() == (
+        "《朝阳市人民政府工作规则》第二十条"
+    )
+    assert '"history":["朝阳市政府全体会议由谁主持？"]' in sent[-1]
+    widget.get_by_role("button", name="清空").click()
+    assert widget.locator(".msg").count() == 1  # only the greeting
+    ask_widget("那常务会议呢？", 1)
+    assert '"history":[]' in sent[-1]
+    assert "大同" in widget.locator(".msg.bot").nth(1).inner_text()  # no context: every city
+    shot(page, "widget-follow-up")

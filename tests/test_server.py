@@ -41,6 +41,23 @@ def test_ask(http):
     assert set(body) >= {"answer", "refused", "city", "citations", "retrieved", "timings_ms"}
 
 
+def test_ask_follow_up_with_history(http):
+    history = ["朝阳市政府全体会议由谁主持？"]
+    r = http.post("/api/ask", json={"question": "那常务会议呢？", "history": history})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["city"] == "chaoyang" and body["citations"][0]["id"] == "chaoyang-work-rules-020"
+    with http.stream("POST", "/api/ask/stream", json={"question": "那常务会议呢？", "history": history}) as streamed:
+        final = "".join(streamed.iter_text()).strip().split("\n\n")[-1]
+    assert final.startswith("event: answer") and "chaoyang-work-rules-020" in final
+    alone = http.post("/api/ask", json={"question": "那常务会议呢？"}).json()  # no history: every city
+    assert alone["city"] is None
+    blank = http.post("/api/ask", json={"question": "  ", "history": history})  # not the last question again
+    assert blank.status_code == 400 and "请输入问题" in blank.json()["error"]["message"]
+    too_long = http.post("/api/ask", json={"question": Q, "history": ["问"] * 21})
+    assert too_long.status_code == 422 and "字段 history 无效" in too_long.json()["error"]["message"]
+
+
 def test_ask_unknown_city_is_400_listing_cities(http):
     r = http.post("/api/ask", json={"question": Q, "city": "taiyuan"})
     assert r.status_code == 400
@@ -212,6 +229,64 @@ def test_openai_follow_up_and_unknown_model(live_server):
     assert "其他副市长代行" in done.choices[0].message.content
     with pytest.raises(NotFoundError):
         client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": Q}])
+
+
+def test_openai_follow_up_across_the_messages(live_server):
+    from openai import OpenAI
+
+    client = OpenAI(base_url=f"{live_server.url}/v1", api_key="unused")
+    messages = [
+        {"role": "system", "content": "你是政府工作规则助手。"},
+        {"role": "user", "content": "朝阳市政府全体会议由谁主持？"},
+        {"role": "assistant", "content": "由市长召集和主持。"},
+        {"role": "user", "content": [{"type": "text", "text": "那常务会议呢？"}]},
+    ]
+    done = client.chat.completions.create(model="gov-rules-auto", messages=messages)
+    assert done.model_extra["city"] == "chaoyang"
+    assert done.model_extra["citations"][0]["id"] == "chaoyang-work-rules-020"
+    stream = client.chat.completions.create(model="gov-rules-chaoyang", messages=messages, stream=True)
+    assert list(stream)[-1].model_extra["citations"][0]["id"] == "chaoyang-work-rules-020"
+
+
+def test_json_route_and_chat_page_share_one_feedback_store(assistant, tmp_path, monkeypatch):
+    import gradio as gr
+
+    from assistant.serve.ui import fresh_state
+
+    made: list[FeedbackStore] = []
+    init = FeedbackStore.__init__
+
+    def counted(self, path):  # type: ignore[no-untyped-def]
+        made.append(self)
+        init(self, path)
+
+    monkeypatch.setattr(FeedbackStore, "__init__", counted)
+    app = create_app(assistant, make_settings(data_dir=tmp_path, rate_limit=0))
+    store = app.state.feedback
+    assert made == [store] and app.state.chat.feedback is store
+    with LiveServer(app) as server:
+        r = httpx.post(f"{server.url}/api/feedback", json={"question": Q, "city": "datong", "liked": True})
+        assert r.status_code == 200
+    chat = app.state.chat
+    *_, (history, st, *_rest) = chat.respond("会签文件几天内回复", [], "xianning", fresh_state())
+    liked = gr.LikeData(None, {"index": len(history) - 1, "value": history[-1]["content"], "liked": False})
+    st, notice = chat.on_like(liked, st)
+    assert "已记录反馈" in notice
+    assert [(row["question"], row["liked"]) for row in store.rows()] == [(Q, 1), ("会签文件几天内回复", 0)]
+
+
+def test_chat_page_follow_up_and_clear(assistant, tmp_path):
+    from assistant.serve.ui import AUTO, fresh_state
+
+    chat = create_app(assistant, make_settings(data_dir=tmp_path, rate_limit=0)).state.chat
+    *_, (history, st, *_rest) = chat.respond("朝阳市政府全体会议由谁主持？", [], AUTO, fresh_state())
+    assert st["messages"] == ["朝阳市政府全体会议由谁主持？"]
+    *_, (history, st, cards, _notice, _box) = chat.respond("那常务会议呢？", history, AUTO, st)
+    assert 'data-article="chaoyang-work-rules-020"' in cards
+    st, cards, notice = chat.on_clear()
+    assert st == fresh_state() and "依据条文将显示在这里" in cards and notice == ""
+    *_, (_history, _st, cards, _notice, _box) = chat.respond("那常务会议呢？", [], AUTO, st)
+    assert 'data-article="datong-' in cards  # no context left: asked for every city
 
 
 def test_langchain_chat_openai(live_server):

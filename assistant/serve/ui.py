@@ -2,8 +2,9 @@
 
 City selector, per-city example questions, streamed answers, a citation card per quoted
 article (full text with the quote highlighted, copy-citation button), distinct refusals,
-follow-ups that keep the city, and 👍/👎 feedback with an optional comment. No external
-request: fonts are the system's (Noto Sans CJK), scripts and styles come from this server.
+follow-ups understood from the conversation (the chat's 🗑 starts a new one), and 👍/👎 feedback
+with an optional comment. No external request: fonts are the system's (Noto Sans CJK), scripts
+and styles come from this server.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ for _k, _v in (("GRADIO_ANALYTICS_ENABLED", "False"), ("HF_HUB_OFFLINE", "1"), (
 import gradio as gr  # noqa: E402
 from fastapi import FastAPI  # noqa: E402
 
-from assistant.answering.dialogue import Turn, is_followup, resolve  # noqa: E402
 from assistant.answering.pipeline import Assistant  # noqa: E402
 from assistant.errors import UserError  # noqa: E402
 from assistant.models import Answer  # noqa: E402
@@ -118,39 +118,88 @@ def examples_for(assistant: Assistant, city: str) -> list[str]:
     return chosen or registry.examples
 
 
-def build_ui(assistant: Assistant, ui_feedback: FeedbackStore) -> gr.Blocks:
-    settings = assistant.settings
-    choices = [("自动识别", AUTO)] + [(assistant.registry.by_slug[c].name, c) for c in assistant.cities]
-    names = "、".join(assistant.city_names())
-    with gr.Blocks(title=settings.title, analytics_enabled=False) as ui:
+def fresh_state() -> dict[str, Any]:
+    """A new conversation: the user's raw messages so far, answers by chat index, the last feedback id."""
+    return {"messages": [], "answers": {}, "feedback_id": None}
+
+
+class Chat:
+    """The chat page's event handlers; the feedback store is the app's one (``app.state.feedback``)."""
+
+    def __init__(self, assistant: Assistant, feedback: FeedbackStore) -> None:
+        self.assistant = assistant
+        self.feedback = feedback
+
+    def respond(
+        self, message: str, history: list[dict[str, Any]], city_value: str, st: dict[str, Any]
+    ) -> Iterator[tuple[Any, ...]]:
+        """Outputs: chat, state, cards, notice, question box."""
+        message = (message or "").strip()
+        if not message:
+            yield history, st, gr.update(), "请输入问题。", ""
+            return
+        messages = [*st["messages"], message]
+        resolved = self.assistant.dialogue.resolve(messages, None if city_value == AUTO else city_value)
+        history = [*history, {"role": "user", "content": as_text(message)}, {"role": "assistant", "content": ""}]
+        shown = ""
+        answer = None
+        try:
+            for event in self.assistant.ask_stream(resolved.question, city=resolved.city):
+                if event.kind == "answer":
+                    answer = event.answer
+                    break
+                shown = shown + event.text if event.kind == "delta" else ""
+                history[-1] = {"role": "assistant", "content": as_text(shown)}
+                yield history, st, gr.update(), "", ""
+        except UserError as e:
+            history[-1] = {"role": "assistant", "content": "⚠️ " + as_text(str(e))}
+            yield history, st, gr.update(), "", ""
+            return
+        assert answer is not None
+        entry = {"question": resolved.question, "city": answer.city, "answer": answer.to_dict()}
+        st = st | {"messages": messages, "answers": st["answers"] | {str(len(history) - 1): entry}}
+        history[-1] = {"role": "assistant", "content": answer_markdown(answer)}
+        yield history, st, cards_html(answer), answer_notice(answer), ""
+
+    def on_like(self, data: gr.LikeData, st: dict[str, Any]) -> tuple[dict[str, Any], str]:
+        entry = st["answers"].get(str(data.index if isinstance(data.index, int) else data.index[0]))
+        if entry is None:
+            return st, ""
+        liked = bool(data.liked)
+        fid = self.feedback.add(entry["question"], entry["city"], liked, entry["answer"])
+        return st | {"feedback_id": fid}, "已记录反馈，谢谢。" + ("" if liked else "可在下方填写意见。")
+
+    def on_comment(self, text: str, st: dict[str, Any]) -> tuple[str, str]:
+        if not st.get("feedback_id"):
+            return text, "请先对一条回答点赞或点踩。"
+        if text.strip():
+            self.feedback.comment(st["feedback_id"], text)
+        return "", "意见已保存，谢谢。"
+
+    def on_city(self, value: str) -> Any:
+        return gr.Dataset(samples=[[q] for q in examples_for(self.assistant, value)])
+
+    def on_clear(self) -> tuple[dict[str, Any], str, str]:
+        """The chat was cleared: a new conversation, no earlier context. Outputs: state, cards, notice."""
+        return fresh_state(), cards_html(None), ""
+
+
+def build_ui(chat: Chat) -> gr.Blocks:
+    assistant = chat.assistant
+    title = assistant.settings.title
+    with gr.Blocks(title=title, analytics_enabled=False) as ui:
         gr.Markdown(
-            f"## {settings.title}\n"
-            f"知识库：{names}的现行政府工作规则，共 {len(assistant.index.articles)} 条。"
+            f"## {title}\n"
+            f"知识库：{'、'.join(assistant.city_names())}的现行政府工作规则，共 {len(assistant.index.articles)} 条。"
             "回答逐字引用条文原文并注明出处；规则没有规定的，会明确告知。"
         )
-        state = gr.State({"turns": [], "answers": {}, "feedback_id": None})
+        state = gr.State(fresh_state())
         with gr.Row():
+            choices = [("自动识别", AUTO)] + [(assistant.registry.by_slug[c].name, c) for c in assistant.cities]
             city = gr.Dropdown(choices=choices, value=AUTO, label="地区", scale=1, elem_id="city")
         with gr.Row(equal_height=False):
             with gr.Column(scale=3):
-                chatbot = gr.Chatbot(
-                    label="对话", height=460, elem_id="chat", feedback_options=("Like", "Dislike"), buttons=["copy"]
-                )
-                with gr.Row():
-                    box = gr.Textbox(
-                        placeholder="请输入问题，例如：以市政府办公室名义发文由谁签发？",
-                        show_label=False,
-                        scale=5,
-                        elem_id="question",
-                        max_lines=4,
-                    )
-                    send = gr.Button("提问", variant="primary", scale=1, elem_id="send")
-                examples = gr.Dataset(
-                    components=[box],
-                    samples=[[q] for q in examples_for(assistant, AUTO)],
-                    label="示例问题",
-                    elem_id="examples",
-                )
+                chatbot, box, send, examples = _chat_column(assistant)
                 with gr.Row():
                     comment = gr.Textbox(
                         placeholder="对上一条回答的意见（可选）：先点回答下方的赞或踩，再填写",
@@ -163,79 +212,39 @@ def build_ui(assistant: Assistant, ui_feedback: FeedbackStore) -> gr.Blocks:
             with gr.Column(scale=2):
                 gr.Markdown("### 依据条文")
                 cards = gr.HTML(cards_html(None), elem_id="cards")
-
-        def respond(
-            message: str, history: list[dict[str, Any]], city_value: str, st: dict[str, Any]
-        ) -> Iterator[tuple[Any, ...]]:
-            message = (message or "").strip()
-            if not message:
-                yield history, st, gr.update(), "请输入问题。", ""
-                return
-            prev = Turn(**st["turns"][-1]) if st["turns"] else None
-            selected = None if city_value == AUTO else city_value
-            question, scope = message, selected
-            if selected is None and prev and is_followup(message):
-                question = resolve(message, prev, assistant.place_names)
-                scope = assistant.detector.detect(message).city or prev.city
-            history = [*history, {"role": "user", "content": as_text(message)}]
-            history.append({"role": "assistant", "content": ""})
-            shown = ""
-            answer = None
-            try:
-                for event in assistant.ask_stream(question, city=scope):
-                    if event.kind == "delta":
-                        shown += event.text
-                    elif event.kind == "reset":
-                        shown = ""
-                    else:
-                        answer = event.answer
-                        break
-                    history[-1] = {"role": "assistant", "content": as_text(shown)}
-                    yield history, st, gr.update(), "", ""
-            except UserError as e:
-                history[-1] = {"role": "assistant", "content": "⚠️ " + as_text(str(e))}
-                yield history, st, gr.update(), "", ""
-                return
-            assert answer is not None
-            st = {
-                "turns": [*st["turns"], {"question": question, "city": answer.city or scope}],
-                "answers": st["answers"]
-                | {str(len(history) - 1): {"question": question, "city": answer.city, "answer": answer.to_dict()}},
-                "feedback_id": st.get("feedback_id"),
-            }
-            history[-1] = {"role": "assistant", "content": answer_markdown(answer)}
-            yield history, st, cards_html(answer), answer_notice(answer), ""
-
-        def on_like(data: gr.LikeData, st: dict[str, Any]) -> tuple[dict[str, Any], str]:
-            entry = st["answers"].get(str(data.index if isinstance(data.index, int) else data.index[0]))
-            if entry is None:
-                return st, ""
-            liked = bool(data.liked)
-            fid = ui_feedback.add(entry["question"], entry["city"], liked, entry["answer"])
-            return st | {"feedback_id": fid}, "已记录反馈，谢谢。" + ("" if liked else "可在下方填写意见。")
-
-        def on_comment(text: str, st: dict[str, Any]) -> tuple[str, str]:
-            if not st.get("feedback_id"):
-                return text, "请先对一条回答点赞或点踩。"
-            if text.strip():
-                ui_feedback.comment(st["feedback_id"], text)
-            return "", "意见已保存，谢谢。"
-
-        def on_city(value: str) -> Any:
-            return gr.Dataset(samples=[[q] for q in examples_for(assistant, value)])
-
         outputs = [chatbot, state, cards, notice, box]
-        send.click(respond, [box, chatbot, city, state], outputs)
-        box.submit(respond, [box, chatbot, city, state], outputs)
+        send.click(chat.respond, [box, chatbot, city, state], outputs)
+        box.submit(chat.respond, [box, chatbot, city, state], outputs)
         examples.click(lambda s: s[0], [examples], [box])
-        city.change(on_city, [city], [examples])
-        chatbot.like(on_like, [state], [state, notice])
-        send_comment.click(on_comment, [comment, state], [comment, notice])
+        city.change(chat.on_city, [city], [examples])
+        chatbot.like(chat.on_like, [state], [state, notice])
+        chatbot.clear(chat.on_clear, None, [state, cards, notice])
+        send_comment.click(chat.on_comment, [comment, state], [comment, notice])
     return ui
 
 
-def mount_ui(app: FastAPI, assistant: Assistant, feedback: FeedbackStore) -> None:
-    theme = gr.themes.Soft(font=FONTS, font_mono=["Noto Sans Mono CJK SC", "monospace"])
-    gr.mount_gradio_app(
-        app, build_ui(assistant, feedback), path="/", theme=theme, css=CSS, head=HEAD, footer_links=[], pwa=False
+def _chat_column(assistant: Assistant) -> tuple[gr.Chatbot, gr.Textbox, gr.Button, gr.Dataset]:
+    chatbot = gr.Chatbot(
+        label="对话", height=460, elem_id="chat", feedback_options=("Like", "Dislike"), buttons=["copy"]
     )
+    with gr.Row():
+        box = gr.Textbox(
+            placeholder="请输入问题，例如：以市政府办公室名义发文由谁签发？",
+            show_label=False,
+            scale=5,
+            elem_id="question",
+            max_lines=4,
+        )
+        send = gr.Button("提问", variant="primary", scale=1, elem_id="send")
+    examples = gr.Dataset(
+        components=[box], samples=[[q] for q in examples_for(assistant, AUTO)], label="示例问题", elem_id="examples"
+    )
+    return chatbot, box, send, examples
+
+
+def mount_ui(app: FastAPI, assistant: Assistant, feedback: FeedbackStore) -> Chat:
+    """Mount the chat page at ``/``; ``feedback``: the app's one store. Returns the page's handlers."""
+    chat = Chat(assistant, feedback)
+    theme = gr.themes.Soft(font=FONTS, font_mono=["Noto Sans Mono CJK SC", "monospace"])
+    gr.mount_gradio_app(app, build_ui(chat), path="/", theme=theme, css=CSS, head=HEAD, footer_links=[], pwa=False)
+    return chat

@@ -8,6 +8,8 @@
  * inserted with textContent (never innerHTML), so questions and articles render as text.
  * Optional attributes: data-api-key (sent as X-API-Key), data-mode="inline" (fill the
  * containing element instead of floating; used by /widget for the <iframe> variant).
+ * Follow-ups: this session's earlier questions are kept in memory and sent as "history", so
+ * 「那常务会议呢？」 is understood; 「清空」 in the header starts a new conversation.
  */
 (function () {
   "use strict";
@@ -18,6 +20,9 @@
   var title = script.getAttribute("data-title") || "工作规则问答";
   var apiKey = script.getAttribute("data-api-key") || "";
   var inline = script.getAttribute("data-mode") === "inline";
+  var MAX_HISTORY = 20, MAX_HISTORY_CHARS = 500; // as accepted by /api/ask
+  var earlier = []; // this conversation's questions so far, oldest first (sent as "history")
+  var conversation = 0; // bumped by 清空: a reply to a cleared conversation is dropped
 
   var host = document.createElement("div");
   host.setAttribute("data-gov-rules-widget", "");
@@ -40,6 +45,8 @@
     ".inline .panel { display: flex; width: 100%; height: 100%; max-height: none; margin: 0; border-radius: 0; box-shadow: none; }",
     ".head { background: #2563eb; color: #fff; padding: 10px 14px; font-size: 15px; font-weight: 600; display: flex; justify-content: space-between; align-items: center; }",
     ".close { background: none; border: none; color: #fff; font-size: 18px; cursor: pointer; }",
+    ".tools { display: flex; gap: 6px; align-items: center; }",
+    ".clear { background: none; border: 1px solid rgba(255,255,255,.7); border-radius: 4px; color: #fff; font-size: 12px; padding: 1px 6px; cursor: pointer; }",
     ".log { flex: 1; overflow-y: auto; padding: 12px; background: #f8fafc; font-size: 14px; line-height: 1.7; color: #1f2937; }",
     ".msg { margin: 6px 0; padding: 8px 10px; border-radius: 8px; white-space: pre-wrap; word-break: break-word; }",
     ".user { background: #dbeafe; margin-left: 40px; }",
@@ -69,11 +76,18 @@
   var panel = el("div", "panel");
   var head = el("div", "head");
   head.appendChild(el("span", "", title));
+  var tools = el("span", "tools");
+  var clear = el("button", "clear", "清空");
+  clear.type = "button";
+  clear.title = "清空对话，开始新的提问";
+  tools.appendChild(clear);
   var close = el("button", "close", "×");
   close.setAttribute("aria-label", "关闭");
-  if (!inline) head.appendChild(close);
+  if (!inline) tools.appendChild(close);
+  head.appendChild(tools);
   var log = el("div", "log");
-  log.appendChild(el("div", "msg bot", "您好！请输入关于政府工作规则的问题，回答会逐字引用条文并注明出处。"));
+  var GREETING = "您好！请输入关于政府工作规则的问题，回答会逐字引用条文并注明出处。";
+  log.appendChild(el("div", "msg bot", GREETING));
   var form = el("form", "form");
   var input = el("input");
   input.placeholder = "请输入问题…";
@@ -93,6 +107,13 @@
 
   fab.addEventListener("click", function () { panel.classList.toggle("open"); if (panel.classList.contains("open")) input.focus(); });
   close.addEventListener("click", function () { panel.classList.remove("open"); });
+  clear.addEventListener("click", function () {
+    earlier = [];
+    conversation += 1;
+    log.textContent = "";
+    log.appendChild(el("div", "msg bot", GREETING));
+    input.focus();
+  });
 
   function highlighted(text, quotes) {
     // Build <mark> ranges with text nodes only.
@@ -143,16 +164,23 @@
     log.scrollTop = log.scrollHeight;
     var headers = { "Content-Type": "application/json" };
     if (apiKey) headers["X-API-Key"] = apiKey;
-    fetch(base + "/api/ask", { method: "POST", headers: headers, body: JSON.stringify({ question: q, city: city || null }) })
+    var sentIn = conversation;
+    var payload = { question: q, city: city || null, history: earlier };
+    fetch(base + "/api/ask", { method: "POST", headers: headers, body: JSON.stringify(payload) })
       .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
       .then(function (res) {
         waiting.remove();
-        if (res.ok) render(res.body);
-        else log.appendChild(el("div", "msg bot error", (res.body.error && res.body.error.message) || "请求失败。"));
+        if (sentIn !== conversation) return;
+        if (res.ok) {
+          earlier = earlier.concat([q.slice(0, MAX_HISTORY_CHARS)]).slice(-MAX_HISTORY);
+          render(res.body);
+        } else {
+          log.appendChild(el("div", "msg bot error", (res.body.error && res.body.error.message) || "请求失败。"));
+        }
       })
       .catch(function () {
         waiting.remove();
-        log.appendChild(el("div", "msg bot error", "无法连接问答服务，请稍后再试。"));
+        if (sentIn === conversation) log.appendChild(el("div", "msg bot error", "无法连接问答服务，请稍后再试。"));
       })
       .finally(function () { send.disabled = false; log.scrollTop = log.scrollHeight; input.focus(); });
   });

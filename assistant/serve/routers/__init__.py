@@ -1,0 +1,1 @@
+"""HTTP routes, one module per concern. Routers import ``deps`` and ``errors``, never ``app``."""

@@ -1,0 +1,76 @@
+"""The knowledge base: ``/healthz``, ``/api/cities`` and ``/api/articles/{id}``."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Annotated, Any, cast
+
+from fastapi import APIRouter, Depends, Request
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from assistant.answering.pipeline import Assistant
+from assistant.knowledge.ingest import load_documents
+from assistant.serve.deps import AssistantDep
+from assistant.settings import Settings
+
+router = APIRouter()
+DOCUMENT_FIELDS = ("title", "number", "issuer", "issued", "status", "articles", "replaces")
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """What the served knowledge holds, read once at start-up (the index is fixed for the server's lifetime)."""
+
+    cities: list[dict[str, Any]]
+    documents: dict[tuple[str, str], dict[str, Any]]  # (city, title) → document metadata
+
+    @classmethod
+    def build(cls, assistant: Assistant, settings: Settings) -> Catalog:
+        documents = load_documents(settings.knowledge_dir)
+        counts = Counter(a.city for a in assistant.index.articles)
+        cities = []
+        for slug in assistant.cities:
+            j = assistant.registry.by_slug[slug]
+            cities.append(
+                {
+                    "slug": slug,
+                    "name": j.name,
+                    "province": j.province,
+                    "level": j.level,
+                    "aliases": j.aliases,
+                    "articles": counts[slug],
+                    "documents": [{k: d[k] for k in DOCUMENT_FIELDS} for d in documents if d["city"] == slug],
+                }
+            )
+        return cls(cities, {(d["city"], d["title"]): d for d in documents})
+
+
+def get_catalog(request: Request) -> Catalog:
+    return cast(Catalog, request.app.state.catalog)
+
+
+CatalogDep = Annotated[Catalog, Depends(get_catalog)]
+
+
+@router.get("/healthz", tags=["运维"])
+def healthz(assistant: AssistantDep) -> dict[str, Any]:
+    return {
+        "status": "ok",
+        "articles": len(assistant.index.articles),
+        "embedding_model": assistant.index.model_name,
+        "mode": assistant.mode,
+    }
+
+
+@router.get("/api/cities", tags=["知识库"])
+def cities(catalog: CatalogDep) -> list[dict[str, Any]]:
+    return catalog.cities
+
+
+@router.get("/api/articles/{article_id}", tags=["知识库"])
+def article(article_id: str, assistant: AssistantDep, catalog: CatalogDep) -> dict[str, Any]:
+    a = assistant.article(article_id)
+    if a is None:
+        raise StarletteHTTPException(404)
+    return a.to_dict() | {"document_info": catalog.documents.get((a.city, a.document))}

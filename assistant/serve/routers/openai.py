@@ -1,0 +1,142 @@
+"""OpenAI-compatible endpoints, so the official client, LangChain ``ChatOpenAI`` and chat front
+ends can use the assistant: one model per jurisdiction plus ``gov-rules-auto``.
+
+Citations are in the message text (「quote」——《文件》第N条) and, structured, in an extra
+top-level ``citations`` field (in the last chunk when streaming). Follow-ups are understood from
+all the user messages of ``messages``.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections.abc import Iterator
+from typing import Any, Literal
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse, StreamingResponse
+from pydantic import BaseModel, Field
+
+from assistant.answering.pipeline import Assistant
+from assistant.errors import InvalidQuestion
+from assistant.llm import tokens
+from assistant.llm.stream import pieces
+from assistant.models import Answer
+from assistant.serve.deps import AssistantDep, WorkersDep
+from assistant.serve.errors import error_response
+
+router = APIRouter(tags=["OpenAI 兼容"])
+MODEL_PREFIX = "gov-rules-"
+AUTO = "gov-rules-auto"
+CREATED = 1_735_689_600  # fixed: the models do not change between restarts
+
+
+class ContentPart(BaseModel):
+    type: str
+    text: str = ""
+
+
+class ChatMessage(BaseModel):
+    role: Literal["system", "user", "assistant", "tool", "developer"]
+    content: str | list[ContentPart] | None = None
+
+    def text(self) -> str:
+        if isinstance(self.content, list):
+            return "".join(p.text for p in self.content if p.type == "text")
+        return self.content or ""
+
+
+class ChatRequest(BaseModel):
+    model: str = AUTO
+    messages: list[ChatMessage] = Field(min_length=1)
+    stream: bool = False
+    temperature: float | None = None  # accepted and ignored: answers are deterministic
+    max_tokens: int | None = None
+    user: str | None = None
+
+
+def model_ids(assistant: Assistant) -> list[str]:
+    return [AUTO] + [MODEL_PREFIX + c for c in assistant.cities]
+
+
+def city_of(model: str, assistant: Assistant) -> str | None:
+    """The model's jurisdiction (None for ``gov-rules-auto``); ``LookupError`` for an unknown model."""
+    if model == AUTO:
+        return None
+    if model.startswith(MODEL_PREFIX) and model[len(MODEL_PREFIX) :] in assistant.cities:
+        return model[len(MODEL_PREFIX) :]
+    raise LookupError(model)
+
+
+def answer_messages(assistant: Assistant, messages: list[ChatMessage], city: str | None) -> Answer:
+    """Answer the last user message, understood as a follow-up of the earlier ones where it is one."""
+    users = [m.text().strip() for m in messages if m.role == "user" and m.text().strip()]
+    if not users:
+        raise InvalidQuestion("messages 中没有用户问题。")
+    resolved = assistant.dialogue.resolve(users, city)
+    return assistant.ask(resolved.question, city=resolved.city)
+
+
+@router.get("/v1/models")
+def list_models(assistant: AssistantDep) -> dict[str, Any]:
+    return {
+        "object": "list",
+        "data": [
+            {"id": m, "object": "model", "created": CREATED, "owned_by": "gov-rules-assistant"}
+            for m in model_ids(assistant)
+        ],
+    }
+
+
+@router.post("/v1/chat/completions", response_model=None)
+async def chat_completions(
+    body: ChatRequest, assistant: AssistantDep, workers: WorkersDep
+) -> JSONResponse | StreamingResponse:
+    try:
+        city = city_of(body.model, assistant)
+    except LookupError:
+        message = f"模型 {body.model} 不存在。可用：{'、'.join(model_ids(assistant))}"
+        return error_response(404, message, code="model_not_found")
+    answer = await workers.run_bounded(lambda: answer_messages(assistant, body.messages, city))
+    cid = f"chatcmpl-{uuid.uuid4().hex[:24]}"
+    extra = {"citations": [c.to_dict() for c in answer.citations], "refused": answer.refused, "city": answer.city}
+    if body.stream:
+        return StreamingResponse(
+            chunks(cid, body.model, answer, extra),
+            media_type="text/event-stream",
+            headers={"Cache-Control": "no-cache"},
+        )
+    return JSONResponse(completion(cid, body, answer) | extra)
+
+
+def completion(cid: str, body: ChatRequest, answer: Answer) -> dict[str, Any]:
+    prompt = sum(tokens.count(m.text()) for m in body.messages)
+    used = tokens.count(answer.answer)
+    return {
+        "id": cid,
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": body.model,
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": answer.answer}, "finish_reason": "stop"}],
+        "usage": {"prompt_tokens": prompt, "completion_tokens": used, "total_tokens": prompt + used},
+    }
+
+
+def chunks(cid: str, model: str, answer: Answer, extra: dict[str, Any]) -> Iterator[str]:
+    yield _chunk(cid, model, {"role": "assistant", "content": ""})
+    for piece in pieces(answer.answer, 12):
+        yield _chunk(cid, model, {"content": piece})
+    yield _chunk(cid, model, {}, "stop", **extra)
+    yield "data: [DONE]\n\n"
+
+
+def _chunk(cid: str, model: str, delta: dict[str, Any], finish: str | None = None, **extra: Any) -> str:
+    body = {
+        "id": cid,
+        "object": "chat.completion.chunk",
+        "created": int(time.time()),
+        "model": model,
+        "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+    } | extra
+    return f"data: {json.dumps(body, ensure_ascii=False)}\n\n"
