@@ -310,6 +310,38 @@ def _metrics_table(summary: dict, split: str, title: str) -> Table:
 
 
 @app.command()
+def calibrate(
+    folds: Annotated[int, typer.Option(help="交叉验证折数")] = 5,
+    knowledge: KnowledgeOpt = None,
+) -> None:
+    """在开发集上（交叉验证）拟合拒答模型，写入 assistant/data/refusal.json 并报告各留出折的结果。"""
+    from assistant.evaluation import calibrate as cal
+    from assistant.evaluation.gold import default_gold_paths, load_gold
+
+    with user_errors():
+        settings = _settings(knowledge).model_copy(update={"refusal_model": None})  # signals only
+        a = _open_assistant(settings)
+        items = load_gold(default_gold_paths(settings.gold_dir), a.index.articles, a.cities)
+        model = cal.calibrate(cal.examples(a, items), folds=folds)
+        target = _settings(knowledge).refusal_model
+        if target is None:
+            raise typer.BadParameter("ASSISTANT_REFUSAL_MODEL 未设置：不知道写到哪里")
+        model.save(target)
+    table = Table(title=f"拒答模型：{model.report['examples']} 题，{folds} 折交叉验证（留出折）")
+    for col in ("折", "阈值", "误拒率", "应拒已拒", "错答率"):
+        table.add_column(col, justify="right")
+    for n, f in enumerate(model.report["folds"], 1):
+        row = (f["threshold"], f["false_refusal_rate"], f["unanswerable_refused"], f["wrong_answer_rate"])
+        table.add_row(str(n), *(f"{v:.3f}" for v in row))
+    m = model.report["mean"]
+    table.add_row(
+        "平均", "", *(f"{m[k]:.3f}" for k in ("false_refusal_rate", "unanswerable_refused", "wrong_answer_rate"))
+    )
+    console.print(table)
+    console.print(f"已写入 {target}（阈值 {model.threshold:.2f}）")
+
+
+@app.command()
 def serve(
     host: Annotated[str, typer.Option(help="监听地址")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="端口")] = 7860,

@@ -113,6 +113,8 @@ class Settings(BaseSettings):
     title: str = "市政府工作规则问答"
     # Scoring, fusion, refusal
     weights: Weights = Weights()
+    # The fitted refusal model (``assistant calibrate``); when the file is absent, Weights' thresholds decide
+    refusal_model: Path | None = PROJECT_ROOT / "assistant" / "data" / "refusal.json"
 
     @field_validator("cors_origins", mode="before")
     @classmethod

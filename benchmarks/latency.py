@@ -20,10 +20,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from assistant import Assistant, config  # noqa: E402
+from assistant import Assistant  # noqa: E402
 from assistant.evaluation.gold import default_gold_paths, load_gold  # noqa: E402
 from assistant.evaluation.metrics import percentile  # noqa: E402
 from assistant.retrieval.index import KnowledgeIndex  # noqa: E402
+from assistant.settings import load_settings  # noqa: E402
 
 LOAD_SNIPPET = """
 import time, sys
@@ -36,15 +37,15 @@ print(time.perf_counter() - t)
 
 
 def main() -> None:
-    kdir = config.knowledge_dir()
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
+        settings = load_settings(data_dir=data)
         t = time.perf_counter()
-        index = KnowledgeIndex.open(kdir, data)
+        index = KnowledgeIndex.open(settings)
         first_index = time.perf_counter() - t
         n = len(index.articles)
 
-        env = os.environ | {config.DATA_DIR_ENV: str(data)}
+        env = os.environ | {"ASSISTANT_DATA_DIR": str(data)}
         loads = []
         for _ in range(3):
             out = subprocess.run(
@@ -52,15 +53,16 @@ def main() -> None:
             )
             loads.append(float(out.stdout.strip().splitlines()[-1]))
 
-        assistant = Assistant(kdir, data, index=index)
-        items = load_gold(default_gold_paths(REPO / "evals" / "gold"), index.articles, assistant.cities)
+        assistant = Assistant(settings, index=index)
+        items = load_gold(default_gold_paths(settings.gold_dir), index.articles, assistant.cities)
         for item in items[:20]:  # warm up
             assistant.ask(item.row.question, city=item.row.city)
         latencies = []
         for _ in range(3):
             for item in items:
+                turn = assistant.dialogue.resolve([*item.row.history, item.row.question], item.row.city)
                 t = time.perf_counter()
-                assistant.ask(item.row.question, city=item.row.city)
+                assistant.ask(turn.question, city=turn.city)
                 latencies.append((time.perf_counter() - t) * 1000)
 
         texts = [a.text for a in index.articles[:64]]

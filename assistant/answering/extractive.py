@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from assistant.answering.analysis import Group, QuestionAnalyzer
 from assistant.answering.clauses import sentences
 from assistant.answering.quantities import asked, states
+from assistant.answering.refusal import RefusalModel, Signals
 from assistant.answering.scoring import ClauseScorer, coverage, missing, unknown_share
 from assistant.knowledge.segment import item_of
 from assistant.models import Article, Citation, Hit
@@ -30,19 +31,53 @@ class Draft:
     dense: float
     missing: tuple[str, ...]
     unstated: str | None = None  # refused because the asked kind of quantity is stated nowhere
+    signals: Signals | None = None  # the evidence the decision was made on (None: pinned or nothing found)
 
 
 class ExtractiveAnswerer:
-    def __init__(self, analyzer: QuestionAnalyzer, scorer: ClauseScorer, weights: Weights | None = None) -> None:
+    def __init__(
+        self,
+        analyzer: QuestionAnalyzer,
+        scorer: ClauseScorer,
+        weights: Weights | None = None,
+        refusal: RefusalModel | None = None,
+    ) -> None:
         self.analyzer = analyzer
         self.scorer = scorer
         self.weights = weights or Weights()
+        self.refusal = refusal
 
-    def supported(self, coverage: float, dense: float, unknown: float = 0.0) -> bool:
+    def supported(self, s: Signals) -> bool:
+        """Answer or refuse: the fitted model when there is one, else the hand-set thresholds."""
+        if self.refusal is not None:
+            return self.refusal.answers(s)
         w = self.weights
-        if unknown >= w.max_unknown_share:
+        if s.unknown_share >= w.max_unknown_share or s.quantity_unstated:
             return False
-        return coverage >= w.min_coverage or (coverage >= w.weak_coverage and dense >= w.min_dense)
+        return s.coverage >= w.min_coverage or (s.coverage >= w.weak_coverage and s.dense_max >= w.min_dense)
+
+    def signals(self, question: str, groups: Sequence[Group], hits: Sequence[Hit]) -> Signals:
+        top = hits[0]
+        full = f"{top.article.document}{top.article.text}"
+        best_score, _, best = self.scorer.best_unit(question, top.article)
+        kind = asked(question)
+        cov = coverage(groups, full)
+        return Signals(
+            coverage=cov,
+            clause_coverage=coverage(groups, best) if best else 0.0,
+            clause_score=best_score,
+            dense_top=top.dense,
+            dense_max=max(h.dense for h in hits[:3]),
+            unknown_share=unknown_share(self.analyzer.stats, groups, full),
+            missing_nouns=_missing_share([g for g in groups if g.noun], groups, full),
+            most_specific_missing=_most_specific_missing(groups, full),
+            asks_quantity=float(kind is not None),
+            quantity_unstated=float(self.unstated_quantity(question, full) is not None),
+            margin=top.score - hits[1].score if len(hits) > 1 else top.score,
+            lexical_found=float(top.lexical > 0),
+            groups=float(len(groups)),
+            plain_coverage=0.0 if kind else cov,
+        )
 
     @staticmethod
     def unstated_quantity(question: str, text: str) -> str | None:
@@ -67,16 +102,12 @@ class ExtractiveAnswerer:
         if not hits or not groups:
             return Draft((), True, 0.0, 0.0, tuple(g.alternatives[0] for g in groups))
         top = hits[0]
-        full = f"{top.article.document}{top.article.text}"
-        cov = coverage(groups, full)
-        dense = max(h.dense for h in hits[:3])
-        if not self.supported(cov, dense, unknown_share(self.analyzer.stats, groups, full)):
-            return Draft((), True, cov, dense, tuple(missing(groups, top.article.text)))
-        unstated = self.unstated_quantity(question, full)
-        if unstated:
+        s = self.signals(question, groups, hits)
+        if not self.supported(s):
             # "区政府全体会议多久开一次": the article is about the meeting but states no frequency.
-            return Draft((), True, cov, dense, (), unstated)
-        return Draft(self._quotes(question, groups, top.article), False, cov, dense, ())
+            unstated = self.unstated_quantity(question, f"{top.article.document}{top.article.text}")
+            return Draft((), True, s.coverage, s.dense_max, tuple(missing(groups, top.article.text)), unstated, s)
+        return Draft(self._quotes(question, groups, top.article), False, s.coverage, s.dense_max, (), None, s)
 
     def best_quote(self, question: str, article: Article) -> str:
         """The clause of ``article`` that best answers ``question`` (verbatim)."""
@@ -129,6 +160,18 @@ def _with_list(article: Article, unit: str) -> str:
 
 def _same_paragraph(article: Article, first: str, second: str) -> bool:
     return any(first in p and second in p and p.index(first) < p.index(second) for p in article.paragraphs)
+
+
+def _missing_share(subset: Sequence[Group], groups: Sequence[Group], text: str) -> float:
+    total = sum(g.weight for g in groups)
+    t = normalize(text)
+    return sum(g.weight for g in subset if not g.found(t)) / total if total else 0.0
+
+
+def _most_specific_missing(groups: Sequence[Group], text: str) -> float:
+    t = normalize(text)
+    top = max((g.weight for g in groups), default=0.0)
+    return max((g.weight for g in groups if not g.found(t)), default=0.0) / top if top else 0.0
 
 
 def label(article: Article) -> str:

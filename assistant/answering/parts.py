@@ -12,7 +12,7 @@ import re
 from assistant.answering.analysis import SCOPE_WORDS
 from assistant.answering.dialogue import split_predicate
 
-_CLAUSE = re.compile(r"[^，,；;。？?！!]+")
+_CLAUSE = re.compile(r"[^，,；;。？?！!\s]+")  # colloquial questions separate parts with spaces too
 _ASKS = re.compile(r"谁|什么|啥|多久|多长|多少|几|哪|怎么|怎样|如何|咋|是否|能否|可否|吗|能不能|要不要|需不需要|有没有")
 _JOINERS = re.compile(r"^(另外|还有|同时|以及|并且|而且|那|又)")
 MAX_PARTS = 3

@@ -20,6 +20,7 @@ from assistant.answering.dialogue import Dialogue
 from assistant.answering.extractive import Draft, ExtractiveAnswerer, format_quotes, label
 from assistant.answering.parts import question_parts
 from assistant.answering.quantities import asked, states
+from assistant.answering.refusal import RefusalModel
 from assistant.answering.scoring import ClauseScorer, coverage
 from assistant.errors import ConfigError, InvalidQuestion
 from assistant.knowledge.ingest import REGISTRY_FILE
@@ -68,7 +69,8 @@ class Assistant:
         self.retriever: Retriever = retriever or RerankingRetriever(
             HybridRetriever(self.index, s.weights), self.scorer, s.weights
         )
-        self.answerer = ExtractiveAnswerer(self.analyzer, self.scorer, s.weights)
+        refusal = RefusalModel.load(s.refusal_model) if s.refusal_model and s.refusal_model.is_file() else None
+        self.answerer = ExtractiveAnswerer(self.analyzer, self.scorer, s.weights, refusal)
         if llm is None and s.llm_enabled:
             from assistant.llm.client import LLMAnswerer
 
@@ -170,23 +172,36 @@ class Assistant:
                 return _refusal(msg, Reason.UNKNOWN_CITY, None, t0, timings)
             else:
                 slugs = list(self.cities)
+        drafts, refusal = self.drafts(q, slugs, timings)
+        if refusal:
+            return _refusal(refusal, Reason.NO_SUCH_ARTICLE, slugs[0], t0, timings, drafts[0][2] if drafts else ())
+        answer = self._compose(slugs, drafts, t0, timings, compare=bool(SCOPE_WORDS.search(q)))
+        return replace(answer, reason=Reason.SCOPE_CHANGED, notice=notice) if notice else answer
+
+    def drafts(
+        self, q: str, slugs: list[str], timings: dict[str, float]
+    ) -> tuple[list[tuple[str, Draft, Sequence[Hit]]], str | None]:
+        """Per city (and per question part), the answerer's draft; or why the named article does not exist."""
         drafts: list[tuple[str, Draft, Sequence[Hit]]] = []
         parts = question_parts(q)
         for c in slugs:
-            for n, part in enumerate([q] if len(parts) == 1 else [q, *parts]):
+            whole: Draft | None = None
+            for part in [q] if len(parts) == 1 else [q, *parts]:
                 found, no_such_article = self._hits(part, c)
                 timings |= found.timings
                 if no_such_article:
                     if len(slugs) == 1:
-                        return _refusal(no_such_article, Reason.NO_SUCH_ARTICLE, c, t0, timings, found.hits)
+                        return [(c, Draft((), True, 0.0, 0.0, ()), found.hits)], no_such_article
                     break
                 t = time.perf_counter()
                 draft = self.answerer.draft(part, found.hits)
                 timings["answer"] = timings.get("answer", 0.0) + (time.perf_counter() - t) * 1000
-                if n == 0 or (not draft.refused and not self._answered_by(part, drafts[-1][1] if drafts else None, c)):
-                    drafts.append((c, draft, found.hits))
-        answer = self._compose(slugs, drafts, t0, timings, compare=bool(SCOPE_WORDS.search(q)))
-        return replace(answer, reason=Reason.SCOPE_CHANGED, notice=notice) if notice else answer
+                if whole is None:
+                    whole = draft
+                elif draft.refused or self._answered_by(part, whole):
+                    continue  # a part the whole question's quotes already answer adds nothing
+                drafts.append((c, draft, found.hits))
+        return drafts, None
 
     def _hits(self, q: str, city: str, k: int = 5) -> tuple[Retrieval, str | None]:
         """Ranked hits; with "第N条" in the question, that article first (or why it does not exist)."""
@@ -240,9 +255,9 @@ class Assistant:
         timings["total"] = (time.perf_counter() - t0) * 1000
         return Answer(lead + "\n".join(parts), False, single, tuple(citations), tuple(retrieved), timings)
 
-    def _answered_by(self, part: str, whole: Draft | None, city: str) -> bool:
+    def _answered_by(self, part: str, whole: Draft) -> bool:
         """Whether the whole question's quotes already answer ``part`` (its terms, its asked quantity)."""
-        if whole is None or whole.refused:
+        if whole.refused:
             return False
         text = "".join(c.quote for c in whole.citations)
         kind = asked(part)

@@ -33,7 +33,8 @@ class Cite(CiteRef):
 QuestionType = Literal[
     "fact", "duration", "count", "two_part", "yes_no", "list", "comparison", "followup", "unanswerable"
 ]
-Split = Literal["tune", "heldout", "blind"]
+Split = Literal["tune", "heldout", "examined", "blind"]
+_SPLIT_DIRS: dict[str, Split] = {"heldout": "heldout", "examined": "examined", "blind": "blind"}
 
 
 class GoldRow(BaseModel):
@@ -86,9 +87,7 @@ def load_gold(paths: list[Path], articles: list[Article], cities: list[str]) -> 
     for path in paths:
         if not path.is_file():
             raise GoldError(f"评测集文件不存在：{path}")
-        split: Split = (
-            "blind" if path.parent.name == "blind" else "heldout" if path.parent.name == "heldout" else "tune"
-        )
+        split: Split = _SPLIT_DIRS.get(path.parent.name, "tune")
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             if not line.strip():
                 continue
@@ -122,8 +121,10 @@ def load_gold(paths: list[Path], articles: list[Article], cities: list[str]) -> 
 
 
 def default_gold_paths(root: Path, city: str | None = None) -> list[Path]:
-    """The development sets: ``<root>/*.jsonl`` (tuning) and ``<root>/heldout/*.jsonl``."""
-    paths = sorted(root.glob("*.jsonl")) + sorted((root / "heldout").glob("*.jsonl"))
+    """The development sets: ``<root>/*.jsonl`` (tuning), ``heldout/`` and ``examined/`` (a former
+    blind set whose failures have been looked at)."""
+    paths = [*sorted(root.glob("*.jsonl")), *sorted((root / "heldout").glob("*.jsonl"))]
+    paths += sorted((root / "examined").glob("*.jsonl"))
     if city:
         paths = [p for p in paths if p.stem == city]
     return paths

@@ -22,7 +22,13 @@ COLUMNS = [
 ]
 
 
-SPLITS = (("all", "全部题目"), ("tune", "调参集"), ("heldout", "留出集（调参时不看）"), ("blind", "盲测集"))
+SPLITS = (
+    ("all", "全部题目"),
+    ("tune", "调参集"),
+    ("heldout", "留出集（调参时不看）"),
+    ("examined", "已查看的前盲测集（开发数据）"),
+    ("blind", "盲测集"),
+)
 
 
 def _cell(value: float | None, fmt: str) -> str:

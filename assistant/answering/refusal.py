@@ -1,0 +1,81 @@
+"""Whether to answer: a calibrated decision from the evidence for the top article.
+
+``Signals`` are what the answerer knows about its best article for a question: how much of the
+question it covers, how well its best clause answers, dense similarity, retrieval agreement,
+terms found nowhere in the knowledge base, and whether an asked quantity is stated at all.
+``RefusalModel`` is a logistic model over them, fitted with scikit-learn under cross-validation
+on the development sets (``assistant calibrate``, see ``evaluation/calibrate.py``) and stored as
+plain numbers in ``assistant/data/refusal.json``; scoring needs only numpy. Without a model file
+the hand-set thresholds of ``Weights`` decide.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Signals:
+    coverage: float  # share of the question's term weight found in the article
+    clause_coverage: float  # … in its best clause
+    clause_score: float  # the best clause's score (coverage × answer type × word order)
+    dense_top: float  # cosine similarity of the top article
+    dense_max: float  # best cosine similarity among the top three
+    unknown_share: float  # weight of terms no article contains
+    missing_nouns: float  # weight share of the question's nouns (things asked about) the article lacks
+    most_specific_missing: float  # weight of the most specific term it lacks, relative to the question's top term
+    asks_quantity: float  # 1 when the question asks for a time, frequency or count
+    quantity_unstated: float  # 1 when it does and the article states none of that kind
+    margin: float  # top score minus the second one (reranked)
+    lexical_found: float  # 1 when BM25 found the top article at all
+    groups: float  # number of content term groups in the question
+    plain_coverage: float  # coverage when no quantity is asked (0 otherwise): full coverage then suffices
+
+    def vector(self) -> list[float]:
+        return [float(v) for v in asdict(self).values()]
+
+    @classmethod
+    def names(cls) -> list[str]:
+        return list(cls.__dataclass_fields__)
+
+
+@dataclass(frozen=True)
+class RefusalModel:
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    threshold: float  # answer when the probability is at least this
+    report: dict[str, Any]  # cross-validation figures, for the record
+
+    def probability(self, signals: Signals) -> float:
+        x = signals.vector()
+        z = self.intercept + sum(
+            c * (v - m) / s for c, v, m, s in zip(self.coef, x, self.mean, self.scale, strict=True)
+        )
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+    def answers(self, signals: Signals) -> bool:
+        return self.probability(signals) >= self.threshold
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> RefusalModel:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            fields = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
+            model = cls(**fields)  # type: ignore[arg-type]
+        except (OSError, ValueError, TypeError) as e:
+            raise ConfigError(f"拒答模型文件无法读取：{path.name}（{e}）") from None
+        if list(model.features) != Signals.names():
+            raise ConfigError(f"拒答模型 {path.name} 的特征与当前代码不符，请重新运行 assistant calibrate")
+        return model
