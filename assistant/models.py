@@ -197,6 +197,7 @@ class Answer:
     notice: str = ""  # a line for users about ``reason`` (empty when the answer text says it all)
     mode: Mode = "extractive"
     verification: tuple[dict[str, Any], ...] = ()  # per LLM citation: marker, article_id, status
+    scope: tuple[str, ...] = ()  # the jurisdictions answered for, in order (several: a comparison)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -210,6 +211,7 @@ class Answer:
             "notice": self.notice,
             "mode": self.mode,
             "verification": [dict(v) for v in self.verification],
+            "scope": list(self.scope),
         }
 
 

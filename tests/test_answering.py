@@ -198,7 +198,7 @@ def test_english_and_mixed_text(assistant):
 def test_answer_json_schema(assistant):
     d = assistant.ask("会签文件几天内回复", city="xianning").to_dict()
     assert set(d) == {
-        "answer", "refused", "city", "citations", "retrieved", "timings_ms", "reason", "notice", "mode", "verification",
+        "answer", "refused", "city", "citations", "retrieved", "timings_ms", "reason", "notice", "mode", "verification", "scope",
     }  # fmt: skip
     assert isinstance(d["answer"], str) and d["refused"] is False and d["city"] == "xianning"
     assert d["mode"] == "extractive" and d["verification"] == []

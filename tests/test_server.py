@@ -289,6 +289,18 @@ def test_chat_page_follow_up_and_clear(assistant, tmp_path):
     assert 'data-article="datong-' in cards  # no context left: asked for every city
 
 
+def test_chat_page_shows_a_comparison_as_a_table(assistant, tmp_path):
+    from assistant.serve.ui import AUTO, fresh_state
+
+    chat = create_app(assistant, make_settings(data_dir=tmp_path, rate_limit=0)).state.chat
+    *_, (history, *_rest) = chat.respond("各地的常务会议分别多久召开一次？", [], AUTO, fresh_state())
+    table = history[-1]["content"]
+    assert table.startswith("| 地区 | 规定 | 出处 |")
+    rows = table.splitlines()[2:]
+    assert [r.split(" | ")[0].lstrip("| ") for r in rows] == ["大同市", "晋城市城区", "朝阳市", "咸宁市"]
+    assert all("「" in r and "第" in r for r in rows)  # every cell quoted and cited
+
+
 def test_langchain_chat_openai(live_server):
     from langchain_openai import ChatOpenAI
 

@@ -131,3 +131,31 @@ def test_tokens_match_tiktoken(tmp_path, monkeypatch):
     reference = tiktoken.get_encoding("cl100k_base")
     text = "以市政府办公室名义发文，一般由市政府秘书长签发 hello world 123456\n\n  x"
     assert tokens.encoding().encode(text) == reference.encode(text)
+
+
+def _signals(good: bool, jitter: float):
+    from assistant.answering.refusal import Signals
+
+    base = 0.9 if good else 0.3
+    return Signals(
+        coverage=base + jitter, clause_coverage=base, clause_score=base, dense_top=0.85 + jitter / 10,
+        dense_max=0.86, unknown_share=0.0 if good else 0.4, missing_nouns=1 - base, most_specific_missing=1 - base,
+        asks_quantity=0.0, quantity_unstated=0.0, margin=base / 3, lexical_found=1.0, groups=3.0, plain_coverage=base,
+    )  # fmt: skip
+
+
+def test_refusal_model_is_fitted_under_cross_validation_and_round_trips(tmp_path):
+    from assistant.answering.refusal import RefusalModel
+    from assistant.errors import ConfigError
+    from assistant.evaluation.calibrate import Example, calibrate
+
+    examples = [Example(f"q{i}", _signals(i % 3 != 0, (i % 7) / 50), i % 3 != 0, int(i % 3 != 0)) for i in range(60)]
+    model = calibrate(examples, folds=3)
+    assert len(model.report["folds"]) == 3 and model.report["examples"] == 60
+    assert model.answers(_signals(True, 0.0)) and not model.answers(_signals(False, 0.0))
+    path = tmp_path / "refusal.json"
+    model.save(path)
+    assert RefusalModel.load(path) == model
+    path.write_text('{"features": ["x"]}', encoding="utf-8")
+    with pytest.raises(ConfigError):
+        RefusalModel.load(path)

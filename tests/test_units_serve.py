@@ -130,3 +130,18 @@ def test_ask_history_is_bounded():
         AskRequest(question="q", history=["问"] * 21)
     with pytest.raises(ValidationError):
         AskRequest(question="q", history=["问" * 501])
+
+
+def test_comparison_table_lists_a_silent_city():
+    from assistant.models import Answer, Article, Citation
+    from assistant.serve.ui import comparison_table
+
+    art = Article(
+        id="chaoyang-work-rules-019", city="chaoyang", city_name="朝阳市", document="朝阳市人民政府工作规则",
+        document_number="朝政发〔2024〕3号", chapter=None, article=19, label="十九、",
+        citation="《朝阳市人民政府工作规则》第十九条", text="市政府全体会议一般每半年召开1次。",
+    )  # fmt: skip
+    answer = Answer("…", False, None, (Citation(art, art.text),), scope=("chaoyang", "xianning"))
+    table = comparison_table(answer, {"chaoyang": "朝阳市", "xianning": "咸宁市"})
+    assert "| 朝阳市 | 「市政府全体会议一般每半年召开1次。」 | 《朝阳市人民政府工作规则》第十九条 |" in table
+    assert "| 咸宁市 | 现行工作规则中未找到对此的规定 | — |" in table

@@ -253,7 +253,8 @@ class Assistant:
         everywhere = len(slugs) == len(self.cities) and not compare
         lead = "" if single else "问题未指明地区，以下按地区分别列出：\n" if everywhere else "各地规定如下：\n"
         timings["total"] = (time.perf_counter() - t0) * 1000
-        return Answer(lead + "\n".join(parts), False, single, tuple(citations), tuple(retrieved), timings)
+        text = lead + "\n".join(parts)
+        return Answer(text, False, single, tuple(citations), tuple(retrieved), timings, scope=tuple(slugs))
 
     def _answered_by(self, part: str, whole: Draft) -> bool:
         """Whether the whole question's quotes already answer ``part`` (its terms, its asked quantity)."""

@@ -21,6 +21,7 @@ for _k, _v in (("GRADIO_ANALYTICS_ENABLED", "False"), ("HF_HUB_OFFLINE", "1"), (
 import gradio as gr  # noqa: E402
 from fastapi import FastAPI  # noqa: E402
 
+from assistant.answering.extractive import label  # noqa: E402
 from assistant.answering.pipeline import Assistant  # noqa: E402
 from assistant.errors import UserError  # noqa: E402
 from assistant.models import Answer  # noqa: E402
@@ -98,10 +99,28 @@ def cards_html(answer: Answer | None) -> str:
     return '<div class="cards">' + "".join(parts) + "</div>"
 
 
-def answer_markdown(answer: Answer) -> str:
+def answer_markdown(answer: Answer, names: dict[str, str] | None = None) -> str:
+    """The chat message: the answer text, or for several jurisdictions a table, city by city."""
     if answer.refused:
         return "⚠️ **未找到依据**\n\n" + as_text(answer.answer)
+    if len(answer.scope) > 1 and answer.mode == "extractive":
+        return comparison_table(answer, names or {})
     return as_text(answer.answer)
+
+
+def comparison_table(answer: Answer, names: dict[str, str]) -> str:
+    """地区 | 规定（逐字引文） | 出处 — one row per jurisdiction in scope; a silent one says so."""
+    rows = ["| 地区 | 规定 | 出处 |", "|---|---|---|"]
+    for city in answer.scope:
+        mine = [c for c in answer.citations if c.article.city == city]
+        name = names.get(city) or (mine[0].article.city_name if mine else city)
+        if not mine:
+            rows.append(f"| {as_text(name)} | 现行工作规则中未找到对此的规定 | — |")
+            continue
+        said = "".join(f"「{c.quote}」" for c in mine).replace("\n", " ")
+        where = "、".join(dict.fromkeys(label(c.article) for c in mine))
+        rows.append(f"| {as_text(name)} | {as_text(said)} | {as_text(where)} |")
+    return "\n".join(rows)
 
 
 def answer_notice(answer: Answer) -> str:
@@ -158,7 +177,8 @@ class Chat:
         assert answer is not None
         entry = {"question": resolved.question, "city": answer.city, "answer": answer.to_dict()}
         st = st | {"messages": messages, "answers": st["answers"] | {str(len(history) - 1): entry}}
-        history[-1] = {"role": "assistant", "content": answer_markdown(answer)}
+        names = {slug: self.assistant.registry.by_slug[slug].name for slug in answer.scope}
+        history[-1] = {"role": "assistant", "content": answer_markdown(answer, names)}
         yield history, st, cards_html(answer), answer_notice(answer), ""
 
     def on_like(self, data: gr.LikeData, st: dict[str, Any]) -> tuple[dict[str, Any], str]:
