@@ -181,6 +181,7 @@ class Reason(StrEnum):
     SCOPE_CHANGED = "scope_changed"  # the question names another jurisdiction than the one chosen
     MULTI_CITY_VERBATIM = "multi_city_verbatim"  # LLM mode, several cities: quoted per city instead
     LLM_UNAVAILABLE = "llm_unavailable"  # the endpoint failed; extractive answer shown
+    LLM_TIMEOUT = "llm_timeout"  # no verified LLM answer within the deadline; extractive answer shown
     LLM_UNVERIFIED = "llm_unverified"  # the LLM text failed verification; extractive answer shown
     LLM_DECLINED = "llm_declined"  # the LLM refused although the evidence answers; extractive shown
 

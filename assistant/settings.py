@@ -104,12 +104,16 @@ class Settings(BaseSettings):
     llm_timeout: float = Field(30.0, gt=0)
     llm_max_retries: int = Field(2, ge=0, le=10)
     llm_context_tokens: int = Field(3000, ge=200)
+    answer_deadline: float = Field(15.0, gt=0, le=300)  # seconds for an LLM answer; then the cited extract
     # Server
     api_key: SecretStr | None = Field(None, min_length=8)
     cors_origins: Annotated[list[str], NoDecode] = []  # comma-separated in the environment
     rate_limit: int = Field(120, ge=0)  # requests per minute per client on /api and /v1; 0 = off
     max_body_bytes: int = Field(64 * 1024, ge=1024)
+    trusted_proxies: Annotated[list[str], NoDecode] = []  # reverse proxies whose X-Forwarded-For is believed
     workers: int = Field(1, ge=1, le=64)  # questions answered at once; >1 only adds GIL contention
+    queue_limit: int = Field(32, ge=1)  # questions waiting for a slot; more get 503 + Retry-After
+    llm_concurrency: int = Field(16, ge=1, le=256)  # LLM answers being awaited at once (network, not CPU)
     title: str = "市政府工作规则问答"
     # Scoring, fusion, refusal
     weights: Weights = Weights()
@@ -122,6 +126,20 @@ class Settings(BaseSettings):
         if isinstance(v, str):
             return [o.strip().rstrip("/") for o in v.split(",") if o.strip()]
         return v
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _split_proxies(cls, v: object) -> object:
+        """``"10.0.0.1, 10.0.0.2"`` → two addresses; each must be an IP address or network."""
+        import ipaddress
+
+        items = [p.strip() for p in v.split(",") if p.strip()] if isinstance(v, str) else v
+        for item in items if isinstance(items, list) else []:
+            try:
+                ipaddress.ip_network(str(item), strict=False)
+            except ValueError:
+                raise ValueError(f"{item} 不是 IP 地址") from None
+        return items
 
     @field_validator("openai_base_url", "chroma_host", mode="before")
     @classmethod

@@ -2,12 +2,14 @@
 
 Each request takes the next step of ``script`` (or the default ``oracle`` step when the script
 is empty). Steps: {"content": str} · {"status": 401|429|500, "repeat": n} · {"sleep": s, "content": str}
+· {"hang": s, "content": str} (awaits, so other requests are served meanwhile)
 · {"malformed": True} · {"empty": True} · {"cut_after": n, "content": str} · {"oracle": True}
 (quote the first sentence of article [1] with a correct marker). Requests are recorded.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import time
@@ -50,6 +52,8 @@ class FakeLLM:
         step = self.next_step()
         if "sleep" in step:
             time.sleep(step["sleep"])  # blocking on purpose: a slow model
+        if "hang" in step:
+            await asyncio.sleep(step["hang"])  # accepts the connection, answers much later (others go on)
         if "status" in step:
             return JSONResponse({"error": {"message": "scripted failure", "type": "x"}}, status_code=step["status"])
         if step.get("malformed"):

@@ -113,7 +113,8 @@ def test_bad_citations_fall_back_to_extractive(llm_assistant, fake, content, sta
 def test_uncited_claim_falls_back(llm_assistant, fake):
     fake.script.append({"content": "一般由市政府秘书长签发，且须在三个工作日内完成。"})
     answer = llm_assistant.ask(Q, city="datong")
-    assert answer.mode == "extractive" and "未注明出处" in answer.notice
+    assert answer.mode == "extractive" and "没有注明出处" in answer.notice
+    assert "三个工作日" not in answer.notice  # the rejected sentence itself is never shown
 
 
 def test_wrong_city_citation_is_caught(assistant):
@@ -278,3 +279,76 @@ def test_eval_in_llm_mode_against_fake_server(fake, tmp_path, monkeypatch, built
     rows = [line for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(modes) == len(rows) and "评测报告（llm）" in report.read_text(encoding="utf-8")
     assert any(r["answer"] and "「" in r["answer"] for r in data["results"])
+
+
+def test_hanging_endpoint_answers_within_the_deadline(fake, assistant, built_data_dir):
+    """An endpoint that accepts and never answers: the cited extract comes at the deadline."""
+    from assistant.models import Reason
+
+    fake.script.clear()
+    fake.script.append({"hang": 20, "content": GOOD, "repeat": 3})
+    quick = llm_settings(fake, built_data_dir, answer_deadline=1.5, llm_max_retries=2)
+    a = Assistant(quick, index=assistant.index)
+    started = time.perf_counter()
+    answer = a.ask(Q, city="datong")
+    assert time.perf_counter() - started < 4
+    assert answer.reason == Reason.LLM_TIMEOUT and answer.mode == "extractive" and not answer.refused
+    assert answer.citations[0].article.id == "datong-work-rules-033" and "1.5 秒" in answer.notice
+    fake.script.clear()
+
+
+def test_llm_wait_does_not_hold_the_answering_slot(fake, assistant, built_data_dir):
+    """With one CPU slot and a hanging endpoint, three questions at once all answer at the deadline
+    (not one after another), and health answers meanwhile."""
+    fake.script.clear()
+    fake.script.append({"hang": 20, "content": GOOD, "repeat": 6})
+    quick = llm_settings(fake, built_data_dir, answer_deadline=2, llm_max_retries=0, rate_limit=0, workers=1)
+    app = create_app(Assistant(quick, index=assistant.index), with_ui=False)
+    with LiveServer(app) as server:
+        took: list[float] = []
+
+        def ask() -> None:
+            t = time.perf_counter()
+            r = httpx.post(f"{server.url}/api/ask", json={"question": Q, "city": "datong"}, timeout=30)
+            assert r.status_code == 200 and r.json()["reason"] == "llm_timeout"
+            took.append(time.perf_counter() - t)
+
+        threads = [threading.Thread(target=ask) for _ in range(3)]
+        for t in threads:
+            t.start()
+        time.sleep(0.5)
+        health = httpx.get(f"{server.url}/healthz", timeout=2)
+        assert health.status_code == 200
+        for t in threads:
+            t.join(timeout=30)
+        assert len(took) == 3 and max(took) < 5, took
+    fake.script.clear()
+
+
+def test_queue_limit_answers_503_with_retry_after():
+    import anyio
+    from fastapi import HTTPException
+
+    from assistant.serve.deps import Workers
+
+    async def main() -> list[object]:
+        workers = Workers(size=1, queue_limit=1)
+        release = threading.Event()
+        results: list[object] = []
+
+        async def run() -> None:
+            try:
+                results.append(await workers.run_bounded(lambda: release.wait(5)))
+            except HTTPException as e:
+                results.append(e)
+
+        async with anyio.create_task_group() as tg:
+            for _ in range(3):
+                tg.start_soon(run)
+                await anyio.sleep(0.1)
+            release.set()
+        return results
+
+    results = anyio.run(main)
+    busy = [r for r in results if not isinstance(r, bool)]
+    assert len(busy) == 1 and busy[0].status_code == 503 and busy[0].headers["Retry-After"]  # type: ignore[attr-defined]

@@ -124,12 +124,26 @@ class Assistant:
 
     def ask_stream(self, question: str, city: str | None = None, mode: Mode | None = None) -> Iterator[Event]:
         """Events: text deltas as they are ready, maybe a reset, then the final ``Answer``."""
-        mode = mode or self.mode
-        if mode not in MODES:
-            raise ConfigError(f"mode 只能是 extractive 或 llm，而不是 {mode!r}")
-        if mode == "llm" and self.llm is None:
-            raise ConfigError("未配置大模型（设置 OPENAI_BASE_URL 或 OPENAI_API_KEY），只能使用 extractive 模式。")
+        chosen = self.check_mode(mode)
         base = self.extractive(question, city)
+        yield from self.finish(question, base, chosen)
+
+    def check_mode(self, mode: Mode | None) -> Mode:
+        """The mode to answer in (default: llm when configured); a ``ConfigError`` when it cannot be used."""
+        chosen = mode or self.mode
+        if chosen not in MODES:
+            raise ConfigError(f"mode 只能是 extractive 或 llm，而不是 {chosen!r}")
+        if chosen == "llm" and self.llm is None:
+            raise ConfigError("未配置大模型（设置 OPENAI_BASE_URL 或 OPENAI_API_KEY），只能使用 extractive 模式。")
+        return chosen
+
+    def finish(self, question: str, base: Answer, mode: Mode) -> Iterator[Event]:
+        """After the extractive answer ``base``: its events, or the LLM's verified answer written over it.
+
+        The CPU work is done by then; this part waits on the network (at most
+        ``settings.answer_deadline`` seconds, then ``base`` with a notice), so a server runs it
+        outside its CPU answering slots.
+        """
         if mode == "extractive" or base.refused:
             yield from extractive_events(base)
             return
@@ -139,8 +153,11 @@ class Assistant:
             return
         assert self.llm is not None
         q = self.clean_question(question)
-        short = self.settings.weights.uncited_max_chars
-        yield from llm_events(self.llm, q, base, lambda art: self.answerer.best_quote(q, art), short)
+        s = self.settings
+        best = self.answerer.best_quote
+        yield from llm_events(
+            self.llm, q, base, lambda art: best(q, art), s.weights.uncited_max_chars, s.answer_deadline
+        )
 
     def extractive(self, question: str, city: str | None = None) -> Answer:
         """The offline answer: quoted clauses of the best articles, or a refusal."""

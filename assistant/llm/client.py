@@ -60,7 +60,7 @@ class LLMAnswerer:
             model=settings.llm_model,
             base_url=settings.openai_base_url,
             api_key=key,
-            timeout=settings.llm_timeout,
+            timeout=min(settings.llm_timeout, settings.answer_deadline),  # no single try outlives the deadline
             max_retries=settings.llm_max_retries,
             temperature=0,
         )

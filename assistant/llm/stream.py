@@ -9,7 +9,9 @@ it verifies, so an invented clause is never shown.
 
 from __future__ import annotations
 
+import queue
 import re
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -49,12 +51,44 @@ def _complete(buffer: str) -> tuple[str, str]:
     return buffer[:cut], buffer[cut:]
 
 
+def within(pieces: Iterator[str], deadline: float) -> Iterator[str]:
+    """``pieces`` as they come, but never waiting past ``deadline`` seconds from now in total.
+
+    The model's stream is read in a daemon thread (a blocked socket read cannot be interrupted
+    from here); on the deadline this raises ``LLMUnavailable`` and the reader is abandoned: its
+    own request timeout (never longer than the deadline) ends it.
+    """
+    end = time.monotonic() + deadline
+    box: queue.Queue[tuple[str, object]] = queue.Queue()
+
+    def read() -> None:
+        try:
+            for piece in pieces:
+                box.put(("piece", piece))
+            box.put(("end", None))
+        except BaseException as e:  # handed to the consumer, which raises it
+            box.put(("error", e))
+
+    threading.Thread(target=read, name="llm-stream", daemon=True).start()
+    while True:
+        try:
+            kind, value = box.get(timeout=max(0.0, end - time.monotonic()))
+        except queue.Empty:
+            raise LLMUnavailable(f"未在 {deadline:g} 秒内完成回答") from None
+        if kind == "end":
+            return
+        if kind == "error":
+            raise value  # type: ignore[misc]
+        yield str(value)
+
+
 def llm_events(
     llm: LLMAnswerer,
     question: str,
     base: Answer,
     best_quote: BestQuote,
     uncited_max_chars: int,
+    deadline: float = 15.0,
 ) -> Iterator[Event]:
     """Generate with the LLM over ``base.retrieved``; fall back to ``base`` on any failure."""
     t0 = time.perf_counter()
@@ -75,7 +109,7 @@ def llm_events(
         yield Event("answer", answer=changed)
 
     try:
-        for piece in llm.stream(question, articles):
+        for piece in within(llm.stream(question, articles), deadline):
             buffer += piece
             full += piece
             done, buffer = _complete(buffer)
@@ -90,7 +124,8 @@ def llm_events(
             shown = True
             yield Event("delta", display(done, articles))
     except LLMUnavailable as e:
-        yield from fallback(Reason.LLM_UNAVAILABLE, f"大模型服务暂不可用：{e}")
+        reason = Reason.LLM_TIMEOUT if time.perf_counter() - t0 >= deadline else Reason.LLM_UNAVAILABLE
+        yield from fallback(reason, f"大模型服务暂不可用：{e}")
         return
     result = verify(full, articles, scope, REFUSAL, uncited_max_chars)
     if result.refused:
@@ -117,6 +152,7 @@ def llm_events(
 
 
 def _unverified(problems: list[str]) -> str:
+    """A plain notice that never repeats the rejected text itself."""
     return "大模型回答未通过核验（" + "；".join(problems[:2]) + "）"
 
 

@@ -22,6 +22,11 @@ SHORT = 12  # default: a short connective sentence ("具体如下：") may go un
 _CLOSING = "。；;，,！!？?"
 
 CheckStatus = Literal["ok", "bad-index", "wrong-city", "quote-not-found"]
+PROBLEM: dict[str, str] = {
+    "bad-index": "引用了不存在的条文编号",
+    "wrong-city": "引用了其他地区的条文",
+    "quote-not-found": "引文与条文原文不符",
+}
 
 
 @dataclass(frozen=True)
@@ -51,8 +56,11 @@ class Verification:
         return tuple(s for s in self.uncited if len(s) > self.short)
 
     def problems(self) -> list[str]:
-        out = [f"[{c.marker}] {c.status}" for c in self.checks if c.status != "ok"]
-        out += [f"未注明出处：{s[:20]}" for s in self.unsupported]
+        """What failed, in words for users; the rejected text itself is never repeated."""
+        failed = [c for c in self.checks if c.status != "ok"]
+        out = [f"{PROBLEM[c.status]}（[{c.marker}]）" for c in failed]
+        if self.unsupported:
+            out.append(f"{len(self.unsupported)} 句没有注明出处")
         return out
 
 

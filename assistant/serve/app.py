@@ -28,7 +28,7 @@ def create_app(assistant: Assistant, settings: Settings | None = None, with_ui: 
     app.state.assistant = assistant
     app.state.settings = settings
     app.state.feedback = FeedbackStore.in_dir(settings.data_dir)  # the one store: JSON route and chat page
-    app.state.workers = Workers(settings.workers)
+    app.state.workers = Workers.from_settings(settings)
     app.state.catalog = knowledge.Catalog.build(assistant, settings)
     add_guards(app, settings)
     add_error_handlers(app)

@@ -125,8 +125,8 @@ def comparison_table(answer: Answer, names: dict[str, str]) -> str:
 
 def answer_notice(answer: Answer) -> str:
     """Shown under the chat: who wrote the answer, and any fallback."""
-    if answer.notice:
-        return "提示：" + answer.notice
+    if answer.notice:  # plain text: a notice is never rendered as Markdown
+        return as_text("提示：" + answer.notice)
     return "回答由大模型依据条文撰写，引文已逐字核验。" if answer.mode == "llm" else ""
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter
@@ -14,8 +13,8 @@ from pydantic import BaseModel, Field
 
 from assistant.answering.dialogue import Resolved
 from assistant.answering.pipeline import Assistant
-from assistant.models import Event
-from assistant.serve.deps import AssistantDep, WorkersDep
+from assistant.models import Answer, Event, Mode
+from assistant.serve.deps import AssistantDep, Workers, WorkersDep
 from assistant.serve.errors import INTERNAL_MESSAGE
 
 log = logging.getLogger(__name__)
@@ -43,32 +42,51 @@ class AskRequest(BaseModel):
         return assistant.dialogue.resolve([*self.history, self.question], selected)
 
 
+async def prepare(body: AskRequest, assistant: Assistant, workers: Workers) -> tuple[str, Answer, Mode]:
+    """The CPU part in a worker slot: resolve the conversation, answer extractively. Input errors raise here."""
+    mode = assistant.check_mode(body.mode)
+
+    def extract() -> tuple[str, Answer]:
+        resolved = body.resolve(assistant)
+        return resolved.question, assistant.extractive(resolved.question, city=resolved.city)
+
+    question, base = await workers.run_bounded(extract)
+    return question, base, mode
+
+
+async def final_answer(assistant: Assistant, workers: Workers, question: str, base: Answer, mode: Mode) -> Answer:
+    """The answer after the LLM phase (if any), awaited outside the CPU slots, within the deadline."""
+    if mode == "extractive" or base.refused:
+        return base
+
+    def last() -> Answer:
+        answer = base
+        for event in assistant.finish(question, base, mode):
+            answer = event.answer or answer
+        return answer
+
+    return await workers.wait(last)
+
+
 @router.post("/api/ask")
 async def ask(body: AskRequest, assistant: AssistantDep, workers: WorkersDep) -> dict[str, Any]:
     """回答问题：引文逐字取自条文，`citations` 给出出处与全文。追问时在 `history` 中给出此前的问题。"""
-
-    def answer() -> dict[str, Any]:
-        resolved = body.resolve(assistant)
-        return assistant.ask(resolved.question, city=resolved.city, mode=body.mode).to_dict()
-
-    return await workers.run_bounded(answer)
+    question, base, mode = await prepare(body, assistant, workers)
+    return (await final_answer(assistant, workers, question, base, mode)).to_dict()
 
 
 @router.post("/api/ask/stream")
-def ask_stream(body: AskRequest, assistant: AssistantDep) -> StreamingResponse:
+async def ask_stream(body: AskRequest, assistant: AssistantDep, workers: WorkersDep) -> StreamingResponse:
     """同 /api/ask，以 SSE 流式返回：`delta`（文字片段）、`reset`（丢弃已显示文字）、最后 `answer`（完整回答 JSON）。"""
-    resolved = body.resolve(assistant)
-    events = assistant.ask_stream(resolved.question, city=resolved.city, mode=body.mode)
-    first = next(events)  # input errors raise here, before the stream starts, as a normal 400
-    return StreamingResponse(
-        sse(itertools.chain([first], events)), media_type="text/event-stream", headers={"Cache-Control": "no-cache"}
-    )
+    question, base, mode = await prepare(body, assistant, workers)  # input errors: a normal 400 before the stream
+    events = workers.iterate(assistant.finish(question, base, mode))
+    return StreamingResponse(sse(events), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
 
 
-def sse(events: Iterator[Event]) -> Iterator[str]:
+async def sse(events: AsyncIterator[Event]) -> AsyncIterator[str]:
     """``event: <kind>`` blocks; an internal failure mid-stream ends it with an ``error`` event."""
     try:
-        for event in events:
+        async for event in events:
             data = event.answer.to_dict() if event.kind == "answer" and event.answer else {"text": event.text}
             yield f"event: {event.kind}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
     except Exception:

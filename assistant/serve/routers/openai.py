@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Any, Literal
 
 from fastapi import APIRouter
@@ -22,9 +22,10 @@ from assistant.answering.pipeline import Assistant
 from assistant.errors import InvalidQuestion
 from assistant.llm import tokens
 from assistant.llm.stream import pieces
-from assistant.models import Answer
+from assistant.models import Answer, Event
 from assistant.serve.deps import AssistantDep, WorkersDep
 from assistant.serve.errors import error_response
+from assistant.serve.routers.ask import final_answer
 
 router = APIRouter(tags=["OpenAI 兼容"])
 MODEL_PREFIX = "gov-rules-"
@@ -69,13 +70,14 @@ def city_of(model: str, assistant: Assistant) -> str | None:
     raise LookupError(model)
 
 
-def answer_messages(assistant: Assistant, messages: list[ChatMessage], city: str | None) -> Answer:
-    """Answer the last user message, understood as a follow-up of the earlier ones where it is one."""
+def extract_messages(assistant: Assistant, messages: list[ChatMessage], city: str | None) -> tuple[str, Answer]:
+    """The last user message, understood as a follow-up of the earlier ones where it is one, and its
+    extractive answer (the CPU part)."""
     users = [m.text().strip() for m in messages if m.role == "user" and m.text().strip()]
     if not users:
         raise InvalidQuestion("messages 中没有用户问题。")
     resolved = assistant.dialogue.resolve(users, city)
-    return assistant.ask(resolved.question, city=resolved.city)
+    return resolved.question, assistant.extractive(resolved.question, city=resolved.city)
 
 
 @router.get("/v1/models")
@@ -98,16 +100,20 @@ async def chat_completions(
     except LookupError:
         message = f"模型 {body.model} 不存在。可用：{'、'.join(model_ids(assistant))}"
         return error_response(404, message, code="model_not_found")
-    answer = await workers.run_bounded(lambda: answer_messages(assistant, body.messages, city))
+    mode = assistant.check_mode(None)
+    question, base = await workers.run_bounded(lambda: extract_messages(assistant, body.messages, city))
     cid = f"chatcmpl-{uuid.uuid4().hex[:24]}"
-    extra = {"citations": [c.to_dict() for c in answer.citations], "refused": answer.refused, "city": answer.city}
-    if body.stream:
+    if body.stream:  # the LLM's sentences go out as they are verified
+        events = workers.iterate(assistant.finish(question, base, mode))
         return StreamingResponse(
-            chunks(cid, body.model, answer, extra),
-            media_type="text/event-stream",
-            headers={"Cache-Control": "no-cache"},
+            chunks(cid, body.model, events), media_type="text/event-stream", headers={"Cache-Control": "no-cache"}
         )
-    return JSONResponse(completion(cid, body, answer) | extra)
+    answer = await final_answer(assistant, workers, question, base, mode)
+    return JSONResponse(completion(cid, body, answer) | extra_fields(answer))
+
+
+def extra_fields(answer: Answer) -> dict[str, Any]:
+    return {"citations": [c.to_dict() for c in answer.citations], "refused": answer.refused, "city": answer.city}
 
 
 def completion(cid: str, body: ChatRequest, answer: Answer) -> dict[str, Any]:
@@ -123,11 +129,19 @@ def completion(cid: str, body: ChatRequest, answer: Answer) -> dict[str, Any]:
     }
 
 
-def chunks(cid: str, model: str, answer: Answer, extra: dict[str, Any]) -> Iterator[str]:
+async def chunks(cid: str, model: str, events: AsyncIterator[Event]) -> AsyncIterator[str]:
+    """Chat-completion chunks as the answer's events come. Text already sent cannot be withdrawn
+    in this protocol: after a ``reset`` (the LLM's later sentence failed verification) a line says
+    so and the cited extract follows."""
     yield _chunk(cid, model, {"role": "assistant", "content": ""})
-    for piece in pieces(answer.answer, 12):
-        yield _chunk(cid, model, {"content": piece})
-    yield _chunk(cid, model, {}, "stop", **extra)
+    async for event in events:
+        if event.kind == "delta":
+            for piece in pieces(event.text, 12):
+                yield _chunk(cid, model, {"content": piece})
+        elif event.kind == "reset":
+            yield _chunk(cid, model, {"content": "\n\n（大模型回答未通过核验，以下为条文原文）\n"})
+        elif event.answer is not None:
+            yield _chunk(cid, model, {}, "stop", **extra_fields(event.answer))
     yield "data: [DONE]\n\n"
 
 
