@@ -8,6 +8,9 @@ to users only as a generic apology.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 
 class AssistantError(Exception):
     """Base class of every error raised on purpose by this package."""
@@ -54,27 +57,88 @@ class ConfigError(UserError):
     """A setting has an invalid value."""
 
 
+class DataFileError(UserError):
+    """A file of the data directory that holds users' data (not a cache) is damaged or unreadable.
+
+    Never moved aside or rebuilt automatically: the message names the file and what to do.
+    """
+
+    def __init__(self, message: str, path: str):
+        self.path = path
+        super().__init__(f"{path}: {message}")
+
+
+class InvalidFeedback(UserError):
+    """Feedback whose answer does not match the knowledge base (an invented citation or quote)."""
+
+    def __init__(self, field: str, message: str):
+        self.field = field  # e.g. ``answer.citations.0.quote``
+        self.message = message
+        super().__init__(f"字段 {field} 无效：{message}")
+
+
 def field_path(loc: object) -> str:
     """``("body", "messages", 0, "content")`` → ``messages.0.content`` (the request body is implied)."""
     parts = loc if isinstance(loc, (list, tuple)) else (loc,)
     return ".".join(str(p) for p in parts if p != "body")
 
 
-def validation_message(error: object) -> str:
+# pydantic's error types in Chinese (the English ``msg`` is the fallback).
+_KINDS = {
+    "greater_than_equal": "应不小于 {ge}",
+    "greater_than": "应大于 {gt}",
+    "less_than_equal": "应不大于 {le}",
+    "less_than": "应小于 {lt}",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "float_parsing": "应为数字",
+    "float_type": "应为数字",
+    "bool_parsing": "应为 true 或 false",
+    "bool_type": "应为 true 或 false",
+    "string_type": "应为文字",
+    "string_too_short": "至少 {min_length} 个字符",
+    "string_too_long": "最多 {max_length} 个字符",
+    "too_short": "至少 {min_length} 项",
+    "too_long": "最多 {max_length} 项",
+    "list_type": "应为列表",
+    "dict_type": "应为对象",
+    "model_type": "应为对象",
+    "literal_error": "只能是 {expected}",
+    "enum": "只能是 {expected}",
+    "extra_forbidden": "不是允许的字段",
+    "string_pattern_mismatch": "格式不对",
+}
+
+
+def _reason(err: dict[str, Any]) -> str:
+    template = _KINDS.get(str(err.get("type", "")))
+    if template:
+        try:
+            return template.format(**err.get("ctx", {}))
+        except (KeyError, IndexError):
+            pass
+    return str(err.get("msg", "格式有误"))
+
+
+def validation_message(error: object, names: Callable[[str], str] | None = None) -> str:
     """One Chinese sentence naming the field(s) of a pydantic/FastAPI validation error.
 
     ``error``: a ``pydantic.ValidationError`` or anything with ``errors()`` (FastAPI's
-    ``RequestValidationError``). Used by settings, the registry, gold files and the HTTP API alike.
+    ``RequestValidationError``). ``names`` maps a field path to what the user knows it by (the
+    settings give environment variable names). Used by settings, the registry, gold files and
+    the HTTP API alike.
     """
     errors = error.errors() if hasattr(error, "errors") else []
     parts: list[str] = []
     for err in list(errors)[:3]:
         loc = field_path(err.get("loc", ())) or "请求体"
+        if names:
+            loc = names(loc)
         kind = err.get("type", "")
         if kind == "json_invalid":
             return "不是合法的 JSON。"
         if kind == "missing":
             parts.append(f"缺少字段 {loc}")
         else:
-            parts.append(f"字段 {loc} 无效（{err.get('msg', '')}）")
+            parts.append(f"字段 {loc} 无效（{_reason(err)}）")
     return "；".join(parts) or "格式有误"

@@ -155,9 +155,23 @@ class Settings(BaseSettings):
         return f"{self.llm_model}@{self.openai_base_url or 'api.openai.com'}"
 
 
+def env_name(field: str) -> str:
+    """The environment variable a settings field is read from: ``weights.min_coverage`` →
+    ``ASSISTANT_WEIGHTS__MIN_COVERAGE``, ``openai_base_url`` → ``OPENAI_BASE_URL``."""
+    if field.isupper():  # pydantic names an aliased field by the alias it was read from
+        return field
+    top, _, rest = field.partition(".")
+    info = Settings.model_fields.get(top)
+    alias = info.validation_alias if info else None
+    if isinstance(alias, AliasChoices) and not rest:
+        return str(alias.choices[0])
+    return "ASSISTANT_" + "__".join(p.upper() for p in field.split("."))
+
+
 def load_settings(**overrides: Any) -> Settings:
-    """``Settings`` from the environment plus ``overrides``; a bad value is a ``ConfigError`` in Chinese."""
+    """``Settings`` from the environment plus ``overrides``; a bad value is a ``ConfigError`` in Chinese
+    naming the environment variable."""
     try:
         return Settings(**overrides)
     except ValidationError as e:
-        raise ConfigError(f"配置错误：{validation_message(e)}") from None
+        raise ConfigError(f"配置错误：{validation_message(e, env_name)}") from None

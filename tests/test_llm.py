@@ -57,7 +57,7 @@ def test_settings_from_env(monkeypatch):
     assert s.llm_enabled and s.llm_model == "qwen2.5-7b-instruct" and s.llm_timeout == 30
     assert s.cors_origins == ["https://a.example", "https://b.example"] and s.weights.min_coverage == 0.5
     monkeypatch.setenv("ASSISTANT_RATE_LIMIT", "-1")
-    with pytest.raises(ConfigError, match="rate_limit"):
+    with pytest.raises(ConfigError, match="ASSISTANT_RATE_LIMIT"):
         load_settings(_env_file=None)
 
 

@@ -159,3 +159,20 @@ def test_refusal_model_is_fitted_under_cross_validation_and_round_trips(tmp_path
     path.write_text('{"features": ["x"]}', encoding="utf-8")
     with pytest.raises(ConfigError):
         RefusalModel.load(path)
+
+
+def test_bad_settings_name_the_environment_variable_in_chinese(monkeypatch):
+    from assistant.errors import ConfigError
+    from assistant.settings import load_settings
+
+    monkeypatch.setenv("ASSISTANT_RATE_LIMIT", "-5")
+    with pytest.raises(ConfigError, match=r"ASSISTANT_RATE_LIMIT 无效（应不小于 0）"):
+        load_settings(_env_file=None)
+    monkeypatch.delenv("ASSISTANT_RATE_LIMIT")
+    monkeypatch.setenv("ASSISTANT_WEIGHTS__MIN_COVERAGE", "2")
+    with pytest.raises(ConfigError, match=r"ASSISTANT_WEIGHTS__MIN_COVERAGE 无效（应不大于 1"):
+        load_settings(_env_file=None)
+    monkeypatch.delenv("ASSISTANT_WEIGHTS__MIN_COVERAGE")
+    monkeypatch.setenv("CHROMA_PORT", "abc")
+    with pytest.raises(ConfigError, match=r"CHROMA_PORT 无效（应为整数）"):
+        load_settings(_env_file=None)
