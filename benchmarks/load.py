@@ -2,6 +2,7 @@
 
     python benchmarks/load.py                       # starts `assistant serve` on a free port
     python benchmarks/load.py --url http://127.0.0.1:7860 --clients 50 --seconds 30
+    python benchmarks/load.py --slow-llm 3          # also the same run with a slow LLM endpoint (3 s)
 
 Bounded in count and time (stops by itself); reports requests, errors, throughput and latency
 percentiles. The server runs in its own process with rate limiting off.
@@ -49,14 +50,16 @@ async def client(
             t = time.perf_counter()
             try:
                 r = await http.post("/api/ask", json={"question": question, "city": city})
-                if r.status_code != 200:
+                if r.status_code == 503:  # the queue limit: busy, come back after Retry-After
+                    errors.append("busy")
+                elif r.status_code != 200:
                     errors.append(f"HTTP {r.status_code}")
             except httpx.HTTPError as e:
                 errors.append(type(e).__name__)
             latencies.append((time.perf_counter() - t) * 1000)
 
 
-async def run(url: str, clients: int, seconds: float) -> dict[str, float]:
+async def run(url: str, clients: int, seconds: float) -> dict[str, float | str]:
     latencies: list[float] = []
     errors: list[str] = []
     budget = [MAX_REQUESTS]
@@ -67,7 +70,8 @@ async def run(url: str, clients: int, seconds: float) -> dict[str, float]:
         "clients": clients,
         "seconds": round(elapsed, 1),
         "requests": len(latencies),
-        "errors": len(errors),
+        "busy_503": errors.count("busy"),
+        "errors": len(errors) - errors.count("busy"),
         "requests_per_s": round(len(latencies) / elapsed, 1),
         "p50_ms": round(percentile(latencies, 50), 1),
         "p95_ms": round(percentile(latencies, 95), 1),
@@ -75,37 +79,58 @@ async def run(url: str, clients: int, seconds: float) -> dict[str, float]:
     }
 
 
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def serve(extra_env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+    """`assistant serve` on a free port with rate limiting off (and ``extra_env``); waits until healthy."""
+    port = free_port()
+    env = os.environ | {"ASSISTANT_RATE_LIMIT": "0"} | extra_env
+    exe = Path(sys.executable).with_name("assistant")
+    proc = subprocess.Popen([str(exe), "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(600):
+        try:
+            if httpx.get(url + "/healthz", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    return proc, url
+
+
+def measured(label: str, extra_env: dict[str, str], args: argparse.Namespace) -> dict[str, float | str]:
+    proc, url = serve(extra_env) if not args.url else (None, args.url)
+    try:
+        return {"run": label} | asyncio.run(run(url, args.clients, args.seconds))
+    finally:
+        if proc:
+            proc.terminate()
+            proc.wait(timeout=20)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--url")
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=30)
+    ap.add_argument("--slow-llm", type=float, default=0, help="also run with an LLM endpoint that takes this long")
     args = ap.parse_args()
-    proc = None
-    url = args.url
-    if not url:
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        env = os.environ | {"ASSISTANT_RATE_LIMIT": "0"}
-        exe = Path(sys.executable).with_name("assistant")
-        proc = subprocess.Popen([str(exe), "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL)
-        url = f"http://127.0.0.1:{port}"
-        for _ in range(600):
-            try:
-                if httpx.get(url + "/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-    try:
-        result = asyncio.run(run(url, args.clients, args.seconds))
-    finally:
-        if proc:
-            proc.terminate()
-            proc.wait(timeout=20)
-    print("| " + " | ".join(result) + " |\n|" + "---|" * len(result))
-    print("| " + " | ".join(str(v) for v in result.values()) + " |")
-    if result["errors"]:
+    rows = [measured("extractive", {}, args)]
+    if args.slow_llm and not args.url:
+        from slow_llm import start
+
+        port = free_port()
+        fake = start(port, args.slow_llm)
+        llm_env = {"OPENAI_BASE_URL": f"http://127.0.0.1:{port}/v1", "OPENAI_API_KEY": "unused"}
+        rows.append(measured(f"LLM endpoint taking {args.slow_llm:g} s", llm_env, args))
+        fake.should_exit = True
+    print("| " + " | ".join(rows[0]) + " |\n|" + "---|" * len(rows[0]))
+    for result in rows:
+        print("| " + " | ".join(str(v) for v in result.values()) + " |")
+    if any(r["errors"] for r in rows):
         sys.exit(1)
 
 
