@@ -359,7 +359,8 @@ def serve(
     console.print(f"[bold green]问答服务已启动[/]：http://{shown}:{port}/  （API 文档 /docs）")
     console.print(_mode_line(a))
     console.print(f'嵌入内网页面：<script src="http://{shown}:{port}/widget.js" data-city="datong" async></script>')
-    uvicorn.run(web, host=host, port=port, log_level="warning")
+    # Open chat streams must not hold up a stop; X-Forwarded-For is judged by the guard (trusted_proxies)
+    uvicorn.run(web, host=host, port=port, log_level="warning", timeout_graceful_shutdown=3, proxy_headers=False)
 
 
 @app.command("feedback-export")

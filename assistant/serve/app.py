@@ -1,7 +1,7 @@
 """The FastAPI app: JSON API, OpenAI-compatible API, widget, and the Gradio chat at ``/``.
 
 Assembly only: the routes live in ``routers/``, their dependencies in ``deps``, the error shape
-and handlers in ``errors``, CORS, the API key, body size and rate limit in ``guards``.
+and handlers in ``errors``, CORS, the API key, body size, rate limit and security headers in ``guards``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from assistant.serve.deps import Workers
 from assistant.serve.errors import add_error_handlers
 from assistant.serve.feedback import FeedbackStore
 from assistant.serve.guards import add_guards
-from assistant.serve.routers import ask, feedback, knowledge, openai, widget
+from assistant.serve.routers import ask, docs, feedback, knowledge, openai, widget
 from assistant.settings import Settings
 
 
@@ -24,15 +24,17 @@ def create_app(assistant: Assistant, settings: Settings | None = None, with_ui: 
         title="市政府工作规则问答 API",
         description="逐条引用、精确出处的政府工作规则问答。另有 OpenAI 兼容接口 /v1/chat/completions。",
         version="0.1.0",
+        docs_url=None,  # served by routers.docs from local assets
+        redoc_url=None,  # no local ReDoc asset: off rather than blank offline
     )
     app.state.assistant = assistant
     app.state.settings = settings
     app.state.feedback = FeedbackStore.in_dir(settings.data_dir)  # the one store: JSON route and chat page
     app.state.workers = Workers.from_settings(settings)
     app.state.catalog = knowledge.Catalog.build(assistant, settings)
+    add_error_handlers(app)  # first: its middleware must sit inside the guards and security headers
     add_guards(app, settings)
-    add_error_handlers(app)
-    for module in (knowledge, ask, feedback, openai, widget):
+    for module in (knowledge, ask, feedback, openai, widget, docs):
         app.include_router(module.router)
     if with_ui:
         from assistant.serve.ui import mount_ui  # Gradio is slow to import: only when the page is served

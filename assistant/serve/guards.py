@@ -1,30 +1,45 @@
-"""Request guards: CORS, body size, API key and a per-client rate limit on ``/api/`` and ``/v1/``."""
+"""Request guards, as pure ASGI middleware: the body size for every request, API key and per-client
+rate limit on ``/api/`` and ``/v1/``, CORS, and security headers on every response.
+
+Pure ASGI (no ``BaseHTTPMiddleware``): the body is counted as the app reads it, so chunked uploads
+work, and a body past ``max_body_bytes`` is answered 413 (at once when ``Content-Length`` says so).
+"""
 
 from __future__ import annotations
 
+import ipaddress
 import threading
 import time
-from collections import deque
-from collections.abc import Awaitable, Callable
-from typing import Any
+from collections import OrderedDict, deque
+from collections.abc import Callable, Sequence
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import Response
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from assistant.serve.errors import error_response
+from assistant.serve.errors import error_response, json_problem
 from assistant.settings import LOCAL_ORIGINS, Settings
 
 PROTECTED = ("/api/", "/v1/")
 WINDOW_S = 60.0
+MAX_CLIENTS = 100_000
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 class RateLimiter:
-    """Sliding one-minute window per client. Pure: the caller passes the time."""
+    """Sliding one-minute window per client. Pure: the caller passes the time.
 
-    def __init__(self, per_minute: int) -> None:
+    Clients are kept in order of their last counted request; one idle for a whole window is
+    forgotten, and at most ``max_clients`` are remembered, so memory stays bounded.
+    """
+
+    def __init__(self, per_minute: int, max_clients: int = MAX_CLIENTS) -> None:
         self.per_minute = per_minute
-        self._hits: dict[str, deque[float]] = {}
+        self.max_clients = max_clients
+        self._hits: OrderedDict[str, deque[float]] = OrderedDict()
         self._lock = threading.Lock()
 
     def check(self, client: str, now: float) -> int:
@@ -32,77 +47,205 @@ class RateLimiter:
         if self.per_minute <= 0:
             return 0
         with self._lock:
-            hits = self._hits.setdefault(client, deque())
+            self._forget_idle(now)
+            hits = self._hits.get(client) or deque()
             while hits and now - hits[0] >= WINDOW_S:
                 hits.popleft()
             if len(hits) >= self.per_minute:
                 return max(1, int(WINDOW_S - (now - hits[0])) + 1)
             hits.append(now)
+            self._hits[client] = hits
+            self._hits.move_to_end(client)
+            if len(self._hits) > self.max_clients:
+                self._hits.popitem(last=False)
             return 0
+
+    def _forget_idle(self, now: float) -> None:
+        while self._hits:
+            oldest = next(iter(self._hits.values()))
+            if now - oldest[-1] < WINDOW_S:
+                return
+            self._hits.popitem(last=False)
+
+    def clients(self) -> list[str]:
+        """The clients remembered now (oldest last request first)."""
+        with self._lock:
+            return list(self._hits)
+
+
+def parse_networks(addresses: Sequence[str]) -> tuple[Network, ...]:
+    return tuple(ipaddress.ip_network(a, strict=False) for a in addresses)
+
+
+def _within(address: str, networks: Sequence[Network]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address.strip().strip("[]"))
+    except ValueError:
+        return False
+    return any(ip in n for n in networks)
+
+
+def client_address(scope: Scope, trusted: Sequence[Network]) -> str:
+    """The client to rate-limit: the direct peer, unless it is a trusted proxy; then the right-most
+    ``X-Forwarded-For`` address that is not itself a trusted proxy (the left ones a client can forge)."""
+    peer = scope["client"][0] if scope.get("client") else "unknown"
+    if not trusted or not _within(peer, trusted):
+        return peer
+    forwarded = ",".join(Headers(scope=scope).getlist("x-forwarded-for"))
+    for address in reversed([a.strip() for a in forwarded.split(",") if a.strip()]):
+        if not _within(address, trusted):
+            return address
+    return peer
+
+
+class BodyTooLarge(StarletteHTTPException):
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"请求体过大（上限 {limit // 1024} KB）。")
 
 
 def too_large(settings: Settings) -> Response:
-    return error_response(413, f"请求体过大（上限 {settings.max_body_bytes // 1024} KB）。", code="body_too_large")
+    return error_response(413, BodyTooLarge(settings.max_body_bytes).detail, code="body_too_large")
 
 
 class Guard:
-    """HTTP middleware: body size for every request; API key and rate limit for ``PROTECTED`` paths."""
+    """Body size for every request; API key, rate limit and readable JSON for ``PROTECTED`` paths."""
 
-    def __init__(self, settings: Settings, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, app: ASGIApp, settings: Settings, clock: Callable[[], float] = time.monotonic) -> None:
+        self.app = app
         self.settings = settings
         self.limiter = RateLimiter(settings.rate_limit)
+        self.trusted = parse_networks(settings.trusted_proxies)
         self.clock = clock
 
-    async def __call__(self, request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        if request.method == "OPTIONS":
-            return await call_next(request)
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > self.settings.max_body_bytes:
-            return too_large(self.settings)
-        if request.url.path.startswith(PROTECTED):
-            refused = self._unauthorized(request)
-            refused = refused if refused is not None else self._rate_limited(request)
-            if refused is not None:
-                return refused
-        if request.method == "POST" and not length:  # chunked upload: count as we read
-            buffered = await self._buffered(request)
-            if buffered is None:
-                return too_large(self.settings)
-            request = buffered
-        return await call_next(request)
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        refused = self._refusal(scope)
+        if refused is None and _is_json_api(scope):
+            body = await _read(receive, self.settings.max_body_bytes)
+            refused = too_large(self.settings) if body is None else json_problem(body)
+            receive = _replay(body or b"", receive)
+        if refused is not None:
+            return await refused(scope, receive, send)
+        await self._call_counting(scope, receive, send)
 
-    def _unauthorized(self, request: Request) -> Response | None:
+    def _refusal(self, scope: Scope) -> Response | None:
+        headers = Headers(scope=scope)
+        length = headers.get("content-length", "")
+        if length.isdigit() and int(length) > self.settings.max_body_bytes:
+            return too_large(self.settings)
+        if not scope["path"].startswith(PROTECTED) or scope["method"] == "OPTIONS":
+            return None
+        return self._unauthorized(headers) or self._rate_limited(scope)
+
+    def _unauthorized(self, headers: Headers) -> Response | None:
         if not self.settings.api_key:
             return None
-        given = request.headers.get("x-api-key") or request.headers.get("authorization", "").removeprefix("Bearer ")
+        given = headers.get("x-api-key") or headers.get("authorization", "").removeprefix("Bearer ")
         if given == self.settings.api_key.get_secret_value():
             return None
         return error_response(401, "缺少或错误的 API 密钥。", kind="authentication_error", code="invalid_api_key")
 
-    def _rate_limited(self, request: Request) -> Response | None:
-        client = request.client.host if request.client else "unknown"
-        wait = self.limiter.check(client, self.clock())
+    def _rate_limited(self, scope: Scope) -> Response | None:
+        wait = self.limiter.check(client_address(scope, self.trusted), self.clock())
         if not wait:
             return None
         message = f"请求过于频繁，请 {wait} 秒后再试。"
         return error_response(429, message, kind="rate_limit_error", code="rate_limited", retry_after=wait)
 
-    async def _buffered(self, request: Request) -> Request | None:
-        """The request with its body read into memory, or None when the body is too large."""
-        body = b""
-        async for chunk in request.stream():
-            body += chunk
-            if len(body) > self.settings.max_body_bytes:
-                return None
+    async def _call_counting(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """The app, its body counted as it reads; past the limit reading raises ``BodyTooLarge``
+        (a route answers it through the exception handlers; elsewhere it is answered here)."""
+        limit, seen, started = self.settings.max_body_bytes, 0, False
 
-        async def receive() -> dict[str, Any]:
-            return {"type": "http.request", "body": body, "more_body": False}
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > limit:
+                raise BodyTooLarge(limit)
+            return message
 
-        return Request(request.scope, receive)
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, tracked)
+        except BodyTooLarge:
+            if started:
+                raise
+            await too_large(self.settings)(scope, receive, send)
+
+
+def _is_json_api(scope: Scope) -> bool:
+    if scope["method"] not in ("POST", "PUT", "PATCH") or not scope["path"].startswith(PROTECTED):
+        return False
+    kind = Headers(scope=scope).get("content-type", "").split(";")[0].strip().lower()
+    return kind == "application/json" or kind.endswith("+json")
+
+
+async def _read(receive: Receive, limit: int) -> bytes | None:
+    """The whole body (chunked or not), or None once it passes ``limit``."""
+    body = bytearray()
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            return bytes(body)
+        body += message.get("body", b"")
+        if len(body) > limit:
+            return None
+        if not message.get("more_body"):
+            return bytes(body)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """A ``receive`` that gives ``body`` once, then waits on the real one (for the disconnect)."""
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if sent:
+            return await receive()
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return replay
+
+
+class SecurityHeaders:
+    """``nosniff``, ``Referrer-Policy`` and a frame policy on every response: the page and the API
+    only in frames of this site; ``/widget`` also in this machine's pages and ``cors_origins``.
+    Only ``frame-ancestors`` in the CSP: the Gradio page needs its inline scripts."""
+
+    def __init__(self, app: ASGIApp, settings: Settings) -> None:
+        self.app = app
+        origins = [o for o in settings.cors_origins if o and not any(c in o for c in " ;,'\"")]
+        widget = " ".join(["'self'", *origins, "http://localhost:*", "http://127.0.0.1:*"])
+        common = [("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "same-origin")]
+        self.page = [*common, ("X-Frame-Options", "SAMEORIGIN"), ("Content-Security-Policy", "frame-ancestors 'self'")]
+        self.widget = [*common, ("Content-Security-Policy", f"frame-ancestors {widget}")]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        extra = self.widget if scope["path"].rstrip("/") == "/widget" else self.page
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in extra:
+                    if name == "Content-Security-Policy" or name not in headers:
+                        headers.append(name, value)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def add_guards(app: FastAPI, settings: Settings) -> None:
-    """CORS (this machine plus ``settings.cors_origins``), then the guard around it."""
+    """Outermost first: security headers, CORS (this machine plus ``settings.cors_origins``), the guard."""
+    app.add_middleware(Guard, settings=settings)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
@@ -111,4 +254,4 @@ def add_guards(app: FastAPI, settings: Settings) -> None:
         allow_headers=["Content-Type", "Authorization", "X-API-Key"],
         max_age=600,
     )
-    app.middleware("http")(Guard(settings))
+    app.add_middleware(SecurityHeaders, settings=settings)

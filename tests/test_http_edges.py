@@ -1,0 +1,285 @@
+"""HTTP edges over a real server: chunked bodies and the size limit, bodies Python reads but no
+text can hold (lone surrogates, bad UTF-8, deep nesting), 404/405 under the Gradio mount, the
+rate limit behind proxies, security headers, offline /docs, and a prompt stop on SIGTERM."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+
+from assistant.serve.app import create_app
+from assistant.serve.guards import WINDOW_S, RateLimiter, client_address, parse_networks
+
+from .conftest import REPO, LiveServer, free_port, make_settings
+
+Q = "以市政府办公室名义发文由谁签发？"
+JSON = {"Content-Type": "application/json"}
+
+
+@pytest.fixture(scope="module")
+def http(live_server):
+    with httpx.Client(base_url=live_server.url, timeout=30) as client:
+        yield client
+
+
+@contextmanager
+def server(assistant, **options: object) -> Iterator[str]:
+    """The API alone (no chat page) as ``assistant serve`` runs it: uvicorn believes no proxy header."""
+    settings = make_settings(data_dir=assistant.settings.data_dir, **options)
+    live = LiveServer(create_app(assistant, settings, with_ui=False))
+    live.server.config.proxy_headers = False
+    with live:
+        yield live.url
+
+
+def assert_error(r: httpx.Response, status: int, fragment: str) -> dict:
+    assert r.status_code == status, r.text
+    error = r.json()["error"]
+    assert set(error) >= {"message", "type", "code"} and fragment in error["message"], error
+    assert "Traceback" not in r.text and "detail" not in r.json()
+    return error
+
+
+# 1. Body size without breaking chunked uploads
+
+
+def pieces(data: bytes, size: int = 7) -> Iterator[bytes]:
+    for i in range(0, len(data), size):
+        yield data[i : i + size]
+
+
+def test_chunked_post_is_answered(http):
+    body = json.dumps({"question": Q, "city": "datong"}, ensure_ascii=False).encode()
+    r = http.post("/api/ask", content=pieces(body), headers=JSON)
+    assert r.status_code == 200, r.text
+    assert "秘书长" in r.json()["answer"]
+    chat = json.dumps({"model": "gov-rules-datong", "messages": [{"role": "user", "content": Q}]}).encode()
+    completion = http.post("/v1/chat/completions", content=pieces(chat, 100), headers=JSON)
+    assert completion.status_code == 200 and "秘书长" in completion.json()["choices"][0]["message"]["content"]
+    feedback = json.dumps({"question": Q, "liked": True}).encode()
+    assert http.post("/api/feedback", content=pieces(feedback), headers=JSON).status_code == 200
+
+
+def test_body_over_the_limit_is_413_chunked_or_not(http):
+    big = json.dumps({"question": "问" * 70000}, ensure_ascii=False).encode()
+    error = assert_error(http.post("/api/ask", content=big, headers=JSON), 413, "请求体过大（上限 64 KB）")
+    assert error["code"] == "body_too_large"
+    assert_error(http.post("/api/ask", content=pieces(big, 4096), headers=JSON), 413, "请求体过大")
+    not_json = http.post("/api/ask", content=pieces(b"x" * 100_000, 4096), headers={"Content-Type": "text/plain"})
+    assert_error(not_json, 413, "请求体过大")
+
+
+# 2. Bodies no text can hold; missing fields; unknown paths and methods
+
+
+SURROGATE = "\\ud800"  # a JSON escape Python decodes to a lone surrogate
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "field"),
+    [
+        ("/api/ask", f'{{"question": "{SURROGATE}"}}', "question"),
+        ("/api/ask", f'{{"question": "问", "city": "大同{SURROGATE}"}}', "city"),
+        ("/api/ask/stream", f'{{"question": "{SURROGATE}"}}', "question"),
+        (
+            "/v1/chat/completions",
+            f'{{"messages": [{{"role": "user", "content": "{SURROGATE}"}}]}}',
+            "messages.0.content",
+        ),
+        (
+            "/v1/chat/completions",
+            f'{{"model": "{SURROGATE}", "messages": [{{"role": "user", "content": "问"}}]}}',
+            "model",
+        ),
+        ("/api/feedback", f'{{"question": "{SURROGATE}", "liked": true}}', "question"),
+        ("/api/feedback", f'{{"question": "问", "liked": false, "comment": "x{SURROGATE}"}}', "comment"),
+    ],
+)
+def test_lone_surrogate_names_the_field(http, path, body, field):
+    assert_error(http.post(path, content=body.encode(), headers=JSON), 422, f"字段 {field} 无效")
+
+
+def test_a_surrogate_pair_is_fine(http):
+    body = json.dumps({"question": Q + "😀", "city": "datong"}).encode()  # ASCII: "\\ud83d\\ude00"
+    assert b"\\ud83d\\ude00" in body
+    r = http.post("/api/ask", content=body, headers=JSON)
+    assert r.status_code == 200, r.text
+
+
+def test_invalid_utf8_and_deep_nesting_in_chinese(http):
+    error = assert_error(http.post("/api/ask", content=b'{"question": "\xff\xfe"}', headers=JSON), 400, "UTF-8")
+    assert error["code"] == "invalid_encoding"
+    nested = '{"question": "q", "liked": true, "answer": ' + '{"a": ' * 40 + "1" + "}" * 40 + "}"
+    assert_error(http.post("/api/feedback", content=nested.encode(), headers=JSON), 422, "嵌套过深")
+    brackets = b"[" * 60_000
+    assert_error(http.post("/api/ask", content=brackets, headers=JSON), 422, "嵌套过深")
+    assert_error(http.post("/api/ask", content=b'{"question": ', headers=JSON), 422, "不是合法的 JSON")
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "field"),
+    [
+        ("/api/ask", {"city": "datong"}, "question"),
+        ("/api/feedback", {"question": Q}, "liked"),
+        ("/v1/chat/completions", {"model": "gov-rules-auto"}, "messages"),
+    ],
+)
+def test_missing_field_is_named(http, path, body, field):
+    assert_error(http.post(path, json=body), 422, f"缺少字段 {field}")
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status", "message"),
+    [
+        ("GET", "/nope", 404, "未找到。"),
+        ("GET", "/api/nope", 404, "未找到。"),
+        ("POST", "/v1/nope", 404, "未找到。"),
+        ("POST", "/healthz", 405, "不支持该请求方法。"),
+        ("GET", "/api/ask", 405, "不支持该请求方法。"),
+        ("DELETE", "/api/cities", 405, "不支持该请求方法。"),
+        ("GET", "/api/articles/nope", 404, "未找到。"),
+    ],
+)
+def test_unknown_paths_and_methods_in_our_shape(http, method, path, status, message):
+    error = assert_error(http.request(method, path), status, message)
+    assert error["message"] == message and error["code"] == str(status)
+
+
+def test_gradio_page_and_routes_still_work(http):
+    page = http.get("/")
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    config = http.get("/config")
+    assert config.status_code == 200 and "components" in config.json()
+
+
+# 3. The rate limit behind (and not behind) a proxy
+
+
+def test_forged_forwarded_for_does_not_escape_the_limit(assistant):
+    with server(assistant, rate_limit=2) as url:
+        codes = [httpx.get(f"{url}/api/cities", headers={"X-Forwarded-For": f"10.0.0.{i}"}) for i in range(3)]
+        assert [r.status_code for r in codes] == [200, 200, 429]
+
+
+def test_forwarded_for_is_believed_from_a_trusted_proxy_only(assistant):
+    with server(assistant, rate_limit=2, trusted_proxies=["127.0.0.1"]) as url:
+        for i in range(4):  # each a different client behind the proxy
+            assert httpx.get(f"{url}/api/cities", headers={"X-Forwarded-For": f"10.0.0.{i}"}).status_code == 200
+        forged = {"X-Forwarded-For": "1.2.3.4, 10.9.9.9"}  # the client wrote 1.2.3.4; the proxy saw 10.9.9.9
+        assert [httpx.get(f"{url}/api/cities", headers=forged).status_code for _ in range(3)] == [200, 200, 429]
+        other = {"X-Forwarded-For": "5.6.7.8, 10.9.9.8"}
+        assert httpx.get(f"{url}/api/cities", headers=other).status_code == 200
+
+
+def test_client_address():
+    trusted = parse_networks(["127.0.0.1", "10.1.0.0/16"])
+
+    def scope(peer: str, *forwarded: str) -> dict:
+        return {"client": (peer, 5000), "headers": [(b"x-forwarded-for", f.encode()) for f in forwarded]}
+
+    assert client_address(scope("8.8.8.8", "1.1.1.1"), trusted) == "8.8.8.8"  # not a proxy: header ignored
+    assert client_address(scope("127.0.0.1", "1.1.1.1"), ()) == "127.0.0.1"  # no proxies configured
+    assert client_address(scope("127.0.0.1", "6.6.6.6, 2.2.2.2, 10.1.3.4"), trusted) == "2.2.2.2"
+    assert client_address(scope("127.0.0.1", "6.6.6.6", "3.3.3.3"), trusted) == "3.3.3.3"  # two headers
+    assert client_address(scope("127.0.0.1"), trusted) == "127.0.0.1"
+    assert client_address(scope("127.0.0.1", "garbage"), trusted) == "garbage"  # still one key per value
+
+
+def test_rate_limiter_forgets_idle_clients():
+    limiter = RateLimiter(per_minute=2)
+    assert limiter.check("a", 0.0) == 0
+    assert limiter.check("b", 30.0) == 0
+    assert limiter.clients() == ["a", "b"]
+    assert limiter.check("c", WINDOW_S) == 0  # a's only hit has left the window
+    assert limiter.clients() == ["b", "c"]
+    assert limiter.check("c", 200.0) == 0
+    assert limiter.clients() == ["c"]
+    bounded = RateLimiter(per_minute=5, max_clients=3)
+    for i in range(10):
+        bounded.check(f"client-{i}", 1.0)
+    assert bounded.clients() == ["client-7", "client-8", "client-9"]
+
+
+# 4. Security headers
+
+
+def test_security_headers_on_every_response(http):
+    for path in ("/", "/api/cities", "/nope", "/docs", "/healthz"):
+        h = http.get(path).headers
+        assert h["x-content-type-options"] == "nosniff" and h["referrer-policy"] == "same-origin", path
+        assert h["x-frame-options"] == "SAMEORIGIN" and h["content-security-policy"] == "frame-ancestors 'self'"
+    h = http.get("/widget").headers
+    assert "x-frame-options" not in h and h["x-content-type-options"] == "nosniff"
+    assert h["content-security-policy"] == "frame-ancestors 'self' http://localhost:* http://127.0.0.1:*"
+    assert "script-src" not in http.get("/").headers["content-security-policy"]
+
+
+def test_widget_may_be_framed_by_configured_origins(assistant):
+    with server(assistant, rate_limit=0, cors_origins=["https://oa.example.gov.cn"]) as url:
+        policy = httpx.get(f"{url}/widget").headers["content-security-policy"]
+        assert policy.startswith("frame-ancestors 'self' https://oa.example.gov.cn ")
+        assert httpx.get(f"{url}/api/cities").headers["content-security-policy"] == "frame-ancestors 'self'"
+
+
+# 5. /docs offline
+
+
+def test_docs_need_nothing_from_the_internet(http, live_server):
+    page = http.get("/docs")
+    assert page.status_code == 200
+    urls = re.findall(r"https?://[^\s'\"<>]+", page.text)
+    assert all(u.startswith(live_server.url) for u in urls), urls
+    assets = re.findall(r'(?:src|href)="(/[^"]+)"', page.text)
+    assert len(assets) == 3
+    for asset in assets:
+        r = http.get(asset)
+        assert r.status_code == 200 and len(r.content) > 500, asset
+    assert "SwaggerUIBundle" in http.get("/docs/assets/swagger-ui-bundle.js").text
+    assert http.get("/docs/assets/index.html").status_code == 404
+    assert http.get("/redoc").status_code == 404
+    assert "/docs" not in http.get("/openapi.json").json()["paths"]
+
+
+# 6. SIGTERM with a chat tab open
+
+
+def test_serve_stops_promptly_on_sigterm_with_a_stream_open(built_data_dir: Path, tmp_path: Path):
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = (tmp_path / "serve.log").open("w")
+    env = os.environ | {"ASSISTANT_DATA_DIR": str(built_data_dir)}
+    command = [sys.executable, "-m", "assistant", "serve", "--port", str(port)]
+    proc = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            assert proc.poll() is None and time.monotonic() < deadline, (tmp_path / "serve.log").read_text()
+            try:
+                if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.3)
+        with httpx.Client(base_url=url, timeout=30) as client:
+            assert client.get("/").status_code == 200  # a keep-alive connection, left open
+            with client.stream("GET", "/gradio_api/heartbeat/test-session") as stream:  # the page's own stream
+                assert next(stream.iter_text())
+                start = time.monotonic()
+                proc.send_signal(signal.SIGTERM)
+                proc.wait(timeout=15)
+        assert time.monotonic() - start < 10
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        log.close()
