@@ -101,17 +101,37 @@ def ingest(knowledge: KnowledgeOpt = None) -> None:
 
 
 def _open_assistant(settings: Settings) -> Assistant:
-    """Build the assistant, showing progress while the index embeds new articles."""
+    """Build the assistant, showing progress while the index embeds new articles.
+
+    On a terminal: a progress bar. Otherwise (logs, CI, a service manager): a plain line on
+    stderr at every 10%, so a first build never looks hung.
+    """
+    import sqlite3
+
     from assistant.answering.pipeline import Assistant
+    from assistant.errors import IndexUnavailable
     from assistant.retrieval.index import KnowledgeIndex
 
     with _progress() as progress:
         task = progress.add_task("建立索引（仅首次或条文变化时）", total=None)
+        logged = [-1]
 
         def on_progress(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
+            if err_console.is_terminal or total <= 0:
+                return
+            tenth = done * 10 // total
+            if tenth > logged[0]:
+                logged[0] = tenth
+                print(f"建立索引：{done}/{total} 条（{tenth * 10}%）", file=sys.stderr, flush=True)
 
-        index = KnowledgeIndex.open(settings, on_progress=on_progress)
+        try:
+            index = KnowledgeIndex.open(settings, on_progress=on_progress)
+        except OSError as e:  # a file we could not read or write: say which, never a traceback
+            where = f" {e.filename}" if e.filename else ""
+            raise IndexUnavailable(f"无法读写文件{where}（{e.strerror or e}）：请检查权限和磁盘空间。") from e
+        except sqlite3.Error as e:
+            raise IndexUnavailable(f"数据目录 {settings.data_dir} 中的数据库无法使用（{e}）。") from e
     return Assistant(settings, index=index)
 
 
@@ -373,14 +393,27 @@ def feedback_export(
     """导出网页上的 👍/👎 反馈为评测题（JSONL）。"""
     import json
 
+    from assistant.knowledge.ingest import load_articles
     from assistant.serve.feedback import FeedbackStore
 
     with user_errors():
-        good, bad = FeedbackStore.in_dir(_settings().data_dir).export_eval_rows()
+        settings = _settings()
+        articles = {a.id: a for a in load_articles(settings.knowledge_dir)}
+        result = FeedbackStore.in_dir(settings.data_dir).export(articles)
+    good, bad = result.good, result.review
     for path, rows in ((out, good), (review, bad)):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     console.print(f"候选评测题 {len(good)} 条 → {out}；待复核 {len(bad)} 条 → {review}")
+    if result.skipped:
+        err_console.print(
+            f"[yellow]跳过 {len(result.skipped)} 条无法使用的反馈（内容不是本服务的回答，或引用了知识库中没有的条文）：[/]",
+            highlight=False,
+        )
+        for fid, why in result.skipped[:20]:
+            err_console.print(f"  fb-{fid:05d}：{why}", highlight=False, markup=False)
+        if len(result.skipped) > 20:
+            err_console.print(f"  …… 另有 {len(result.skipped) - 20} 条", highlight=False, markup=False)
 
 
 @app.command("intranet-demo")

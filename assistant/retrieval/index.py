@@ -16,6 +16,8 @@ import logging
 import os
 import re
 import shutil
+import sqlite3
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,7 +31,7 @@ from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
 
 from assistant.errors import IndexUnavailable
-from assistant.knowledge.ingest import ARTICLES_FILE, load_articles
+from assistant.knowledge.ingest import load_knowledge
 from assistant.models import Article
 from assistant.retrieval.embeddings import CachedEmbeddings, make_embeddings
 from assistant.retrieval.tokenizer import USER_DICT, Tokenizer, default_tokenizer
@@ -70,6 +72,48 @@ def _forget_clients() -> None:
     from chromadb.api.shared_system_client import SharedSystemClient
 
     SharedSystemClient.clear_system_cache()
+
+
+def _reason(e: BaseException) -> str:
+    if isinstance(e, OSError) and e.strerror:
+        return e.strerror
+    return str(e) or type(e).__name__
+
+
+def check_writable(data_dir: Path) -> None:
+    """Fail early, with a clear message, when the data directory cannot be written."""
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=data_dir, prefix=".probe-")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as e:
+        raise IndexUnavailable(
+            f"数据目录 {data_dir} 不可写（{_reason(e)}）：请检查其权限，或用 ASSISTANT_DATA_DIR 指定一个可写目录。"
+        ) from e
+
+
+def chroma_damaged(persist: Path) -> bool:
+    """True only when the Chroma directory is demonstrably corrupt (its SQLite file is not a sound database)."""
+    db = persist / "chroma.sqlite3"
+    if not db.is_file():
+        return False
+    try:
+        with open(db, "rb") as f:
+            header = f.read(16)
+    except OSError:
+        return False  # unreadable is not corrupt
+    if header and header != b"SQLite format 3\x00":
+        return True
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as e:
+        return getattr(e, "sqlite_errorcode", 0) & 0xFF in (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
+    return rows != [("ok",)]
 
 
 @dataclass
@@ -144,16 +188,15 @@ class KnowledgeIndex:
 
     @classmethod
     def open(cls, settings: Settings, on_progress: Callable[[int, int], None] | None = None) -> KnowledgeIndex:
-        kdir = settings.knowledge_dir
-        articles = load_articles(kdir)
-        sha = hashlib.sha256((kdir / ARTICLES_FILE).read_bytes()).hexdigest()
+        knowledge = load_knowledge(settings.knowledge_dir)
+        check_writable(settings.data_dir)
         embeddings, name = make_embeddings(settings)
         index = cls(
-            articles,
+            knowledge.articles,
             settings.data_dir,
             embeddings,
             name,
-            sha,
+            knowledge.articles_sha256,
             chroma_host=settings.chroma_host,
             chroma_port=settings.chroma_port,
         )
@@ -171,17 +214,25 @@ class KnowledgeIndex:
         except Exception as e:  # chromadb raises many types for a damaged directory
             if self.chroma_host:
                 raise IndexUnavailable(f"无法连接 Chroma 服务器（{self.chroma_host}）：{e}") from e
+            if self._client is not None or not chroma_damaged(persist):
+                # Not demonstrably corrupt (permissions, a lock, a full disk …): report, never "repair".
+                raise IndexUnavailable(
+                    f"无法打开索引目录 {persist}（{_reason(e)}）。请检查该目录的权限和磁盘空间后重试；"
+                    "若确认索引已损坏，可将该目录移走，下次启动会重建。"
+                ) from e
             aside = persist.with_name(f"chroma.damaged-{int(time.time())}")
-            log.warning("index at %s unusable (%s); moved to %s and rebuilding", persist, e, aside)
+            log.warning("index at %s is corrupt (%s); moved to %s and rebuilding", persist, e, aside)
             _forget_clients()
-            if persist.exists():
+            try:
                 shutil.move(str(persist), str(aside))
+            except OSError as e2:
+                raise IndexUnavailable(f"索引目录 {persist} 已损坏，且无法移到 {aside}：{_reason(e2)}") from e2
             self._write_manifest({})
             self.report.rebuilt = True
             try:
                 return self._store(chroma_client(persist))
             except Exception as e2:
-                raise IndexUnavailable(f"无法创建索引目录 {persist}：{e2}") from e2
+                raise IndexUnavailable(f"无法创建索引目录 {persist}：{_reason(e2)}") from e2
 
     def _store(self, client: chromadb.ClientAPI) -> Chroma:
         store = Chroma(
