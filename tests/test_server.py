@@ -169,7 +169,7 @@ def test_internal_error_is_500_without_traceback(assistant, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("secret internal detail")
 
-    monkeypatch.setattr(assistant, "ask", boom)
+    monkeypatch.setattr(assistant, "extractive", boom)  # what /api/ask runs in its worker slot
     with LiveServer(app) as server:
         r = httpx.post(f"{server.url}/api/ask", json={"question": Q})
         assert r.status_code == 500
