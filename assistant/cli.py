@@ -299,7 +299,7 @@ def eval_command(
             if split != "all" and not any(k.endswith(f"/{split}") for k in summary):
                 continue
             if console.is_terminal:
-                console.print(_metrics_table(summary, split, title))
+                console.print(rep.rich_table(summary, split, title))
             else:  # logs (CI): plain Markdown keeps every column readable
                 sys.stdout.write(f"\n{title}\n{rep.table(summary, split)}\n")
         console.print(f"报告：{report}")
@@ -310,23 +310,6 @@ def eval_command(
         for q in newly or []:
             err_console.print(f"[red]新失败[/] {q.id} {q.question}（{q.cause}）", highlight=False)
         raise typer.Exit(1)
-
-
-def _metrics_table(summary: dict, split: str, title: str) -> Table:
-    from assistant.evaluation.report import COLUMNS
-
-    shown = [c for c in COLUMNS if c[0] not in ("latency_p50_ms",)]
-    table = Table(title=title)
-    table.add_column("地区")
-    for _, name, _ in shown:
-        table.add_column(name, justify="right")
-    cities = sorted({k.split("/")[0] for k in summary if not k.startswith("all/")})
-    for city in [*cities, "all"]:
-        m = summary.get(f"{city}/{split}")
-        if m:
-            cells = ["—" if m.get(k) is None else fmt.format(m[k]) for k, _, fmt in shown]
-            table.add_row("合计" if city == "all" else city, *cells, style="bold" if city == "all" else None)
-    return table
 
 
 @app.command()
@@ -347,17 +330,7 @@ def calibrate(
         if target is None:
             raise typer.BadParameter("ASSISTANT_REFUSAL_MODEL 未设置：不知道写到哪里")
         model.save(target)
-    table = Table(title=f"拒答模型：{model.report['examples']} 题，{folds} 折交叉验证（留出折）")
-    for col in ("折", "阈值", "误拒率", "应拒已拒", "错答率"):
-        table.add_column(col, justify="right")
-    for n, f in enumerate(model.report["folds"], 1):
-        row = (f["threshold"], f["false_refusal_rate"], f["unanswerable_refused"], f["wrong_answer_rate"])
-        table.add_row(str(n), *(f"{v:.3f}" for v in row))
-    m = model.report["mean"]
-    table.add_row(
-        "平均", "", *(f"{m[k]:.3f}" for k in ("false_refusal_rate", "unanswerable_refused", "wrong_answer_rate"))
-    )
-    console.print(table)
+    console.print(cal.report_table(model, folds))
     console.print(f"已写入 {target}（阈值 {model.threshold:.2f}）")
 
 

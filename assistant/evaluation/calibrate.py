@@ -105,3 +105,17 @@ def calibrate(exs: list[Example], folds: int = 5, seed: int = 0) -> RefusalModel
         threshold=threshold,
         report=report,
     )
+
+
+def report_table(model: RefusalModel, folds: int) -> Any:
+    """The held-out folds of a fit, for a terminal (rich)."""
+    from rich.table import Table
+
+    table = Table(title=f"拒答模型：{model.report['examples']} 题，{folds} 折交叉验证（留出折）")
+    for col in ("折", "阈值", "误拒率", "应拒已拒", "错答率"):
+        table.add_column(col, justify="right")
+    keys = ("false_refusal_rate", "unanswerable_refused", "wrong_answer_rate")
+    for n, f in enumerate(model.report["folds"], 1):
+        table.add_row(str(n), f"{f['threshold']:.3f}", *(f"{f[k]:.3f}" for k in keys))
+    table.add_row("平均", "", *(f"{model.report['mean'][k]:.3f}" for k in keys))
+    return table

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from assistant.evaluation.runner import QuestionResult, Regression
 
 COLUMNS = [
@@ -93,3 +95,21 @@ def markdown(
             "",
         ]
     return "\n".join(parts)
+
+
+def rich_table(summary: dict[str, dict[str, float | None]], split: str, title: str) -> Any:
+    """The per-city table of ``split`` for a terminal (rich)."""
+    from rich.table import Table
+
+    shown = [c for c in COLUMNS if c[0] != "latency_p50_ms"]
+    table = Table(title=title)
+    table.add_column("地区")
+    for _, name, _ in shown:
+        table.add_column(name, justify="right")
+    cities = sorted({k.split("/")[0] for k in summary if not k.startswith("all/")})
+    for city in [*cities, "all"]:
+        m = summary.get(f"{city}/{split}")
+        if m:
+            cells = [_cell(m.get(k), fmt) for k, _, fmt in shown]
+            table.add_row("合计" if city == "all" else city, *cells, style="bold" if city == "all" else None)
+    return table
