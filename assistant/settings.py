@@ -113,7 +113,7 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(64 * 1024, ge=1024)
     trusted_proxies: Annotated[list[str], NoDecode] = []  # reverse proxies whose X-Forwarded-For is believed
     workers: int = Field(1, ge=1, le=64)  # questions answered at once; >1 only adds GIL contention
-    queue_limit: int = Field(32, ge=1)  # questions waiting for a slot; more get 503 + Retry-After
+    queue_limit: int = Field(64, ge=1)  # questions waiting for a slot (≈ 2 s at 30/s); more get 503 + Retry-After
     llm_concurrency: int = Field(16, ge=1, le=256)  # LLM answers being awaited at once (network, not CPU)
     title: str = "市政府工作规则问答"
     # Scoring, fusion, refusal

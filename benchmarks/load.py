@@ -50,8 +50,11 @@ async def client(
             t = time.perf_counter()
             try:
                 r = await http.post("/api/ask", json={"question": question, "city": city})
-                if r.status_code == 503:  # the queue limit: busy, come back after Retry-After
+                if r.status_code == 503:  # the queue limit: busy, come back after Retry-After, as clients should
                     errors.append("busy")
+                    await asyncio.sleep(
+                        min(float(r.headers.get("Retry-After", "1")), max(0.0, deadline - time.monotonic()))
+                    )
                 elif r.status_code != 200:
                     errors.append(f"HTTP {r.status_code}")
             except httpx.HTTPError as e:

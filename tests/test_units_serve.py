@@ -145,3 +145,17 @@ def test_comparison_table_lists_a_silent_city():
     table = comparison_table(answer, {"chaoyang": "朝阳市", "xianning": "咸宁市"})
     assert "| 朝阳市 | 「市政府全体会议一般每半年召开1次。」 | 《朝阳市人民政府工作规则》第十九条 |" in table
     assert "| 咸宁市 | 现行工作规则中未找到对此的规定 | — |" in table
+
+
+def test_llm_busy_gives_the_cited_extract_at_once():
+    from assistant.models import Answer, Reason
+    from assistant.serve.deps import Workers
+    from assistant.serve.routers.ask import LLM_BUSY, unless_busy
+
+    workers = Workers(size=1, queue_limit=4, llm_size=2)
+    base = Answer("「…」——《某规则》第一条", False, "datong")
+    assert unless_busy(workers, base, "llm") == (base, "llm")
+    workers.llm_pending = 4  # two running, two waiting
+    answer, mode = unless_busy(workers, base, "llm")
+    assert mode == "extractive" and answer.reason == Reason.LLM_UNAVAILABLE and answer.notice == LLM_BUSY
+    assert unless_busy(workers, base, "extractive") == (base, "extractive")

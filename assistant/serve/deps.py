@@ -40,6 +40,7 @@ class Workers:
         self.llm = anyio.CapacityLimiter(llm_size)
         self.queue_limit = queue_limit
         self.pending = 0
+        self.llm_pending = 0
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Workers:
@@ -58,9 +59,17 @@ class Workers:
         finally:
             self.pending -= 1
 
+    def llm_busy(self) -> bool:
+        """As many LLM answers waiting for a slot as there are slots: a new one would only queue."""
+        return self.llm_pending >= 2 * self.llm.total_tokens
+
     async def wait(self, fn: Callable[[], T]) -> T:
         """Run ``fn``, which mostly waits on the network (the LLM), outside the CPU slots."""
-        return await anyio.to_thread.run_sync(fn, limiter=self.llm)
+        self.llm_pending += 1
+        try:
+            return await anyio.to_thread.run_sync(fn, limiter=self.llm)
+        finally:
+            self.llm_pending -= 1
 
     async def iterate(self, items: Iterator[T]) -> AsyncIterator[T]:
         """The items of a blocking iterator (the LLM's verified sentences), each fetched by ``wait``."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter
@@ -13,11 +14,12 @@ from pydantic import BaseModel, Field
 
 from assistant.answering.dialogue import Resolved
 from assistant.answering.pipeline import Assistant
-from assistant.models import Answer, Event, Mode
+from assistant.models import Answer, Event, Mode, Reason
 from assistant.serve.deps import AssistantDep, Workers, WorkersDep
 from assistant.serve.errors import INTERNAL_MESSAGE
 
 log = logging.getLogger(__name__)
+LLM_BUSY = "大模型繁忙，以下为条文原文回答。"
 router = APIRouter(tags=["问答"])
 MAX_HISTORY = 20
 MAX_HISTORY_CHARS = 500
@@ -51,7 +53,14 @@ async def prepare(body: AskRequest, assistant: Assistant, workers: Workers) -> t
         return resolved.question, assistant.extractive(resolved.question, city=resolved.city)
 
     question, base = await workers.run_bounded(extract)
-    return question, base, mode
+    return (question, *unless_busy(workers, base, mode))
+
+
+def unless_busy(workers: Workers, base: Answer, mode: Mode) -> tuple[Answer, Mode]:
+    """When every LLM slot is taken and as many wait, the cited extract now beats a long queue."""
+    if mode == "llm" and not base.refused and workers.llm_busy():
+        return replace(base, reason=Reason.LLM_UNAVAILABLE, notice=LLM_BUSY), "extractive"
+    return base, mode
 
 
 async def final_answer(assistant: Assistant, workers: Workers, question: str, base: Answer, mode: Mode) -> Answer:

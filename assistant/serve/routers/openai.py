@@ -25,7 +25,7 @@ from assistant.llm.stream import pieces
 from assistant.models import Answer, Event
 from assistant.serve.deps import AssistantDep, WorkersDep
 from assistant.serve.errors import error_response
-from assistant.serve.routers.ask import final_answer
+from assistant.serve.routers.ask import final_answer, unless_busy
 
 router = APIRouter(tags=["OpenAI 兼容"])
 MODEL_PREFIX = "gov-rules-"
@@ -102,6 +102,7 @@ async def chat_completions(
         return error_response(404, message, code="model_not_found")
     mode = assistant.check_mode(None)
     question, base = await workers.run_bounded(lambda: extract_messages(assistant, body.messages, city))
+    base, mode = unless_busy(workers, base, mode)
     cid = f"chatcmpl-{uuid.uuid4().hex[:24]}"
     if body.stream:  # the LLM's sentences go out as they are verified
         events = workers.iterate(assistant.finish(question, base, mode))
