@@ -109,6 +109,8 @@ class Settings(BaseSettings):
     # Server
     api_key: SecretStr | None = Field(None, min_length=8)
     cors_origins: Annotated[list[str], NoDecode] = []  # comma-separated in the environment
+    # The widget's per-origin tokens (not the API key): "https://oa.example.gov.cn=3f9c…,…" in the environment
+    widget_tokens: Annotated[dict[str, str], NoDecode] = {}
     rate_limit: int = Field(120, ge=0)  # requests per minute per client on /api and /v1; 0 = off
     max_body_bytes: int = Field(64 * 1024, ge=1024)
     trusted_proxies: Annotated[list[str], NoDecode] = []  # reverse proxies whose X-Forwarded-For is believed
@@ -126,6 +128,20 @@ class Settings(BaseSettings):
     def _split_origins(cls, v: object) -> object:
         if isinstance(v, str):
             return [o.strip().rstrip("/") for o in v.split(",") if o.strip()]
+        return v
+
+    @field_validator("widget_tokens", mode="before")
+    @classmethod
+    def _split_widget_tokens(cls, v: object) -> object:
+        """``"https://a.gov.cn=tok1, https://b.gov.cn=tok2"`` → ``{origin: token}``; tokens of 16+ characters."""
+        if isinstance(v, str):
+            pairs = [p.strip().partition("=") for p in v.split(",") if p.strip()]
+            if any(not sep or not origin.strip() for origin, sep, _ in pairs):
+                raise ValueError("应为逗号分隔的 来源=令牌")
+            v = {origin.strip().rstrip("/"): token.strip() for origin, _, token in pairs}
+        for token in v.values() if isinstance(v, dict) else []:
+            if len(str(token)) < 16:
+                raise ValueError("组件令牌至少 16 个字符")
         return v
 
     @field_validator("trusted_proxies", mode="before")

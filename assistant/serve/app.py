@@ -1,7 +1,8 @@
 """The FastAPI app: JSON API, OpenAI-compatible API, widget, and the Gradio chat at ``/``.
 
 Assembly only: the routes live in ``routers/``, their dependencies in ``deps``, the error shape
-and handlers in ``errors``, CORS, the API key, body size, rate limit and security headers in ``guards``.
+and handlers in ``errors``, CORS, authentication, body size, rate limit and security headers in ``guards`` (the login
+routes and session cookies in ``auth``).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from assistant.answering.pipeline import Assistant
+from assistant.serve import auth
 from assistant.serve.deps import Workers
 from assistant.serve.errors import add_error_handlers
 from assistant.serve.feedback import FeedbackStore
@@ -34,7 +36,7 @@ def create_app(assistant: Assistant, settings: Settings | None = None, with_ui: 
     app.state.catalog = knowledge.Catalog.build(assistant, settings)
     add_error_handlers(app)  # first: its middleware must sit inside the guards and security headers
     add_guards(app, settings)
-    for module in (knowledge, ask, feedback, openai, widget, docs):
+    for module in (knowledge, ask, feedback, openai, widget, docs, auth):
         app.include_router(module.router)
     if with_ui:
         from assistant.serve.ui import mount_ui  # Gradio is slow to import: only when the page is served

@@ -1,5 +1,7 @@
-"""Request guards, as pure ASGI middleware: the body size for every request, API key and per-client
-rate limit on ``/api/`` and ``/v1/``, CORS, and security headers on every response.
+"""Request guards, as pure ASGI middleware: the body size for every request, authentication (see
+``auth``: with an API key set, everything but ``auth.PUBLIC`` needs the key, a session cookie or, on the
+widget's routes, a widget token), per-client rate limit on ``/api/`` and ``/v1/`` (and on every wrong
+key), Gradio's upload routes off (404), CORS, and security headers on every response.
 
 Pure ASGI (no ``BaseHTTPMiddleware``): the body is counted as the app reads it, so chunked uploads
 work, and a body past ``max_body_bytes`` is answered 413 (at once when ``Content-Length`` says so).
@@ -15,11 +17,12 @@ from collections.abc import Callable, Sequence
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from assistant.serve import auth
 from assistant.serve.errors import error_response, json_problem
 from assistant.settings import LOCAL_ORIGINS, Settings
 
@@ -108,16 +111,25 @@ def too_large(settings: Settings) -> Response:
 
 
 class Guard:
-    """Body size for every request; API key, rate limit and readable JSON for ``PROTECTED`` paths."""
+    """Body size for every request; authentication everywhere but ``auth.PUBLIC`` (when a key is set);
+    rate limit and readable JSON for ``PROTECTED`` paths; uploads answered 404."""
 
-    def __init__(self, app: ASGIApp, settings: Settings, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        settings: Settings,
+        clock: Callable[[], float] = time.monotonic,
+        limiter: RateLimiter | None = None,
+    ) -> None:
         self.app = app
         self.settings = settings
-        self.limiter = RateLimiter(settings.rate_limit)
+        self.limiter = limiter or RateLimiter(settings.rate_limit)
         self.trusted = parse_networks(settings.trusted_proxies)
         self.clock = clock
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket" and self._unauthorized(scope, Headers(scope=scope)) is not None:
+            return await send({"type": "websocket.close", "code": 1008})
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         refused = self._refusal(scope)
@@ -134,16 +146,34 @@ class Guard:
         length = headers.get("content-length", "")
         if length.isdigit() and int(length) > self.settings.max_body_bytes:
             return too_large(self.settings)
-        if not scope["path"].startswith(PROTECTED) or scope["method"] == "OPTIONS":
+        path = scope["path"]
+        if path.rstrip("/") in auth.UPLOADS:
+            return error_response(404, "未找到。", code="404")
+        if scope["method"] == "OPTIONS" and path.startswith(PROTECTED):
             return None
-        return self._unauthorized(headers) or self._rate_limited(scope)
+        refused = self._unauthorized(scope, headers)
+        if refused is not None or not path.startswith(PROTECTED):
+            return refused
+        return self._rate_limited(scope)
 
-    def _unauthorized(self, headers: Headers) -> Response | None:
-        if not self.settings.api_key:
+    def _unauthorized(self, scope: Scope, headers: Headers) -> Response | None:
+        """None when no key is set, the path is public, or the request authenticates; else 401 (a wrong
+        or missing key on ``/api``/``/v1`` and a wrong key anywhere count against the rate limit: 429)."""
+        if not self.settings.api_key or scope["path"] in auth.PUBLIC:
             return None
-        given = headers.get("x-api-key") or headers.get("authorization", "").removeprefix("Bearer ")
-        if given == self.settings.api_key.get_secret_value():
+        key, given = self.settings.api_key.get_secret_value(), auth.header_key(headers)
+        if given and auth.same(given, key):
             return None
+        if not given and auth.valid_session(key, auth.session_cookie(headers)):
+            return None
+        if not given and auth.widget_allowed(self.settings, scope.get("method", "GET"), scope["path"], headers):
+            return None
+        if given or scope["path"].startswith(PROTECTED):
+            limited = self._rate_limited(scope)
+            if limited is not None:
+                return limited
+        if not given and auth.wants_page(headers) and not scope["path"].startswith(PROTECTED):
+            return RedirectResponse("/login", status_code=303)
         return error_response(401, "缺少或错误的 API 密钥。", kind="authentication_error", code="invalid_api_key")
 
     def _rate_limited(self, scope: Scope) -> Response | None:
@@ -244,14 +274,17 @@ class SecurityHeaders:
 
 
 def add_guards(app: FastAPI, settings: Settings) -> None:
-    """Outermost first: security headers, CORS (this machine plus ``settings.cors_origins``), the guard."""
-    app.add_middleware(Guard, settings=settings)
+    """Outermost first: security headers, CORS (this machine, ``settings.cors_origins`` and the widget
+    tokens' origins), the guard. The guard's rate limiter is shared with ``POST /login``."""
+    limiter, trusted = RateLimiter(settings.rate_limit), parse_networks(settings.trusted_proxies)
+    app.state.guard_limit = lambda scope: limiter.check(client_address(scope, trusted), time.monotonic())
+    app.add_middleware(Guard, settings=settings, limiter=limiter)
     app.add_middleware(
         CORSMiddleware,
-        allow_origins=settings.cors_origins,
+        allow_origins=[*settings.cors_origins, *(o for o in settings.widget_tokens if o not in settings.cors_origins)],
         allow_origin_regex=LOCAL_ORIGINS,
         allow_methods=["GET", "POST", "OPTIONS"],
-        allow_headers=["Content-Type", "Authorization", "X-API-Key"],
+        allow_headers=["Content-Type", "Authorization", "X-API-Key", "X-Widget-Token"],
         max_age=600,
     )
     app.add_middleware(SecurityHeaders, settings=settings)

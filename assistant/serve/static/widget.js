@@ -6,8 +6,11 @@
  * Adds a floating button that opens a chat panel. Everything lives in a shadow root, so the
  * host page's styles cannot reach it and its styles cannot reach the host page. Text is always
  * inserted with textContent (never innerHTML), so questions and articles render as text.
- * Optional attributes: data-api-key (sent as X-API-Key), data-mode="inline" (fill the
- * containing element instead of floating; used by /widget for the <iframe> variant).
+ * Optional attributes: data-token (a widget token paired with this page's origin in
+ * ASSISTANT_WIDGET_TOKENS, sent as X-Widget-Token; never put the API key in a page),
+ * data-mode="inline" (fill the containing element instead of floating; used by /widget for the
+ * <iframe> variant, which takes the token from its own URL: /widget?token=…, paired with this
+ * server's own origin, since the frame's requests come from it).
  * Follow-ups: this session's earlier questions are kept in memory and sent as "history", so
  * 「那常务会议呢？」 is understood; 「清空」 in the header starts a new conversation.
  */
@@ -18,8 +21,9 @@
   var base = new URL(script.src, location.href).origin;
   var city = script.getAttribute("data-city") || "";
   var title = script.getAttribute("data-title") || "工作规则问答";
-  var apiKey = script.getAttribute("data-api-key") || "";
+  var apiKey = script.getAttribute("data-api-key") || ""; // kept for old pages; prefer data-token
   var inline = script.getAttribute("data-mode") === "inline";
+  var token = script.getAttribute("data-token") || (inline ? new URLSearchParams(location.search).get("token") : "") || "";
   var MAX_HISTORY = 20, MAX_HISTORY_CHARS = 500; // as accepted by /api/ask
   var earlier = []; // this conversation's questions so far, oldest first (sent as "history")
   var conversation = 0; // bumped by 清空: a reply to a cleared conversation is dropped
@@ -163,10 +167,11 @@
     log.appendChild(waiting);
     log.scrollTop = log.scrollHeight;
     var headers = { "Content-Type": "application/json" };
-    if (apiKey) headers["X-API-Key"] = apiKey;
+    if (token) headers["X-Widget-Token"] = token;
+    else if (apiKey) headers["X-API-Key"] = apiKey;
     var sentIn = conversation;
     var payload = { question: q, city: city || null, history: earlier };
-    fetch(base + "/api/ask", { method: "POST", headers: headers, body: JSON.stringify(payload) })
+    fetch(base + "/api/ask", { method: "POST", headers: headers, body: JSON.stringify(payload), credentials: "same-origin" })
       .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
       .then(function (res) {
         waiting.remove();
