@@ -9,10 +9,9 @@ from assistant.textnorm import SENTENCE_END
 
 _SENTENCE = re.compile(rf"[^{SENTENCE_END}]*[{SENTENCE_END}]|[^{SENTENCE_END}]+$")
 _SEMICOLON_PART = re.compile(r"[^；;]*[；;]|[^；;]+$")
-LONG_SENTENCE = 110
 
 
-def sentences_of(para: str, long: int = LONG_SENTENCE) -> list[str]:
+def sentences_of(para: str, long: int) -> list[str]:
     """Quotable units of one paragraph: sentences; one longer than ``long`` is split at ；."""
     units: list[str] = []
     for m in _SENTENCE.finditer(para):
@@ -26,12 +25,12 @@ def sentences_of(para: str, long: int = LONG_SENTENCE) -> list[str]:
     return units
 
 
-def sentences(article: Article, long: int = LONG_SENTENCE) -> list[str]:
+def sentences(article: Article, long: int) -> list[str]:
     """Quotable units in reading order."""
     return [u for para in article.paragraphs for u in sentences_of(para, long)]
 
 
-def clauses_with_context(article: Article, long: int = LONG_SENTENCE) -> list[tuple[str, str]]:
+def clauses_with_context(article: Article, long: int) -> list[tuple[str, str]]:
     """Each quotable clause with its context: the document title and its paragraph's opening clause."""
     out: list[tuple[str, str]] = []
     for para in article.paragraphs:

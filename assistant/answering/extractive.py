@@ -14,7 +14,7 @@ from assistant.answering.analysis import Group, QuestionAnalyzer
 from assistant.answering.clauses import sentences
 from assistant.answering.quantities import asked, states
 from assistant.answering.refusal import RefusalModel, Signals
-from assistant.answering.scoring import ClauseScorer, coverage, missing, unknown_share
+from assistant.answering.scoring import ClauseScorer, coverage, unknown_share
 from assistant.knowledge.segment import item_of
 from assistant.models import Article, Citation, Hit
 from assistant.settings import Weights
@@ -27,9 +27,6 @@ class Draft:
 
     citations: tuple[Citation, ...]
     refused: bool
-    coverage: float
-    dense: float
-    missing: tuple[str, ...]
     unstated: str | None = None  # refused because the asked kind of quantity is stated nowhere
     signals: Signals | None = None  # the evidence the decision was made on (None: pinned or nothing found)
 
@@ -98,16 +95,14 @@ class ExtractiveAnswerer:
             quotes = self._quotes(question, groups, art) if groups else ()
             if not quotes or not any(coverage(groups, c.quote) for c in quotes):
                 quotes = (Citation(art, art.text),)
-            return Draft(quotes, False, 1.0, hits[0].dense, ())
+            return Draft(quotes, False)
         if not hits or not groups:
-            return Draft((), True, 0.0, 0.0, tuple(g.alternatives[0] for g in groups))
-        top = hits[0]
+            return Draft((), True)
         s = self.signals(question, groups, hits)
         if not self.supported(s):
             # "区政府全体会议多久开一次": the article is about the meeting but states no frequency.
-            unstated = self.unstated_quantity(question, f"{top.article.document}{top.article.text}")
-            return Draft((), True, s.coverage, s.dense_max, tuple(missing(groups, top.article.text)), unstated, s)
-        return Draft(self._quotes(question, groups, top.article), False, s.coverage, s.dense_max, (), None, s)
+            return Draft((), True, asked(question) if s.quantity_unstated else None, s)
+        return Draft(self._quotes(question, groups, hits[0].article), False, None, s)
 
     def best_quote(self, question: str, article: Article) -> str:
         """The clause of ``article`` that best answers ``question`` (verbatim)."""
@@ -116,10 +111,9 @@ class ExtractiveAnswerer:
     def _quotes(self, question: str, groups: Sequence[Group], article: Article) -> tuple[Citation, ...]:
         """The best clause of the top article, plus clauses of it that add further facts asked for."""
         w = self.weights
-        scored = self.scorer.scored_clauses(question, article)
+        scored = sorted(self.scorer.scored_clauses(question, article), key=lambda t: (-t[0], t[1]))
         if not scored:  # nothing matches word for word: quote the opening clause
             return (Citation(article, sentences(article, w.long_sentence)[0]),)
-        scored.sort(key=lambda t: (-t[0], t[1]))
         best = scored[0]
         chosen = [best]
         covered = {g.alternatives for g in groups if g.found(normalize(best[2]))}

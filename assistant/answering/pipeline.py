@@ -208,7 +208,7 @@ class Assistant:
                 timings |= found.timings
                 if no_such_article:
                     if len(slugs) == 1:
-                        return [(c, Draft((), True, 0.0, 0.0, ()), found.hits)], no_such_article
+                        return [(c, Draft((), True), found.hits)], no_such_article
                     break
                 t = time.perf_counter()
                 draft = self.answerer.draft(part, found.hits)

@@ -33,11 +33,6 @@ def coverage(groups: Sequence[Group], text: str) -> float:
     return sum(g.weight for g in groups if g.found(t)) / total
 
 
-def missing(groups: Sequence[Group], text: str) -> list[str]:
-    t = normalize(text)
-    return [g.alternatives[0] for g in groups if not g.found(t)]
-
-
 def unknown_share(stats: TermStats, groups: Sequence[Group], text: str) -> float:
     """Share of the question's weight in terms that no article contains and ``text`` lacks."""
     total = sum(g.weight for g in groups)
@@ -95,8 +90,11 @@ class ClauseScorer:
     def __init__(self, analyzer: QuestionAnalyzer, weights: Weights) -> None:
         self.analyzer = analyzer
         self.weights = weights
+        # The reranker, the refusal signals and quoting all score the top article's clauses for the
+        # same question: once per (question, article).
+        self.scored_clauses = lru_cache(maxsize=4096)(self._scored_clauses)
 
-    def scored_clauses(self, question: str, article: Article) -> list[tuple[float, int, str]]:
+    def _scored_clauses(self, question: str, article: Article) -> tuple[tuple[float, int, str], ...]:
         """(score, position, clause) of every clause with a positive score, in reading order."""
         groups = self.analyzer.groups(question)
         types = question_types(question)
@@ -106,7 +104,7 @@ class ClauseScorer:
             score = clause_score(question, groups, types, unit, context, w)
             if score > 0:
                 out.append((score, pos, unit))
-        return out
+        return tuple(out)
 
     def best_unit(self, question: str, article: Article) -> tuple[float, int, str]:
         """(score, position, clause) of the clause that best answers the question."""

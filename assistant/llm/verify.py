@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.models import Article
+from assistant.settings import Weights
 from assistant.textnorm import SENTENCE_END, keyed
 
 MARKER = re.compile(r"\[(\d{1,3})\]")
 QUOTE = re.compile(r"「([^「」]{2,})」")
 SENTENCE = re.compile(rf"[^{SENTENCE_END}\n]+(?:[{SENTENCE_END}]+)?(?:\s*\[\d{{1,3}}\])*")
-SHORT = 12  # default: a short connective sentence ("具体如下：") may go uncited
+# A short connective sentence ("具体如下：") may go uncited; the default is Weights'.
+SHORT: int = Weights.model_fields["uncited_max_chars"].default
 _CLOSING = "。；;，,！!？?"
 
 CheckStatus = Literal["ok", "bad-index", "wrong-city", "quote-not-found"]
