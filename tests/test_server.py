@@ -39,6 +39,10 @@ def test_ask(http):
     body = r.json()
     assert "秘书长" in body["answer"] and body["citations"][0]["citation"] == "《大同市人民政府工作规则》第三十三条"
     assert set(body) >= {"answer", "refused", "city", "citations", "retrieved", "timings_ms"}
+    cited = body["citations"][0]
+    assert cited["url"] == "/rules/datong-work-rules-033#datong-work-rules-033"
+    assert (cited["issued"], cited["status"]) == ("2024-01-15", "现行有效")
+    assert all(h["url"].startswith("/rules/") and h["status"] for h in body["retrieved"])
 
 
 def test_ask_follow_up_with_history(http):

@@ -17,6 +17,7 @@ from assistant.answering.pipeline import Assistant
 from assistant.models import Answer, Event, Mode, Reason
 from assistant.serve.deps import AssistantDep, Workers, WorkersDep
 from assistant.serve.errors import INTERNAL_MESSAGE
+from assistant.serve.routers.knowledge import Catalog, CatalogDep
 
 log = logging.getLogger(__name__)
 LLM_BUSY = "大模型繁忙，以下为条文原文回答。"
@@ -78,25 +79,29 @@ async def final_answer(assistant: Assistant, workers: Workers, question: str, ba
 
 
 @router.post("/api/ask")
-async def ask(body: AskRequest, assistant: AssistantDep, workers: WorkersDep) -> dict[str, Any]:
+async def ask(body: AskRequest, assistant: AssistantDep, workers: WorkersDep, catalog: CatalogDep) -> dict[str, Any]:
     """回答问题：引文逐字取自条文，`citations` 给出出处与全文。追问时在 `history` 中给出此前的问题。"""
     question, base, mode = await prepare(body, assistant, workers)
-    return (await final_answer(assistant, workers, question, base, mode)).to_dict()
+    return catalog.answer(await final_answer(assistant, workers, question, base, mode))
 
 
 @router.post("/api/ask/stream")
-async def ask_stream(body: AskRequest, assistant: AssistantDep, workers: WorkersDep) -> StreamingResponse:
+async def ask_stream(
+    body: AskRequest, assistant: AssistantDep, workers: WorkersDep, catalog: CatalogDep
+) -> StreamingResponse:
     """同 /api/ask，以 SSE 流式返回：`delta`（文字片段）、`reset`（丢弃已显示文字）、最后 `answer`（完整回答 JSON）。"""
     question, base, mode = await prepare(body, assistant, workers)  # input errors: a normal 400 before the stream
     events = workers.iterate(assistant.finish(question, base, mode))
-    return StreamingResponse(sse(events), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
+    return StreamingResponse(
+        sse(events, catalog), media_type="text/event-stream", headers={"Cache-Control": "no-cache"}
+    )
 
 
-async def sse(events: AsyncIterator[Event]) -> AsyncIterator[str]:
+async def sse(events: AsyncIterator[Event], catalog: Catalog) -> AsyncIterator[str]:
     """``event: <kind>`` blocks; an internal failure mid-stream ends it with an ``error`` event."""
     try:
         async for event in events:
-            data = event.answer.to_dict() if event.kind == "answer" and event.answer else {"text": event.text}
+            data = catalog.answer(event.answer) if event.kind == "answer" and event.answer else {"text": event.text}
             yield f"event: {event.kind}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
     except Exception:
         log.exception("stream failed")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Depends, Request
@@ -11,6 +11,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant.answering.pipeline import Assistant
 from assistant.knowledge.ingest import load_documents
+from assistant.models import Answer, Article
 from assistant.serve.deps import AssistantDep
 from assistant.settings import Settings
 
@@ -24,6 +25,7 @@ class Catalog:
 
     cities: list[dict[str, Any]]
     documents: dict[tuple[str, str], dict[str, Any]]  # (city, title) → document metadata
+    contents: dict[tuple[str, str], tuple[Article, ...]] = field(default_factory=dict)  # (city, title) → its articles
 
     @classmethod
     def build(cls, assistant: Assistant, settings: Settings) -> Catalog:
@@ -43,7 +45,29 @@ class Catalog:
                     "documents": [{k: d[k] for k in DOCUMENT_FIELDS} for d in documents if d["city"] == slug],
                 }
             )
-        return cls(cities, {(d["city"], d["title"]): d for d in documents})
+        contents: dict[tuple[str, str], list[Article]] = {}
+        for a in assistant.index.articles:
+            contents.setdefault((a.city, a.document), []).append(a)
+        ordered = {k: tuple(sorted(v, key=lambda a: a.article)) for k, v in contents.items()}
+        return cls(cities, {(d["city"], d["title"]): d for d in documents}, ordered)
+
+    def cited(self, row: dict[str, Any]) -> dict[str, Any]:
+        """A citation or retrieval row as served: plus its rules page (``url``), document date and status."""
+        doc = self.documents.get((row["city"], row["document"]), {})
+        return row | {"url": rule_url(row["id"]), "issued": doc.get("issued", ""), "status": doc.get("status", "")}
+
+    def answer(self, answer: Answer) -> dict[str, Any]:
+        """``answer.to_dict()`` with every citation and retrieval row linked to its rules page."""
+        d = answer.to_dict()
+        return d | {
+            "citations": [self.cited(c) for c in d["citations"]],
+            "retrieved": [self.cited(h) for h in d["retrieved"]],
+        }
+
+
+def rule_url(article_id: str) -> str:
+    """The page showing an article inside its whole document, scrolled to the article."""
+    return f"/rules/{article_id}#{article_id}"
 
 
 def get_catalog(request: Request) -> Catalog:
