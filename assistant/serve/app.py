@@ -7,7 +7,10 @@ routes and session cookies in ``auth``).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from assistant.answering.pipeline import Assistant
 from assistant.serve import auth
@@ -15,8 +18,10 @@ from assistant.serve.deps import Workers
 from assistant.serve.errors import add_error_handlers
 from assistant.serve.feedback import FeedbackStore
 from assistant.serve.guards import add_guards
-from assistant.serve.routers import ask, docs, feedback, knowledge, openai, widget
+from assistant.serve.routers import ask, docs, feedback, knowledge, openai, rules, widget
 from assistant.settings import Settings
+
+STATIC = Path(__file__).resolve().parent / "static"
 
 
 def create_app(assistant: Assistant, settings: Settings | None = None, with_ui: bool = True) -> FastAPI:
@@ -36,8 +41,9 @@ def create_app(assistant: Assistant, settings: Settings | None = None, with_ui: 
     app.state.catalog = knowledge.Catalog.build(assistant, settings)
     add_error_handlers(app)  # first: its middleware must sit inside the guards and security headers
     add_guards(app, settings)
-    for module in (knowledge, ask, feedback, openai, widget, docs, auth):
+    for module in (knowledge, ask, feedback, openai, widget, docs, auth, rules):
         app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")  # serve/static/: pages' CSS and scripts
     if with_ui:
         from assistant.serve.ui import mount_ui  # Gradio is slow to import: only when the page is served
 

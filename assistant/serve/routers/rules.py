@@ -1,0 +1,180 @@
+"""The rules reading pages: ``/rules`` (every city's documents), ``/rules/{article_id}`` (the whole
+document with that article highlighted and anchored: element id = article id, so every citation's
+``url`` ``/rules/{id}#{id}`` lands on it) and ``/rules/doc/{city}/{slug}`` (the document alone).
+
+HTML from Jinja2 templates in ``serve/templates/rules/`` with autoescaping on (article text is data);
+styles and the small script (scroll to the article on a visit without ``#id``, copy a citation) in
+``serve/static/rules.*``. An unknown article, document or path under ``/rules`` is a Chinese HTML 404.
+Articles come from the assistant's index, document metadata from the ``Catalog``; ids are never parsed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+import jinja2
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from assistant.models import Article
+from assistant.numerals import article_label
+from assistant.serve.deps import AssistantDep
+from assistant.serve.routers.knowledge import Catalog, CatalogDep
+
+log = logging.getLogger(__name__)
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+templates = Jinja2Templates(
+    env=jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True
+    )
+)
+router = APIRouter(include_in_schema=False)
+DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+MAX_SHOWN = 80  # characters of an unknown path echoed on the 404 page
+
+
+@dataclass(frozen=True)
+class Section:
+    """One chapter of a document (``title`` empty for a document without chapters) and its articles."""
+
+    anchor: str
+    title: str
+    articles: list[dict[str, Any]]
+
+
+def cn_date(iso: str) -> str:
+    """``2024-01-15`` → ``2024年1月15日``; anything else as given."""
+    m = DATE.fullmatch(iso or "")
+    return f"{m[1]}年{int(m[2])}月{int(m[3])}日" if m else iso
+
+
+def document_url(city: str, slug: str) -> str:
+    return f"/rules/doc/{quote(city, safe='')}/{quote(slug, safe='')}"
+
+
+def source_line(a: Article) -> str:
+    """The citation as a reader copies it, naming the city where the title does not (大同市《…》第十四条)."""
+    return a.citation if a.city_name in a.document else f"{a.city_name}{a.citation}"
+
+
+def article_view(a: Article) -> dict[str, Any]:
+    """What the template shows of one article."""
+    canonical = article_label(a.article)
+    source = source_line(a)
+    return {
+        "id": a.id,
+        "label": a.label,
+        "short": a.label.rstrip("、"),
+        "canonical": canonical if canonical != a.label else "",
+        "paragraphs": [p for p in a.paragraphs if p.strip()],
+        "source": source,
+        "ask": "/?" + urlencode({"q": f"{source}是怎么规定的？", "city": a.city}),
+    }
+
+
+def sections(articles: tuple[Article, ...]) -> list[Section]:
+    """The document's articles grouped by chapter, in order."""
+    out: list[Section] = []
+    for a in articles:
+        title = a.chapter.label if a.chapter else ""
+        if not out or out[-1].title != title:
+            out.append(Section(f"chapter-{a.chapter.number}" if a.chapter else "articles", title, []))
+        out[-1].articles.append(article_view(a))
+    return out
+
+
+def metadata(catalog: Catalog, articles: tuple[Article, ...]) -> dict[str, Any]:
+    """The document's metadata from the catalog (or, were it missing there, what its articles say)."""
+    first = articles[0]
+    known = catalog.documents.get((first.city, first.document))
+    doc = known or {"slug": "", "title": first.document, "number": first.document_number, "issuer": "", "status": ""}
+    doc = {"city": first.city, "city_name": first.city_name, "issued": "", "replaces": []} | doc
+    url = document_url(first.city, doc["slug"]) if doc["slug"] else ""
+    return doc | {"issued_text": cn_date(doc["issued"]), "url": url}
+
+
+def document_page(request: Request, catalog: Catalog, articles: tuple[Article, ...], current: str = "") -> Response:
+    doc = metadata(catalog, articles)
+    here = next((a for a in articles if a.id == current), None)
+    label = article_label(here.article) if here else ""
+    context = {
+        "doc": doc,
+        "sections": sections(articles),
+        "count": len(articles),
+        "current": current,
+        "current_label": label,
+        "page_title": f"{label} · {doc['title']}" if here else doc["title"],
+    }
+    return templates.TemplateResponse(request, "rules/document.html", context)
+
+
+def missing(request: Request, what: str) -> Response:
+    """The Chinese 404 page, naming (escaped, at most ``MAX_SHOWN`` characters) what was asked for."""
+    log.debug("no rules page for %r", what)
+    shown = what if len(what) <= MAX_SHOWN else what[:MAX_SHOWN] + "…"
+    context = {"what": shown, "page_title": "未找到"}
+    return templates.TemplateResponse(request, "rules/missing.html", context, status_code=404)
+
+
+def city_index(catalog: Catalog) -> list[dict[str, Any]]:
+    """Every city, in the catalog's order, with its documents and their chapters."""
+    out = []
+    for city in catalog.cities:
+        docs = []
+        for (doc_city, title), d in catalog.documents.items():
+            articles = catalog.contents.get((doc_city, title), ())
+            if doc_city != city["slug"] or not articles:
+                continue
+            url = document_url(doc_city, d["slug"])
+            chapters = {a.chapter.number: a.chapter.label for a in articles if a.chapter}
+            docs.append(
+                d
+                | {
+                    "url": url,
+                    "count": len(articles),
+                    "issued_text": cn_date(d["issued"]),
+                    "chapter_links": [(f"{url}#chapter-{n}", label) for n, label in chapters.items()],
+                }
+            )
+        out.append(city | {"docs": docs})
+    return out
+
+
+@router.get("/rules", response_class=HTMLResponse)
+def rules_index(request: Request, catalog: CatalogDep) -> Response:
+    """规则文件目录：按地区列出文件，可直达各章。"""
+    context = {"cities": city_index(catalog), "page_title": "规则文件"}
+    return templates.TemplateResponse(request, "rules/index.html", context)
+
+
+@router.get("/rules/doc/{city}/{slug}", response_class=HTMLResponse)
+def rules_document(request: Request, city: str, slug: str, catalog: CatalogDep) -> Response:
+    """一个文件的全文。"""
+    for (doc_city, title), d in catalog.documents.items():
+        if doc_city == city and d["slug"] == slug and catalog.contents.get((city, title)):
+            return document_page(request, catalog, catalog.contents[(city, title)])
+    return missing(request, f"{city}/{slug}")
+
+
+@router.get("/rules/{article_id}", response_class=HTMLResponse)
+def rules_article(request: Request, article_id: str, assistant: AssistantDep, catalog: CatalogDep) -> Response:
+    """条文所在文件的全文，该条高亮并定位（元素 id 即条文 id）。"""
+    a = assistant.article(article_id)
+    articles = catalog.contents.get((a.city, a.document), ()) if a else ()
+    if a is None or not articles:
+        return missing(request, article_id)
+    return document_page(request, catalog, articles, current=a.id)
+
+
+@router.get("/rules/{rest:path}", response_class=HTMLResponse)
+def rules_elsewhere(request: Request, rest: str) -> Response:
+    """``/rules/`` is the index; any other path under ``/rules`` an HTML 404 (not the APIs' JSON one)."""
+    if not rest:
+        return RedirectResponse("/rules", status_code=308)
+    return missing(request, rest)
