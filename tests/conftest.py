@@ -8,6 +8,7 @@ import pytest
 from assistant.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
+pytest_plugins = ["tests.browser_kit"]  # the browser, page and phone fixtures
 KNOWLEDGE = REPO / "knowledge"
 # What Settings reads from the environment: cleared for every test, so a developer's shell
 # (an OPENAI_BASE_URL, a CHROMA_HOST) never changes what a test sees.
