@@ -32,16 +32,18 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def make_server(port: int, assistant_url: str) -> http.server.ThreadingHTTPServer:
+def make_server(port: int, assistant_url: str, host: str = "127.0.0.1") -> http.server.ThreadingHTTPServer:
+    """The demo page on ``http://{host}:{port}``; another loopback address (127.0.0.2) is another origin
+    that the assistant's CORS does not treat as this machine's."""
     handler = partial(_Handler, assistant_url=assistant_url)
-    return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    return http.server.ThreadingHTTPServer((host, port), handler)
 
 
-def serve_intranet_demo(port: int, assistant_url: str) -> None:
-    make_server(port, assistant_url).serve_forever()
+def serve_intranet_demo(port: int, assistant_url: str, host: str = "127.0.0.1") -> None:
+    make_server(port, assistant_url, host).serve_forever()
 
 
-def start_in_thread(port: int, assistant_url: str) -> http.server.ThreadingHTTPServer:
-    server = make_server(port, assistant_url)
+def start_in_thread(port: int, assistant_url: str, host: str = "127.0.0.1") -> http.server.ThreadingHTTPServer:
+    server = make_server(port, assistant_url, host)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
