@@ -18,7 +18,7 @@ from assistant.serve.deps import Workers
 from assistant.serve.errors import add_error_handlers
 from assistant.serve.feedback import FeedbackStore
 from assistant.serve.guards import add_guards
-from assistant.serve.routers import ask, docs, feedback, knowledge, openai, rules, widget
+from assistant.serve.routers import ask, desk, docs, feedback, knowledge, openai, rules, widget
 from assistant.settings import Settings
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -41,7 +41,7 @@ def create_app(assistant: Assistant, settings: Settings | None = None, with_ui: 
     app.state.catalog = knowledge.Catalog.build(assistant, settings)
     add_error_handlers(app)  # first: its middleware must sit inside the guards and security headers
     add_guards(app, settings)
-    for module in (knowledge, ask, feedback, openai, widget, docs, auth, rules):
+    for module in (knowledge, ask, feedback, openai, widget, docs, auth, rules, desk):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")  # serve/static/: pages' CSS and scripts
     if with_ui:
