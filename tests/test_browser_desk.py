@@ -217,6 +217,31 @@ def test_streamed_text_is_shown_then_replaced_by_the_answer(page, live_server):
     assert page.locator("#question").input_value() == "那要提前几天？" and page.locator(".turn").count() == 1
 
 
+def test_expired_login_points_to_the_login_page(page, live_server):
+    open_desk(page, live_server.url)
+    problem = '{"error": {"message": "缺少或错误的 API 密钥。", "code": "invalid_api_key"}}'
+    page.route(
+        "**/api/ask/stream",
+        lambda route: route.fulfill(status=401, content_type="application/json", body=problem),
+    )
+    page.locator("#question").fill("会签文件几天内回复")
+    page.locator("#send").click()
+    page.locator("#status.auth").wait_for(timeout=10000)
+    assert "缺少或错误的 API 密钥。" in page.locator("#status").inner_text()
+    assert page.locator("#status a").get_attribute("href") == "/login"
+
+
+def test_ask_about_an_article_from_its_rules_page(page, live_server):
+    page.goto(live_server.url + "/rules/datong-work-rules-033")
+    page.locator("[id='datong-work-rules-033'] a.ask").click()
+    page.locator("#examples .chip").first.wait_for(timeout=30000)
+    question = page.locator("#question").input_value()
+    assert question == "《大同市人民政府工作规则》第三十三条是怎么规定的？"
+    assert page.locator("#city").input_value() == "datong" and page.url == live_server.url + "/"
+    turn = ask(page, question)
+    assert "第三十三条" in turn.locator(".card-title").inner_text()
+
+
 def test_clearing_forgets_the_conversation(page, live_server):
     open_desk(page, live_server.url)
     ask(page, "朝阳市政府全体会议由谁主持？")
@@ -336,9 +361,14 @@ def test_strict_content_security_policy(page, live_server):
     violations: list[str] = []
     page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
     page.route(live_server.url + "/", strict)
-    open_desk(page, live_server.url)
-    turn = ask(page, "以市政府办公室名义发文由谁签发？", city="大同市")
-    assert turn.locator(".card").count() == 1
+    response = page.goto(live_server.url + "/")
+    assert response is not None and response.headers["content-security-policy"] == policy
+    page.locator("#examples .chip").first.wait_for(timeout=30000)
+    page.select_option("#city", label="大同市")
+    page.locator("#question").fill("以市政府办公室名义发文由谁签发？")
+    page.locator("#question").press("Enter")
+    page.locator(".turn .actions").wait_for(timeout=30000)  # a locator wait: wait_for_function would need eval
+    assert page.locator(".turn .card").count() == 1
     assert page.evaluate("getComputedStyle(document.querySelector('.card')).borderLeftStyle") == "solid"
     assert violations == []
 

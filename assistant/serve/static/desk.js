@@ -255,7 +255,8 @@
       wrap.classList.toggle("closed");
       head.setAttribute("aria-expanded", String(!wrap.classList.contains("closed")));
     });
-    head.setAttribute("aria-expanded", "true");
+    if (isPhone() && isComparison(turn.answer)) wrap.classList.add("closed"); // the table already quotes them
+    head.setAttribute("aria-expanded", String(!wrap.classList.contains("closed")));
     wrap.appendChild(head);
     const list = el("div", "cards");
     groups.forEach(function (g) { list.appendChild(card(turn, g)); });
@@ -625,45 +626,64 @@
     document.body.classList.toggle("busy", on);
   }
 
-  function submit() {
-    const question = box.value.trim();
-    if (pending) { say("请等上一个问题回答完。", "info"); return; }
-    if (!question) { say("请输入问题。", "info"); box.focus(); return; }
+  function problem(message, status) {
+    const e = new Error(message);
+    e.status = status; // 0: no answer from the server at all
+    return e;
+  }
+
+  function pendingTurn(question) {
+    // The question's turn, shown at once with a placeholder where the answer will stream in.
     const turn = { id: Date.now().toString(36) + Math.random().toString(36).slice(2, 7), question: question, city: citySelect.value, at: Date.now(), answer: null };
     const section = turnElement(turn);
     const bubble = section.querySelector(".bubble.bot");
     bubble.classList.add("waiting");
     bubble.textContent = "正在检索条文…";
     log.appendChild(section);
+    return { turn: turn, section: section, bubble: bubble };
+  }
+
+  function request(turn, signal) {
+    const body = { question: turn.question, history: earlierQuestions() };
+    if (turn.city) body.city = turn.city;
+    return fetch("/api/ask/stream", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
+      body: JSON.stringify(body),
+      credentials: "same-origin",
+      signal: signal,
+    }).catch(function (e) {
+      throw signal.aborted ? e : problem(LOST, 0);
+    });
+  }
+
+  function submit() {
+    const question = box.value.trim();
+    if (pending) { say("请等上一个问题回答完。", "info"); return; }
+    if (!question) { say("请输入问题。", "info"); box.focus(); return; }
+    const p = pendingTurn(question);
     const controller = new AbortController();
     pending = { controller: controller, question: question };
+    log.setAttribute("aria-busy", "true"); // announced once, when the final answer is in
     showEmpty();
     say("");
     setBusy(true);
     box.value = "";
     autosize();
-    section.scrollIntoView({ behavior: "smooth", block: "start" });
-    const body = { question: question, history: earlierQuestions() };
-    if (turn.city) body.city = turn.city;
-    fetch("/api/ask/stream", {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
-      body: JSON.stringify(body),
-      credentials: "same-origin",
-      signal: controller.signal,
-    }).then(function (response) {
-      if (!response.ok) return errorMessage(response).then(function (m) { throw { message: m, status: response.status }; });
-      return stream(response, turn, bubble);
+    p.section.scrollIntoView({ behavior: "smooth", block: "start" });
+    request(p.turn, controller.signal).then(function (response) {
+      if (!response.ok) return errorMessage(response).then(function (m) { throw problem(m, response.status); });
+      return stream(response, p.turn, p.bubble);
     }).then(function () {
-      if (!turn.answer) throw { lost: true };
-      state.turns.push(turn);
+      if (!p.turn.answer) throw problem(LOST, 0); // the stream ended early
+      state.turns.push(p.turn);
       save();
-      finish(section);
+      finish(p.section);
     }).catch(function (e) {
-      if (controller.signal.aborted) return; // cleared meanwhile
-      fail(section, question, e || {});
+      if (!controller.signal.aborted) fail(p.section, question, e); // aborted: cleared meanwhile
     }).then(function () {
       if (pending && pending.controller === controller) { pending = null; setBusy(false); showEmpty(); }
+      log.setAttribute("aria-busy", "false");
     });
   }
 
@@ -673,6 +693,7 @@
       if (kind === "delta") {
         shown += payload.text || "";
         bubble.classList.remove("waiting");
+        bubble.classList.add("streaming");
         bubble.textContent = shown;
       } else if (kind === "reset") {
         shown = "";
@@ -681,7 +702,7 @@
         turn.answer = stored(payload);
         renderAnswer(turn, bubble);
       } else if (kind === "error") {
-        throw { message: payload.message || "回答失败。", status: 500 };
+        throw problem(payload.message || "回答失败，请稍后重试。", 500);
       }
     });
   }
@@ -693,12 +714,13 @@
   }
 
   function fail(section, question, e) {
+    // The turn goes, the question comes back to the box, the reason shows above it.
     section.remove();
     if (!box.value.trim()) { box.value = question; autosize(); }
-    const status_ = e.status || 0;
-    if (e.lost || !status_) say(LOST, "error", submit);
-    else if (status_ === 401) say(e.message, "auth");
-    else say(e.message, "error", status_ === 429 || status_ >= 500 ? submit : null);
+    const code = e.status || 0; // no status: the connection broke, or the reply was not readable
+    if (!code) say(LOST, "error", submit);
+    else if (code === 401) say(e.message, "auth");
+    else say(e.message, "error", code === 429 || code >= 500 ? submit : null);
   }
 
   function clearConversation() {
