@@ -54,6 +54,22 @@ def test_followup_shape():
         ),
         (["常务会议多久开一次", "全体会议由谁主持？"], "xianning", "全体会议由谁主持？", "xianning"),
         (["朝阳常务会议多久开一次", "那大同呢"], None, "大同市常务会议多久开一次", "datong"),
+        # the new subject's last character starts the old predicate: said once, not twice
+        (["朝阳常务会一个月开几次", "全体会呢"], None, "全体会一个月开几次", "chaoyang"),
+        # a follow-up with a subject and a question of its own is asked as it is, in the same place
+        (
+            ["区全体会定下的文件几天内印发", "那专题会纪要谁签"],
+            "jincheng-chengqu",
+            "专题会纪要谁签",
+            "jincheng-chengqu",
+        ),
+        # 「县市区政府」 is every county, city and district: no place of its own, the conversation's stays
+        (
+            ["副市长离开咸宁出差要向谁请假", "那县市区政府一把手呢"],
+            None,
+            "县市区政府一把手离开咸宁出差要向谁请假",
+            "xianning",
+        ),
     ],
 )
 def test_followups_resolve(dialogue, messages, selected, question, city):

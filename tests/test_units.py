@@ -6,7 +6,7 @@ import pytest
 
 from assistant.answering.analysis import Group, question_types
 from assistant.answering.parts import question_parts
-from assistant.answering.quantities import asked, states
+from assistant.answering.quantities import asked, asked_unit, states
 from assistant.answering.scoring import clause_score, coverage, type_bonus
 from assistant.llm.verify import verbatim, verify
 from assistant.models import Article
@@ -46,6 +46,31 @@ def test_asked_quantity(question, kind):
 )
 def test_stated_quantity(text, frequency, time, count):
     assert (states(text, "frequency"), states(text, "time"), states(text, "count")) == (frequency, time, count)
+
+
+def test_count_asked_in_a_unit_is_stated_only_in_that_unit():
+    assert (asked_unit("请示最多多少字"), asked_unit("字数上限"), asked_unit("几名委员"), asked_unit("谁签发")) == (
+        "字",
+        "字",
+        "人",
+        None,
+    )
+    assert states("请示一般不超过1500字", "count", "字")
+    assert not states("涉及两个以上部门的须会签", "count", "字")  # a count, but not of words
+    assert states("须有半数以上组成人员出席", "count", "人") and states("3名副市长", "count", "人")
+    assert states("涉及两个以上部门的须会签", "count")  # without a unit, any count
+
+
+def test_bounds_ask_rather_than_name_the_topic(assistant):
+    groups = assistant.analyzer.groups("请示字数上限是多少")
+    assert [g.alternatives[0] for g in groups] == ["请示"]
+
+
+def test_unknown_compound_backs_off_to_its_known_head(assistant):
+    stats = assistant.analyzer.stats
+    assert stats.known_parts("下基层") == ("基层",)
+    assert stats.known_parts("会议室") == ()  # 「室」 is the head: a meeting room is not a meeting
+    assert stats.known_parts("基层") == ()  # known words stay as they are
 
 
 def test_question_parts():

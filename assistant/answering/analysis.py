@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.answering.quantities import asked_span
+from assistant.answering.quantities import BOUNDS, asked_span
 from assistant.models import Article
 from assistant.retrieval.lexicon import synonyms
 from assistant.retrieval.tokenizer import STOPWORDS, Tokenizer
@@ -154,6 +154,16 @@ class TermStats:
     def weight(self, term: str) -> float:
         return math.log(1 + self.n / (1 + self.df(term)))
 
+    def known_parts(self, term: str) -> tuple[str, ...]:
+        """For a word no article contains, its longest ending that some do: 「下基层」 → 「基层」.
+
+        Only an ending: a Chinese compound's head comes last, so 「会议室」 is no 「会议」 and
+        「公务车」 no 「公务」, while 「下基层」 is still about 「基层」.
+        """
+        if len(term) < 3 or self.df(term) > 0:
+            return ()
+        return next(((term[i:],) for i in range(1, len(term) - 1) if self.df(term[i:]) > 0), ())
+
     def unknown(self, group: Group) -> bool:
         """A noun group that no article contains."""
         return group.noun and all(self.df(a) == 0 for a in group.alternatives)
@@ -184,9 +194,11 @@ class QuestionAnalyzer:
 
     def _groups(self, question: str) -> tuple[Group, ...]:
         q = normalize(question)
-        phrases = [(p, alts) for p, alts in synonyms(intent=False) if p in q]
         span = asked_span(q)
         intents = [q[span[0] : span[1]]] if span else []  # the words that ask for a quantity
+        intents += [m.group(0) for m in BOUNDS.finditer(q)] if span else []  # 「上限」, 「至少」: its bound
+        # 「一个月开几次」: a phrase inside the words that ask for a quantity is the asking, not the topic.
+        phrases = [(p, alts) for p, alts in synonyms(intent=False) if p in q and not any(p in i for i in intents)]
         intents += [m.group(0) for m in SCOPE_WORDS.finditer(q)]  # 各地, 分别, 有什么不同: scope, not topic
         groups: list[tuple[str, ...]] = [(p, *alts) for p, alts in phrases]
         nouns = set()
@@ -198,12 +210,12 @@ class QuestionAnalyzer:
             if flag in _FUNCTION_TAGS or (len(tok) == 2 and tok[0] in _MODALS):
                 function_words.add(tok)
             if not self._skip(tok, q, [p for p, _ in phrases], intents):
-                groups.append((tok,))
+                groups.append((tok, *self.stats.known_parts(tok)))
         out: list[Group] = []
         for alts in dict.fromkeys(groups):
             known = [self.stats.weight(a) for a in alts if self.stats.df(a) > 0]
             if not known and len(alts) == 1 and alts[0] in function_words:
                 continue  # "几种", "每个", "能报" (modal + verb): no article has it, and it is no topic
             weight = max(known) if known else self.stats.weight(alts[0])
-            out.append(Group(alts, weight, noun=len(alts) == 1 and alts[0] in nouns))
+            out.append(Group(alts, weight, noun=alts[0] in nouns and (len(alts) == 1 or alts[0] not in dict(phrases))))
         return tuple(out)

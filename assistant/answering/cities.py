@@ -89,7 +89,7 @@ class CityDetector:
     def _by_level(self, text: str) -> tuple[str, ...]:
         """ "区政府办的文件谁签字": when only one jurisdiction is a 区 (or 县), the level names it."""
         for level, marks in (("区", _DISTRICT_MARKS), ("县", _COUNTY_MARKS)):
-            if any(m in text for m in marks):
+            if re.search(rf"(?<![县市）])(?:{'|'.join(marks)})", text):  # not 「县市区政府」, 「县（市）区」
                 of_level = [j.slug for j in self.registry.jurisdictions if j.level == level]
                 if len(of_level) == 1:
                     return (of_level[0],)

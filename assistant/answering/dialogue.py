@@ -137,6 +137,8 @@ class Dialogue:
         city = named or (None if detected.cities else selected or previous.topic)
         base = self._relocate(previous.question, previous.topic, named)
         rest = fragment(bare)
+        if _asks_on_its_own(rest):  # 「那专题会纪要谁签？」: a question of its own, in the same place
+            return Resolved(_LEAD.sub("", message).strip(), city, city)
         if rest and (_shared_head(rest, base) or len(_LEVEL_WORDS.sub("", rest)) >= 2):
             base = _combine(rest, base.strip("？?。 "))
         return Resolved(base, city, city)
@@ -148,6 +150,20 @@ def _elliptical(message: str) -> bool:
     return len(message) <= 10 and not subject and bool(predicate)
 
 
+def _asks_on_its_own(words: str) -> bool:
+    """A subject and an asking predicate of its own: 「专题会纪要谁签」 (not 「常务会议」, not 「要提前几天」)."""
+    subject, predicate = split_predicate(words, at_ask=True)
+    return len(subject) >= 2 and bool(_ASKING.search(predicate))
+
+
+def _join(head: str, tail: str) -> str:
+    """``head + tail`` without repeating what ends one and starts the other: 「全体会」+「会一个月开几次」."""
+    for size in range(min(len(head), len(tail), 3), 0, -1):
+        if head.endswith(tail[:size]):
+            return head + tail[size:]
+    return head + tail
+
+
 def _combine(new: str, previous: str) -> str:
     _, predicate = split_predicate(previous)
     new_subject, _ = split_predicate(new)
@@ -156,4 +172,4 @@ def _combine(new: str, previous: str) -> str:
     span = _shared_head(new, previous)
     if span:
         return previous.replace(span, new, 1)
-    return new + predicate if predicate else f"{new}（接上问：{previous}）"
+    return _join(new, predicate) if predicate else f"{new}（接上问：{previous}）"

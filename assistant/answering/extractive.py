@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from assistant.answering.analysis import Group, QuestionAnalyzer
 from assistant.answering.clauses import sentences
-from assistant.answering.quantities import asked, states
+from assistant.answering.quantities import asked, asked_unit, states
 from assistant.answering.refusal import RefusalModel, Signals
 from assistant.answering.scoring import ClauseScorer, coverage, unknown_share
 from assistant.knowledge.segment import item_of
@@ -81,7 +81,7 @@ class ExtractiveAnswerer:
         """The kind of quantity asked for ("time" for 多久/几天/什么时候, "count" for 几个/多少) when
         ``text`` states none of that kind, else None."""
         kind = asked(question)
-        return kind if kind and not states(normalize(text), kind) else None
+        return kind if kind and not states(normalize(text), kind, asked_unit(question)) else None
 
     def draft(self, question: str, hits: Sequence[Hit]) -> Draft:
         """Choose quotes from ``hits`` (ranked, one city), or refuse.

@@ -19,7 +19,7 @@ from assistant.answering.cities import CityDetector, gazetteer
 from assistant.answering.dialogue import Dialogue
 from assistant.answering.extractive import Draft, ExtractiveAnswerer, format_quotes, label
 from assistant.answering.parts import question_parts
-from assistant.answering.quantities import asked, states
+from assistant.answering.quantities import asked, asked_unit, states
 from assistant.answering.refusal import RefusalModel
 from assistant.answering.scoring import ClauseScorer, coverage
 from assistant.errors import ConfigError, InvalidQuestion
@@ -215,8 +215,8 @@ class Assistant:
                 timings["answer"] = timings.get("answer", 0.0) + (time.perf_counter() - t) * 1000
                 if whole is None:
                     whole = draft
-                elif draft.refused or self._answered_by(part, whole):
-                    continue  # a part the whole question's quotes already answer adds nothing
+                elif draft.refused or not self._adds(part, draft, whole):
+                    continue
                 drafts.append((c, draft, found.hits))
         return drafts, None
 
@@ -273,13 +273,21 @@ class Assistant:
         text = lead + "\n".join(parts)
         return Answer(text, False, single, tuple(citations), tuple(retrieved), timings, scope=tuple(slugs))
 
+    def _adds(self, part: str, draft: Draft, whole: Draft) -> bool:
+        """Whether a part's own quotes add to the whole question's: new quotes, and either from an
+        article already quoted (another sentence of the same rule) or for a part the whole's leave unanswered."""
+        if set(draft.citations) <= set(whole.citations):
+            return False
+        quoted = {c.article.id for c in whole.citations}
+        return any(c.article.id in quoted for c in draft.citations) or not self._answered_by(part, whole)
+
     def _answered_by(self, part: str, whole: Draft) -> bool:
         """Whether the whole question's quotes already answer ``part`` (its terms, its asked quantity)."""
         if whole.refused:
             return False
         text = "".join(c.quote for c in whole.citations)
         kind = asked(part)
-        if kind and not states(text, kind):
+        if kind and not states(text, kind, asked_unit(part)):
             return False
         return coverage(self.analyzer.groups(part), text) >= self.settings.weights.part_coverage
 

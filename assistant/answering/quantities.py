@@ -43,6 +43,10 @@ _ASKS_TIME = re.compile(
 _ASKS_COUNT = re.compile(r"几个|几名|几位|几项|几种|几类|多少|几人|比例|字数|几页|人数")
 
 
+# Words that ask for a bound of a quantity (「字数上限」, 「至少多长时间」): part of the asking, not the topic.
+BOUNDS = re.compile(r"上限|下限|最多|最少|至少|最长|最短|最高|最低|最晚|最迟|最早")
+
+
 def asked(question: str) -> QuantityKind | None:
     """What quantity the question asks for: a frequency, a time (duration, deadline), a count, or none."""
     if _ASKS_FREQUENCY.search(question):
@@ -60,8 +64,28 @@ def asked_span(question: str) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
-def states(text: str, kind: QuantityKind) -> bool:
-    """Whether ``text`` states a quantity of ``kind`` (a count is also stated by a number with a time unit)."""
+# A count asked in a unit of its own (「多少字」, 「字数」, 「几个人」) is stated only in that unit.
+_ASKED_UNIT = re.compile(r"(?:多少|几)\s*(?:个)?(字|页|篇|人|名|位)|(字|页|人)数")
+_UNIT_STATED = {
+    "字": rf"{_RANGE}\s*字",
+    "页": rf"{_RANGE}\s*页",
+    "篇": rf"{_RANGE}\s*篇",
+    "人": rf"{_RANGE}\s*(?:人|名|位)|分之|半数|过半|多数|全体",
+}
+
+
+def asked_unit(question: str) -> str | None:
+    """The unit a count question asks in: 「最多多少字」 → 字; 「几名」, 「人数」 → 人; else None."""
+    m = _ASKED_UNIT.search(question)
+    unit = (m.group(1) or m.group(2)) if m else None
+    return "人" if unit in ("名", "位") else unit
+
+
+def states(text: str, kind: QuantityKind, unit: str | None = None) -> bool:
+    """Whether ``text`` states a quantity of ``kind`` (a count is also stated by a number with a time unit);
+    for a count asked in a ``unit`` (see ``asked_unit``), a number in that unit."""
+    if kind == "count" and unit in _UNIT_STATED:
+        return bool(re.search(_UNIT_STATED[unit], text))
     if kind == "frequency":
         return bool(_FREQUENCY_STATED.search(text))
     if kind == "time":

@@ -18,7 +18,7 @@ from assistant.answering.analysis import (
     question_types,
 )
 from assistant.answering.clauses import clauses_with_context
-from assistant.answering.quantities import asked, states
+from assistant.answering.quantities import asked, asked_unit, states
 from assistant.models import Article
 from assistant.settings import Weights
 from assistant.textnorm import normalize
@@ -79,7 +79,9 @@ def clause_score(
     q = question_bigrams(question)
     focus = len(q & bigrams(unit)) / len(q) if q else 0.0
     kind = asked(question)
-    hints = 1 if kind and states(normalize(unit), kind) else 0  # the asked quantity is stated here
+    hints = (
+        1 if kind and states(normalize(unit), kind, asked_unit(question)) else 0
+    )  # the asked quantity is stated here
     order = 1 - w.word_order_weight + w.word_order_weight * focus
     return cov * (type_bonus(types, unit, w.type_bonus) + w.type_bonus * hints) * order
 
