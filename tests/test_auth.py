@@ -43,7 +43,14 @@ def assert_401(r: httpx.Response) -> None:
 def test_pages_redirect_to_login_and_gradio_api_is_401(secured):
     r = secured.get("/", headers=PAGE)
     assert r.status_code == 303 and r.headers["location"] == "/login"
-    for path in ("/gradio_api/info", "/config", "/theme.css", "/docs", "/openapi.json", "/gradio_api/queue/status"):
+    for path in (
+        "/lab/gradio_api/info",
+        "/lab/config",
+        "/lab/theme.css",
+        "/docs",
+        "/openapi.json",
+        "/lab/gradio_api/queue/status",
+    ):
         assert_401(secured.get(path))
     login = secured.get("/login")
     assert login.status_code == 200 and 'type="password"' in login.text and "登录" in login.text
@@ -57,7 +64,7 @@ def test_api_key_header(secured):
     assert secured.post("/api/ask", json=ASK, headers={"X-API-Key": KEY}).status_code == 200
     assert secured.get("/v1/models", headers={"Authorization": f"Bearer {KEY}"}).status_code == 200
     assert_401(secured.post("/api/ask", json=ASK, headers={"X-API-Key": KEY + "x"}))
-    assert secured.get("/gradio_api/info", headers={"X-API-Key": KEY}).status_code == 200
+    assert secured.get("/lab/gradio_api/info", headers={"X-API-Key": KEY}).status_code == 200
 
 
 def test_wrong_keys_count_against_the_rate_limit(assistant, tmp_path):
@@ -86,13 +93,13 @@ def test_login_sets_a_session_cookie(secured):
     assert "HttpOnly" in cookie and "SameSite=strict" in cookie.replace("Strict", "strict")
     try:
         assert secured.get("/", headers=PAGE).status_code == 200
-        assert secured.get("/gradio_api/info").status_code == 200
+        assert secured.get("/lab/gradio_api/info").status_code == 200
         assert secured.post("/api/ask", json=ASK).status_code == 200
         forged = secured.cookies[auth.COOKIE][:-2] + "00"
-        assert_401(httpx.get(f"{secured.base_url}/gradio_api/info", cookies={auth.COOKIE: forged}))
+        assert_401(httpx.get(f"{secured.base_url}/lab/gradio_api/info", cookies={auth.COOKIE: forged}))
         out = secured.get("/logout")
         assert out.status_code == 303 and out.headers["location"] == "/login"
-        assert_401(secured.get("/gradio_api/info"))
+        assert_401(secured.get("/lab/gradio_api/info"))
     finally:
         secured.cookies.clear()
 
@@ -118,7 +125,7 @@ def test_widget_token_only_from_its_origin_and_only_on_widget_routes(secured):
     chat = {"model": "gov-rules-datong", "messages": [{"role": "user", "content": ASK["question"]}]}
     assert_401(secured.post("/v1/chat/completions", json=chat, headers=widget))
     assert_401(secured.get("/api/cities", headers=widget))
-    assert_401(secured.get("/gradio_api/info", headers=widget))
+    assert_401(secured.get("/lab/gradio_api/info", headers=widget))
     preflight = secured.options(
         "/api/ask",
         headers={
@@ -135,7 +142,13 @@ def test_widget_token_only_from_its_origin_and_only_on_widget_routes(secured):
 @pytest.mark.parametrize("key", [KEY, None])
 def test_uploads_are_404_with_or_without_a_key(assistant, tmp_path, key):
     with server(assistant, tmp_path, api_key=key) as client:
-        for path in ("/gradio_api/upload", "/upload", "/gradio_api/upload?upload_id=x"):
+        for path in (
+            "/lab/gradio_api/upload",
+            "/gradio_api/upload",
+            "/upload",
+            "/lab/upload",
+            "/lab/gradio_api/upload?upload_id=x",
+        ):
             files = {"files": ("a.txt", b"hello", "text/plain")}
             r = client.post(path, files=files, headers={"X-API-Key": KEY})
             assert r.status_code == 404 and r.json()["error"]["message"] == "未找到。", r.text
@@ -145,7 +158,7 @@ def test_uploads_are_404_with_or_without_a_key(assistant, tmp_path, key):
 def test_without_a_key_everything_stays_open(assistant, tmp_path):
     with server(assistant, tmp_path, api_key=None) as client:
         assert client.get("/", headers=PAGE).status_code == 200
-        assert client.get("/gradio_api/info").status_code == 200
+        assert client.get("/lab/gradio_api/info").status_code == 200
         assert client.post("/api/ask", json=ASK).status_code == 200
         assert client.get("/login", follow_redirects=False).status_code == 303
 

@@ -157,9 +157,9 @@ def test_unknown_paths_and_methods_in_our_shape(http, method, path, status, mess
 
 
 def test_gradio_page_and_routes_still_work(http):
-    page = http.get("/")
+    page = http.get("/lab/")
     assert page.status_code == 200 and "text/html" in page.headers["content-type"]
-    config = http.get("/config")
+    config = http.get("/lab/config")
     assert config.status_code == 200 and "components" in config.json()
 
 
@@ -272,7 +272,7 @@ def test_serve_stops_promptly_on_sigterm_with_a_stream_open(built_data_dir: Path
                 time.sleep(0.3)
         with httpx.Client(base_url=url, timeout=30) as client:
             assert client.get("/").status_code == 200  # a keep-alive connection, left open
-            with client.stream("GET", "/gradio_api/heartbeat/test-session") as stream:  # the page's own stream
+            with client.stream("GET", "/lab/gradio_api/heartbeat/test-session") as stream:  # the page's own stream
                 assert next(stream.iter_text())
                 start = time.monotonic()
                 proc.send_signal(signal.SIGTERM)

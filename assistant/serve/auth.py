@@ -23,7 +23,12 @@ from assistant.settings import Settings
 COOKIE = "assistant_session"
 SESSION_S = 12 * 3600
 PUBLIC = frozenset({"/healthz", "/login", "/logout", "/widget.js", "/widget"})
-UPLOADS = frozenset({"/upload", "/gradio_api/upload", "/upload_progress", "/gradio_api/upload_progress"})
+LAB = "/lab"  # the Gradio page (retrieval and answer inspection); the desk chat is at "/"
+UPLOADS = frozenset(
+    f"{prefix}{path}"
+    for prefix in ("", LAB)
+    for path in ("/upload", "/gradio_api/upload", "/upload_progress", "/gradio_api/upload_progress")
+)
 WIDGET_ROUTES = frozenset({("POST", "/api/ask"), ("POST", "/api/ask/stream"), ("POST", "/api/feedback")})
 
 router = APIRouter(include_in_schema=False)

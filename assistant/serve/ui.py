@@ -1,4 +1,6 @@
-"""The Gradio chat page (Chinese UI), mounted at ``/`` of the FastAPI app.
+"""The Gradio page at ``/lab``: the chat plus what lies behind each answer (the articles retrieved,
+their fused, lexical and dense scores, the stage timings) — for whoever maintains the knowledge
+and the weights. Civil servants use the desk page at ``/`` (``routers/desk``).
 
 City selector, per-city example questions, streamed answers, a citation card per quoted
 article (full text with the quote highlighted, copy-citation button), distinct refusals,
@@ -25,6 +27,7 @@ from assistant.answering.extractive import label  # noqa: E402
 from assistant.answering.pipeline import Assistant  # noqa: E402
 from assistant.errors import UserError  # noqa: E402
 from assistant.models import Answer  # noqa: E402
+from assistant.serve.auth import LAB  # noqa: E402
 from assistant.serve.feedback import FeedbackStore  # noqa: E402
 
 AUTO = "auto"
@@ -42,6 +45,8 @@ CSS = """
 .copy-cite { margin-left: auto; border: 1px solid #93c5fd; background: white; border-radius: 6px; padding: 2px 8px; cursor: pointer; }
 .refusal { border: 1px solid #f59e0b; border-left: 5px solid #f59e0b; background: #fffbeb; border-radius: 8px; padding: 10px 14px; }
 .empty-cards { color: #666; }
+.retrieved { margin-top: 12px; font-size: 0.9em; }
+.retrieved td, .retrieved th { padding: 2px 6px; text-align: left; }
 """
 
 HEAD = """
@@ -97,6 +102,21 @@ def cards_html(answer: Answer | None) -> str:
             f'<div class="card-body">{highlight(a.text, quotes)}</div></div>'
         )
     return '<div class="cards">' + "".join(parts) + "</div>"
+
+
+def retrieved_html(answer: Answer) -> str:
+    """The articles retrieved for this answer, best first, with the evidence behind each rank."""
+    rows = "".join(
+        f"<tr><td>{i}</td><td>{html.escape(h.article.citation)}</td><td>{h.score:.4f}</td>"
+        f"<td>{h.lexical:.2f}</td><td>{h.dense:.3f}</td></tr>"
+        for i, h in enumerate(answer.retrieved[:5], 1)
+    )
+    timings = "，".join(f"{html.escape(k)} {v:.1f} ms" for k, v in answer.timings_ms.items())
+    return (
+        '<details class="retrieved"><summary>检索结果与耗时</summary>'
+        "<table><tr><th>#</th><th>条文</th><th>融合分</th><th>BM25</th><th>向量</th></tr>"
+        f"{rows}</table><p>{timings}</p></details>"
+    )
 
 
 def answer_markdown(answer: Answer, names: dict[str, str] | None = None) -> str:
@@ -179,7 +199,7 @@ class Chat:
         st = st | {"messages": messages, "answers": st["answers"] | {str(len(history) - 1): entry}}
         names = {slug: self.assistant.registry.by_slug[slug].name for slug in answer.scope}
         history[-1] = {"role": "assistant", "content": answer_markdown(answer, names)}
-        yield history, st, cards_html(answer), answer_notice(answer), ""
+        yield history, st, cards_html(answer) + retrieved_html(answer), answer_notice(answer), ""
 
     def on_like(self, data: gr.LikeData, st: dict[str, Any]) -> tuple[dict[str, Any], str]:
         entry = st["answers"].get(str(data.index if isinstance(data.index, int) else data.index[0]))
@@ -209,9 +229,10 @@ def build_ui(chat: Chat) -> gr.Blocks:
     title = assistant.settings.title
     with gr.Blocks(title=title, analytics_enabled=False) as ui:
         gr.Markdown(
-            f"## {title}\n"
+            f"## {title} · 调试台\n"
             f"知识库：{'、'.join(assistant.city_names())}的现行政府工作规则，共 {len(assistant.index.articles)} 条。"
             "回答逐字引用条文原文并注明出处；规则没有规定的，会明确告知。"
+            "本页另列出每个回答的检索结果与耗时，供维护知识库的同事排查；日常问答请用[问答首页](/)。"
         )
         state = gr.State(fresh_state())
         with gr.Row():
@@ -263,8 +284,8 @@ def _chat_column(assistant: Assistant) -> tuple[gr.Chatbot, gr.Textbox, gr.Butto
 
 
 def mount_ui(app: FastAPI, assistant: Assistant, feedback: FeedbackStore) -> Chat:
-    """Mount the chat page at ``/``; ``feedback``: the app's one store. Returns the page's handlers."""
+    """Mount the Gradio page at ``/lab``; ``feedback``: the app's one store. Returns the page's handlers."""
     chat = Chat(assistant, feedback)
     theme = gr.themes.Soft(font=FONTS, font_mono=["Noto Sans Mono CJK SC", "monospace"])
-    gr.mount_gradio_app(app, build_ui(chat), path="/", theme=theme, css=CSS, head=HEAD, footer_links=[], pwa=False)
+    gr.mount_gradio_app(app, build_ui(chat), path=LAB, theme=theme, css=CSS, head=HEAD, footer_links=[], pwa=False)
     return chat
