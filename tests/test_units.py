@@ -61,6 +61,18 @@ def test_count_asked_in_a_unit_is_stated_only_in_that_unit():
     assert states("涉及两个以上部门的须会签", "count")  # without a unit, any count
 
 
+def test_a_number_of_days_is_stated_only_by_a_number():
+    assert asked_unit("纪要几天内要印发") == "时" and asked_unit("多少个工作日") == "时"
+    assert states("原则上在会议结束后5个工作日内完成", "time", "时")
+    assert not states("涉及分管副市长工作的事先要征求其意见", "time", "时")  # a deadline word, no number
+    assert states("涉及分管副市长工作的事先要征求其意见", "time")  # enough for 「什么时候」
+
+
+def test_as_needed_answers_how_often():
+    assert states("专题会议根据工作需要不定期召开", "frequency")
+    assert not states("专题会议由分管副市长主持", "frequency")
+
+
 def test_bounds_ask_rather_than_name_the_topic(assistant):
     groups = assistant.analyzer.groups("请示字数上限是多少")
     assert [g.alternatives[0] for g in groups] == ["请示"]

@@ -210,12 +210,12 @@ class QuestionAnalyzer:
             if flag in _FUNCTION_TAGS or (len(tok) == 2 and tok[0] in _MODALS):
                 function_words.add(tok)
             if not self._skip(tok, q, [p for p, _ in phrases], intents):
-                groups.append((tok, *self.stats.known_parts(tok)))
+                groups.append((tok, *(self.stats.known_parts(tok) if flag.startswith("n") else ())))
         out: list[Group] = []
         for alts in dict.fromkeys(groups):
             known = [self.stats.weight(a) for a in alts if self.stats.df(a) > 0]
-            if not known and len(alts) == 1 and alts[0] in function_words:
-                continue  # "几种", "每个", "能报" (modal + verb): no article has it, and it is no topic
+            if not known and len(alts) == 1 and (alts[0] in function_words or alts[0] not in nouns):
+                continue  # "几种", "能报", "新版", "开饭": no article has it, and only a noun names a topic
             weight = max(known) if known else self.stats.weight(alts[0])
             out.append(Group(alts, weight, noun=alts[0] in nouns and (len(alts) == 1 or alts[0] not in dict(phrases))))
         return tuple(out)

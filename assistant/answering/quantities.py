@@ -32,6 +32,7 @@ _COUNT_STATED = re.compile(
 _FREQUENCY_STATED = re.compile(
     rf"每\s*(?:年|季度|季|月|周|星期|日|天|半年|两个月|两周|{_RANGE}\s*{_TIME_UNIT})|定期|按月|按季|按年|"
     rf"{_RANGE}\s*次|{_RANGE}\s*{_TIME_UNIT}[^，。；]{{0,6}}(?:一|1)次|半年|季度|月度|年度"
+    r"|不定期|根据[^，。；]{0,6}需要|视情况|随时"  # "as needed" answers "how often" too
 )
 _ASKS_FREQUENCY = re.compile(
     r"多久.{0,4}一次|多长时间.{0,4}一次|几次|多少次|频率|频次|一年.{0,3}几|一个月.{0,3}几|隔多久"
@@ -65,18 +66,25 @@ def asked_span(question: str) -> tuple[int, int] | None:
 
 
 # A count asked in a unit of its own (「多少字」, 「字数」, 「几个人」) is stated only in that unit.
-_ASKED_UNIT = re.compile(r"(?:多少|几)\s*(?:个)?(字|页|篇|人|名|位)|(字|页|人)数")
+_ASKED_UNIT = re.compile(
+    r"(?:多少|几)\s*(?:个)?(字|页|篇|人|名|位)|(字|页|人)数"
+    r"|(?:多少|几)\s*(?:个)?(工作日|天|日|周|星期|月|年|小时|分钟)"  # a number of days: not 「事先」
+)
 _UNIT_STATED = {
     "字": rf"{_RANGE}\s*字",
     "页": rf"{_RANGE}\s*页",
     "篇": rf"{_RANGE}\s*篇",
     "人": rf"{_RANGE}\s*(?:人|名|位)|分之|半数|过半|多数|全体",
+    "时": rf"{_RANGE}\s*{_TIME_UNIT}|当天|当日|即时",
 }
 
 
 def asked_unit(question: str) -> str | None:
-    """The unit a count question asks in: 「最多多少字」 → 字; 「几名」, 「人数」 → 人; else None."""
+    """The unit a count question asks in: 「最多多少字」 → 字; 「几名」, 「人数」 → 人; 「几天」,
+    「多少个工作日」 → 时 (a number of days, months …); else None."""
     m = _ASKED_UNIT.search(question)
+    if m and m.group(3):
+        return "时"
     unit = (m.group(1) or m.group(2)) if m else None
     return "人" if unit in ("名", "位") else unit
 
@@ -84,7 +92,7 @@ def asked_unit(question: str) -> str | None:
 def states(text: str, kind: QuantityKind, unit: str | None = None) -> bool:
     """Whether ``text`` states a quantity of ``kind`` (a count is also stated by a number with a time unit);
     for a count asked in a ``unit`` (see ``asked_unit``), a number in that unit."""
-    if kind == "count" and unit in _UNIT_STATED:
+    if kind in ("count", "time") and unit in _UNIT_STATED:
         return bool(re.search(_UNIT_STATED[unit], text))
     if kind == "frequency":
         return bool(_FREQUENCY_STATED.search(text))
