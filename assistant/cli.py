@@ -262,14 +262,15 @@ def eval_command(
     update_baseline: Annotated[bool, typer.Option("--update-baseline", help="用本次结果重写基线文件")] = False,
     tolerance: Annotated[float | None, typer.Option("--tolerance", help="门禁容差（默认取基线中的值）")] = None,
     report: Annotated[Path, typer.Option("--report", help="Markdown 报告路径")] = Path("evals/reports/latest.md"),
+    html: Annotated[Path | None, typer.Option("--html", help="HTML 报告路径（默认与 Markdown 报告同名 .html）")] = None,
     knowledge: KnowledgeOpt = None,
 ) -> None:
-    """离线回归评测：逐题打分、写报告，并按基线把关。"""
+    """离线回归评测：逐题打分、写报告（Markdown、JSON、HTML），并按基线把关。"""
     import json
 
     from assistant.errors import ConfigError
+    from assistant.evaluation import outputs, runner
     from assistant.evaluation import report as rep
-    from assistant.evaluation import runner
     from assistant.evaluation.gold import default_gold_paths, load_gold
 
     with user_errors():
@@ -288,16 +289,17 @@ def eval_command(
         with _progress() as progress:
             results = runner.run(a, items, progress_callback(progress, "评测", len(items)), mode=mode)
         summary = runner.summarize(results)
-        regressions, newly = None, None
+        regressions, newly, base = None, None, None
         if baseline and not update_baseline:
             if not baseline.is_file():
                 raise ConfigError(f"基线文件不存在：{baseline}（可先用 --update-baseline 生成）")
             base = json.loads(baseline.read_text(encoding="utf-8"))
             regressions = runner.gate(summary, base, tolerance)
             newly = runner.newly_failing(results, base)
-        report.parent.mkdir(parents=True, exist_ok=True)
-        report.write_text(rep.markdown(summary, results, regressions, newly, mode), encoding="utf-8")
-        report.with_suffix(".json").write_text(runner.results_json(summary, results), encoding="utf-8")
+        sources = outputs.Sources.of(a.index.articles, items)
+        page = outputs.write_reports(
+            report, html, summary, results, mode, sources, base, regressions, newly, str(baseline)
+        )
         if update_baseline:
             target = baseline or Path("evals/baseline.json")
             tol = runner.DEFAULT_TOLERANCE if tolerance is None else tolerance
@@ -313,7 +315,7 @@ def eval_command(
                 console.print(rep.rich_table(summary, split, title))
             else:  # logs (CI): plain Markdown keeps every column readable
                 sys.stdout.write(f"\n{title}\n{rep.table(summary, split)}\n")
-        console.print(f"报告：{report}")
+        console.print(f"报告：{report}、{page}")
     if regressions or newly:
         for r in regressions or []:
             now = "—" if r.current is None else f"{r.current:.3f}"

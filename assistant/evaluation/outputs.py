@@ -1,0 +1,53 @@
+"""Write one eval run's reports: Markdown (``latest.md``), JSON (``latest.json``) and HTML (``latest.html``)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from assistant.evaluation import html_report, report, runner
+from assistant.evaluation.html_questions import Sources
+from assistant.evaluation.runner import QuestionResult, Regression
+
+__all__ = ["Sources", "write_reports"]
+
+log = logging.getLogger(__name__)
+
+
+def write_reports(
+    markdown: Path,
+    html: Path | None,
+    summary: dict[str, dict[str, float | None]],
+    results: list[QuestionResult],
+    mode: str,
+    sources: Sources,
+    baseline: dict[str, Any] | None = None,
+    regressions: Sequence[Regression] | None = None,
+    newly: Sequence[QuestionResult] | None = None,
+    baseline_name: str = "",
+) -> Path:
+    """Write the Markdown report, its JSON next to it, and the HTML report (by default next to
+    them too); returns where the HTML went."""
+    page = html or markdown.with_suffix(".html")
+    for path in (markdown, page):
+        path.parent.mkdir(parents=True, exist_ok=True)
+    regs, new = (None if regressions is None else list(regressions)), list(newly or [])
+    markdown.write_text(report.markdown(summary, results, regs, new, mode), encoding="utf-8")
+    markdown.with_suffix(".json").write_text(runner.results_json(summary, results), encoding="utf-8")
+    text = html_report.html(
+        summary,
+        results,
+        baseline,
+        regressions,
+        newly,
+        mode,
+        sources=sources,
+        baseline_name=baseline_name,
+        generated=datetime.now().strftime("%Y-%m-%d %H:%M"),
+    )
+    page.write_text(text, encoding="utf-8")
+    log.info("eval reports written: %s, %s", markdown, page)
+    return page
