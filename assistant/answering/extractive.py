@@ -126,10 +126,18 @@ class ExtractiveAnswerer:
                 continue
             chosen.append(cand)
             covered |= adds
-        if len(chosen) < w.max_quotes and len(best[2]) <= w.short_clause:
-            # "副市长之间实行AB角互补工作制度。" says what, the next clause says how: quote both.
+        kind = asked(question)
+        answered = kind is not None and states(normalize(best[2]), kind, asked_unit(question))
+        if len(chosen) < w.max_quotes and len(best[2]) <= w.short_clause and not answered:
+            # "副市长之间实行AB角互补工作制度。" says what, the next clause says how: quote both
+            # (not when the clause already states the quantity asked for, nor a list nobody asked for).
             nxt = next((c for c in scored if c[1] == best[1] + 1), None)
-            if nxt is not None and nxt not in chosen and _same_paragraph(article, best[2], nxt[2]):
+            if (
+                nxt is not None
+                and nxt not in chosen
+                and not nxt[2].endswith(("：", ":"))
+                and _same_paragraph(article, best[2], nxt[2])
+            ):
                 chosen.append(nxt)
         chosen.sort(key=lambda t: t[1])  # reading order
         return tuple(Citation(article, _with_list(article, unit)) for _, _, unit in chosen)
