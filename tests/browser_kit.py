@@ -67,14 +67,22 @@ def new_page(browser: Any, **context: Any) -> Iterator[Any]:
     ctx.close()
 
 
+# The desk and rules pages send a CSP without 'unsafe-eval'; Playwright's string predicates
+# (wait_for_function) need eval, so the ordinary fixtures bypass the page's CSP and ``strict_page``,
+# which enforces it, checks that the pages work under it.
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
-    yield from new_page(browser, viewport=DESKTOP)
+    yield from new_page(browser, viewport=DESKTOP, bypass_csp=True)
 
 
 @pytest.fixture
 def phone(browser: Any) -> Iterator[Any]:
-    yield from new_page(browser, viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+    yield from new_page(browser, viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2, bypass_csp=True)
+
+
+@pytest.fixture
+def strict_page(browser: Any) -> Iterator[Any]:
+    yield from new_page(browser, viewport=DESKTOP)
 
 
 def shot(page: Any, name: str, full_page: bool = True) -> None:

@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 import uvicorn
 
+from assistant.serve.guards import OWN_PAGES_CSP
+
 from .browser_kit import BROWSER, shot
 from .conftest import LiveServer, free_port
 
@@ -350,19 +352,13 @@ def test_print_shows_the_answer_and_its_citations_without_controls(page, live_se
     page.emulate_media(media="screen")
 
 
-def test_strict_content_security_policy(page, live_server):
-    """No inline script or style: the page works under a policy allowing only this server."""
-    policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; frame-ancestors 'self'"
-
-    def strict(route: Any) -> None:
-        response = route.fetch()
-        route.fulfill(response=response, headers=response.headers | {"content-security-policy": policy})
-
+def test_strict_content_security_policy(strict_page, live_server):
+    """No inline script or style: the page works under the policy the server sends (only this server)."""
+    page = strict_page
     violations: list[str] = []
     page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
-    page.route(live_server.url + "/", strict)
     response = page.goto(live_server.url + "/")
-    assert response is not None and response.headers["content-security-policy"] == policy
+    assert response is not None and response.headers["content-security-policy"] == OWN_PAGES_CSP
     page.locator("#examples .chip").first.wait_for(timeout=30000)
     page.select_option("#city", label="大同市")
     page.locator("#question").fill("以市政府办公室名义发文由谁签发？")
@@ -370,6 +366,10 @@ def test_strict_content_security_policy(page, live_server):
     page.locator(".turn .actions").wait_for(timeout=30000)  # a locator wait: wait_for_function would need eval
     assert page.locator(".turn .card").count() == 1
     assert page.evaluate("getComputedStyle(document.querySelector('.card')).borderLeftStyle") == "solid"
+    page.goto(live_server.url + "/rules/datong-work-rules-033")  # the rules page, its script scrolling to the article
+    page.wait_for_timeout(500)
+    top = page.evaluate("document.getElementById('datong-work-rules-033').getBoundingClientRect().top")
+    assert 0 <= top < 900
     assert violations == []
 
 

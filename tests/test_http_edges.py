@@ -18,6 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from assistant.serve import guards
 from assistant.serve.app import create_app
 from assistant.serve.guards import WINDOW_S, RateLimiter, client_address, parse_networks
 
@@ -215,14 +216,17 @@ def test_rate_limiter_forgets_idle_clients():
 
 
 def test_security_headers_on_every_response(http):
-    for path in ("/", "/api/cities", "/nope", "/docs", "/healthz"):
+    for path in ("/lab/", "/api/cities", "/nope", "/docs", "/healthz"):
         h = http.get(path).headers
         assert h["x-content-type-options"] == "nosniff" and h["referrer-policy"] == "same-origin", path
         assert h["x-frame-options"] == "SAMEORIGIN" and h["content-security-policy"] == "frame-ancestors 'self'"
+    for path in ("/", "/rules", "/rules/datong-work-rules-033", "/static/desk.js"):
+        h = http.get(path).headers
+        assert h["x-frame-options"] == "SAMEORIGIN" and h["content-security-policy"] == guards.OWN_PAGES_CSP, path
     h = http.get("/widget").headers
     assert "x-frame-options" not in h and h["x-content-type-options"] == "nosniff"
     assert h["content-security-policy"] == "frame-ancestors 'self' http://localhost:* http://127.0.0.1:*"
-    assert "script-src" not in http.get("/").headers["content-security-policy"]
+    assert "script-src" not in http.get("/lab/").headers["content-security-policy"]
 
 
 def test_widget_may_be_framed_by_configured_origins(assistant):

@@ -244,10 +244,17 @@ def _replay(body: bytes, receive: Receive) -> Receive:
     return replay
 
 
+OWN_PAGES_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"
+)
+
+
 class SecurityHeaders:
     """``nosniff``, ``Referrer-Policy`` and a frame policy on every response: the page and the API
     only in frames of this site; ``/widget`` also in this machine's pages and ``cors_origins``.
-    Only ``frame-ancestors`` in the CSP: the Gradio page needs its inline scripts."""
+    The desk page (``/``) and the rules pages allow only this site's own files (no inline code);
+    elsewhere only ``frame-ancestors``: the Gradio page at ``/lab`` needs its inline scripts."""
 
     def __init__(self, app: ASGIApp, settings: Settings) -> None:
         self.app = app
@@ -255,12 +262,19 @@ class SecurityHeaders:
         widget = " ".join(["'self'", *origins, "http://localhost:*", "http://127.0.0.1:*"])
         common = [("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "same-origin")]
         self.page = [*common, ("X-Frame-Options", "SAMEORIGIN"), ("Content-Security-Policy", "frame-ancestors 'self'")]
+        self.own = [*common, ("X-Frame-Options", "SAMEORIGIN"), ("Content-Security-Policy", OWN_PAGES_CSP)]
         self.widget = [*common, ("Content-Security-Policy", f"frame-ancestors {widget}")]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        extra = self.widget if scope["path"].rstrip("/") == "/widget" else self.page
+        path = scope["path"]
+        if path.rstrip("/") == "/widget":
+            extra = self.widget
+        elif path == "/" or path.startswith(("/rules", "/static/")):  # our own pages: no inline code at all
+            extra = self.own
+        else:
+            extra = self.page
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
