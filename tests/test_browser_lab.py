@@ -79,9 +79,9 @@ def test_feedback_is_stored(page, live_server, assistant):
     page.locator("#cards .card").first.wait_for(timeout=20000)
     page.get_by_role("button", name=re.compile("Like|赞|喜欢")).last.click()
     page.wait_for_function("document.querySelector('#notice').innerText.includes('已记录反馈')", timeout=10000)
-    page.locator("#comment textarea").fill("回答准确")
+    page.locator("#comment textarea").fill("调试台：回答准确")
     page.locator("#send-comment").click()
     page.wait_for_function("document.querySelector('#notice').innerText.includes('意见已保存')", timeout=10000)
     with sqlite3.connect(assistant.settings.data_dir / "feedback.sqlite") as db:
-        rows = db.execute("SELECT question, liked, comment FROM feedback WHERE comment = '回答准确'").fetchall()
-    assert rows == [("会签文件几天内回复", 1, "回答准确")]
+        rows = db.execute("SELECT question, liked, comment FROM feedback WHERE comment = '调试台：回答准确'").fetchall()
+    assert rows == [("会签文件几天内回复", 1, "调试台：回答准确")]
