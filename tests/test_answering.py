@@ -227,3 +227,31 @@ def test_langchain_retriever(assistant):
     assert docs[0].id == "datong-work-rules-033"
     assert docs[0].metadata["citation"] == "《大同市人民政府工作规则》第三十三条"
     assert all(d.metadata["city"] == "datong" for d in docs)
+
+
+def test_comparison_of_named_cities_includes_the_chosen_one(assistant):
+    a = assistant.ask("大同和咸宁的常务会议多久开一次？", city="datong")
+    assert a.scope == ("datong", "xianning") and not a.notice
+    assert {c.article.city for c in a.citations} == {"datong", "xianning"}
+
+
+def test_every_place_with_a_chosen_city_answers_everywhere_and_says_so(assistant):
+    a = assistant.ask("各地的常务会议多久开一次？", city="datong")
+    assert set(a.scope) == set(assistant.cities) and "当前选择的地区是大同市" in a.notice
+    own = assistant.ask("常务会议和全体会议有什么不同", city="datong")  # comparing meetings, not places
+    assert own.scope == ("datong",)
+
+
+def test_a_part_the_rules_leave_open_is_said_to_be_unanswered(assistant):
+    a = assistant.ask("常务会议纪要由谁签发，多长时间内完成？", city="xianning")
+    assert not a.refused and "市长签发" in a.answer
+    assert "「常务会议纪要多长时间内完成」：现行工作规则中未找到明确规定" in a.answer
+    both = assistant.ask("常务会议纪要由谁签发，多长时间内完成？", city="datong")
+    assert "5个工作日内" in both.answer and "未找到" not in both.answer
+
+
+def test_a_conversation_that_moved_away_from_the_chosen_city_says_so(assistant):
+    turn = assistant.dialogue.resolve(["朝阳市政府全体会议由谁主持？", "咸宁呢？"], "datong")
+    a = assistant.extractive(turn.question, city=turn.city, chosen="datong")
+    assert a.scope == ("xianning",) and a.reason == "scope_changed" and "当前选择的地区是大同市" in a.notice
+    assert not assistant.extractive("常务会议多久开一次", city="datong", chosen="datong").notice

@@ -54,6 +54,13 @@ def test_followup_shape():
         ),
         (["常务会议多久开一次", "全体会议由谁主持？"], "xianning", "全体会议由谁主持？", "xianning"),
         (["朝阳常务会议多久开一次", "那大同呢"], None, "大同市常务会议多久开一次", "datong"),
+        # the new subject shares the old one's start and head: the whole old subject is replaced
+        (
+            ["以市政府办公室名义发文由谁签发？", "那以市政府名义呢？"],
+            "datong",
+            "以市政府名义发文由谁签发",
+            "datong",
+        ),
         # the new subject's last character starts the old predicate: said once, not twice
         (["朝阳常务会一个月开几次", "全体会呢"], None, "全体会一个月开几次", "chaoyang"),
         # a follow-up with a subject and a question of its own is asked as it is, in the same place

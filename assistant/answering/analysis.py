@@ -58,6 +58,8 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 STRICT_TYPES = frozenset({"number", "condition"})
 
 # Words that set the scope of a comparison across jurisdictions (not what is asked about).
+# Words that ask about every place in the knowledge base, whatever jurisdiction is chosen.
+EVERY_PLACE = re.compile(r"各地|各市|各个地方|几个地方|[两三四五]地|[两三四五]个地方|所有地方|每个地方")
 SCOPE_WORDS = re.compile(
     r"各地|各市|各区|各个地方|几个地方|哪些地方|几地|[两三四五]地|[两三四五]个地方|分别|各自|各有|都是|"
     r"有什么不同|有何不同|有啥不同|有什么区别|有啥区别|区别|差别|异同|不一样|一样吗|相同吗|对比|比较一下|比较"

@@ -74,6 +74,7 @@ def _shared_head(new: str, previous: str) -> str | None:
     """The span of ``previous`` that ``new`` replaces: a run as long as ``new`` ending in its head word.
 
     「常务会议」 in 「朝阳市政府全体会议由谁主持」 replaces 「全体会议」 (head 会议);
+    「以市政府名义」 in 「以市政府办公室名义发文由谁签发」 replaces 「以市政府办公室名义」 (same start, same head);
     「副市长」 in 「市长出差谁代行」 replaces 「市长」 (head 市长).
     """
     for size in (3, 2):
@@ -81,6 +82,10 @@ def _shared_head(new: str, previous: str) -> str | None:
         if len(new) < size or head not in previous or head in new[:-size]:
             continue
         end = previous.index(head) + size
+        for p in range(len(new) - size, 1, -1):  # 「以市政府名义」 for 「以市政府办公室名义」: both ends agree
+            at = previous.rfind(new[:p], 0, end - size)
+            if at >= 0:
+                return previous[at:end]
         start = end - size
         while start > 0 and end - start < len(new) and previous[start - 1] not in _BOUNDARY:
             start -= 1
@@ -167,9 +172,9 @@ def _join(head: str, tail: str) -> str:
 def _combine(new: str, previous: str) -> str:
     _, predicate = split_predicate(previous)
     new_subject, _ = split_predicate(new)
+    span = _shared_head(new, previous)
+    if span and (new_subject or span[0] == new[0]):  # 「以市政府名义」 starts with a preposition, yet replaces
+        return previous.replace(span, new, 1)
     if not new_subject:  # the new words are a predicate: keep the previous subject and its context
         return split_predicate(previous, at_ask=True)[0] + new
-    span = _shared_head(new, previous)
-    if span:
-        return previous.replace(span, new, 1)
     return _join(new, predicate) if predicate else f"{new}（接上问：{previous}）"

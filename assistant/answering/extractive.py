@@ -29,6 +29,7 @@ class Draft:
     refused: bool
     unstated: str | None = None  # refused because the asked kind of quantity is stated nowhere
     signals: Signals | None = None  # the evidence the decision was made on (None: pinned or nothing found)
+    part: str = ""  # the part of a question with parts it answers ("": the whole question)
 
 
 class ExtractiveAnswerer:

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from assistant.answering.analysis import SCOPE_WORDS, QuestionAnalyzer, TermStats
+from assistant.answering.analysis import EVERY_PLACE, SCOPE_WORDS, QuestionAnalyzer, TermStats
 from assistant.answering.cities import CityDetector, gazetteer
 from assistant.answering.dialogue import Dialogue
 from assistant.answering.extractive import Draft, ExtractiveAnswerer, format_quotes, label
@@ -159,8 +159,20 @@ class Assistant:
             self.llm, q, base, lambda art: best(q, art), s.weights.uncited_max_chars, s.answer_deadline
         )
 
-    def extractive(self, question: str, city: str | None = None) -> Answer:
-        """The offline answer: quoted clauses of the best articles, or a refusal."""
+    def extractive(self, question: str, city: str | None = None, chosen: str | None = None) -> Answer:
+        """The offline answer: quoted clauses of the best articles, or a refusal.
+
+        ``chosen``: the jurisdiction chosen in the front end when the conversation moved ``city`` away
+        from it (「咸宁呢？」 with 大同 chosen): the answer then says so, as when the question names a place.
+        """
+        answer = self._extractive(question, city)
+        if not chosen or answer.notice or not answer.scope or self.resolve_city(chosen) in answer.scope:
+            return answer
+        names = "、".join(self.registry.by_slug[c].name for c in answer.scope)
+        notice = f"以下按{names}的规则回答（当前选择的地区是{self.registry.by_slug[self.resolve_city(chosen)].name}）。"
+        return replace(answer, reason=Reason.SCOPE_CHANGED, notice=notice)
+
+    def _extractive(self, question: str, city: str | None = None) -> Answer:
         t0 = time.perf_counter()
         q = self.clean_question(question)
         timings: dict[str, float] = {}
@@ -171,11 +183,17 @@ class Assistant:
         detected = self.detector.detect(q)
         timings["detect"] = (time.perf_counter() - t0) * 1000
         notice = ""
-        if slug and detected.cities and not detected.by_level and slug not in detected.cities:
-            # The question names another jurisdiction than the one chosen: answer for the named one.
-            names = "、".join(self.registry.by_slug[c].name for c in detected.cities)
+        named = detected.cities if not detected.by_level else ()
+        if slug and named and (slug not in named or len(named) > 1):
+            # The question names other jurisdictions than (or besides) the chosen one: answer for those named.
+            if slug not in named:
+                names = "、".join(self.registry.by_slug[c].name for c in named)
+                chosen = self.registry.by_slug[slug].name
+                notice = f"问题中提到的是{names}，以下按{names}的规则回答（当前选择的地区是{chosen}）。"
+            slug = None
+        elif slug and not named and EVERY_PLACE.search(q):
             chosen = self.registry.by_slug[slug].name
-            notice = f"问题中提到的是{names}，以下按{names}的规则回答（当前选择的地区是{chosen}）。"
+            notice = f"问题问的是各地，以下按全部地区回答（当前选择的地区是{chosen}）。"
             slug = None
         if slug:
             slugs = [slug]
@@ -215,6 +233,8 @@ class Assistant:
                 timings["answer"] = timings.get("answer", 0.0) + (time.perf_counter() - t) * 1000
                 if whole is None:
                     whole = draft
+                elif not whole.refused and not self._answered_by(part, whole) and not self._answered_by(part, draft):
+                    draft = Draft((), True, part=part)  # said to be unanswered, not silently dropped
                 elif draft.refused or not self._adds(part, draft, whole):
                     continue
                 drafts.append((c, draft, found.hits))
@@ -263,7 +283,11 @@ class Assistant:
             quotes = tuple(dict.fromkeys(q for d in mine for q in d.citations))
             citations.extend(quotes)
             if single:
-                parts.append(format_quotes(quotes))
+                unanswered = [d.part for city, d, _ in drafts if city == c and d.refused and d.part]
+                parts.append(
+                    format_quotes(quotes)
+                    + "".join(f"\n（「{p}」：现行工作规则中未找到明确规定。）" for p in unanswered)
+                )
             else:
                 said = format_quotes(quotes) if quotes else "现行工作规则中未找到对此的规定。"
                 parts.append(f"【{self.registry.by_slug[c].name}】\n{said}")

@@ -68,7 +68,7 @@ def asked_span(question: str) -> tuple[int, int] | None:
 # A count asked in a unit of its own (「多少字」, 「字数」, 「几个人」) is stated only in that unit.
 _ASKED_UNIT = re.compile(
     r"(?:多少|几)\s*(?:个)?(字|页|篇|人|名|位)|(字|页|人)数"
-    r"|(?:多少|几)\s*(?:个)?(工作日|天|日|周|星期|月|年|小时|分钟)"  # a number of days: not 「事先」
+    r"|(?:多少|几)\s*(?:个)?(工作日|天|日|周|星期|月|年|小时|分钟)|(多长时间|多久)(?!.{0,4}一次)"  # a number, not 「事先」
 )
 _UNIT_STATED = {
     "字": rf"{_RANGE}\s*字",
@@ -83,7 +83,7 @@ def asked_unit(question: str) -> str | None:
     """The unit a count question asks in: 「最多多少字」 → 字; 「几名」, 「人数」 → 人; 「几天」,
     「多少个工作日」 → 时 (a number of days, months …); else None."""
     m = _ASKED_UNIT.search(question)
-    if m and m.group(3):
+    if m and (m.group(3) or m.group(4)):
         return "时"
     unit = (m.group(1) or m.group(2)) if m else None
     return "人" if unit in ("名", "位") else unit

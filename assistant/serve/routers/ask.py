@@ -51,7 +51,7 @@ async def prepare(body: AskRequest, assistant: Assistant, workers: Workers) -> t
 
     def extract() -> tuple[str, Answer]:
         resolved = body.resolve(assistant)
-        return resolved.question, assistant.extractive(resolved.question, city=resolved.city)
+        return resolved.question, assistant.extractive(resolved.question, city=resolved.city, chosen=body.city)
 
     question, base = await workers.run_bounded(extract)
     return (question, *unless_busy(workers, base, mode))

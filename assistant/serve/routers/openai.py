@@ -77,7 +77,7 @@ def extract_messages(assistant: Assistant, messages: list[ChatMessage], city: st
     if not users:
         raise InvalidQuestion("messages 中没有用户问题。")
     resolved = assistant.dialogue.resolve(users, city)
-    return resolved.question, assistant.extractive(resolved.question, city=resolved.city)
+    return resolved.question, assistant.extractive(resolved.question, city=resolved.city, chosen=city)
 
 
 @router.get("/v1/models")
