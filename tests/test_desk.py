@@ -36,6 +36,12 @@ def test_page_is_chinese_html(page):
     assert "共 253 条" in page.text
 
 
+def test_question_box_takes_what_the_server_accepts(page):
+    from assistant.answering.pipeline import MAX_QUESTION_CHARS
+
+    assert f'maxlength="{MAX_QUESTION_CHARS}"' in page.text
+
+
 def test_assets_are_same_origin_with_their_types(page, live_server):
     assets = ASSET.findall(page.text)
     kinds = {"desk.js": "javascript", "desk.css": "text/css", "desk.svg": "image/svg+xml"}

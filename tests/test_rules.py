@@ -113,6 +113,11 @@ def test_unknown_pages_are_chinese_html_404s(http, path):
     assert_html_404(http.get(path))
 
 
+def test_control_characters_in_a_path_are_not_echoed(http):
+    r = http.get("/rules/abc%00def%07")
+    assert r.status_code == 404 and "\x00" not in r.text and "\x07" not in r.text and "abc" in r.text
+
+
 def test_html_in_a_path_is_not_reflected_unescaped(http):
     for path in ("/rules/<img src=x onerror=alert(1)>", "/rules/doc/<b>x</b>/<script>alert(1)</script>"):
         r = http.get(path)

@@ -64,7 +64,7 @@ def refusal_scores(outcomes: Sequence[tuple[bool, bool]]) -> dict[str, float | N
     answerable = [r for a, r in outcomes if a]
     tp = sum(1 for a, r in outcomes if r and not a)
     return {
-        "refusal_precision": tp / len(refused) if refused else None,
+        "refusal_precision": tp / len(refused) if refused and unanswerable else None,  # none to refuse: no score
         "refusal_recall": tp / len(unanswerable) if unanswerable else None,
         "false_refusal_rate": sum(answerable) / len(answerable) if answerable else None,
         "false_refusals": float(sum(answerable)),

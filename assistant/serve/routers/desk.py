@@ -17,7 +17,7 @@ import jinja2
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
-from assistant.answering.pipeline import Assistant
+from assistant.answering.pipeline import MAX_QUESTION_CHARS, Assistant
 from assistant.serve.deps import AssistantDep
 from assistant.serve.routers.knowledge import Catalog, CatalogDep
 
@@ -75,5 +75,6 @@ def desk(assistant: AssistantDep, catalog: CatalogDep) -> HTMLResponse:
         summary=summary(catalog),
         data=page_data(assistant, catalog),
         version=version(),
+        max_chars=MAX_QUESTION_CHARS,
     )
     return HTMLResponse(page, headers={"Cache-Control": "no-cache"})

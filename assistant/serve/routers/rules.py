@@ -117,6 +117,7 @@ def document_page(request: Request, catalog: Catalog, articles: tuple[Article, .
 def missing(request: Request, what: str) -> Response:
     """The Chinese 404 page, naming (escaped, at most ``MAX_SHOWN`` characters) what was asked for."""
     log.debug("no rules page for %r", what)
+    what = "".join(ch if ch.isprintable() else "�" for ch in what)  # no NUL or control bytes in the page
     shown = what if len(what) <= MAX_SHOWN else what[:MAX_SHOWN] + "…"
     context = {"what": shown, "page_title": "未找到"}
     return templates.TemplateResponse(request, "rules/missing.html", context, status_code=404)
