@@ -103,6 +103,7 @@ _KINDS = {
     "list_type": "应为列表",
     "dict_type": "应为对象",
     "model_type": "应为对象",
+    "model_attributes_type": "应为 JSON 对象",
     "literal_error": "只能是 {expected}",
     "enum": "只能是 {expected}",
     "extra_forbidden": "不是允许的字段",
@@ -117,7 +118,9 @@ def _reason(err: dict[str, Any]) -> str:
             return template.format(**err.get("ctx", {}))
         except (KeyError, IndexError):
             pass
-    return str(err.get("msg", "格式有误"))
+    if err.get("type") == "value_error":  # our own validators' words (the registry's, the gold files')
+        return str(err.get("msg", "格式有误"))
+    return "格式有误"  # the library's own (English) message is never shown
 
 
 def validation_message(error: object, names: Callable[[str], str] | None = None) -> str:
@@ -138,7 +141,7 @@ def validation_message(error: object, names: Callable[[str], str] | None = None)
         if kind == "json_invalid":
             return "不是合法的 JSON。"
         if kind == "missing":
-            parts.append(f"缺少字段 {loc}")
+            parts.append("缺少请求体（应为 JSON 对象）" if loc == "请求体" else f"缺少字段 {loc}")
         else:
             parts.append(f"字段 {loc} 无效（{_reason(err)}）")
     return "；".join(parts) or "格式有误"

@@ -287,3 +287,17 @@ def test_serve_stops_promptly_on_sigterm_with_a_stream_open(built_data_dir: Path
             proc.kill()
             proc.wait()
         log.close()
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "message"),
+    [
+        (b"[]", "application/json", "字段 请求体 无效（应为 JSON 对象）"),
+        (b"", "application/json", "缺少请求体（应为 JSON 对象）"),
+        (b"hello", "text/plain", "应为 JSON 对象"),
+    ],
+)
+def test_bodies_that_are_no_json_object_are_told_so_in_chinese(http, body, content_type, message):
+    r = http.post("/api/ask", content=body, headers={"content-type": content_type})
+    assert r.status_code == 422 and message in r.json()["error"]["message"]
+    assert not re.search(r"[A-Za-z]{4,}", r.json()["error"]["message"].replace("JSON", ""))  # no library English

@@ -266,7 +266,12 @@ def build_ui(chat: Chat) -> gr.Blocks:
 
 def _chat_column(assistant: Assistant) -> tuple[gr.Chatbot, gr.Textbox, gr.Button, gr.Dataset]:
     chatbot = gr.Chatbot(
-        label="对话", height=460, elem_id="chat", feedback_options=("Like", "Dislike"), buttons=["copy"]
+        label="对话",
+        show_label=False,
+        height=460,
+        elem_id="chat",
+        feedback_options=("Like", "Dislike"),
+        buttons=["copy"],
     )
     with gr.Row():
         box = gr.Textbox(

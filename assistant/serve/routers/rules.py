@@ -74,6 +74,7 @@ def article_view(a: Article) -> dict[str, Any]:
         "canonical": canonical if canonical != a.label else "",
         "paragraphs": [p for p in a.paragraphs if p.strip()],
         "source": source,
+        "copy": f"{source}（{a.document_number}）" if a.document_number else source,
         "ask": "/?" + urlencode({"q": f"{source}是怎么规定的？", "city": a.city}),
     }
 
