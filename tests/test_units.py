@@ -103,6 +103,9 @@ def test_coverage_and_type_bonus():
     assert "who" in question_types("由谁签发")
     assert type_bonus(("who",), "由市政府秘书长签发", 0.25) == 1.25
     assert type_bonus(("number",), "由市政府秘书长签发", 0.25) == 0.75  # a strict type it lacks
+    assert type_bonus(("who",), "由县长签发", 0.25) == 1.25  # a title no document here uses: known by its form
+    assert type_bonus(("who",), "由会议主持人审批", 0.25) == 1.25
+    assert type_bonus(("who",), "按规定延长期限", 0.25) == 1.0  # 延长 is no role: no agent, no action
 
 
 def test_clause_score_prefers_the_clause_that_states_the_asked_quantity():

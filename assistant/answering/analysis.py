@@ -20,7 +20,9 @@ from assistant.retrieval.tokenizer import STOPWORDS, Tokenizer
 from assistant.textnorm import normalize
 
 # What kind of answer the question wants, and what such an answer looks like in a clause.
-_ROLE = r"(市长|区长|秘书长|主任|副市长|副区长|同志|负责人|部门|办公室|局|机构|书记)"
+# A role or body by its form, not by a list of titles: a word ending in a head that names one
+# (县长, 常务副市长, 办公室主任, 分管领导同志, 会议主持人, 司法局 …), so new jurisdictions' titles count too.
+_ROLE = r"([\u4e00-\u9fff]{0,6}?(长|主任|书记|同志|负责人|主持人|召集人|领导|委员|主席|部门|办公室|机构|单位|局|厅))"
 QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "who": (
         re.compile(r"谁|哪个部门|哪些人|哪位|什么人|哪个机构|哪个单位|由哪"),
