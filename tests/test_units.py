@@ -63,6 +63,7 @@ def test_count_asked_in_a_unit_is_stated_only_in_that_unit():
 
 def test_a_number_of_days_is_stated_only_by_a_number():
     assert asked_unit("纪要几天内要印发") == "时" and asked_unit("多少个工作日") == "时"
+    assert asked_unit("出差要提前几天请假") is None  # a lead time: 「事先请假」 answers it
     assert states("原则上在会议结束后5个工作日内完成", "time", "时")
     assert not states("涉及分管副市长工作的事先要征求其意见", "time", "时")  # a deadline word, no number
     assert states("涉及分管副市长工作的事先要征求其意见", "time")  # enough for 「什么时候」

@@ -103,7 +103,12 @@ class ExtractiveAnswerer:
         if not self.supported(s):
             # "区政府全体会议多久开一次": the article is about the meeting but states no frequency.
             return Draft((), True, asked(question) if s.quantity_unstated else None, s)
-        return Draft(self._quotes(question, groups, hits[0].article), False, None, s)
+        quotes = self._quotes(question, groups, hits[0].article)
+        kind, unit = asked(question), asked_unit(question)
+        if kind and unit and not any(states(normalize(c.quote), kind, unit) for c in quotes):
+            # 「纪要几天内要出来」: the article's number is about something else (the documents, not the minutes).
+            return Draft((), True, kind, s)
+        return Draft(quotes, False, None, s)
 
     def best_quote(self, question: str, article: Article) -> str:
         """The clause of ``article`` that best answers ``question`` (verbatim)."""

@@ -233,7 +233,7 @@ class Assistant:
                 timings["answer"] = timings.get("answer", 0.0) + (time.perf_counter() - t) * 1000
                 if whole is None:
                     whole = draft
-                elif not whole.refused and not self._answered_by(part, whole) and not self._answered_by(part, draft):
+                elif not self._answered_by(part, whole) and not self._answered_by(part, draft):
                     draft = Draft((), True, part=part)  # said to be unanswered, not silently dropped
                 elif draft.refused or not self._adds(part, draft, whole):
                     continue

@@ -68,7 +68,8 @@ def asked_span(question: str) -> tuple[int, int] | None:
 # A count asked in a unit of its own (「多少字」, 「字数」, 「几个人」) is stated only in that unit.
 _ASKED_UNIT = re.compile(
     r"(?:多少|几)\s*(?:个)?(字|页|篇|人|名|位)|(字|页|人)数"
-    r"|(?:多少|几)\s*(?:个)?(工作日|天|日|周|星期|月|年|小时|分钟)|(多长时间|多久)(?!.{0,4}一次)"  # a number, not 「事先」
+    # a number of days, not 「事先」 — unless a lead time is asked (提前几天), which 事先 or 会前 answers
+    r"|(?<!提前)(?:多少|几)\s*(?:个)?(工作日|天|日|周|星期|月|年|小时|分钟)|(?<!提前)(多长时间|多久)(?!.{0,4}一次)"
 )
 _UNIT_STATED = {
     "字": rf"{_RANGE}\s*字",
