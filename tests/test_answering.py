@@ -255,3 +255,8 @@ def test_a_conversation_that_moved_away_from_the_chosen_city_says_so(assistant):
     a = assistant.extractive(turn.question, city=turn.city, chosen="datong")
     assert a.scope == ("xianning",) and a.reason == "scope_changed" and "当前选择的地区是大同市" in a.notice
     assert not assistant.extractive("常务会议多久开一次", city="datong", chosen="datong").notice
+
+
+def test_as_needed_answers_how_often(assistant):
+    a = assistant.ask("专题会多久开一次", city="datong")
+    assert [c.article.id for c in a.citations] == ["datong-special-meeting-002"] and "不定期召开" in a.answer

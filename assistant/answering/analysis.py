@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.answering.quantities import BOUNDS, asked_span
+from assistant.answering.quantities import AS_NEEDED, BOUNDS, asked_span
 from assistant.models import Article
 from assistant.retrieval.lexicon import synonyms
 from assistant.retrieval.tokenizer import STOPWORDS, Tokenizer
@@ -36,6 +36,7 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(
             r"[0-9０-９]|[一二两三四五六七八九十半]+\s*(个|次|日|天|年|月|周|字|种|分钟)|每(月|年|周|两周|半年)|两个月|"
             r"之日起|起施行|即日|期间|以前|以后|会前|会后|事先|提前|及时"  # "when": not always a number
+            rf"|{AS_NEEDED}"  # "how often": as needed
         ),
     ),
     "how": (

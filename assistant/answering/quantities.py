@@ -29,10 +29,12 @@ _COUNT_STATED = re.compile(
     rf"{_RANGE}\s*(?:名|人|个|项|次|字|页|篇|倍|%|％|位|家|条|种|类|级|万|千)"
     r"|[一二三四五六七八九十]分之[一二三四五六七八九十]|半数|过半|多数|全体|以上|以下|不超过|不少于|不得超过"
 )
+# 「根据工作需要不定期召开」: a meeting or activity held as needed (not 「根据工作需要由办公室起草」).
+AS_NEEDED = r"(?:不定期|根据[^，。；]{0,6}需要|视情况|随时|适时)[^，。；]{0,3}(?:召开|举行|开展)"
 _FREQUENCY_STATED = re.compile(
     rf"每\s*(?:年|季度|季|月|周|星期|日|天|半年|两个月|两周|{_RANGE}\s*{_TIME_UNIT})|定期|按月|按季|按年|"
     rf"{_RANGE}\s*次|{_RANGE}\s*{_TIME_UNIT}[^，。；]{{0,6}}(?:一|1)次|半年|季度|月度|年度"
-    r"|不定期|根据[^，。；]{0,6}需要|视情况|随时"  # "as needed" answers "how often" too
+    r"|" + AS_NEEDED  # "as needed" answers "how often" too
 )
 _ASKS_FREQUENCY = re.compile(
     r"多久.{0,4}一次|多长时间.{0,4}一次|几次|多少次|频率|频次|一年.{0,3}几|一个月.{0,3}几|隔多久"
