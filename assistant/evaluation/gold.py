@@ -87,7 +87,7 @@ def load_gold(paths: list[Path], articles: list[Article], cities: list[str]) -> 
     for path in paths:
         if not path.is_file():
             raise GoldError(f"评测集文件不存在：{path}")
-        split: Split = _SPLIT_DIRS.get(path.parent.name, "tune")
+        split: Split = "blind" if "blind" in path.parts else _SPLIT_DIRS.get(path.parent.name, "tune")
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             if not line.strip():
                 continue
