@@ -93,6 +93,10 @@ def test_question_parts():
         "常务会议纪要多长时间内完成",
     ]
     assert question_parts("市长出差了，谁代行职务") == ["市长出差了，谁代行职务"]  # context, not a part
+    assert question_parts("城区以区政府名义发文谁签发？以区府办名义的呢") == [  # 「…呢」: the first part asked again
+        "城区以区政府名义发文谁签发",
+        "城区以区府办名义发文谁签发",
+    ]
     one = "朝阳和咸宁的全体会议多久开一次，有什么不同？"
     assert question_parts(one) == [one]  # the comparison tail is scope
 

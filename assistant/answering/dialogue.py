@@ -24,7 +24,7 @@ from assistant.answering.cities import CityDetector
 from assistant.retrieval.tokenizer import default_tokenizer
 
 _LEAD = re.compile(r"^(那么|那要是|那|还有|另外|如果是|换成|换作|要是)")
-_TAIL = re.compile(r"(的话)?(呢|怎么样|怎么规定|又如何|如何)?[?？。!！\s]*$")
+_TAIL = re.compile(r"(的话|的)?(呢|怎么样|怎么规定|又如何|如何)?[?？。!！\s]*$")
 # Where a question's predicate starts: the first verb, preposition, pronoun (谁, 什么), adverb or
 # modal by jieba's part of speech, or a numeral that asks (几, 多少).
 _PREDICATE_TAGS = ("v", "p", "r", "d")
@@ -145,7 +145,7 @@ class Dialogue:
         if _asks_on_its_own(rest):  # 「那专题会纪要谁签？」: a question of its own, in the same place
             return Resolved(_LEAD.sub("", message).strip(), city, city)
         if rest and (_shared_head(rest, base) or len(_LEVEL_WORDS.sub("", rest)) >= 2):
-            base = _combine(rest, base.strip("？?。 "))
+            base = combine(rest, base.strip("？?。 "))
         return Resolved(base, city, city)
 
 
@@ -169,7 +169,8 @@ def _join(head: str, tail: str) -> str:
     return head + tail
 
 
-def _combine(new: str, previous: str) -> str:
+def combine(new: str, previous: str) -> str:
+    """The previous question asked of ``new`` words: a new subject, or a new predicate for the old subject."""
     _, predicate = split_predicate(previous)
     new_subject, _ = split_predicate(new)
     span = _shared_head(new, previous)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.analysis import SCOPE_WORDS
-from assistant.answering.dialogue import split_predicate
+from assistant.answering.dialogue import combine, fragment, split_predicate
 
 _CLAUSE = re.compile(r"[^，,；;。？?！!\s]+")  # colloquial questions separate parts with spaces too
 _ASKS = re.compile(r"谁|什么|啥|多久|多长|多少|几|哪|怎么|怎样|如何|咋|是否|能否|可否|吗|能不能|要不要|需不需要|有没有")
@@ -22,8 +22,14 @@ def question_parts(question: str) -> list[str]:
     """The question's parts (the whole question when it has one)."""
     clauses = [c.strip() for c in _CLAUSE.findall(question) if c.strip()]
     parts: list[str] = []
+    complete: set[int] = set()  # parts already whole questions (no subject to borrow)
     pending = ""
     for clause in clauses:
+        if parts and clause.endswith("呢") and not _ASKS.search(clause) and not SCOPE_WORDS.search(clause):
+            # 「以区政府名义发文谁签发？以区府办名义的呢」: the first part asked again of a new subject
+            parts.append(combine(fragment(clause), parts[0]))
+            complete.add(len(parts) - 1)
+            continue
         if SCOPE_WORDS.fullmatch(clause.rstrip("呢吗")) or not _ASKS.search(SCOPE_WORDS.sub("", clause)):
             pending += clause + "，"  # context for the next part, or a comparison tail
             continue
@@ -33,8 +39,8 @@ def question_parts(question: str) -> list[str]:
         return [question]
     subject = split_predicate(parts[0], at_ask=True)[0].rstrip("由向经报对被给把在")
     out = [parts[0]]
-    for part in parts[1:]:
+    for i, part in enumerate(parts[1:], 1):
         part = _JOINERS.sub("", part)
         own, _ = split_predicate(part)
-        out.append(part if own else subject + part)
+        out.append(part if own or i in complete else subject + part)
     return out
