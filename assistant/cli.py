@@ -289,17 +289,11 @@ def eval_command(
         with _progress() as progress:
             results = runner.run(a, items, progress_callback(progress, "评测", len(items)), mode=mode)
         summary = runner.summarize(results)
-        regressions, newly, base = None, None, None
         # The report compares with the committed baseline by default (the full development sets only);
         # only an explicit --baseline gates the exit code.
         default = settings.gold_dir.parent / "baseline.json"
         compare = baseline or (default if default.is_file() and not (blind or gold or city) else None)
-        if compare and not update_baseline:
-            if not compare.is_file():
-                raise ConfigError(f"基线文件不存在：{compare}（可先用 --update-baseline 生成）")
-            base = json.loads(compare.read_text(encoding="utf-8"))
-            regressions = runner.gate(summary, base, tolerance)
-            newly = runner.newly_failing(results, base)
+        base, regressions, newly = outputs.compare(summary, results, None if update_baseline else compare, tolerance)
         sources = outputs.Sources.of(a.index.articles, items)
         page = outputs.write_reports(
             report, html, summary, results, mode, sources, base, regressions, newly, str(compare)

@@ -17,6 +17,22 @@ __all__ = ["Sources", "write_reports"]
 log = logging.getLogger(__name__)
 
 
+def compare(
+    summary: dict[str, Any], results: list[QuestionResult], path: Path | None, tolerance: float | None
+) -> tuple[dict[str, Any] | None, list[Regression] | None, list[QuestionResult] | None]:
+    """(baseline, regressions, newly failing) against the baseline file at ``path``; all None without one."""
+    import json
+
+    from assistant.errors import ConfigError
+
+    if path is None:
+        return None, None, None
+    if not path.is_file():
+        raise ConfigError(f"基线文件不存在：{path}（可先用 --update-baseline 生成）")
+    base = json.loads(path.read_text(encoding="utf-8"))
+    return base, runner.gate(summary, base, tolerance), runner.newly_failing(results, base)
+
+
 def write_reports(
     markdown: Path,
     html: Path | None,
