@@ -5,8 +5,9 @@ conversation resolves it), in its first city in scope. Label 1 when the rules an
 top article is a right one; 0 when the rules do not answer it, or the top article is wrong
 (answering then would cite a wrong article, which is worse than no answer).
 
-Logistic regression on standardised signals; the answer threshold maximises
-``answered right − false_answer_cost × answered wrongly − refused wrongly`` on the training folds.
+Logistic regression on standardised signals, its regularisation chosen by inner cross-validation;
+the answer threshold maximises ``answered right − false_answer_cost × answered wrongly − refused
+wrongly`` on the training folds' inner out-of-fold probabilities.
 Reported: each held-out fold's false-refusal rate, unanswerable-refused rate and wrong-answer
 rate, and their means. The final model is fitted on all examples and saved as plain numbers.
 """
@@ -24,6 +25,8 @@ from assistant.evaluation.gold import GoldItem
 
 FALSE_ANSWER_COST = 2.0  # answering what the rules do not say is worse than refusing an answerable one
 THRESHOLDS = np.linspace(0.05, 0.95, 91)
+C_GRID = np.logspace(-2, 1, 7)  # regularisation strengths tried by the inner cross-validation
+INNER_FOLDS = 5
 
 
 @dataclass(frozen=True)
@@ -59,14 +62,25 @@ def _utility(p: np.ndarray, y: np.ndarray, threshold: float) -> float:
 
 
 def _fit(x: np.ndarray, y: np.ndarray) -> tuple[Any, float]:
+    """The regularisation strength by inner cross-validation (log loss), the threshold on inner
+    out-of-fold probabilities (not on the training fit, which is over-confident)."""
     from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import log_loss
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
-    model = make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=1000))
-    model.fit(x, y)
-    p = model.predict_proba(x)[:, 1]
+    inner = StratifiedKFold(INNER_FOLDS, shuffle=True, random_state=0)
+
+    def held_out(c: float) -> np.ndarray:
+        model = make_pipeline(StandardScaler(), LogisticRegression(C=c, max_iter=1000))
+        return np.asarray(cross_val_predict(model, x, y, cv=inner, method="predict_proba"))[:, 1]
+
+    c = min(C_GRID, key=lambda c: log_loss(y, held_out(c)))
+    model = make_pipeline(StandardScaler(), LogisticRegression(C=c, max_iter=1000))
+    p = held_out(c)
     threshold = max(THRESHOLDS, key=lambda t: _utility(p, y, t))
+    model.fit(x, y)
     return model, float(threshold)
 
 
@@ -96,6 +110,7 @@ def calibrate(exs: list[Example], folds: int = 5, seed: int = 0) -> RefusalModel
     report["mean"] = {k: float(np.mean([f[k] for f in report["folds"]])) for k in keys}
     model, threshold = _fit(x, y)
     scaler, logistic = model.named_steps["standardscaler"], model.named_steps["logisticregression"]
+    report["C"] = float(logistic.C)  # chosen by the inner cross-validation
     return RefusalModel(
         features=tuple(Signals.names()),
         mean=tuple(float(v) for v in scaler.mean_),
