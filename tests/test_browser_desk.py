@@ -260,6 +260,17 @@ def test_clearing_forgets_the_conversation(page, live_server):
     assert page.locator(".turn").count() == 1
 
 
+def test_clearing_can_be_undone_until_the_next_question(page, live_server):
+    open_desk(page, live_server.url)
+    ask(page, "朝阳市政府全体会议由谁主持？")
+    page.locator("#clear").click()
+    assert page.locator(".turn").count() == 0
+    page.locator("#status").get_by_role("button", name="撤销").click()
+    assert page.locator(".turn").count() == 1
+    follow = ask(page, "那常务会议呢？")  # the context came back with the conversation
+    assert "《朝阳市人民政府工作规则》第二十条" in follow.locator(".cards").inner_text()
+
+
 def test_comparison_is_a_table_city_by_city(page, live_server):
     open_desk(page, live_server.url)
     turn = ask(page, "朝阳和咸宁的全体会议多久开一次？")

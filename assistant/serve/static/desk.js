@@ -574,13 +574,13 @@
 
   // ---------- asking ----------
 
-  function say(message, kind, retry) {
+  function say(message, kind, retry, label) {
     status.textContent = "";
     status.hidden = !message;
     status.className = "status" + (kind ? " " + kind : "");
     if (!message) return;
     status.appendChild(el("span", "status-text", message));
-    if (retry) status.appendChild(button("plain small retry", "重试", retry));
+    if (retry) status.appendChild(button("plain small retry", label || "重试", retry));
     if (kind === "auth") {
       const a = el("a", "plain small", "登录");
       a.href = "/login";
@@ -725,10 +725,18 @@
 
   function clearConversation() {
     if (pending) { pending.controller.abort(); pending = null; setBusy(false); }
+    const cleared = state.turns;
     state.turns = [];
     save();
     renderAll();
-    say("对话已清空，接下来的问题不再当作追问。", "info");
+    // One click clears (and forgets the follow-up context); until the next question, 撤销 brings it back.
+    say("对话已清空，接下来的问题不再当作追问。", "info", cleared.length ? function () {
+      if (state.turns.length) return;
+      state.turns = cleared;
+      save();
+      renderAll();
+      say("已恢复清空前的对话。", "info");
+    } : null, "撤销");
     window.scrollTo(0, 0);
     box.focus();
   }
