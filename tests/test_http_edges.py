@@ -301,3 +301,12 @@ def test_bodies_that_are_no_json_object_are_told_so_in_chinese(http, body, conte
     r = http.post("/api/ask", content=body, headers={"content-type": content_type})
     assert r.status_code == 422 and message in r.json()["error"]["message"]
     assert not re.search(r"[A-Za-z]{4,}", r.json()["error"]["message"].replace("JSON", ""))  # no library English
+
+
+def test_a_browser_gets_a_chinese_page_for_an_unknown_path(http):
+    page = http.get("/nope", headers={"Accept": "text/html,application/xhtml+xml"})
+    assert page.status_code == 404 and "text/html" in page.headers["content-type"]
+    assert '<html lang="zh-CN">' in page.text and "未找到这个页面" in page.text and 'href="/rules"' in page.text
+    api = http.get("/api/nope", headers={"Accept": "text/html"})  # an API path stays JSON
+    assert api.status_code == 404 and api.json()["error"]["message"] == "未找到。"
+    assert http.get("/nope").json()["error"]["code"] == "404"  # a client that does not ask for HTML

@@ -14,7 +14,8 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -87,7 +88,9 @@ def _phrase(status: int) -> str:
         return ""
 
 
-async def on_http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+async def on_http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    if exc.status_code == 404 and _browser_page(request.scope):  # a person in a browser, not an API client
+        return HTMLResponse(NOT_FOUND_PAGE, status_code=404)
     message = http_message(exc.status_code, exc.detail)
     code = HTTP_CODES.get(exc.status_code, str(exc.status_code))
     return error_response(exc.status_code, message, code=code, headers=exc.headers)
@@ -186,8 +189,27 @@ class DefaultErrors:
             return
         if status == 404 and any(r.matches(scope)[0] == Match.PARTIAL for r in routes if not isinstance(r, Mount)):
             status = 405
+        if status == 404 and _browser_page(scope):  # a person in a browser, not an API client
+            await HTMLResponse(NOT_FOUND_PAGE, status_code=404)(scope, _no_receive, send)
+            return
         code = HTTP_CODES.get(status, str(status))
         await error_response(status, http_message(status, detail), code=code)(scope, _no_receive, send)
+
+
+NOT_FOUND_PAGE = """<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>未找到 · 市政府工作规则</title><link rel="stylesheet" href="/static/rules.css"></head>
+<body class="missing"><main class="wrap"><section class="missing-box">
+<h1 class="page-title">未找到这个页面</h1><p>地址可能有误，或页面已移动。</p>
+<p><a class="button" href="/">去问答</a> <a class="button secondary" href="/rules">浏览规则文件</a></p>
+</section></main></body></html>
+"""
+
+
+def _browser_page(scope: Scope) -> bool:
+    path = scope.get("path", "")
+    accept = Headers(scope=scope).get("accept", "")
+    return scope.get("method") == "GET" and "text/html" in accept and not path.startswith(("/api/", "/v1/"))
 
 
 async def _no_receive() -> Message:
