@@ -88,10 +88,19 @@ def test_article_page_shows_the_whole_document_with_the_article_marked(http):
 def test_citation_urls_from_the_api_open_their_article(http):
     body = http.post("/api/ask", json={"question": "以市政府办公室名义发文由谁签发？", "city": "大同"}).json()
     cited = body["citations"][0]
-    assert cited["url"] == f"/rules/{TARGET}#{TARGET}"
+    assert cited["url"].startswith(f"/rules/{TARGET}?q=") and cited["url"].endswith(f"#{TARGET}")
     path, _, fragment = cited["url"].partition("#")
     page = http.get(path).text
     assert fragment in article_ids(page) and 'class="rule current"' in element(page, fragment)[0]
+    assert f"<mark>{cited['quote']}</mark>" in element(page, fragment)[1]  # the quoted sentence, marked
+
+
+def test_quotes_are_marked_only_in_the_current_article_and_escaped(http):
+    page = http.get(f"/rules/{TARGET}", params={"q": "市政府\n<b>x</b>"}).text
+    assert "<mark>市政府</mark>" in element(page, TARGET)[1]
+    assert "<b>x</b>" not in page  # a quote that is not in the text is not shown, and nothing is unescaped
+    other = element(page, "datong-work-rules-034")[1]
+    assert "<mark>" not in other
 
 
 def test_document_url_shows_the_document_without_a_marked_article(http):

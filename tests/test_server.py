@@ -40,7 +40,11 @@ def test_ask(http):
     assert "秘书长" in body["answer"] and body["citations"][0]["citation"] == "《大同市人民政府工作规则》第三十三条"
     assert set(body) >= {"answer", "refused", "city", "citations", "retrieved", "timings_ms"}
     cited = body["citations"][0]
-    assert cited["url"] == "/rules/datong-work-rules-033#datong-work-rules-033"
+    assert cited["url"].startswith("/rules/datong-work-rules-033?q=") and cited["url"].endswith(
+        "#datong-work-rules-033"
+    )
+    page = http.get(cited["url"].split("#")[0])  # the rules page marks the quoted sentence
+    assert f"<mark>{cited['quote']}</mark>" in page.text
     assert (cited["issued"], cited["status"]) == ("2024-01-15", "现行有效")
     assert all(h["url"].startswith("/rules/") and h["status"] for h in body["retrieved"])
 

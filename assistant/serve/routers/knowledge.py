@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Annotated, Any, cast
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -51,23 +52,28 @@ class Catalog:
         ordered = {k: tuple(sorted(v, key=lambda a: a.article)) for k, v in contents.items()}
         return cls(cities, {(d["city"], d["title"]): d for d in documents}, ordered)
 
-    def cited(self, row: dict[str, Any]) -> dict[str, Any]:
-        """A citation or retrieval row as served: plus its rules page (``url``), document date and status."""
+    def cited(self, row: dict[str, Any], quotes: str = "") -> dict[str, Any]:
+        """A citation or retrieval row as served: plus its rules page (``url``, with ``quotes`` to mark
+        there, one per line), document date and status."""
         doc = self.documents.get((row["city"], row["document"]), {})
-        return row | {"url": rule_url(row["id"]), "issued": doc.get("issued", ""), "status": doc.get("status", "")}
+        url = rule_url(row["id"], quotes)
+        return row | {"url": url, "issued": doc.get("issued", ""), "status": doc.get("status", "")}
 
     def answer(self, answer: Answer) -> dict[str, Any]:
-        """``answer.to_dict()`` with every citation and retrieval row linked to its rules page."""
+        """``answer.to_dict()`` with every citation and retrieval row linked to its rules page; a
+        citation's page marks every quote of that article in the answer."""
         d = answer.to_dict()
-        return d | {
-            "citations": [self.cited(c) for c in d["citations"]],
-            "retrieved": [self.cited(h) for h in d["retrieved"]],
-        }
+        quoted: dict[str, list[str]] = {}
+        for c in d["citations"]:
+            quoted.setdefault(c["id"], []).append(c["quote"])
+        citations = [self.cited(c, "\n".join(dict.fromkeys(quoted[c["id"]]))) for c in d["citations"]]
+        return d | {"citations": citations, "retrieved": [self.cited(h) for h in d["retrieved"]]}
 
 
-def rule_url(article_id: str) -> str:
-    """The page showing an article inside its whole document, scrolled to the article."""
-    return f"/rules/{article_id}#{article_id}"
+def rule_url(article_id: str, quote: str = "") -> str:
+    """The page showing an article inside its whole document, scrolled to the article (and the quote marked)."""
+    query = "?" + urlencode({"q": quote}) if quote else ""
+    return f"/rules/{article_id}{query}#{article_id}"
 
 
 def get_catalog(request: Request) -> Catalog:

@@ -37,6 +37,7 @@ templates = Jinja2Templates(
 router = APIRouter(include_in_schema=False)
 DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 MAX_SHOWN = 80  # characters of an unknown path echoed on the 404 page
+MAX_QUOTE = 2000  # characters of quotes to mark (a citation's own quotes are far shorter)
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,25 @@ def source_line(a: Article) -> str:
     return a.citation if a.city_name in a.document else f"{a.city_name}{a.citation}"
 
 
-def article_view(a: Article) -> dict[str, Any]:
-    """What the template shows of one article."""
+def marked(paragraph: str, quotes: tuple[str, ...]) -> list[tuple[str, bool]]:
+    """The paragraph as (text, quoted) runs: a quote found in it is marked, the rest is plain."""
+    runs: list[tuple[str, bool]] = []
+    rest = paragraph
+    while rest:
+        found = min(((rest.find(q), q) for q in quotes if q and q in rest), default=None)
+        if found is None:
+            runs.append((rest, False))
+            break
+        at, q = found
+        if at:
+            runs.append((rest[:at], False))
+        runs.append((q, True))
+        rest = rest[at + len(q) :]
+    return runs
+
+
+def article_view(a: Article, quotes: tuple[str, ...] = ()) -> dict[str, Any]:
+    """What the template shows of one article; ``quotes``: the sentences a citation quoted from it."""
     canonical = article_label(a.article)
     source = source_line(a)
     return {
@@ -72,21 +90,21 @@ def article_view(a: Article) -> dict[str, Any]:
         "label": a.label,
         "short": a.label.rstrip("、"),
         "canonical": canonical if canonical != a.label else "",
-        "paragraphs": [p for p in a.paragraphs if p.strip()],
+        "paragraphs": [marked(p, quotes) for p in a.paragraphs if p.strip()],
         "source": source,
         "copy": f"{source}（{a.document_number}）" if a.document_number else source,
         "ask": "/?" + urlencode({"q": f"{source}是怎么规定的？", "city": a.city}),
     }
 
 
-def sections(articles: tuple[Article, ...]) -> list[Section]:
-    """The document's articles grouped by chapter, in order."""
+def sections(articles: tuple[Article, ...], current: str = "", quotes: tuple[str, ...] = ()) -> list[Section]:
+    """The document's articles grouped by chapter, in order; ``quotes`` marked in the ``current`` one."""
     out: list[Section] = []
     for a in articles:
         title = a.chapter.label if a.chapter else ""
         if not out or out[-1].title != title:
             out.append(Section(f"chapter-{a.chapter.number}" if a.chapter else "articles", title, []))
-        out[-1].articles.append(article_view(a))
+        out[-1].articles.append(article_view(a, quotes if a.id == current else ()))
     return out
 
 
@@ -100,13 +118,15 @@ def metadata(catalog: Catalog, articles: tuple[Article, ...]) -> dict[str, Any]:
     return doc | {"issued_text": cn_date(doc["issued"]), "url": url}
 
 
-def document_page(request: Request, catalog: Catalog, articles: tuple[Article, ...], current: str = "") -> Response:
+def document_page(
+    request: Request, catalog: Catalog, articles: tuple[Article, ...], current: str = "", quote: str = ""
+) -> Response:
     doc = metadata(catalog, articles)
     here = next((a for a in articles if a.id == current), None)
     label = article_label(here.article) if here else ""
     context = {
         "doc": doc,
-        "sections": sections(articles),
+        "sections": sections(articles, current, tuple(q for q in quote.split("\n") if len(q) >= 2)),
         "count": len(articles),
         "current": current,
         "current_label": label,
@@ -165,13 +185,15 @@ def rules_document(request: Request, city: str, slug: str, catalog: CatalogDep) 
 
 
 @router.get("/rules/{article_id}", response_class=HTMLResponse)
-def rules_article(request: Request, article_id: str, assistant: AssistantDep, catalog: CatalogDep) -> Response:
-    """条文所在文件的全文，该条高亮并定位（元素 id 即条文 id）。"""
+def rules_article(
+    request: Request, article_id: str, assistant: AssistantDep, catalog: CatalogDep, q: str = ""
+) -> Response:
+    """条文所在文件的全文，该条高亮并定位（元素 id 即条文 id）；``q``：引文（可多句，换行分隔），在该条中标出。"""
     a = assistant.article(article_id)
     articles = catalog.contents.get((a.city, a.document), ()) if a else ()
     if a is None or not articles:
         return missing(request, article_id)
-    return document_page(request, catalog, articles, current=a.id)
+    return document_page(request, catalog, articles, current=a.id, quote=q[:MAX_QUOTE])
 
 
 @router.get("/rules/{rest:path}", response_class=HTMLResponse)
