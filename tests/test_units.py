@@ -75,6 +75,11 @@ def test_as_needed_answers_how_often():
     assert not states("纪要根据工作需要由办公室负责起草", "frequency")  # needed for drafting, not holding
 
 
+def test_yes_no_asking_words_name_no_topic(assistant):
+    groups = [g.alternatives[0] for g in assistant.analyzer.groups("部门能不能直接给县区发指令性文件")]
+    assert "不能" not in groups and "指令性" in groups  # 能不能 asks; it is not a prohibition to look for
+
+
 def test_bounds_ask_rather_than_name_the_topic(assistant):
     groups = assistant.analyzer.groups("请示字数上限是多少")
     assert [g.alternatives[0] for g in groups] == ["请示"]

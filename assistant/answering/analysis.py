@@ -61,6 +61,8 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 STRICT_TYPES = frozenset({"number", "condition"})
 
 # Words that set the scope of a comparison across jurisdictions (not what is asked about).
+# A yes/no question's asking words: the A-not-A form (能不能, 要不要, 可不可以, 是不是) and its synonyms.
+ASKS_YES_NO = re.compile(r"([\u4e00-\u9fff])不\1|有没有|是否|能否|可否")
 # Words that ask about every place in the knowledge base, whatever jurisdiction is chosen.
 EVERY_PLACE = re.compile(r"各地|各市|各个地方|几个地方|[两三四五]地|[两三四五]个地方|所有地方|每个地方")
 SCOPE_WORDS = re.compile(
@@ -205,6 +207,7 @@ class QuestionAnalyzer:
         # 「一个月开几次」: a phrase inside the words that ask for a quantity is the asking, not the topic.
         phrases = [(p, alts) for p, alts in synonyms(intent=False) if p in q and not any(p in i for i in intents)]
         intents += [m.group(0) for m in SCOPE_WORDS.finditer(q)]  # 各地, 分别, 有什么不同: scope, not topic
+        intents += [m.group(0) for m in ASKS_YES_NO.finditer(q)]  # 能不能, 要不要, 是否: the asking, not topic
         groups: list[tuple[str, ...]] = [(p, *alts) for p, alts in phrases]
         nouns = set()
         function_words = set()
