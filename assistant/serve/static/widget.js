@@ -395,7 +395,7 @@
       cited.forEach(function (a) {
         var c = a.c;
         lines.push(c.citation + (c.document_number ? "（" + c.document_number + "）" : ""));
-        a.quotes.forEach(function (q) { lines.push("“" + q + "”"); });
+        a.quotes.forEach(function (q) { lines.push("「" + q + "」"); });
       });
     }
     return lines.join("\n");
