@@ -263,7 +263,7 @@ def test_feedback_and_copy(page, intranet, assistant):
     answer.get_by_role("button", name="复制回答与出处").click()
     answer.get_by_text("已复制").wait_for(timeout=5000)
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied.startswith(answer.locator(".text").inner_text())
+    assert copied.startswith(f"问：{question}\n答：{answer.locator('.text').inner_text()}")
     assert re.search(r"《大同市人民政府工作规则》第[一二三四五六七八九十]+条（同政发〔2024〕2号）\n「.+」", copied)
     assert "<" not in copied and "依据：" in copied
     shot(page, "widget-feedback")

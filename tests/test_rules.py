@@ -95,12 +95,20 @@ def test_citation_urls_from_the_api_open_their_article(http):
     assert f"<mark>{cited['quote']}</mark>" in element(page, fragment)[1]  # the quoted sentence, marked
 
 
-def test_quotes_are_marked_only_in_the_current_article_and_escaped(http):
-    page = http.get(f"/rules/{TARGET}", params={"q": "市政府\n<b>x</b>"}).text
-    assert "<mark>市政府</mark>" in element(page, TARGET)[1]
-    assert "<b>x</b>" not in page  # a quote that is not in the text is not shown, and nothing is unescaped
-    other = element(page, "datong-work-rules-034")[1]
-    assert "<mark>" not in other
+def test_only_whole_quoted_clauses_are_marked_and_a_missing_quote_is_said(http):
+    quote = "以市政府办公室名义发文，一般由市政府秘书长签发；"
+    page = http.get(f"/rules/{TARGET}", params={"q": f"{quote}\n市长\n<b>x</b>"}).text
+    inner = element(page, TARGET)[1]
+    assert inner.count("<mark>") == 1 and f"<mark>{quote}</mark>" in inner  # not 「市长」 inside sentences
+    assert "<b>x</b>" not in page and "未在本条中找到" not in page  # one quote found: no note
+    assert "<mark>" not in element(page, "datong-work-rules-034")[1]  # only the current article
+    lost = http.get(f"/rules/{TARGET}", params={"q": "咸宁的一句话。"}).text
+    assert "引文未在本条中找到" in lost and "<mark>" not in lost
+
+
+def test_a_document_title_without_its_city_names_it(http):
+    page = http.get("/rules/datong-executive-meeting-014").text
+    assert '<span class="doc-city">大同市</span>市政府常务会议工作规则' in page
 
 
 def test_document_url_shows_the_document_without_a_marked_article(http):

@@ -198,7 +198,8 @@ class DefaultErrors:
 
 NOT_FOUND_PAGE = """<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>未找到 · 市政府工作规则</title><link rel="stylesheet" href="/static/rules.css"></head>
+<title>未找到 · 市政府工作规则</title><link rel="icon" href="/static/desk.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/static/rules.css"></head>
 <body class="missing"><main class="wrap"><section class="missing-box">
 <h1 class="page-title">未找到这个页面</h1><p>地址可能有误，或页面已移动。</p>
 <p><a class="button" href="/">去问答</a> <a class="button secondary" href="/rules">浏览规则文件</a></p>

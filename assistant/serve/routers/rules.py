@@ -64,20 +64,38 @@ def source_line(a: Article) -> str:
     return a.citation if a.city_name in a.document else f"{a.city_name}{a.citation}"
 
 
+_BEFORE = "。；;：:！？!?，,、）)」”"  # what may precede a quoted clause
+_ENDS = "。；;：:！？!?"  # what a quoted clause may end with
+
+
+def whole(paragraph: str, quote: str) -> int:
+    """Where ``quote`` occurs in ``paragraph`` as a whole clause (from a clause start to a clause end),
+    or -1: 「市长」 inside a sentence is no quote."""
+    at = paragraph.find(quote)
+    while at >= 0:
+        end = at + len(quote)
+        starts = at == 0 or paragraph[at - 1] in _BEFORE
+        ends = end == len(paragraph) or quote[-1] in _ENDS or paragraph[end] in _ENDS + "，,"
+        if starts and ends:
+            return at
+        at = paragraph.find(quote, at + 1)
+    return -1
+
+
 def marked(paragraph: str, quotes: tuple[str, ...]) -> list[tuple[str, bool]]:
-    """The paragraph as (text, quoted) runs: a quote found in it is marked, the rest is plain."""
+    """The paragraph as (text, quoted) runs: each quote found in it as a whole clause is marked once."""
+    spans = sorted((at, at + len(q)) for q in quotes if (at := whole(paragraph, q)) >= 0)
     runs: list[tuple[str, bool]] = []
-    rest = paragraph
-    while rest:
-        found = min(((rest.find(q), q) for q in quotes if q and q in rest), default=None)
-        if found is None:
-            runs.append((rest, False))
-            break
-        at, q = found
-        if at:
-            runs.append((rest[:at], False))
-        runs.append((q, True))
-        rest = rest[at + len(q) :]
+    pos = 0
+    for start, end in spans:
+        if start < pos:
+            continue  # overlapping quotes: the first one is marked
+        if start > pos:
+            runs.append((paragraph[pos:start], False))
+        runs.append((paragraph[start:end], True))
+        pos = end
+    if pos < len(paragraph) or not runs:
+        runs.append((paragraph[pos:], False))
     return runs
 
 
@@ -115,7 +133,8 @@ def metadata(catalog: Catalog, articles: tuple[Article, ...]) -> dict[str, Any]:
     doc = known or {"slug": "", "title": first.document, "number": first.document_number, "issuer": "", "status": ""}
     doc = {"city": first.city, "city_name": first.city_name, "issued": "", "replaces": []} | doc
     url = document_url(first.city, doc["slug"]) if doc["slug"] else ""
-    return doc | {"issued_text": cn_date(doc["issued"]), "url": url}
+    prefix = "" if doc["city_name"] in doc["title"] else doc["city_name"]  # 大同市《市政府常务会议工作规则》
+    return doc | {"issued_text": cn_date(doc["issued"]), "url": url, "city_prefix": prefix}
 
 
 def document_page(
@@ -123,10 +142,14 @@ def document_page(
 ) -> Response:
     doc = metadata(catalog, articles)
     here = next((a for a in articles if a.id == current), None)
+    quotes = tuple(q for q in quote.split("\n") if q.strip())
     label = article_label(here.article) if here else ""
     context = {
         "doc": doc,
-        "sections": sections(articles, current, tuple(q for q in quote.split("\n") if len(q) >= 2)),
+        "sections": sections(articles, current, quotes),
+        "unmatched": bool(quotes)
+        and here is not None
+        and not any(whole(p, q) >= 0 for p in here.paragraphs for q in quotes),
         "count": len(articles),
         "current": current,
         "current_label": label,

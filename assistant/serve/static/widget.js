@@ -387,14 +387,17 @@
   }
 
   /** The answer and its sources as plain text: 《文件》第N条（文号） and each quote. */
-  function plainText(data) {
-    var lines = [data.answer];
+  function plainText(data, question) {
+    var lines = question ? ["问：" + question, "答：" + data.answer] : [data.answer];
+    if (data.notice) lines.push("提示：" + data.notice);
     var cited = articles(data.citations);
     if (cited.length) {
       lines.push("", "依据：");
       cited.forEach(function (a) {
         var c = a.c;
-        lines.push(c.citation + (c.document_number ? "（" + c.document_number + "）" : ""));
+        // 大同市《市政府常务会议工作规则》第十四条: the city where the title does not name it
+        var where = c.city_name && c.document && c.document.indexOf(c.city_name) < 0 ? c.city_name : "";
+        lines.push(where + c.citation + (c.document_number ? "（" + c.document_number + "）" : ""));
         a.quotes.forEach(function (q) { lines.push("「" + q + "」"); });
       });
     }
@@ -503,7 +506,7 @@
     up.addEventListener("click", function () { vote(true); });
     down.addEventListener("click", function () { vote(false); });
     copier.addEventListener("click", function () {
-      copy(plainText(data)).then(function () {
+      copy(plainText(data, question)).then(function () {
         status.className = "status";
         status.textContent = "已复制回答与出处";
       }, function () {
