@@ -260,3 +260,9 @@ def test_a_conversation_that_moved_away_from_the_chosen_city_says_so(assistant):
 def test_as_needed_answers_how_often(assistant):
     a = assistant.ask("专题会多久开一次", city="datong")
     assert [c.article.id for c in a.citations] == ["datong-special-meeting-002"] and "不定期召开" in a.answer
+
+
+def test_a_lead_time_answered_without_a_number_says_so(assistant):
+    a = assistant.ask("常务会议议题要提前几天报？", city="chaoyang")
+    assert "会前送达" in a.answer and "规则未规定具体提前几天" in a.answer
+    assert "未规定" not in assistant.ask("副区长出差要提前几天请假", city="jincheng-chengqu").answer

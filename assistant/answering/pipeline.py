@@ -19,7 +19,7 @@ from assistant.answering.cities import CityDetector, gazetteer
 from assistant.answering.dialogue import Dialogue
 from assistant.answering.extractive import Draft, ExtractiveAnswerer, format_quotes, label
 from assistant.answering.parts import question_parts
-from assistant.answering.quantities import asked, asked_unit, states
+from assistant.answering.quantities import asked, asked_unit, lead_time_unstated, states
 from assistant.answering.refusal import RefusalModel
 from assistant.answering.scoring import ClauseScorer, coverage
 from assistant.errors import ConfigError, InvalidQuestion
@@ -210,7 +210,7 @@ class Assistant:
         drafts, refusal = self.drafts(q, slugs, timings)
         if refusal:
             return _refusal(refusal, Reason.NO_SUCH_ARTICLE, slugs[0], t0, timings, drafts[0][2] if drafts else ())
-        answer = self._compose(slugs, drafts, t0, timings, compare=bool(SCOPE_WORDS.search(q)))
+        answer = self._compose(slugs, drafts, t0, timings, compare=bool(SCOPE_WORDS.search(q)), question=q)
         return replace(answer, reason=Reason.SCOPE_CHANGED, notice=notice) if notice else answer
 
     def drafts(
@@ -271,6 +271,7 @@ class Assistant:
         t0: float,
         timings: dict[str, float],
         compare: bool = False,
+        question: str = "",
     ) -> Answer:
         retrieved = _merge([h for _, _, h in drafts])
         single = slugs[0] if len(slugs) == 1 else None
@@ -284,9 +285,11 @@ class Assistant:
             citations.extend(quotes)
             if single:
                 unanswered = [d.part for city, d, _ in drafts if city == c and d.refused and d.part]
+                days = lead_time_unstated(question, "".join(q.quote for q in quotes))
                 parts.append(
                     format_quotes(quotes)
                     + "".join(f"\n（「{p}」：现行工作规则中未找到明确规定。）" for p in unanswered)
+                    + ("\n（规则未规定具体提前几天。）" if days and not unanswered else "")
                 )
             else:
                 said = format_quotes(quotes) if quotes else "现行工作规则中未找到对此的规定。"

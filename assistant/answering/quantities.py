@@ -102,3 +102,11 @@ def states(text: str, kind: QuantityKind, unit: str | None = None) -> bool:
     if kind == "time":
         return bool(_TIME_STATED.search(text))
     return bool(_COUNT_STATED.search(text) or _TIME_STATED.search(text))
+
+
+_LEAD_TIME = re.compile(r"提前(?:几|多少|多久|多长)")
+
+
+def lead_time_unstated(question: str, text: str) -> bool:
+    """「要提前几天报？」 answered by 「会前送达」: a lead time asked, and no number of days in ``text``."""
+    return bool(_LEAD_TIME.search(question)) and not states(text, "time", "时")
