@@ -660,7 +660,11 @@
   function submit() {
     const question = box.value.trim();
     if (pending) { say("请等上一个问题回答完。", "info"); return; }
-    if (!question) { say("请输入问题。", "info"); box.focus(); return; }
+    if (!question) {
+      if (!status.querySelector(".retry")) say("请输入问题。", "info"); // keep a 撤销 or 重试 on offer
+      box.focus();
+      return;
+    }
     const p = pendingTurn(question);
     const controller = new AbortController();
     pending = { controller: controller, question: question };
