@@ -90,3 +90,13 @@ def test_full_question_keeps_the_selected_city_for_the_pipeline_to_check(dialogu
     assert (r.city, r.topic) == ("datong", "xianning")
     assert dialogue.resolve(["那全体会议呢？"], None).question == "那全体会议呢？"  # nothing to follow
     assert dialogue.resolve([], "datong").question == ""
+
+
+def test_a_known_name_with_another_level_is_another_place(dialogue):
+    detect = dialogue.detector.detect
+    assert detect("北京朝阳区政府常务会议多久开一次").cities == ()  # 朝阳区 is not 朝阳市
+    assert "朝阳区" in detect("北京朝阳区政府常务会议多久开一次").unknown
+    assert detect("大同县长出差谁代行").unknown == ("大同县",)
+    assert detect("大同市区的部门开会要提前几天报").cities == ("datong",)  # the city's own urban area
+    assert detect("朝阳常务会多久开一次").cities == ("chaoyang",)
+    assert detect("晋城城区区长出差谁代行").cities == ("jincheng-chengqu",)

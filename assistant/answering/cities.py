@@ -16,6 +16,7 @@ from pathlib import Path
 from assistant.knowledge.registry import Registry
 
 GAZETTEER = Path(__file__).resolve().parents[1] / "data" / "cities.txt"
+_LEVEL_CHARS = "省市区县州旗镇"
 _DISTRICT_MARKS = ("区政府", "区长", "副区长", "区委", "区人大", "区政协", "区直")
 _COUNTY_MARKS = ("县政府", "县长", "副县长", "县委")
 
@@ -46,6 +47,7 @@ class CityDetector:
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
         names: list[tuple[str, str]] = []
+        self._levels = {j.slug: j.level for j in registry.jurisdictions}
         for j in registry.jurisdictions:
             for name in j.names:
                 names.append((name, j.slug))
@@ -61,6 +63,7 @@ class CityDetector:
         text = question
         spans: list[tuple[int, int]] = []
         found: list[tuple[int, str]] = []
+        found_elsewhere: list[tuple[int, str]] = []
         lowered = text.lower()
         for name, slug in self._known:
             pattern = re.escape(name.lower())
@@ -71,8 +74,14 @@ class CityDetector:
                     continue
                 # "晋城市" alone is the prefecture, not 晋城市城区: only a full alias matches it.
                 spans.append((m.start(), m.end()))
+                after = text[m.end() : m.end() + 1]
+                if after and after in _LEVEL_CHARS and after != self._levels[slug] and name[-1] not in _LEVEL_CHARS:
+                    # 「朝阳区」 is not 朝阳市: a known name with another level is another place
+                    spans[-1] = (m.start(), m.end() + 1)
+                    found_elsewhere.append((m.start(), text[m.start() : m.end() + 1]))
+                    continue
                 found.append((m.start(), slug))
-        unknown: list[tuple[int, str]] = []
+        unknown: list[tuple[int, str]] = list(found_elsewhere)
         for name, said in self._others.items():
             for m in re.finditer(re.escape(name), text):
                 if any(s < m.end() and m.start() < e for s, e in spans):
