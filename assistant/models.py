@@ -178,6 +178,7 @@ class Reason(StrEnum):
     UNKNOWN_CITY = "unknown_city"  # the question names a place the knowledge base does not hold
     NO_SUCH_ARTICLE = "no_such_article"  # "第六十条" of a document that has fewer articles
     NOT_CHINESE = "not_chinese"  # only Chinese questions are supported
+    NEEDS_CONTEXT = "needs_context"  # a follow-up (「那常务会议呢？」) with no earlier question to follow
     SCOPE_CHANGED = "scope_changed"  # the question names another jurisdiction than the one chosen
     MULTI_CITY_VERBATIM = "multi_city_verbatim"  # LLM mode, several cities: quoted per city instead
     LLM_UNAVAILABLE = "llm_unavailable"  # the endpoint failed; extractive answer shown

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answering.analysis import EVERY_PLACE, SCOPE_WORDS, QuestionAnalyzer, TermStats
 from assistant.answering.cities import CityDetector, gazetteer
-from assistant.answering.dialogue import Dialogue
+from assistant.answering.dialogue import Dialogue, fragment, is_followup, split_predicate
 from assistant.answering.extractive import Draft, ExtractiveAnswerer, format_quotes, label
 from assistant.answering.parts import question_parts
 from assistant.answering.quantities import asked, asked_unit, lead_time_unstated, states
@@ -180,6 +180,11 @@ class Assistant:
         if not has_cjk(q):
             msg = "目前仅支持用中文提问，请用中文描述您的问题。"
             return _refusal(msg, Reason.NOT_CHINESE, slug, t0, timings)
+        words = fragment(q)
+        if is_followup(q) and words and not split_predicate(words)[1]:
+            # 「那副市长呢？」 with nothing before it: what about 副市长? Ask rather than guess.
+            msg = f"「{q}」像是接着上一个问题问的，但本次对话里没有上文。请把问题问完整，说明要问「{words}」的什么。"
+            return _refusal(msg, Reason.NEEDS_CONTEXT, slug, t0, timings)
         detected = self.detector.detect(q)
         timings["detect"] = (time.perf_counter() - t0) * 1000
         notice = ""

@@ -311,11 +311,19 @@
     return !answer.refused && Array.isArray(answer.scope) && answer.scope.length > 1;
   }
 
+  // A refusal's heading by its reason: not every refusal is a search that found nothing.
+  const REFUSAL_TITLES = {
+    needs_context: "请把问题问完整",
+    not_chinese: "请用中文提问",
+    unknown_city: "知识库中没有该地区",
+    no_such_article: "没有这一条",
+  };
+
   function answerBody(turn) {
     const answer = turn.answer;
     const body = el("div", "answer-text");
     if (answer.refused) {
-      body.appendChild(el("p", "refusal-title", "未找到依据"));
+      body.appendChild(el("p", "refusal-title", REFUSAL_TITLES[answer.reason] || "未找到依据"));
       const p = el("p");
       p.appendChild(linkedText(answer.answer, retrievedMarks(answer)));
       body.appendChild(p);
