@@ -209,6 +209,7 @@ class QuestionAnalyzer:
         intents += [m.group(0) for m in SCOPE_WORDS.finditer(q)]  # 各地, 分别, 有什么不同: scope, not topic
         intents += [m.group(0) for m in ASKS_YES_NO.finditer(q)]  # 能不能, 要不要, 是否: the asking, not topic
         groups: list[tuple[str, ...]] = [(p, *alts) for p, alts in phrases]
+        phrase_words = [p for p, _ in phrases]
         nouns = set()
         function_words = set()
         for tok, flag in self.tokenizer.tagged(q):
@@ -217,7 +218,7 @@ class QuestionAnalyzer:
                 nouns.add(tok)
             if flag in _FUNCTION_TAGS or (len(tok) == 2 and tok[0] in _MODALS):
                 function_words.add(tok)
-            if not self._skip(tok, q, [p for p, _ in phrases], intents):
+            if not self._skip(tok, q, phrase_words, intents):
                 groups.append((tok, *(self.stats.known_parts(tok) if flag.startswith("n") else ())))
         out: list[Group] = []
         for alts in dict.fromkeys(groups):
@@ -225,5 +226,5 @@ class QuestionAnalyzer:
             if not known and len(alts) == 1 and (alts[0] in function_words or alts[0] not in nouns):
                 continue  # "几种", "能报", "新版", "开饭": no article has it, and only a noun names a topic
             weight = max(known) if known else self.stats.weight(alts[0])
-            out.append(Group(alts, weight, noun=alts[0] in nouns and (len(alts) == 1 or alts[0] not in dict(phrases))))
+            out.append(Group(alts, weight, noun=alts[0] in nouns and (len(alts) == 1 or alts[0] not in phrase_words)))
         return tuple(out)

@@ -63,7 +63,7 @@ class CityDetector:
         text = question
         spans: list[tuple[int, int]] = []
         found: list[tuple[int, str]] = []
-        found_elsewhere: list[tuple[int, str]] = []
+        unknown: list[tuple[int, str]] = []
         lowered = text.lower()
         for name, slug in self._known:
             pattern = re.escape(name.lower())
@@ -78,10 +78,9 @@ class CityDetector:
                 if after and after in _LEVEL_CHARS and after != self._levels[slug] and name[-1] not in _LEVEL_CHARS:
                     # 「朝阳区」 is not 朝阳市: a known name with another level is another place
                     spans[-1] = (m.start(), m.end() + 1)
-                    found_elsewhere.append((m.start(), text[m.start() : m.end() + 1]))
+                    unknown.append((m.start(), text[m.start() : m.end() + 1]))
                     continue
                 found.append((m.start(), slug))
-        unknown: list[tuple[int, str]] = list(found_elsewhere)
         for name, said in self._others.items():
             for m in re.finditer(re.escape(name), text):
                 if any(s < m.end() and m.start() < e for s, e in spans):

@@ -166,11 +166,21 @@ class Assistant:
         from it (「咸宁呢？」 with 大同 chosen): the answer then says so, as when the question names a place.
         """
         answer = self._extractive(question, city)
-        if not chosen or answer.notice or not answer.scope or self.resolve_city(chosen) in answer.scope:
+        picked = self.resolve_city(chosen) if chosen else None
+        if not picked or answer.notice or not answer.scope or picked in answer.scope:
             return answer
-        names = "、".join(self.registry.by_slug[c].name for c in answer.scope)
-        notice = f"以下按{names}的规则回答（当前选择的地区是{self.registry.by_slug[self.resolve_city(chosen)].name}）。"
-        return replace(answer, reason=Reason.SCOPE_CHANGED, notice=notice)
+        return replace(
+            answer,
+            reason=Reason.SCOPE_CHANGED,
+            notice=self._scope_notice("", f"{self._names(answer.scope)}的规则", picked),
+        )
+
+    def _names(self, slugs: Sequence[str]) -> str:
+        return "、".join(self.registry.by_slug[c].name for c in slugs)
+
+    def _scope_notice(self, why: str, whose: str, chosen: str) -> str:
+        """The line saying an answer is not for the chosen jurisdiction: ``why`` (may be empty), whose rules instead."""
+        return f"{why}以下按{whose}回答（当前选择的地区是{self.registry.by_slug[chosen].name}）。"
 
     def _extractive(self, question: str, city: str | None = None) -> Answer:
         t0 = time.perf_counter()
@@ -192,13 +202,11 @@ class Assistant:
         if slug and named and (slug not in named or len(named) > 1):
             # The question names other jurisdictions than (or besides) the chosen one: answer for those named.
             if slug not in named:
-                names = "、".join(self.registry.by_slug[c].name for c in named)
-                chosen = self.registry.by_slug[slug].name
-                notice = f"问题中提到的是{names}，以下按{names}的规则回答（当前选择的地区是{chosen}）。"
+                names = self._names(named)
+                notice = self._scope_notice(f"问题中提到的是{names}，", f"{names}的规则", slug)
             slug = None
         elif slug and not named and EVERY_PLACE.search(q):
-            chosen = self.registry.by_slug[slug].name
-            notice = f"问题问的是各地，以下按全部地区回答（当前选择的地区是{chosen}）。"
+            notice = self._scope_notice("问题问的是各地，", "全部地区", slug)
             slug = None
         if slug:
             slugs = [slug]
@@ -238,9 +246,9 @@ class Assistant:
                 timings["answer"] = timings.get("answer", 0.0) + (time.perf_counter() - t) * 1000
                 if whole is None:
                     whole = draft
-                elif not self._answered_by(part, whole) and not self._answered_by(part, draft):
+                elif not (covered := self._answered_by(part, whole)) and not self._answered_by(part, draft):
                     draft = Draft((), True, part=part)  # said to be unanswered, not silently dropped
-                elif draft.refused or not self._adds(part, draft, whole):
+                elif draft.refused or not self._adds(draft, whole, covered):
                     continue
                 drafts.append((c, draft, found.hits))
         return drafts, None
@@ -305,13 +313,15 @@ class Assistant:
         text = lead + "\n".join(parts)
         return Answer(text, False, single, tuple(citations), tuple(retrieved), timings, scope=tuple(slugs))
 
-    def _adds(self, part: str, draft: Draft, whole: Draft) -> bool:
+    @staticmethod
+    def _adds(draft: Draft, whole: Draft, covered: bool) -> bool:
         """Whether a part's own quotes add to the whole question's: new quotes, and either from an
-        article already quoted (another sentence of the same rule) or for a part the whole's leave unanswered."""
+        article already quoted (another sentence of the same rule) or for a part the whole's leave
+        unanswered (``covered``: whether they answer it)."""
         if set(draft.citations) <= set(whole.citations):
             return False
         quoted = {c.article.id for c in whole.citations}
-        return any(c.article.id in quoted for c in draft.citations) or not self._answered_by(part, whole)
+        return any(c.article.id in quoted for c in draft.citations) or not covered
 
     def _answered_by(self, part: str, whole: Draft) -> bool:
         """Whether the whole question's quotes already answer ``part`` (its terms, its asked quantity)."""

@@ -79,9 +79,8 @@ def clause_score(
     q = question_bigrams(question)
     focus = len(q & bigrams(unit)) / len(q) if q else 0.0
     kind = asked(question)
-    hints = (
-        1 if kind and states(normalize(unit), kind, asked_unit(question)) else 0
-    )  # the asked quantity is stated here
+    # 1 when the asked quantity is stated here
+    hints = 1 if kind and states(normalize(unit), kind, asked_unit(question)) else 0
     order = 1 - w.word_order_weight + w.word_order_weight * focus
     return cov * (type_bonus(types, unit, w.type_bonus) + w.type_bonus * hints) * order
 
