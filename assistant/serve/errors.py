@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -21,7 +22,9 @@ from starlette.routing import Match, Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.errors import InvalidQuestion, UnknownCity, UserError, validation_message
+from assistant.serve.auth import wants_page
 from assistant.serve.deps import get_assistant
+from assistant.serve.pages import env
 
 log = logging.getLogger(__name__)
 INTERNAL_MESSAGE = "服务器内部错误，请稍后再试。"
@@ -90,7 +93,7 @@ def _phrase(status: int) -> str:
 
 async def on_http_error(request: Request, exc: StarletteHTTPException) -> Response:
     if exc.status_code == 404 and _browser_page(request.scope):  # a person in a browser, not an API client
-        return HTMLResponse(NOT_FOUND_PAGE, status_code=404)
+        return HTMLResponse(not_found_page(), status_code=404)
     message = http_message(exc.status_code, exc.detail)
     code = HTTP_CODES.get(exc.status_code, str(exc.status_code))
     return error_response(exc.status_code, message, code=code, headers=exc.headers)
@@ -190,27 +193,22 @@ class DefaultErrors:
         if status == 404 and any(r.matches(scope)[0] == Match.PARTIAL for r in routes if not isinstance(r, Mount)):
             status = 405
         if status == 404 and _browser_page(scope):  # a person in a browser, not an API client
-            await HTMLResponse(NOT_FOUND_PAGE, status_code=404)(scope, _no_receive, send)
+            await HTMLResponse(not_found_page(), status_code=404)(scope, _no_receive, send)
             return
         code = HTTP_CODES.get(status, str(status))
         await error_response(status, http_message(status, detail), code=code)(scope, _no_receive, send)
 
 
-NOT_FOUND_PAGE = """<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>未找到 · 市政府工作规则</title><link rel="icon" href="/static/desk.svg" type="image/svg+xml">
-<link rel="stylesheet" href="/static/rules.css"></head>
-<body class="missing"><main class="wrap"><section class="missing-box">
-<h1 class="page-title">未找到这个页面</h1><p>地址可能有误，或页面已移动。</p>
-<p><a class="button" href="/">去问答</a> <a class="button secondary" href="/rules">浏览规则文件</a></p>
-</section></main></body></html>
-"""
+@cache
+def not_found_page() -> str:
+    """The HTML 404 for a person in a browser (the site's look, links to the desk and the rules)."""
+    return env.get_template("notfound.html").render(page_title="未找到")
 
 
 def _browser_page(scope: Scope) -> bool:
+    """A browser asking for a page (not an API path): answered with HTML, not JSON."""
     path = scope.get("path", "")
-    accept = Headers(scope=scope).get("accept", "")
-    return scope.get("method") == "GET" and "text/html" in accept and not path.startswith(("/api/", "/v1/"))
+    return scope.get("method") == "GET" and wants_page(Headers(scope=scope)) and not path.startswith(("/api/", "/v1/"))
 
 
 async def _no_receive() -> Message:

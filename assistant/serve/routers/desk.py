@@ -19,6 +19,7 @@ from fastapi.responses import HTMLResponse
 
 from assistant.answering.pipeline import MAX_QUESTION_CHARS, Assistant
 from assistant.serve.deps import AssistantDep
+from assistant.serve.pages import env
 from assistant.serve.routers.knowledge import Catalog, CatalogDep
 
 SERVE = Path(__file__).resolve().parents[1]
@@ -29,7 +30,6 @@ router = APIRouter(include_in_schema=False)
 
 @cache
 def template() -> jinja2.Template:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(SERVE / "templates"), autoescape=True)
     return env.get_template("desk.html")
 
 

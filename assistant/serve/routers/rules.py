@@ -13,27 +13,20 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
-import jinja2
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from fastapi.templating import Jinja2Templates
 
+from assistant.answering.extractive import label
 from assistant.models import Article
 from assistant.numerals import article_label
 from assistant.serve.deps import AssistantDep
+from assistant.serve.pages import templates
 from assistant.serve.routers.knowledge import Catalog, CatalogDep
 
 log = logging.getLogger(__name__)
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
-templates = Jinja2Templates(
-    env=jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True
-    )
-)
 router = APIRouter(include_in_schema=False)
 DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 MAX_SHOWN = 80  # characters of an unknown path echoed on the 404 page
@@ -57,11 +50,6 @@ def cn_date(iso: str) -> str:
 
 def document_url(city: str, slug: str) -> str:
     return f"/rules/doc/{quote(city, safe='')}/{quote(slug, safe='')}"
-
-
-def source_line(a: Article) -> str:
-    """The citation as a reader copies it, naming the city where the title does not (大同市《…》第十四条)."""
-    return a.citation if a.city_name in a.document else f"{a.city_name}{a.citation}"
 
 
 _BEFORE = "。；;：:！？!?，,、）)」”"  # what may precede a quoted clause
@@ -102,7 +90,7 @@ def marked(paragraph: str, quotes: tuple[str, ...]) -> list[tuple[str, bool]]:
 def article_view(a: Article, quotes: tuple[str, ...] = ()) -> dict[str, Any]:
     """What the template shows of one article; ``quotes``: the sentences a citation quoted from it."""
     canonical = article_label(a.article)
-    source = source_line(a)
+    source = label(a)  # the citation as a reader copies it: 大同市《…》第十四条
     return {
         "id": a.id,
         "label": a.label,
