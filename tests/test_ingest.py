@@ -215,3 +215,45 @@ def test_pdf_with_text_layer(knowledge_copy: Path, tmp_path: Path):
     for a, b in zip(pdf, txt, strict=True):  # same words; line wraps may differ
         assert match_key(a["text"]) == match_key(b["text"]), a["id"]
     assert not any("\u2f00" <= ch <= "\u2fdf" or "\u2e80" <= ch <= "\u2eff" for a in pdf for ch in a["text"])
+
+
+MARKDOWN_STATUTE = """# 示例事项办理条例
+
+2020年1月1日 中华人民共和国国务院令第999号公布
+
+<!-- INFO END -->
+
+## 第一章　总则
+
+第一条 为了规范示例事项的办理，制定本条例。
+
+### 第一节　受理
+
+第二条 行政机关应当自收到申请之日起15日内作出决定。
+
+## 第二章　附则
+
+第三条 本条例自公布之日起施行。
+"""
+
+
+def test_markdown_statute_with_headings_sections_and_comments(knowledge_copy: Path):
+    """A statute kept as Markdown (# title, ## 章, ### 节, an HTML comment) ingests like the printed
+    text: the title is found, chapters are chapters, a 节 heading is not glued to the article
+    before it, and a national jurisdiction (level 国) is allowed."""
+    (knowledge_copy / "raw/statute.md").write_text(MARKDOWN_STATUTE, encoding="utf-8")
+    with (knowledge_copy / "registry.toml").open("a", encoding="utf-8") as f:
+        f.write(
+            '\n[[jurisdictions]]\nslug = "national"\nname = "国务院"\nprovince = ""\nlevel = "国"\n'
+            '\n[[documents]]\ncity = "national"\nfile = "raw/statute.md"\nslug = "demo"\n'
+            'title = "示例事项办理条例"\nnumber = "国务院令第999号"\nnumbering = "第一条"\nexpected_articles = 3\n'
+        )
+    ingest(knowledge_copy)
+    arts = [a for a in load_articles(knowledge_copy) if a.city == "national"]
+    assert [a.text for a in arts] == [
+        "为了规范示例事项的办理，制定本条例。",
+        "行政机关应当自收到申请之日起15日内作出决定。",
+        "本条例自公布之日起施行。",
+    ]
+    assert [a.chapter.label if a.chapter else "" for a in arts] == ["第一章 总则", "第一章 总则", "第二章 附则"]
+    assert arts[0].citation == "《示例事项办理条例》第一条"

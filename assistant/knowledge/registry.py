@@ -25,7 +25,7 @@ class Jurisdiction(BaseModel):
     slug: str = Field(pattern=_SLUG)
     name: str = Field(min_length=2)
     province: str
-    level: Literal["省", "市", "区", "县"]
+    level: Literal["国", "省", "市", "区", "县"]  # 国: national regulations (国务院令)
     aliases: list[str] = []
     parent: str = ""  # the city a district belongs to ("晋城市"): asked about, it points here
     examples: list[str] = []  # example questions shown when this jurisdiction is chosen

@@ -34,6 +34,7 @@ ARTICLE_PATTERNS = {
     "第一条": re.compile(rf"^第\s*([{_NUM}]+)\s*条\s*"),
 }
 CHAPTER = re.compile(rf"^第\s*([{_NUM}]+)\s*章\s*(\S.*)$")
+SECTION = re.compile(rf"^第\s*[{_NUM}]+\s*节\s*\S{{1,30}}$")  # 第一节 决策启动: a heading inside a chapter
 ITEM_CN = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*")
 ITEM_NUM = re.compile(r"^(\d{1,2})\s*[.．、]\s*(?=\D)")
 FOOTER = re.compile(r"^(抄送|主送|附件)\s*[:：]?|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")
@@ -231,6 +232,8 @@ class Segmenter:
                 continue
             if m := CHAPTER.match(text):
                 chapter = Chapter(parse_chinese_number(m.group(1)), compact(m.group(2)))
+                continue
+            if SECTION.match(text) and not ends_sentence(text):
                 continue
             if m := pattern.match(text):
                 number = parse_chinese_number(m.group(1))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,6 +90,17 @@ def _pdf_text(path: Path, name: str) -> str:
     return repair_pdf_text("\n\n".join(pages))
 
 
+_MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t\u3000]+", re.MULTILINE)
+_MD_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def markdown_plain(text: str) -> str:
+    """Markdown as the plain text a printed document has: heading marks (``## 第一章 总则``) and HTML
+    comments dropped, line numbers kept (a comment's lines become empty lines)."""
+    text = _MD_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    return _MD_HEADING.sub("", text)
+
+
 def read_source(path: Path, display: str | None = None) -> SourceText:
     """Read ``path`` into numbered lines; raise ``KnowledgeError`` naming the file."""
     name = display or str(path)
@@ -103,6 +115,8 @@ def read_source(path: Path, display: str | None = None) -> SourceText:
         text, encoding = _pdf_text(path, name), "pdf"
     else:
         text, encoding = decode_text(path.read_bytes(), name)
+    if suffix == ".md":
+        text = markdown_plain(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ").replace("\xa0", " ")
     if not text.strip():
         raise KnowledgeError("文件为空", name)
