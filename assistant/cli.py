@@ -327,17 +327,26 @@ def eval_command(
 @app.command()
 def calibrate(
     folds: Annotated[int, typer.Option(help="交叉验证折数")] = 5,
+    corpus: Annotated[
+        list[Path] | None,
+        typer.Option("--corpus", help="另加的开发语料目录（registry.toml、raw/、*.jsonl），可多次指定"),
+    ] = None,
     knowledge: KnowledgeOpt = None,
 ) -> None:
     """在开发集上（交叉验证）拟合拒答模型，写入 assistant/data/refusal.json 并报告各留出折的结果。"""
     from assistant.evaluation import calibrate as cal
+    from assistant.evaluation.corpus import open_corpus, question_files
     from assistant.evaluation.gold import default_gold_paths, load_gold
 
     with user_errors():
         settings = _settings(knowledge).model_copy(update={"refusal_model": None})  # signals only
         a = _open_assistant(settings)
         items = load_gold(default_gold_paths(settings.gold_dir), a.index.articles, a.cities)
-        model = cal.calibrate(cal.examples(a, items), folds=folds)
+        exs = cal.examples(a, items)
+        for extra in corpus or []:
+            with open_corpus(extra, settings) as b:
+                exs += cal.examples(b, load_gold(question_files(extra), b.index.articles, b.cities))
+        model = cal.calibrate(exs, folds=folds)
         target = _settings(knowledge).refusal_model
         if target is None:
             raise typer.BadParameter("ASSISTANT_REFUSAL_MODEL 未设置：不知道写到哪里")

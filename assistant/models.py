@@ -142,6 +142,9 @@ class Hit:
     score: float
     lexical: float = 0.0  # BM25 score (0 when not found lexically)
     dense: float = 0.0  # cosine similarity (0 when not among the dense results)
+    # The median similarity of this query's dense candidates: what an unrelated article of this
+    # corpus scores. ``dense - dense_base`` compares across corpora; raw cosine levels do not.
+    dense_base: float = 0.0
     pinned: bool = False  # named by the question itself ("第三十三条"), not found by search
 
     def to_dict(self) -> dict[str, Any]:

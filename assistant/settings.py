@@ -41,8 +41,8 @@ class Weights(BaseModel):
     fusion_depth: int = Field(50, ge=1)  # candidates taken from each retriever
     # Answer-aware reranking of the fused candidates
     rerank_depth: int = Field(10, ge=1)
-    rerank_clause_weight: float = Field(0.6, ge=0, le=1)  # vs. the fused retrieval score
-    rerank_best_clause_share: float = Field(0.7, ge=0, le=1)  # best clause vs. whole article coverage
+    rerank_clause_weight: float = Field(0.2, ge=0, le=1)  # vs. the fused retrieval score (benchmarks/rerank_cv.py)
+    rerank_best_clause_share: float = Field(0.9, ge=0, le=1)  # best clause vs. whole article coverage
     # Clause scoring
     type_bonus: float = Field(0.25, ge=0, le=1)  # per wanted answer type the clause shows (or lacks)
     context_weight: float = Field(0.5, ge=0, le=1)  # document title + paragraph opening
@@ -51,7 +51,7 @@ class Weights(BaseModel):
     # Refusal
     min_coverage: float = Field(0.55, ge=0, le=1)  # answer when the top article covers this much…
     weak_coverage: float = Field(0.35, ge=0, le=1)  # …or this much when dense similarity is high too
-    min_dense: float = Field(0.88, ge=0, le=1)
+    min_dense_gap: float = Field(0.05, ge=0, le=1)  # top similarity above the median candidate (no model file)
     max_unknown_share: float = Field(0.4, ge=0, le=1)  # terms found in no article carry this much weight
     # Quoting
     max_quotes: int = Field(3, ge=1)

@@ -242,3 +242,57 @@ def test_eval_names_newly_failing_questions(tiny_kb: Path):
 def test_eval_rejects_unknown_mode(tiny_kb: Path):
     done = runner.invoke(app, ["eval", "--knowledge", str(tiny_kb / "kb"), "--mode", "magic"])
     assert done.exit_code == 2 and "--mode" in done.output  # a usage error, as typer reports them
+
+
+@pytest.mark.parametrize("name", ["untuned", "untuned-dev"])
+def test_corpora_outside_the_knowledge_base_are_valid(tmp_path: Path, name: str):
+    """The national regulations ingest cleanly (Markdown sources) and every question's key facts
+    are in its cited articles; the untuned questions are blind (split ``blind``)."""
+    import shutil
+
+    from assistant.evaluation.corpus import question_files
+    from assistant.knowledge.ingest import ingest
+
+    corpus = KNOWLEDGE.parent / "evals" / name
+    kdir = tmp_path / "k"
+    kdir.mkdir()
+    shutil.copy(corpus / "registry.toml", kdir / "registry.toml")
+    shutil.copytree(corpus / "raw", kdir / "raw")
+    result = ingest(kdir)
+    assert len(result.documents) >= 4 and len(result.articles) >= 150
+    items = load_gold(question_files(corpus, "blind") or question_files(corpus), result.articles, ["national"])
+    assert len(items) >= 80 and sum(not i.row.answerable for i in items) >= 15
+    assert {i.split for i in items} == ({"blind"} if name == "untuned" else {"tune"})
+
+
+def test_open_corpus_answers_over_its_own_documents_and_cleans_up(tmp_path: Path, settings):
+    """``open_corpus`` ingests and indexes a corpus directory in a temporary place: the assistant
+    answers from it, and the project's knowledge directory is untouched."""
+    from assistant.evaluation.corpus import open_corpus
+
+    corpus = tmp_path / "corpus"
+    (corpus / "raw").mkdir(parents=True)
+    (corpus / "raw/statute.md").write_text(
+        "# 示例事项办理条例\n\n## 第一章 总则\n\n第一条 为了规范示例事项的办理，制定本条例。\n\n"
+        "第二条 行政机关应当自收到申请之日起15日内作出决定。\n",
+        encoding="utf-8",
+    )
+    (corpus / "registry.toml").write_text(
+        '[[jurisdictions]]\nslug = "national"\nname = "国务院"\nprovince = ""\nlevel = "国"\n\n'
+        '[[documents]]\ncity = "national"\nfile = "raw/statute.md"\nslug = "demo"\n'
+        'title = "示例事项办理条例"\nnumbering = "第一条"\n',
+        encoding="utf-8",
+    )
+    before = sha256_of(KNOWLEDGE / "articles.jsonl")
+    with open_corpus(corpus, settings) as a:
+        answer = a.ask("收到申请以后几天内要作出决定？", city="national")
+        where = a.settings.knowledge_dir
+        assert not answer.refused and "15日内" in answer.answer
+        assert answer.citations[0].article.citation == "《示例事项办理条例》第二条"
+    assert not where.exists() and sha256_of(KNOWLEDGE / "articles.jsonl") == before
+
+
+def sha256_of(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -189,8 +189,8 @@ def _signals(good: bool, jitter: float):
 
     base = 0.9 if good else 0.3
     return Signals(
-        coverage=base + jitter, clause_coverage=base, clause_score=base, dense_top=0.85 + jitter / 10,
-        dense_max=0.86, unknown_share=0.0 if good else 0.4, missing_nouns=1 - base, most_specific_missing=1 - base,
+        coverage=base + jitter, clause_coverage=base, clause_score=base, dense_gap=0.08 + jitter / 10,
+        dense_max_gap=0.09, unknown_share=0.0 if good else 0.4, missing_nouns=1 - base, most_specific_missing=1 - base,
         asks_quantity=0.0, quantity_unstated=0.0, margin=base / 3, lexical_found=1.0, groups=3.0, plain_coverage=base,
     )  # fmt: skip
 
@@ -200,9 +200,15 @@ def test_refusal_model_is_fitted_under_cross_validation_and_round_trips(tmp_path
     from assistant.errors import ConfigError
     from assistant.evaluation.calibrate import Example, calibrate
 
-    examples = [Example(f"q{i}", _signals(i % 3 != 0, (i % 7) / 50), i % 3 != 0, int(i % 3 != 0)) for i in range(60)]
+    examples = [
+        Example(f"q{i}", _signals(i % 3 != 0, (i % 7) / 50), i % 3 != 0, int(i % 3 != 0), ("a", "b", "c")[i % 4 % 3])
+        for i in range(60)
+    ]
     model = calibrate(examples, folds=3)
     assert len(model.report["folds"]) == 3 and model.report["examples"] == 60
+    # each city (corpus) held out in turn, fitted on the others
+    assert sorted(model.report["held_out_corpus"]) == ["a", "b", "c"]
+    assert sum(f["examples"] for f in model.report["held_out_corpus"].values()) == 60
     assert model.answers(_signals(True, 0.0)) and not model.answers(_signals(False, 0.0))
     path = tmp_path / "refusal.json"
     model.save(path)
@@ -210,6 +216,14 @@ def test_refusal_model_is_fitted_under_cross_validation_and_round_trips(tmp_path
     path.write_text('{"features": ["x"]}', encoding="utf-8")
     with pytest.raises(ConfigError):
         RefusalModel.load(path)
+
+
+def test_corpus_weights_make_every_corpus_count_equally():
+    from assistant.evaluation.calibrate import corpus_weights
+
+    w = corpus_weights(["big"] * 30 + ["small"] * 10)
+    assert w[:30].sum() == pytest.approx(w[30:].sum()) and w.sum() == pytest.approx(40)
+    assert list(corpus_weights(["x", "x"])) == [1.0, 1.0]
 
 
 def test_bad_settings_name_the_environment_variable_in_chinese(monkeypatch):

@@ -52,7 +52,7 @@ class ExtractiveAnswerer:
         w = self.weights
         if s.unknown_share >= w.max_unknown_share or s.quantity_unstated:
             return False
-        return s.coverage >= w.min_coverage or (s.coverage >= w.weak_coverage and s.dense_max >= w.min_dense)
+        return s.coverage >= w.min_coverage or (s.coverage >= w.weak_coverage and s.dense_max_gap >= w.min_dense_gap)
 
     def signals(self, question: str, groups: Sequence[Group], hits: Sequence[Hit]) -> Signals:
         top = hits[0]
@@ -64,14 +64,14 @@ class ExtractiveAnswerer:
             coverage=cov,
             clause_coverage=coverage(groups, best) if best else 0.0,
             clause_score=best_score,
-            dense_top=top.dense,
-            dense_max=max(h.dense for h in hits[:3]),
+            dense_gap=top.dense - top.dense_base if top.dense else 0.0,
+            dense_max_gap=max((h.dense - h.dense_base for h in hits[:3] if h.dense), default=0.0),
             unknown_share=unknown_share(self.analyzer.stats, groups, full),
             missing_nouns=_missing_share([g for g in groups if g.noun], groups, full),
             most_specific_missing=_most_specific_missing(groups, full),
             asks_quantity=float(kind is not None),
             quantity_unstated=float(self.unstated_quantity(question, full) is not None),
-            margin=top.score - hits[1].score if len(hits) > 1 else top.score,
+            margin=top.score - max((h.score for h in hits[1:] if not _repeats(h.article, best)), default=0.0),
             lexical_found=float(top.lexical > 0),
             groups=float(len(groups)),
             plain_coverage=0.0 if kind else cov,
@@ -168,6 +168,12 @@ def _with_list(article: Article, unit: str) -> str:
 
 def _same_paragraph(article: Article, first: str, second: str) -> bool:
     return any(first in p and second in p and p.index(first) < p.index(second) for p in article.paragraphs)
+
+
+def _repeats(article: Article, clause: str) -> bool:
+    """Whether ``article`` repeats ``clause`` word for word: a provision restated in another document
+    (大同's meeting rules repeat its work rules) agrees with the top article rather than competing."""
+    return bool(clause) and normalize(clause) in normalize(article.text)
 
 
 def _missing_share(subset: Sequence[Group], groups: Sequence[Group], text: str) -> float:

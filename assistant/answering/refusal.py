@@ -25,14 +25,14 @@ class Signals:
     coverage: float  # share of the question's term weight found in the article
     clause_coverage: float  # … in its best clause
     clause_score: float  # the best clause's score (coverage × answer type × word order)
-    dense_top: float  # cosine similarity of the top article
-    dense_max: float  # best cosine similarity among the top three
+    dense_gap: float  # the top article's cosine similarity above the query's median candidate (corpus-relative)
+    dense_max_gap: float  # … the best among the top three
     unknown_share: float  # weight of terms no article contains
     missing_nouns: float  # weight share of the question's nouns (things asked about) the article lacks
     most_specific_missing: float  # weight of the most specific term it lacks, relative to the question's top term
     asks_quantity: float  # 1 when the question asks for a time, frequency or count
     quantity_unstated: float  # 1 when it does and the article states none of that kind
-    margin: float  # top score minus the second one (reranked)
+    margin: float  # top score minus the best other article that does not repeat its best clause (reranked)
     lexical_found: float  # 1 when BM25 found the top article at all
     groups: float  # number of content term groups in the question
     plain_coverage: float  # coverage when no quantity is asked (0 otherwise): full coverage then suffices

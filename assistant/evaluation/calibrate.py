@@ -5,11 +5,16 @@ conversation resolves it), in its first city in scope. Label 1 when the rules an
 top article is a right one; 0 when the rules do not answer it, or the top article is wrong
 (answering then would cite a wrong article, which is worse than no answer).
 
+Every city (corpus) counts equally (sample weights): the national regulations of
+``--corpus evals/untuned-dev`` weigh as much as one city, so refusal is not learned from the
+documents the lexicon was built on alone.
 Logistic regression on standardised signals, its regularisation chosen by inner cross-validation;
 the answer threshold maximises ``answered right − false_answer_cost × answered wrongly − refused
 wrongly`` on the training folds' inner out-of-fold probabilities.
 Reported: each held-out fold's false-refusal rate, unanswerable-refused rate and wrong-answer
-rate, and their means. The final model is fitted on all examples and saved as plain numbers.
+rate, and their means; and the same with each city (corpus) held out in turn, fitted on the
+others: what a user adding documents nobody tuned for can expect. The final model is fitted on
+all examples and saved as plain numbers.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ class Example:
     signals: Signals
     answerable: bool
     label: int  # 1: answering would be right
+    group: str  # the city (corpus) it was asked of: held out together to measure transfer
 
 
 def examples(assistant: Assistant, items: list[GoldItem]) -> list[Example]:
@@ -52,16 +58,24 @@ def examples(assistant: Assistant, items: list[GoldItem]) -> list[Example]:
         if draft is None or draft.signals is None or not hits:
             continue
         right = item.row.answerable and hits[0].article.id in item.all_gold
-        out.append(Example(item.row.id, draft.signals, item.row.answerable, int(right)))
+        out.append(Example(item.row.id, draft.signals, item.row.answerable, int(right), city))
     return out
 
 
-def _utility(p: np.ndarray, y: np.ndarray, threshold: float) -> float:
+def _utility(p: np.ndarray, y: np.ndarray, threshold: float, sw: np.ndarray) -> float:
     answer = p >= threshold
-    return float(np.sum(answer & (y == 1)) - FALSE_ANSWER_COST * np.sum(answer & (y == 0)) - np.sum(~answer & (y == 1)))
+    gain = (answer & (y == 1)) * 1.0 - FALSE_ANSWER_COST * (answer & (y == 0)) - (~answer & (y == 1))
+    return float(np.sum(sw * gain))
 
 
-def _fit(x: np.ndarray, y: np.ndarray) -> tuple[Any, float]:
+def corpus_weights(groups: list[str]) -> np.ndarray:
+    """Sample weights under which every city (corpus) counts equally, however many questions it has."""
+    g = np.array(groups)
+    sizes = {k: int(np.sum(g == k)) for k in set(groups)}
+    return np.array([len(groups) / (len(sizes) * sizes[k]) for k in groups])
+
+
+def _fit(x: np.ndarray, y: np.ndarray, sw: np.ndarray) -> tuple[Any, float]:
     """The regularisation strength by inner cross-validation (log loss), the threshold on inner
     out-of-fold probabilities (not on the training fit, which is over-confident)."""
     from sklearn.linear_model import LogisticRegression
@@ -71,16 +85,17 @@ def _fit(x: np.ndarray, y: np.ndarray) -> tuple[Any, float]:
     from sklearn.preprocessing import StandardScaler
 
     inner = StratifiedKFold(INNER_FOLDS, shuffle=True, random_state=0)
+    params = {"logisticregression__sample_weight": sw}
 
     def held_out(c: float) -> np.ndarray:
         model = make_pipeline(StandardScaler(), LogisticRegression(C=c, max_iter=1000))
-        return np.asarray(cross_val_predict(model, x, y, cv=inner, method="predict_proba"))[:, 1]
+        return np.asarray(cross_val_predict(model, x, y, cv=inner, method="predict_proba", params=params))[:, 1]
 
-    c = min(C_GRID, key=lambda c: log_loss(y, held_out(c)))
+    c = min(C_GRID, key=lambda c: log_loss(y, held_out(c), sample_weight=sw))
     model = make_pipeline(StandardScaler(), LogisticRegression(C=c, max_iter=1000))
     p = held_out(c)
-    threshold = max(THRESHOLDS, key=lambda t: _utility(p, y, t))
-    model.fit(x, y)
+    threshold = max(THRESHOLDS, key=lambda t: _utility(p, y, t, sw))
+    model.fit(x, y, **params)
     return model, float(threshold)
 
 
@@ -101,14 +116,16 @@ def calibrate(exs: list[Example], folds: int = 5, seed: int = 0) -> RefusalModel
 
     x = np.array([e.signals.vector() for e in exs])
     y = np.array([e.label for e in exs])
+    sw = corpus_weights([e.group for e in exs])
     report: dict[str, Any] = {"examples": len(exs), "positives": int(y.sum()), "folds": []}
     for train, test in StratifiedKFold(folds, shuffle=True, random_state=seed).split(x, y):
-        model, threshold = _fit(x[train], y[train])
+        model, threshold = _fit(x[train], y[train], sw[train])
         answer = model.predict_proba(x[test])[:, 1] >= threshold
         report["folds"].append({"threshold": threshold, **_rates(answer, [exs[i] for i in test])})
     keys = ("false_refusal_rate", "unanswerable_refused", "wrong_answer_rate")
     report["mean"] = {k: float(np.mean([f[k] for f in report["folds"]])) for k in keys}
-    model, threshold = _fit(x, y)
+    report["held_out_corpus"] = _by_group(x, y, exs)
+    model, threshold = _fit(x, y, sw)
     scaler, logistic = model.named_steps["standardscaler"], model.named_steps["logisticregression"]
     report["C"] = float(logistic.C)  # chosen by the inner cross-validation
     return RefusalModel(
@@ -122,6 +139,21 @@ def calibrate(exs: list[Example], folds: int = 5, seed: int = 0) -> RefusalModel
     )
 
 
+def _by_group(x: np.ndarray, y: np.ndarray, exs: list[Example]) -> dict[str, dict[str, float]]:
+    """Leave one city (corpus) out: fit on the others, score the held-out one."""
+    groups = np.array([e.group for e in exs])
+    out: dict[str, dict[str, float]] = {}
+    for g in sorted(set(groups.tolist())):
+        test = groups == g
+        train_y = y[~test]
+        if len(set(train_y.tolist())) < 2 or test.sum() == 0:
+            continue
+        model, threshold = _fit(x[~test], train_y, corpus_weights(groups[~test].tolist()))
+        answer = model.predict_proba(x[test])[:, 1] >= threshold
+        out[g] = {"examples": float(test.sum()), **_rates(answer, [e for e, t in zip(exs, test, strict=True) if t])}
+    return out
+
+
 def report_table(model: RefusalModel, folds: int) -> Any:
     """The held-out folds of a fit, for a terminal (rich)."""
     from rich.table import Table
@@ -133,4 +165,6 @@ def report_table(model: RefusalModel, folds: int) -> Any:
     for n, f in enumerate(model.report["folds"], 1):
         table.add_row(str(n), f"{f['threshold']:.3f}", *(f"{f[k]:.3f}" for k in keys))
     table.add_row("平均", "", *(f"{model.report['mean'][k]:.3f}" for k in keys))
+    for g, f in model.report.get("held_out_corpus", {}).items():
+        table.add_row(f"留出 {g}（{int(f['examples'])} 题）", "", *(f"{f[k]:.3f}" for k in keys))
     return table

@@ -13,9 +13,10 @@ imports the answering layer.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import Protocol
 
-from assistant.models import Article, Hit
+from assistant.models import Article
 from assistant.retrieval.retrievers import Retrieval, Retriever
 from assistant.settings import Weights
 
@@ -46,5 +47,5 @@ class RerankingRetriever:
             score = (1 - cw) * h.score / top + cw * (share * clause + (1 - share) * whole)
             rescored.append((h, score, rank))
         rescored.sort(key=lambda t: (-t[1], t[2]))
-        hits = tuple(Hit(h.article, score, h.lexical, h.dense) for h, score, _ in rescored[:k])
+        hits = tuple(replace(h, score=score) for h, score, _ in rescored[:k])
         return Retrieval(hits, found.timings | {"rerank": (time.perf_counter() - t) * 1000})

@@ -123,5 +123,8 @@ class HybridRetriever:
             fused[i] = fused.get(i, 0.0) + w.dense_weight / (w.rrf_k + rank + 1)
         ranked = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
         arts = self.index.articles
-        hits = tuple(Hit(arts[i], s, lexical=float(lex[i]), dense=dense_sim.get(i, 0.0)) for i, s in ranked)
+        base = float(np.median([sim for _, sim in dense])) if dense else 0.0
+        hits = tuple(
+            Hit(arts[i], s, lexical=float(lex[i]), dense=dense_sim.get(i, 0.0), dense_base=base) for i, s in ranked
+        )
         return Retrieval(hits, timings | {"fuse": _ms(t)})
