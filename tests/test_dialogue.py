@@ -100,3 +100,50 @@ def test_a_known_name_with_another_level_is_another_place(dialogue):
     assert detect("大同市区的部门开会要提前几天报").cities == ("datong",)  # the city's own urban area
     assert detect("朝阳常务会多久开一次").cities == ("chaoyang",)
     assert detect("晋城城区区长出差谁代行").cities == ("jincheng-chengqu",)
+
+
+def _judged(dialogue: Dialogue, judge) -> Dialogue:  # type: ignore[no-untyped-def]
+    return Dialogue(dialogue.detector, dialogue.place_names, judge=judge)
+
+
+def test_a_new_question_leaning_on_the_conversation_is_asked_about_its_subject(dialogue):
+    """「报之前要先找谁同意」 after a question about 部门开全市性会议: asked about that subject when the
+    answerer's evidence says only that makes it answerable (a deterministic stand-in judge here)."""
+    asked: list[str] = []
+
+    def judge(question: str, city: str | None) -> float:
+        asked.append(question)
+        return 0.3 if "全市性会议" in question else -1.0
+
+    d = _judged(dialogue, judge)
+    turn = d.resolve(["部门开全市性会议要提前几天报请示？", "报之前要先找谁同意"], "chaoyang")
+    assert turn.question == "部门开全市性会议报之前要先找谁同意" and turn.city == "chaoyang"
+    assert asked == ["部门开全市性会议报之前要先找谁同意", "报之前要先找谁同意"]
+    # the subject of 「专题会一般谁召集？」 is 「专题会」 (会 is the meeting, 一般 is not part of it)
+    assert (
+        _judged(dialogue, lambda q, c: 0.1 if "专题会" in q else -1.0)
+        .resolve(["专题会一般谁召集？", "纪要谁签？"], "chaoyang")
+        .question
+        == "专题会纪要谁签？"
+    )
+    # no better evidence, a long subject of its own, another place named, or no judge: as asked
+    assert (
+        _judged(dialogue, lambda q, c: 0.2)
+        .resolve(["部门开全市性会议要提前几天报请示？", "报之前要先找谁同意"])
+        .question
+        == "报之前要先找谁同意"
+    )
+    long_own = ["部门开全市性会议要提前几天报请示？", "市政府领导同志出差要提前几天请假"]
+    assert d.resolve(long_own).question == long_own[1]
+    assert (
+        d.resolve(["部门开全市性会议要提前几天报请示？", "咸宁报之前要先找谁同意"]).question == "咸宁报之前要先找谁同意"
+    )
+    assert (
+        dialogue.resolve(["部门开全市性会议要提前几天报请示？", "报之前要先找谁同意"]).question == "报之前要先找谁同意"
+    )
+
+
+def test_a_leaning_question_end_to_end(assistant):
+    turn = assistant.dialogue.resolve(["部门开全市性会议要提前几天报请示？", "报之前要先找谁同意"], "chaoyang")
+    answer = assistant.ask(turn.question, city=turn.city)
+    assert answer.citations[0].article.id == "chaoyang-work-rules-025" and "分管领导同志" in answer.answer

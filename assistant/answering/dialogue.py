@@ -11,13 +11,17 @@ Kinds of follow-up, recognised by general means (no phrase list of questions):
   「副市长出差要向谁请假」 → 「部门主要负责人要向谁请假」;
 - a new question about the same subject: 「要提前几天？」 after 「副区长出差要请假吗」 → the
   previous subject + the new predicate: 「副区长出差要提前几天？」.
-A message that is a full question of its own is asked as it is.
+A message that is a full question of its own is asked as it is, unless it leans on the
+conversation: when the rules do not answer it alone but do answer it about the previous question's
+subject (「会议通知得提前几天发」 after 「常务会要多少人出席才能开」 → 「常务会会议通知得提前几天发」),
+it is asked about that subject. The judge of "answer" is the answerer's own calibrated evidence,
+passed in as ``judge`` (this module does not know how answers are scored).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.answering.cities import CityDetector
@@ -32,6 +36,11 @@ _ASKING = re.compile(r"几|多[久长少]|什么|谁|哪|怎|如何|是否|能�
 _MODAL = re.compile(r"^(要|需要|需|应|应当|应该|可以|可|能|须|必须|得|是否|能否|可否)$")
 _LEVEL_WORDS = re.compile(r"市政府|区政府|县政府|政府|市里|区里|县里|那边|这边|[?？。，,\s]")
 MAX_FOLLOWUP_CHARS = 16
+_NOT_A_TOPIC_END = ("d", "a", "r", "u", "y", "c", "p", "m", "x")  # jieba flags: adverb, adjective, pronoun …
+MAX_OWN_SUBJECT = 5  # a new question with a longer subject of its own does not lean on the previous one
+# How far the evidence that the rules answer ``question`` in ``city`` is above the answer threshold
+# (≥ 0: the answerer would answer).
+Judge = Callable[[str, str | None], float]
 
 
 @dataclass(frozen=True)
@@ -97,9 +106,10 @@ _BOUNDARY = "的，,。？?、"
 
 
 class Dialogue:
-    def __init__(self, detector: CityDetector, place_names: Sequence[str] = ()) -> None:
+    def __init__(self, detector: CityDetector, place_names: Sequence[str] = (), judge: Judge | None = None) -> None:
         self.detector = detector
         self.place_names = tuple(sorted(place_names, key=len, reverse=True))
+        self.judge = judge
 
     def _strip_places(self, text: str) -> str:
         for p in self.place_names:
@@ -138,6 +148,8 @@ class Dialogue:
         bare = self._strip_places(message)
         if not is_followup(message) and not _elliptical(bare):
             city = selected or (None if detected.cities else previous.topic)
+            if not detected.cities:
+                message = self._in_context(message, previous.question, city)
             return Resolved(message, city, named or city)
         city = named or (None if detected.cities else selected or previous.topic)
         base = self._relocate(previous.question, previous.topic, named)
@@ -147,6 +159,28 @@ class Dialogue:
         if rest and (_shared_head(rest, base) or len(_LEVEL_WORDS.sub("", rest)) >= 2):
             base = combine(rest, base.strip("？?。 "))
         return Resolved(base, city, city)
+
+    def _in_context(self, message: str, previous: str, city: str | None) -> str:
+        """``message`` asked about the previous question's subject, when it has at most a short subject
+        of its own (「纪要谁签」, 「报之前要先找谁同意」) and is then answered on better evidence."""
+        own, _ = split_predicate(message, at_ask=True)
+        topic = _LEVEL_WORDS.sub("", self._strip_places(_topic(previous)))
+        if self.judge is None or len(own) > MAX_OWN_SUBJECT or len(topic) < 2 or topic in message:
+            return message
+        asked = _join(topic, message)
+        with_topic = self.judge(asked, city)
+        return asked if with_topic >= 0 and with_topic > self.judge(message, city) else message
+
+
+def _topic(question: str) -> str:
+    """What a question is about: its words before the asking, without trailing adverbs, adjectives,
+    pronouns or particles (「部门开全市性会议要提前几天报请示」 → 「部门开全市性会议」,
+    「专题会一般谁召集」 → 「专题会」)."""
+    subject, _ = split_predicate(question, at_ask=True)
+    words = default_tokenizer().tagged(re.split(r"[，,；;。？?]", subject)[0])
+    while words and words[-1][1].startswith(_NOT_A_TOPIC_END):
+        words = words[:-1]
+    return "".join(w for w, _ in words)
 
 
 def _elliptical(message: str) -> bool:

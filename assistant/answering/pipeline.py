@@ -63,7 +63,7 @@ class Assistant:
         self.detector = CityDetector(self.registry)
         places = {n for j in self.registry.jurisdictions for n in (*j.names, j.slug)} | set(gazetteer())
         self.place_names = tuple(sorted(places, key=len, reverse=True))
-        self.dialogue = Dialogue(self.detector, self.place_names)
+        self.dialogue = Dialogue(self.detector, self.place_names, judge=self.evidence)
         self.analyzer = QuestionAnalyzer(TermStats(self.index.articles), self.index.tokenizer, places)
         self.scorer = ClauseScorer(self.analyzer, s.weights)
         self.retriever: Retriever = retriever or RerankingRetriever(
@@ -174,6 +174,24 @@ class Assistant:
             reason=Reason.SCOPE_CHANGED,
             notice=self._scope_notice("", f"{self._names(answer.scope)}的规则", picked),
         )
+
+    def evidence(self, question: str, city: str | None) -> float:
+        """How far the evidence that the rules answer ``question`` in ``city`` is above the answer
+        threshold (≥ 0: answered); −1 when there is nothing to judge (no city, no model, nothing found)."""
+        model = self.answerer.refusal
+        slug = city or self.detector.detect(question).city
+        if model is None or slug is None:
+            return -1.0
+        try:
+            q = self.clean_question(question)
+        except InvalidQuestion:
+            return -1.0
+        drafts, missing = self.drafts(q, [slug], {})
+        if missing or not drafts or drafts[0][1].signals is None:
+            return -1.0
+        draft = drafts[0][1]
+        assert draft.signals is not None
+        return model.probability(draft.signals) - model.threshold if not draft.refused else -1.0
 
     def _names(self, slugs: Sequence[str]) -> str:
         return "、".join(self.registry.by_slug[c].name for c in slugs)
