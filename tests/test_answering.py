@@ -233,14 +233,9 @@ def test_langchain_retriever(assistant):
 def test_comparison_of_named_cities_includes_the_chosen_one(assistant):
     a = assistant.ask("大同和咸宁的常务会议多久开一次？", city="datong")
     assert a.scope == ("datong", "xianning") and not a.notice
-    assert "【大同市】" in a.answer and "【咸宁市】" in a.answer  # each city answered or said to be silent
-    assert "xianning" in {c.article.city for c in a.citations}
-
-
-@pytest.mark.xfail(strict=True, reason="大同's clause scores p=0.58 against the threshold 0.60 of the refusal model")
-def test_comparison_of_named_cities_answers_both(assistant):
-    a = assistant.ask("大同和咸宁的常务会议多久开一次？", city="datong")
     assert {c.article.city for c in a.citations} == {"datong", "xianning"}
+    # each city is searched without the places' names (they would pull the embedding away from both)
+    assert a.citations[0].article.id in ("datong-work-rules-020", "datong-executive-meeting-014")
 
 
 def test_every_place_with_a_chosen_city_answers_everywhere_and_says_so(assistant):

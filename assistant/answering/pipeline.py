@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 500
 _ARTICLE_REF = re.compile(rf"第\s*([{NUMERAL_CHARS}]+|\d+)\s*条")
+_CONNECTOR = re.compile(r"^[和与及、，,\s]+")  # what is left in front once the places are taken out
 
 
 class Assistant:
@@ -253,7 +254,9 @@ class Assistant:
         for c in slugs:
             whole: Draft | None = None
             for part in [q] if len(parts) == 1 else [q, *parts]:
-                found, no_such_article = self._hits(part, c)
+                # 「大同和咸宁全体会一年各开几次」 asked of 大同: searched without the places, whose
+                # names would pull the question's embedding away from either city's article.
+                found, no_such_article = self._hits(self._without_places(part) if len(slugs) > 1 else part, c)
                 timings |= found.timings
                 if no_such_article:
                     if len(slugs) == 1:
@@ -270,6 +273,11 @@ class Assistant:
                     continue
                 drafts.append((c, draft, found.hits))
         return drafts, None
+
+    def _without_places(self, q: str) -> str:
+        for name in self.place_names:
+            q = q.replace(name, "")
+        return _CONNECTOR.sub("", q) or q
 
     def _hits(self, q: str, city: str, k: int = 5) -> tuple[Retrieval, str | None]:
         """Ranked hits; with "第N条" in the question, that article first (or why it does not exist)."""
