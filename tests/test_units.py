@@ -241,3 +241,11 @@ def test_bad_settings_name_the_environment_variable_in_chinese(monkeypatch):
     monkeypatch.setenv("CHROMA_PORT", "abc")
     with pytest.raises(ConfigError, match=r"CHROMA_PORT 无效（应为整数）"):
         load_settings(_env_file=None)
+
+
+def test_frequency_asked_with_any_counting_word():
+    from assistant.answering.quantities import asked, asked_unit
+
+    for q in ("专题会多久开一次", "专题会多久开一回", "多长时间去一趟", "是不是定期开", "有固定周期吗"):
+        assert asked(q) == "frequency" and asked_unit(q) is None, q
+    assert asked("纪要几天内印发") == "time" and asked_unit("纪要几天内印发") == "时"

@@ -17,6 +17,8 @@ from assistant.knowledge.registry import Registry
 
 GAZETTEER = Path(__file__).resolve().parents[1] / "data" / "cities.txt"
 _LEVEL_CHARS = "省市区县州旗镇"
+# 「县市区」, 「县（市、区）」, 「区县」: the county-level places under a city, not one county of its name
+_SUBORDINATE = re.compile(r"县(?:市区|区|[（(]市[、，]?区?[)）]区?)|区县|县级")
 _DISTRICT_MARKS = ("区政府", "区长", "副区长", "区委", "区人大", "区政协", "区直")
 _COUNTY_MARKS = ("县政府", "县长", "副县长", "县委")
 
@@ -28,7 +30,10 @@ def gazetteer() -> dict[str, str]:
     for line in GAZETTEER.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             suffix, _, rest = line.partition(":")
-            names.update((n, n + suffix.strip()) for n in rest.split())
+            if suffix.strip() == "省":  # full names: a province is named with its level
+                names.update((n, n) for n in rest.split())
+            else:
+                names.update((n, n + suffix.strip()) for n in rest.split())
     return dict(sorted(names.items(), key=lambda kv: len(kv[0]), reverse=True))
 
 
@@ -75,7 +80,13 @@ class CityDetector:
                 # "晋城市" alone is the prefecture, not 晋城市城区: only a full alias matches it.
                 spans.append((m.start(), m.end()))
                 after = text[m.end() : m.end() + 1]
-                if after and after in _LEVEL_CHARS and after != self._levels[slug] and name[-1] not in _LEVEL_CHARS:
+                if (
+                    after
+                    and after in _LEVEL_CHARS
+                    and after != self._levels[slug]
+                    and name[-1] not in _LEVEL_CHARS
+                    and not _SUBORDINATE.match(text, m.end())  # 咸宁县市区: the places under 咸宁
+                ):
                     # 「朝阳区」 is not 朝阳市: a known name with another level is another place
                     spans[-1] = (m.start(), m.end() + 1)
                     unknown.append((m.start(), text[m.start() : m.end() + 1]))

@@ -36,8 +36,11 @@ _FREQUENCY_STATED = re.compile(
     rf"{_RANGE}\s*次|{_RANGE}\s*{_TIME_UNIT}[^，。；]{{0,6}}(?:一|1)次|半年|季度|月度|年度"
     r"|" + AS_NEEDED  # "as needed" answers "how often" too
 )
+# 次, 回 and 趟 all count occurrences (「多久开一回」 is 「多久开一次」); 定期 and 周期 ask how often too.
+_TIMES = "[次回趟]"
 _ASKS_FREQUENCY = re.compile(
-    r"多久.{0,4}一次|多长时间.{0,4}一次|几次|多少次|频率|频次|一年.{0,3}几|一个月.{0,3}几|隔多久"
+    rf"多久.{{0,4}}一{_TIMES}|多长时间.{{0,4}}一{_TIMES}|几{_TIMES}|多少{_TIMES}|频率|频次|一年.{{0,3}}几|一个月.{{0,3}}几|"
+    r"隔多久|定期|周期"
 )
 _ASKS_TIME = re.compile(
     r"多久|多长时间|多长时候|多少天|多少日|多少个工作日|几天|几日|几个工作日|几个月|几年|几周|几小时|几分钟|"
@@ -71,7 +74,7 @@ def asked_span(question: str) -> tuple[int, int] | None:
 _ASKED_UNIT = re.compile(
     r"(?:多少|几)\s*(?:个)?(字|页|篇|人|名|位)|(字|页|人)数"
     # a number of days, not 「事先」 — unless a lead time is asked (提前几天), which 事先 or 会前 answers
-    r"|(?<!提前)(?:多少|几)\s*(?:个)?(工作日|天|日|周|星期|月|年|小时|分钟)|(?<!提前)(多长时间|多久)(?!.{0,4}一次)"
+    r"|(?<!提前)(?:多少|几)\s*(?:个)?(工作日|天|日|周|星期|月|年|小时|分钟)|(?<!提前)(多长时间|多久)(?!.{0,4}一[次回趟])"
 )
 _UNIT_STATED = {
     "字": rf"{_RANGE}\s*字",

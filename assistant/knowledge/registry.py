@@ -103,6 +103,9 @@ class Registry(BaseModel):
             if j.parent and j.parent == place:
                 short = min(j.names, key=len)
                 return f"（{place}下辖的“{j.name}”有规则，可问“{short}”）"
+        within = [j.name for j in self.jurisdictions if j.province and j.province == place]
+        if within:  # 山西省: the provincial government's own rules are not here, its cities' are
+            return f"（只有{place}下辖的{'、'.join(within)}的规则）"
         return ""
 
     def documents_of(self, city: str) -> list[DocumentEntry]:
