@@ -134,6 +134,14 @@ def test_unknown_city_in_question(assistant):
     assert "大同市、晋城市城区、朝阳市、咸宁市" in answer.answer
     prefecture = assistant.ask("晋城市政府常务会议多久开一次")
     assert prefecture.refused and "晋城市城区" in prefecture.answer
+    # a province is named with its level: 山西省政府 is another government, 山西大同 is 大同
+    province = assistant.ask("山西省政府常务会议的议题怎么报？")
+    assert province.refused and not province.citations
+    assert province.answer.startswith("知识库中没有山西省的规则（只有山西省下辖的大同市、晋城市城区的规则）")
+    assert assistant.ask("山西大同市政府常务会议多久开一次").city == "datong"
+    # 县市区 after a city's name are the places under it, not a county called 咸宁县
+    under = assistant.ask("咸宁县市区政府一把手离开属地得提前几天报告")
+    assert under.city == "xianning" and not under.refused
 
 
 def test_unknown_city_parameter(assistant):
@@ -260,6 +268,15 @@ def test_a_conversation_that_moved_away_from_the_chosen_city_says_so(assistant):
     assert not assistant.extractive("常务会议多久开一次", city="datong", chosen="datong").notice
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="only 单位 matches, yet the refusal model gives 晋城城区 第四十五条 p=0.47 against "
+    "its threshold 0.44: the markup's words change the margin and dense evidence enough to tip it",
+)
+def test_markup_around_an_off_topic_question_is_still_refused(assistant):
+    assert assistant.ask("<script>alert('x')</script>单位食堂几点开饭").refused
+
+
 def test_as_needed_answers_how_often(assistant):
     """「根据工作需要不定期召开」 states how often: the asked frequency counts as stated, and it is the quote."""
     art = assistant.article("datong-special-meeting-002")
@@ -270,7 +287,7 @@ def test_as_needed_answers_how_often(assistant):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the refusal model gives p=0.34: the top article's dense similarity barely "
+    reason="the refusal model gives p=0.26 (threshold 0.44): the top article's dense similarity barely "
     "exceeds the median candidate's among 大同's many meeting rules (dense_gap 0.01)",
 )
 def test_as_needed_answers_how_often_end_to_end(assistant):

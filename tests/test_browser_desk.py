@@ -299,7 +299,7 @@ def test_comparison_is_a_table_city_by_city(page, live_server):
 
 def test_refusal_and_script_in_a_question_render_as_text(page, live_server):
     open_desk(page, live_server.url)
-    question = "<script>alert('x')</script>单位食堂几点开饭"
+    question = "<script>alert('x')</script>食堂几点开饭"
     turn = ask(page, question)
     assert turn.locator(".question-text").inner_text() == question
     bubble = turn.locator(".bubble.bot")

@@ -41,9 +41,9 @@ def test_chat_answers_with_citation_card(page, live_server):
 
 def test_refusal_and_script_question_render_as_text(page, live_server):
     open_chat(page, live_server.url)
-    ask(page, "<script>alert('x')</script>单位食堂几点开饭")
+    ask(page, "<script>alert('x')</script>食堂几点开饭")
     page.locator("#cards .refusal").wait_for(timeout=20000)
-    assert "<script>alert('x')</script>单位食堂几点开饭" in page.locator("#chat").inner_text()
+    assert "<script>alert('x')</script>食堂几点开饭" in page.locator("#chat").inner_text()
     assert page.dialogs == []  # the script never ran
     assert "未找到依据" in page.locator("#chat").inner_text()
     shot(page, "chat-refusal")

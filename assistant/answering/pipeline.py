@@ -254,9 +254,7 @@ class Assistant:
         for c in slugs:
             whole: Draft | None = None
             for part in [q] if len(parts) == 1 else [q, *parts]:
-                # 「大同和咸宁全体会一年各开几次」 asked of 大同: searched without the places, whose
-                # names would pull the question's embedding away from either city's article.
-                found, no_such_article = self._hits(self._without_places(part) if len(slugs) > 1 else part, c)
+                found, no_such_article = self._hits(self._without_places(part), c)
                 timings |= found.timings
                 if no_such_article:
                     if len(slugs) == 1:
@@ -275,6 +273,8 @@ class Assistant:
         return drafts, None
 
     def _without_places(self, q: str) -> str:
+        """The question as searched: jurisdictions are a filter, not content (their names pull the
+        question's embedding away from the articles): 「大同和咸宁全体会一年各开几次」 → 「全体会一年各开几次」."""
         for name in self.place_names:
             q = q.replace(name, "")
         return _CONNECTOR.sub("", q) or q
