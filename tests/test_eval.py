@@ -296,3 +296,15 @@ def sha256_of(path: Path) -> str:
     import hashlib
 
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_open_corpus_names_the_corpus_file_on_a_bad_registry(tmp_path: Path, settings):
+    from assistant.errors import KnowledgeError
+    from assistant.evaluation.corpus import open_corpus
+
+    corpus = tmp_path / "corpus"
+    (corpus / "raw").mkdir(parents=True)
+    (corpus / "registry.toml").write_text("x = \n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as info, open_corpus(corpus, settings):
+        pass
+    assert str(info.value).startswith(f"{corpus}/registry.toml: 登记表格式错误")

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from assistant.answering.pipeline import Assistant
-from assistant.errors import ConfigError
+from assistant.errors import ConfigError, KnowledgeError
 from assistant.knowledge.ingest import REGISTRY_FILE, ingest
 from assistant.settings import Settings
 
@@ -36,6 +36,10 @@ def open_corpus(corpus: Path, settings: Settings, **change: object) -> Iterator[
         kdir.mkdir()
         shutil.copy(corpus / REGISTRY_FILE, kdir / REGISTRY_FILE)
         shutil.copytree(corpus / "raw", kdir / "raw")
-        ingest(kdir)
+        try:
+            ingest(kdir)
+        except KnowledgeError as e:  # name the corpus's own file, not the temporary copy
+            path = e.path.replace(str(kdir), str(corpus)) if e.path else None
+            raise KnowledgeError(e.message, path, e.line) from None
         update = {"knowledge_dir": kdir, "data_dir": Path(tmp) / "data", **change}
         yield Assistant(settings.model_copy(update=update))
