@@ -335,11 +335,13 @@ def calibrate(
 ) -> None:
     """在开发集上（交叉验证）拟合拒答模型，写入 assistant/data/refusal.json 并报告各留出折的结果。"""
     from assistant.evaluation import calibrate as cal
-    from assistant.evaluation.corpus import open_corpus, question_files
+    from assistant.evaluation.corpus import check_corpus, open_corpus, question_files
     from assistant.evaluation.gold import default_gold_paths, load_gold
 
     with user_errors():
         settings = _settings(knowledge).model_copy(update={"refusal_model": None})  # signals only
+        for extra in corpus or []:  # before the long part: a wrong directory is said at once
+            check_corpus(extra)
         a = _open_assistant(settings)
         items = load_gold(default_gold_paths(settings.gold_dir), a.index.articles, a.cities)
         exs = cal.examples(a, items)

@@ -134,6 +134,14 @@ def test_unknown_city_in_question(assistant):
     assert "大同市、晋城市城区、朝阳市、咸宁市" in answer.answer
     prefecture = assistant.ask("晋城市政府常务会议多久开一次")
     assert prefecture.refused and "晋城市城区" in prefecture.answer
+    # a place outside the knowledge base wins over the chosen city, and is said in a comparison
+    chosen = assistant.ask("太原市政府发文谁签发", city="datong")
+    assert chosen.refused and chosen.answer.startswith("知识库中没有太原市的规则") and not chosen.citations
+    both = assistant.ask("大同和太原的常务会议有什么不同")
+    assert not both.refused and both.notice == "知识库中没有太原市的规则，以下只回答大同市。"
+    assert {c.article.city for c in both.citations} == {"datong"}
+    assert not assistant.ask("第零条怎么规定的", city="datong").answer.startswith("Traceback")
+    assert assistant.ask("第10000条怎么规定的", city="datong").answer.endswith("没有第10000条。")
     # a province is named with its level: 山西省政府 is another government, 山西大同 is 大同
     province = assistant.ask("山西省政府常务会议的议题怎么报？")
     assert province.refused and not province.citations

@@ -111,7 +111,7 @@ def test_a_new_question_leaning_on_the_conversation_is_asked_about_its_subject(d
     answerer's evidence says only that makes it answerable (a deterministic stand-in judge here)."""
     asked: list[str] = []
 
-    def judge(question: str, city: str | None) -> float:
+    def judge(question: str, city: str | None, own: str) -> float:
         asked.append(question)
         return 0.3 if "全市性会议" in question else -1.0
 
@@ -121,14 +121,14 @@ def test_a_new_question_leaning_on_the_conversation_is_asked_about_its_subject(d
     assert asked == ["部门开全市性会议报之前要先找谁同意", "报之前要先找谁同意"]
     # the subject of 「专题会一般谁召集？」 is 「专题会」 (会 is the meeting, 一般 is not part of it)
     assert (
-        _judged(dialogue, lambda q, c: 0.1 if "专题会" in q else -1.0)
+        _judged(dialogue, lambda q, c, o: 0.1 if "专题会" in q else -1.0)
         .resolve(["专题会一般谁召集？", "纪要谁签？"], "chaoyang")
         .question
         == "专题会纪要谁签？"
     )
     # no better evidence, a long subject of its own, another place named, or no judge: as asked
     assert (
-        _judged(dialogue, lambda q, c: 0.2)
+        _judged(dialogue, lambda q, c, o: 0.2)
         .resolve(["部门开全市性会议要提前几天报请示？", "报之前要先找谁同意"])
         .question
         == "报之前要先找谁同意"
@@ -141,6 +141,15 @@ def test_a_new_question_leaning_on_the_conversation_is_asked_about_its_subject(d
     assert (
         dialogue.resolve(["部门开全市性会议要提前几天报请示？", "报之前要先找谁同意"]).question == "报之前要先找谁同意"
     )
+
+
+def test_an_unrelated_question_is_not_glued_to_the_previous_subject(assistant):
+    """The contextual reading must be answered on the new question's own words too: 「年假怎么休」
+    after 「市长出差期间谁代行职务」 is not 「市长出差期间年假怎么休」 answered by the 市长出差 article."""
+    for earlier in ("市长出差期间谁代行职务", "常务会议多久开一次", "会签文件几天内回复"):
+        for new in ("年假怎么休", "食堂几点开饭", "加班费怎么算", "停车位怎么申请"):
+            turn = assistant.dialogue.resolve([earlier, new], "datong")
+            assert turn.question == new and assistant.ask(turn.question, city=turn.city).refused, (earlier, new)
 
 
 def test_a_leaning_question_end_to_end(assistant):

@@ -283,6 +283,7 @@ def test_open_corpus_answers_over_its_own_documents_and_cleans_up(tmp_path: Path
         'title = "示例事项办理条例"\nnumbering = "第一条"\n',
         encoding="utf-8",
     )
+    (corpus / "questions.jsonl").write_text("", encoding="utf-8")
     before = sha256_of(KNOWLEDGE / "articles.jsonl")
     with open_corpus(corpus, settings) as a:
         answer = a.ask("收到申请以后几天内要作出决定？", city="national")
@@ -305,6 +306,7 @@ def test_open_corpus_names_the_corpus_file_on_a_bad_registry(tmp_path: Path, set
     corpus = tmp_path / "corpus"
     (corpus / "raw").mkdir(parents=True)
     (corpus / "registry.toml").write_text("x = \n", encoding="utf-8")
+    (corpus / "questions.jsonl").write_text("", encoding="utf-8")
     with pytest.raises(KnowledgeError) as info, open_corpus(corpus, settings):
         pass
     assert str(info.value).startswith(f"{corpus}/registry.toml: 登记表格式错误")

@@ -231,15 +231,15 @@ MARKDOWN_STATUTE = """# 示例事项办理条例
 
 第二条 行政机关应当自收到申请之日起15日内作出决定。
 
-## 第二章　附则
+##第二章　附则 ##
 
 第三条 本条例自公布之日起施行。
 """
 
 
 def test_markdown_statute_with_headings_sections_and_comments(knowledge_copy: Path):
-    """A statute kept as Markdown (# title, ## 章, ### 节, an HTML comment) ingests like the printed
-    text: the title is found, chapters are chapters, a 节 heading is not glued to the article
+    """A statute kept as Markdown (# title, ## 章 — also without the space and with closing #s —,
+    ### 节, an HTML comment) ingests like the printed text: the title is found, chapters are chapters, a 节 heading is not glued to the article
     before it, and a national jurisdiction (level 国) is allowed."""
     (knowledge_copy / "raw/statute.md").write_text(MARKDOWN_STATUTE, encoding="utf-8")
     with (knowledge_copy / "registry.toml").open("a", encoding="utf-8") as f:

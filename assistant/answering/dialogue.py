@@ -39,8 +39,8 @@ MAX_FOLLOWUP_CHARS = 16
 _NOT_A_TOPIC_END = ("d", "a", "r", "u", "y", "c", "p", "m", "x")  # jieba flags: adverb, adjective, pronoun …
 MAX_OWN_SUBJECT = 5  # a new question with a longer subject of its own does not lean on the previous one
 # How far the evidence that the rules answer ``question`` in ``city`` is above the answer threshold
-# (≥ 0: the answerer would answer).
-Judge = Callable[[str, str | None], float]
+# (≥ 0: the answerer would answer), counting only answers whose article covers ``own`` words too.
+Judge = Callable[[str, str | None, str], float]
 
 
 @dataclass(frozen=True)
@@ -168,8 +168,10 @@ class Dialogue:
         if self.judge is None or len(own) > MAX_OWN_SUBJECT or len(topic) < 2 or topic in message:
             return message
         asked = _join(topic, message)
-        with_topic = self.judge(asked, city)
-        return asked if with_topic >= 0 and with_topic > self.judge(message, city) else message
+        # 「年假怎么休」 after 「市长出差期间谁代行职务」 must not be answered by the 市长出差 article:
+        # the answer has to cover the new question's own words as well.
+        with_topic = self.judge(asked, city, message)
+        return asked if with_topic >= 0 and with_topic > self.judge(message, city, message) else message
 
 
 def _topic(question: str) -> str:

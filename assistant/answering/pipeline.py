@@ -62,7 +62,8 @@ class Assistant:
         self.registry: Registry = load_registry(s.knowledge_dir / REGISTRY_FILE)
         self.index = index or KnowledgeIndex.open(s)
         self.detector = CityDetector(self.registry)
-        places = {n for j in self.registry.jurisdictions for n in (*j.names, j.slug)} | set(gazetteer())
+        provinces = {p for j in self.registry.jurisdictions if j.province for p in (j.province, j.province[:2])}
+        places = {n for j in self.registry.jurisdictions for n in (*j.names, j.slug)} | set(gazetteer()) | provinces
         self.place_names = tuple(sorted(places, key=len, reverse=True))
         self.dialogue = Dialogue(self.detector, self.place_names, judge=self.evidence)
         self.analyzer = QuestionAnalyzer(TermStats(self.index.articles), self.index.tokenizer, places)
@@ -176,9 +177,10 @@ class Assistant:
             notice=self._scope_notice("", f"{self._names(answer.scope)}的规则", picked),
         )
 
-    def evidence(self, question: str, city: str | None) -> float:
+    def evidence(self, question: str, city: str | None, own: str = "") -> float:
         """How far the evidence that the rules answer ``question`` in ``city`` is above the answer
-        threshold (≥ 0: answered); −1 when there is nothing to judge (no city, no model, nothing found)."""
+        threshold (≥ 0: answered); −1 when there is nothing to judge (no city, no model, nothing
+        found), or when the top article covers less than half of the ``own`` words' weight."""
         model = self.answerer.refusal
         slug = city or self.detector.detect(question).city
         if model is None or slug is None:
@@ -190,9 +192,11 @@ class Assistant:
         drafts, missing = self.drafts(q, [slug], {})
         if missing or not drafts or drafts[0][1].signals is None:
             return -1.0
-        draft = drafts[0][1]
+        draft, hits = drafts[0][1], drafts[0][2]
         assert draft.signals is not None
-        return model.probability(draft.signals) - model.threshold if not draft.refused else -1.0
+        if draft.refused or (own and coverage(self.analyzer.groups(own), hits[0].article.text) < 0.5):
+            return -1.0
+        return model.probability(draft.signals) - model.threshold
 
     def _names(self, slugs: Sequence[str]) -> str:
         return "、".join(self.registry.by_slug[c].name for c in slugs)
@@ -218,27 +222,25 @@ class Assistant:
         timings["detect"] = (time.perf_counter() - t0) * 1000
         notice = ""
         named = detected.cities if not detected.by_level else ()
+        # 山西省 in 「山西省大同市…」 only says where 大同 is; 太原 in 「大同和太原…」 is a place we lack.
+        provinces = {self.registry.by_slug[c].province for c in named}
+        unknown = [p for p in detected.unknown if p not in provinces]
+        if unknown and not named:  # 「太原市政府发文谁签发」, even with 大同 chosen: not 大同's rule
+            hint = "".join(self.registry.pointer(p) for p in unknown)
+            msg = f"知识库中没有{'、'.join(unknown)}的规则{hint}。现有：{'、'.join(self.city_names())}。"
+            return _refusal(msg, Reason.UNKNOWN_CITY, None, t0, timings)
+        if unknown:
+            notice = f"知识库中没有{'、'.join(unknown)}的规则，以下只回答{self._names(named)}。"
         if slug and named and (slug not in named or len(named) > 1):
             # The question names other jurisdictions than (or besides) the chosen one: answer for those named.
-            if slug not in named:
+            if slug not in named and not notice:
                 names = self._names(named)
                 notice = self._scope_notice(f"问题中提到的是{names}，", f"{names}的规则", slug)
             slug = None
         elif slug and not named and EVERY_PLACE.search(q):
             notice = self._scope_notice("问题问的是各地，", "全部地区", slug)
             slug = None
-        if slug:
-            slugs = [slug]
-        else:
-            if detected.cities:
-                slugs = list(detected.cities)
-            elif detected.unknown:
-                place = "、".join(detected.unknown)
-                hint = "".join(self.registry.pointer(p) for p in detected.unknown)
-                msg = f"知识库中没有{place}的规则{hint}。现有：{'、'.join(self.city_names())}。"
-                return _refusal(msg, Reason.UNKNOWN_CITY, None, t0, timings)
-            else:
-                slugs = list(self.cities)
+        slugs = [slug] if slug else list(detected.cities or self.cities)
         drafts, refusal = self.drafts(q, slugs, timings)
         if refusal:
             return _refusal(refusal, Reason.NO_SUCH_ARTICLE, slugs[0], t0, timings, drafts[0][2] if drafts else ())
@@ -298,7 +300,8 @@ class Assistant:
         )
         if target is None:
             count = sum(1 for a in self.index.articles if a.city == city and a.document == doc.title)
-            return found, f"《{doc.title}》共 {count} 条，没有{article_label(number)}。"
+            said = article_label(number) if 0 < number < 10000 else f"第{raw}条"  # 第零条, 第10000条
+            return found, f"《{doc.title}》共 {count} 条，没有{said}。"
         top = found.hits[0].score if found.hits else 1.0
         rest = [h for h in found.hits if h.article.id != target.id][: k - 1]
         return replace(found, hits=(Hit(target, top * 2, pinned=True), *rest)), None

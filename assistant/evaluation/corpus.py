@@ -25,12 +25,19 @@ def question_files(corpus: Path, subdir: str = "") -> list[Path]:
     return sorted((corpus / subdir if subdir else corpus).glob("*.jsonl"))
 
 
+def check_corpus(corpus: Path) -> None:
+    """A corpus directory has a registry, sources and at least one question file."""
+    if not (corpus / REGISTRY_FILE).is_file() or not (corpus / "raw").is_dir():
+        raise ConfigError(f"{corpus} 不是评测语料目录（需要 {REGISTRY_FILE} 和 raw/）")
+    if not (question_files(corpus) or question_files(corpus, "blind")):
+        raise ConfigError(f"{corpus} 中没有题目文件（*.jsonl）")
+
+
 @contextmanager
 def open_corpus(corpus: Path, settings: Settings, **change: object) -> Iterator[Assistant]:
     """An assistant over ``corpus`` (a directory with ``registry.toml`` and ``raw/``), built in a
     temporary directory that is removed afterwards; ``change`` overrides further settings."""
-    if not (corpus / REGISTRY_FILE).is_file() or not (corpus / "raw").is_dir():
-        raise ConfigError(f"{corpus} 不是评测语料目录（需要 {REGISTRY_FILE} 和 raw/）")
+    check_corpus(corpus)
     with tempfile.TemporaryDirectory(prefix="corpus-") as tmp:
         kdir = Path(tmp) / "knowledge"
         kdir.mkdir()

@@ -90,7 +90,8 @@ def _pdf_text(path: Path, name: str) -> str:
     return repair_pdf_text("\n\n".join(pages))
 
 
-_MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t\u3000]+", re.MULTILINE)
+# 「## 第一章」, also without the space (「##第二章」, common in Chinese Markdown) and with closing #s
+_MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t\u3000]*(?=\S)(.*?)(?:[ \t\u3000]+#+)?[ \t\u3000]*$", re.MULTILINE)
 _MD_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
@@ -98,7 +99,7 @@ def markdown_plain(text: str) -> str:
     """Markdown as the plain text a printed document has: heading marks (``## 第一章 总则``) and HTML
     comments dropped, line numbers kept (a comment's lines become empty lines)."""
     text = _MD_COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-    return _MD_HEADING.sub("", text)
+    return _MD_HEADING.sub(r"\1", text)
 
 
 def read_source(path: Path, display: str | None = None) -> SourceText:

@@ -25,7 +25,7 @@ from assistant.llm.stream import pieces
 from assistant.models import Answer, Event
 from assistant.serve.deps import AssistantDep, WorkersDep
 from assistant.serve.errors import error_response
-from assistant.serve.routers.ask import final_answer, unless_busy
+from assistant.serve.routers.ask import MAX_HISTORY, final_answer, unless_busy
 
 router = APIRouter(tags=["OpenAI 兼容"])
 MODEL_PREFIX = "gov-rules-"
@@ -76,7 +76,9 @@ def extract_messages(assistant: Assistant, messages: list[ChatMessage], city: st
     users = [m.text().strip() for m in messages if m.role == "user" and m.text().strip()]
     if not users:
         raise InvalidQuestion("messages 中没有用户问题。")
-    resolved = assistant.dialogue.resolve(users, city)
+    # The same context as /api/ask's history: the last question and at most MAX_HISTORY before it
+    # (a 64 KB body of 800 messages would otherwise hold the worker for seconds).
+    resolved = assistant.dialogue.resolve(users[-(MAX_HISTORY + 1) :], city)
     return resolved.question, assistant.extractive(resolved.question, city=resolved.city, chosen=city)
 
 
