@@ -257,3 +257,8 @@ def test_markdown_statute_with_headings_sections_and_comments(knowledge_copy: Pa
     ]
     assert [a.chapter.label if a.chapter else "" for a in arts] == ["第一章 总则", "第一章 总则", "第二章 附则"]
     assert arts[0].citation == "《示例事项办理条例》第一条"
+    # the same file with Windows line ends reads the same (closing #s included)
+    (knowledge_copy / "raw/statute.md").write_bytes(MARKDOWN_STATUTE.replace("\n", "\r\n").encode("utf-8"))
+    ingest(knowledge_copy)
+    again = [a for a in load_articles(knowledge_copy) if a.city == "national"]
+    assert [(a.text, a.chapter) for a in again] == [(a.text, a.chapter) for a in arts]

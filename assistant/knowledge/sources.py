@@ -116,9 +116,9 @@ def read_source(path: Path, display: str | None = None) -> SourceText:
         text, encoding = _pdf_text(path, name), "pdf"
     else:
         text, encoding = decode_text(path.read_bytes(), name)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ").replace("\xa0", " ")
     if suffix == ".md":
         text = markdown_plain(text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ").replace("\xa0", " ")
     if not text.strip():
         raise KnowledgeError("文件为空", name)
     lines = tuple(Line(i, t) for i, t in enumerate(text.split("\n"), start=1))
