@@ -9,6 +9,7 @@ rather than with another city's rules.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +25,13 @@ _COUNTY_MARKS = ("县政府", "县长", "副县长", "县委")
 
 
 @lru_cache(maxsize=1)
+def strip_places(text: str, names: Sequence[str]) -> str:
+    """``text`` without any of the place ``names`` (give them longest first)."""
+    for name in names:
+        text = text.replace(name, "")
+    return text
+
+
 def gazetteer() -> dict[str, str]:
     """Other places: bare name → the name as said ("太原" → "太原市", "香港" → "香港"), longest first."""
     names: dict[str, str] = {}

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from assistant.answering.cities import CityDetector
+from assistant.answering.cities import CityDetector, strip_places
 from assistant.retrieval.tokenizer import default_tokenizer
 
 _LEAD = re.compile(r"^(那么|那要是|那|还有|另外|如果是|换成|换作|要是)")
@@ -112,9 +112,7 @@ class Dialogue:
         self.judge = judge
 
     def _strip_places(self, text: str) -> str:
-        for p in self.place_names:
-            text = text.replace(p, "")
-        return text
+        return strip_places(text, self.place_names)
 
     def _relocate(self, question: str, old: str | None, new: str | None) -> str:
         """「朝阳市政府全体会议由谁主持」 asked again for 咸宁: the old place's name becomes the new one's."""

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from assistant.answering.analysis import EVERY_PLACE, SCOPE_WORDS, QuestionAnalyzer, TermStats
-from assistant.answering.cities import CityDetector, gazetteer
+from assistant.answering.cities import CityDetector, gazetteer, strip_places
 from assistant.answering.dialogue import Dialogue, fragment, is_followup, split_predicate
 from assistant.answering.extractive import Draft, ExtractiveAnswerer, format_quotes, label
 from assistant.answering.parts import question_parts
@@ -62,7 +62,9 @@ class Assistant:
         self.registry: Registry = load_registry(s.knowledge_dir / REGISTRY_FILE)
         self.index = index or KnowledgeIndex.open(s)
         self.detector = CityDetector(self.registry)
-        provinces = {p for j in self.registry.jurisdictions if j.province for p in (j.province, j.province[:2])}
+        provinces = {
+            p for j in self.registry.jurisdictions if j.province for p in (j.province, j.province.removesuffix("省"))
+        }
         places = {n for j in self.registry.jurisdictions for n in (*j.names, j.slug)} | set(gazetteer()) | provinces
         self.place_names = tuple(sorted(places, key=len, reverse=True))
         self.dialogue = Dialogue(self.detector, self.place_names, judge=self.evidence)
@@ -190,11 +192,12 @@ class Assistant:
         except InvalidQuestion:
             return -1.0
         drafts, missing = self.drafts(q, [slug], {})
-        if missing or not drafts or drafts[0][1].signals is None:
+        if missing or not drafts:
             return -1.0
-        draft, hits = drafts[0][1], drafts[0][2]
-        assert draft.signals is not None
-        if draft.refused or (own and coverage(self.analyzer.groups(own), hits[0].article.text) < 0.5):
+        _, draft, hits = drafts[0]
+        if draft.signals is None or draft.refused:
+            return -1.0
+        if own and coverage(self.analyzer.groups(own), hits[0].article.text) < 0.5:
             return -1.0
         return model.probability(draft.signals) - model.threshold
 
@@ -277,9 +280,7 @@ class Assistant:
     def _without_places(self, q: str) -> str:
         """The question as searched: jurisdictions are a filter, not content (their names pull the
         question's embedding away from the articles): 「大同和咸宁全体会一年各开几次」 → 「全体会一年各开几次」."""
-        for name in self.place_names:
-            q = q.replace(name, "")
-        return _CONNECTOR.sub("", q) or q
+        return _CONNECTOR.sub("", strip_places(q, self.place_names)) or q
 
     def _hits(self, q: str, city: str, k: int = 5) -> tuple[Retrieval, str | None]:
         """Ranked hits; with "第N条" in the question, that article first (or why it does not exist)."""

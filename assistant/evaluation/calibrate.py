@@ -149,7 +149,7 @@ def _by_group(x: np.ndarray, y: np.ndarray, exs: list[Example]) -> dict[str, dic
     for g in sorted(set(groups.tolist())):
         test = groups == g
         train_y = y[~test]
-        if len(set(train_y.tolist())) < 2 or test.sum() == 0:
+        if len(set(train_y.tolist())) < 2:
             continue
         model, threshold = _fit(x[~test], train_y, corpus_weights(groups[~test].tolist()))
         answer = model.predict_proba(x[test])[:, 1] >= threshold
