@@ -152,6 +152,29 @@ def test_unknown_city_in_question(assistant):
     assert under.city == "xianning" and not under.refused
 
 
+def test_places_outside_the_knowledge_base_are_known_by_their_form(assistant):
+    # counties and towns are in no list: a place name ending in its level is enough
+    for question, place in (("阳高县的副县长出差请假按啥规定", "阳高县"), ("崇阳县政府常务会多久开一次", "崇阳县")):
+        for city in (None, "datong"):
+            answer = assistant.ask(question, city=city)
+            assert answer.refused and not answer.citations and answer.answer.startswith(f"知识库中没有{place}")
+    # 阳泉市城区 is 阳泉's district, not 晋城市城区
+    other = assistant.ask("阳泉市城区的政府常务会一个月开几次")
+    assert other.refused and other.answer.startswith("知识库中没有阳泉市")
+    assert assistant.ask("晋城市城区常务会多久开一次").city == "jincheng-chengqu"
+    assert not assistant.detector.detect("各县区政府主要负责同志离开属地").unknown
+
+
+def test_a_meeting_the_rules_do_not_hold_is_not_answered_from_another(assistant):
+    kinds = assistant.analyzer.kinds
+    assert {"常务", "全体", "专题", "办公"} <= kinds.names and "办公" not in kinds.by_city["xianning"]
+    assert kinds.named("全体会上汇报") == {"全体"} and kinds.named("部门会签文件") == frozenset()
+    # 咸宁's rules have no 市长办公会议; 大同's 全体会议 rules set no time for a report
+    assert assistant.ask("市长办公会纪要谁签发", city="xianning").refused
+    assert assistant.ask("全体会上部门汇报一个议题限时几分钟", city="datong").refused
+    assert not assistant.ask("常务会上部门汇报一个议题限时几分钟", city="datong").refused
+
+
 def test_unknown_city_parameter(assistant):
     with pytest.raises(UnknownCity) as info:
         assistant.ask("市长出差谁代行职务", city="taiyuan")
@@ -276,11 +299,6 @@ def test_a_conversation_that_moved_away_from_the_chosen_city_says_so(assistant):
     assert not assistant.extractive("常务会议多久开一次", city="datong", chosen="datong").notice
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="only 单位 matches, yet the refusal model gives 晋城城区 第四十五条 p=0.47 against "
-    "its threshold 0.44: the markup's words change the margin and dense evidence enough to tip it",
-)
 def test_markup_around_an_off_topic_question_is_still_refused(assistant):
     assert assistant.ask("<script>alert('x')</script>单位食堂几点开饭").refused
 

@@ -24,6 +24,7 @@ from assistant.textnorm import keyed, match_key
         ("要提前几天报告", "time"),
         ("新规则什么时候施行", "time"),
         ("需要几个人出席", "count"),
+        ("要落实哪几种访", None),  # which ones: a list, not how many
         ("请示最多多少字", "count"),
         ("由谁签发", None),
     ],
@@ -192,6 +193,7 @@ def _signals(good: bool, jitter: float):
         coverage=base + jitter, clause_coverage=base, clause_score=base, dense_gap=0.08 + jitter / 10,
         dense_max_gap=0.09, unknown_share=0.0 if good else 0.4, missing_nouns=1 - base, most_specific_missing=1 - base,
         asks_quantity=0.0, quantity_unstated=0.0, margin=base / 3, lexical_found=1.0, groups=3.0, plain_coverage=base,
+        quantity_in_clause=0.0, kind_mismatch=0.0 if good else 0.2,
     )  # fmt: skip
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.answering.kinds import Kinds
 from assistant.answering.quantities import AS_NEEDED, BOUNDS, asked_span
 from assistant.models import Article
 from assistant.retrieval.lexicon import synonyms
@@ -179,10 +180,13 @@ class TermStats:
 class QuestionAnalyzer:
     """Turns a question into weighted term groups; ``groups`` is cached per question."""
 
-    def __init__(self, stats: TermStats, tokenizer: Tokenizer, places: set[str] | None = None) -> None:
+    def __init__(
+        self, stats: TermStats, tokenizer: Tokenizer, places: set[str] | None = None, kinds: Kinds | None = None
+    ) -> None:
         self.stats = stats
         self.tokenizer = tokenizer
         self.places = frozenset(places or ())
+        self.kinds = kinds or Kinds(frozenset(), {})  # meeting kinds of the knowledge base
         # The reranker and the answerer both need a question's groups, once per city in scope.
         self.groups = lru_cache(maxsize=1024)(self._groups)
 

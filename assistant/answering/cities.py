@@ -9,12 +9,13 @@ rather than with another city's rules.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from assistant.knowledge.registry import Registry
+from assistant.retrieval.tokenizer import default_tokenizer
 
 GAZETTEER = Path(__file__).resolve().parents[1] / "data" / "cities.txt"
 _LEVEL_CHARS = "省市区县州旗镇"
@@ -22,6 +23,11 @@ _LEVEL_CHARS = "省市区县州旗镇"
 _SUBORDINATE = re.compile(r"县(?:市区|区|[（(]市[、，]?区?[)）]区?)|区县|县级")
 _DISTRICT_MARKS = ("区政府", "区长", "副区长", "区委", "区人大", "区政协", "区直")
 _COUNTY_MARKS = ("县政府", "县长", "副县长", "县委")
+# A place by its form: a word jieba tags as a place name (ns) that ends in a level (阳高县, 泽州县,
+# 崇阳县), so counties and towns need no list; not 「各县区」, 「本市」.
+_PLACE_ENDS = "县区市镇旗乡州"
+_NOT_A_PLACE_START = "各全本该我此两每市县区"
+Tagger = Callable[[str], list[tuple[str, str]]]
 
 
 @lru_cache(maxsize=1)
@@ -57,8 +63,9 @@ class Detection:
 
 
 class CityDetector:
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry, tagger: Tagger | None = None) -> None:
         self.registry = registry
+        self.tagger = tagger or default_tokenizer().tagged
         names: list[tuple[str, str]] = []
         self._levels = {j.slug: j.level for j in registry.jurisdictions}
         for j in registry.jurisdictions:
@@ -106,12 +113,47 @@ class CityDetector:
                     continue
                 spans.append((m.start(), m.end()))
                 unknown.append((m.start(), said))
+        unknown += self._places_by_form(text, spans)
+        found = self._not_under_others(text, found, unknown)
         cities = tuple(dict.fromkeys(slug for _, slug in sorted(found)))
         others = tuple(dict.fromkeys(n for _, n in sorted(unknown)))
         if not cities and not unknown:
             level = self._by_level(text)
             return Detection(level, others, by_level=bool(level))
         return Detection(cities, others)
+
+    def _places_by_form(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, str]]:
+        """Places not in any list, by their form (阳高县的副县长…): see ``_PLACE_ENDS``."""
+        out = []
+        at = 0
+        for word, flag in self.tagger(text):
+            start = text.find(word, at)
+            if start < 0:
+                continue
+            at = start + len(word)
+            if (
+                flag.startswith("ns")
+                and len(word) >= 3
+                and word[-1] in _PLACE_ENDS
+                and word[0] not in _NOT_A_PLACE_START
+                and not _SUBORDINATE.search(word)
+                and not any(s < at and start < e for s, e in spans)
+            ):
+                out.append((start, word))
+        return out
+
+    @staticmethod
+    def _not_under_others(text: str, found: list[tuple[int, str]], unknown: list[tuple[int, str]]) -> list:
+        """「阳泉市城区」: a known name right after another place (its level word between) is that place's."""
+        ends = {pos + len(said.removesuffix("市")): said for pos, said in unknown}
+        ends |= {pos + len(said): said for pos, said in unknown}
+        kept = []
+        for pos, slug in found:
+            before = pos - 1 if pos > 0 and text[pos - 1] in _LEVEL_CHARS else pos
+            if before in ends or pos in ends:
+                continue
+            kept.append((pos, slug))
+        return kept
 
     def _by_level(self, text: str) -> tuple[str, ...]:
         """ "区政府办的文件谁签字": when only one jurisdiction is a 区 (or 县), the level names it."""

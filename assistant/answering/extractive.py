@@ -75,6 +75,8 @@ class ExtractiveAnswerer:
             lexical_found=float(top.lexical > 0),
             groups=float(len(groups)),
             plain_coverage=0.0 if kind else cov,
+            quantity_in_clause=float(kind is not None and states(normalize(best), kind, asked_unit(question))),
+            kind_mismatch=float(self.analyzer.kinds.mismatch(question, top.article, best)),
         )
 
     @staticmethod

@@ -18,6 +18,7 @@ from assistant.answering.analysis import EVERY_PLACE, SCOPE_WORDS, QuestionAnaly
 from assistant.answering.cities import CityDetector, gazetteer, strip_places
 from assistant.answering.dialogue import Dialogue, fragment, is_followup, split_predicate
 from assistant.answering.extractive import Draft, ExtractiveAnswerer, format_quotes, label
+from assistant.answering.kinds import Kinds
 from assistant.answering.parts import question_parts
 from assistant.answering.quantities import asked, asked_unit, lead_time_unstated, states
 from assistant.answering.refusal import RefusalModel
@@ -68,7 +69,8 @@ class Assistant:
         places = {n for j in self.registry.jurisdictions for n in (*j.names, j.slug)} | set(gazetteer()) | provinces
         self.place_names = tuple(sorted(places, key=len, reverse=True))
         self.dialogue = Dialogue(self.detector, self.place_names, judge=self.evidence)
-        self.analyzer = QuestionAnalyzer(TermStats(self.index.articles), self.index.tokenizer, places)
+        kinds = Kinds.mine(self.index.articles, self.index.tokenizer.tagged)
+        self.analyzer = QuestionAnalyzer(TermStats(self.index.articles), self.index.tokenizer, places, kinds)
         self.scorer = ClauseScorer(self.analyzer, s.weights)
         self.retriever: Retriever = retriever or RerankingRetriever(
             HybridRetriever(self.index, s.weights), self.scorer, s.weights

@@ -46,7 +46,8 @@ _ASKS_TIME = re.compile(
     r"多久|多长时间|多长时候|多少天|多少日|多少个工作日|几天|几日|几个工作日|几个月|几年|几周|几小时|几分钟|"
     r"什么时候|何时|哪天|啥时候|时限|期限|多久一次|频率|频次|提前几|几次|多少次|一年.{0,3}几|一个月.{0,3}几|多长"
 )
-_ASKS_COUNT = re.compile(r"几个|几名|几位|几项|几种|几类|多少|几人|比例|字数|几页|人数")
+# 「哪几种访」, 「哪几个部门」 ask which ones (a list), not how many.
+_ASKS_COUNT = re.compile(r"(?<!哪)(?:几个|几名|几位|几项|几种|几类|几人|几页)|多少|比例|字数|人数")
 
 
 # Words that ask for a bound of a quantity (「字数上限」, 「至少多长时间」): part of the asking, not the topic.

@@ -36,6 +36,8 @@ class Signals:
     lexical_found: float  # 1 when BM25 found the top article at all
     groups: float  # number of content term groups in the question
     plain_coverage: float  # coverage when no quantity is asked (0 otherwise): full coverage then suffices
+    quantity_in_clause: float  # 1 when a quantity is asked and the best clause itself states one of that kind
+    kind_mismatch: float  # 1 when the question names a kind of meeting the best clause is not about
 
     def vector(self) -> list[float]:
         return [float(v) for v in asdict(self).values()]

@@ -1,0 +1,66 @@
+"""Kinds of a body, mined from the knowledge base: which meeting a question or a clause is about.
+
+A question about 全体会议 is not answered by a clause about 常务会议, however many words they
+share (「全体会上部门汇报限时几分钟」 against 「议题汇报时间一般控制在 5 分钟左右」 of the
+常务会议 rules). The kinds are not typed in: a kind is the noun right before 会议 in the articles
+(常务, 全体, 专题, 办公 of 市长办公会议 …), found often enough to be a name rather than a phrase.
+Questions say 常务会 as often as 常务会议, so a kind is recognised before 会 as well.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from assistant.models import Article
+from assistant.textnorm import normalize
+
+_BEFORE_MEETING = re.compile(r"([\u4e00-\u9fff]{2})会议")
+# 会 of a meeting, not the verb prefix of 会签, 会商, 会同, 会审, 会办 (「部门会签」 is no 部门会议)
+_MEETING = "会(?![签商同审办])"
+MIN_MENTIONS = 3  # a kind must name meetings at least this often in the knowledge base
+Tagger = Callable[[str], list[tuple[str, str]]]
+
+
+@dataclass(frozen=True)
+class Kinds:
+    """The meeting kinds of a knowledge base, and which jurisdictions' rules have each."""
+
+    names: frozenset[str]
+    by_city: dict[str, frozenset[str]]
+
+    @classmethod
+    def mine(cls, articles: Iterable[Article], tagger: Tagger) -> Kinds:
+        articles = list(articles)
+        counts: Counter[str] = Counter()
+        for a in articles:
+            counts.update(m.group(1) for m in _BEFORE_MEETING.finditer(normalize(f"{a.document} {a.text}")))
+        names = frozenset(w for w, n in counts.items() if n >= MIN_MENTIONS and [f for _, f in tagger(w)] == ["n"])
+        kinds = cls(names, {})
+        by_city: dict[str, set[str]] = {}
+        for a in articles:
+            by_city.setdefault(a.city, set()).update(kinds.named(f"{a.document} {a.text}"))
+        return cls(names, {c: frozenset(k) for c, k in by_city.items()})
+
+    def named(self, text: str) -> frozenset[str]:
+        """The kinds ``text`` names (「常务会」 and 「常务会议」 alike)."""
+        if not self.names:
+            return frozenset()
+        t = normalize(text)
+        return frozenset(k for k in self.names if re.search(f"{k}{_MEETING}", t))
+
+    def mismatch(self, question: str, article: Article, clause: str) -> bool:
+        """The question names a kind of meeting that ``article``'s jurisdiction never holds, or that the
+        clause (else its article, else its document) does not name while naming another kind."""
+        asked = self.named(question)
+        if not asked:
+            return False
+        if not asked & self.by_city.get(article.city, asked):
+            return True
+        for text in (clause, article.text, article.document):
+            said = self.named(text)
+            if said:
+                return not asked & said
+        return False
