@@ -325,3 +325,13 @@ def test_a_lead_time_answered_without_a_number_says_so(assistant):
     a = assistant.ask("常务会议议题要提前几天报？", city="chaoyang")
     assert "会前送达" in a.answer and "规则未规定具体提前几天" in a.answer
     assert "未规定" not in assistant.ask("副区长出差要提前几天请假", city="jincheng-chengqu").answer
+
+
+def test_an_item_of_a_list_is_quoted_with_what_introduces_it(assistant):
+    item = assistant.ask("我们局跟一家银行签的框架性战略合作协议，能不能拿到常务会上过一下？", city="datong")
+    quotes = [c.quote for c in item.citations]
+    assert quotes[0] == "下列事项不列入市政府常务会议议题：" and quotes[1].startswith("3. 以市政府名义")
+    # a question asking for the list gets all of it
+    listed = assistant.ask("区常务会一般讨论哪些事", city="jincheng-chengqu")
+    assert "区政府常务会议的主要任务是：" in listed.answer
+    assert all(m in listed.answer for m in ("（一）", "区级预算安排", "(八) 讨论通过区政府重要人事任免事项", "(九)"))

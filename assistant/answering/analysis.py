@@ -64,6 +64,10 @@ STRICT_TYPES = frozenset({"number", "condition"})
 # Words that set the scope of a comparison across jurisdictions (not what is asked about).
 # A yes/no question's asking words: the A-not-A form (能不能, 要不要, 可不可以, 是不是) and its synonyms.
 ASKS_YES_NO = re.compile(r"([\u4e00-\u9fff])不\1|有没有|是否|能否|可否")
+# Words that ask for an enumeration (哪些事, 哪几种, 都研究些啥, 包括什么): the answer is the whole list.
+ASKS_LIST = re.compile(
+    r"哪些|哪几|(?:有|包括|包含)(?:哪些|些)?(?:什么|啥)|(?:什么|啥)事|都(?:干|做|讨论|研究|管|负责)些?(?:啥|什么)"
+)
 # Words that ask about every place in the knowledge base, whatever jurisdiction is chosen.
 EVERY_PLACE = re.compile(r"各地|各市|各个地方|几个地方|[两三四五]地|[两三四五]个地方|所有地方|每个地方")
 SCOPE_WORDS = re.compile(

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.answering.analysis import Group, QuestionAnalyzer
-from assistant.answering.clauses import sentences
+from assistant.answering.analysis import ASKS_LIST, Group, QuestionAnalyzer
+from assistant.answering.clauses import sentences, sentences_of
 from assistant.answering.quantities import asked, asked_unit, states
 from assistant.answering.refusal import RefusalModel, Signals
 from assistant.answering.scoring import ClauseScorer, coverage, unknown_share
@@ -114,7 +114,8 @@ class ExtractiveAnswerer:
 
     def best_quote(self, question: str, article: Article) -> str:
         """The clause of ``article`` that best answers ``question`` (verbatim)."""
-        return self._quotes(question, self.analyzer.groups(question), article)[0].quote
+        quotes = [c.quote for c in self._quotes(question, self.analyzer.groups(question), article)]
+        return next((q for q in quotes if not q.endswith(("：", ":"))), quotes[0])  # the item, not its lead
 
     def _quotes(self, question: str, groups: Sequence[Group], article: Article) -> tuple[Citation, ...]:
         """The best clause of the top article, plus clauses of it that add further facts asked for."""
@@ -148,13 +149,41 @@ class ExtractiveAnswerer:
             ):
                 chosen.append(nxt)
         chosen.sort(key=lambda t: t[1])  # reading order
-        return tuple(Citation(article, _with_list(article, unit)) for _, _, unit in chosen)
+        return _listed(question, article, [unit for _, _, unit in chosen])
+
+
+def _listed(question: str, article: Article, units: list[str]) -> tuple[Citation, ...]:
+    """Quotes for the chosen clauses: an item of a list comes with the clause that introduces it
+    (「3. …框架性战略合作协议；」 says nothing without 「下列事项不列入市政府常务会议议题：」), and a
+    question that asks for the list (哪些, 哪几) gets the whole list; a list's lead brings its items."""
+    out: list[str] = []
+    for unit in units:
+        lead = _lead_of(article, unit)
+        if lead and ASKS_LIST.search(question):
+            unit = lead
+        elif lead and lead not in out:
+            out.append(lead)
+        quote = _with_list(article, unit) if unit.endswith(("：", ":")) else unit
+        if quote not in out:
+            out.append(quote)
+    return tuple(Citation(article, q) for q in out)
+
+
+def _lead_of(article: Article, unit: str) -> str | None:
+    """The clause ending in ：that introduces the list whose item ``unit`` is (None: not an item)."""
+    paras = article.paragraphs
+    at = next((i for i, p in enumerate(paras) if p.startswith(unit) and item_of(p)), None)
+    if at is None:
+        return None
+    while at > 0 and item_of(paras[at - 1]):
+        at -= 1
+    if at == 0 or not paras[at - 1].endswith(("：", ":")):
+        return None
+    return sentences_of(paras[at - 1], len(paras[at - 1]))[-1]
 
 
 def _with_list(article: Article, unit: str) -> str:
     """A clause that introduces a list ("下列事项不列入…议题：") is quoted with its items."""
-    if not unit.endswith(("：", ":")):
-        return unit
     paras = article.paragraphs
     for i, p in enumerate(paras):
         if p.endswith(unit):
