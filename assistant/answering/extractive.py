@@ -149,19 +149,20 @@ class ExtractiveAnswerer:
             ):
                 chosen.append(nxt)
         chosen.sort(key=lambda t: t[1])  # reading order
-        return _listed(question, article, [unit for _, _, unit in chosen])
+        return _listed(question, groups, article, [unit for _, _, unit in chosen])
 
 
-def _listed(question: str, article: Article, units: list[str]) -> tuple[Citation, ...]:
-    """Quotes for the chosen clauses: an item of a list comes with the clause that introduces it
-    (「3. …框架性战略合作协议；」 says nothing without 「下列事项不列入市政府常务会议议题：」), and a
-    question that asks for the list (哪些, 哪几) gets the whole list; a list's lead brings its items."""
+def _listed(question: str, groups: Sequence[Group], article: Article, units: list[str]) -> tuple[Citation, ...]:
+    """Quotes for the chosen clauses: an item of a list comes with the clause that introduces it when
+    that adds words of the question (「3. …框架性战略合作协议；」 says nothing about 常务会 without
+    「下列事项不列入市政府常务会议议题：」), and a question that asks for the list (哪些, 哪几) gets
+    the whole list; a list's lead brings its items."""
     out: list[str] = []
     for unit in units:
         lead = _lead_of(article, unit)
         if lead and ASKS_LIST.search(question):
             unit = lead
-        elif lead and lead not in out:
+        elif lead and lead not in out and coverage(groups, lead + unit) > coverage(groups, unit):
             out.append(lead)
         quote = _with_list(article, unit) if unit.endswith(("：", ":")) else unit
         if quote not in out:
