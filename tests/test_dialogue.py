@@ -6,7 +6,10 @@ import pytest
 
 from assistant.answering.cities import CityDetector, gazetteer
 from assistant.answering.dialogue import Dialogue, fragment, is_followup, split_predicate
+from assistant.answering.kinds import Kinds
+from assistant.knowledge.ingest import load_articles
 from assistant.knowledge.registry import load_registry
+from assistant.retrieval.tokenizer import default_tokenizer
 
 from .conftest import KNOWLEDGE
 
@@ -15,7 +18,8 @@ from .conftest import KNOWLEDGE
 def dialogue() -> Dialogue:
     registry = load_registry(KNOWLEDGE / "registry.toml")
     places = {n for j in registry.jurisdictions for n in (*j.names, j.slug)} | set(gazetteer())
-    return Dialogue(CityDetector(registry), places)
+    kinds = Kinds.mine(load_articles(KNOWLEDGE), default_tokenizer().tagged)
+    return Dialogue(CityDetector(registry), places, kinds=kinds)
 
 
 def test_followup_shape():
@@ -62,7 +66,17 @@ def test_followup_shape():
             "datong",
         ),
         # the new subject's last character starts the old predicate: said once, not twice
-        (["朝阳常务会一个月开几次", "全体会呢"], None, "全体会一个月开几次", "chaoyang"),
+        (["朝阳常务会一个月开几次", "全体会呢"], None, "朝阳全体会一个月开几次", "chaoyang"),
+        # another kind of meeting (kinds mined from the rules) replaces the old one where it stood
+        (["大同市政府全体会议由哪些人组成？", "那常务会呢？"], None, "大同市政府常务会由哪些人组成", "datong"),
+        (
+            ["常务会议题汇报时间一般控制在多久？", "市长办公会呢？"],
+            "datong",
+            "市长办公会议题汇报时间一般控制在多久",
+            "datong",
+        ),
+        # 「有这规定吗」 points back at the whole previous question
+        (["大同常务会汇报一个议题给几分钟", "咸宁有这规定吗"], None, "咸宁市常务会汇报一个议题给几分钟", "xianning"),
         # a follow-up with a subject and a question of its own is asked as it is, in the same place
         (
             ["区全体会定下的文件几天内印发", "那专题会纪要谁签"],
@@ -107,18 +121,24 @@ def _judged(dialogue: Dialogue, judge) -> Dialogue:  # type: ignore[no-untyped-d
 
 
 def test_a_new_question_leaning_on_the_conversation_is_asked_about_its_subject(dialogue):
-    """「报之前要先找谁同意」 after a question about 部门开全市性会议: asked about that subject when the
+    """「会议通知得提前几天发」 after a question about 常务会: asked about that subject when the
     answerer's evidence says only that makes it answerable (a deterministic stand-in judge here)."""
     asked: list[str] = []
 
     def judge(question: str, city: str | None, own: str) -> float:
         asked.append(question)
-        return 0.3 if "全市性会议" in question else -1.0
+        return 0.3 if "常务会" in question else -1.0
 
     d = _judged(dialogue, judge)
-    turn = d.resolve(["部门开全市性会议要提前几天报请示？", "报之前要先找谁同意"], "chaoyang")
-    assert turn.question == "部门开全市性会议报之前要先找谁同意" and turn.city == "chaoyang"
-    assert asked == ["部门开全市性会议报之前要先找谁同意", "报之前要先找谁同意"]
+    turn = d.resolve(["常务会要多少人出席才能开", "会议通知得提前几天发"], "datong")
+    assert turn.question == "常务会议通知得提前几天发" and turn.city == "datong"
+    assert asked == ["常务会议通知得提前几天发", "会议通知得提前几天发"]
+    # words before the asking that name nothing (报之前, 一般, 报给) are no subject: the previous one is meant
+    for said, meant in (
+        ("报之前要先找谁同意", "部门开全市性会议报之前要先找谁同意"),
+        ("一般多久开一次", "部门开全市性会议一般多久开一次"),
+    ):
+        assert dialogue.resolve(["部门开全市性会议要提前几天报请示？", said], "chaoyang").question == meant
     # the subject of 「专题会一般谁召集？」 is 「专题会」 (会 is the meeting, 一般 is not part of it)
     assert (
         _judged(dialogue, lambda q, c, o: 0.1 if "专题会" in q else -1.0)
@@ -128,19 +148,17 @@ def test_a_new_question_leaning_on_the_conversation_is_asked_about_its_subject(d
     )
     # no better evidence, a long subject of its own, another place named, or no judge: as asked
     assert (
-        _judged(dialogue, lambda q, c, o: 0.2)
-        .resolve(["部门开全市性会议要提前几天报请示？", "报之前要先找谁同意"])
-        .question
-        == "报之前要先找谁同意"
+        _judged(dialogue, lambda q, c, o: 0.2).resolve(["常务会要多少人出席才能开", "会议通知得提前几天发"]).question
+        == "会议通知得提前几天发"
     )
     long_own = ["部门开全市性会议要提前几天报请示？", "市政府领导同志出差要提前几天请假"]
     assert d.resolve(long_own).question == long_own[1]
-    assert (
-        d.resolve(["部门开全市性会议要提前几天报请示？", "咸宁报之前要先找谁同意"]).question == "咸宁报之前要先找谁同意"
-    )
-    assert (
-        dialogue.resolve(["部门开全市性会议要提前几天报请示？", "报之前要先找谁同意"]).question == "报之前要先找谁同意"
-    )
+    elsewhere = d.resolve(["常务会要多少人出席才能开", "咸宁会议通知得提前几天发"])
+    assert elsewhere.question == "咸宁会议通知得提前几天发" and elsewhere.topic == "xianning"
+    assert dialogue.resolve(["常务会要多少人出席才能开", "会议通知得提前几天发"]).question == "会议通知得提前几天发"
+    # an elliptical question that names a place is the previous question asked there
+    there = dialogue.resolve(["部门开全市性会议要提前几天报请示？", "咸宁报之前要先找谁同意"])
+    assert there.question == "部门开全市性会议报之前要先找谁同意" and there.city == "xianning"
 
 
 def test_an_unrelated_question_is_not_glued_to_the_previous_subject(assistant):

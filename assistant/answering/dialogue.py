@@ -25,18 +25,29 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.answering.cities import CityDetector, strip_places
-from assistant.retrieval.tokenizer import default_tokenizer
+from assistant.answering.kinds import Kinds
+from assistant.retrieval.tokenizer import STOPWORDS, default_tokenizer
 
 _LEAD = re.compile(r"^(那么|那要是|那|还有|另外|如果是|换成|换作|要是)")
 _TAIL = re.compile(r"(的话|的)?(呢|怎么样|怎么规定|又如何|如何)?[?？。!！\s]*$")
 # Where a question's predicate starts: the first verb, preposition, pronoun (谁, 什么), adverb or
 # modal by jieba's part of speech, or a numeral that asks (几, 多少).
 _PREDICATE_TAGS = ("v", "p", "r", "d")
-_ASKING = re.compile(r"几|多[久长少]|什么|谁|哪|怎|如何|是否|能否|吗")
-_MODAL = re.compile(r"^(要|需要|需|应|应当|应该|可以|可|能|须|必须|得|是否|能否|可否)$")
+_ASKING = re.compile(r"几|多[久长少]|什么|啥|谁|哪|怎|咋|如何|是否|能否|吗")
+_MODAL = re.compile(r"^(要|需要|需|应|应当|应该|可以|可|能|须|必须|得|是|是否|能否|可否)$")  # 是: 「X是干啥的」
 _LEVEL_WORDS = re.compile(r"市政府|区政府|县政府|政府|市里|区里|县里|那边|这边|[?？。，,\s]")
 MAX_FOLLOWUP_CHARS = 16
-_NOT_A_TOPIC_END = ("d", "a", "r", "u", "y", "c", "p", "m", "x")  # jieba flags: adverb, adjective, pronoun …
+_NOT_A_TOPIC_END = ("d", "a", "r", "u", "y", "c", "p", "m", "x")
+_NOMINAL = (
+    "n",
+    "a",
+    "m",
+    "t",
+    "s",
+    "j",
+    "l",
+    "i",
+)  # jieba: noun, adjective, numeral, time, place, abbreviation …  # jieba flags: adverb, adjective, pronoun …
 MAX_OWN_SUBJECT = 5  # a new question with a longer subject of its own does not lean on the previous one
 # How far the evidence that the rules answer ``question`` in ``city`` is above the answer threshold
 # (≥ 0: the answerer would answer), counting only answers whose article covers ``own`` words too.
@@ -103,13 +114,38 @@ def _shared_head(new: str, previous: str) -> str | None:
 
 
 _BOUNDARY = "的，,。？?、"
+# 「咸宁有这规定吗」, 「城区也一样吗」: the words point back at the whole previous question
+_ANAPHORA = re.compile(r"这(?:个|条|项|种|些)?(?:规定|要求|样|么)|同样|一样")
+_GOVERNMENT = "[市区县]?政府"  # 市政府常务会议: whose meeting
+_ROLE = "[市区县]长"  # 市长办公会议: part of the name
 
 
 class Dialogue:
-    def __init__(self, detector: CityDetector, place_names: Sequence[str] = (), judge: Judge | None = None) -> None:
+    def __init__(
+        self,
+        detector: CityDetector,
+        place_names: Sequence[str] = (),
+        judge: Judge | None = None,
+        kinds: Kinds | None = None,
+    ) -> None:
         self.detector = detector
         self.place_names = tuple(sorted(place_names, key=len, reverse=True))
         self.judge = judge
+        self.kinds = kinds or Kinds(frozenset(), {})
+
+    def _other_meeting(self, words: str, previous: str) -> str | None:
+        """「那全体会呢？」 after 「大同常务会多久开一次」: the same question about another kind of meeting
+        (kinds mined from the rules, see ``kinds``), the old meeting's name replaced where it stood."""
+        new, old = self.kinds.named(words), self.kinds.named(previous)
+        if len(new) != 1 or len(old) != 1 or new == old:
+            return None
+        (kind,) = new
+        if not re.fullmatch(rf"(?:{_GOVERNMENT})?(?:{_ROLE}{kind}|{kind})会议?的?", words):
+            return None
+        (was,) = old
+        # 市政府 before the old name stays (it says whose meeting); 市长 of 市长办公会议 is part of the name
+        said = re.search(rf"(?:{_ROLE})?{was}会(?:议(?!题))?", previous)
+        return previous.replace(said.group(0), words.removesuffix("的"), 1) if said else None
 
     def _strip_places(self, text: str) -> str:
         return strip_places(text, self.place_names)
@@ -154,7 +190,9 @@ class Dialogue:
         rest = fragment(bare)
         if _asks_on_its_own(rest):  # 「那专题会纪要谁签？」: a question of its own, in the same place
             return Resolved(_LEAD.sub("", message).strip(), city, city)
-        if rest and (_shared_head(rest, base) or len(_LEVEL_WORDS.sub("", rest)) >= 2):
+        if other := self._other_meeting(rest, base.strip("？?。 ")):
+            return Resolved(other, city, city)
+        if rest and not _ANAPHORA.search(rest) and (_shared_head(rest, base) or len(_LEVEL_WORDS.sub("", rest)) >= 2):
             base = combine(rest, base.strip("？?。 "))
         return Resolved(base, city, city)
 
@@ -183,16 +221,25 @@ def _topic(question: str) -> str:
     return "".join(w for w, _ in words)
 
 
+def _names_something(subject: str) -> bool:
+    """Whether the words before a predicate name a subject: two characters or more of nominal words
+    (nouns, verbal nouns, numerals, adjectives …) that are not stopwords. 「一般」 in 「一般多久开一次」,
+    「报之前」 in 「报之前要先找谁同意」 and 「有这规定」 do not; 「年假」 does, though jieba reads it as
+    a numeral and an adjective."""
+    words = default_tokenizer().tagged(subject) if subject else []
+    return sum(len(w) for w, f in words if w not in STOPWORDS and (f.startswith(_NOMINAL) or f == "vn")) >= 2
+
+
 def _elliptical(message: str) -> bool:
-    """「要提前几天？」: a short predicate with no subject of its own."""
+    """「要提前几天？」, 「一般多久开一次」, 「报给谁」: a short predicate with no subject of its own."""
     subject, predicate = split_predicate(message.strip())
-    return len(message) <= 10 and not subject and bool(predicate)
+    return len(message) <= 10 and not _names_something(subject) and bool(predicate)
 
 
 def _asks_on_its_own(words: str) -> bool:
     """A subject and an asking predicate of its own: 「专题会纪要谁签」 (not 「常务会议」, not 「要提前几天」)."""
     subject, predicate = split_predicate(words, at_ask=True)
-    return len(subject) >= 2 and bool(_ASKING.search(predicate))
+    return _names_something(subject) and bool(_ASKING.search(predicate))
 
 
 def _join(head: str, tail: str) -> str:
@@ -207,6 +254,7 @@ def combine(new: str, previous: str) -> str:
     """The previous question asked of ``new`` words: a new subject, or a new predicate for the old subject."""
     _, predicate = split_predicate(previous)
     new_subject, _ = split_predicate(new)
+    new_subject = new_subject if _names_something(new_subject) else ""
     span = _shared_head(new, previous)
     if span and (new_subject or span[0] == new[0]):  # 「以市政府名义」 starts with a preposition, yet replaces
         return previous.replace(span, new, 1)

@@ -68,8 +68,8 @@ class Assistant:
         }
         places = {n for j in self.registry.jurisdictions for n in (*j.names, j.slug)} | set(gazetteer()) | provinces
         self.place_names = tuple(sorted(places, key=len, reverse=True))
-        self.dialogue = Dialogue(self.detector, self.place_names, judge=self.evidence)
         kinds = Kinds.mine(self.index.articles, self.index.tokenizer.tagged)
+        self.dialogue = Dialogue(self.detector, self.place_names, judge=self.evidence, kinds=kinds)
         self.analyzer = QuestionAnalyzer(TermStats(self.index.articles), self.index.tokenizer, places, kinds)
         self.scorer = ClauseScorer(self.analyzer, s.weights)
         self.retriever: Retriever = retriever or RerankingRetriever(
