@@ -173,6 +173,11 @@ def test_a_meeting_the_rules_do_not_hold_is_not_answered_from_another(assistant)
     assert assistant.ask("市长办公会纪要谁签发", city="xianning").refused
     assert assistant.ask("全体会上部门汇报一个议题限时几分钟", city="datong").refused
     assert not assistant.ask("常务会上部门汇报一个议题限时几分钟", city="datong").refused
+    # and a clause about another kind of meeting ranks below one about the kind asked
+    # (大同's 专题会议 minutes rule, also 报市长签发, is not the answer about the 常务会)
+    signed = assistant.ask("常务会纪要谁签发，各地一样吗")
+    assert {"datong-executive-meeting-021", "datong-work-rules-022"} & {c.article.id for c in signed.citations}
+    assert assistant.ask("市政府专题会谁能召集", city="chaoyang").citations[0].article.id == "chaoyang-work-rules-023"
 
 
 def test_unknown_city_parameter(assistant):

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.models import Article
 from assistant.textnorm import normalize
@@ -22,6 +23,16 @@ _BEFORE_MEETING = re.compile(r"([\u4e00-\u9fff]{2})会议")
 _MEETING = "会(?![签商同审办])"
 MIN_MENTIONS = 3  # a kind must name meetings at least this often in the knowledge base
 Tagger = Callable[[str], list[tuple[str, str]]]
+
+
+@lru_cache(maxsize=16)
+def _pattern(names: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(f"({'|'.join(sorted(map(re.escape, names), key=len, reverse=True))}){_MEETING}")
+
+
+@lru_cache(maxsize=8192)
+def _named(names: frozenset[str], text: str) -> frozenset[str]:
+    return frozenset(m.group(1) for m in _pattern(names).finditer(text))
 
 
 @dataclass(frozen=True)
@@ -48,8 +59,7 @@ class Kinds:
         """The kinds ``text`` names (「常务会」 and 「常务会议」 alike)."""
         if not self.names:
             return frozenset()
-        t = normalize(text)
-        return frozenset(k for k in self.names if re.search(f"{k}{_MEETING}", t))
+        return _named(self.names, normalize(text))
 
     def mismatch(self, question: str, article: Article, clause: str) -> bool:
         """The question names a kind of meeting that ``article``'s jurisdiction never holds, or that the

@@ -103,6 +103,8 @@ class ClauseScorer:
         out = []
         for pos, (unit, context) in enumerate(clauses_with_context(article, w.long_sentence)):
             score = clause_score(question, groups, types, unit, context, w)
+            if score > 0 and w.kind_penalty and self.analyzer.kinds.mismatch(question, article, unit):
+                score *= 1 - w.kind_penalty  # 「常务会纪要」 asked, a 专题会议 clause answers less
             if score > 0:
                 out.append((score, pos, unit))
         return tuple(out)
