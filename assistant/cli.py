@@ -147,6 +147,7 @@ def index(
     ship: Annotated[bool, typer.Option("--ship", help="把条文向量写入 knowledge/vectors/，随项目分发")] = False,
 ) -> None:
     """建立或同步检索索引（Chroma + BM25）。"""
+    from assistant.answering.clauses import sentences
     from assistant.retrieval.embeddings import shipped_vectors_path
     from assistant.retrieval.index import passage_text
 
@@ -155,8 +156,9 @@ def index(
         a = _open_assistant(settings)
         if ship:
             target = shipped_vectors_path(settings.knowledge_dir, a.index.model_name)
-            a.index.embeddings.export([passage_text(x) for x in a.index.articles], target)
-            console.print(f"已写入 {target}（{len(a.index.articles)} 条）")
+            clauses = [c for x in a.index.articles for c in sentences(x, settings.weights.long_sentence)]
+            a.index.embeddings.export([passage_text(x) for x in a.index.articles] + clauses, target)
+            console.print(f"已写入 {target}（{len(a.index.articles)} 条，{len(set(clauses))} 个语句）")
     r = a.index.report
     console.print(
         f"索引就绪：{len(a.index.articles)} 条；本次嵌入 {r.embedded} 条，删除 {r.deleted} 条，"

@@ -175,6 +175,13 @@ def test_fresh_data_dir_uses_the_shipped_vectors(tmp_path: Path):
     index = KnowledgeIndex.open(make_settings(data_dir=tmp_path / "fresh"))
     assert index.embeddings.misses == 0 and index.report.unchanged == 0  # built, yet nothing embedded
     assert len(index.store.get(include=[])["ids"]) == 253
+    # the clauses' vectors (compared with questions by the refusal signals) ship too
+    from assistant.answering.clauses import ClauseVectors
+
+    clauses = ClauseVectors(index.embeddings.embed_documents, 110)
+    for article in index.articles:
+        assert clauses.of(article).shape[1] == 384
+    assert index.embeddings.misses == 0
 
 
 def test_shipped_vectors_of_another_model_are_ignored(tmp_path: Path):

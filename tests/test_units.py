@@ -193,7 +193,7 @@ def _signals(good: bool, jitter: float):
         coverage=base + jitter, clause_coverage=base, clause_score=base, dense_gap=0.08 + jitter / 10,
         dense_max_gap=0.09, unknown_share=0.0 if good else 0.4, missing_nouns=1 - base, most_specific_missing=1 - base,
         asks_quantity=0.0, quantity_unstated=0.0, margin=base / 3, lexical_found=1.0, groups=3.0, plain_coverage=base,
-        quantity_in_clause=0.0, kind_mismatch=0.0 if good else 0.2,
+        quantity_in_clause=0.0, clause_similarity=base, kind_mismatch=0.0 if good else 0.2,
     )  # fmt: skip
 
 
@@ -251,3 +251,16 @@ def test_frequency_asked_with_any_counting_word():
     for q in ("专题会多久开一次", "专题会多久开一回", "多长时间去一趟", "是不是定期开", "有固定周期吗"):
         assert asked(q) == "frequency" and asked_unit(q) is None, q
     assert asked("纪要几天内印发") == "time" and asked_unit("纪要几天内印发") == "时"
+
+
+def test_clause_similarity_is_the_best_clause_cosine():
+    from assistant.answering.clauses import ClauseVectors
+
+    def embed(texts: list[str]) -> list[list[float]]:  # a bag of two characters: deterministic, no model
+        return [[t.count("会") + 0.0, t.count("文") + 0.0] for t in texts]
+
+    art = Article("x-1", "x", "X市", "规则", "", None, 1, "一、", "《规则》第一条", "会议每月召开。公文由秘书长签发。")
+    vectors = ClauseVectors(embed, 110)
+    assert vectors.of(art).shape == (2, 2)
+    assert vectors.similarity((0.0, 1.0), art) == pytest.approx(1.0)  # the 公文 clause, not the article average
+    assert vectors.similarity((), art) == 0.0  # no vector (dense retrieval off): no evidence

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+import numpy as np
 
 from assistant.models import Article
 from assistant.textnorm import SENTENCE_END
@@ -38,3 +41,35 @@ def clauses_with_context(article: Article, long: int) -> list[tuple[str, str]]:
         for i, unit in enumerate(units):
             out.append((unit, article.document + (units[0] if i else "")))
     return out
+
+
+Embed = Callable[[list[str]], list[list[float]]]
+
+
+class ClauseVectors:
+    """Embeddings of articles' clauses, so that a question can be compared with each clause rather than
+    with the whole article: 「全体会一年开几次」 is close to 「市政府全体会议一般每年召开 1-2 次」 wherever
+    that sentence stands. ``embed`` is the knowledge base's cached embedder (vectors ship with it)."""
+
+    def __init__(self, embed: Embed, long: int) -> None:
+        self.embed = embed
+        self.long = long
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def of(self, article: Article) -> np.ndarray:
+        """One unit-length row per clause, in reading order."""
+        key = f"{article.id}\x00{article.text}"
+        if key not in self._vectors:
+            rows = np.asarray(self.embed(sentences(article, self.long)), dtype=np.float32)
+            norms = np.linalg.norm(rows, axis=1, keepdims=True)
+            self._vectors[key] = rows / np.where(norms == 0, 1, norms)
+        return self._vectors[key]
+
+    def similarity(self, vector: tuple[float, ...], article: Article) -> float:
+        """The highest cosine between the question's ``vector`` and a clause of ``article`` (0 without one)."""
+        if not vector:
+            return 0.0
+        q = np.asarray(vector, dtype=np.float32)
+        norm = float(np.linalg.norm(q))
+        rows = self.of(article)
+        return float(np.max(rows @ (q / norm))) if norm and len(rows) else 0.0

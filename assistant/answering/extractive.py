@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answering.analysis import ASKS_LIST, Group, QuestionAnalyzer
-from assistant.answering.clauses import sentences, sentences_of
+from assistant.answering.clauses import ClauseVectors, sentences, sentences_of
 from assistant.answering.quantities import asked, asked_unit, states
 from assistant.answering.refusal import RefusalModel, Signals
 from assistant.answering.scoring import ClauseScorer, coverage, unknown_share
@@ -39,11 +39,13 @@ class ExtractiveAnswerer:
         scorer: ClauseScorer,
         weights: Weights | None = None,
         refusal: RefusalModel | None = None,
+        clause_vectors: ClauseVectors | None = None,
     ) -> None:
         self.analyzer = analyzer
         self.scorer = scorer
         self.weights = weights or Weights()
         self.refusal = refusal
+        self.clause_vectors = clause_vectors
 
     def supported(self, s: Signals) -> bool:
         """Answer or refuse: the fitted model when there is one, else the hand-set thresholds."""
@@ -54,8 +56,11 @@ class ExtractiveAnswerer:
             return False
         return s.coverage >= w.min_coverage or (s.coverage >= w.weak_coverage and s.dense_max_gap >= w.min_dense_gap)
 
-    def signals(self, question: str, groups: Sequence[Group], hits: Sequence[Hit]) -> Signals:
+    def signals(
+        self, question: str, groups: Sequence[Group], hits: Sequence[Hit], vector: tuple[float, ...] = ()
+    ) -> Signals:
         top = hits[0]
+        vectors = self.clause_vectors
         full = f"{top.article.document}{top.article.text}"
         best_score, _, best = self.scorer.best_unit(question, top.article)
         kind = asked(question)
@@ -76,6 +81,7 @@ class ExtractiveAnswerer:
             groups=float(len(groups)),
             plain_coverage=0.0 if kind else cov,
             quantity_in_clause=float(kind is not None and states(normalize(best), kind, asked_unit(question))),
+            clause_similarity=vectors.similarity(vector, top.article) if vectors else 0.0,
             kind_mismatch=float(self.analyzer.kinds.mismatch(question, top.article, best)),
         )
 
@@ -86,9 +92,10 @@ class ExtractiveAnswerer:
         kind = asked(question)
         return kind if kind and not states(normalize(text), kind, asked_unit(question)) else None
 
-    def draft(self, question: str, hits: Sequence[Hit]) -> Draft:
+    def draft(self, question: str, hits: Sequence[Hit], vector: tuple[float, ...] = ()) -> Draft:
         """Choose quotes from ``hits`` (ranked, one city), or refuse.
 
+        ``vector``: the question's embedding from retrieval (compared with the top article's clauses).
         A pinned top hit (the question named it: "第三十三条怎么规定的") is quoted even when the
         question has no other words to match: whole, if nothing matches.
         """
@@ -101,7 +108,7 @@ class ExtractiveAnswerer:
             return Draft(quotes, False)
         if not hits or not groups:
             return Draft((), True)
-        s = self.signals(question, groups, hits)
+        s = self.signals(question, groups, hits, vector)
         if not self.supported(s):
             # "区政府全体会议多久开一次": the article is about the meeting but states no frequency.
             return Draft((), True, asked(question) if s.quantity_unstated else None, s)

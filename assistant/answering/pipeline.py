@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answering.analysis import EVERY_PLACE, SCOPE_WORDS, QuestionAnalyzer, TermStats
 from assistant.answering.cities import CityDetector, gazetteer, strip_places
+from assistant.answering.clauses import ClauseVectors
 from assistant.answering.dialogue import Dialogue, fragment, is_followup, split_predicate
 from assistant.answering.extractive import Draft, ExtractiveAnswerer, format_quotes, label
 from assistant.answering.kinds import Kinds
@@ -76,7 +77,8 @@ class Assistant:
             HybridRetriever(self.index, s.weights), self.scorer, s.weights
         )
         refusal = RefusalModel.load(s.refusal_model) if s.refusal_model and s.refusal_model.is_file() else None
-        self.answerer = ExtractiveAnswerer(self.analyzer, self.scorer, s.weights, refusal)
+        clause_vectors = ClauseVectors(self.index.embeddings.embed_documents, s.weights.long_sentence)
+        self.answerer = ExtractiveAnswerer(self.analyzer, self.scorer, s.weights, refusal, clause_vectors)
         if llm is None and s.llm_enabled:
             from assistant.llm.client import LLMAnswerer
 
@@ -268,7 +270,7 @@ class Assistant:
                         return [(c, Draft((), True), found.hits)], no_such_article
                     break
                 t = time.perf_counter()
-                draft = self.answerer.draft(part, found.hits)
+                draft = self.answerer.draft(part, found.hits, found.vector)
                 timings["answer"] = timings.get("answer", 0.0) + (time.perf_counter() - t) * 1000
                 if whole is None:
                     whole = draft

@@ -37,6 +37,7 @@ class Signals:
     groups: float  # number of content term groups in the question
     plain_coverage: float  # coverage when no quantity is asked (0 otherwise): full coverage then suffices
     quantity_in_clause: float  # 1 when a quantity is asked and the best clause itself states one of that kind
+    clause_similarity: float  # the highest cosine between the question and a clause of the top article
     kind_mismatch: float  # 1 when the question names a kind of meeting the best clause is not about
 
     def vector(self) -> list[float]:

@@ -48,4 +48,4 @@ class RerankingRetriever:
             rescored.append((h, score, rank))
         rescored.sort(key=lambda t: (-t[1], t[2]))
         hits = tuple(replace(h, score=score) for h, score, _ in rescored[:k])
-        return Retrieval(hits, found.timings | {"rerank": (time.perf_counter() - t) * 1000})
+        return replace(found, hits=hits, timings=found.timings | {"rerank": (time.perf_counter() - t) * 1000})

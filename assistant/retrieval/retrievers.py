@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 class Retrieval:
     hits: tuple[Hit, ...]
     timings: dict[str, float] = field(default_factory=dict)  # milliseconds per stage
+    vector: tuple[float, ...] = ()  # the query's embedding, when the dense retriever ran
 
 
 def top_indices(scores: np.ndarray, k: int) -> list[int]:
@@ -81,17 +82,20 @@ class DenseRetriever:
     def __init__(self, index: KnowledgeIndex) -> None:
         self.index = index
 
-    def search(self, query: str, city: str | None, k: int) -> tuple[list[tuple[str, float]], dict[str, float]]:
+    def search(
+        self, query: str, city: str | None, k: int
+    ) -> tuple[list[tuple[str, float]], dict[str, float], tuple[float, ...]]:
+        """(article id, cosine) best first, timings, and the query's vector."""
         t = time.perf_counter()
         vector = self.index.embeddings.embed_query(query)
         t2 = time.perf_counter()
         hits = self.index.dense(vector, k, city)
-        return hits, {"embed": (t2 - t) * 1000, "dense": _ms(t2)}
+        return hits, {"embed": (t2 - t) * 1000, "dense": _ms(t2)}, tuple(vector)
 
     def retrieve(self, query: str, city: str | None = None, k: int = 5) -> Retrieval:
         by_id = self.index.by_id
-        found, timings = self.search(query, city, k)
-        return Retrieval(tuple(Hit(by_id[i], sim, dense=sim) for i, sim in found), timings)
+        found, timings, vector = self.search(query, city, k)
+        return Retrieval(tuple(Hit(by_id[i], sim, dense=sim) for i, sim in found), timings, vector)
 
 
 class HybridRetriever:
@@ -108,8 +112,9 @@ class HybridRetriever:
         lex, timings = self.lexical.scores(query, city)
         lex_order = top_indices(lex, w.fusion_depth)
         dense: list[tuple[str, float]] = []
+        vector: tuple[float, ...] = ()
         if w.dense_weight > 0:
-            dense, dense_timings = self.dense.search(query, city, w.fusion_depth)
+            dense, dense_timings, vector = self.dense.search(query, city, w.fusion_depth)
             timings |= dense_timings
         t = time.perf_counter()
         fused: dict[int, float] = {}
@@ -127,4 +132,4 @@ class HybridRetriever:
         hits = tuple(
             Hit(arts[i], s, lexical=float(lex[i]), dense=dense_sim.get(i, 0.0), dense_base=base) for i, s in ranked
         )
-        return Retrieval(hits, timings | {"fuse": _ms(t)})
+        return Retrieval(hits, timings | {"fuse": _ms(t)}, vector)
