@@ -340,3 +340,10 @@ def test_an_item_of_a_list_is_quoted_with_what_introduces_it(assistant):
     listed = assistant.ask("区常务会一般讨论哪些事", city="jincheng-chengqu")
     assert "区政府常务会议的主要任务是：" in listed.answer
     assert all(m in listed.answer for m in ("（一）", "区级预算安排", "(八) 讨论通过区政府重要人事任免事项", "(九)"))
+
+
+def test_every_place_is_asked_even_when_a_title_names_one_level(assistant):
+    # 区长 alone would name 晋城市城区 (the only district); with 各地 it is one of the titles asked about
+    answer = assistant.ask("各地一把手（市长/区长）外出期间分别由谁主持工作")
+    assert len(answer.scope) == 4 and answer.city is None
+    assert assistant.ask("区长出差期间谁代行职务").city == "jincheng-chengqu"

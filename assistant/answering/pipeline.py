@@ -247,7 +247,9 @@ class Assistant:
         elif slug and not named and EVERY_PLACE.search(q):
             notice = self._scope_notice("问题问的是各地，", "全部地区", slug)
             slug = None
-        slugs = [slug] if slug else list(detected.cities or self.cities)
+        # 「各地一把手（市长/区长）…」: 区长 names no place when every place is asked about
+        by_level_only = detected.by_level and EVERY_PLACE.search(q)
+        slugs = [slug] if slug else list((not by_level_only and detected.cities) or self.cities)
         drafts, refusal = self.drafts(q, slugs, timings)
         if refusal:
             return _refusal(refusal, Reason.NO_SUCH_ARTICLE, slugs[0], t0, timings, drafts[0][2] if drafts else ())
