@@ -75,6 +75,8 @@ def test_followup_shape():
             "市长办公会议题汇报时间一般控制在多久",
             "datong",
         ),
+        # 「那咸宁的秘书长呢」: a new place and a new subject (not 「的秘书长」)
+        (["朝阳副市长出差要向谁请假", "那咸宁的秘书长呢"], None, "秘书长出差要向谁请假", "xianning"),
         # 「有这规定吗」 points back at the whole previous question
         (["大同常务会汇报一个议题给几分钟", "咸宁有这规定吗"], None, "咸宁市常务会汇报一个议题给几分钟", "xianning"),
         # a follow-up with a subject and a question of its own is asked as it is, in the same place

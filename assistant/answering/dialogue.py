@@ -62,8 +62,9 @@ class Resolved:
 
 
 def fragment(message: str) -> str:
-    """The follow-up's own words: 「那常务会议呢？」 → 「常务会议」."""
-    return _TAIL.sub("", _LEAD.sub("", message.strip())).strip()
+    """The follow-up's own words: 「那常务会议呢？」 → 「常务会议」 (and 「那咸宁的副市长呢」, its place
+    taken out, → 「副市长」)."""
+    return _TAIL.sub("", _LEAD.sub("", message.strip()).lstrip("的")).strip()
 
 
 def is_followup(message: str) -> bool:

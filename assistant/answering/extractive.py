@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from assistant.answering.analysis import ASKS_LIST, Group, QuestionAnalyzer
 from assistant.answering.clauses import ClauseVectors, sentences, sentences_of
-from assistant.answering.quantities import asked, asked_unit, states
+from assistant.answering.quantities import asked, asked_unit, lead_time_unstated, states
 from assistant.answering.refusal import RefusalModel, Signals
 from assistant.answering.scoring import ClauseScorer, coverage, unknown_share
 from assistant.knowledge.segment import item_of
@@ -27,7 +27,7 @@ class Draft:
 
     citations: tuple[Citation, ...]
     refused: bool
-    unstated: str | None = None  # refused because the asked kind of quantity is stated nowhere
+    unstated: str | None = None  # refused because the asked quantity (a QuantityKind, or "lead" time) is stated nowhere
     signals: Signals | None = None  # the evidence the decision was made on (None: pinned or nothing found)
     part: str = ""  # the part of a question with parts it answers ("": the whole question)
 
@@ -117,6 +117,10 @@ class ExtractiveAnswerer:
         if kind and unit and not any(states(normalize(c.quote), kind, unit) for c in quotes):
             # 「纪要几天内要出来」: the article's number is about something else (the documents, not the minutes).
             return Draft((), True, kind, s)
+        if lead_time_unstated(question, "".join(c.quote for c in quotes)):
+            # 「副市长出差要提前几天请假」 and the rule says only 事先: no number of days is set; the refusal
+            # says so and names the article.
+            return Draft((), True, "lead", s)
         return Draft(quotes, False, None, s)
 
     def best_quote(self, question: str, article: Article) -> str:

@@ -21,7 +21,7 @@ from assistant.answering.dialogue import Dialogue, fragment, is_followup, split_
 from assistant.answering.extractive import Draft, ExtractiveAnswerer, format_quotes, label
 from assistant.answering.kinds import Kinds
 from assistant.answering.parts import question_parts
-from assistant.answering.quantities import asked, asked_unit, lead_time_unstated, states
+from assistant.answering.quantities import asked, asked_unit, states
 from assistant.answering.refusal import RefusalModel
 from assistant.answering.scoring import ClauseScorer, coverage
 from assistant.errors import ConfigError, InvalidQuestion
@@ -334,11 +334,9 @@ class Assistant:
             citations.extend(quotes)
             if single:
                 unanswered = [d.part for city, d, _ in drafts if city == c and d.refused and d.part]
-                days = lead_time_unstated(question, "".join(q.quote for q in quotes))
                 parts.append(
                     format_quotes(quotes)
                     + "".join(f"\n（「{p}」：现行工作规则中未找到明确规定。）" for p in unanswered)
-                    + ("\n（规则未规定具体提前几天。）" if days and not unanswered else "")
                 )
             else:
                 said = format_quotes(quotes) if quotes else "现行工作规则中未找到对此的规定。"
@@ -375,7 +373,9 @@ class Assistant:
         nearest = next((h[0].article for _, _, h in drafts if h), None)
         unstated = next((d.unstated for _, d, _ in drafts if d.unstated), None)
         if unstated and nearest is not None:
-            what = {"frequency": "召开或办理的频次", "time": "具体时间或期限"}.get(unstated, "具体数量")
+            what = {"frequency": "召开或办理的频次", "time": "具体时间或期限", "lead": "具体提前几天"}.get(
+                unstated, "具体数量"
+            )
             return (
                 f"{where}现行工作规则没有规定{what}。最相关的是{label(nearest)}，可查阅原文；"
                 "如需确认，请咨询本级政府办公室。"
