@@ -49,6 +49,7 @@ class Weights(BaseModel):
     word_order_weight: float = Field(0.25, ge=0, le=1)  # shared bigrams with the question
     long_sentence: int = Field(110, ge=20)  # longer sentences are split at semicolons
     kind_penalty: float = Field(0.3, ge=0, le=1)  # a clause about another kind of meeting scores less (rerank_cv.py)
+    role_penalty: float = Field(0.3, ge=0, le=1)  # a clause about another role (its subject) scores less (rerank_cv.py)
     # Refusal
     min_coverage: float = Field(0.55, ge=0, le=1)  # answer when the top article covers this much…
     weak_coverage: float = Field(0.35, ge=0, le=1)  # …or this much when dense similarity is high too

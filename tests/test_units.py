@@ -194,6 +194,7 @@ def _signals(good: bool, jitter: float):
         dense_max_gap=0.09, unknown_share=0.0 if good else 0.4, missing_nouns=1 - base, most_specific_missing=1 - base,
         asks_quantity=0.0, quantity_unstated=0.0, margin=base / 3, lexical_found=1.0, groups=3.0, plain_coverage=base,
         quantity_in_clause=0.0, clause_similarity=base, kind_mismatch=0.0 if good else 0.2,
+        role_mismatch=0.0,
     )  # fmt: skip
 
 
@@ -264,3 +265,30 @@ def test_clause_similarity_is_the_best_clause_cosine():
     assert vectors.of(art).shape == (2, 2)
     assert vectors.similarity((0.0, 1.0), art) == pytest.approx(1.0)  # the 公文 clause, not the article average
     assert vectors.similarity((), art) == 0.0  # no vector (dense retrieval off): no evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("副市长、秘书长离市出访、出差和休养，应事先向市长请假", {"副市长", "秘书长"}),  # 市长 is who is asked
+        ("各部门主要负责同志离市外出应事先请假，由市政府办公室报市长、分管副市长和秘书长", {"主要负责"}),
+        ("市长自己离开朝阳，要向哪里报备", {"市长"}),
+        ("部门一把手离市要提前几天请假", {"主要负责"}),  # 一把手 is the 主要负责同志
+        ("局长离开城区外出要报谁", {"主要负责"}),
+        ("以市政府办公室名义发文，一般由市政府秘书长签发", set()),
+    ],
+)
+def test_subject_roles(text, roles):
+    from assistant.answering.roles import subject_roles
+
+    assert subject_roles(text) == roles
+
+
+def test_role_mismatch():
+    from assistant.answering.roles import role_mismatch
+
+    leave = "副市长、秘书长离市出访、出差和休养，应事先向市长请假"
+    assert role_mismatch("市长自己离开朝阳，要向哪里报备", leave)
+    assert not role_mismatch("副市长离市外出怎么请假", leave)
+    assert not role_mismatch("区府办副主任主要协助谁", "区政府办公室副主任协助办公室主任处理日常工作")
+    assert not role_mismatch("文件谁签发", leave)  # no role asked about: no mismatch

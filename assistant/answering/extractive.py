@@ -14,6 +14,7 @@ from assistant.answering.analysis import ASKS_LIST, Group, QuestionAnalyzer
 from assistant.answering.clauses import ClauseVectors, sentences, sentences_of
 from assistant.answering.quantities import asked, asked_unit, lead_time_unstated, states
 from assistant.answering.refusal import RefusalModel, Signals
+from assistant.answering.roles import role_mismatch
 from assistant.answering.scoring import ClauseScorer, coverage, unknown_share
 from assistant.knowledge.segment import item_of
 from assistant.models import Article, Citation, Hit
@@ -83,6 +84,7 @@ class ExtractiveAnswerer:
             quantity_in_clause=float(kind is not None and states(normalize(best), kind, asked_unit(question))),
             clause_similarity=vectors.similarity(vector, top.article) if vectors else 0.0,
             kind_mismatch=float(self.analyzer.kinds.mismatch(question, top.article, best)),
+            role_mismatch=float(role_mismatch(question, best)),
         )
 
     @staticmethod

@@ -39,6 +39,7 @@ class Signals:
     quantity_in_clause: float  # 1 when a quantity is asked and the best clause itself states one of that kind
     clause_similarity: float  # the highest cosine between the question and a clause of the top article
     kind_mismatch: float  # 1 when the question names a kind of meeting the best clause is not about
+    role_mismatch: float  # 1 when the question is about a role the best clause is not about (its subject)
 
     def vector(self) -> list[float]:
         return [float(v) for v in asdict(self).values()]

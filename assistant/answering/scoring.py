@@ -19,6 +19,7 @@ from assistant.answering.analysis import (
 )
 from assistant.answering.clauses import clauses_with_context
 from assistant.answering.quantities import asked, asked_unit, states
+from assistant.answering.roles import role_mismatch
 from assistant.models import Article
 from assistant.settings import Weights
 from assistant.textnorm import normalize
@@ -105,6 +106,8 @@ class ClauseScorer:
             score = clause_score(question, groups, types, unit, context, w)
             if score > 0 and w.kind_penalty and self.analyzer.kinds.mismatch(question, article, unit):
                 score *= 1 - w.kind_penalty  # 「常务会纪要」 asked, a 专题会议 clause answers less
+            if score > 0 and w.role_penalty and role_mismatch(question, unit):
+                score *= 1 - w.role_penalty  # 「副市长…请假」 asked, the rule for 主要负责同志 answers less
             if score > 0:
                 out.append((score, pos, unit))
         return tuple(out)

@@ -1,0 +1,48 @@
+"""Whose rule a clause is: the roles it is about, as opposed to the roles it names as approvers.
+
+「副市长、秘书长离市出访、出差和休养，应事先向市长请假」 is a rule for 副市长 and 秘书长; 市长 is
+who they ask. A question about 市长 himself (「市长自己离开朝阳，要向哪里报备」) is not answered by it,
+and 「副市长离市外出怎么请假」 is not answered by the clause for 各部门主要负责同志 that merely
+names 分管副市长 as someone informed.
+
+Roles are found by their form — an administrative title (市长, 常务副区长, 秘书长, 办公室主任, 局长,
+主要负责同志 …), so a new jurisdiction's titles count too. The subject roles of a text are those named
+before the first word that introduces someone else (向, 由, 报, 经, 受, 委托 …).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.textnorm import normalize
+
+ROLE = re.compile(
+    r"(?:常务)?副?[市区县州省乡镇]长|副?秘书长|(?:办公室)?副?主任|[局厅处科]长"
+    r"|主要负责(?:同志|人)|负责同志|一把手"
+)
+# Words after which a role is someone else (the one asked, approving, delegating): not the subject.
+_OTHERS = re.compile(r"向|由|报|经|受|委托|请示|给|对")
+
+
+# One name per role: 一把手 is what 主要负责同志 and 主要负责人 are called, and a department's
+# (局, 厅, 处, 科) head is its 主要负责人; 办公室主任 is the 主任 a question about the office means.
+_SAME = {"主要负责同志": "主要负责", "主要负责人": "主要负责", "一把手": "主要负责"}
+_SAME |= {f"{unit}长": "主要负责" for unit in "局厅处科"}
+
+
+def _role(name: str) -> str:
+    return _SAME.get(name, name.removeprefix("办公室"))
+
+
+def subject_roles(text: str) -> frozenset[str]:
+    """The roles ``text`` is about: those named before the first word that introduces someone else."""
+    t = normalize(text)
+    other = _OTHERS.search(t)
+    return frozenset(_role(m.group(0)) for m in ROLE.finditer(t[: other.start()] if other else t))
+
+
+def role_mismatch(question: str, clause: str) -> bool:
+    """The question is about roles the clause is not about, while the clause is about others."""
+    asked = subject_roles(question)
+    said = subject_roles(clause)
+    return bool(asked and said and not asked & said)
