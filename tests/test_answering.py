@@ -169,6 +169,7 @@ def test_a_meeting_the_rules_do_not_hold_is_not_answered_from_another(assistant)
     kinds = assistant.analyzer.kinds
     assert {"常务", "全体", "专题", "办公"} <= kinds.names and "办公" not in kinds.by_city["xianning"]
     assert kinds.named("全体会上汇报") == {"全体"} and kinds.named("部门会签文件") == frozenset()
+    assert "部门" not in kinds.names and kinds.named("各部门会前要准备哪些材料") == frozenset()
     # 咸宁's rules have no 市长办公会议; 大同's 全体会议 rules set no time for a report
     assert assistant.ask("市长办公会纪要谁签发", city="xianning").refused
     assert assistant.ask("全体会上部门汇报一个议题限时几分钟", city="datong").refused
@@ -352,3 +353,29 @@ def test_every_place_is_asked_even_when_a_title_names_one_level(assistant):
     answer = assistant.ask("各地一把手（市长/区长）外出期间分别由谁主持工作")
     assert len(answer.scope) == 4 and answer.city is None
     assert assistant.ask("区长出差期间谁代行职务").city == "jincheng-chengqu"
+
+
+def test_places_found_by_their_form_from_the_review(assistant):
+    detect = assistant.detector.detect
+    # a province before a covered city only says where the city is
+    assert detect("山西省大同市常务会议多久开一次").cities == ("datong",)
+    assert not assistant.ask("湖北省咸宁市常务会议多久开一次").refused
+    # 城区 at the end of a longer name is another district; 城区 on its own is still 晋城市城区
+    assert detect("平城区政府常务会议多久开一次").cities == () and detect("龙城区政府常务会").unknown == ("龙城区",)
+    assert detect("那城区呢").cities == ("jincheng-chengqu",)
+    # a county-level city named with its government, though jieba splits it off (赤壁|市政府); not 代表市政府
+    assert detect("赤壁市政府常务会议谁主持").unknown == ("赤壁市",) and not detect("代表市政府发表讲话").unknown
+    # a place under a covered city is asked about, not the city; a comparison with one answers the rest
+    assert assistant.ask("咸宁市咸安区常务会谁主持").refused
+    both = assistant.ask("大同和阳高县常务会议多久开一次")
+    assert not both.refused and "每月召开 1-2 次" in both.answer and "阳高县" in both.notice
+    # a follow-up naming such a place is refused as one, not as a follow-up without context
+    turn = assistant.dialogue.resolve(["常务会议多久开一次", "阳高县呢"], "datong")
+    assert assistant.ask(turn.question, city=turn.city).answer.startswith("知识库中没有阳高县的规则")
+
+
+def test_lead_time_set_in_another_clause_of_the_article_is_quoted(assistant):
+    a = assistant.ask("常务会议文件要提前几天送达", city="datong")
+    assert not a.refused and "会前 2 日" in a.answer
+    # …but not another role's days: 咸宁's 提前3天 is for the county heads, not for 副市长
+    assert assistant.ask("副市长离咸出差要提前几天请假", city="xianning").refused

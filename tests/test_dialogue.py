@@ -77,6 +77,8 @@ def test_followup_shape():
         ),
         # 「那咸宁的秘书长呢」: a new place and a new subject (not 「的秘书长」)
         (["朝阳副市长出差要向谁请假", "那咸宁的秘书长呢"], None, "秘书长出差要向谁请假", "xianning"),
+        # 「也一样吗」 with a subject of its own: the previous question about that subject
+        (["常务会议纪要谁签发", "那全体会议也一样吗"], "datong", "全体会议纪要谁签发", "datong"),
         # 「有这规定吗」 points back at the whole previous question
         (["大同常务会汇报一个议题给几分钟", "咸宁有这规定吗"], None, "咸宁市常务会汇报一个议题给几分钟", "xianning"),
         # a follow-up with a subject and a question of its own is asked as it is, in the same place

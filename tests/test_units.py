@@ -275,13 +275,20 @@ def test_clause_similarity_is_the_best_clause_cosine():
         ("市长自己离开朝阳，要向哪里报备", {"市长"}),
         ("部门一把手离市要提前几天请假", {"主要负责"}),  # 一把手 is the 主要负责同志
         ("局长离开城区外出要报谁", {"主要负责"}),
-        ("以市政府办公室名义发文，一般由市政府秘书长签发", set()),
+        ("以市政府办公室名义发文，一般由市政府秘书长签发", {"秘书长"}),  # 由 names who acts
     ],
 )
 def test_subject_roles(text, roles):
     from assistant.answering.roles import subject_roles
 
     assert subject_roles(text) == roles
+
+
+def test_a_role_entrusted_is_the_clause_s_actor():
+    from assistant.answering.roles import role_mismatch
+
+    entrusted = "区长、副区长或区长、副区长委托区政府办公室主任、副主任召开区政府专题会议"
+    assert not role_mismatch("办公室主任可以主持专题会议吗", entrusted)
 
 
 def test_role_mismatch():

@@ -28,6 +28,19 @@ _COUNTY_MARKS = ("县政府", "县长", "副县长", "县委")
 _PLACE_ENDS = "县区市镇旗乡州"
 _NOT_A_PLACE_START = "各全本该我此两每市县区"
 Tagger = Callable[[str], list[tuple[str, str]]]
+# 赤壁 + 市政府, 高平 + 市人民政府: a place name followed by its level and its government.
+_GOVERNMENT_AFTER = re.compile(r"[市县区旗](?:人民)?政府")
+# What may stand right before a place's name in a question; any other character makes a short name
+# such as 城区 the end of a longer one (平城区, 龙城区, 东城区 are other districts).
+_BEFORE_A_NAME = set("的和与及或、在是问看跟同到从按对向由给比于那这各我咱")
+
+
+def _inside_a_name(name: str, text: str, start: int) -> bool:
+    """A two-character name ending in its level (城区) that is the end of a longer word (平城区)."""
+    if len(name) != 2 or name[-1] not in _LEVEL_CHARS or start == 0:
+        return False
+    before = text[start - 1]
+    return "\u4e00" <= before <= "\u9fff" and before not in _BEFORE_A_NAME
 
 
 @lru_cache(maxsize=1)
@@ -63,9 +76,12 @@ class Detection:
 
 
 class CityDetector:
-    def __init__(self, registry: Registry, tagger: Tagger | None = None) -> None:
+    def __init__(
+        self, registry: Registry, tagger: Tagger | None = None, in_rules: Callable[[str], bool] | None = None
+    ) -> None:
         self.registry = registry
         self.tagger = tagger or default_tokenizer().tagged
+        self.in_rules = in_rules or (lambda word: False)  # whether the rules' text uses a word
         names: list[tuple[str, str]] = []
         self._levels = {j.slug: j.level for j in registry.jurisdictions}
         for j in registry.jurisdictions:
@@ -90,7 +106,7 @@ class CityDetector:
             if name.isascii():
                 pattern = rf"(?<![a-z0-9-]){pattern}(?![a-z0-9-])"
             for m in re.finditer(pattern, lowered):
-                if any(s < m.end() and m.start() < e for s, e in spans):
+                if any(s < m.end() and m.start() < e for s, e in spans) or _inside_a_name(name, text, m.start()):
                     continue
                 # "晋城市" alone is the prefecture, not 晋城市城区: only a full alias matches it.
                 spans.append((m.start(), m.end()))
@@ -132,6 +148,18 @@ class CityDetector:
                 continue
             at = start + len(word)
             if (
+                flag in ("n", "nr", "ns")
+                and len(word) >= 2
+                and word[-1] not in _PLACE_ENDS
+                and _GOVERNMENT_AFTER.match(text, at)
+                and not self.in_rules(word)
+            ):
+                # 「赤壁|市政府」, 「高平|市政府」: jieba leaves the level with 政府 (and may take the name for
+                # a person's): a name the rules never use, right before a level and its government, is a
+                # place (「代表|市政府」 is not: 代表 is a word of the rules)
+                word, flag = word + text[at], "ns"
+                at += 1
+            if (
                 flag.startswith("ns")
                 and len(word) >= 3
                 and word[-1] in _PLACE_ENDS
@@ -142,18 +170,24 @@ class CityDetector:
                 out.append((start, word))
         return out
 
-    @staticmethod
-    def _not_under_others(text: str, found: list[tuple[int, str]], unknown: list[tuple[int, str]]) -> list:
-        """「阳泉市城区」: a known name right after another place (its level word between) is that place's."""
-        ends = {pos + len(said.removesuffix("市")): said for pos, said in unknown}
-        ends |= {pos + len(said): said for pos, said in unknown}
+    def _not_under_others(self, text: str, found: list[tuple[int, str]], unknown: list[tuple[int, str]]) -> list:
+        """「阳泉市城区」: a known name right after another city or county is that place's district, and
+        「咸宁市咸安区」 asks about 咸安区, a place under 咸宁, not about 咸宁 (「山西省大同市」 is 大同)."""
+        cities = [(pos, said) for pos, said in unknown if said[-1] in "市县"]
+        ends = {pos + len(said.removesuffix("市")) for pos, said in cities} | {pos + len(s) for pos, s in cities}
+        starts = {pos for pos, _ in unknown}
         kept = []
         for pos, slug in found:
             before = pos - 1 if pos > 0 and text[pos - 1] in _LEVEL_CHARS else pos
-            if before in ends or pos in ends:
+            end = pos + len(self._said_at(text, pos, slug))
+            if before in ends or pos in ends or end in starts:
                 continue
             kept.append((pos, slug))
         return kept
+
+    def _said_at(self, text: str, pos: int, slug: str) -> str:
+        """The longest name of ``slug`` that ``text`` has at ``pos``."""
+        return next((n for n, s in self._known if s == slug and text.lower().startswith(n.lower(), pos)), "")
 
     def _by_level(self, text: str) -> tuple[str, ...]:
         """ "区政府办的文件谁签字": when only one jurisdiction is a 区 (or 县), the level names it."""

@@ -60,7 +60,8 @@ class ClauseVectors:
         """One unit-length row per clause, in reading order."""
         key = f"{article.id}\x00{article.text}"
         if key not in self._vectors:
-            rows = np.asarray(self.embed(sentences(article, self.long)), dtype=np.float32)
+            units = sentences(article, self.long)
+            rows = np.asarray(self.embed(units), dtype=np.float32) if units else np.zeros((0, 1), np.float32)
             norms = np.linalg.norm(rows, axis=1, keepdims=True)
             self._vectors[key] = rows / np.where(norms == 0, 1, norms)
         return self._vectors[key]

@@ -37,17 +37,9 @@ _ASKING = re.compile(r"几|多[久长少]|什么|啥|谁|哪|怎|咋|如何|是�
 _MODAL = re.compile(r"^(要|需要|需|应|应当|应该|可以|可|能|须|必须|得|是|是否|能否|可否)$")  # 是: 「X是干啥的」
 _LEVEL_WORDS = re.compile(r"市政府|区政府|县政府|政府|市里|区里|县里|那边|这边|[?？。，,\s]")
 MAX_FOLLOWUP_CHARS = 16
-_NOT_A_TOPIC_END = ("d", "a", "r", "u", "y", "c", "p", "m", "x")
-_NOMINAL = (
-    "n",
-    "a",
-    "m",
-    "t",
-    "s",
-    "j",
-    "l",
-    "i",
-)  # jieba: noun, adjective, numeral, time, place, abbreviation …  # jieba flags: adverb, adjective, pronoun …
+_NOT_A_TOPIC_END = ("d", "a", "r", "u", "y", "c", "p", "m", "x")  # jieba flags: adverb, adjective, pronoun …
+# jieba flags of words that can name a subject: noun, adjective, numeral, time, place, abbreviation …
+_NOMINAL = ("n", "a", "m", "t", "s", "j", "l", "i")
 MAX_OWN_SUBJECT = 5  # a new question with a longer subject of its own does not lean on the previous one
 # How far the evidence that the rules answer ``question`` in ``city`` is above the answer threshold
 # (≥ 0: the answerer would answer), counting only answers whose article covers ``own`` words too.
@@ -189,11 +181,17 @@ class Dialogue:
         city = named or (None if detected.cities else selected or previous.topic)
         base = self._relocate(previous.question, previous.topic, named)
         rest = fragment(bare)
+        same = _ANAPHORA.search(rest)
+        head = fragment(re.split(r"[？?，,。；;]", rest[: same.start()])[0]).rstrip("也都还") if same else ""
+        if same and _names_something(head):
+            rest = head  # 「那全体会议也一样吗」: the previous question, about 全体会议
+        elif same:
+            rest = ""  # 「咸宁有这规定吗」: the previous question as it was
         if _asks_on_its_own(rest):  # 「那专题会纪要谁签？」: a question of its own, in the same place
             return Resolved(_LEAD.sub("", message).strip(), city, city)
         if other := self._other_meeting(rest, base.strip("？?。 ")):
             return Resolved(other, city, city)
-        if rest and not _ANAPHORA.search(rest) and (_shared_head(rest, base) or len(_LEVEL_WORDS.sub("", rest)) >= 2):
+        if rest and (_shared_head(rest, base) or len(_LEVEL_WORDS.sub("", rest)) >= 2):
             base = combine(rest, base.strip("？?。 "))
         return Resolved(base, city, city)
 
@@ -261,4 +259,6 @@ def combine(new: str, previous: str) -> str:
         return previous.replace(span, new, 1)
     if not new_subject:  # the new words are a predicate: keep the previous subject and its context
         return split_predicate(previous, at_ask=True)[0] + new
+    if not previous.strip("？?。，, "):
+        return new
     return _join(new, predicate) if predicate else f"{new}（接上问：{previous}）"

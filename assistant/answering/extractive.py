@@ -120,9 +120,19 @@ class ExtractiveAnswerer:
             # 「纪要几天内要出来」: the article's number is about something else (the documents, not the minutes).
             return Draft((), True, kind, s)
         if lead_time_unstated(question, "".join(c.quote for c in quotes)):
-            # 「副市长出差要提前几天请假」 and the rule says only 事先: no number of days is set; the refusal
-            # says so and names the article.
-            return Draft((), True, "lead", s)
+            art = hits[0].article
+            days = [
+                u
+                for u in sentences(art, self.weights.long_sentence)
+                if not lead_time_unstated(question, u) and not role_mismatch(question, u)  # not another's days
+            ]
+            if not days:
+                # 「副市长出差要提前几天请假」 and the rule says only 事先: no number of days is set; the
+                # refusal says so and names the article.
+                return Draft((), True, "lead", s)
+            # the article sets the days in another clause (「…会前 2 日…通知…，会议有关材料一般应同时送达」)
+            best = max(days, key=lambda u: coverage(groups, u))
+            quotes = tuple(sorted({*quotes, Citation(art, best)}, key=lambda c: art.text.find(c.quote)))
         return Draft(quotes, False, None, s)
 
     def best_quote(self, question: str, article: Article) -> str:

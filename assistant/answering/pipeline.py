@@ -63,7 +63,8 @@ class Assistant:
         s = self.settings
         self.registry: Registry = load_registry(s.knowledge_dir / REGISTRY_FILE)
         self.index = index or KnowledgeIndex.open(s)
-        self.detector = CityDetector(self.registry)
+        stats = TermStats(self.index.articles)
+        self.detector = CityDetector(self.registry, in_rules=lambda word: stats.df(word) > 0)
         provinces = {
             p for j in self.registry.jurisdictions if j.province for p in (j.province, j.province.removesuffix("省"))
         }
@@ -71,7 +72,7 @@ class Assistant:
         self.place_names = tuple(sorted(places, key=len, reverse=True))
         kinds = Kinds.mine(self.index.articles, self.index.tokenizer.tagged)
         self.dialogue = Dialogue(self.detector, self.place_names, judge=self.evidence, kinds=kinds)
-        self.analyzer = QuestionAnalyzer(TermStats(self.index.articles), self.index.tokenizer, places, kinds)
+        self.analyzer = QuestionAnalyzer(stats, self.index.tokenizer, places, kinds)
         self.scorer = ClauseScorer(self.analyzer, s.weights)
         self.retriever: Retriever = retriever or RerankingRetriever(
             HybridRetriever(self.index, s.weights), self.scorer, s.weights
@@ -220,11 +221,6 @@ class Assistant:
         if not has_cjk(q):
             msg = "目前仅支持用中文提问，请用中文描述您的问题。"
             return _refusal(msg, Reason.NOT_CHINESE, slug, t0, timings)
-        words = fragment(q)
-        if is_followup(q) and words and not split_predicate(words)[1]:
-            # 「那副市长呢？」 with nothing before it: what about 副市长? Ask rather than guess.
-            msg = f"「{q}」像是接着上一个问题问的，但本次对话里没有上文。请把问题问完整，说明要问「{words}」的什么。"
-            return _refusal(msg, Reason.NEEDS_CONTEXT, slug, t0, timings)
         detected = self.detector.detect(q)
         timings["detect"] = (time.perf_counter() - t0) * 1000
         notice = ""
@@ -232,10 +228,15 @@ class Assistant:
         # 山西省 in 「山西省大同市…」 only says where 大同 is; 太原 in 「大同和太原…」 is a place we lack.
         provinces = {self.registry.by_slug[c].province for c in named}
         unknown = [p for p in detected.unknown if p not in provinces]
-        if unknown and not named:  # 「太原市政府发文谁签发」, even with 大同 chosen: not 大同's rule
+        if unknown and not named:  # 「太原市政府发文谁签发」, even with 大同 chosen (or 「阳高县呢」): not ours
             hint = "".join(self.registry.pointer(p) for p in unknown)
             msg = f"知识库中没有{'、'.join(unknown)}的规则{hint}。现有：{'、'.join(self.city_names())}。"
             return _refusal(msg, Reason.UNKNOWN_CITY, None, t0, timings)
+        words = fragment(q)
+        if is_followup(q) and words and not split_predicate(words)[1]:
+            # 「那副市长呢？」 with nothing before it: what about 副市长? Ask rather than guess.
+            msg = f"「{q}」像是接着上一个问题问的，但本次对话里没有上文。请把问题问完整，说明要问「{words}」的什么。"
+            return _refusal(msg, Reason.NEEDS_CONTEXT, slug, t0, timings)
         if unknown:
             notice = f"知识库中没有{'、'.join(unknown)}的规则，以下只回答{self._names(named)}。"
         if slug and named and (slug not in named or len(named) > 1):
@@ -262,6 +263,8 @@ class Assistant:
         """Per city (and per question part), the answerer's draft; or why the named article does not exist."""
         drafts: list[tuple[str, Draft, Sequence[Hit]]] = []
         parts = question_parts(q)
+        # places found only by their form (阳高县) are no words of the question either
+        others = tuple(p for p in self.detector.detect(q).unknown if p not in self.place_names)
         for c in slugs:
             whole: Draft | None = None
             for part in [q] if len(parts) == 1 else [q, *parts]:
@@ -272,7 +275,7 @@ class Assistant:
                         return [(c, Draft((), True), found.hits)], no_such_article
                     break
                 t = time.perf_counter()
-                draft = self.answerer.draft(part, found.hits, found.vector)
+                draft = self.answerer.draft(strip_places(part, others) or part, found.hits, found.vector)
                 timings["answer"] = timings.get("answer", 0.0) + (time.perf_counter() - t) * 1000
                 if whole is None:
                     whole = draft
@@ -286,7 +289,8 @@ class Assistant:
     def _without_places(self, q: str) -> str:
         """The question as searched: jurisdictions are a filter, not content (their names pull the
         question's embedding away from the articles): 「大同和咸宁全体会一年各开几次」 → 「全体会一年各开几次」."""
-        return _CONNECTOR.sub("", strip_places(q, self.place_names)) or q
+        names = (*self.place_names, *self.detector.detect(q).unknown)  # 阳高县, found by its form
+        return _CONNECTOR.sub("", strip_places(q, tuple(sorted(names, key=len, reverse=True)))) or q
 
     def _hits(self, q: str, city: str, k: int = 5) -> tuple[Retrieval, str | None]:
         """Ranked hits; with "第N条" in the question, that article first (or why it does not exist)."""

@@ -7,7 +7,7 @@ names 分管副市长 as someone informed.
 
 Roles are found by their form — an administrative title (市长, 常务副区长, 秘书长, 办公室主任, 局长,
 主要负责同志 …), so a new jurisdiction's titles count too. The subject roles of a text are those named
-before the first word that introduces someone else (向, 由, 报, 经, 受, 委托 …).
+before the first word that introduces someone else (向, 报, 经 …).
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ ROLE = re.compile(
     r"(?:常务)?副?[市区县州省乡镇]长|副?秘书长|(?:办公室)?副?主任|[局厅处科]长"
     r"|主要负责(?:同志|人)|负责同志|一把手"
 )
-# Words after which a role is someone else (the one asked, approving, delegating): not the subject.
-_OTHERS = re.compile(r"向|由|报|经|受|委托|请示|给|对")
+# Words after which a role is someone else (the one asked, reported to, approving): not the subject.
+# Not 由 or 委托: 「由常务副市长主持」, 「委托办公室主任召开」 name who acts.
+_OTHERS = re.compile(r"向|报(?!告|送|文)|经(?!济|费|验|常)|请示")
 
 
 # One name per role: 一把手 is what 主要负责同志 and 主要负责人 are called, and a department's
