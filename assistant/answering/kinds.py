@@ -69,6 +69,14 @@ class Kinds:
             return frozenset()
         return _named(self.names, normalize(text))
 
+    def absent(self, question: str, city: str) -> str | None:
+        """The words naming a kind of meeting that ``city``'s rules never hold (「市长办公会」 in 咸宁), if any."""
+        held = self.by_city.get(city, self.names)
+        for m in re.finditer(f"(?:[市区县]长)?({'|'.join(map(re.escape, self.names))}){_MEETING}议?", question):
+            if self.names and m.group(1) not in held:
+                return m.group(0)
+        return None
+
     def mismatch(self, question: str, article: Article, clause: str) -> bool:
         """The question names a kind of meeting that ``article``'s jurisdiction never holds, or that the
         clause (else its article, else its document) does not name while naming another kind."""

@@ -329,7 +329,8 @@ class Assistant:
         retrieved = _merge([h for _, _, h in drafts])
         single = slugs[0] if len(slugs) == 1 else None
         if all(d.refused for _, d, _ in drafts):
-            return _refusal(self._not_found(single, drafts), Reason.NOT_FOUND, single, t0, timings, retrieved)
+            msg = self._not_found(single, drafts, question)
+            return _refusal(msg, Reason.NOT_FOUND, single, t0, timings, retrieved)
         citations: list[Citation] = []
         parts = []
         for c in slugs:
@@ -371,9 +372,11 @@ class Assistant:
             return False
         return coverage(self.analyzer.groups(part), text) >= self.settings.weights.part_coverage
 
-    def _not_found(self, single: str | None, drafts: list[tuple[str, Draft, Sequence[Hit]]]) -> str:
+    def _not_found(self, single: str | None, drafts: list[tuple[str, Draft, Sequence[Hit]]], question: str) -> str:
         """A refusal in plain words: what was searched, and the nearest article to read."""
         where = f"{self.registry.by_slug[single].name}的" if single else ""
+        if single and (meeting := self.analyzer.kinds.absent(question, single)):
+            return f"{where}现行工作规则中没有关于「{meeting}」的规定（规则中未设这类会议）。"
         nearest = next((h[0].article for _, _, h in drafts if h), None)
         unstated = next((d.unstated for _, d, _ in drafts if d.unstated), None)
         if unstated and nearest is not None:

@@ -32,7 +32,8 @@ _SAME |= {f"{unit}长": "主要负责" for unit in "局厅处科"}
 
 
 def _role(name: str) -> str:
-    return _SAME.get(name, name.removeprefix("办公室"))
+    """A 常务副市长 is a 副市长 (the rules for 副市长 apply to him)."""
+    return _SAME.get(name, name.removeprefix("办公室").removeprefix("常务"))
 
 
 def subject_roles(text: str) -> frozenset[str]:
