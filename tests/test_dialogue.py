@@ -77,6 +77,9 @@ def test_followup_shape():
         ),
         # 「那咸宁的秘书长呢」: a new place and a new subject (not 「的秘书长」)
         (["朝阳副市长出差要向谁请假", "那咸宁的秘书长呢"], None, "秘书长出差要向谁请假", "xianning"),
+        # the previous question's subject without its trailing preposition; its own 市政府 kept once
+        (["常务会议由谁主持", "一般多久开一次"], "datong", "常务会议一般多久开一次", "datong"),
+        (["大同市政府常务会议多久开一次", "那市政府全体会议呢"], None, "大同市政府全体会议多久开一次", "datong"),
         # 「也一样吗」 with a subject of its own: the previous question about that subject
         (["常务会议纪要谁签发", "那全体会议也一样吗"], "datong", "全体会议纪要谁签发", "datong"),
         # 「有这规定吗」 points back at the whole previous question

@@ -138,7 +138,8 @@ class Dialogue:
         (was,) = old
         # 市政府 before the old name stays (it says whose meeting); 市长 of 市长办公会议 is part of the name
         said = re.search(rf"(?:{_ROLE})?{was}会(?:议(?!题))?", previous)
-        return previous.replace(said.group(0), words.removesuffix("的"), 1) if said else None
+        new_name = re.sub(f"^(?:{_GOVERNMENT})", "", words.removesuffix("的"))  # the old question keeps its own 市政府
+        return previous.replace(said.group(0), new_name, 1) if said else None
 
     def _strip_places(self, text: str) -> str:
         return strip_places(text, self.place_names)
@@ -258,7 +259,7 @@ def combine(new: str, previous: str) -> str:
     if span and (new_subject or span[0] == new[0]):  # 「以市政府名义」 starts with a preposition, yet replaces
         return previous.replace(span, new, 1)
     if not new_subject:  # the new words are a predicate: keep the previous subject and its context
-        return split_predicate(previous, at_ask=True)[0] + new
+        return (_topic(previous) or split_predicate(previous, at_ask=True)[0]) + new
     if not previous.strip("？?。，, "):
         return new
     return _join(new, predicate) if predicate else f"{new}（接上问：{previous}）"
