@@ -94,8 +94,10 @@ class CityDetector:
         self._known = sorted(set(names), key=lambda p: len(p[0]), reverse=True)
         known_names = {n for n, _ in self._known}
         self._others = {g: said for g, said in gazetteer().items() if g not in known_names}
+        # The pipeline asks about the same text several times (scope, search text, each city's answer).
+        self.detect = lru_cache(maxsize=2048)(self._detect)
 
-    def detect(self, question: str) -> Detection:
+    def _detect(self, question: str) -> Detection:
         text = question
         spans: list[tuple[int, int]] = []
         found: list[tuple[int, str]] = []
