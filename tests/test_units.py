@@ -300,3 +300,30 @@ def test_role_mismatch():
     assert not role_mismatch("副市长离市外出怎么请假", leave)
     assert not role_mismatch("区府办副主任主要协助谁", "区政府办公室副主任协助办公室主任处理日常工作")
     assert not role_mismatch("文件谁签发", leave)  # no role asked about: no mismatch
+
+
+def test_refusal_messages_say_why_in_plain_words():
+    from assistant.answering.messages import not_found
+
+    art = Article(
+        "x-22",
+        "xianning",
+        "咸宁市",
+        "咸宁市人民政府工作规则",
+        "",
+        None,
+        22,
+        "",
+        "《咸宁市人民政府工作规则》第二十二条",
+        "",
+    )
+    assert not_found("咸宁市的", art, "lead").startswith(
+        "咸宁市的现行工作规则没有规定具体提前几天。最相关的是《咸宁市人民政府工作规则》第二十二条"
+    )
+    assert (
+        not_found("咸宁市的", art, meeting="市长办公会")
+        == "咸宁市的现行工作规则中没有关于「市长办公会」的规定（规则中未设这类会议）。"
+    )
+    plain = not_found("", None)
+    assert plain.startswith("在现行工作规则中没有找到") and "最相关" not in plain
+    assert all(token not in not_found("", art, "count") for token in ("count", "None", "unstated"))

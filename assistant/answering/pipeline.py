@@ -18,8 +18,9 @@ from assistant.answering.analysis import EVERY_PLACE, SCOPE_WORDS, QuestionAnaly
 from assistant.answering.cities import CityDetector, gazetteer, strip_places
 from assistant.answering.clauses import ClauseVectors
 from assistant.answering.dialogue import Dialogue, fragment, is_followup, split_predicate
-from assistant.answering.extractive import Draft, ExtractiveAnswerer, format_quotes, label
+from assistant.answering.extractive import Draft, ExtractiveAnswerer, format_quotes
 from assistant.answering.kinds import Kinds
+from assistant.answering.messages import not_found
 from assistant.answering.parts import question_parts
 from assistant.answering.quantities import asked, asked_unit, states
 from assistant.answering.refusal import RefusalModel
@@ -373,22 +374,11 @@ class Assistant:
         return coverage(self.analyzer.groups(part), text) >= self.settings.weights.part_coverage
 
     def _not_found(self, single: str | None, drafts: list[tuple[str, Draft, Sequence[Hit]]], question: str) -> str:
-        """A refusal in plain words: what was searched, and the nearest article to read."""
+        """A refusal in plain words (see ``messages``)."""
         where = f"{self.registry.by_slug[single].name}的" if single else ""
-        if single and (meeting := self.analyzer.kinds.absent(question, single)):
-            return f"{where}现行工作规则中没有关于「{meeting}」的规定（规则中未设这类会议）。"
+        meeting = self.analyzer.kinds.absent(question, single) if single else None
         nearest = next((h[0].article for _, _, h in drafts if h), None)
-        unstated = next((d.unstated for _, d, _ in drafts if d.unstated), None)
-        if unstated and nearest is not None:
-            what = {"frequency": "召开或办理的频次", "time": "具体时间或期限", "lead": "具体提前几天"}.get(
-                unstated, "具体数量"
-            )
-            return (
-                f"{where}现行工作规则没有规定{what}。最相关的是{label(nearest)}，可查阅原文；"
-                "如需确认，请咨询本级政府办公室。"
-            )
-        hint = f"最相关的是{label(nearest)}，但它没有直接回答这个问题。" if nearest is not None else ""
-        return f"在{where}现行工作规则中没有找到对这个问题的直接规定。{hint}可以换个说法再问，或咨询本级政府办公室。"
+        return not_found(where, nearest, next((d.unstated for _, d, _ in drafts if d.unstated), None), meeting)
 
     def article(self, article_id: str) -> Article | None:
         return self.index.by_id.get(article_id)

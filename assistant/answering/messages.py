@@ -1,0 +1,24 @@
+"""Refusals in plain words: what was searched, why there is no answer, and the nearest article to read.
+
+Pure functions of the facts the pipeline found; no internal tokens ever reach the text.
+"""
+
+from __future__ import annotations
+
+from assistant.answering.extractive import label
+from assistant.models import Article
+
+# What the rules do not set, by the kind of quantity asked (``Draft.unstated``).
+_UNSTATED = {"frequency": "召开或办理的频次", "time": "具体时间或期限", "lead": "具体提前几天"}
+
+
+def not_found(where: str, nearest: Article | None, unstated: str | None = None, meeting: str | None = None) -> str:
+    """``where``: 「咸宁市的」 or 「」 (no single city); ``meeting``: the words naming a kind of meeting
+    the city's rules never hold; ``unstated``: the kind of quantity asked and set nowhere."""
+    if meeting:
+        return f"{where}现行工作规则中没有关于「{meeting}」的规定（规则中未设这类会议）。"
+    if unstated and nearest is not None:
+        what = _UNSTATED.get(unstated, "具体数量")
+        return f"{where}现行工作规则没有规定{what}。最相关的是{label(nearest)}，可查阅原文；如需确认，请咨询本级政府办公室。"
+    hint = f"最相关的是{label(nearest)}，但它没有直接回答这个问题。" if nearest is not None else ""
+    return f"在{where}现行工作规则中没有找到对这个问题的直接规定。{hint}可以换个说法再问，或咨询本级政府办公室。"
