@@ -265,6 +265,12 @@ def test_clause_similarity_is_the_best_clause_cosine():
     assert vectors.of(art).shape == (2, 2)
     assert vectors.similarity((0.0, 1.0), art) == pytest.approx(1.0)  # the 公文 clause, not the article average
     assert vectors.similarity((), art) == 0.0  # no vector (dense retrieval off): no evidence
+    # warming reads every article's clauses in one call, with the same vectors
+    calls: list[int] = []
+    warmed = ClauseVectors(lambda texts: calls.append(len(texts)) or embed(texts), 110)
+    empty = Article("x-2", "x", "X市", "规则", "", None, 2, "二、", "《规则》第二条", "")
+    warmed.warm([art, empty])
+    assert calls == [2] and (warmed.of(art) == vectors.of(art)).all() and warmed.of(empty).shape[0] == 0
 
 
 @pytest.mark.parametrize(

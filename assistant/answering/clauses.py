@@ -46,6 +46,15 @@ def clauses_with_context(article: Article, long: int) -> list[tuple[str, str]]:
 Embed = Callable[[list[str]], list[list[float]]]
 
 
+def _unit_rows(vectors: list[list[float]]) -> np.ndarray:
+    """Row-normalised vectors (an empty 0×1 array for none)."""
+    if not vectors:
+        return np.zeros((0, 1), np.float32)
+    rows = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    return rows / np.where(norms == 0, 1, norms)
+
+
 class ClauseVectors:
     """Embeddings of articles' clauses, so that a question can be compared with each clause rather than
     with the whole article: 「全体会一年开几次」 is close to 「市政府全体会议一般每年召开 1-2 次」 wherever
@@ -56,15 +65,28 @@ class ClauseVectors:
         self.long = long
         self._vectors: dict[str, np.ndarray] = {}
 
+    @staticmethod
+    def _key(article: Article) -> str:
+        return f"{article.id}\x00{article.text}"
+
     def of(self, article: Article) -> np.ndarray:
         """One unit-length row per clause, in reading order."""
-        key = f"{article.id}\x00{article.text}"
+        key = self._key(article)
         if key not in self._vectors:
             units = sentences(article, self.long)
-            rows = np.asarray(self.embed(units), dtype=np.float32) if units else np.zeros((0, 1), np.float32)
-            norms = np.linalg.norm(rows, axis=1, keepdims=True)
-            self._vectors[key] = rows / np.where(norms == 0, 1, norms)
+            self._vectors[key] = _unit_rows(self.embed(units) if units else [])
         return self._vectors[key]
+
+    def warm(self, articles: list[Article]) -> None:
+        """Every article's clause vectors in one batch (read from the cache, or computed once for articles
+        without shipped vectors), so that no answer waits on them later."""
+        todo = [a for a in articles if self._key(a) not in self._vectors]
+        units = [sentences(a, self.long) for a in todo]
+        flat = self.embed([u for us in units for u in us]) if any(units) else []
+        at = 0
+        for article, us in zip(todo, units, strict=True):
+            self._vectors[self._key(article)] = _unit_rows(flat[at : at + len(us)])
+            at += len(us)
 
     def similarity(self, vector: tuple[float, ...], article: Article) -> float:
         """The highest cosine between the question's ``vector`` and a clause of ``article`` (0 without one)."""

@@ -80,6 +80,7 @@ class Assistant:
         )
         refusal = RefusalModel.load(s.refusal_model) if s.refusal_model and s.refusal_model.is_file() else None
         clause_vectors = ClauseVectors(self.index.embeddings.embed_documents, s.weights.long_sentence)
+        clause_vectors.warm(self.index.articles)  # shipped with the knowledge base: one cache read
         self.answerer = ExtractiveAnswerer(self.analyzer, self.scorer, s.weights, refusal, clause_vectors)
         if llm is None and s.llm_enabled:
             from assistant.llm.client import LLMAnswerer
