@@ -169,7 +169,8 @@ def test_a_meeting_the_rules_do_not_hold_is_not_answered_from_another(assistant)
     kinds = assistant.analyzer.kinds
     assert {"常务", "全体", "专题", "办公"} <= kinds.names and "办公" not in kinds.by_city["xianning"]
     assert kinds.named("全体会上汇报") == {"全体"} and kinds.named("部门会签文件") == frozenset()
-    assert "部门" not in kinds.names and kinds.named("各部门会前要准备哪些材料") == frozenset()
+    assert kinds.names == {"常务", "全体", "专题", "办公"}  # not 部门, nor 市性 of 全市性会议, nor 电话
+    assert kinds.named("各部门会前要准备哪些材料") == frozenset()
     # 咸宁's rules have no 市长办公会议; 大同's 全体会议 rules set no time for a report
     absent = assistant.ask("市长办公会纪要谁签发", city="xianning")
     assert (
@@ -366,6 +367,11 @@ def test_places_found_by_their_form_from_the_review(assistant):
     # 城区 at the end of a longer name is another district; 城区 on its own is still 晋城市城区
     assert detect("平城区政府常务会议多久开一次").cities == () and detect("龙城区政府常务会").unknown == ("龙城区",)
     assert detect("那城区呢").cities == ("jincheng-chengqu",)
+    for said in ("请问一下城区常务会多久开", "那么城区呢", "帮我查城区的规定", "说说城区"):  # 城区 as a word of its own
+        assert detect(said).cities == ("jincheng-chengqu",), said
+    # two cities side by side: the covered one is answered, the other said to be missing
+    side = assistant.ask("大同太原常务会多久开一次")
+    assert not side.refused and side.scope == ("datong",) and "太原市" in side.notice
     # a county-level city named with its government, though jieba splits it off (赤壁|市政府); not 代表市政府
     assert detect("赤壁市政府常务会议谁主持").unknown == ("赤壁市",) and not detect("代表市政府发表讲话").unknown
     # a place under a covered city is asked about, not the city; a comparison with one answers the rest
@@ -382,3 +388,5 @@ def test_lead_time_set_in_another_clause_of_the_article_is_quoted(assistant):
     assert not a.refused and "会前 2 日" in a.answer
     # …but not another role's days: 咸宁's 提前3天 is for the county heads, not for 副市长
     assert assistant.ask("副市长离咸出差要提前几天请假", city="xianning").refused
+    # …nor a deadline after the event (「会议结束后5个工作日内印发」 sets no days ahead of anything)
+    assert assistant.ask("讨论决定的事项要提前几天公布", city="datong").refused

@@ -80,6 +80,10 @@ def test_followup_shape():
         # the previous question's subject without its trailing preposition; its own 市政府 kept once
         (["常务会议由谁主持", "一般多久开一次"], "datong", "常务会议一般多久开一次", "datong"),
         (["大同市政府常务会议多久开一次", "那市政府全体会议呢"], None, "大同市政府全体会议多久开一次", "datong"),
+        # the previous subject with its condition, not cut at the comma
+        (["市长不在时，常务会议由谁主持", "多久开一次"], "chaoyang", "市长不在时，常务会议多久开一次", "chaoyang"),
+        # a pointing word followed by a question of its own is no back-reference
+        (["常务会议纪要谁签发", "要是这样的话，纪要多久印发"], "datong", "这样的话，纪要多久印发", "datong"),
         # 「也一样吗」 with a subject of its own: the previous question about that subject
         (["常务会议纪要谁签发", "那全体会议也一样吗"], "datong", "全体会议纪要谁签发", "datong"),
         # 「有这规定吗」 points back at the whole previous question

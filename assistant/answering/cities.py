@@ -30,17 +30,24 @@ _NOT_A_PLACE_START = "各全本该我此两每市县区"
 Tagger = Callable[[str], list[tuple[str, str]]]
 # 赤壁 + 市政府, 高平 + 市人民政府: a place name followed by its level and its government.
 _GOVERNMENT_AFTER = re.compile(r"[市县区旗](?:人民)?政府")
-# What may stand right before a place's name in a question; any other character makes a short name
-# such as 城区 the end of a longer one (平城区, 龙城区, 东城区 are other districts).
-_BEFORE_A_NAME = set("的和与及或、在是问看跟同到从按对向由给比于那这各我咱")
 
 
-def _inside_a_name(name: str, text: str, start: int) -> bool:
-    """A two-character name ending in its level (城区) that is the end of a longer word (平城区)."""
-    if len(name) != 2 or name[-1] not in _LEVEL_CHARS or start == 0:
+def _word_spans(text: str, tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
+    spans, at = [], 0
+    for word, _ in tagged:
+        start = text.find(word, at)
+        if start >= 0:
+            spans.append((start, start + len(word)))
+            at = start + len(word)
+    return spans
+
+
+def _inside_a_word(name: str, start: int, words: list[tuple[int, int]]) -> bool:
+    """A two-character name ending in its level (城区) that the segmenter reads as the end of a longer
+    word (东城区, 龙城区: other districts), not a word of its own (请问一下城区…)."""
+    if len(name) != 2 or name[-1] not in _LEVEL_CHARS:
         return False
-    before = text[start - 1]
-    return "\u4e00" <= before <= "\u9fff" and before not in _BEFORE_A_NAME
+    return any(s < start < e for s, e in words)
 
 
 @lru_cache(maxsize=1)
@@ -103,12 +110,13 @@ class CityDetector:
         found: list[tuple[int, str]] = []
         unknown: list[tuple[int, str]] = []
         lowered = text.lower()
+        words = _word_spans(text, self.tagger(text))
         for name, slug in self._known:
             pattern = re.escape(name.lower())
             if name.isascii():
                 pattern = rf"(?<![a-z0-9-]){pattern}(?![a-z0-9-])"
             for m in re.finditer(pattern, lowered):
-                if any(s < m.end() and m.start() < e for s, e in spans) or _inside_a_name(name, text, m.start()):
+                if any(s < m.end() and m.start() < e for s, e in spans) or _inside_a_word(name, m.start(), words):
                     continue
                 # "晋城市" alone is the prefecture, not 晋城市城区: only a full alias matches it.
                 spans.append((m.start(), m.end()))
@@ -177,7 +185,7 @@ class CityDetector:
         「咸宁市咸安区」 asks about 咸安区, a place under 咸宁, not about 咸宁 (「山西省大同市」 is 大同)."""
         cities = [(pos, said) for pos, said in unknown if said[-1] in "市县"]
         ends = {pos + len(said.removesuffix("市")) for pos, said in cities} | {pos + len(s) for pos, s in cities}
-        starts = {pos for pos, _ in unknown}
+        starts = {pos for pos, said in unknown if said[-1] in "区县镇旗乡"}  # 咸宁市咸安区, not 大同太原
         kept = []
         for pos, slug in found:
             before = pos - 1 if pos > 0 and text[pos - 1] in _LEVEL_CHARS else pos

@@ -183,6 +183,8 @@ class Dialogue:
         base = self._relocate(previous.question, previous.topic, named)
         rest = fragment(bare)
         same = _ANAPHORA.search(rest)
+        if same and _names_something(rest[same.end() :]):
+            same = None  # 「要是这样的话，纪要多久印发」: a question of its own after the pointing word
         head = fragment(re.split(r"[？?，,。；;]", rest[: same.start()])[0]).rstrip("也都还") if same else ""
         if same and _names_something(head):
             rest = head  # 「那全体会议也一样吗」: the previous question, about 全体会议
@@ -208,6 +210,17 @@ class Dialogue:
         # the answer has to cover the new question's own words as well.
         with_topic = self.judge(asked, city, message)
         return asked if with_topic >= 0 and with_topic > self.judge(message, city, message) else message
+
+
+def _subject_before_asking(question: str) -> str:
+    """The words before the asking, without trailing function words: 「常务会议由谁主持」 → 「常务会议」,
+    「市长不在时，常务会议由谁主持」 → 「市长不在时，常务会议」 (the whole condition kept)."""
+    subject, _ = split_predicate(question, at_ask=True)
+    words = default_tokenizer().tagged(subject)
+    while words and words[-1][1].startswith(_NOT_A_TOPIC_END):
+        words = words[:-1]
+    kept = "".join(w for w, _ in words)
+    return subject[: subject.rindex(kept) + len(kept)] if kept and kept in subject else subject
 
 
 def _topic(question: str) -> str:
@@ -259,7 +272,7 @@ def combine(new: str, previous: str) -> str:
     if span and (new_subject or span[0] == new[0]):  # 「以市政府名义」 starts with a preposition, yet replaces
         return previous.replace(span, new, 1)
     if not new_subject:  # the new words are a predicate: keep the previous subject and its context
-        return (_topic(previous) or split_predicate(previous, at_ask=True)[0]) + new
+        return _subject_before_asking(previous) + new
     if not previous.strip("？?。，, "):
         return new
     return _join(new, predicate) if predicate else f"{new}（接上问：{previous}）"

@@ -7,6 +7,7 @@ deterministic. Quotes are verbatim substrings of article text (sentences, or ite
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -20,6 +21,8 @@ from assistant.knowledge.segment import item_of
 from assistant.models import Article, Citation, Hit
 from assistant.settings import Weights
 from assistant.textnorm import normalize
+
+_AHEAD = re.compile(r"提前|会前|[之以]前")
 
 
 @dataclass(frozen=True)
@@ -124,7 +127,8 @@ class ExtractiveAnswerer:
             days = [
                 u
                 for u in sentences(art, self.weights.long_sentence)
-                if not lead_time_unstated(question, u) and not role_mismatch(question, u)  # not another's days
+                # days set ahead of something (会前 2 日, 提前3天), for the same role: not a deadline after it
+                if _AHEAD.search(u) and not lead_time_unstated(question, u) and not role_mismatch(question, u)
             ]
             if not days:
                 # 「副市长出差要提前几天请假」 and the rule says only 事先: no number of days is set; the

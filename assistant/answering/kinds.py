@@ -3,7 +3,7 @@
 A question about 全体会议 is not answered by a clause about 常务会议, however many words they
 share (「全体会上部门汇报限时几分钟」 against 「议题汇报时间一般控制在 5 分钟左右」 of the
 常务会议 rules). The kinds are not typed in: a kind is the noun right before 会议 in the articles
-(常务, 全体, 专题, 办公 of 市长办公会议 …), found often enough to be a name rather than a phrase.
+(常务, 全体, 专题, 办公 of 市长办公会议 …), one that names a good share of the meetings the rules speak of.
 Questions say 常务会 as often as 常务会议, so a kind is recognised before 会 as well.
 """
 
@@ -21,7 +21,9 @@ from assistant.textnorm import normalize
 _BEFORE_MEETING = re.compile(r"([\u4e00-\u9fff]{2})会议")
 # 会 of a meeting, not the verb prefix of 会签, 会商, 会同, 会审, 会办 (「部门会签」 is no 部门会议)
 _MEETING = "会(?![签商同审办前后不])"  # nor 会前, 会后, 会不会 (「各部门会前要准备什么」)
-MIN_MENTIONS = 3
+MIN_MENTIONS = (
+    0.05  # a kind must name at least this share of the meetings the rules name (not 市性 of 全市性会议, 电话)
+)
 MIN_SHARE = 0.2  # …and name a meeting in at least this share of its uses (部门: 4 of 360; 办公: 34 of 157)  # a kind must name meetings at least this often in the knowledge base
 Tagger = Callable[[str], list[tuple[str, str]]]
 
@@ -53,7 +55,7 @@ class Kinds:
         names = frozenset(
             w
             for w, n in counts.items()
-            if n >= MIN_MENTIONS
+            if n >= MIN_MENTIONS * sum(counts.values())
             and n >= MIN_SHARE * sum(t.count(w) for t in texts)
             and [f for _, f in tagger(w)] == ["n"]
         )
