@@ -439,3 +439,15 @@ def test_phone_layout(phone, live_server):
     composer = page.locator("#question").bounding_box()
     assert composer is not None and composer["y"] + composer["height"] <= 844  # still in view after scrolling
     whole(page, "desk-phone")
+
+
+@pytest.mark.parametrize("device", ["page", "phone"])
+def test_a_whole_list_is_shown_item_by_item(device, request, live_server):
+    """「哪些」 questions are answered with the whole list: one item per line, readable on a phone too."""
+    page = request.getfixturevalue(device)
+    open_desk(page, live_server.url)
+    turn = ask(page, "区常务会一般讨论哪些事", city="晋城市城区")
+    text = turn.locator(".answer-text").inner_text()
+    assert "区政府常务会议的主要任务是：\n（一）" in text and "\n(九)" in text
+    assert no_horizontal_scroll(page)
+    whole(page, f"desk-list-{'desktop' if device == 'page' else 'phone'}")
