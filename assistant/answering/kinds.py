@@ -21,10 +21,10 @@ from assistant.textnorm import normalize
 _BEFORE_MEETING = re.compile(r"([\u4e00-\u9fff]{2})会议")
 # 会 of a meeting, not the verb prefix of 会签, 会商, 会同, 会审, 会办 (「部门会签」 is no 部门会议)
 _MEETING = "会(?![签商同审办前后不])"  # nor 会前, 会后, 会不会 (「各部门会前要准备什么」)
-MIN_MENTIONS = (
-    0.05  # a kind must name at least this share of the meetings the rules name (not 市性 of 全市性会议, 电话)
-)
-MIN_SHARE = 0.2  # …and name a meeting in at least this share of its uses (部门: 4 of 360; 办公: 34 of 157)  # a kind must name meetings at least this often in the knowledge base
+# A kind names at least this share of the meetings the rules name (not 市性 of 全市性会议, nor 电话)…
+MIN_SHARE_OF_MEETINGS = 0.05
+# …and names a meeting in at least this share of its own uses (部门: 4 of 360; 办公: 34 of 157).
+MIN_SHARE = 0.2
 Tagger = Callable[[str], list[tuple[str, str]]]
 
 
@@ -55,7 +55,7 @@ class Kinds:
         names = frozenset(
             w
             for w, n in counts.items()
-            if n >= MIN_MENTIONS * sum(counts.values())
+            if n >= MIN_SHARE_OF_MEETINGS * sum(counts.values())
             and n >= MIN_SHARE * sum(t.count(w) for t in texts)
             and [f for _, f in tagger(w)] == ["n"]
         )
