@@ -32,22 +32,23 @@ Tagger = Callable[[str], list[tuple[str, str]]]
 _GOVERNMENT_AFTER = re.compile(r"[市县区旗](?:人民)?政府")
 
 
-def _word_spans(text: str, tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
-    spans, at = [], 0
-    for word, _ in tagged:
+def _positioned(text: str, tagged: list[tuple[str, str]]) -> list[tuple[int, str, str]]:
+    """The segmenter's words with where each starts in ``text``: (start, word, flag)."""
+    out, at = [], 0
+    for word, flag in tagged:
         start = text.find(word, at)
         if start >= 0:
-            spans.append((start, start + len(word)))
+            out.append((start, word, flag))
             at = start + len(word)
-    return spans
+    return out
 
 
-def _inside_a_word(name: str, start: int, words: list[tuple[int, int]]) -> bool:
+def _inside_a_word(name: str, start: int, words: list[tuple[int, str, str]]) -> bool:
     """A two-character name ending in its level (城区) that the segmenter reads as the end of a longer
     word (东城区, 龙城区: other districts), not a word of its own (请问一下城区…)."""
     if len(name) != 2 or name[-1] not in _LEVEL_CHARS:
         return False
-    return any(s < start < e for s, e in words)
+    return any(s < start < s + len(w) for s, w, _ in words)
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +111,7 @@ class CityDetector:
         found: list[tuple[int, str]] = []
         unknown: list[tuple[int, str]] = []
         lowered = text.lower()
-        words = _word_spans(text, self.tagger(text))
+        words = _positioned(text, self.tagger(text))  # segmented once for both uses below
         for name, slug in self._known:
             pattern = re.escape(name.lower())
             if name.isascii():
@@ -139,7 +140,7 @@ class CityDetector:
                     continue
                 spans.append((m.start(), m.end()))
                 unknown.append((m.start(), said))
-        unknown += self._places_by_form(text, spans)
+        unknown += self._places_by_form(text, words, spans)
         found = self._not_under_others(text, found, unknown)
         cities = tuple(dict.fromkeys(slug for _, slug in sorted(found)))
         others = tuple(dict.fromkeys(n for _, n in sorted(unknown)))
@@ -148,14 +149,15 @@ class CityDetector:
             return Detection(level, others, by_level=bool(level))
         return Detection(cities, others)
 
-    def _places_by_form(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    def _places_by_form(
+        self, text: str, words: list[tuple[int, str, str]], spans: list[tuple[int, int]]
+    ) -> list[tuple[int, str]]:
         """Places not in any list, by their form (阳高县的副县长…): see ``_PLACE_ENDS``."""
         out = []
         at = 0
-        for word, flag in self.tagger(text):
-            start = text.find(word, at)
-            if start < 0:
-                continue
+        for start, word, flag in words:
+            if start < at:
+                continue  # its first character was taken as a place's level (赤壁 + 市)
             at = start + len(word)
             if (
                 flag in ("n", "nr", "ns")
