@@ -212,26 +212,27 @@ class Dialogue:
         return asked if with_topic >= 0 and with_topic > self.judge(message, city, message) else message
 
 
+def _trimmed(text: str) -> str:
+    """``text``'s words without trailing adverbs, adjectives, pronouns, particles (``_NOT_A_TOPIC_END``)."""
+    words = default_tokenizer().tagged(text)
+    while words and words[-1][1].startswith(_NOT_A_TOPIC_END):
+        words = words[:-1]
+    return "".join(w for w, _ in words)
+
+
 def _subject_before_asking(question: str) -> str:
     """The words before the asking, without trailing function words: 「常务会议由谁主持」 → 「常务会议」,
     「市长不在时，常务会议由谁主持」 → 「市长不在时，常务会议」 (the whole condition kept)."""
     subject, _ = split_predicate(question, at_ask=True)
-    words = default_tokenizer().tagged(subject)
-    while words and words[-1][1].startswith(_NOT_A_TOPIC_END):
-        words = words[:-1]
-    kept = "".join(w for w, _ in words)
+    kept = _trimmed(subject)
     return subject[: subject.rindex(kept) + len(kept)] if kept and kept in subject else subject
 
 
 def _topic(question: str) -> str:
-    """What a question is about: its words before the asking, without trailing adverbs, adjectives,
-    pronouns or particles (「部门开全市性会议要提前几天报请示」 → 「部门开全市性会议」,
-    「专题会一般谁召集」 → 「专题会」)."""
+    """What a question is about: its first clause's words before the asking, trimmed (「部门开全市性
+    会议要提前几天报请示」 → 「部门开全市性会议」, 「专题会一般谁召集」 → 「专题会」)."""
     subject, _ = split_predicate(question, at_ask=True)
-    words = default_tokenizer().tagged(re.split(r"[，,；;。？?]", subject)[0])
-    while words and words[-1][1].startswith(_NOT_A_TOPIC_END):
-        words = words[:-1]
-    return "".join(w for w, _ in words)
+    return _trimmed(re.split(r"[，,；;。？?]", subject)[0])
 
 
 def _names_something(subject: str) -> bool:

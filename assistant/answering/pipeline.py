@@ -291,8 +291,9 @@ class Assistant:
     def _without_places(self, q: str) -> str:
         """The question as searched: jurisdictions are a filter, not content (their names pull the
         question's embedding away from the articles): 「大同和咸宁全体会一年各开几次」 → 「全体会一年各开几次」."""
-        names = (*self.place_names, *self.detector.detect(q).unknown)  # 阳高县, found by its form
-        return _CONNECTOR.sub("", strip_places(q, tuple(sorted(names, key=len, reverse=True)))) or q
+        found = self.detector.detect(q).unknown  # 阳高县, found by its form
+        names = tuple(sorted((*self.place_names, *found), key=len, reverse=True)) if found else self.place_names
+        return _CONNECTOR.sub("", strip_places(q, names)) or q
 
     def _hits(self, q: str, city: str, k: int = 5) -> tuple[Retrieval, str | None]:
         """Ranked hits; with "第N条" in the question, that article first (or why it does not exist)."""
