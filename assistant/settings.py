@@ -41,8 +41,9 @@ class Weights(BaseModel):
     fusion_depth: int = Field(50, ge=1)  # candidates taken from each retriever
     # Answer-aware reranking of the fused candidates
     rerank_depth: int = Field(10, ge=1)
-    rerank_clause_weight: float = Field(0.2, ge=0, le=1)  # vs. the fused retrieval score (benchmarks/rerank_cv.py)
+    rerank_clause_weight: float = Field(0.3, ge=0, le=1)  # vs. the fused retrieval score (benchmarks/rerank_cv.py)
     rerank_best_clause_share: float = Field(0.9, ge=0, le=1)  # best clause vs. whole article coverage
+    rerank_clause_similarity: float = Field(2.0, ge=0)  # × cosine of the question and the closest clause (rerank_cv)
     # Clause scoring
     type_bonus: float = Field(0.25, ge=0, le=1)  # per wanted answer type the clause shows (or lacks)
     context_weight: float = Field(0.5, ge=0, le=1)  # document title + paragraph opening

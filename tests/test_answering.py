@@ -68,10 +68,7 @@ PARAPHRASES = {
     ],
 }
 # Known misses (strict: the test fails once they pass).
-KNOWN_REFUSED = {
-    "区政府实行哪种负责制": "the reranking weights chosen by leave-one-corpus-out CV (benchmarks/rerank_cv.py) "
-    "weigh the clause match less: 区政府各部门实行行政首长负责制 now outranks 区政府实行区长负责制"
-}
+KNOWN_REFUSED: dict[str, str] = {}
 CASES = [
     pytest.param(city, q, aid, marks=pytest.mark.xfail(reason=KNOWN_REFUSED[q], strict=True))
     if q in KNOWN_REFUSED

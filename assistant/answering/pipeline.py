@@ -75,12 +75,12 @@ class Assistant:
         self.dialogue = Dialogue(self.detector, self.place_names, judge=self.evidence, kinds=kinds)
         self.analyzer = QuestionAnalyzer(stats, self.index.tokenizer, places, kinds)
         self.scorer = ClauseScorer(self.analyzer, s.weights)
-        self.retriever: Retriever = retriever or RerankingRetriever(
-            HybridRetriever(self.index, s.weights), self.scorer, s.weights
-        )
-        refusal = RefusalModel.load(s.refusal_model) if s.refusal_model and s.refusal_model.is_file() else None
         clause_vectors = ClauseVectors(self.index.embeddings.embed_documents, s.weights.long_sentence)
         clause_vectors.warm(self.index.articles)  # shipped with the knowledge base: one cache read
+        self.retriever: Retriever = retriever or RerankingRetriever(
+            HybridRetriever(self.index, s.weights), self.scorer, s.weights, clause_vectors.similarity
+        )
+        refusal = RefusalModel.load(s.refusal_model) if s.refusal_model and s.refusal_model.is_file() else None
         self.answerer = ExtractiveAnswerer(self.analyzer, self.scorer, s.weights, refusal, clause_vectors)
         if llm is None and s.llm_enabled:
             from assistant.llm.client import LLMAnswerer
