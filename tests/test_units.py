@@ -62,6 +62,14 @@ def test_count_asked_in_a_unit_is_stated_only_in_that_unit():
     assert states("涉及两个以上部门的须会签", "count")  # without a unit, any count
 
 
+def test_an_amount_of_money_is_stated_only_in_money():
+    assert asked_unit("公务接待每人每餐标准多少钱") == "元" and asked_unit("补助几块钱") == "元"
+    assert asked("出差补助一天多少钱") == "count" and asked("补助几块钱") == "count"
+    assert states("住宿费每人每天不超过350元", "count", "元") and states("补助1.5万元", "count", "元")
+    assert not states("主办部门应提前10个工作日报送请示", "count", "元")  # a number, but of days
+    assert not states("按规定标准执行，不得超标准接待", "count", "元")  # a standard, but no amount
+
+
 def test_a_number_of_days_is_stated_only_by_a_number():
     assert asked_unit("纪要几天内要印发") == "时" and asked_unit("多少个工作日") == "时"
     assert asked_unit("出差要提前几天请假") is None  # a lead time: 「事先请假」 answers it

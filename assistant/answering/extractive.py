@@ -31,9 +31,15 @@ class Draft:
 
     citations: tuple[Citation, ...]
     refused: bool
-    unstated: str | None = None  # refused because the asked quantity (a QuantityKind, or "lead" time) is stated nowhere
+    # refused because the asked quantity is stated nowhere: a QuantityKind, "amount" (of money) or "lead" (time)
+    unstated: str | None = None
     signals: Signals | None = None  # the evidence the decision was made on (None: pinned or nothing found)
     part: str = ""  # the part of a question with parts it answers ("": the whole question)
+
+
+def _unstated(question: str) -> str | None:
+    """What the rules were found not to set: an amount of money (「多少钱」), else the kind of quantity asked."""
+    return "amount" if asked_unit(question) == "元" else asked(question)
 
 
 class ExtractiveAnswerer:
@@ -116,12 +122,12 @@ class ExtractiveAnswerer:
         s = self.signals(question, groups, hits, vector)
         if not self.supported(s):
             # "区政府全体会议多久开一次": the article is about the meeting but states no frequency.
-            return Draft((), True, asked(question) if s.quantity_unstated else None, s)
+            return Draft((), True, _unstated(question) if s.quantity_unstated else None, s)
         quotes = self._quotes(question, groups, hits[0].article)
         kind, unit = asked(question), asked_unit(question)
         if kind and unit and not any(states(normalize(c.quote), kind, unit) for c in quotes):
             # 「纪要几天内要出来」: the article's number is about something else (the documents, not the minutes).
-            return Draft((), True, kind, s)
+            return Draft((), True, _unstated(question), s)
         if lead_time_unstated(question, "".join(c.quote for c in quotes)):
             art = hits[0].article
             days = [

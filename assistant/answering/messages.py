@@ -9,7 +9,7 @@ from assistant.answering.extractive import label
 from assistant.models import Article
 
 # What the rules do not set, by the kind of quantity asked (``Draft.unstated``).
-_UNSTATED = {"frequency": "召开或办理的频次", "time": "具体时间或期限", "lead": "具体提前几天"}
+_UNSTATED = {"frequency": "召开或办理的频次", "time": "具体时间或期限", "lead": "具体提前几天", "amount": "具体金额标准"}
 
 
 def not_found(where: str, nearest: Article | None, unstated: str | None = None, meeting: str | None = None) -> str:

@@ -47,7 +47,7 @@ _ASKS_TIME = re.compile(
     r"什么时候|何时|哪天|啥时候|时限|期限|多久一次|频率|频次|提前几|几次|多少次|一年.{0,3}几|一个月.{0,3}几|多长"
 )
 # 「哪几种访」, 「哪几个部门」 ask which ones (a list), not how many.
-_ASKS_COUNT = re.compile(r"(?<!哪)(?:几个|几名|几位|几项|几种|几类|几人|几页)|多少|比例|字数|人数")
+_ASKS_COUNT = re.compile(r"(?<!哪)(?:几个|几名|几位|几项|几种|几类|几人|几页|几块钱)|多少|比例|字数|人数")
 
 
 # Words that ask for a bound of a quantity (「字数上限」, 「至少多长时间」): part of the asking, not the topic.
@@ -71,9 +71,10 @@ def asked_span(question: str) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
-# A count asked in a unit of its own (「多少字」, 「字数」, 「几个人」) is stated only in that unit.
+# A count asked in a unit of its own (「多少字」, 「字数」, 「几个人」, 「多少钱」) is stated only in that unit.
 _ASKED_UNIT = re.compile(
     r"(?:多少|几)\s*(?:个)?(字|页|篇|人|名|位)|(字|页|人)数"
+    r"|(?:多少|几)\s*(?:块)?(钱|元|万元)"  # an amount of money
     # a number of days, not 「事先」 — unless a lead time is asked (提前几天), which 事先 or 会前 answers
     r"|(?<!提前)(?:多少|几)\s*(?:个)?(工作日|天|日|周|星期|月|年|小时|分钟)|(?<!提前)(多长时间|多久)(?!.{0,4}一[次回趟])"
 )
@@ -83,14 +84,17 @@ _UNIT_STATED = {
     "篇": rf"{_RANGE}\s*篇",
     "人": rf"{_RANGE}\s*(?:人|名|位)|分之|半数|过半|多数|全体",
     "时": rf"{_RANGE}\s*{_TIME_UNIT}|当天|当日|即时",
+    "元": rf"{_RANGE}\s*(?:元|万元|块)",
 }
 
 
 def asked_unit(question: str) -> str | None:
-    """The unit a count question asks in: 「最多多少字」 → 字; 「几名」, 「人数」 → 人; 「几天」,
-    「多少个工作日」 → 时 (a number of days, months …); else None."""
+    """The unit a count question asks in: 「最多多少字」 → 字; 「几名」, 「人数」 → 人; 「多少钱」 → 元;
+    「几天」, 「多少个工作日」 → 时 (a number of days, months …); else None."""
     m = _ASKED_UNIT.search(question)
-    if m and (m.group(3) or m.group(4)):
+    if m and m.group(3):
+        return "元"
+    if m and (m.group(4) or m.group(5)):
         return "时"
     unit = (m.group(1) or m.group(2)) if m else None
     return "人" if unit in ("名", "位") else unit
