@@ -58,6 +58,18 @@ def test_followup_shape():
         ),
         (["常务会议多久开一次", "全体会议由谁主持？"], "xianning", "全体会议由谁主持？", "xianning"),
         (["朝阳常务会议多久开一次", "那大同呢"], None, "大同市常务会议多久开一次", "datong"),
+        # a place of another level: its titles and bodies follow the level (副区长 → 副市长, 大同市长 → 城区区长)
+        (["城区副区长出差要提前几天请假", "朝阳那边呢？"], None, "朝阳市副市长出差要提前几天请假", "chaoyang"),
+        (["大同市长出差谁代行职务", "城区呢"], None, "晋城市城区区长出差谁代行职务", "jincheng-chengqu"),
+        (["城区部门开全区性会议要提前几天报请示", "大同呢"], None, "大同市部门开全市性会议要提前几天报请示", "datong"),
+        # levels listed (县（市、区）, 县区) are no title of the place asked about
+        (
+            ["咸宁县（市、区）政府主要负责同志离开属地要提前几天报告", "城区呢"],
+            None,
+            "晋城市城区县（市、区）政府主要负责同志离开属地要提前几天报告",
+            "jincheng-chengqu",
+        ),
+        (["城区县区政府主要负责人外出要报告吗", "朝阳呢"], None, "朝阳市县区政府主要负责人外出要报告吗", "chaoyang"),
         # the new subject shares the old one's start and head: the whole old subject is replaced
         (
             ["以市政府办公室名义发文由谁签发？", "那以市政府名义呢？"],

@@ -111,6 +111,8 @@ _BOUNDARY = "的，,。？?、"
 _ANAPHORA = re.compile(r"这(?:个|条|项|种|些)?(?:规定|要求|样|么)|同样|一样")
 _GOVERNMENT = "[市区县]?政府"  # 市政府常务会议: whose meeting
 _ROLE = "[市区县]长"  # 市长办公会议: part of the name
+_LEVELS = "市区县"  # a jurisdiction's level, as its titles and bodies name it (市长, 区政府, 全县性)
+_TITLE_AFTER = re.compile("长|人民政府|政府|委|直|领导|属")  # after the level: 市长, 区政府, 县委, 市直
 
 
 class Dialogue:
@@ -145,14 +147,39 @@ class Dialogue:
         return strip_places(text, self.place_names)
 
     def _relocate(self, question: str, old: str | None, new: str | None) -> str:
-        """「朝阳市政府全体会议由谁主持」 asked again for 咸宁: the old place's name becomes the new one's."""
+        """「朝阳市政府全体会议由谁主持」 asked again for 咸宁: the old place's name becomes the new one's;
+        asked again for a place of another level, its titles and bodies follow (副区长 → 副市长)."""
         registry = self.detector.registry
         if not old or not new or old == new or old not in registry.by_slug or new not in registry.by_slug:
             return question
-        for name in registry.by_slug[old].names:
-            if name in question:
-                return question.replace(name, registry.by_slug[new].name)
-        return question
+        was, now = registry.by_slug[old], registry.by_slug[new]
+        for name in was.names:
+            at = question.find(name)
+            if at < 0:
+                continue
+            if was.level != now.level and name[-1] == was.level and _TITLE_AFTER.match(question, at + len(name)):
+                name = name[:-1]  # 「大同市长」 asked for 城区: 大同 + 市长, the level is the title's (→ 区长)
+            question = question[:at] + now.name + question[at + len(name) :]
+            break
+        return self._relevel(question, was.level, now.level)
+
+    def _relevel(self, question: str, old: str, new: str) -> str:
+        """Titles and bodies named by the old level (区长, 副区长, 区政府, 全区性, 区直) in the new one's;
+        place names (城区, 咸安区) and lists of levels (县（市、区）, 县区) are left as they are."""
+        if old == new or old not in _LEVELS or new not in _LEVELS:
+            return question
+        places = [(m.start(), m.end()) for n in self.place_names if n for m in re.finditer(re.escape(n), question)]
+
+        def level_word(m: re.Match[str]) -> str:
+            at = m.start()
+            if any(a <= at < b for a, b in places):
+                return m.group(0)  # inside a place name
+            before = question[at - 1] if at else ""
+            if before in "）)、（(" or (before and before in _LEVELS and not any(b == at for _, b in places)):
+                return m.group(0)  # 县（市、区）, 县区: levels listed, not a title
+            return new
+
+        return re.sub(rf"{old}(?={_TITLE_AFTER.pattern})|(?<=全){old}(?=性)", level_word, question)
 
     def resolve(self, messages: Sequence[str], selected: str | None = None) -> Resolved:
         """The last message as a full question, with its city, given the earlier messages.
