@@ -205,6 +205,15 @@ def test_refuses_when_rules_are_silent(assistant, question):
     assert (answer.reason == Reason.NOT_FOUND and "没有找到" in answer.answer) or "没有规定" in answer.answer
 
 
+def test_a_quantity_of_something_else_does_not_answer(assistant):
+    # 朝阳's rules time the documents a meeting passes (7个工作日内印发), not its minutes (纪要)
+    minutes = assistant.ask("常务会纪要几天内要签发", city="chaoyang")
+    assert minutes.refused and "没有规定具体时间或期限" in minutes.answer and "第二十二条" in minutes.answer
+    documents = assistant.ask("常务会通过的文件几天内要印发", city="chaoyang")
+    assert not documents.refused and "7个工作日内印发" in documents.answer
+    assert documents.citations[0].article.id == "chaoyang-work-rules-022"
+
+
 def test_article_that_does_not_exist(assistant):
     answer = assistant.ask("大同市人民政府工作规则第六十条是什么")
     assert answer.refused and "共 46 条，没有第六十条" in answer.answer

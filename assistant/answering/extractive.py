@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from assistant.answering.analysis import ASKS_LIST, Group, QuestionAnalyzer
 from assistant.answering.clauses import ClauseVectors, sentences, sentences_of
-from assistant.answering.quantities import asked, asked_unit, lead_time_unstated, states
+from assistant.answering.quantities import asked, asked_span, asked_unit, lead_time_unstated, states
 from assistant.answering.refusal import RefusalModel, Signals
 from assistant.answering.roles import role_mismatch
 from assistant.answering.scoring import ClauseScorer, coverage, unknown_share
@@ -35,6 +35,28 @@ class Draft:
     unstated: str | None = None
     signals: Signals | None = None  # the evidence the decision was made on (None: pinned or nothing found)
     part: str = ""  # the part of a question with parts it answers ("": the whole question)
+
+
+def _quantity_of_another(question: str, groups: Sequence[Group], quotes: Sequence[Citation]) -> bool:
+    """The quoted clauses that state the asked quantity lack what it is asked of (the words just before the
+    asking), which another quoted clause names: 「常务会纪要几天内签发」 quoted as 「…常务会议的纪要…报市长
+    签发。」 and 「…常务会议讨论通过…的文件，…7个工作日内印发」: the days are the documents', not the minutes'."""
+    kind, span = asked(question), asked_span(normalize(question))
+    if kind is None or span is None:
+        return False
+    texts = [normalize(c.quote) for c in quotes]
+    stating = [t for t in texts if states(t, kind, asked_unit(question))]
+    if not stating or len(stating) == len(texts):
+        return False
+    q = normalize(question)[: span[0]]
+    before = [
+        (max(q.rfind(a) + len(a) for a in g.alternatives), g) for g in groups if any(a in q for a in g.alternatives)
+    ]
+    named = [(end, g) for end, g in before if any(g.found(t) for t in texts)]
+    if not named:
+        return False
+    _, head = max(named, key=lambda t: t[0])
+    return not any(head.found(t) for t in stating)
 
 
 def _unstated(question: str) -> str | None:
@@ -127,6 +149,8 @@ class ExtractiveAnswerer:
         kind, unit = asked(question), asked_unit(question)
         if kind and unit and not any(states(normalize(c.quote), kind, unit) for c in quotes):
             # 「纪要几天内要出来」: the article's number is about something else (the documents, not the minutes).
+            return Draft((), True, _unstated(question), s)
+        if _quantity_of_another(question, groups, quotes):
             return Draft((), True, _unstated(question), s)
         if lead_time_unstated(question, "".join(c.quote for c in quotes)):
             art = hits[0].article
