@@ -62,6 +62,32 @@ def test_followup_shape():
         (["城区副区长出差要提前几天请假", "朝阳那边呢？"], None, "朝阳市副市长出差要提前几天请假", "chaoyang"),
         (["大同市长出差谁代行职务", "城区呢"], None, "晋城市城区区长出差谁代行职务", "jincheng-chengqu"),
         (["城区部门开全区性会议要提前几天报请示", "大同呢"], None, "大同市部门开全市性会议要提前几天报请示", "datong"),
+        # every mention of the old place moves (「朝阳市长离开朝阳」)
+        (["朝阳市长离开朝阳的时候谁主持工作", "咸宁也这样吗"], None, "咸宁市长离开咸宁市的时候谁主持工作", "xianning"),
+        # a condition: the previous question under it
+        (["常务会一般谁主持", "市长不在的话呢"], "chaoyang", "市长不在的话，常务会一般谁主持", "chaoyang"),
+        # a new role in the same situation, with a new asking
+        (
+            ["副区长离开城区请假要提前几天", "那部门主要负责人呢，先找谁"],
+            "jincheng-chengqu",
+            "部门主要负责人离开城区请假先找谁",
+            "jincheng-chengqu",
+        ),
+        # a 的-phrase says which ones: it takes the place of the previous one's 的-phrase, or is put before
+        (
+            ["部门一把手出国的审批公文谁签", "那以市政府办公室名义发的呢"],
+            "chaoyang",
+            "以市政府办公室名义发的审批公文谁签",
+            "chaoyang",
+        ),
+        (["专题会纪要谁签发", "涉及重大事项的呢"], "xianning", "涉及重大事项的专题会纪要谁签发", "xianning"),
+        # … unless it shares the old one's head (replaced in place) or names another meeting
+        (
+            ["以部门名义印发的行政规范性文件合法性审核谁做", "以市政府名义印发的呢"],
+            "xianning",
+            "以市政府名义印发的行政规范性文件合法性审核谁做",
+            "xianning",
+        ),
         # levels listed (县（市、区）, 县区) are no title of the place asked about
         (
             ["咸宁县（市、区）政府主要负责同志离开属地要提前几天报告", "城区呢"],

@@ -10,7 +10,14 @@ Kinds of follow-up, recognised by general means (no phrase list of questions):
   the new subject takes the previous question's predicate: 「那部门主要负责人呢？」 after
   「副市长出差要向谁请假」 → 「部门主要负责人要向谁请假」;
 - a new question about the same subject: 「要提前几天？」 after 「副区长出差要请假吗」 → the
-  previous subject + the new predicate: 「副区长出差要提前几天？」.
+  previous subject + the new predicate: 「副区长出差要提前几天？」;
+- a condition: 「市长不在的话呢」 → 「市长不在的话，常务会一般谁主持」;
+- a new role and a new asking: 「那部门主要负责人呢，先找谁」 after 「副区长离开城区请假要提前几天」
+  → 「部门主要负责人离开城区请假先找谁」;
+- a 的-phrase saying which ones: 「那以市政府办公室名义发的呢」 after 「部门一把手出国的审批公文谁签」
+  → 「以市政府办公室名义发的审批公文谁签」.
+Asked again for another place, every mention of the old place moves, and titles and bodies follow
+the new place's level (副区长 → 副市长, 全区性 → 全市性).
 A message that is a full question of its own is asked as it is, unless it leans on the
 conversation: when the rules do not answer it alone but do answer it about the previous question's
 subject (「会议通知得提前几天发」 after 「常务会要多少人出席才能开」 → 「常务会会议通知得提前几天发」),
@@ -26,6 +33,7 @@ from dataclasses import dataclass
 
 from assistant.answering.cities import CityDetector, strip_places
 from assistant.answering.kinds import Kinds
+from assistant.answering.roles import ROLE
 from assistant.retrieval.tokenizer import STOPWORDS, default_tokenizer
 
 _LEAD = re.compile(r"^(那么|那要是|那|还有|另外|如果是|换成|换作|要是)")
@@ -107,6 +115,10 @@ def _shared_head(new: str, previous: str) -> str | None:
 
 
 _BOUNDARY = "的，,。？?、"
+# 「市长不在的话呢」, 「要是常务副区长也出差了呢」: a condition (not 「如果是区政府呢」, a new subject)
+_CONDITION = re.compile(r"的话|^(?:那么|那)?(?:要是|如果|假如|万一)(?!是)")
+_NOMINAL_DE = re.compile(r"(?<!的话)的呢?[?？。!！\s]*$")  # 「…发的呢」: a 的-phrase, a thing
+_SUBJECT_THEN_ASKING = re.compile(r"^(.+?)呢[，,\s]+(.+)$")  # 「那部门主要负责人呢，先找谁」
 # 「咸宁有这规定吗」, 「城区也一样吗」: the words point back at the whole previous question
 _ANAPHORA = re.compile(r"这(?:个|条|项|种|些)?(?:规定|要求|样|么)|同样|一样")
 _GOVERNMENT = "[市区县]?政府"  # 市政府常务会议: whose meeting
@@ -153,15 +165,17 @@ class Dialogue:
         if not old or not new or old == new or old not in registry.by_slug or new not in registry.by_slug:
             return question
         was, now = registry.by_slug[old], registry.by_slug[new]
-        for name in was.names:
-            at = question.find(name)
-            if at < 0:
-                continue
-            if was.level != now.level and name[-1] == was.level and _TITLE_AFTER.match(question, at + len(name)):
-                name = name[:-1]  # 「大同市长」 asked for 城区: 大同 + 市长, the level is the title's (→ 区长)
-            question = question[:at] + now.name + question[at + len(name) :]
-            break
-        return self._relevel(question, was.level, now.level)
+
+        def renamed(m: re.Match[str]) -> str:
+            name = m.group(0)
+            if was.level != now.level and name[-1] == was.level and _TITLE_AFTER.match(question, m.end()):
+                return (
+                    now.name + was.level
+                )  # 「大同市长」 asked for 城区: 大同 + 市长, the level is the title's (→ 区长)
+            return now.name
+
+        names = "|".join(re.escape(n) for n in was.names)  # longest first; every mention (「朝阳市长离开朝阳」)
+        return self._relevel(re.sub(names, renamed, question), was.level, now.level)
 
     def _relevel(self, question: str, old: str, new: str) -> str:
         """Titles and bodies named by the old level (区长, 副区长, 区政府, 全区性, 区直) in the new one's;
@@ -217,10 +231,24 @@ class Dialogue:
             rest = head  # 「那全体会议也一样吗」: the previous question, about 全体会议
         elif same:
             rest = ""  # 「咸宁有这规定吗」: the previous question as it was
+        previous_question = base.strip("？?。 ")
+        if (asked := _new_subject_and_asking(rest, previous_question)) is not None:
+            return Resolved(asked, city, city)
         if _asks_on_its_own(rest):  # 「那专题会纪要谁签？」: a question of its own, in the same place
             return Resolved(_LEAD.sub("", message).strip(), city, city)
-        if other := self._other_meeting(rest, base.strip("？?。 ")):
+        if rest and _CONDITION.search(bare) and split_predicate(rest)[1]:
+            # 「市长不在的话呢」 after 「常务会一般谁主持」: the previous question under a condition
+            return Resolved(f"{rest}的话，{previous_question}", city, city)
+        if other := self._other_meeting(rest, previous_question):
             return Resolved(other, city, city)
+        if (
+            rest
+            and _NOMINAL_DE.search(bare)
+            and split_predicate(rest)[1]
+            and not _shared_head(rest + "的", base)
+            and not self.kinds.named(rest)  # 「那市长办公会定的呢」: another meeting's, not a kind of thing
+        ):
+            return Resolved(_of_a_kind(rest, previous_question), city, city)
         if rest and (_shared_head(rest, base) or len(_LEVEL_WORDS.sub("", rest)) >= 2):
             base = combine(rest, base.strip("？?。 "))
         return Resolved(base, city, city)
@@ -237,6 +265,25 @@ class Dialogue:
         # the answer has to cover the new question's own words as well.
         with_topic = self.judge(asked, city, message)
         return asked if with_topic >= 0 and with_topic > self.judge(message, city, message) else message
+
+
+def _new_subject_and_asking(rest: str, previous: str) -> str | None:
+    """「那部门主要负责人呢，先找谁」 after 「副区长离开城区请假要提前几天」: a new role in the previous
+    question's situation, with a new asking (「部门主要负责人离开城区请假先找谁」). Roles by their form."""
+    m = _SUBJECT_THEN_ASKING.match(rest)
+    old = ROLE.search(previous)
+    if not m or not old or not ROLE.search(m.group(1)) or not _ASKING.search(m.group(2)):
+        return None
+    situation, _ = split_predicate(previous[: old.start()] + m.group(1) + previous[old.end() :], at_ask=True)
+    return situation + m.group(2)
+
+
+def _of_a_kind(rest: str, previous: str) -> str:
+    """「那以市政府办公室名义发的呢」 after 「部门一把手出国的审批公文谁签」: the 的-phrase says which ones
+    (「以市政府办公室名义发的审批公文谁签」), in place of the previous one's 的-phrase if it has one."""
+    subject, asking = split_predicate(previous, at_ask=True)
+    thing = subject[subject.rindex("的") + 1 :] if "的" in subject else subject
+    return f"{rest}的{thing}{asking}"
 
 
 def _trimmed(text: str) -> str:
