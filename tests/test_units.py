@@ -70,6 +70,15 @@ def test_an_amount_of_money_is_stated_only_in_money():
     assert not states("按规定标准执行，不得超标准接待", "count", "元")  # a standard, but no amount
 
 
+def test_a_number_of_things_is_stated_only_for_those_things():
+    assert asked_unit("常务会一次最多能排几个议题") == "个议题" and asked_unit("涉及几个部门以上") == "个部门"
+    assert asked_unit("哪几个局的一把手要参加") is None  # which ones, not how many
+    assert asked_unit("几个工作日内印发") == "时" and asked_unit("几个地方有这个规定") is None
+    assert states("涉及两个及以上部门的须会签", "count", "个部门")
+    assert states("每年主持1-2个重点调研课题", "count", "个调研") and states("议题一般不超过5个", "count", "个议题")
+    assert not states("于会前 2 日提出议题安排建议", "count", "个议题")  # a number, but of days
+
+
 def test_a_number_of_days_is_stated_only_by_a_number():
     assert asked_unit("纪要几天内要印发") == "时" and asked_unit("多少个工作日") == "时"
     assert asked_unit("出差要提前几天请假") is None  # a lead time: 「事先请假」 answers it

@@ -77,6 +77,8 @@ _ASKED_UNIT = re.compile(
     r"|(?:多少|几)\s*(?:块)?(钱|元|万元)"  # an amount of money
     # a number of days, not 「事先」 — unless a lead time is asked (提前几天), which 事先 or 会前 answers
     r"|(?<!提前)(?:多少|几)\s*(?:个)?(工作日|天|日|周|星期|月|年|小时|分钟)|(?<!提前)(多长时间|多久)(?!.{0,4}一[次回趟])"
+    # a number of things counted in a noun (「几个议题」, 「多少个部门」): not 哪几个 (which ones), nor places
+    r"|(?<!哪)(?:多少|几)\s*个(?!地方|工作日|月|小时|星期)([\u4e00-\u9fff]{2})"
 )
 _UNIT_STATED = {
     "字": rf"{_RANGE}\s*字",
@@ -90,14 +92,24 @@ _UNIT_STATED = {
 
 def asked_unit(question: str) -> str | None:
     """The unit a count question asks in: 「最多多少字」 → 字; 「几名」, 「人数」 → 人; 「多少钱」 → 元;
-    「几天」, 「多少个工作日」 → 时 (a number of days, months …); else None."""
+    「几天」, 「多少个工作日」 → 时 (a number of days, months …); 「几个议题」 → 个议题; else None."""
     m = _ASKED_UNIT.search(question)
     if m and m.group(3):
         return "元"
     if m and (m.group(4) or m.group(5)):
         return "时"
+    if m and m.group(6):
+        return COUNTED + m.group(6)
     unit = (m.group(1) or m.group(2)) if m else None
     return "人" if unit in ("名", "位") else unit
+
+
+COUNTED = "个"  # prefix of a counted noun's unit: 「个议题」
+
+
+def _counted_stated(noun: str) -> str:
+    """A number of ``noun``s: 「1-2个重点调研课题」, 「两个及以上部门」, 「议题不超过3个」."""
+    return rf"{_RANGE}\s*[个项名位][^，。；,;]{{0,4}}{noun}|{noun}[^，。；,;]{{0,10}}{_RANGE}\s*[个项名位]"
 
 
 def states(text: str, kind: QuantityKind, unit: str | None = None) -> bool:
@@ -105,6 +117,8 @@ def states(text: str, kind: QuantityKind, unit: str | None = None) -> bool:
     for a count asked in a ``unit`` (see ``asked_unit``), a number in that unit."""
     if kind in ("count", "time") and unit in _UNIT_STATED:
         return bool(re.search(_UNIT_STATED[unit], text))
+    if kind == "count" and unit and unit.startswith(COUNTED):
+        return bool(re.search(_counted_stated(re.escape(unit.removeprefix(COUNTED))), text))
     if kind == "frequency":
         return bool(_FREQUENCY_STATED.search(text))
     if kind == "time":
