@@ -214,6 +214,14 @@ def test_a_quantity_of_something_else_does_not_answer(assistant):
     assert documents.citations[0].article.id == "chaoyang-work-rules-022"
 
 
+def test_several_places_none_answers_each_is_listed(assistant):
+    answer = assistant.ask("大同和咸宁的出差补助一天多少钱")
+    assert answer.refused and not answer.citations
+    lines = answer.answer.splitlines()
+    assert lines[1].startswith("【大同市】没有规定具体金额标准") and "《大同市人民政府工作规则》" in lines[1]
+    assert lines[2].startswith("【咸宁市】没有规定具体金额标准") and "《咸宁市人民政府工作规则》" in lines[2]
+
+
 def test_article_that_does_not_exist(assistant):
     answer = assistant.ask("大同市人民政府工作规则第六十条是什么")
     assert answer.refused and "共 46 条，没有第六十条" in answer.answer

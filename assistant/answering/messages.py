@@ -9,7 +9,12 @@ from assistant.answering.extractive import label
 from assistant.models import Article
 
 # What the rules do not set, by the kind of quantity asked (``Draft.unstated``).
-_UNSTATED = {"frequency": "召开或办理的频次", "time": "具体时间或期限", "lead": "具体提前几天", "amount": "具体金额标准"}
+_UNSTATED = {
+    "frequency": "召开或办理的频次",
+    "time": "具体时间或期限",
+    "lead": "具体提前几天",
+    "amount": "具体金额标准",
+}
 
 
 def not_found(where: str, nearest: Article | None, unstated: str | None = None, meeting: str | None = None) -> str:
@@ -22,3 +27,18 @@ def not_found(where: str, nearest: Article | None, unstated: str | None = None, 
         return f"{where}现行工作规则没有规定{what}。最相关的是{label(nearest)}，可查阅原文；如需确认，请咨询本级政府办公室。"
     hint = f"最相关的是{label(nearest)}，但它没有直接回答这个问题。" if nearest is not None else ""
     return f"在{where}现行工作规则中没有找到对这个问题的直接规定。{hint}可以换个说法再问，或咨询本级政府办公室。"
+
+
+def not_found_each(places: list[tuple[str, Article | None, str | None]]) -> str:
+    """Several places asked about (「大同跟城区一样吗」) and none answers: each one's finding and nearest
+    article, so that no place is dropped. ``places``: (name, nearest article, unstated kind)."""
+    lines = []
+    for name, nearest, unstated in places:
+        found = f"没有规定{_UNSTATED.get(unstated, '具体数量')}" if unstated else "没有找到直接规定"
+        near = f"，最相关的是{label(nearest)}" if nearest is not None else ""
+        lines.append(f"【{name}】{found}{near}。")
+    return (
+        "各地现行工作规则中都没有找到对这个问题的直接规定：\n"
+        + "\n".join(lines)
+        + "\n可以换个说法再问，或咨询本级政府办公室。"
+    )

@@ -20,7 +20,7 @@ from assistant.answering.clauses import ClauseVectors
 from assistant.answering.dialogue import Dialogue, fragment, is_followup, split_predicate
 from assistant.answering.extractive import Draft, ExtractiveAnswerer, format_quotes
 from assistant.answering.kinds import Kinds
-from assistant.answering.messages import not_found
+from assistant.answering.messages import not_found, not_found_each
 from assistant.answering.parts import question_parts
 from assistant.answering.quantities import asked, asked_unit, states
 from assistant.answering.refusal import RefusalModel
@@ -332,7 +332,8 @@ class Assistant:
         retrieved = _merge([h for _, _, h in drafts])
         single = slugs[0] if len(slugs) == 1 else None
         if all(d.refused for _, d, _ in drafts):
-            msg = self._not_found(single, drafts, question)
+            several = not single and (compare or len(slugs) < len(self.cities))
+            msg = self._not_found_each(slugs, drafts) if several else self._not_found(single, drafts, question)
             return _refusal(msg, Reason.NOT_FOUND, single, t0, timings, retrieved)
         citations: list[Citation] = []
         parts = []
@@ -381,6 +382,17 @@ class Assistant:
         meeting = self.analyzer.kinds.absent(question, single) if single else None
         nearest = next((h[0].article for _, _, h in drafts if h), None)
         return not_found(where, nearest, next((d.unstated for _, d, _ in drafts if d.unstated), None), meeting)
+
+    def _not_found_each(self, slugs: list[str], drafts: list[tuple[str, Draft, Sequence[Hit]]]) -> str:
+        """A refusal for several places asked about: each one's finding (see ``messages``)."""
+        places = []
+        for c in slugs:
+            mine = [(d, h) for city, d, h in drafts if city == c]
+            nearest = next((h[0].article for _, h in mine if h), None)
+            places.append(
+                (self.registry.by_slug[c].name, nearest, next((d.unstated for d, _ in mine if d.unstated), None))
+            )
+        return not_found_each(places)
 
     def article(self, article_id: str) -> Article | None:
         return self.index.by_id.get(article_id)
