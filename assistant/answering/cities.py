@@ -82,6 +82,12 @@ class Detection:
     def city(self) -> str | None:
         return self.cities[0] if len(self.cities) == 1 else None
 
+# Governments above a city, by level: asked about, they are places the knowledge base does not cover
+# (unless it has jurisdictions of that level).
+_UPPER = {"省": r"省(?:人民)?政府|省长|省委", "国": r"国务院|国家部委"}
+_UPPER_NAMES = {"省": "省级政府", "国": "国务院"}
+# Words after which a government is whom the question's subject reports or writes to.
+_TO_SOMEONE = re.compile(r"向|报|给|送|交|经|请示|以")
 
 class CityDetector:
     def __init__(
@@ -141,6 +147,7 @@ class CityDetector:
                 spans.append((m.start(), m.end()))
                 unknown.append((m.start(), said))
         unknown += self._places_by_form(text, words, spans)
+        unknown += self._upper_subject(text)
         found = self._not_under_others(text, found, unknown)
         cities = tuple(dict.fromkeys(slug for _, slug in sorted(found)))
         others = tuple(dict.fromkeys(n for _, n in sorted(unknown)))
@@ -181,6 +188,16 @@ class CityDetector:
             ):
                 out.append((start, word))
         return out
+
+    def _upper_subject(self, text: str) -> list[tuple[int, str]]:
+        """A government above every jurisdiction of the knowledge base as what is asked about
+        (「省政府常务会议多久开一次」), not as whom to report to (「以市政府名义报省政府的请示」)."""
+        subject = text[: m.start()] if (m := _TO_SOMEONE.search(text)) else text
+        present = set(self._levels.values())
+        for level, pattern in _UPPER.items():
+            if level not in present and (found := re.search(pattern, subject)):
+                return [(found.start(), _UPPER_NAMES[level])]
+        return []
 
     def _not_under_others(self, text: str, found: list[tuple[int, str]], unknown: list[tuple[int, str]]) -> list:
         """「阳泉市城区」: a known name right after another city or county is that place's district, and
