@@ -122,6 +122,9 @@ def test_question_parts():
     ]
     one = "朝阳和咸宁的全体会议多久开一次，有什么不同？"
     assert question_parts(one) == [one]  # the comparison tail is scope
+    # asking whether the rules say it is no part; a colloquial 「…不」 asks yes or no
+    assert question_parts("街道的党工委会议怎么开，有规定吗") == ["街道的党工委会议怎么开，有规定吗"]
+    assert question_parts("专题会谁主持 副秘书长能主持不") == ["专题会谁主持", "副秘书长能主持不"]
 
 
 def test_coverage_and_type_bonus():

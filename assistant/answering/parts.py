@@ -13,9 +13,14 @@ from assistant.answering.analysis import SCOPE_WORDS
 from assistant.answering.dialogue import combine, fragment, split_predicate
 
 _CLAUSE = re.compile(r"[^，,；;。？?！!\s]+")  # colloquial questions separate parts with spaces too
-_ASKS = re.compile(r"谁|什么|啥|多久|多长|多少|几|哪|怎么|怎样|如何|咋|是否|能否|可否|吗|能不能|要不要|需不需要|有没有")
+_ASKS = re.compile(r"谁|什么|啥|多久|多长|多少|几|哪|怎么|怎样|如何|咋|是否|能否|可否|吗|能不能|要不要|需不需要|有没有|(?<=..)不$")
 _JOINERS = re.compile(r"^(另外|还有|同时|以及|并且|而且|那|又)")
 MAX_PARTS = 3
+# A clause that only asks whether or how the rules say it (有规定吗, 有没有具体要求, 是怎么规定的): no part
+_ABOUT_THE_RULES = re.compile(
+    r"(?:这个|这|那|对此)?(?:有没有|有|是否有|还有)?(?:什么|啥|具体|明确|相关)?(?:规定|要求|说法|标准|讲究)(?:吗|呢|没有|没|不)?"
+    r"|(?:具体)?(?:是)?(?:怎么|如何)(?:规定|要求)的?(?:吗|呢)?"
+)
 
 
 def question_parts(question: str) -> list[str]:
@@ -30,6 +35,8 @@ def question_parts(question: str) -> list[str]:
             parts.append(combine(fragment(clause), parts[0]))
             complete.add(len(parts) - 1)
             continue
+        if _ABOUT_THE_RULES.fullmatch(clause):
+            continue  # 「…怎么开，有规定吗」: asks whether the rules say, which the answer shows
         if SCOPE_WORDS.fullmatch(clause.rstrip("呢吗")) or not _ASKS.search(SCOPE_WORDS.sub("", clause)):
             pending += clause + "，"  # context for the next part, or a comparison tail
             continue
