@@ -82,12 +82,14 @@ class Detection:
     def city(self) -> str | None:
         return self.cities[0] if len(self.cities) == 1 else None
 
+
 # Governments above a city, by level: asked about, they are places the knowledge base does not cover
 # (unless it has jurisdictions of that level).
 _UPPER = {"省": r"省(?:人民)?政府|省长|省委", "国": r"国务院|国家部委"}
 _UPPER_NAMES = {"省": "省级政府", "国": "国务院"}
 # Words after which a government is whom the question's subject reports or writes to.
 _TO_SOMEONE = re.compile(r"向|报|给|送|交|经|请示|以")
+
 
 class CityDetector:
     def __init__(
@@ -147,7 +149,8 @@ class CityDetector:
                 spans.append((m.start(), m.end()))
                 unknown.append((m.start(), said))
         unknown += self._places_by_form(text, words, spans)
-        unknown += self._upper_subject(text)
+        if not unknown:  # 「山西省政府…」 is 山西省 already
+            unknown += self._upper_subject(text)
         found = self._not_under_others(text, found, unknown)
         cities = tuple(dict.fromkeys(slug for _, slug in sorted(found)))
         others = tuple(dict.fromkeys(n for _, n in sorted(unknown)))

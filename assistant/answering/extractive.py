@@ -59,6 +59,15 @@ def _quantity_of_another(question: str, groups: Sequence[Group], quotes: Sequenc
     return not any(head.found(t) for t in stating)
 
 
+def _quantity_elsewhere(question: str, groups: Sequence[Group], quotes: Sequence[Citation]) -> bool:
+    """The asked quantity is not stated for what is asked: not in the asked unit (「纪要几天内要出来」
+    and the article's only number is 「1500字」), or only for something else (see ``_quantity_of_another``)."""
+    kind, unit = asked(question), asked_unit(question)
+    if kind and unit and not any(states(normalize(c.quote), kind, unit) for c in quotes):
+        return True
+    return _quantity_of_another(question, groups, quotes)
+
+
 def _unstated(question: str) -> str | None:
     """What the rules were found not to set: an amount of money (「多少钱」), else the kind of quantity asked."""
     return "amount" if asked_unit(question) == "元" else asked(question)
@@ -142,16 +151,12 @@ class ExtractiveAnswerer:
         if not hits or not groups:
             return Draft((), True)
         s = self.signals(question, groups, hits, vector)
-        if not self.supported(s):
-            # "区政府全体会议多久开一次": the article is about the meeting but states no frequency.
-            return Draft((), True, _unstated(question) if s.quantity_unstated else None, s)
         quotes = self._quotes(question, groups, hits[0].article)
-        kind, unit = asked(question), asked_unit(question)
-        if kind and unit and not any(states(normalize(c.quote), kind, unit) for c in quotes):
-            # 「纪要几天内要出来」: the article's number is about something else (the documents, not the minutes).
-            return Draft((), True, _unstated(question), s)
-        if _quantity_of_another(question, groups, quotes):
-            return Draft((), True, _unstated(question), s)
+        # a rule that refuses whatever the evidence says: the asked quantity is not stated for what is asked
+        ruled_out = _quantity_elsewhere(question, groups, quotes)
+        if not self.supported(s) or ruled_out:
+            # "区政府全体会议多久开一次": the article is about the meeting but states no frequency.
+            return Draft((), True, _unstated(question) if s.quantity_unstated or ruled_out else None, s)
         if lead_time_unstated(question, "".join(c.quote for c in quotes)):
             art = hits[0].article
             days = [

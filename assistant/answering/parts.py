@@ -13,7 +13,9 @@ from assistant.answering.analysis import SCOPE_WORDS
 from assistant.answering.dialogue import combine, fragment, split_predicate
 
 _CLAUSE = re.compile(r"[^，,；;。？?！!\s]+")  # colloquial questions separate parts with spaces too
-_ASKS = re.compile(r"谁|什么|啥|多久|多长|多少|几|哪|怎么|怎样|如何|咋|是否|能否|可否|吗|能不能|要不要|需不需要|有没有|(?<=..)不$")
+_ASKS = re.compile(
+    r"谁|什么|啥|多久|多长|多少|几|哪|怎么|怎样|如何|咋|是否|能否|可否|吗|能不能|要不要|需不需要|有没有|(?<=..)不$"
+)
 _JOINERS = re.compile(r"^(另外|还有|同时|以及|并且|而且|那|又)")
 MAX_PARTS = 3
 # A clause that only asks whether or how the rules say it (有规定吗, 有没有具体要求, 是怎么规定的): no part

@@ -40,7 +40,7 @@ _FREQUENCY_STATED = re.compile(
 _TIMES = "[次回趟]"
 _ASKS_FREQUENCY = re.compile(
     rf"多久.{{0,4}}一{_TIMES}|多长时间.{{0,4}}一{_TIMES}|几{_TIMES}|多少{_TIMES}|频率|频次|一年.{{0,3}}几|一个月.{{0,3}}几|"
-    r"隔多久|定期|周期"
+    r"隔多久|定期|周期|[最多]勤|频繁"  # 「哪个开得最勤」: how often, compared
 )
 _ASKS_TIME = re.compile(
     r"多久|多长时间|多长时候|多少天|多少日|多少个工作日|几天|几日|几个工作日|几个月|几年|几周|几小时|几分钟|"
