@@ -161,12 +161,19 @@ def test_places_outside_the_knowledge_base_are_known_by_their_form(assistant):
     assert assistant.ask("晋城市城区常务会多久开一次").city == "jincheng-chengqu"
     assert not assistant.detector.detect("各县区政府主要负责同志离开属地").unknown
     # a government above every jurisdiction, asked about (not reported to), is not covered either
-    for question in ("省政府常务会议一般多久开一次", "省长出差谁代行职务", "国务院常务会议多久开一次"):
+    for question in (
+        "省政府常务会议一般多久开一次",
+        "省长出差谁代行职务",
+        "国务院常务会议多久开一次",
+        "省直部门发文谁签发",
+    ):
         upper = assistant.ask(question, city="datong")
         assert upper.refused and not upper.citations and upper.reason == Reason.UNKNOWN_CITY
     assert assistant.ask("省长出差谁代行职务").answer.startswith("知识库中没有省级政府的规则")
     assert not assistant.ask("以市政府名义报省政府的请示谁签发", city="datong").refused
     assert not assistant.detector.detect("我们想申办个全省性的赛事，申办建议要上哪个会").unknown
+    assert not assistant.ask("省委省政府的决策部署由谁负责落实", city="chaoyang").refused  # the city carries it out
+    assert not assistant.detector.detect("会议纪要几天内报市政府办公室").unknown  # 报 市政府, no place 内报市
 
 
 def test_a_meeting_the_rules_do_not_hold_is_not_answered_from_another(assistant):

@@ -30,6 +30,7 @@ _NOT_A_PLACE_START = "各全本该我此两每市县区"
 Tagger = Callable[[str], list[tuple[str, str]]]
 # 赤壁 + 市政府, 高平 + 市人民政府: a place name followed by its level and its government.
 _GOVERNMENT_AFTER = re.compile(r"[市县区旗](?:人民)?政府")
+_GOVERNS = "报向给送交经呈请"  # verbs and prepositions whose object a government is
 
 
 def _positioned(text: str, tagged: list[tuple[str, str]]) -> list[tuple[int, str, str]]:
@@ -85,7 +86,12 @@ class Detection:
 
 # Governments above a city, by level: asked about, they are places the knowledge base does not cover
 # (unless it has jurisdictions of that level).
-_UPPER = {"省": r"省(?:人民)?政府|省长|省委", "国": r"国务院|国家部委"}
+# Their meetings, heads and departments: 「省政府常务会议」, 「省长」, 「省直部门」 (not 「省委省政府的决策部署」,
+# which the city carries out).
+_UPPER = {
+    "省": r"省(?:人民)?政府的?(?:常务|全体|专题)?会|省长|省直(?:部门|单位)|省级部门|省政府(?:各|工作)?部门",
+    "国": r"国务院的?(?:常务|全体)?会|国务院总理|国家部委",
+}
 _UPPER_NAMES = {"省": "省级政府", "国": "国务院"}
 # Words after which a government is whom the question's subject reports or writes to.
 _TO_SOMEONE = re.compile(r"向|报|给|送|交|经|请示|以")
@@ -174,6 +180,7 @@ class CityDetector:
                 and len(word) >= 2
                 and word[-1] not in _PLACE_ENDS
                 and _GOVERNMENT_AFTER.match(text, at)
+                and word[-1] not in _GOVERNS  # 「几天内报|市政府」: 报 takes the government as its object
                 and not self.in_rules(word)
             ):
                 # 「赤壁|市政府」, 「高平|市政府」: jieba leaves the level with 政府 (and may take the name for
