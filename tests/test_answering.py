@@ -236,6 +236,13 @@ def test_several_places_none_answers_each_is_listed(assistant):
     assert lines[2].startswith("【咸宁市】没有规定具体金额标准") and "《咸宁市人民政府工作规则》" in lines[2]
 
 
+def test_a_role_asked_after_a_meeting_is_asked_at_that_meeting(assistant):
+    turn = assistant.dialogue.resolve(["常务会议谁主持", "那秘书长能主持吗"], "datong")
+    assert turn.question == "常务会议秘书长能主持吗"
+    answer = assistant.ask(turn.question, city=turn.city)
+    assert answer.citations[0].article.id == "datong-executive-meeting-003"  # not the 专题会议 rule
+
+
 def test_article_that_does_not_exist(assistant):
     answer = assistant.ask("大同市人民政府工作规则第六十条是什么")
     assert answer.refused and "共 46 条，没有第六十条" in answer.answer

@@ -88,6 +88,8 @@ def test_followup_shape():
             "以市政府名义印发的行政规范性文件合法性审核谁做",
             "xianning",
         ),
+        # a question of its own that names its meeting stays as it is
+        (["全体会议由谁主持？", "那专题会纪要谁签？"], "datong", "专题会纪要谁签？", "datong"),
         # levels listed (县（市、区）, 县区) are no title of the place asked about
         (
             ["咸宁县（市、区）政府主要负责同志离开属地要提前几天报告", "城区呢"],

@@ -235,7 +235,11 @@ class Dialogue:
         if (asked := _new_subject_and_asking(rest, previous_question)) is not None:
             return Resolved(asked, city, city)
         if _asks_on_its_own(rest):  # 「那专题会纪要谁签？」: a question of its own, in the same place
-            return Resolved(_LEAD.sub("", message).strip(), city, city)
+            # … unless it leans on the previous one (「那秘书长能主持吗」 after 「常务会议谁主持」)
+            own = _LEAD.sub("", message).strip()
+            if ROLE.search(own) and self.kinds.named(previous_question) and not self.kinds.named(own):
+                own = self._in_context(own, previous_question, city)  # a role, at the previous meeting
+            return Resolved(own, city, city)
         if rest and _CONDITION.search(bare) and split_predicate(rest)[1]:
             # 「市长不在的话呢」 after 「常务会一般谁主持」: the previous question under a condition
             return Resolved(f"{rest}的话，{previous_question}", city, city)
