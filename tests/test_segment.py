@@ -187,3 +187,10 @@ def test_join_broken_keeps_single_repeated_character():
     assert join_broken("党中央", "中央保持") == ("党中央保持", 2)
     assert join_broken("认真学习", "习近平") == ("认真学习习近平", 0)
     assert join_broken("工作", "秘密") == ("工作秘密", 0)
+
+
+def test_an_english_conjunction_between_chinese_words_is_repaired(articles):
+    # the sources have 「严格控制 and 规范」 (咸宁's text of the same clause: 「严格控制和规范」)
+    assert not any(" and " in a.text for a in articles.values())
+    assert "严格控制和规范论坛、庆典、节会等活动" in articles["datong-work-rules-025"].text
+    assert "突出问题和人民群众急难愁盼问题" in articles["chaoyang-work-rules-012"].text

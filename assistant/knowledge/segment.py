@@ -107,8 +107,13 @@ class SegmentedFile:
     repairs: list[Repair]
 
 
+# 「严格控制 and 规范」: an English conjunction between Chinese words is a conversion defect of the
+# source (咸宁's text of the same clause has 「严格控制和规范」); Chinese rules never use it.
+_ENGLISH_AND = re.compile(r"(?<=[\u4e00-\u9fff])\s+and\s+(?=[\u4e00-\u9fff])")
+
+
 def _clean(text: str) -> str:
-    return text.replace("**", "").strip()
+    return _ENGLISH_AND.sub("和", text.replace("**", "")).strip()
 
 
 class Segmenter:
