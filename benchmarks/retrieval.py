@@ -32,8 +32,11 @@ def systems(a: Assistant) -> dict[str, Retriever]:
     def fused(**change: float) -> HybridRetriever:
         return HybridRetriever(a.index, w.model_copy(update=change))
 
+    vectors = a.answerer.clause_vectors
+    similarity = vectors.similarity if vectors else None
+
     def reranked(base: Retriever, **change: float) -> RerankingRetriever:
-        return RerankingRetriever(base, a.scorer, w.model_copy(update=change))
+        return RerankingRetriever(base, a.scorer, w.model_copy(update=change), similarity)
 
     return {
         "lexical (BM25, jieba)": LexicalRetriever(a.index),
@@ -44,8 +47,9 @@ def systems(a: Assistant) -> dict[str, Retriever]:
         "fused RRF 1:1 + rerank (shipped)": a.retriever,
         "fused: RRF 2:1 + rerank": reranked(fused(lexical_weight=2.0)),
         "fused: RRF 3:1 + rerank": reranked(fused(lexical_weight=3.0)),
-        "fused 1:1 + rerank, clause weight 0.4": reranked(fused(), rerank_clause_weight=0.4),
-        "fused 1:1 + rerank, clause weight 0.8": reranked(fused(), rerank_clause_weight=0.8),
+        "fused 1:1 + rerank without clause similarity": reranked(fused(), rerank_clause_similarity=0.0),
+        "fused 1:1 + rerank, clause weight 0.2 (last round's)": reranked(fused(), rerank_clause_weight=0.2),
+        "fused 1:1 + rerank, clause weight 0.6": reranked(fused(), rerank_clause_weight=0.6),
         "dense + rerank": reranked(DenseRetriever(a.index)),
         "lexical + rerank": reranked(LexicalRetriever(a.index)),
     }

@@ -41,9 +41,10 @@ def settings(_isolated_data_dir: Path) -> Settings:
 
 @pytest.fixture
 def knowledge_copy(tmp_path: Path) -> Path:
-    """A writable copy of knowledge/ (registry, raw files, generated files)."""
+    """A writable copy of knowledge/ as committed (registry, raw files, generated files): not the local
+    ingest generations (ignored by git) that an `assistant ingest` in the checkout leaves behind."""
     dest = tmp_path / "knowledge"
-    shutil.copytree(KNOWLEDGE, dest, ignore=shutil.ignore_patterns("*.tmp"))
+    shutil.copytree(KNOWLEDGE, dest, ignore=shutil.ignore_patterns("*.tmp", "generations"))
     return dest
 
 
