@@ -451,3 +451,15 @@ def test_a_whole_list_is_shown_item_by_item(device, request, live_server):
     assert "区政府常务会议的主要任务是：\n（一）" in text and "\n(九)" in text
     assert no_horizontal_scroll(page)
     whole(page, f"desk-list-{'desktop' if device == 'page' else 'phone'}")
+
+
+@pytest.mark.parametrize("device", ["page", "phone"])
+def test_several_places_none_answering_are_listed_each(device, request, live_server):
+    """Two places asked and neither's rules say it: each is listed on its own line with its nearest article."""
+    page = request.getfixturevalue(device)
+    open_desk(page, live_server.url)
+    turn = ask(page, "大同和咸宁的出差补助一天多少钱")
+    text = turn.locator(".answer-text").inner_text()
+    assert "\n【大同市】没有规定具体金额标准" in text and "\n【咸宁市】没有规定具体金额标准" in text
+    assert no_horizontal_scroll(page)
+    whole(page, f"desk-none-{'desktop' if device == 'page' else 'phone'}")
