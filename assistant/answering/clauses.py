@@ -63,11 +63,12 @@ class ClauseVectors:
     def __init__(self, embed: Embed, long: int) -> None:
         self.embed = embed
         self.long = long
-        self._vectors: dict[str, np.ndarray] = {}
+        self._vectors: dict[tuple[str, str], np.ndarray] = {}
 
     @staticmethod
-    def _key(article: Article) -> str:
-        return f"{article.id}\x00{article.text}"
+    def _key(article: Article) -> tuple[str, str]:
+        # a tuple of the article's own strings: their hashes are cached, no text is copied per lookup
+        return (article.id, article.text)
 
     def of(self, article: Article) -> np.ndarray:
         """One unit-length row per clause, in reading order."""

@@ -121,9 +121,9 @@ _NOMINAL_DE = re.compile(r"(?<!的话)的呢?[?？。!！\s]*$")  # 「…发的
 _SUBJECT_THEN_ASKING = re.compile(r"^(.+?)呢[，,\s]+(.+)$")  # 「那部门主要负责人呢，先找谁」
 # 「咸宁有这规定吗」, 「城区也一样吗」: the words point back at the whole previous question
 _ANAPHORA = re.compile(r"这(?:个|条|项|种|些)?(?:规定|要求|样|么)|同样|一样")
-_GOVERNMENT = "[市区县]?政府"  # 市政府常务会议: whose meeting
-_ROLE = "[市区县]长"  # 市长办公会议: part of the name
 _LEVELS = "市区县"  # a jurisdiction's level, as its titles and bodies name it (市长, 区政府, 全县性)
+_GOVERNMENT = f"[{_LEVELS}]?政府"  # 市政府常务会议: whose meeting
+_LEVEL_HEAD = f"[{_LEVELS}]长"  # 市长办公会议: part of the name (not a role of ``roles.ROLE``)
 _TITLE_AFTER = re.compile("长|人民政府|政府|委|直|领导|属")  # after the level: 市长, 区政府, 县委, 市直
 
 
@@ -147,11 +147,11 @@ class Dialogue:
         if len(new) != 1 or len(old) != 1 or new == old:
             return None
         (kind,) = new
-        if not re.fullmatch(rf"(?:{_GOVERNMENT})?(?:{_ROLE}{kind}|{kind})会议?的?", words):
+        if not re.fullmatch(rf"(?:{_GOVERNMENT})?(?:{_LEVEL_HEAD}{kind}|{kind})会议?的?", words):
             return None
         (was,) = old
         # 市政府 before the old name stays (it says whose meeting); 市长 of 市长办公会议 is part of the name
-        said = re.search(rf"(?:{_ROLE})?{was}会(?:议(?!题))?", previous)
+        said = re.search(rf"(?:{_LEVEL_HEAD})?{was}会(?:议(?!题))?", previous)
         new_name = re.sub(f"^(?:{_GOVERNMENT})", "", words.removesuffix("的"))  # the old question keeps its own 市政府
         return previous.replace(said.group(0), new_name, 1) if said else None
 
@@ -168,11 +168,9 @@ class Dialogue:
 
         def renamed(m: re.Match[str]) -> str:
             name = m.group(0)
-            if was.level != now.level and name[-1] == was.level and _TITLE_AFTER.match(question, m.end()):
-                return (
-                    now.name + was.level
-                )  # 「大同市长」 asked for 城区: 大同 + 市长, the level is the title's (→ 区长)
-            return now.name
+            # 「大同市长」 asked for 城区: 大同 + 市长, the level is the title's (→ 区长)
+            borrowed = was.level != now.level and name[-1] == was.level and _TITLE_AFTER.match(question, m.end())
+            return now.name + was.level if borrowed else now.name
 
         names = "|".join(re.escape(n) for n in was.names)  # longest first; every mention (「朝阳市长离开朝阳」)
         return self._relevel(re.sub(names, renamed, question), was.level, now.level)

@@ -37,18 +37,16 @@ class Draft:
     part: str = ""  # the part of a question with parts it answers ("": the whole question)
 
 
-def _quantity_of_another(question: str, groups: Sequence[Group], quotes: Sequence[Citation]) -> bool:
-    """The quoted clauses that state the asked quantity lack what it is asked of (the words just before the
-    asking), which another quoted clause names: 「常务会纪要几天内签发」 quoted as 「…常务会议的纪要…报市长
-    签发。」 and 「…常务会议讨论通过…的文件，…7个工作日内印发」: the days are the documents', not the minutes'."""
-    kind, span = asked(question), asked_span(normalize(question))
-    if kind is None or span is None:
+def _quantity_of_another(question: str, groups: Sequence[Group], texts: list[str], stating: list[str]) -> bool:
+    """The quoted clauses that state the asked quantity (``stating``, among the normalised quotes ``texts``)
+    lack what it is asked of (the words just before the asking), which another quoted clause names:
+    「常务会纪要几天内签发」 quoted as 「…常务会议的纪要…报市长签发。」 and 「…常务会议讨论通过…的文件，
+    …7个工作日内印发」: the days are the documents', not the minutes'."""
+    q = normalize(question)
+    span = asked_span(q)
+    if span is None or not stating or len(stating) == len(texts):
         return False
-    texts = [normalize(c.quote) for c in quotes]
-    stating = [t for t in texts if states(t, kind, asked_unit(question))]
-    if not stating or len(stating) == len(texts):
-        return False
-    q = normalize(question)[: span[0]]
+    q = q[: span[0]]
     before = [
         (max(q.rfind(a) + len(a) for a in g.alternatives), g) for g in groups if any(a in q for a in g.alternatives)
     ]
@@ -62,10 +60,15 @@ def _quantity_of_another(question: str, groups: Sequence[Group], quotes: Sequenc
 def _quantity_elsewhere(question: str, groups: Sequence[Group], quotes: Sequence[Citation]) -> bool:
     """The asked quantity is not stated for what is asked: not in the asked unit (「纪要几天内要出来」
     and the article's only number is 「1500字」), or only for something else (see ``_quantity_of_another``)."""
-    kind, unit = asked(question), asked_unit(question)
-    if kind and unit and not any(states(normalize(c.quote), kind, unit) for c in quotes):
+    kind = asked(question)
+    if kind is None:
+        return False
+    unit = asked_unit(question)
+    texts = [normalize(c.quote) for c in quotes]
+    stating = [t for t in texts if states(t, kind, unit)]
+    if unit and not stating:
         return True
-    return _quantity_of_another(question, groups, quotes)
+    return _quantity_of_another(question, groups, texts, stating)
 
 
 def _unstated(question: str) -> str | None:

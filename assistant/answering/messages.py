@@ -17,14 +17,18 @@ _UNSTATED = {
 }
 
 
+def _unset(unstated: str) -> str:
+    """What the rules do not set, in words: 「具体时间或期限」 for "time" (any other count: 「具体数量」)."""
+    return _UNSTATED.get(unstated, "具体数量")
+
+
 def not_found(where: str, nearest: Article | None, unstated: str | None = None, meeting: str | None = None) -> str:
     """``where``: 「咸宁市的」 or 「」 (no single city); ``meeting``: the words naming a kind of meeting
     the city's rules never hold; ``unstated``: the kind of quantity asked and set nowhere."""
     if meeting:
         return f"{where}现行工作规则中没有关于「{meeting}」的规定（规则中未设这类会议）。"
     if unstated and nearest is not None:
-        what = _UNSTATED.get(unstated, "具体数量")
-        return f"{where}现行工作规则没有规定{what}。最相关的是{label(nearest)}，可查阅原文；如需确认，请咨询本级政府办公室。"
+        return f"{where}现行工作规则没有规定{_unset(unstated)}。最相关的是{label(nearest)}，可查阅原文；如需确认，请咨询本级政府办公室。"
     hint = f"最相关的是{label(nearest)}，但它没有直接回答这个问题。" if nearest is not None else ""
     return f"在{where}现行工作规则中没有找到对这个问题的直接规定。{hint}可以换个说法再问，或咨询本级政府办公室。"
 
@@ -34,7 +38,7 @@ def not_found_each(places: list[tuple[str, Article | None, str | None]]) -> str:
     article, so that no place is dropped. ``places``: (name, nearest article, unstated kind)."""
     lines = []
     for name, nearest, unstated in places:
-        found = f"没有规定{_UNSTATED.get(unstated, '具体数量')}" if unstated else "没有找到直接规定"
+        found = f"没有规定{_unset(unstated)}" if unstated else "没有找到直接规定"
         near = f"，最相关的是{label(nearest)}" if nearest is not None else ""
         lines.append(f"【{name}】{found}{near}。")
     return (

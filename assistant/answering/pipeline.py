@@ -380,19 +380,13 @@ class Assistant:
         """A refusal in plain words (see ``messages``)."""
         where = f"{self.registry.by_slug[single].name}的" if single else ""
         meeting = self.analyzer.kinds.absent(question, single) if single else None
-        nearest = next((h[0].article for _, _, h in drafts if h), None)
-        return not_found(where, nearest, next((d.unstated for _, d, _ in drafts if d.unstated), None), meeting)
+        return not_found(where, *_finding(drafts), meeting)
 
     def _not_found_each(self, slugs: list[str], drafts: list[tuple[str, Draft, Sequence[Hit]]]) -> str:
         """A refusal for several places asked about: each one's finding (see ``messages``)."""
-        places = []
-        for c in slugs:
-            mine = [(d, h) for city, d, h in drafts if city == c]
-            nearest = next((h[0].article for _, h in mine if h), None)
-            places.append(
-                (self.registry.by_slug[c].name, nearest, next((d.unstated for d, _ in mine if d.unstated), None))
-            )
-        return not_found_each(places)
+        return not_found_each(
+            [(self.registry.by_slug[c].name, *_finding([d for d in drafts if d[0] == c])) for c in slugs]
+        )
 
     def article(self, article_id: str) -> Article | None:
         return self.index.by_id.get(article_id)
@@ -402,6 +396,13 @@ class Assistant:
         from assistant.answering.langchain_retriever import ArticleRetriever
 
         return ArticleRetriever(assistant=self, city=city, k=k)
+
+
+def _finding(drafts: Sequence[tuple[str, Draft, Sequence[Hit]]]) -> tuple[Article | None, str | None]:
+    """What refused ``drafts`` found: the nearest article (the first top hit), and the kind of quantity
+    asked that the rules set nowhere, if any."""
+    nearest = next((h[0].article for _, _, h in drafts if h), None)
+    return nearest, next((d.unstated for _, d, _ in drafts if d.unstated), None)
 
 
 def _refusal(

@@ -58,13 +58,13 @@ class RerankingRetriever:
         t = time.perf_counter()
         top = found.hits[0].score or 1.0
         cw, share = w.rerank_clause_weight, w.rerank_best_clause_share
-        sw = w.rerank_clause_similarity if self.similarity and found.vector else 0.0
+        similarity = self.similarity if w.rerank_clause_similarity and found.vector else None
         rescored = []
         for rank, h in enumerate(found.hits):
             clause, whole = self.scorer.answer_scores(query, h.article)
             score = (1 - cw) * h.score / top + cw * (share * clause + (1 - share) * whole)
-            if sw and self.similarity:
-                score += sw * self.similarity(found.vector, h.article)
+            if similarity:
+                score += w.rerank_clause_similarity * similarity(found.vector, h.article)
             rescored.append((h, score, rank))
         rescored.sort(key=lambda t: (-t[1], t[2]))
         hits = tuple(replace(h, score=score) for h, score, _ in rescored[:k])
