@@ -77,6 +77,9 @@ def test_a_number_of_things_is_stated_only_for_those_things():
     assert states("涉及两个及以上部门的须会签", "count", "个部门")
     assert states("每年主持1-2个重点调研课题", "count", "个调研") and states("议题一般不超过5个", "count", "个议题")
     assert not states("于会前 2 日提出议题安排建议", "count", "个议题")  # a number, but of days
+    # in the measure word that counts them: people in 人/名/位, units in 家
+    assert asked_unit("最多能派几个代表") == "个代表" and states("应当推选代表，代表人数不得超过5人", "count", "个代表")
+    assert states("邀请3家单位参加", "count", "个单位") and not states("代表应当在5日内推选", "count", "个代表")
 
 
 def test_a_number_of_days_is_stated_only_by_a_number():

@@ -104,12 +104,14 @@ def asked_unit(question: str) -> str | None:
     return "人" if unit in ("名", "位") else unit
 
 
-COUNTED = "个"  # prefix of a counted noun's unit: 「个议题」
+COUNTED = "个"
+_MEASURE = "[个项名位人家件条种]"  # prefix of a counted noun's unit: 「个议题」
 
 
 def _counted_stated(noun: str) -> str:
-    """A number of ``noun``s: 「1-2个重点调研课题」, 「两个及以上部门」, 「议题不超过3个」."""
-    return rf"{_RANGE}\s*[个项名位][^，。；,;]{{0,4}}{noun}|{noun}[^，。；,;]{{0,10}}{_RANGE}\s*[个项名位]"
+    """A number of ``noun``s: 「1-2个重点调研课题」, 「两个及以上部门」, 「议题不超过3个」, in any measure
+    word of things or people (「代表人数不得超过5人」, 「3家单位」)."""
+    return rf"{_RANGE}\s*{_MEASURE}[^，。；,;]{{0,4}}{noun}|{noun}[^，。；,;]{{0,10}}{_RANGE}\s*{_MEASURE}"
 
 
 def states(text: str, kind: QuantityKind, unit: str | None = None) -> bool:
