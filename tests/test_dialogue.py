@@ -142,6 +142,23 @@ def test_followup_shape():
             "县市区政府一把手离开咸宁出差要向谁请假",
             "xianning",
         ),
+        # a subject in a state (negated, or 了) is a condition, as 「…的话」 is; 「能不能主持」 asks
+        (["朝阳常务会一般谁主持？", "市长来不了呢？"], None, "市长来不了的话，朝阳常务会一般谁主持", "chaoyang"),
+        (["常务会议谁主持", "那副市长能不能主持呢"], "datong", "副市长能不能主持", "datong"),
+        # several places named: the previous question for each of them
+        (["大同副市长出差请假找谁？", "咸宁和朝阳也一样吗？"], None, "咸宁市和朝阳市副市长出差请假找谁？", None),
+        # the thing the previous question named as a meeting's is still that meeting's
+        (["常务会纪要最后是谁签发？", "那纪要多长时间内要完成？"], "datong", "常务会纪要多长时间内要完成？", "datong"),
+        (
+            ["常务会汇报稿有字数限制吗？", "那市长办公会呢？", "汇报时间有要求吗，能讲多久？"],
+            "datong",
+            "市长办公会汇报时间有要求吗，能讲多久？",
+            "datong",
+        ),
+        (["常务会议题谁定", "纪要谁签"], "datong", "纪要谁签", "datong"),  # not the 议题's meeting by itself
+        # a place and only an asking of the same kind: the previous question, for that place
+        (["咸宁常务会定的文件几天内印发？", "大同是几天？"], "xianning", "大同市常务会定的文件几天内印发？", "datong"),
+        (["城区专题会纪要谁签发", "朝阳的规定是什么"], None, "朝阳市专题会纪要谁签发", "chaoyang"),
     ],
 )
 def test_followups_resolve(dialogue, messages, selected, question, city):

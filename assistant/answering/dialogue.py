@@ -11,13 +11,19 @@ Kinds of follow-up, recognised by general means (no phrase list of questions):
   「副市长出差要向谁请假」 → 「部门主要负责人要向谁请假」;
 - a new question about the same subject: 「要提前几天？」 after 「副区长出差要请假吗」 → the
   previous subject + the new predicate: 「副区长出差要提前几天？」;
-- a condition: 「市长不在的话呢」 → 「市长不在的话，常务会一般谁主持」;
+- a condition: 「市长不在的话呢」 → 「市长不在的话，常务会一般谁主持」, also said by its form: a
+  subject in a state (「市长来不了呢」, negated or with 了);
+- several places: 「咸宁和朝阳也一样吗」 → the previous question for each of them;
+- a place and only an asking of the previous question's kind: 「大同是几天？」 → the previous question
+  for 大同;
 - a new role and a new asking: 「那部门主要负责人呢，先找谁」 after 「副区长离开城区请假要提前几天」
   → 「部门主要负责人离开城区请假先找谁」;
 - a 的-phrase saying which ones: 「那以市政府办公室名义发的呢」 after 「部门一把手出国的审批公文谁签」
   → 「以市政府办公室名义发的审批公文谁签」.
 Asked again for another place, every mention of the old place moves, and titles and bodies follow
 the new place's level (副区长 → 副市长, 全区性 → 全市性).
+A thing the previous question named as a meeting's stays that meeting's: 「纪要多长时间内要完成」
+after 「常务会纪要谁签发」 → 「常务会纪要多长时间内要完成」.
 A message that is a full question of its own is asked as it is, unless it leans on the
 conversation: when the rules do not answer it alone but do answer it about the previous question's
 subject (「会议通知得提前几天发」 after 「常务会要多少人出席才能开」 → 「常务会会议通知得提前几天发」),
@@ -33,6 +39,7 @@ from dataclasses import dataclass
 
 from assistant.answering.cities import CityDetector, strip_places
 from assistant.answering.kinds import Kinds
+from assistant.answering.quantities import asked
 from assistant.answering.roles import ROLE
 from assistant.retrieval.tokenizer import STOPWORDS, default_tokenizer
 
@@ -117,6 +124,9 @@ def _shared_head(new: str, previous: str) -> str | None:
 _BOUNDARY = "的，,。？?、"
 # 「市长不在的话呢」, 「要是常务副区长也出差了呢」: a condition (not 「如果是区政府呢」, a new subject)
 _CONDITION = re.compile(r"的话|^(?:那么|那)?(?:要是|如果|假如|万一)(?!是)")
+# 「市长来不了呢」, 「分管副市长不在呢」: a subject in a state (negated, or 了), also a condition
+_STATE = re.compile(r"不|没|未|无法|了$")
+_A_NOT_A = re.compile(r"(.)[不没]\1|[不没]$")  # 能不能, 去没去, 能主持不: a yes/no asking
 _NOMINAL_DE = re.compile(r"(?<!的话)的呢?[?？。!！\s]*$")  # 「…发的呢」: a 的-phrase, a thing
 _SUBJECT_THEN_ASKING = re.compile(r"^(.+?)呢[，,\s]+(.+)$")  # 「那部门主要负责人呢，先找谁」
 # 「咸宁有这规定吗」, 「城区也一样吗」: the words point back at the whole previous question
@@ -175,6 +185,20 @@ class Dialogue:
         names = "|".join(re.escape(n) for n in was.names)  # longest first; every mention (「朝阳市长离开朝阳」)
         return self._relevel(re.sub(names, renamed, question), was.level, now.level)
 
+    def _relocate_many(self, question: str, old: str | None, new: Sequence[str]) -> str:
+        """「大同副市长出差请假找谁」 asked again for 咸宁 and 朝阳: 「咸宁市和朝阳市副市长出差请假找谁」,
+        the old place's name taken out (titles follow the new places' level when they share one)."""
+        registry = self.detector.registry
+        places = [registry.by_slug[c] for c in new if c in registry.by_slug]
+        if old in registry.by_slug:
+            was = registry.by_slug[old]
+            names = "|".join(re.escape(n) for n in was.names)
+            question = re.sub(names, "", question)
+            levels = {p.level for p in places}
+            if len(levels) == 1:
+                question = self._relevel(question, was.level, levels.pop())
+        return "和".join(p.name for p in places) + question.lstrip("的")
+
     def _relevel(self, question: str, old: str, new: str) -> str:
         """Titles and bodies named by the old level (区长, 副区长, 区政府, 全区性, 区直) in the new one's;
         place names (城区, 咸安区) and lists of levels (县（市、区）, 县区) are left as they are."""
@@ -213,13 +237,17 @@ class Dialogue:
         if previous is None or detected.unknown:
             return Resolved(message, selected, named or selected)
         bare = self._strip_places(message)
-        if not is_followup(message) and not _elliptical(bare):
+        if not is_followup(message) and not _elliptical(bare) and not (named and _just_asking(bare, previous.question)):
             city = selected or (None if detected.cities else previous.topic)
             if not detected.cities:
-                message = self._in_context(message, previous.question, city)
+                carried = self._kind_carried(message, previous.question)
+                message = carried if carried != message else self._in_context(message, previous.question, city)
             return Resolved(message, city, named or city)
         city = named or (None if detected.cities else selected or previous.topic)
-        base = self._relocate(previous.question, previous.topic, named)
+        if len(detected.cities) > 1:  # 「咸宁和朝阳也一样吗」: the previous question for each place named
+            base = self._relocate_many(previous.question, previous.topic, detected.cities)
+        else:
+            base = self._relocate(previous.question, previous.topic, named)
         rest = fragment(bare)
         same = _ANAPHORA.search(rest)
         if same and _names_something(rest[same.end() :]):
@@ -229,16 +257,18 @@ class Dialogue:
             rest = head  # 「那全体会议也一样吗」: the previous question, about 全体会议
         elif same:
             rest = ""  # 「咸宁有这规定吗」: the previous question as it was
+        if _just_asking(rest, base):
+            rest = ""  # 「大同的标准是多少」, 「咸宁是几天」: the previous question as it was, for that place
         previous_question = base.strip("？?。 ")
         if (asked := _new_subject_and_asking(rest, previous_question)) is not None:
             return Resolved(asked, city, city)
         if _asks_on_its_own(rest):  # 「那专题会纪要谁签？」: a question of its own, in the same place
             # … unless it leans on the previous one (「那秘书长能主持吗」 after 「常务会议谁主持」)
-            own = _LEAD.sub("", message).strip()
+            own = self._kind_carried(_LEAD.sub("", message).strip(), previous_question)
             if ROLE.search(own) and self.kinds.named(previous_question) and not self.kinds.named(own):
                 own = self._in_context(own, previous_question, city)  # a role, at the previous meeting
             return Resolved(own, city, city)
-        if rest and _CONDITION.search(bare) and split_predicate(rest)[1]:
+        if rest and _is_condition(bare, rest):
             # 「市长不在的话呢」 after 「常务会一般谁主持」: the previous question under a condition
             return Resolved(f"{rest}的话，{previous_question}", city, city)
         if other := self._other_meeting(rest, previous_question):
@@ -254,6 +284,23 @@ class Dialogue:
         if rest and (_shared_head(rest, base) or len(_LEVEL_WORDS.sub("", rest)) >= 2):
             base = combine(rest, base.strip("？?。 "))
         return Resolved(base, city, city)
+
+    def _kind_carried(self, message: str, previous: str) -> str:
+        """「纪要多长时间内要完成」 after 「常务会纪要最后是谁签发」: the thing the previous question named
+        as a meeting's (常务会纪要, 市长办公会汇报稿), when the new one starts with it and names no meeting,
+        is still that meeting's: 「常务会纪要多长时间内要完成」."""
+        old = self.kinds.named(previous)
+        if len(old) != 1 or self.kinds.named(message):
+            return message
+        (was,) = old
+        said = re.search(rf"(?:{_LEVEL_HEAD})?{was}会(?:议(?!题))?", previous)
+        words = default_tokenizer().tagged(previous[said.end() :]) if said else []
+        if not said or not words:
+            return message
+        thing, flag = words[0]
+        if len(thing) < 2 or not flag.startswith(("n", "vn")) or not message.startswith(thing[:2]):
+            return message
+        return said.group(0) + message
 
     def _in_context(self, message: str, previous: str, city: str | None) -> str:
         """``message`` asked about the previous question's subject, when it has at most a short subject
@@ -278,6 +325,32 @@ def _new_subject_and_asking(rest: str, previous: str) -> str | None:
         return None
     situation, _ = split_predicate(previous[: old.start()] + m.group(1) + previous[old.end() :], at_ask=True)
     return situation + m.group(2)
+
+
+# Words that name the rule itself, not a topic: 「大同的标准是多少」 asks the previous question again
+_THE_RULE = re.compile(r"标准|规定|要求|做法|情况|时限|期限|办法|说法|[是的呢也还都又有吗了啊呀]|[?？，,。！!\s]")
+_ONLY_ASKING = re.compile(
+    r"(?:几天|几个工作日|几日|多少天?|多久|多长时间|什么时候|何时|谁|什么|啥|怎样|怎么样|如何|几次|几个)+"
+)
+
+
+def _just_asking(message: str, previous: str) -> bool:
+    """「大同的标准是多少」, 「咸宁是几天」 (its place taken out): only an asking, of the same kind of
+    quantity as the previous question's (「几天内印发」), so the previous question is asked again."""
+    rest = _THE_RULE.sub("", fragment(message))
+    return bool(rest) and bool(_ONLY_ASKING.fullmatch(rest)) and asked(rest) == asked(previous)
+
+
+def _is_condition(message: str, rest: str) -> bool:
+    """「市长不在的话呢」, 「要是市长出差了呢」, 「市长来不了呢」: a subject and a predicate that is a
+    situation, said as one (的话, 要是 …) or by its form (negated, or done: 了) with no asking."""
+    subject, predicate = split_predicate(rest)
+    if not predicate:
+        return False
+    if _CONDITION.search(message):
+        return True
+    asks = _ASKING.search(predicate) or _A_NOT_A.search(predicate)  # 「副市长能不能主持呢」 asks
+    return _names_something(subject) and bool(_STATE.search(predicate)) and not asks
 
 
 def _of_a_kind(rest: str, previous: str) -> str:
