@@ -128,6 +128,10 @@ def test_question_parts():
     # asking whether the rules say it is no part; a colloquial 「…不」 asks yes or no
     assert question_parts("街道的党工委会议怎么开，有规定吗") == ["街道的党工委会议怎么开，有规定吗"]
     assert question_parts("专题会谁主持 副秘书长能主持不") == ["专题会谁主持", "副秘书长能主持不"]
+    assert question_parts("开会来不了怎么请假？另外区领导去不去部门的工作会？") == [  # 去不去: yes or no
+        "开会来不了怎么请假",
+        "区领导去不去部门的工作会",
+    ]
 
 
 def test_coverage_and_type_bonus():

@@ -289,18 +289,16 @@ class Dialogue:
         """「纪要多长时间内要完成」 after 「常务会纪要最后是谁签发」: the thing the previous question named
         as a meeting's (常务会纪要, 市长办公会汇报稿), when the new one starts with it and names no meeting,
         is still that meeting's: 「常务会纪要多长时间内要完成」."""
-        old = self.kinds.named(previous)
-        if len(old) != 1 or self.kinds.named(message):
+        said = self.kinds.said(previous)
+        if len(self.kinds.named(previous)) != 1 or self.kinds.named(message) or not said:
             return message
-        (was,) = old
-        said = re.search(rf"(?:{_LEVEL_HEAD})?{was}会(?:议(?!题))?", previous)
-        words = default_tokenizer().tagged(previous[said.end() :]) if said else []
-        if not said or not words:
+        words = default_tokenizer().tagged(previous[previous.index(said) + len(said) :])
+        if not words:
             return message
         thing, flag = words[0]
         if len(thing) < 2 or not flag.startswith(("n", "vn")) or not message.startswith(thing[:2]):
             return message
-        return said.group(0) + message
+        return said + message
 
     def _in_context(self, message: str, previous: str, city: str | None) -> str:
         """``message`` asked about the previous question's subject, when it has at most a short subject

@@ -71,6 +71,15 @@ class Kinds:
             return frozenset()
         return _named(self.names, normalize(text))
 
+    def said(self, text: str) -> str | None:
+        """The first meeting ``text`` names, as it says it: 「市政府专题会」, 「市长办公会议」, 「常务会」
+        (not 「常务会议题」's 议)."""
+        if not self.names:
+            return None
+        kinds = "|".join(sorted(map(re.escape, self.names), key=len, reverse=True))
+        m = re.search(f"(?:[市区县]?政府)?(?:[市区县]长)?(?:{kinds}){_MEETING}(?:议(?!题))?", text)
+        return m.group(0) if m else None
+
     def absent(self, question: str, city: str) -> str | None:
         """The words naming a kind of meeting that ``city``'s rules never hold (「市长办公会」 in 咸宁), if any."""
         held = self.by_city.get(city, self.names)

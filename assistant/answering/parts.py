@@ -15,6 +15,7 @@ from assistant.answering.dialogue import combine, fragment, split_predicate
 _CLAUSE = re.compile(r"[^，,；;。？?！!\s]+")  # colloquial questions separate parts with spaces too
 _ASKS = re.compile(
     r"谁|什么|啥|多久|多长|多少|几|哪|怎么|怎样|如何|咋|是否|能否|可否|吗|能不能|要不要|需不需要|有没有|(?<=..)不$"
+    r"|(.)不\1"  # 去不去, 开不开: yes or no
 )
 _JOINERS = re.compile(r"^(另外|还有|同时|以及|并且|而且|那|又)")
 MAX_PARTS = 3
