@@ -82,6 +82,16 @@ def test_a_number_of_things_is_stated_only_for_those_things():
     assert states("邀请3家单位参加", "count", "个单位") and not states("代表应当在5日内推选", "count", "个代表")
 
 
+def test_years_and_months_of_the_year_are_stated_in_their_own_units():
+    assert asked_unit("常务会纪要存档要保存多少年") == "年" and asked_unit("任期几年") == "年"
+    assert not states("原则上在会议结束后5个工作日内完成", "count", "年") and states("任期5年", "time", "年")
+    assert asked("全体会一般安排在每年几月份开") == "time" and asked_unit("哪个月开全体会") == "月份"
+    assert states("每年3月召开", "time", "月份") and states("一般在年初召开", "time", "月份")
+    assert not states("一般每年召开1-2次", "time", "月份")  # how often, not which month
+    assert not states("在5个月内办结", "time", "月份")  # a duration, not a month
+    assert asked_unit("几个月开一次") == "时"  # a number of months: any time unit
+
+
 def test_a_number_of_days_is_stated_only_by_a_number():
     assert asked_unit("纪要几天内要印发") == "时" and asked_unit("多少个工作日") == "时"
     assert asked_unit("出差要提前几天请假") is None  # a lead time: 「事先请假」 answers it

@@ -45,6 +45,7 @@ _ASKS_FREQUENCY = re.compile(
 _ASKS_TIME = re.compile(
     r"多久|多长时间|多长时候|多少天|多少日|多少个工作日|几天|几日|几个工作日|几个月|几年|几周|几小时|几分钟|"
     r"什么时候|何时|哪天|啥时候|时限|期限|多久一次|频率|频次|提前几|几次|多少次|一年.{0,3}几|一个月.{0,3}几|多长"
+    r"|几月|哪个?月"
 )
 # 「哪几种访」, 「哪几个部门」 ask which ones (a list), not how many.
 _ASKS_COUNT = re.compile(r"(?<!哪)(?:几个|几名|几位|几项|几种|几类|几人|几页|几块钱)|多少|比例|字数|人数")
@@ -76,7 +77,9 @@ _ASKED_UNIT = re.compile(
     r"(?:多少|几)\s*(?:个)?(字|页|篇|人|名|位)|(字|页|人)数"
     r"|(?:多少|几)\s*(?:块)?(钱|元|万元)"  # an amount of money
     # a number of days, not 「事先」 — unless a lead time is asked (提前几天), which 事先 or 会前 answers
-    r"|(?<!提前)(?:多少|几)\s*(?:个)?(工作日|天|日|周|星期|月|年|小时|分钟)|(?<!提前)(多长时间|多久)(?!.{0,4}一[次回趟])"
+    r"|(?<!提前)(?:多少|几)\s*(?:个)?(工作日|天|日|周|星期|个月|小时|分钟)|(?<!提前)(多长时间|多久)(?!.{0,4}一[次回趟])"
+    # a number of years is stated in years; a month of the year (几月份, 哪个月) by a month or a part of it
+    r"|(?:多少|几)\s*(?:个)?(年)(?!级)|(几月份?|哪个?月)"
     # a number of things counted in a noun (「几个议题」, 「多少个部门」): not 哪几个 (which ones), nor places
     r"|(?<!哪)(?:多少|几)\s*个(?!地方|工作日|月|小时|星期)([\u4e00-\u9fff]{2})"
 )
@@ -87,19 +90,27 @@ _UNIT_STATED = {
     "人": rf"{_RANGE}\s*(?:人|名|位)|分之|半数|过半|多数|全体",
     "时": rf"{_RANGE}\s*{_TIME_UNIT}|当天|当日|即时",
     "元": rf"{_RANGE}\s*(?:元|万元|块)",
+    "年": rf"{_RANGE}\s*(?:个)?(?:年|周年)(?!度)",
+    "月份": rf"{_NUM}\s*月(?!内)|年初|年底|年末|年中|季度|上半年|下半年|月初|月底|月末",
 }
 
 
 def asked_unit(question: str) -> str | None:
     """The unit a count question asks in: 「最多多少字」 → 字; 「几名」, 「人数」 → 人; 「多少钱」 → 元;
-    「几天」, 「多少个工作日」 → 时 (a number of days, months …); 「几个议题」 → 个议题; else None."""
+    「几天」, 「多少个工作日」 → 时 (a number of days, months …); 「多少年」 → 年 (a number of years:
+    5个工作日 does not say it); 「几月份」 → 月份 (a month of the year: 每年1-2次 does not say it);
+    「几个议题」 → 个议题; else None."""
     m = _ASKED_UNIT.search(question)
     if m and m.group(3):
         return "元"
     if m and (m.group(4) or m.group(5)):
         return "时"
     if m and m.group(6):
-        return COUNTED + m.group(6)
+        return "年"
+    if m and m.group(7):
+        return "月份"
+    if m and m.group(8):
+        return COUNTED + m.group(8)
     unit = (m.group(1) or m.group(2)) if m else None
     return "人" if unit in ("名", "位") else unit
 
@@ -117,6 +128,8 @@ def _counted_stated(noun: str) -> str:
 def states(text: str, kind: QuantityKind, unit: str | None = None) -> bool:
     """Whether ``text`` states a quantity of ``kind`` (a count is also stated by a number with a time unit);
     for a count asked in a ``unit`` (see ``asked_unit``), a number in that unit."""
+    if kind in ("count", "time", "frequency") and unit in ("年", "月份"):
+        return bool(re.search(_UNIT_STATED[unit], text))
     if kind in ("count", "time") and unit in _UNIT_STATED:
         return bool(re.search(_UNIT_STATED[unit], text))
     if kind == "count" and unit and unit.startswith(COUNTED):
