@@ -144,7 +144,18 @@ def test_followup_shape():
         ),
         # a subject in a state (negated, or 了) is a condition, as 「…的话」 is; 「能不能主持」 asks
         (["朝阳常务会一般谁主持？", "市长来不了呢？"], None, "市长来不了的话，朝阳常务会一般谁主持", "chaoyang"),
-        (["常务会议谁主持", "那副市长能不能主持呢"], "datong", "副市长能不能主持", "datong"),
+        # (a question of its own: with the answerer's judge, asked at the previous meeting when that answers)
+        (["常务会议谁主持", "那副市长能不能主持呢"], "datong", "副市长能不能主持呢", "datong"),
+        # several places: the follow-up without them, for each; the places named before give way
+        (["常务会议多久开一次", "那大同和朝阳的全体会议呢"], "xianning", "大同市和朝阳市全体会议多久开一次", None),
+        (
+            ["副市长出差请假找谁", "咸宁和朝阳的部门主要负责人呢"],
+            "datong",
+            "咸宁市和朝阳市部门主要负责人出差请假找谁",
+            None,
+        ),
+        (["大同和朝阳常务会议谁主持", "咸宁呢"], None, "咸宁市常务会议谁主持", "xianning"),
+        (["区长出差谁代行职务", "咸宁呢"], "jincheng-chengqu", "市长出差谁代行职务", "xianning"),  # title re-levelled
         # several places named: the previous question for each of them
         (["大同副市长出差请假找谁？", "咸宁和朝阳也一样吗？"], None, "咸宁市和朝阳市副市长出差请假找谁？", None),
         # the thing the previous question named as a meeting's is still that meeting's

@@ -80,6 +80,7 @@ def test_a_number_of_things_is_stated_only_for_those_things():
     # in the measure word that counts them: people in 人/名/位, units in 家
     assert asked_unit("最多能派几个代表") == "个代表" and states("应当推选代表，代表人数不得超过5人", "count", "个代表")
     assert states("邀请3家单位参加", "count", "个单位") and not states("代表应当在5日内推选", "count", "个代表")
+    assert not states("每个部门原则上只向市政府报送1种简报", "count", "个部门")  # briefings, not departments
 
 
 def test_years_and_months_of_the_year_are_stated_in_their_own_units():

@@ -48,7 +48,9 @@ _TAIL = re.compile(r"(的话|的)?(呢|怎么样|怎么规定|又如何|如何)?
 # Where a question's predicate starts: the first verb, preposition, pronoun (谁, 什么), adverb or
 # modal by jieba's part of speech, or a numeral that asks (几, 多少).
 _PREDICATE_TAGS = ("v", "p", "r", "d")
-_ASKING = re.compile(r"几|多[久长少]|什么|啥|谁|哪|怎|咋|如何|是否|能否|吗")
+_ASKING = re.compile(
+    r"几|多[久长少]|什么|啥|谁|哪|怎|咋|如何|是否|能否|吗|([^有])[不没]\1"
+)  # 能不能: yes or no (有没有 names a thing next)
 _MODAL = re.compile(r"^(要|需要|需|应|应当|应该|可以|可|能|须|必须|得|是|是否|能否|可否)$")  # 是: 「X是干啥的」
 _LEVEL_WORDS = re.compile(r"市政府|区政府|县政府|政府|市里|区里|县里|那边|这边|[?？。，,\s]")
 MAX_FOLLOWUP_CHARS = 16
@@ -172,6 +174,9 @@ class Dialogue:
         """「朝阳市政府全体会议由谁主持」 asked again for 咸宁: the old place's name becomes the new one's;
         asked again for a place of another level, its titles and bodies follow (副区长 → 副市长)."""
         registry = self.detector.registry
+        if not old and new in registry.by_slug and len(several := self.detector.detect(question).cities) > 1:
+            # 「咸宁呢」 after 「大同和朝阳常务会议谁主持」: the places named before all give way
+            return registry.by_slug[new].name + self._without(question, several)
         if not old or not new or old == new or old not in registry.by_slug or new not in registry.by_slug:
             return question
         was, now = registry.by_slug[old], registry.by_slug[new]
@@ -185,19 +190,26 @@ class Dialogue:
         names = "|".join(re.escape(n) for n in was.names)  # longest first; every mention (「朝阳市长离开朝阳」)
         return self._relevel(re.sub(names, renamed, question), was.level, now.level)
 
-    def _relocate_many(self, question: str, old: str | None, new: Sequence[str]) -> str:
-        """「大同副市长出差请假找谁」 asked again for 咸宁 and 朝阳: 「咸宁市和朝阳市副市长出差请假找谁」,
-        the old place's name taken out (titles follow the new places' level when they share one)."""
+    def _unplaced(self, question: str, old: str | None, new: Sequence[str]) -> str:
+        """「大同副市长出差请假找谁」 to be asked again for 咸宁 and 朝阳: 「副市长出差请假找谁」, the old
+        place's name taken out (titles follow the new places' level when they share one)."""
         registry = self.detector.registry
         places = [registry.by_slug[c] for c in new if c in registry.by_slug]
+        levels = {p.level for p in places}
         if old in registry.by_slug:
-            was = registry.by_slug[old]
-            names = "|".join(re.escape(n) for n in was.names)
-            question = re.sub(names, "", question)
-            levels = {p.level for p in places}
+            question = self._without(question, [old])
             if len(levels) == 1:
-                question = self._relevel(question, was.level, levels.pop())
-        return "和".join(p.name for p in places) + question.lstrip("的")
+                question = self._relevel(question, registry.by_slug[old].level, next(iter(levels)))
+        else:
+            question = self._without(question, self.detector.detect(question).cities)
+        return question
+
+    def _without(self, question: str, slugs: Sequence[str]) -> str:
+        """``question`` with the names of the places ``slugs`` (and what joined them) taken out."""
+        registry = self.detector.registry
+        names = [n for c in slugs if c in registry.by_slug for n in registry.by_slug[c].names]
+        pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        return _JOINED.sub("", re.sub(pattern, "", question)) if pattern else question
 
     def _relevel(self, question: str, old: str, new: str) -> str:
         """Titles and bodies named by the old level (区长, 副区长, 区政府, 全区性, 区直) in the new one's;
@@ -211,7 +223,9 @@ class Dialogue:
             if any(a <= at < b for a, b in places):
                 return m.group(0)  # inside a place name
             before = question[at - 1] if at else ""
-            if before in "）)、（(" or (before and before in _LEVELS and not any(b == at for _, b in places)):
+            if (before and before in "）)、（(") or (
+                before and before in _LEVELS and not any(b == at for _, b in places)
+            ):
                 return m.group(0)  # 县（市、区）, 县区: levels listed, not a title
             return new
 
@@ -244,10 +258,13 @@ class Dialogue:
                 message = carried if carried != message else self._in_context(message, previous.question, city)
             return Resolved(message, city, named or city)
         city = named or (None if detected.cities else selected or previous.topic)
-        if len(detected.cities) > 1:  # 「咸宁和朝阳也一样吗」: the previous question for each place named
-            base = self._relocate_many(previous.question, previous.topic, detected.cities)
-        else:
-            base = self._relocate(previous.question, previous.topic, named)
+        if len(detected.cities) > 1:  # 「咸宁和朝阳也一样吗」: the follow-up without its places, for each place
+            inner = _JOINED.sub("", _LEAD.sub("", bare))  # 「那和的全体会议呢」 → 「全体会议呢」
+            unplaced = Resolved(self._unplaced(previous.question, previous.topic, detected.cities), None)
+            r = self._next(f"那{inner}" if inner.strip("呢？?。 ") else "那这样呢", unplaced, None)
+            names = "和".join(self.detector.registry.by_slug[c].name for c in detected.cities)
+            return Resolved(names + r.question, None, None)
+        base = self._relocate(previous.question, previous.topic, named)
         rest = fragment(bare)
         same = _ANAPHORA.search(rest)
         if same and _names_something(rest[same.end() :]):
@@ -330,6 +347,9 @@ _THE_RULE = re.compile(r"标准|规定|要求|做法|情况|时限|期限|办法
 _ONLY_ASKING = re.compile(
     r"(?:几天|几个工作日|几日|多少天?|多久|多长时间|什么时候|何时|谁|什么|啥|怎样|怎么样|如何|几次|几个)+"
 )
+
+
+_JOINED = re.compile(r"^(?:以及|[和与及、，,的\s])+")  # left in front once the places are taken out
 
 
 def _just_asking(message: str, previous: str) -> bool:

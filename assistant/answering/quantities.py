@@ -48,7 +48,9 @@ _ASKS_TIME = re.compile(
     r"|几月|哪个?月"
 )
 # 「哪几种访」, 「哪几个部门」 ask which ones (a list), not how many.
-_ASKS_COUNT = re.compile(r"(?<!哪)(?:几个|几名|几位|几项|几种|几类|几人|几页|几块钱)|多少|比例|字数|人数")
+_ASKS_COUNT = re.compile(
+    r"(?<!哪)(?:几个|几名|几位|几项|几种|几类|几人|几页|几块钱|几[期份批轮届场])|多少|比例|字数|人数"
+)
 
 
 # Words that ask for a bound of a quantity (「字数上限」, 「至少多长时间」): part of the asking, not the topic.
@@ -74,7 +76,7 @@ def asked_span(question: str) -> tuple[int, int] | None:
 
 # A count asked in a unit of its own (「多少字」, 「字数」, 「几个人」, 「多少钱」) is stated only in that unit.
 _ASKED_UNIT = re.compile(
-    r"(?:多少|几)\s*(?:个)?(字|页|篇|人|名|位)|(字|页|人)数"
+    r"(?:多少|几)\s*(?:个)?(字|页|篇|人|名|位|期|份|批|轮|届|场)|(字|页|人)数"
     r"|(?:多少|几)\s*(?:块)?(钱|元|万元)"  # an amount of money
     # a number of days, not 「事先」 — unless a lead time is asked (提前几天), which 事先 or 会前 answers
     r"|(?<!提前)(?:多少|几)\s*(?:个)?(工作日|天|日|周|星期|个月|小时|分钟)|(?<!提前)(多长时间|多久)(?!.{0,4}一[次回趟])"
@@ -87,6 +89,7 @@ _UNIT_STATED = {
     "字": rf"{_RANGE}\s*字",
     "页": rf"{_RANGE}\s*页",
     "篇": rf"{_RANGE}\s*篇",
+    **{c: rf"{_RANGE}\s*{c}" for c in "期份批轮届场"},  # issues, copies, batches, rounds, terms, sessions
     "人": rf"{_RANGE}\s*(?:人|名|位)|分之|半数|过半|多数|全体",
     "时": rf"{_RANGE}\s*{_TIME_UNIT}|当天|当日|即时",
     "元": rf"{_RANGE}\s*(?:元|万元|块)",
@@ -116,7 +119,7 @@ def asked_unit(question: str) -> str | None:
 
 
 COUNTED = "个"
-_MEASURE = "[个项名位人家件条种]"  # prefix of a counted noun's unit: 「个议题」
+_MEASURE = "[个项名位人家]"  # not 种 or 件: 「每个部门只报送1种简报」 counts briefings, not departments  # prefix of a counted noun's unit: 「个议题」
 
 
 def _counted_stated(noun: str) -> str:
