@@ -131,6 +131,7 @@ _STATE = re.compile(r"不|没|未|无法|了$")
 _A_NOT_A = re.compile(r"(.)[不没]\1|[不没]$")  # 能不能, 去没去, 能主持不: a yes/no asking
 _NOMINAL_DE = re.compile(r"(?<!的话)的呢?[?？。!！\s]*$")  # 「…发的呢」: a 的-phrase, a thing
 _SUBJECT_THEN_ASKING = re.compile(r"^(.+?)呢[，,\s]+(.+)$")  # 「那部门主要负责人呢，先找谁」
+_JOINED = re.compile(r"^(?:以及|[和与及、，,的\s])+")  # left in front once the places are taken out
 # 「咸宁有这规定吗」, 「城区也一样吗」: the words point back at the whole previous question
 _ANAPHORA = re.compile(r"这(?:个|条|项|种|些)?(?:规定|要求|样|么)|同样|一样")
 _LEVELS = "市区县"  # a jurisdiction's level, as its titles and bodies name it (市长, 区政府, 全县性)
@@ -223,9 +224,7 @@ class Dialogue:
             if any(a <= at < b for a, b in places):
                 return m.group(0)  # inside a place name
             before = question[at - 1] if at else ""
-            if (before and before in "）)、（(") or (
-                before and before in _LEVELS and not any(b == at for _, b in places)
-            ):
+            if before and (before in "）)、（(" or (before in _LEVELS and not any(b == at for _, b in places))):
                 return m.group(0)  # 县（市、区）, 县区: levels listed, not a title
             return new
 
@@ -260,10 +259,11 @@ class Dialogue:
         city = named or (None if detected.cities else selected or previous.topic)
         if len(detected.cities) > 1:  # 「咸宁和朝阳也一样吗」: the follow-up without its places, for each place
             inner = _JOINED.sub("", _LEAD.sub("", bare))  # 「那和的全体会议呢」 → 「全体会议呢」
-            unplaced = Resolved(self._unplaced(previous.question, previous.topic, detected.cities), None)
-            r = self._next(f"那{inner}" if inner.strip("呢？?。 ") else "那这样呢", unplaced, None)
+            unplaced = self._unplaced(previous.question, previous.topic, detected.cities)
+            if inner.strip("呢？?。 "):  # 「的全体会议呢」: that follow-up, without the places
+                unplaced = self._next(f"那{inner}", Resolved(unplaced, None), None).question
             names = "和".join(self.detector.registry.by_slug[c].name for c in detected.cities)
-            return Resolved(names + r.question, None, None)
+            return Resolved(names + unplaced, None, None)
         base = self._relocate(previous.question, previous.topic, named)
         rest = fragment(bare)
         same = _ANAPHORA.search(rest)
@@ -347,9 +347,6 @@ _THE_RULE = re.compile(r"标准|规定|要求|做法|情况|时限|期限|办法
 _ONLY_ASKING = re.compile(
     r"(?:几天|几个工作日|几日|多少天?|多久|多长时间|什么时候|何时|谁|什么|啥|怎样|怎么样|如何|几次|几个)+"
 )
-
-
-_JOINED = re.compile(r"^(?:以及|[和与及、，,的\s])+")  # left in front once the places are taken out
 
 
 def _just_asking(message: str, previous: str) -> bool:

@@ -33,6 +33,12 @@ def _pattern(names: frozenset[str]) -> re.Pattern[str]:
     return re.compile(f"({'|'.join(sorted(map(re.escape, names), key=len, reverse=True))}){_MEETING}")
 
 
+@lru_cache(maxsize=16)
+def _said_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    kinds = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    return re.compile(f"(?:[市区县]?政府)?(?:[市区县]长)?(?:{kinds}){_MEETING}(?:议(?!题))?")
+
+
 @lru_cache(maxsize=8192)
 def _named(names: frozenset[str], text: str) -> frozenset[str]:
     return frozenset(m.group(1) for m in _pattern(names).finditer(text))
@@ -76,8 +82,7 @@ class Kinds:
         (not 「常务会议题」's 议)."""
         if not self.names:
             return None
-        kinds = "|".join(sorted(map(re.escape, self.names), key=len, reverse=True))
-        m = re.search(f"(?:[市区县]?政府)?(?:[市区县]长)?(?:{kinds}){_MEETING}(?:议(?!题))?", text)
+        m = _said_pattern(self.names).search(text)
         return m.group(0) if m else None
 
     def absent(self, question: str, city: str) -> str | None:

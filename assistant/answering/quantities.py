@@ -48,8 +48,10 @@ _ASKS_TIME = re.compile(
     r"|几月|哪个?月"
 )
 # 「哪几种访」, 「哪几个部门」 ask which ones (a list), not how many.
+# Measure words a count is asked and stated in: issues, copies, batches, rounds, terms, sessions (几期, 3期)
+_CLASSIFIERS = "期份批轮届场"
 _ASKS_COUNT = re.compile(
-    r"(?<!哪)(?:几个|几名|几位|几项|几种|几类|几人|几页|几块钱|几[期份批轮届场])|多少|比例|字数|人数"
+    rf"(?<!哪)(?:几个|几名|几位|几项|几种|几类|几人|几页|几块钱|几[{_CLASSIFIERS}])|多少|比例|字数|人数"
 )
 
 
@@ -76,7 +78,7 @@ def asked_span(question: str) -> tuple[int, int] | None:
 
 # A count asked in a unit of its own (「多少字」, 「字数」, 「几个人」, 「多少钱」) is stated only in that unit.
 _ASKED_UNIT = re.compile(
-    r"(?:多少|几)\s*(?:个)?(字|页|篇|人|名|位|期|份|批|轮|届|场)|(字|页|人)数"
+    rf"(?:多少|几)\s*(?:个)?(字|页|篇|人|名|位|[{_CLASSIFIERS}])|(字|页|人)数"
     r"|(?:多少|几)\s*(?:块)?(钱|元|万元)"  # an amount of money
     # a number of days, not 「事先」 — unless a lead time is asked (提前几天), which 事先 or 会前 answers
     r"|(?<!提前)(?:多少|几)\s*(?:个)?(工作日|天|日|周|星期|个月|小时|分钟)|(?<!提前)(多长时间|多久)(?!.{0,4}一[次回趟])"
@@ -89,7 +91,7 @@ _UNIT_STATED = {
     "字": rf"{_RANGE}\s*字",
     "页": rf"{_RANGE}\s*页",
     "篇": rf"{_RANGE}\s*篇",
-    **{c: rf"{_RANGE}\s*{c}" for c in "期份批轮届场"},  # issues, copies, batches, rounds, terms, sessions
+    **{c: rf"{_RANGE}\s*{c}" for c in _CLASSIFIERS},
     "人": rf"{_RANGE}\s*(?:人|名|位)|分之|半数|过半|多数|全体",
     "时": rf"{_RANGE}\s*{_TIME_UNIT}|当天|当日|即时",
     "元": rf"{_RANGE}\s*(?:元|万元|块)",
@@ -118,8 +120,8 @@ def asked_unit(question: str) -> str | None:
     return "人" if unit in ("名", "位") else unit
 
 
-COUNTED = "个"
-_MEASURE = "[个项名位人家]"  # not 种 or 件: 「每个部门只报送1种简报」 counts briefings, not departments  # prefix of a counted noun's unit: 「个议题」
+COUNTED = "个"  # prefix of a counted noun's unit: 「个议题」
+_MEASURE = "[个项名位人家]"  # not 种 or 件: 「每个部门只报送1种简报」 counts briefings, not departments
 
 
 def _counted_stated(noun: str) -> str:
@@ -131,9 +133,8 @@ def _counted_stated(noun: str) -> str:
 def states(text: str, kind: QuantityKind, unit: str | None = None) -> bool:
     """Whether ``text`` states a quantity of ``kind`` (a count is also stated by a number with a time unit);
     for a count asked in a ``unit`` (see ``asked_unit``), a number in that unit."""
-    if kind in ("count", "time", "frequency") and unit in ("年", "月份"):
-        return bool(re.search(_UNIT_STATED[unit], text))
-    if kind in ("count", "time") and unit in _UNIT_STATED:
+    # years and months of the year are stated in their own unit whatever is asked of them
+    if unit in _UNIT_STATED and (kind in ("count", "time") or unit in ("年", "月份")):
         return bool(re.search(_UNIT_STATED[unit], text))
     if kind == "count" and unit and unit.startswith(COUNTED):
         return bool(re.search(_counted_stated(re.escape(unit.removeprefix(COUNTED))), text))
