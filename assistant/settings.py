@@ -61,7 +61,12 @@ class Weights(BaseModel):
     extra_quote_ratio: float = Field(0.6, ge=0, le=1)  # a further clause must score this close to the best
     extra_quote_min_gain: float = Field(0.15, ge=0, le=1)  # …and add this share of the question's weight
     short_clause: int = Field(30, ge=0)  # a best clause this short is quoted with the clause after it
+    # another article's best clause sharing this share of the top clause's bigrams restates it (> 1: only
+    # word for word); the refusal signal ``margin`` is taken over the articles that do not
+    agree_overlap: float = Field(0.5, ge=0, le=1.01)
     part_coverage: float = Field(0.5, ge=0, le=1)  # a question part this covered by the whole answer is answered
+    # … and answered as well as by the part's own best quotes, within this ratio of their clause score
+    part_score_ratio: float = Field(0.9, ge=0, le=2)
     # LLM verification
     uncited_max_chars: int = Field(12, ge=0)  # a connective sentence this short may go uncited
 

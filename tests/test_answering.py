@@ -337,6 +337,19 @@ def test_a_part_the_rules_leave_open_is_said_to_be_unanswered(assistant):
     assert "5个工作日内" in both.answer and "未找到" not in both.answer
 
 
+def test_each_part_gets_the_clause_that_answers_it_not_one_that_merely_shares_its_words(assistant):
+    a = assistant.ask("部门报市政府的公文得谁签发？涉及两个以上部门的要走啥程序？", city="chaoyang")
+    assert "会签程序" in a.answer and "须由主要负责同志签发" in a.answer
+    b = assistant.ask("市政府专题会可以由谁主持 纪要又是谁签", city="datong")
+    assert "主持召开会议的市政府领导同志签发" in b.answer and "副秘书长主持召开" in b.answer
+
+
+def test_a_rule_restated_in_another_document_does_not_make_the_answer_doubtful(assistant):
+    # 大同's work rules and its 常务会议工作规则 both set the 7 days: the second agrees with the first
+    a = assistant.ask("大同常务会定的文件几天内印发", city="datong")
+    assert not a.refused and "7个工作日内印发" in a.answer.replace(" ", "")
+
+
 def test_a_conversation_that_moved_away_from_the_chosen_city_says_so(assistant):
     turn = assistant.dialogue.resolve(["朝阳市政府全体会议由谁主持？", "咸宁呢？"], "datong")
     a = assistant.extractive(turn.question, city=turn.city, chosen="datong")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.analysis import Group, question_types
+from assistant.answering.analysis import Group, asked_doing, done_by_role, question_types
 from assistant.answering.parts import question_parts
 from assistant.answering.quantities import asked, asked_unit, states
 from assistant.answering.scoring import clause_score, coverage, type_bonus
@@ -371,3 +371,27 @@ def test_refusal_messages_say_why_in_plain_words():
     plain = not_found("", None)
     assert plain.startswith("在现行工作规则中没有找到") and "最相关" not in plain
     assert all(token not in not_found("", art, "count") for token in ("count", "None", "unstated"))
+
+
+def test_a_who_question_asks_the_doer_of_its_verb():
+    assert asked_doing("市政府专题会可以由谁主持") == "主持"
+    assert asked_doing("纪要又是谁签") == "签"
+    assert asked_doing("常务会议题一般谁来汇报") == "汇报"
+    assert asked_doing("这是谁的事") is None and asked_doing("常务会多久开一次") is None
+
+
+def test_a_doing_named_in_a_modifier_is_not_said_of_anyone():
+    signs = "市政府专题会议纪要由主持召开会议的市政府领导同志签发，涉及重大事项报市长审定。"
+    assert not done_by_role(signs, "主持") and done_by_role(signs, "签")
+    assert done_by_role("市政府专题会议由市长、副市长或秘书长主持召开。", "主持")
+    assert done_by_role("市长主持的会议每月召开一次", "主持")  # 市长 does it, though 的 follows
+    assert done_by_role("会议新闻稿由新闻媒体撰写", "撰写")  # any doer, not only titles
+
+
+def test_a_clause_naming_the_asked_doing_in_passing_answers_a_who_question_less():
+    w = Weights()
+    q = "专题会谁主持"
+    groups = [Group(("专题",), 1.0, True), Group(("主持",), 1.0)]
+    chairs = clause_score(q, groups, ("who",), "专题会议由分管副市长主持召开", "", w)
+    signs = clause_score(q, groups, ("who",), "专题会议纪要由主持召开会议的领导同志签发", "", w)
+    assert chairs > signs > 0

@@ -139,6 +139,27 @@ def question_types(question: str) -> tuple[str, ...]:
     return tuple(t for t, (asks, _) in QUESTION_TYPES.items() if asks.search(question))
 
 
+# The doing a who-question asks the doer of: 「专题会谁主持」 → 主持, 「纪要由谁签」 → 签, 「谁来汇报」 → 汇报.
+_WHO_DOES = re.compile(r"谁(?:来|去|负责|能|可以|可|应该|应|要|会|都|又|先)?([\u4e00-\u9fff]{1,2})")
+_NOT_DOING = frozenset("的呢啊呀吗是在有")
+
+
+def asked_doing(question: str) -> str | None:
+    """The verb whose doer a who-question asks (None: not one of these)."""
+    m = _WHO_DOES.search(question)
+    return m.group(1) if m and m.group(1)[0] not in _NOT_DOING else None
+
+
+def done_by_role(unit: str, doing: str) -> bool:
+    """Whether ``unit`` says who does ``doing``, rather than naming it only in a modifier of something
+    else: 「纪要由主持召开会议的领导同志签发」 says who signs, not who chairs (主持 qualifies 领导同志)."""
+    for m in re.finditer(re.escape(doing), unit):
+        attributive = re.match(r"[^，。；,;、]{0,8}?的", unit[m.end() :])
+        if not attributive or re.search(rf"{_ROLE}$", unit[: m.start()]):
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class Group:
     alternatives: tuple[str, ...]

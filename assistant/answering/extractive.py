@@ -16,7 +16,7 @@ from assistant.answering.clauses import ClauseVectors, sentences, sentences_of
 from assistant.answering.quantities import asked, asked_span, asked_unit, lead_time_unstated, states
 from assistant.answering.refusal import RefusalModel, Signals
 from assistant.answering.roles import role_mismatch
-from assistant.answering.scoring import ClauseScorer, coverage, unknown_share
+from assistant.answering.scoring import ClauseScorer, bigrams, coverage, unknown_share
 from assistant.knowledge.segment import item_of
 from assistant.models import Article, Citation, Hit
 from assistant.settings import Weights
@@ -120,7 +120,8 @@ class ExtractiveAnswerer:
             most_specific_missing=_most_specific_missing(groups, full),
             asks_quantity=float(kind is not None),
             quantity_unstated=float(self.unstated_quantity(question, full) is not None),
-            margin=top.score - max((h.score for h in hits[1:] if not _repeats(h.article, best)), default=0.0),
+            margin=top.score
+            - max((h.score for h in hits[1:] if not self._agrees(question, h.article, best)), default=0.0),
             lexical_found=float(top.lexical > 0),
             groups=float(len(groups)),
             plain_coverage=0.0 if kind else cov,
@@ -129,6 +130,18 @@ class ExtractiveAnswerer:
             kind_mismatch=float(self.analyzer.kinds.mismatch(question, top.article, best)),
             role_mismatch=float(role_mismatch(question, best)),
         )
+
+    def _agrees(self, question: str, article: Article, clause: str) -> bool:
+        """Whether ``article`` says what ``clause`` says: word for word (大同's meeting rules repeat its work
+        rules), or in its own best clause for the question nearly so (「市政府常务会议讨论通过决定印发的文件，
+        原则上在会议结束后7个工作日内印发」 restates the work rules' sentence on both meetings): a
+        restatement agrees with the top article rather than competing with it."""
+        if _repeats(article, clause):
+            return True
+        if not clause or self.weights.agree_overlap > 1:
+            return False
+        mine, theirs = bigrams(clause), bigrams(self.scorer.best_unit(question, article)[2])
+        return bool(mine and theirs) and len(mine & theirs) / min(len(mine), len(theirs)) >= self.weights.agree_overlap
 
     @staticmethod
     def unstated_quantity(question: str, text: str) -> str | None:

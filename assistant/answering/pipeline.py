@@ -281,7 +281,7 @@ class Assistant:
                 timings["answer"] = timings.get("answer", 0.0) + (time.perf_counter() - t) * 1000
                 if whole is None:
                     whole = draft
-                elif not (covered := self._answered_by(part, whole)) and not self._answered_by(part, draft):
+                elif not (covered := self._answered_by(part, whole, draft)) and not self._answered_by(part, draft):
                     draft = Draft((), True, part=part)  # said to be unanswered, not silently dropped
                 elif draft.refused or not self._adds(draft, whole, covered):
                     continue
@@ -366,15 +366,24 @@ class Assistant:
         quoted = {c.article.id for c in whole.citations}
         return any(c.article.id in quoted for c in draft.citations) or not covered
 
-    def _answered_by(self, part: str, whole: Draft) -> bool:
-        """Whether the whole question's quotes already answer ``part`` (its terms, its asked quantity)."""
+    def _answered_by(self, part: str, whole: Draft, own: Draft | None = None) -> bool:
+        """Whether the whole question's quotes already answer ``part`` (its terms, its asked quantity),
+        and as well as the part's ``own`` quotes do: 「部门报市政府的公文谁签发？涉及两个以上部门的走啥程序？」
+        quoted for 会签 mentions 公文 and 部门 but not who signs, which the part's own clause says."""
         if whole.refused:
             return False
+        w = self.settings.weights
         text = "".join(c.quote for c in whole.citations)
         kind = asked(part)
         if kind and not states(text, kind, asked_unit(part)):
             return False
-        return coverage(self.analyzer.groups(part), text) >= self.settings.weights.part_coverage
+        if coverage(self.analyzer.groups(part), text) < w.part_coverage:
+            return False
+        if own is None or own.refused:
+            return True
+        return self.scorer.quote_score(part, whole.citations) >= w.part_score_ratio * self.scorer.quote_score(
+            part, own.citations
+        )
 
     def _not_found(self, single: str | None, drafts: list[tuple[str, Draft, Sequence[Hit]]], question: str) -> str:
         """A refusal in plain words (see ``messages``)."""

@@ -15,12 +15,14 @@ from assistant.answering.analysis import (
     Group,
     QuestionAnalyzer,
     TermStats,
+    asked_doing,
+    done_by_role,
     question_types,
 )
 from assistant.answering.clauses import clauses_with_context
 from assistant.answering.quantities import asked, asked_unit, states
 from assistant.answering.roles import role_mismatch
-from assistant.models import Article
+from assistant.models import Article, Citation
 from assistant.settings import Weights
 from assistant.textnorm import normalize
 
@@ -83,7 +85,10 @@ def clause_score(
     # 1 when the asked quantity is stated here
     hints = 1 if kind and states(normalize(unit), kind, asked_unit(question)) else 0
     order = 1 - w.word_order_weight + w.word_order_weight * focus
-    return cov * (type_bonus(types, unit, w.type_bonus) + w.type_bonus * hints) * order
+    bonus = type_bonus(types, unit, w.type_bonus)
+    if "who" in types and (doing := asked_doing(question)) and doing in unit and not done_by_role(unit, doing):
+        bonus -= w.type_bonus  # the asked doing is here, but not said of anyone
+    return cov * (bonus + w.type_bonus * hints) * order
 
 
 class ClauseScorer:
@@ -103,14 +108,32 @@ class ClauseScorer:
         w = self.weights
         out = []
         for pos, (unit, context) in enumerate(clauses_with_context(article, w.long_sentence)):
-            score = clause_score(question, groups, types, unit, context, w)
-            if score > 0 and w.kind_penalty and self.analyzer.kinds.mismatch(question, article, unit):
-                score *= 1 - w.kind_penalty  # 「常务会纪要」 asked, a 专题会议 clause answers less
-            if score > 0 and w.role_penalty and role_mismatch(question, unit):
-                score *= 1 - w.role_penalty  # 「副市长…请假」 asked, the rule for 主要负责同志 answers less
+            score = self._penalised(question, article, unit, clause_score(question, groups, types, unit, context, w))
             if score > 0:
                 out.append((score, pos, unit))
         return tuple(out)
+
+    def _penalised(self, question: str, article: Article, unit: str, score: float) -> float:
+        w = self.weights
+        if score > 0 and w.kind_penalty and self.analyzer.kinds.mismatch(question, article, unit):
+            score *= 1 - w.kind_penalty  # 「常务会纪要」 asked, a 专题会议 clause answers less
+        if score > 0 and w.role_penalty and role_mismatch(question, unit):
+            score *= 1 - w.role_penalty  # 「副市长…请假」 asked, the rule for 主要负责同志 answers less
+        return score
+
+    def quote_score(self, question: str, quotes: Sequence[Citation]) -> float:
+        """How well the best of ``quotes`` answers ``question``: a quote scored as a clause of its own."""
+        groups = self.analyzer.groups(question)
+        types = question_types(question)
+        return max(
+            (
+                self._penalised(
+                    question, c.article, c.quote, clause_score(question, groups, types, c.quote, "", self.weights)
+                )
+                for c in quotes
+            ),
+            default=0.0,
+        )
 
     def best_unit(self, question: str, article: Article) -> tuple[float, int, str]:
         """(score, position, clause) of the clause that best answers the question."""
