@@ -64,6 +64,11 @@ class Weights(BaseModel):
     # another article's best clause sharing this share of the top clause's bigrams restates it (> 1: only
     # word for word); the refusal signal ``margin`` is taken over the articles that do not
     agree_overlap: float = Field(0.5, ge=0, le=1.01)
+    # comparisons: a place's candidate clause counts × (1 + this × its likeness to the other places'
+    # answers), over its first ``consensus_depth`` articles (0: each place on its own)
+    consensus_weight: float = Field(1.0, ge=0)
+    consensus_depth: int = Field(3, ge=1)
+    consensus_outlier: float = Field(0.3, ge=0, le=1.01)  # … only a place whose answer is less alike than this
     part_coverage: float = Field(0.5, ge=0, le=1)  # a question part this covered by the whole answer is answered
     # … and answered as well as by the part's own best quotes, within this ratio of their clause score
     part_score_ratio: float = Field(0.9, ge=0, le=2)

@@ -350,6 +350,11 @@ def test_a_rule_restated_in_another_document_does_not_make_the_answer_doubtful(a
     assert not a.refused and "7个工作日内印发" in a.answer.replace(" ", "")
 
 
+def test_a_place_whose_answer_is_unlike_the_others_takes_its_clause_alike_to_theirs(assistant):
+    a = assistant.ask("市长出差不在家，大同和咸宁分别由谁主持工作？")
+    assert "由负责常务工作的副市长代行市长职务" in a.answer and "由常务副市长主持市政府工作" in a.answer
+
+
 def test_a_conversation_that_moved_away_from_the_chosen_city_says_so(assistant):
     turn = assistant.dialogue.resolve(["朝阳市政府全体会议由谁主持？", "咸宁呢？"], "datong")
     a = assistant.extractive(turn.question, city=turn.city, chosen="datong")

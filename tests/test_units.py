@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.analysis import Group, asked_doing, done_by_role, question_types
+from assistant.answering.consensus import likeness, most_alike
 from assistant.answering.parts import question_parts
 from assistant.answering.quantities import asked, asked_unit, states
 from assistant.answering.scoring import clause_score, coverage, type_bonus
@@ -395,3 +396,21 @@ def test_a_clause_naming_the_asked_doing_in_passing_answers_a_who_question_less(
     chairs = clause_score(q, groups, ("who",), "专题会议由分管副市长主持召开", "", w)
     signs = clause_score(q, groups, ("who",), "专题会议纪要由主持召开会议的领导同志签发", "", w)
     assert chairs > signs > 0
+
+
+def test_parallel_rules_of_two_levels_are_alike():
+    city = "市长出差期间，受市长委托，由负责常务工作的副市长代行市长职务。"
+    district = "区长出差期间，受区长委托，由负责常务工作的副区长代行区长职务。"
+    assert likeness(city, district) == 1.0  # 区长 and 市长: the same office at its level
+    assert likeness(city, "市长离咸出访、出差或者休假,由市政府办公室向省委办公厅报批报备。") < 0.3
+
+
+def test_the_clause_alike_to_the_other_places_answers_wins_when_it_answers_nearly_as_well():
+    others = ["市长离朝期间，受市长委托，由负责常务工作的副市长主持市政府工作。"]
+    candidates = [
+        (1.0, "市长离咸出访、出差或者休假,由市政府办公室报批报备。"),
+        (0.9, "市长离咸期间,受市长委托,由常务副市长主持市政府工作。"),
+    ]
+    assert most_alike(candidates, others, 1.0) == 1
+    assert most_alike(candidates, others, 0.0) == 0  # on its own, the better-scored clause
+    assert most_alike([(2.0, candidates[0][1]), candidates[1]], others, 1.0) == 0  # far better stays

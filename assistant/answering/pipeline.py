@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from assistant.answering.analysis import EVERY_PLACE, SCOPE_WORDS, QuestionAnalyzer, TermStats
 from assistant.answering.cities import CityDetector, gazetteer, strip_places
 from assistant.answering.clauses import ClauseVectors
+from assistant.answering.consensus import likeness, most_alike
 from assistant.answering.dialogue import Dialogue, fragment, is_followup, split_predicate
 from assistant.answering.extractive import Draft, ExtractiveAnswerer, format_quotes
 from assistant.answering.kinds import Kinds
@@ -267,6 +268,7 @@ class Assistant:
         parts = question_parts(q)
         # places found only by their form (阳高县) are no words of the question either
         others = tuple(p for p in self.detector.detect(q).unknown if p not in self.place_names)
+        vectors: dict[str, tuple[float, ...]] = {}
         for c in slugs:
             whole: Draft | None = None
             for part in [q] if len(parts) == 1 else [q, *parts]:
@@ -281,12 +283,44 @@ class Assistant:
                 timings["answer"] = timings.get("answer", 0.0) + (time.perf_counter() - t) * 1000
                 if whole is None:
                     whole = draft
+                    vectors[c] = found.vector
                 elif not (covered := self._answered_by(part, whole, draft)) and not self._answered_by(part, draft):
                     draft = Draft((), True, part=part)  # said to be unanswered, not silently dropped
                 elif draft.refused or not self._adds(draft, whole, covered):
                     continue
                 drafts.append((c, draft, found.hits))
+        if len(slugs) > 1 and len(parts) == 1:
+            drafts = self._agreeing(strip_places(q, others) or q, drafts, vectors)
         return drafts, None
+
+    def _agreeing(
+        self, q: str, drafts: list[tuple[str, Draft, Sequence[Hit]]], vectors: dict[str, tuple[float, ...]]
+    ) -> list[tuple[str, Draft, Sequence[Hit]]]:
+        """Places compared answer from alike clauses (see ``consensus``): a place's answer moves to
+        another of its top articles when that one's clause answers nearly as well and is much more
+        like the other places' answers."""
+        w = self.settings.weights
+        out = []
+        for c, draft, hits in drafts:
+            others = [o.citations[0].quote for c2, o, _ in drafts if c2 != c and o.citations]
+            if (
+                draft.refused
+                or not others
+                or draft.part
+                or w.consensus_weight <= 0
+                or max(likeness(q2.quote, o) for q2 in draft.citations for o in others) >= w.consensus_outlier
+            ):  # answering alike already
+                out.append((c, draft, hits))
+                continue
+            top = hits[: w.consensus_depth]
+            best = [self.scorer.best_unit(q, h.article) for h in top]
+            pick = most_alike([(score, clause) for score, _, clause in best], others, w.consensus_weight)
+            if pick:
+                moved = self.answerer.draft(q, (top[pick], *(h for h in hits if h is not top[pick])), vectors[c])
+                if not moved.refused:
+                    draft, hits = moved, (top[pick], *(h for h in hits if h is not top[pick]))
+            out.append((c, draft, hits))
+        return out
 
     def _without_places(self, q: str) -> str:
         """The question as searched: jurisdictions are a filter, not content (their names pull the
