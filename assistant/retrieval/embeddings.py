@@ -15,6 +15,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -92,6 +93,8 @@ class CachedEmbeddings(Embeddings):
         self._reset_lock = threading.Lock()
         self.hits = 0
         self.misses = 0
+        # a question compared across places is searched once per place: embed it once
+        self._query = lru_cache(maxsize=256)(lambda text: tuple(self.inner.embed_query(text)))
         self._guarded(self._open_check)
 
     def _open_check(self) -> None:
@@ -176,7 +179,7 @@ class CachedEmbeddings(Embeddings):
         return [found[k] for k in keys]
 
     def embed_query(self, text: str) -> list[float]:
-        return self.inner.embed_query(text)
+        return list(self._query(text))
 
     # -- shipped vectors ---------------------------------------------------------------------
 

@@ -1,0 +1,177 @@
+"""Drafting: per place and per question part, the answerer's draft from that place's best articles.
+
+``Drafter.drafts(question, places)`` searches each place (the places' names taken out of the search:
+they are a filter, not content), drafts the whole question and each of its parts (``parts``), keeps a
+part's own quotes where the whole question's do not answer it as well, and, when places are compared,
+lets a place whose answer is unlike all the others' take its clause alike to theirs (``consensus``).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import replace
+
+from assistant.answering.analysis import QuestionAnalyzer
+from assistant.answering.cities import CityDetector, strip_places
+from assistant.answering.consensus import likeness, most_alike
+from assistant.answering.extractive import Draft, ExtractiveAnswerer
+from assistant.answering.parts import question_parts
+from assistant.answering.quantities import asked, asked_unit, states
+from assistant.answering.scoring import ClauseScorer, coverage
+from assistant.knowledge.registry import Registry
+from assistant.knowledge.segment import compact
+from assistant.models import Hit
+from assistant.numerals import NUMERAL_CHARS, article_label, parse_chinese_number
+from assistant.retrieval.index import KnowledgeIndex
+from assistant.retrieval.retrievers import Retrieval, Retriever
+from assistant.settings import Settings
+
+Drafted = tuple[str, Draft, Sequence[Hit]]  # a place, its draft, the hits it was drafted from
+
+_ARTICLE_REF = re.compile(rf"第\s*([{NUMERAL_CHARS}]+|\d+)\s*条")
+_CONNECTOR = re.compile(r"^[和与及、，,\s]+")  # what is left in front once the places are taken out
+
+
+class Drafter:
+    def __init__(
+        self,
+        settings: Settings,
+        registry: Registry,
+        index: KnowledgeIndex,
+        retriever: Retriever,
+        detector: CityDetector,
+        place_names: tuple[str, ...],
+        analyzer: QuestionAnalyzer,
+        scorer: ClauseScorer,
+        answerer: ExtractiveAnswerer,
+    ) -> None:
+        self.settings = settings
+        self.registry = registry
+        self.index = index
+        self.retriever = retriever
+        self.detector = detector
+        self.place_names = place_names
+        self.analyzer = analyzer
+        self.scorer = scorer
+        self.answerer = answerer
+
+    def drafts(self, q: str, slugs: list[str], timings: dict[str, float]) -> tuple[list[Drafted], str | None]:
+        """Per city (and per question part), the answerer's draft; or why the named article does not exist."""
+        drafts: list[Drafted] = []
+        parts = question_parts(q)
+        # places found only by their form (阳高县) are no words of the question either
+        others = tuple(p for p in self.detector.detect(q).unknown if p not in self.place_names)
+        vectors: dict[str, tuple[float, ...]] = {}
+        for c in slugs:
+            whole: Draft | None = None
+            for part in [q] if len(parts) == 1 else [q, *parts]:
+                found, no_such_article = self._hits(self._without_places(part), c)
+                timings |= found.timings
+                if no_such_article:
+                    if len(slugs) == 1:
+                        return [(c, Draft((), True), found.hits)], no_such_article
+                    break
+                t = time.perf_counter()
+                draft = self.answerer.draft(strip_places(part, others) or part, found.hits, found.vector)
+                timings["answer"] = timings.get("answer", 0.0) + (time.perf_counter() - t) * 1000
+                if whole is None:
+                    whole = draft
+                    vectors[c] = found.vector
+                elif not (covered := self._answered_by(part, whole, draft)) and not self._answered_by(part, draft):
+                    draft = Draft((), True, part=part)  # said to be unanswered, not silently dropped
+                elif draft.refused or not self._adds(draft, whole, covered):
+                    continue
+                drafts.append((c, draft, found.hits))
+        if len(slugs) > 1 and len(parts) == 1:
+            drafts = self._agreeing(strip_places(q, others) or q, drafts, vectors)
+        return drafts, None
+
+    def _agreeing(self, q: str, drafts: list[Drafted], vectors: dict[str, tuple[float, ...]]) -> list[Drafted]:
+        """Places compared answer from alike clauses (see ``consensus``): a place's answer moves to
+        another of its top articles when that one's clause answers nearly as well and is much more
+        like the other places' answers."""
+        w = self.settings.weights
+        out = []
+        for c, draft, hits in drafts:
+            others = [o.citations[0].quote for c2, o, _ in drafts if c2 != c and o.citations]
+            if (
+                draft.refused
+                or not others
+                or draft.part
+                or w.consensus_weight <= 0
+                or max(likeness(q2.quote, o) for q2 in draft.citations for o in others) >= w.consensus_outlier
+            ):  # answering alike already
+                out.append((c, draft, hits))
+                continue
+            top = hits[: w.consensus_depth]
+            best = [self.scorer.best_unit(q, h.article) for h in top]
+            pick = most_alike([(score, clause) for score, _, clause in best], others, w.consensus_weight)
+            if pick:
+                moved = self.answerer.draft(q, (top[pick], *(h for h in hits if h is not top[pick])), vectors[c])
+                if not moved.refused:
+                    draft, hits = moved, (top[pick], *(h for h in hits if h is not top[pick]))
+            out.append((c, draft, hits))
+        return out
+
+    def _without_places(self, q: str) -> str:
+        """The question as searched: jurisdictions are a filter, not content (their names pull the
+        question's embedding away from the articles): 「大同和咸宁全体会一年各开几次」 → 「全体会一年各开几次」."""
+        found = self.detector.detect(q).unknown  # 阳高县, found by its form
+        names = tuple(sorted((*self.place_names, *found), key=len, reverse=True)) if found else self.place_names
+        return _CONNECTOR.sub("", strip_places(q, names)) or q
+
+    def _hits(self, q: str, city: str, k: int = 5) -> tuple[Retrieval, str | None]:
+        """Ranked hits; with "第N条" in the question, that article first (or why it does not exist)."""
+        found = self.retriever.retrieve(q, city, k)
+        ref = _ARTICLE_REF.search(q)
+        if not ref:
+            return found, None
+        raw = ref.group(1)
+        number = int(raw) if raw.isdigit() else parse_chinese_number(raw)
+        docs = self.registry.documents_of(city)
+        named = [d for d in docs if d.title in compact(q)] or [
+            d for d in docs if d.title.removeprefix(self.registry.by_slug[city].name) in compact(q)
+        ]
+        doc = (named or docs)[0]
+        target = next(
+            (a for a in self.index.articles if a.city == city and a.document == doc.title and a.article == number),
+            None,
+        )
+        if target is None:
+            count = sum(1 for a in self.index.articles if a.city == city and a.document == doc.title)
+            said = article_label(number) if 0 < number < 10000 else f"第{raw}条"  # 第零条, 第10000条
+            return found, f"《{doc.title}》共 {count} 条，没有{said}。"
+        top = found.hits[0].score if found.hits else 1.0
+        rest = [h for h in found.hits if h.article.id != target.id][: k - 1]
+        return replace(found, hits=(Hit(target, top * 2, pinned=True), *rest)), None
+
+    @staticmethod
+    def _adds(draft: Draft, whole: Draft, covered: bool) -> bool:
+        """Whether a part's own quotes add to the whole question's: new quotes, and either from an
+        article already quoted (another sentence of the same rule) or for a part the whole's leave
+        unanswered (``covered``: whether they answer it)."""
+        if set(draft.citations) <= set(whole.citations):
+            return False
+        quoted = {c.article.id for c in whole.citations}
+        return any(c.article.id in quoted for c in draft.citations) or not covered
+
+    def _answered_by(self, part: str, whole: Draft, own: Draft | None = None) -> bool:
+        """Whether the whole question's quotes already answer ``part`` (its terms, its asked quantity),
+        and as well as the part's ``own`` quotes do: 「部门报市政府的公文谁签发？涉及两个以上部门的走啥程序？」
+        quoted for 会签 mentions 公文 and 部门 but not who signs, which the part's own clause says."""
+        if whole.refused:
+            return False
+        w = self.settings.weights
+        text = "".join(c.quote for c in whole.citations)
+        kind = asked(part)
+        if kind and not states(text, kind, asked_unit(part)):
+            return False
+        if coverage(self.analyzer.groups(part), text) < w.part_coverage:
+            return False
+        if own is None or own.refused:
+            return True
+        return self.scorer.quote_score(part, whole.citations) >= w.part_score_ratio * self.scorer.quote_score(
+            part, own.citations
+        )
