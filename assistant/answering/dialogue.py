@@ -37,9 +37,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from assistant.answering.cities import CityDetector, strip_places
+from assistant.answering.cities import CityDetector
 from assistant.answering.kinds import Kinds
 from assistant.answering.quantities import asked
+from assistant.answering.relocation import JOINED, LEVELS, Relocator
 from assistant.answering.roles import ROLE
 from assistant.retrieval.tokenizer import STOPWORDS, default_tokenizer
 
@@ -131,13 +132,10 @@ _STATE = re.compile(r"不|没|未|无法|了$")
 _A_NOT_A = re.compile(r"(.)[不没]\1|[不没]$")  # 能不能, 去没去, 能主持不: a yes/no asking
 _NOMINAL_DE = re.compile(r"(?<!的话)的呢?[?？。!！\s]*$")  # 「…发的呢」: a 的-phrase, a thing
 _SUBJECT_THEN_ASKING = re.compile(r"^(.+?)呢[，,\s]+(.+)$")  # 「那部门主要负责人呢，先找谁」
-_JOINED = re.compile(r"^(?:以及|[和与及、，,的\s])+")  # left in front once the places are taken out
 # 「咸宁有这规定吗」, 「城区也一样吗」: the words point back at the whole previous question
 _ANAPHORA = re.compile(r"这(?:个|条|项|种|些)?(?:规定|要求|样|么)|同样|一样")
-_LEVELS = "市区县"  # a jurisdiction's level, as its titles and bodies name it (市长, 区政府, 全县性)
-_GOVERNMENT = f"[{_LEVELS}]?政府"  # 市政府常务会议: whose meeting
-_LEVEL_HEAD = f"[{_LEVELS}]长"  # 市长办公会议: part of the name (not a role of ``roles.ROLE``)
-_TITLE_AFTER = re.compile("长|人民政府|政府|委|直|领导|属")  # after the level: 市长, 区政府, 县委, 市直
+_GOVERNMENT = f"[{LEVELS}]?政府"  # 市政府常务会议: whose meeting
+_LEVEL_HEAD = f"[{LEVELS}]长"  # 市长办公会议: part of the name (not a role of ``roles.ROLE``)
 
 
 class Dialogue:
@@ -149,7 +147,8 @@ class Dialogue:
         kinds: Kinds | None = None,
     ) -> None:
         self.detector = detector
-        self.place_names = tuple(sorted(place_names, key=len, reverse=True))
+        self.relocator = Relocator(detector, place_names)
+        self.place_names = self.relocator.place_names
         self.judge = judge
         self.kinds = kinds or Kinds(frozenset(), {})
 
@@ -167,68 +166,6 @@ class Dialogue:
         said = re.search(rf"(?:{_LEVEL_HEAD})?{was}会(?:议(?!题))?", previous)
         new_name = re.sub(f"^(?:{_GOVERNMENT})", "", words.removesuffix("的"))  # the old question keeps its own 市政府
         return previous.replace(said.group(0), new_name, 1) if said else None
-
-    def _strip_places(self, text: str) -> str:
-        return strip_places(text, self.place_names)
-
-    def _relocate(self, question: str, old: str | None, new: str | None) -> str:
-        """「朝阳市政府全体会议由谁主持」 asked again for 咸宁: the old place's name becomes the new one's;
-        asked again for a place of another level, its titles and bodies follow (副区长 → 副市长)."""
-        registry = self.detector.registry
-        if not old and new in registry.by_slug and len(several := self.detector.detect(question).cities) > 1:
-            # 「咸宁呢」 after 「大同和朝阳常务会议谁主持」: the places named before all give way
-            return registry.by_slug[new].name + self._without(question, several)
-        if not old or not new or old == new or old not in registry.by_slug or new not in registry.by_slug:
-            return question
-        was, now = registry.by_slug[old], registry.by_slug[new]
-
-        def renamed(m: re.Match[str]) -> str:
-            name = m.group(0)
-            # 「大同市长」 asked for 城区: 大同 + 市长, the level is the title's (→ 区长)
-            borrowed = was.level != now.level and name[-1] == was.level and _TITLE_AFTER.match(question, m.end())
-            return now.name + was.level if borrowed else now.name
-
-        names = "|".join(re.escape(n) for n in was.names)  # longest first; every mention (「朝阳市长离开朝阳」)
-        return self._relevel(re.sub(names, renamed, question), was.level, now.level)
-
-    def _unplaced(self, question: str, old: str | None, new: Sequence[str]) -> str:
-        """「大同副市长出差请假找谁」 to be asked again for 咸宁 and 朝阳: 「副市长出差请假找谁」, the old
-        place's name taken out (titles follow the new places' level when they share one)."""
-        registry = self.detector.registry
-        places = [registry.by_slug[c] for c in new if c in registry.by_slug]
-        levels = {p.level for p in places}
-        if old in registry.by_slug:
-            question = self._without(question, [old])
-            if len(levels) == 1:
-                question = self._relevel(question, registry.by_slug[old].level, next(iter(levels)))
-        else:
-            question = self._without(question, self.detector.detect(question).cities)
-        return question
-
-    def _without(self, question: str, slugs: Sequence[str]) -> str:
-        """``question`` with the names of the places ``slugs`` (and what joined them) taken out."""
-        registry = self.detector.registry
-        names = [n for c in slugs if c in registry.by_slug for n in registry.by_slug[c].names]
-        pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        return _JOINED.sub("", re.sub(pattern, "", question)) if pattern else question
-
-    def _relevel(self, question: str, old: str, new: str) -> str:
-        """Titles and bodies named by the old level (区长, 副区长, 区政府, 全区性, 区直) in the new one's;
-        place names (城区, 咸安区) and lists of levels (县（市、区）, 县区) are left as they are."""
-        if old == new or old not in _LEVELS or new not in _LEVELS:
-            return question
-        places = [(m.start(), m.end()) for n in self.place_names if n for m in re.finditer(re.escape(n), question)]
-
-        def level_word(m: re.Match[str]) -> str:
-            at = m.start()
-            if any(a <= at < b for a, b in places):
-                return m.group(0)  # inside a place name
-            before = question[at - 1] if at else ""
-            if before and (before in "）)、（(" or (before in _LEVELS and not any(b == at for _, b in places))):
-                return m.group(0)  # 县（市、区）, 县区: levels listed, not a title
-            return new
-
-        return re.sub(rf"{old}(?={_TITLE_AFTER.pattern})|(?<=全){old}(?=性)", level_word, question)
 
     def resolve(self, messages: Sequence[str], selected: str | None = None) -> Resolved:
         """The last message as a full question, with its city, given the earlier messages.
@@ -249,7 +186,7 @@ class Dialogue:
         named = detected.city
         if previous is None or detected.unknown:
             return Resolved(message, selected, named or selected)
-        bare = self._strip_places(message)
+        bare = self.relocator.strip_places(message)
         if not is_followup(message) and not _elliptical(bare) and not (named and _just_asking(bare, previous.question)):
             city = selected or (None if detected.cities else previous.topic)
             if not detected.cities:
@@ -258,13 +195,13 @@ class Dialogue:
             return Resolved(message, city, named or city)
         city = named or (None if detected.cities else selected or previous.topic)
         if len(detected.cities) > 1:  # 「咸宁和朝阳也一样吗」: the follow-up without its places, for each place
-            inner = _JOINED.sub("", _LEAD.sub("", bare))  # 「那和的全体会议呢」 → 「全体会议呢」
-            unplaced = self._unplaced(previous.question, previous.topic, detected.cities)
+            inner = JOINED.sub("", _LEAD.sub("", bare))  # 「那和的全体会议呢」 → 「全体会议呢」
+            unplaced = self.relocator.unplaced(previous.question, previous.topic, detected.cities)
             if inner.strip("呢？?。 "):  # 「的全体会议呢」: that follow-up, without the places
                 unplaced = self._next(f"那{inner}", Resolved(unplaced, None), None).question
             names = "和".join(self.detector.registry.by_slug[c].name for c in detected.cities)
             return Resolved(names + unplaced, None, None)
-        base = self._relocate(previous.question, previous.topic, named)
+        base = self.relocator.relocate(previous.question, previous.topic, named)
         rest = fragment(bare)
         same = _ANAPHORA.search(rest)
         if same and _names_something(rest[same.end() :]):
@@ -321,7 +258,7 @@ class Dialogue:
         """``message`` asked about the previous question's subject, when it has at most a short subject
         of its own (「纪要谁签」, 「报之前要先找谁同意」) and is then answered on better evidence."""
         own, _ = split_predicate(message, at_ask=True)
-        topic = _LEVEL_WORDS.sub("", self._strip_places(_topic(previous)))
+        topic = _LEVEL_WORDS.sub("", self.relocator.strip_places(_topic(previous)))
         if self.judge is None or len(own) > MAX_OWN_SUBJECT or len(topic) < 2 or topic in message:
             return message
         asked = _join(topic, message)

@@ -1,0 +1,87 @@
+"""A question moved to another place: its place names replaced or taken out, titles at the new level.
+
+「朝阳市政府全体会议由谁主持」 asked again for 咸宁 names 咸宁 where it named 朝阳; asked again for a
+place of another level, its titles and bodies follow (副区长 → 副市长, 全区性 → 全市性), while place
+names (城区, 咸安区) and lists of levels (县（市、区）) stay as they are. ``Relocator`` is built from the
+detector and the knowledge base's place names; ``dialogue.Dialogue`` asks it when a follow-up is
+about another place (or several).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answering.cities import CityDetector, strip_places
+
+JOINED = re.compile(r"^(?:以及|[和与及、，,的\s])+")  # left in front once the places are taken out
+LEVELS = "市区县"  # a jurisdiction's level, as its titles and bodies name it (市长, 区政府, 全县性)
+_TITLE_AFTER = re.compile("长|人民政府|政府|委|直|领导|属")  # after the level: 市长, 区政府, 县委, 市直
+
+
+class Relocator:
+    def __init__(self, detector: CityDetector, place_names: Sequence[str] = ()) -> None:
+        self.detector = detector
+        self.place_names = tuple(sorted(place_names, key=len, reverse=True))
+
+    def strip_places(self, text: str) -> str:
+        return strip_places(text, self.place_names)
+
+    def relocate(self, question: str, old: str | None, new: str | None) -> str:
+        """「朝阳市政府全体会议由谁主持」 asked again for 咸宁: the old place's name becomes the new one's;
+        asked again for a place of another level, its titles and bodies follow (副区长 → 副市长)."""
+        registry = self.detector.registry
+        if not old and new in registry.by_slug and len(several := self.detector.detect(question).cities) > 1:
+            # 「咸宁呢」 after 「大同和朝阳常务会议谁主持」: the places named before all give way
+            return registry.by_slug[new].name + self._without(question, several)
+        if not old or not new or old == new or old not in registry.by_slug or new not in registry.by_slug:
+            return question
+        was, now = registry.by_slug[old], registry.by_slug[new]
+
+        def renamed(m: re.Match[str]) -> str:
+            name = m.group(0)
+            # 「大同市长」 asked for 城区: 大同 + 市长, the level is the title's (→ 区长)
+            borrowed = was.level != now.level and name[-1] == was.level and _TITLE_AFTER.match(question, m.end())
+            return now.name + was.level if borrowed else now.name
+
+        names = "|".join(re.escape(n) for n in was.names)  # longest first; every mention (「朝阳市长离开朝阳」)
+        return self._relevel(re.sub(names, renamed, question), was.level, now.level)
+
+    def unplaced(self, question: str, old: str | None, new: Sequence[str]) -> str:
+        """「大同副市长出差请假找谁」 to be asked again for 咸宁 and 朝阳: 「副市长出差请假找谁」, the old
+        place's name taken out (titles follow the new places' level when they share one)."""
+        registry = self.detector.registry
+        places = [registry.by_slug[c] for c in new if c in registry.by_slug]
+        levels = {p.level for p in places}
+        if old in registry.by_slug:
+            question = self._without(question, [old])
+            if len(levels) == 1:
+                question = self._relevel(question, registry.by_slug[old].level, next(iter(levels)))
+        else:
+            question = self._without(question, self.detector.detect(question).cities)
+        return question
+
+    def _without(self, question: str, slugs: Sequence[str]) -> str:
+        """``question`` with the names of the places ``slugs`` (and what joined them) taken out."""
+        registry = self.detector.registry
+        names = [n for c in slugs if c in registry.by_slug for n in registry.by_slug[c].names]
+        pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        return JOINED.sub("", re.sub(pattern, "", question)) if pattern else question
+
+    def _relevel(self, question: str, old: str, new: str) -> str:
+        """Titles and bodies named by the old level (区长, 副区长, 区政府, 全区性, 区直) in the new one's;
+        place names (城区, 咸安区) and lists of levels (县（市、区）, 县区) are left as they are."""
+        if old == new or old not in LEVELS or new not in LEVELS:
+            return question
+        places = [(m.start(), m.end()) for n in self.place_names if n for m in re.finditer(re.escape(n), question)]
+
+        def level_word(m: re.Match[str]) -> str:
+            at = m.start()
+            if any(a <= at < b for a, b in places):
+                return m.group(0)  # inside a place name
+            before = question[at - 1] if at else ""
+            if before and (before in "）)、（(" or (before in LEVELS and not any(b == at for _, b in places))):
+                return m.group(0)  # 县（市、区）, 县区: levels listed, not a title
+            return new
+
+        return re.sub(rf"{old}(?={_TITLE_AFTER.pattern})|(?<=全){old}(?=性)", level_word, question)
