@@ -170,6 +170,9 @@ def test_followup_shape():
         # a place and only an asking of the same kind: the previous question, for that place
         (["咸宁常务会定的文件几天内印发？", "大同是几天？"], "xianning", "大同市常务会定的文件几天内印发？", "datong"),
         (["城区专题会纪要谁签发", "朝阳的规定是什么"], None, "朝阳市专题会纪要谁签发", "chaoyang"),
+        # a new word replaces a whole word of the previous question, not the end of one (市长 in 副市长)
+        (["副市长出差要怎么请假？", "那市长呢？"], "xianning", "市长出差要怎么请假", "xianning"),
+        (["全体会上汇报一个议题给几分钟", "那常务会上汇报呢"], "datong", "常务会上汇报一个议题给几分钟", "datong"),
     ],
 )
 def test_followups_resolve(dialogue, messages, selected, question, city):

@@ -108,6 +108,7 @@ def _shared_head(new: str, previous: str) -> str | None:
     「以市政府名义」 in 「以市政府办公室名义发文由谁签发」 replaces 「以市政府办公室名义」 (same start, same head);
     「副市长」 in 「市长出差谁代行」 replaces 「市长」 (head 市长).
     """
+    words = _word_starts(previous)
     for size in (3, 2):
         head = new[-size:]
         if len(new) < size or head not in previous or head in new[:-size]:
@@ -115,13 +116,23 @@ def _shared_head(new: str, previous: str) -> str | None:
         end = previous.index(head) + size
         for p in range(len(new) - size, 1, -1):  # 「以市政府名义」 for 「以市政府办公室名义」: both ends agree
             at = previous.rfind(new[:p], 0, end - size)
-            if at >= 0:
+            if at >= 0 and at in words:  # 市长 does not start inside 副市长
                 return previous[at:end]
         start = end - size
-        while start > 0 and end - start < len(new) and previous[start - 1] not in _BOUNDARY:
-            start -= 1
+        while start > 0 and (end - start < len(new) or start not in words) and previous[start - 1] not in _BOUNDARY:
+            start -= 1  # 「市长」 after 「副市长出差…」 replaces the whole word 副市长
         return previous[start:end]
     return None
+
+
+def _word_starts(text: str) -> set[int]:
+    """Where ``text``'s words start (jieba's cut, with the knowledge base's words)."""
+    starts, at = set(), 0
+    for word, _ in default_tokenizer().tagged(text):
+        at = text.index(word, at)
+        starts.add(at)
+        at += len(word)
+    return starts
 
 
 _BOUNDARY = "的，,。？?、"
