@@ -137,6 +137,14 @@ def test_unknown_city_in_question(assistant):
     both = assistant.ask("大同和太原的常务会议有什么不同")
     assert not both.refused and both.notice == "知识库中没有太原市的规则，以下只回答大同市。"
     assert {c.article.city for c in both.citations} == {"datong"}
+    for q in (
+        "太原和大同的常务会多久开一次",
+        "太原、大同、咸宁的常务会议分别多久开一次？",
+        "大同、太原、咸宁的常务会议分别多久开一次？",
+    ):
+        first = assistant.ask(q)  # wherever the place we lack stands, the places we have are answered
+        assert not first.refused and "知识库中没有太原市的规则" in first.notice
+        assert {c.article.city for c in first.citations} == ({"datong"} if "咸宁" not in q else {"datong", "xianning"})
     assert not assistant.ask("第零条怎么规定的", city="datong").answer.startswith("Traceback")
     assert assistant.ask("第10000条怎么规定的", city="datong").answer.endswith("没有第10000条。")
     # a province is named with its level: 山西省政府 is another government, 山西大同 is 大同

@@ -212,8 +212,13 @@ class CityDetector:
     def _not_under_others(self, text: str, found: list[tuple[int, str]], unknown: list[tuple[int, str]]) -> list:
         """「阳泉市城区」: a known name right after another city or county is that place's district, and
         「咸宁市咸安区」 asks about 咸安区, a place under 咸宁, not about 咸宁 (「山西省大同市」 is 大同)."""
-        cities = [(pos, said) for pos, said in unknown if said[-1] in "市县"]
-        ends = {pos + len(said.removesuffix("市")) for pos, said in cities} | {pos + len(s) for pos, s in cities}
+        # where each such place ends in the text: 「太原市城区」 at 3, 「太原和大同」 at 2 (not 3: 大同 is a place
+        # of its own after 和, though the gazetteer's name 太原市 is three characters long)
+        ends = {
+            pos + len(said if text.startswith(said, pos) else said[:-1])
+            for pos, said in unknown
+            if said[-1] in "市县"
+        }
         starts = {pos for pos, said in unknown if said[-1] in "区县镇旗乡"}  # 咸宁市咸安区, not 大同太原
         kept = []
         for pos, slug in found:
