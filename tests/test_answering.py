@@ -363,6 +363,12 @@ def test_a_place_whose_answer_is_unlike_the_others_takes_its_clause_alike_to_the
     assert "由负责常务工作的副市长代行市长职务" in a.answer and "由常务副市长主持市政府工作" in a.answer
 
 
+def test_a_followup_asking_everywhere_answers_every_place(assistant):
+    turn = assistant.dialogue.resolve(["常务会议纪要谁签发", "各地呢"], "datong")
+    a = assistant.extractive(turn.question, city=turn.city)
+    assert set(a.scope) == set(assistant.cities) and "当前选择的地区是大同市" in a.notice
+
+
 def test_a_conversation_that_moved_away_from_the_chosen_city_says_so(assistant):
     turn = assistant.dialogue.resolve(["朝阳市政府全体会议由谁主持？", "咸宁呢？"], "datong")
     a = assistant.extractive(turn.question, city=turn.city, chosen="datong")

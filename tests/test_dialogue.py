@@ -170,6 +170,10 @@ def test_followup_shape():
         # a place and only an asking of the same kind: the previous question, for that place
         (["咸宁常务会定的文件几天内印发？", "大同是几天？"], "xianning", "大同市常务会定的文件几天内印发？", "datong"),
         (["城区专题会纪要谁签发", "朝阳的规定是什么"], None, "朝阳市专题会纪要谁签发", "chaoyang"),
+        # only the places widen: the previous question (or its follow-up) without its place, everywhere
+        (["大同常务会议纪要谁签发", "各地呢"], None, "各地常务会议纪要谁签发", None),
+        (["常务会议纪要谁签发", "其他地方也一样吗"], "datong", "各地常务会议纪要谁签发", "datong"),
+        (["常务会议多久开一次", "那各地的全体会议呢"], "xianning", "各地全体会议多久开一次", "xianning"),
         # a new word replaces a whole word of the previous question, not the end of one (市长 in 副市长)
         (["副市长出差要怎么请假？", "那市长呢？"], "xianning", "市长出差要怎么请假", "xianning"),
         (["全体会上汇报一个议题给几分钟", "那常务会上汇报呢"], "datong", "常务会上汇报一个议题给几分钟", "datong"),

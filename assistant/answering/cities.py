@@ -215,9 +215,7 @@ class CityDetector:
         # where each such place ends in the text: 「太原市城区」 at 3, 「太原和大同」 at 2 (not 3: 大同 is a place
         # of its own after 和, though the gazetteer's name 太原市 is three characters long)
         ends = {
-            pos + len(said if text.startswith(said, pos) else said[:-1])
-            for pos, said in unknown
-            if said[-1] in "市县"
+            pos + len(said if text.startswith(said, pos) else said[:-1]) for pos, said in unknown if said[-1] in "市县"
         }
         starts = {pos for pos, said in unknown if said[-1] in "区县镇旗乡"}  # 咸宁市咸安区, not 大同太原
         kept = []

@@ -37,6 +37,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from assistant.answering.analysis import EVERY_PLACE
 from assistant.answering.cities import CityDetector
 from assistant.answering.kinds import Kinds
 from assistant.answering.quantities import asked
@@ -135,6 +136,10 @@ def _word_starts(text: str) -> set[int]:
     return starts
 
 
+# A follow-up that widens the places (「各地呢」, 「其他地方也一样吗」, 「别的地区是怎么规定的」), and what
+# may follow the places without asking anything new
+_PLACES_WORD = re.compile(rf"{EVERY_PLACE.pattern}|其他地方|别的地方|其他地区|别的地区|其他城市")
+_ELSEWHERE_TAIL = re.compile(r"(?:也|都|又)?(?:呢|一样吗|是怎么规定的|怎么规定的?|有规定吗|是什么情况)?")
 _BOUNDARY = "的，,。？?、"
 # 「市长不在的话呢」, 「要是常务副区长也出差了呢」: a condition (not 「如果是区政府呢」, a new subject)
 _CONDITION = re.compile(r"的话|^(?:那么|那)?(?:要是|如果|假如|万一)(?!是)")
@@ -212,6 +217,14 @@ class Dialogue:
                 unplaced = self._next(f"那{inner}", Resolved(unplaced, None), None).question
             names = "和".join(self.detector.registry.by_slug[c].name for c in detected.cities)
             return Resolved(names + unplaced, None, None)
+        if not detected.cities and (wide := _PLACES_WORD.search(bare)):
+            # 「各地呢」, 「其他地方也一样吗」: the previous question, without its place, asked everywhere;
+            # 「那各地的全体会议呢」: that follow-up, without the places, asked everywhere
+            unplaced = self.relocator.unplaced(previous.question, previous.topic, ())
+            inner = _LEAD.sub("", bare[: wide.start()] + bare[wide.end() :]).lstrip("的")
+            if not _ELSEWHERE_TAIL.fullmatch(inner.strip("？?。！!， ")):
+                unplaced = self._next(f"那{inner}", Resolved(unplaced, None), None).question
+            return Resolved(f"各地{unplaced.strip('？?。 ')}", selected, None)
         base = self.relocator.relocate(previous.question, previous.topic, named)
         rest = fragment(bare)
         same = _ANAPHORA.search(rest)
