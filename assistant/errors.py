@@ -8,6 +8,7 @@ to users only as a generic apology.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -77,10 +78,15 @@ class InvalidFeedback(UserError):
         super().__init__(f"字段 {field} 无效：{message}")
 
 
+# The names pydantic puts in an error's location for the member of a union it tried (``str``,
+# ``list[ContentPart]``, ``function-after[…]``): types, not fields the user wrote.
+_UNION_MEMBER = re.compile(r"^(?:str|int|float|bool|dict|list|none|[A-Z]\w*|[\w-]+\[.*\])$")
+
+
 def field_path(loc: object) -> str:
     """``("body", "messages", 0, "content")`` → ``messages.0.content`` (the request body is implied)."""
     parts = loc if isinstance(loc, (list, tuple)) else (loc,)
-    return ".".join(str(p) for p in parts if p != "body")
+    return ".".join(str(p) for p in parts if p != "body" and not (isinstance(p, str) and _UNION_MEMBER.match(p)))
 
 
 # pydantic's error types in Chinese (the English ``msg`` is the fallback).
@@ -114,8 +120,9 @@ _KINDS = {
 def _reason(err: dict[str, Any]) -> str:
     template = _KINDS.get(str(err.get("type", "")))
     if template:
+        ctx = {k: str(v).replace(" or ", " 或 ") for k, v in (err.get("ctx") or {}).items()}
         try:
-            return template.format(**err.get("ctx", {}))
+            return template.format(**ctx)
         except (KeyError, IndexError):
             pass
     if err.get("type") == "value_error":  # our own validators' words (the registry's, the gold files')
@@ -143,5 +150,10 @@ def validation_message(error: object, names: Callable[[str], str] | None = None)
         if kind == "missing":
             parts.append("缺少请求体（应为 JSON 对象）" if loc == "请求体" else f"缺少字段 {loc}")
         else:
-            parts.append(f"字段 {loc} 无效（{_reason(err)}）")
+            reason = _reason(err)
+            same = next((i for i, p in enumerate(parts) if p.startswith(f"字段 {loc} 无效（")), None)
+            if same is None:
+                parts.append(f"字段 {loc} 无效（{reason}）")
+            elif reason not in parts[same]:  # a union's members: 「应为文字或应为列表」
+                parts[same] = f"{parts[same][:-1]}或{reason}）"
     return "；".join(parts) or "格式有误"

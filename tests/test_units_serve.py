@@ -159,3 +159,24 @@ def test_llm_busy_gives_the_cited_extract_at_once():
     answer, mode = unless_busy(workers, base, "llm")
     assert mode == "extractive" and answer.reason == Reason.LLM_UNAVAILABLE and answer.notice == LLM_BUSY
     assert unless_busy(workers, base, "extractive") == (base, "extractive")
+
+
+def test_validation_messages_name_fields_not_types_and_read_in_chinese():
+    from typing import Literal
+
+    from pydantic import BaseModel, ValidationError
+
+    from assistant.errors import validation_message
+
+    class Part(BaseModel):
+        text: str
+
+    class Message(BaseModel):
+        content: str | list[Part]
+        mode: Literal["extractive", "llm"] = "llm"
+
+    with pytest.raises(ValidationError) as e:
+        Message(content=5, mode="x")  # type: ignore[arg-type]
+    said = validation_message(e.value)
+    # a union's members are one field with either type, not 「content.str」 and 「content.list[Part]」
+    assert said == "字段 content 无效（应为文字或应为列表）；字段 mode 无效（只能是 'extractive' 或 'llm'）"
