@@ -120,8 +120,7 @@ class ExtractiveAnswerer:
             most_specific_missing=_most_specific_missing(groups, full),
             asks_quantity=float(kind is not None),
             quantity_unstated=float(self.unstated_quantity(question, full) is not None),
-            margin=top.score
-            - max((h.score for h in hits[1:] if not self._agrees(question, h.article, best)), default=0.0),
+            margin=top.score - self._competitor(question, hits[1:], best),
             lexical_found=float(top.lexical > 0),
             groups=float(len(groups)),
             plain_coverage=0.0 if kind else cov,
@@ -130,6 +129,14 @@ class ExtractiveAnswerer:
             kind_mismatch=float(self.analyzer.kinds.mismatch(question, top.article, best)),
             role_mismatch=float(role_mismatch(question, best)),
         )
+
+    def _competitor(self, question: str, others: Sequence[Hit], best: str) -> float:
+        """The score of the best-scored other article that does not restate ``best`` (0: none); the
+        others are judged best first, so usually only the first is read."""
+        for h in sorted(others, key=lambda h: -h.score):
+            if not self._agrees(question, h.article, best):
+                return h.score
+        return 0.0
 
     def _agrees(self, question: str, article: Article, clause: str) -> bool:
         """Whether ``article`` says what ``clause`` says: word for word (大同's meeting rules repeat its work
