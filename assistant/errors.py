@@ -80,7 +80,7 @@ class InvalidFeedback(UserError):
 
 # The names pydantic puts in an error's location for the member of a union it tried (``str``,
 # ``list[ContentPart]``, ``function-after[…]``): types, not fields the user wrote.
-_UNION_MEMBER = re.compile(r"^(?:str|int|float|bool|dict|list|none|[A-Z]\w*|[\w-]+\[.*\])$")
+_UNION_MEMBER = re.compile(r"^(?:str|int|float|bool|dict|list|none|[A-Z][a-z]\w*|[\w-]+\[.*\])$")  # not CHROMA_PORT
 
 
 def field_path(loc: object) -> str:
