@@ -363,6 +363,14 @@ def test_a_place_whose_answer_is_unlike_the_others_takes_its_clause_alike_to_the
     assert "由负责常务工作的副市长代行市长职务" in a.answer and "由常务副市长主持市政府工作" in a.answer
 
 
+def test_a_question_compared_across_places_is_asked_at_each_places_level(assistant):
+    assert assistant.dialogue.relocator.at_level("各地市长出差期间由谁代行职务", "区") == "各地区长出差期间由谁代行职务"
+    both = "各地一把手（市长/区长）外出期间分别由谁主持工作"
+    assert assistant.dialogue.relocator.at_level(both, "区") == both  # titles of both levels: as asked
+    a = assistant.ask("各地市长出差期间由谁代行职务？")
+    assert "由负责常务工作的副区长代行区长职务" in a.answer  # 城区's 区长, asked as 市长
+
+
 def test_a_followup_asking_everywhere_answers_every_place(assistant):
     turn = assistant.dialogue.resolve(["常务会议纪要谁签发", "各地呢"], "datong")
     a = assistant.extractive(turn.question, city=turn.city)

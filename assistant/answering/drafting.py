@@ -19,6 +19,7 @@ from assistant.answering.consensus import likeness, most_alike
 from assistant.answering.extractive import Draft, ExtractiveAnswerer
 from assistant.answering.parts import question_parts
 from assistant.answering.quantities import asked, asked_unit, states
+from assistant.answering.relocation import Relocator
 from assistant.answering.scoring import ClauseScorer, coverage
 from assistant.knowledge.registry import Registry
 from assistant.knowledge.segment import compact
@@ -46,6 +47,7 @@ class Drafter:
         analyzer: QuestionAnalyzer,
         scorer: ClauseScorer,
         answerer: ExtractiveAnswerer,
+        relocator: Relocator,
     ) -> None:
         self.settings = settings
         self.registry = registry
@@ -56,17 +58,23 @@ class Drafter:
         self.analyzer = analyzer
         self.scorer = scorer
         self.answerer = answerer
+        self.relocator = relocator  # a question compared across places is asked at each place's level
 
     def drafts(self, q: str, slugs: list[str], timings: dict[str, float]) -> tuple[list[Drafted], str | None]:
         """Per city (and per question part), the answerer's draft; or why the named article does not exist."""
         drafts: list[Drafted] = []
         parts = question_parts(q)
+        several = len(slugs) > 1
         # places found only by their form (阳高县) are no words of the question either
         others = tuple(p for p in self.detector.detect(q).unknown if p not in self.place_names)
         vectors: dict[str, tuple[float, ...]] = {}
+        asked: dict[str, str] = {}  # each place's question, as drafted
         for c in slugs:
             whole: Draft | None = None
-            for part in [q] if len(parts) == 1 else [q, *parts]:
+            mine = self.relocator.at_level(q, self.registry.by_slug[c].level) if several else q
+            own_parts = question_parts(mine) if mine != q else parts
+            asked[c] = strip_places(mine, others) or mine
+            for part in [mine] if len(own_parts) == 1 else [mine, *own_parts]:
                 found, no_such_article = self._hits(self._without_places(part), c)
                 timings |= found.timings
                 if no_such_article:
@@ -85,10 +93,12 @@ class Drafter:
                     continue
                 drafts.append((c, draft, found.hits))
         if len(slugs) > 1 and len(parts) == 1:
-            drafts = self._agreeing(strip_places(q, others) or q, drafts, vectors)
+            drafts = self._agreeing(asked, drafts, vectors)
         return drafts, None
 
-    def _agreeing(self, q: str, drafts: list[Drafted], vectors: dict[str, tuple[float, ...]]) -> list[Drafted]:
+    def _agreeing(
+        self, asked: dict[str, str], drafts: list[Drafted], vectors: dict[str, tuple[float, ...]]
+    ) -> list[Drafted]:
         """Places compared answer from alike clauses (see ``consensus``): a place's answer moves to
         another of its top articles when that one's clause answers nearly as well and is much more
         like the other places' answers."""
@@ -105,7 +115,7 @@ class Drafter:
             ):  # answering alike already
                 out.append((c, draft, hits))
                 continue
-            top = hits[: w.consensus_depth]
+            top, q = hits[: w.consensus_depth], asked[c]
             best = [self.scorer.best_unit(q, h.article) for h in top]
             pick = most_alike([(score, clause) for score, _, clause in best], others, w.consensus_weight)
             if pick:

@@ -86,6 +86,7 @@ class Assistant:
             self.analyzer,
             self.scorer,
             self.answerer,
+            self.dialogue.relocator,
         )
         if llm is None and s.llm_enabled:
             from assistant.llm.client import LLMAnswerer

@@ -68,6 +68,12 @@ class Relocator:
         pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         return JOINED.sub("", re.sub(pattern, "", question)) if pattern else question
 
+    def at_level(self, question: str, level: str) -> str:
+        """A question asked of several places, at one place's ``level``: 「各地市长出差期间由谁代行职务」 asks
+        城区 about its 区长 (only when the question's titles are all of one level: not 「市长/区长」)."""
+        said = {m.group(0) for m in re.finditer(rf"[{LEVELS}](?={_TITLE_AFTER.pattern})", self.strip_places(question))}
+        return self._relevel(question, said.pop(), level) if len(said) == 1 else question
+
     def _relevel(self, question: str, old: str, new: str) -> str:
         """Titles and bodies named by the old level (区长, 副区长, 区政府, 全区性, 区直) in the new one's;
         place names (城区, 咸安区) and lists of levels (县（市、区）, 县区) are left as they are."""
