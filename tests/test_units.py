@@ -140,6 +140,8 @@ def test_question_parts():
     # asking whether the rules say it is no part; a colloquial 「…不」 asks yes or no
     assert question_parts("街道的党工委会议怎么开，有规定吗") == ["街道的党工委会议怎么开，有规定吗"]
     assert question_parts("专题会谁主持 副秘书长能主持不") == ["专题会谁主持", "副秘书长能主持不"]
+    # 「那纪要呢，…」: what the parts ask of, without 那 and 呢 (not 「纪要呢，几天内印发」)
+    assert question_parts("那纪要呢，几天内印发，谁起草？") == ["纪要几天内印发", "纪要谁起草"]
     assert question_parts("开会来不了怎么请假？另外区领导去不去部门的工作会？") == [  # 去不去: yes or no
         "开会来不了怎么请假",
         "区领导去不去部门的工作会",

@@ -41,7 +41,8 @@ def question_parts(question: str) -> list[str]:
         if _ABOUT_THE_RULES.fullmatch(clause):
             continue  # 「…怎么开，有规定吗」: asks whether the rules say, which the answer shows
         if SCOPE_WORDS.fullmatch(clause.rstrip("呢吗")) or not _ASKS.search(SCOPE_WORDS.sub("", clause)):
-            pending += clause + "，"  # context for the next part, or a comparison tail
+            # context for the next part, or a comparison tail; 「那纪要呢，几天内印发」: 纪要 is what it asks of
+            pending += _JOINERS.sub("", clause[:-1]) if clause.endswith("呢") else clause + "，"
             continue
         parts.append(pending + clause)
         pending = ""
