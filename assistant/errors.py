@@ -139,7 +139,7 @@ def validation_message(error: object, names: Callable[[str], str] | None = None)
     the HTTP API alike.
     """
     errors = error.errors() if hasattr(error, "errors") else []
-    parts: list[str] = []
+    said: dict[str, list[str]] = {}  # what is wrong, and why (a union's members add their reasons: 应为文字或应为列表)
     for err in list(errors)[:3]:
         loc = field_path(err.get("loc", ())) or "请求体"
         if names:
@@ -148,12 +148,7 @@ def validation_message(error: object, names: Callable[[str], str] | None = None)
         if kind == "json_invalid":
             return "不是合法的 JSON。"
         if kind == "missing":
-            parts.append("缺少请求体（应为 JSON 对象）" if loc == "请求体" else f"缺少字段 {loc}")
-        else:
-            reason = _reason(err)
-            same = next((i for i, p in enumerate(parts) if p.startswith(f"字段 {loc} 无效（")), None)
-            if same is None:
-                parts.append(f"字段 {loc} 无效（{reason}）")
-            elif reason not in parts[same]:  # a union's members: 「应为文字或应为列表」
-                parts[same] = f"{parts[same][:-1]}或{reason}）"
-    return "；".join(parts) or "格式有误"
+            said.setdefault("缺少请求体（应为 JSON 对象）" if loc == "请求体" else f"缺少字段 {loc}", [])
+        elif (reason := _reason(err)) not in (reasons := said.setdefault(f"字段 {loc} 无效", [])):
+            reasons.append(reason)
+    return "；".join(f"{what}（{'或'.join(why)}）" if why else what for what, why in said.items()) or "格式有误"

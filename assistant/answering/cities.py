@@ -33,7 +33,7 @@ _GOVERNMENT_AFTER = re.compile(r"[市县区旗](?:人民)?政府")
 _GOVERNS = "报向给送交经呈请"  # verbs and prepositions whose object a government is
 
 
-def _positioned(text: str, tagged: list[tuple[str, str]]) -> list[tuple[int, str, str]]:
+def positioned(text: str, tagged: list[tuple[str, str]]) -> list[tuple[int, str, str]]:
     """The segmenter's words with where each starts in ``text``: (start, word, flag)."""
     out, at = [], 0
     for word, flag in tagged:
@@ -125,7 +125,7 @@ class CityDetector:
         found: list[tuple[int, str]] = []
         unknown: list[tuple[int, str]] = []
         lowered = text.lower()
-        words = _positioned(text, self.tagger(text))  # segmented once for both uses below
+        words = positioned(text, self.tagger(text))  # segmented once for both uses below
         for name, slug in self._known:
             pattern = re.escape(name.lower())
             if name.isascii():

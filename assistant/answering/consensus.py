@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answering.scoring import bigrams
+from assistant.answering.scoring import bigram_overlap
 
 _LEVELS = str.maketrans("区县", "市市")  # 区长 and 市长 hold the same office at their level
 
 
 def likeness(a: str, b: str) -> float:
     """Share of the shorter text's character pairs the other has too (0–1), levels aside."""
-    x, y = bigrams(a.translate(_LEVELS)), bigrams(b.translate(_LEVELS))
-    return len(x & y) / min(len(x), len(y)) if x and y else 0.0
+    return bigram_overlap(a.translate(_LEVELS), b.translate(_LEVELS))
 
 
 def most_alike(candidates: Sequence[tuple[float, str]], others: Sequence[str], weight: float) -> int:

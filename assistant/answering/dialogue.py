@@ -38,7 +38,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.answering.analysis import EVERY_PLACE
-from assistant.answering.cities import CityDetector
+from assistant.answering.cities import CityDetector, positioned
 from assistant.answering.kinds import Kinds
 from assistant.answering.quantities import asked
 from assistant.answering.relocation import JOINED, LEVELS, Relocator
@@ -128,12 +128,7 @@ def _shared_head(new: str, previous: str) -> str | None:
 
 def _word_starts(text: str) -> set[int]:
     """Where ``text``'s words start (jieba's cut, with the knowledge base's words)."""
-    starts, at = set(), 0
-    for word, _ in default_tokenizer().tagged(text):
-        at = text.index(word, at)
-        starts.add(at)
-        at += len(word)
-    return starts
+    return {start for start, _, _ in positioned(text, default_tokenizer().tagged(text))}
 
 
 # A follow-up that widens the places (「各地呢」, 「其他地方也一样吗」, 「别的地区是怎么规定的」), and what

@@ -92,7 +92,7 @@ class Drafter:
                 elif draft.refused or not self._adds(draft, whole, covered):
                     continue
                 drafts.append((c, draft, found.hits))
-        if len(slugs) > 1 and len(parts) == 1:
+        if several and len(parts) == 1:
             drafts = self._agreeing(asked, drafts, vectors)
         return drafts, None
 
@@ -119,9 +119,10 @@ class Drafter:
             best = [self.scorer.best_unit(q, h.article) for h in top]
             pick = most_alike([(score, clause) for score, _, clause in best], others, w.consensus_weight)
             if pick:
-                moved = self.answerer.draft(q, (top[pick], *(h for h in hits if h is not top[pick])), vectors[c])
+                reordered = (top[pick], *(h for h in hits if h is not top[pick]))
+                moved = self.answerer.draft(q, reordered, vectors[c])
                 if not moved.refused:
-                    draft, hits = moved, (top[pick], *(h for h in hits if h is not top[pick]))
+                    draft, hits = moved, reordered
             out.append((c, draft, hits))
         return out
 

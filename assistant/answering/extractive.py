@@ -16,7 +16,7 @@ from assistant.answering.clauses import ClauseVectors, sentences, sentences_of
 from assistant.answering.quantities import asked, asked_span, asked_unit, lead_time_unstated, states
 from assistant.answering.refusal import RefusalModel, Signals
 from assistant.answering.roles import role_mismatch
-from assistant.answering.scoring import ClauseScorer, bigrams, coverage, unknown_share
+from assistant.answering.scoring import ClauseScorer, bigram_overlap, coverage, unknown_share
 from assistant.knowledge.segment import item_of
 from assistant.models import Article, Citation, Hit
 from assistant.settings import Weights
@@ -147,8 +147,9 @@ class ExtractiveAnswerer:
             return True
         if not clause or self.weights.agree_overlap > 1:
             return False
-        mine, theirs = bigrams(clause), bigrams(self.scorer.best_unit(question, article)[2])
-        return bool(mine and theirs) and len(mine & theirs) / min(len(mine), len(theirs)) >= self.weights.agree_overlap
+        theirs = self.scorer.best_unit(question, article)[2]
+        overlap = bigram_overlap(clause, theirs)
+        return overlap > 0 and overlap >= self.weights.agree_overlap
 
     @staticmethod
     def unstated_quantity(question: str, text: str) -> str | None:

@@ -61,6 +61,12 @@ def bigrams(text: str) -> set[str]:
     return {t[i : i + 2] for i in range(len(t) - 1)}
 
 
+def bigram_overlap(a: str, b: str) -> float:
+    """Share of the shorter text's character pairs (``bigrams``) the other has too (0–1; 0 if either has none)."""
+    x, y = bigrams(a), bigrams(b)
+    return len(x & y) / min(len(x), len(y)) if x and y else 0.0
+
+
 @lru_cache(maxsize=1024)
 def question_bigrams(question: str) -> frozenset[str]:
     """``bigrams`` of a question, computed once per question rather than once per clause."""
