@@ -352,6 +352,24 @@ def test_each_part_gets_the_clause_that_answers_it_not_one_that_merely_shares_it
     assert "主持召开会议的市政府领导同志签发" in b.answer and "副秘书长主持召开" in b.answer
 
 
+def test_who_chairs_is_answered_by_the_chairing_clause_not_by_one_naming_the_chair_in_passing(assistant):
+    a = assistant.ask("专题会谁主持，纪要谁签？", city="chaoyang")
+    assert "按照分工召开市政府专题会议" in a.answer and "主持召开会议的市政府领导同志签发" in a.answer
+    assert "市长办公会议纪要由市长签发" not in a.answer  # another meeting's clause is no further quote
+    each = assistant.ask("各地专题会议分别由谁主持？")
+    assert "委托区政府办公室主任、副主任召开区政府专题会议" in each.answer
+    assert "区长主持召开区长办公会议" not in each.answer
+
+
+def test_a_meeting_asked_plainly_is_not_the_one_a_document_narrows(assistant):
+    """大同 has rules for 市政府专题会议 and for 市政府落实市委重大决策部署专题会议: 「专题会」 is the first."""
+    a = assistant.ask("市政府专题会的纪要最后谁签？", city="datong")
+    assert "《市政府专题会议工作规则》" in a.answer or "《大同市人民政府工作规则》" in a.answer
+    assert "落实市委" not in a.answer
+    b = assistant.ask("落实市委重大决策部署的专题会纪要谁签？", city="datong")
+    assert "落实市委重大决策部署专题会议工作规则" in b.answer
+
+
 def test_a_rule_restated_in_another_document_does_not_make_the_answer_doubtful(assistant):
     # 大同's work rules and its 常务会议工作规则 both set the 7 days: the second agrees with the first
     a = assistant.ask("大同常务会定的文件几天内印发", city="datong")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.cities import CityDetector, gazetteer
-from assistant.answering.dialogue import Dialogue, fragment, is_followup, split_predicate
+from assistant.answering.dialogue import Dialogue
 from assistant.answering.kinds import Kinds
+from assistant.answering.phrasing import fragment, is_followup, split_predicate
 from assistant.knowledge.ingest import load_articles
 from assistant.knowledge.registry import load_registry
 from assistant.retrieval.tokenizer import default_tokenizer
@@ -245,6 +246,26 @@ def test_a_new_question_leaning_on_the_conversation_is_asked_about_its_subject(d
     # an elliptical question that names a place is the previous question asked there
     there = dialogue.resolve(["部门开全市性会议要提前几天报请示？", "咸宁报之前要先找谁同意"])
     assert there.question == "部门开全市性会议报之前要先找谁同意" and there.city == "xianning"
+
+
+def test_a_thing_asked_after_a_meeting_is_that_meetings(dialogue):
+    """「那纪要谁签」 after 「常务会多久开一次」 asks of the 常务会's 纪要 when the rules answer that (the
+    judge; a question with parts is judged on its first), with what narrowed the meeting kept."""
+    asked: list[str] = []
+
+    def judge(question: str, city: str | None, own: str) -> float:
+        asked.append(question)
+        return 0.2 if "会" in question else -1.0
+
+    d = Dialogue(dialogue.detector, dialogue.place_names, judge=judge, kinds=dialogue.kinds)
+    turn = d.resolve(["常务会多久开一次", "那纪要谁签，几天内印发？"], "xianning")
+    assert turn.question == "常务会纪要谁签，几天内印发？" and asked == ["常务会纪要谁签"]
+    narrowed = d.resolve(["落实市委重大决策部署的那个专题会是谁主持", "纪要还要报给谁"], "datong")
+    assert narrowed.question == "落实市委重大决策部署的那个专题会纪要还要报给谁"
+    unanswered = Dialogue(dialogue.detector, dialogue.place_names, judge=lambda q, c, o: -1.0, kinds=dialogue.kinds)
+    assert unanswered.resolve(["常务会多久开一次", "那纪要谁签"], "xianning").question == "纪要谁签"
+    # a role is not a thing of the meeting: asked at it by the role rule, not this one
+    assert d.resolve(["大同常务会多久开一次", "那秘书长呢"], "datong").question != "常务会秘书长呢"
 
 
 def test_an_unrelated_question_is_not_glued_to_the_previous_subject(assistant):

@@ -6,14 +6,19 @@ import pytest
 
 from assistant.answering.analysis import Group, asked_doing, done_by_role, question_types
 from assistant.answering.consensus import likeness, most_alike
+from assistant.answering.kinds import Kinds
 from assistant.answering.parts import question_parts
 from assistant.answering.quantities import asked, asked_unit, states
 from assistant.answering.scoring import clause_score, coverage, type_bonus
+from assistant.knowledge.ingest import load_articles
 from assistant.llm.verify import verbatim, verify
 from assistant.models import Article
 from assistant.numerals import article_label, parse_chinese_number, to_chinese_number
+from assistant.retrieval.tokenizer import default_tokenizer
 from assistant.settings import Settings, Weights
 from assistant.textnorm import keyed, match_key
+
+from .conftest import KNOWLEDGE
 
 
 @pytest.mark.parametrize(
@@ -94,6 +99,12 @@ def test_years_and_months_of_the_year_are_stated_in_their_own_units():
     assert asked_unit("几个月开一次") == "时"  # a number of months: any time unit
 
 
+def test_a_time_of_day_is_stated_only_as_one():
+    assert asked("常务会上午几点开始") == "time" and asked_unit("常务会上午几点开始") == "点钟"
+    assert states("会议上午9时30分开始", "time", "点钟") and states("9:30 开会", "time", "点钟")
+    assert not states("一般应于会前2日通知", "time", "点钟") and not states("会议时间另行通知", "time", "点钟")
+
+
 def test_a_number_of_days_is_stated_only_by_a_number():
     assert asked_unit("纪要几天内要印发") == "时" and asked_unit("多少个工作日") == "时"
     assert asked_unit("出差要提前几天请假") is None  # a lead time: 「事先请假」 answers it
@@ -123,6 +134,21 @@ def test_unknown_compound_backs_off_to_its_known_head(assistant):
     assert stats.known_parts("下基层") == ("基层",)
     assert stats.known_parts("会议室") == ()  # 「室」 is the head: a meeting room is not a meeting
     assert stats.known_parts("基层") == ()  # known words stay as they are
+
+
+@pytest.fixture(scope="module")
+def kinds() -> Kinds:
+    return Kinds.mine(load_articles(KNOWLEDGE), default_tokenizer().tagged)
+
+
+def test_a_part_asking_of_a_thing_is_the_first_parts_meetings(kinds):
+    assert question_parts("专题会谁主持，纪要谁签？", kinds) == ["专题会谁主持", "专题会纪要谁签"]
+    narrowed = question_parts("落实市委决策部署的专题会谁主持 纪要还要报给谁", kinds)
+    assert narrowed[1] == "落实市委决策部署的专题会纪要还要报给谁"
+    # a comparison tail, a role, a part naming its own meeting: as asked
+    assert question_parts("常务会谁主持，朝阳和大同有区别吗？", kinds)[1] == "朝阳和大同有区别吗"
+    assert question_parts("常务会谁主持，秘书长能主持吗", kinds)[1] == "秘书长能主持吗"
+    assert question_parts("常务会谁主持，全体会多久开一次", kinds)[1] == "全体会多久开一次"
 
 
 def test_question_parts():
@@ -398,6 +424,32 @@ def test_a_clause_naming_the_asked_doing_in_passing_answers_a_who_question_less(
     chairs = clause_score(q, groups, ("who",), "专题会议由分管副市长主持召开", "", w)
     signs = clause_score(q, groups, ("who",), "专题会议纪要由主持召开会议的领导同志签发", "", w)
     assert chairs > signs > 0
+
+
+def test_the_asked_doing_in_a_modifier_does_not_count_as_covered():
+    """「…召开区政府专题会议」 (no 主持) answers 「专题会谁主持」 over 「专题会议纪要由主持召开会议的…签发」,
+    whose 主持 only says which 领导同志 signs."""
+    w = Weights()
+    q = "专题会谁主持"
+    groups = [Group(("专题会",), 1.0, True), Group(("主持",), 1.0)]
+    convenes = clause_score(q, groups, ("who",), "区长、副区长委托办公室主任召开区政府专题会议", "", w)
+    signs = clause_score(q, groups, ("who",), "区政府专题会议纪要由主持召开会议的区政府领导同志签发", "", w)
+    assert convenes > signs > 0
+
+
+def test_meetings_said_short_and_meetings_narrowed_by_their_document():
+    kinds = Kinds(
+        frozenset({"常务", "专题"}),
+        {"datong": frozenset({"常务", "专题"})},
+        {"市政府落实市委重大决策部署专题会议工作规则": frozenset({"落实", "市委", "决策", "部署"})},
+    )
+    assert kinds.short_names("常务会多久开一次，专题会议呢，会签呢") == ["常务会"]
+    narrow_title, plain_title = "市政府落实市委重大决策部署专题会议工作规则", "市政府专题会议工作规则"
+    narrowed = Article("d-x-6", "datong", "大同市", narrow_title, "", None, 6, "六、", "", "专题会议纪要由办公室起草。")
+    plain = Article("d-y-9", "datong", "大同市", plain_title, "", None, 9, "九、", "", "专题会议纪要由办公室起草。")
+    assert kinds.mismatch("专题会纪要谁签", narrowed, narrowed.text)
+    assert not kinds.mismatch("专题会纪要谁签", plain, plain.text)
+    assert not kinds.mismatch("落实市委决策部署的专题会纪要谁签", narrowed, narrowed.text)
 
 
 def test_parallel_rules_of_two_levels_are_alike():

@@ -235,11 +235,14 @@ class QuestionAnalyzer:
         intents += [m.group(0) for m in BOUNDS.finditer(q)] if span else []  # 「上限」, 「至少」: its bound
         # 「一个月开几次」: a phrase inside the words that ask for a quantity is the asking, not the topic.
         phrases = [(p, alts) for p, alts in synonyms(intent=False) if p in q and not any(p in i for i in intents)]
+        # 「常务会」 is the 常务会议 (kinds mined from the rules), not 常务 (of 常务副市长) and 会
+        meetings = [m for m in self.kinds.short_names(q) if not any(m in p for p, _ in phrases)]
+        phrases += [(m, ()) for m in meetings]
         intents += [m.group(0) for m in SCOPE_WORDS.finditer(q)]  # 各地, 分别, 有什么不同: scope, not topic
         intents += [m.group(0) for m in ASKS_YES_NO.finditer(q)]  # 能不能, 要不要, 是否: the asking, not topic
         groups: list[tuple[str, ...]] = [(p, *alts) for p, alts in phrases]
         phrase_words = [p for p, _ in phrases]
-        nouns = set()
+        nouns = set(meetings)
         function_words = set()
         for tok, flag in self.tokenizer.tagged(q):
             tok = tok.strip()

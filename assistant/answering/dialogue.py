@@ -38,27 +38,28 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.answering.analysis import EVERY_PLACE
-from assistant.answering.cities import CityDetector, positioned
+from assistant.answering.cities import CityDetector
 from assistant.answering.kinds import Kinds
+from assistant.answering.phrasing import (
+    ASKING,
+    LEAD,
+    asks_of_a_thing,
+    combine,
+    fragment,
+    is_followup,
+    join,
+    meeting_of,
+    names_something,
+    shared_head,
+    split_predicate,
+    topic_of,
+)
 from assistant.answering.quantities import asked
 from assistant.answering.relocation import JOINED, LEVELS, Relocator
 from assistant.answering.roles import ROLE
-from assistant.retrieval.tokenizer import STOPWORDS, default_tokenizer
+from assistant.retrieval.tokenizer import default_tokenizer
 
-_LEAD = re.compile(r"^(那么|那要是|那|还有|另外|如果是|换成|换作|要是)")
-_TAIL = re.compile(r"(的话|的)?(呢|怎么样|怎么规定|又如何|如何)?[?？。!！\s]*$")
-# Where a question's predicate starts: the first verb, preposition, pronoun (谁, 什么), adverb or
-# modal by jieba's part of speech, or a numeral that asks (几, 多少).
-_PREDICATE_TAGS = ("v", "p", "r", "d")
-_ASKING = re.compile(
-    r"几|多[久长少]|什么|啥|谁|哪|怎|咋|如何|是否|能否|吗|([^有])[不没]\1"
-)  # 能不能: yes or no (有没有 names a thing next)
-_MODAL = re.compile(r"^(要|需要|需|应|应当|应该|可以|可|能|须|必须|得|是|是否|能否|可否)$")  # 是: 「X是干啥的」
 _LEVEL_WORDS = re.compile(r"市政府|区政府|县政府|政府|市里|区里|县里|那边|这边|[?？。，,\s]")
-MAX_FOLLOWUP_CHARS = 16
-_NOT_A_TOPIC_END = ("d", "a", "r", "u", "y", "c", "p", "m", "x")  # jieba flags: adverb, adjective, pronoun …
-# jieba flags of words that can name a subject: noun, adjective, numeral, time, place, abbreviation …
-_NOMINAL = ("n", "a", "m", "t", "s", "j", "l", "i")
 MAX_OWN_SUBJECT = 5  # a new question with a longer subject of its own does not lean on the previous one
 # How far the evidence that the rules answer ``question`` in ``city`` is above the answer threshold
 # (≥ 0: the answerer would answer), counting only answers whose article covers ``own`` words too.
@@ -72,70 +73,10 @@ class Resolved:
     topic: str | None = None  # the jurisdiction the conversation is about now (carried to the next turn)
 
 
-def fragment(message: str) -> str:
-    """The follow-up's own words: 「那常务会议呢？」 → 「常务会议」 (and 「那咸宁的副市长呢」, its place
-    taken out, → 「副市长」)."""
-    return _TAIL.sub("", _LEAD.sub("", message.strip()).lstrip("的")).strip()
-
-
-def is_followup(message: str) -> bool:
-    """Short, and shaped like one: led by 那/还有/换成 …, or ending in 呢."""
-    m = message.strip()
-    if len(m) > MAX_FOLLOWUP_CHARS:
-        return False
-    return bool(_LEAD.match(m)) or m.rstrip("?？。 ").endswith("呢")
-
-
-def split_predicate(question: str, at_ask: bool = False) -> tuple[str, str]:
-    """(subject, predicate): 「副市长出差要向谁请假」 → (「副市长」, 「出差要向谁请假」);
-    「要提前几天」 → (「」, 「要提前几天」); no predicate → (question, 「」).
-
-    ``at_ask``: split where the asking starts (a modal or question word) instead of at the first
-    verb: 「副区长出差要请假吗」 → (「副区长出差」, 「要请假吗」).
-    """
-    at = 0
-    for word, flag in default_tokenizer().tagged(question):
-        asks = bool(_ASKING.search(word)) or bool(_MODAL.match(word))
-        if asks or (not at_ask and flag.startswith(_PREDICATE_TAGS)):
-            return question[:at], question[at:]
-        at = question.index(word, at) + len(word)
-    return question, ""
-
-
-def _shared_head(new: str, previous: str) -> str | None:
-    """The span of ``previous`` that ``new`` replaces: a run as long as ``new`` ending in its head word.
-
-    「常务会议」 in 「朝阳市政府全体会议由谁主持」 replaces 「全体会议」 (head 会议);
-    「以市政府名义」 in 「以市政府办公室名义发文由谁签发」 replaces 「以市政府办公室名义」 (same start, same head);
-    「副市长」 in 「市长出差谁代行」 replaces 「市长」 (head 市长).
-    """
-    words = _word_starts(previous)
-    for size in (3, 2):
-        head = new[-size:]
-        if len(new) < size or head not in previous or head in new[:-size]:
-            continue
-        end = previous.index(head) + size
-        for p in range(len(new) - size, 1, -1):  # 「以市政府名义」 for 「以市政府办公室名义」: both ends agree
-            at = previous.rfind(new[:p], 0, end - size)
-            if at >= 0 and at in words:  # 市长 does not start inside 副市长
-                return previous[at:end]
-        start = end - size
-        while start > 0 and (end - start < len(new) or start not in words) and previous[start - 1] not in _BOUNDARY:
-            start -= 1  # 「市长」 after 「副市长出差…」 replaces the whole word 副市长
-        return previous[start:end]
-    return None
-
-
-def _word_starts(text: str) -> set[int]:
-    """Where ``text``'s words start (jieba's cut, with the knowledge base's words)."""
-    return {start for start, _, _ in positioned(text, default_tokenizer().tagged(text))}
-
-
 # A follow-up that widens the places (「各地呢」, 「其他地方也一样吗」, 「别的地区是怎么规定的」), and what
 # may follow the places without asking anything new
 _PLACES_WORD = re.compile(rf"{EVERY_PLACE.pattern}|其他地方|别的地方|其他地区|别的地区|其他城市")
 _ELSEWHERE_TAIL = re.compile(r"(?:也|都|又)?(?:呢|一样吗|是怎么规定的|怎么规定的?|有规定吗|是什么情况)?")
-_BOUNDARY = "的，,。？?、"
 # 「市长不在的话呢」, 「要是常务副区长也出差了呢」: a condition (not 「如果是区政府呢」, a new subject)
 _CONDITION = re.compile(r"的话|^(?:那么|那)?(?:要是|如果|假如|万一)(?!是)")
 # 「市长来不了呢」, 「分管副市长不在呢」: a subject in a state (negated, or 了), also a condition
@@ -201,12 +142,12 @@ class Dialogue:
         if not is_followup(message) and not _elliptical(bare) and not (named and _just_asking(bare, previous.question)):
             city = selected or (None if detected.cities else previous.topic)
             if not detected.cities:
-                carried = self._kind_carried(message, previous.question)
+                carried = self._of_meeting(message, previous.question, city)
                 message = carried if carried != message else self._in_context(message, previous.question, city)
             return Resolved(message, city, named or city)
         city = named or (None if detected.cities else selected or previous.topic)
         if len(detected.cities) > 1:  # 「咸宁和朝阳也一样吗」: the follow-up without its places, for each place
-            inner = JOINED.sub("", _LEAD.sub("", bare))  # 「那和的全体会议呢」 → 「全体会议呢」
+            inner = JOINED.sub("", LEAD.sub("", bare))  # 「那和的全体会议呢」 → 「全体会议呢」
             unplaced = self.relocator.unplaced(previous.question, previous.topic, detected.cities)
             if inner.strip("呢？?。 "):  # 「的全体会议呢」: that follow-up, without the places
                 unplaced = self._next(f"那{inner}", Resolved(unplaced, None), None).question
@@ -216,17 +157,17 @@ class Dialogue:
             # 「各地呢」, 「其他地方也一样吗」: the previous question, without its place, asked everywhere;
             # 「那各地的全体会议呢」: that follow-up, without the places, asked everywhere
             unplaced = self.relocator.unplaced(previous.question, previous.topic, ())
-            inner = _LEAD.sub("", bare[: wide.start()] + bare[wide.end() :]).lstrip("的")
+            inner = LEAD.sub("", bare[: wide.start()] + bare[wide.end() :]).lstrip("的")
             if not _ELSEWHERE_TAIL.fullmatch(inner.strip("？?。！!， ")):
                 unplaced = self._next(f"那{inner}", Resolved(unplaced, None), None).question
             return Resolved(f"各地{unplaced.strip('？?。 ')}", selected, None)
         base = self.relocator.relocate(previous.question, previous.topic, named)
         rest = fragment(bare)
         same = _ANAPHORA.search(rest)
-        if same and _names_something(rest[same.end() :]):
+        if same and names_something(rest[same.end() :]):
             same = None  # 「要是这样的话，纪要多久印发」: a question of its own after the pointing word
         head = fragment(re.split(r"[？?，,。；;]", rest[: same.start()])[0]).rstrip("也都还") if same else ""
-        if same and _names_something(head):
+        if same and names_something(head):
             rest = head  # 「那全体会议也一样吗」: the previous question, about 全体会议
         elif same:
             rest = ""  # 「咸宁有这规定吗」: the previous question as it was
@@ -237,7 +178,7 @@ class Dialogue:
             return Resolved(asked, city, city)
         if _asks_on_its_own(rest):  # 「那专题会纪要谁签？」: a question of its own, in the same place
             # … unless it leans on the previous one (「那秘书长能主持吗」 after 「常务会议谁主持」)
-            own = self._kind_carried(_LEAD.sub("", message).strip(), previous_question)
+            own = self._of_meeting(LEAD.sub("", message).strip(), previous_question, city)
             if ROLE.search(own) and self.kinds.named(previous_question) and not self.kinds.named(own):
                 own = self._in_context(own, previous_question, city)  # a role, at the previous meeting
             return Resolved(own, city, city)
@@ -250,11 +191,11 @@ class Dialogue:
             rest
             and _NOMINAL_DE.search(bare)
             and split_predicate(rest)[1]
-            and not _shared_head(rest + "的", base)
+            and not shared_head(rest + "的", base)
             and not self.kinds.named(rest)  # 「那市长办公会定的呢」: another meeting's, not a kind of thing
         ):
             return Resolved(_of_a_kind(rest, previous_question), city, city)
-        if rest and (_shared_head(rest, base) or len(_LEVEL_WORDS.sub("", rest)) >= 2):
+        if rest and (shared_head(rest, base) or len(_LEVEL_WORDS.sub("", rest)) >= 2):
             base = combine(rest, base.strip("？?。 "))
         return Resolved(base, city, city)
 
@@ -273,14 +214,26 @@ class Dialogue:
             return message
         return said + message
 
+    def _of_meeting(self, message: str, previous: str, city: str | None) -> str:
+        """「纪要谁签」 after 「常务会多久开一次」: a thing (not a role) asked of in the previous question's
+        meeting is that meeting's (「常务会纪要谁签」), when the rules answer it so (``judge``)."""
+        carried = self._kind_carried(message, previous)
+        meeting = meeting_of(previous, self.kinds)
+        if carried != message or self.judge is None or not meeting or not asks_of_a_thing(message, self.kinds):
+            return carried
+        said = self.relocator.strip_places(meeting) or meeting
+        asked = said + message
+        first = said + re.split(r"[，,；;]", message)[0]  # a question with parts: judged on its first
+        return asked if self.judge(first, city, message) >= 0 else message
+
     def _in_context(self, message: str, previous: str, city: str | None) -> str:
         """``message`` asked about the previous question's subject, when it has at most a short subject
         of its own (「纪要谁签」, 「报之前要先找谁同意」) and is then answered on better evidence."""
         own, _ = split_predicate(message, at_ask=True)
-        topic = _LEVEL_WORDS.sub("", self.relocator.strip_places(_topic(previous)))
+        topic = _LEVEL_WORDS.sub("", self.relocator.strip_places(topic_of(previous)))
         if self.judge is None or len(own) > MAX_OWN_SUBJECT or len(topic) < 2 or topic in message:
             return message
-        asked = _join(topic, message)
+        asked = join(topic, message)
         # 「年假怎么休」 after 「市长出差期间谁代行职务」 must not be answered by the 市长出差 article:
         # the answer has to cover the new question's own words as well.
         with_topic = self.judge(asked, city, message)
@@ -292,7 +245,7 @@ def _new_subject_and_asking(rest: str, previous: str) -> str | None:
     question's situation, with a new asking (「部门主要负责人离开城区请假先找谁」). Roles by their form."""
     m = _SUBJECT_THEN_ASKING.match(rest)
     old = ROLE.search(previous)
-    if not m or not old or not ROLE.search(m.group(1)) or not _ASKING.search(m.group(2)):
+    if not m or not old or not ROLE.search(m.group(1)) or not ASKING.search(m.group(2)):
         return None
     situation, _ = split_predicate(previous[: old.start()] + m.group(1) + previous[old.end() :], at_ask=True)
     return situation + m.group(2)
@@ -320,8 +273,8 @@ def _is_condition(message: str, rest: str) -> bool:
         return False
     if _CONDITION.search(message):
         return True
-    asks = _ASKING.search(predicate) or _A_NOT_A.search(predicate)  # 「副市长能不能主持呢」 asks
-    return _names_something(subject) and bool(_STATE.search(predicate)) and not asks
+    asks = ASKING.search(predicate) or _A_NOT_A.search(predicate)  # 「副市长能不能主持呢」 asks
+    return names_something(subject) and bool(_STATE.search(predicate)) and not asks
 
 
 def _of_a_kind(rest: str, previous: str) -> str:
@@ -332,68 +285,13 @@ def _of_a_kind(rest: str, previous: str) -> str:
     return f"{rest}的{thing}{asking}"
 
 
-def _trimmed(text: str) -> str:
-    """``text``'s words without trailing adverbs, adjectives, pronouns, particles (``_NOT_A_TOPIC_END``)."""
-    words = default_tokenizer().tagged(text)
-    while words and words[-1][1].startswith(_NOT_A_TOPIC_END):
-        words = words[:-1]
-    return "".join(w for w, _ in words)
-
-
-def _subject_before_asking(question: str) -> str:
-    """The words before the asking, without trailing function words: 「常务会议由谁主持」 → 「常务会议」,
-    「市长不在时，常务会议由谁主持」 → 「市长不在时，常务会议」 (the whole condition kept)."""
-    subject, _ = split_predicate(question, at_ask=True)
-    kept = _trimmed(subject)
-    return subject[: subject.rindex(kept) + len(kept)] if kept and kept in subject else subject
-
-
-def _topic(question: str) -> str:
-    """What a question is about: its first clause's words before the asking, trimmed (「部门开全市性
-    会议要提前几天报请示」 → 「部门开全市性会议」, 「专题会一般谁召集」 → 「专题会」)."""
-    subject, _ = split_predicate(question, at_ask=True)
-    return _trimmed(re.split(r"[，,；;。？?]", subject)[0])
-
-
-def _names_something(subject: str) -> bool:
-    """Whether the words before a predicate name a subject: two characters or more of nominal words
-    (nouns, verbal nouns, numerals, adjectives …) that are not stopwords. 「一般」 in 「一般多久开一次」,
-    「报之前」 in 「报之前要先找谁同意」 and 「有这规定」 do not; 「年假」 does, though jieba reads it as
-    a numeral and an adjective."""
-    words = default_tokenizer().tagged(subject) if subject else []
-    return sum(len(w) for w, f in words if w not in STOPWORDS and (f.startswith(_NOMINAL) or f == "vn")) >= 2
-
-
 def _elliptical(message: str) -> bool:
     """「要提前几天？」, 「一般多久开一次」, 「报给谁」: a short predicate with no subject of its own."""
     subject, predicate = split_predicate(message.strip())
-    return len(message) <= 10 and not _names_something(subject) and bool(predicate)
+    return len(message) <= 10 and not names_something(subject) and bool(predicate)
 
 
 def _asks_on_its_own(words: str) -> bool:
     """A subject and an asking predicate of its own: 「专题会纪要谁签」 (not 「常务会议」, not 「要提前几天」)."""
     subject, predicate = split_predicate(words, at_ask=True)
-    return _names_something(subject) and bool(_ASKING.search(predicate))
-
-
-def _join(head: str, tail: str) -> str:
-    """``head + tail`` without repeating what ends one and starts the other: 「全体会」+「会一个月开几次」."""
-    for size in range(min(len(head), len(tail), 3), 0, -1):
-        if head.endswith(tail[:size]):
-            return head + tail[size:]
-    return head + tail
-
-
-def combine(new: str, previous: str) -> str:
-    """The previous question asked of ``new`` words: a new subject, or a new predicate for the old subject."""
-    _, predicate = split_predicate(previous)
-    new_subject, _ = split_predicate(new)
-    new_subject = new_subject if _names_something(new_subject) else ""
-    span = _shared_head(new, previous)
-    if span and (new_subject or span[0] == new[0]):  # 「以市政府名义」 starts with a preposition, yet replaces
-        return previous.replace(span, new, 1)
-    if not new_subject:  # the new words are a predicate: keep the previous subject and its context
-        return _subject_before_asking(previous) + new
-    if not previous.strip("？?。，, "):
-        return new
-    return _join(new, predicate) if predicate else f"{new}（接上问：{previous}）"
+    return names_something(subject) and bool(ASKING.search(predicate))

@@ -16,7 +16,7 @@ from dataclasses import replace
 from assistant.answering.analysis import QuestionAnalyzer
 from assistant.answering.cities import CityDetector, strip_places
 from assistant.answering.consensus import likeness, most_alike
-from assistant.answering.extractive import Draft, ExtractiveAnswerer
+from assistant.answering.extractive import Draft, ExtractiveAnswerer, quantity_elsewhere
 from assistant.answering.parts import question_parts
 from assistant.answering.quantities import asked, asked_unit, states
 from assistant.answering.relocation import Relocator
@@ -63,7 +63,7 @@ class Drafter:
     def drafts(self, q: str, slugs: list[str], timings: dict[str, float]) -> tuple[list[Drafted], str | None]:
         """Per city (and per question part), the answerer's draft; or why the named article does not exist."""
         drafts: list[Drafted] = []
-        parts = question_parts(q)
+        parts = question_parts(q, self.analyzer.kinds)
         several = len(slugs) > 1
         # places found only by their form (阳高县) are no words of the question either
         others = tuple(p for p in self.detector.detect(q).unknown if p not in self.place_names)
@@ -72,7 +72,7 @@ class Drafter:
         for c in slugs:
             whole: Draft | None = None
             mine = self.relocator.at_level(q, self.registry.by_slug[c].level) if several else q
-            own_parts = question_parts(mine) if mine != q else parts
+            own_parts = question_parts(mine, self.analyzer.kinds) if mine != q else parts
             asked[c] = strip_places(mine, others) or mine
             for part in [mine] if len(own_parts) == 1 else [mine, *own_parts]:
                 found, no_such_article = self._hits(self._without_places(part), c)
@@ -176,10 +176,12 @@ class Drafter:
             return False
         w = self.settings.weights
         text = "".join(c.quote for c in whole.citations)
+        groups = self.analyzer.groups(part)
         kind = asked(part)
-        if kind and not states(text, kind, asked_unit(part)):
-            return False
-        if coverage(self.analyzer.groups(part), text) < w.part_coverage:
+        if kind and (not states(text, kind, asked_unit(part)) or quantity_elsewhere(part, groups, whole.citations)):
+            return False  # 「纪要几天内印发」 and the days quoted are the documents'
+        titled = "".join(c.article.document + c.quote for c in whole.citations)  # read with its document's title
+        if coverage(groups, titled) < w.part_coverage:
             return False
         if own is None or own.refused:
             return True

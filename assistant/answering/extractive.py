@@ -57,7 +57,7 @@ def _quantity_of_another(question: str, groups: Sequence[Group], texts: list[str
     return not any(head.found(t) for t in stating)
 
 
-def _quantity_elsewhere(question: str, groups: Sequence[Group], quotes: Sequence[Citation]) -> bool:
+def quantity_elsewhere(question: str, groups: Sequence[Group], quotes: Sequence[Citation]) -> bool:
     """The asked quantity is not stated for what is asked: not in the asked unit (「纪要几天内要出来」
     and the article's only number is 「1500字」), or only for something else (see ``_quantity_of_another``)."""
     kind = asked(question)
@@ -177,7 +177,7 @@ class ExtractiveAnswerer:
         s = self.signals(question, groups, hits, vector)
         quotes = self._quotes(question, groups, hits[0].article)
         # a rule that refuses whatever the evidence says: the asked quantity is not stated for what is asked
-        ruled_out = _quantity_elsewhere(question, groups, quotes)
+        ruled_out = quantity_elsewhere(question, groups, quotes)
         if not self.supported(s) or ruled_out:
             # "区政府全体会议多久开一次": the article is about the meeting but states no frequency.
             return Draft((), True, _unstated(question) if s.quantity_unstated or ruled_out else None, s)
@@ -203,6 +203,10 @@ class ExtractiveAnswerer:
         quotes = [c.quote for c in self._quotes(question, self.analyzer.groups(question), article)]
         return next((q for q in quotes if not q.endswith(("：", ":"))), quotes[0])  # the item, not its lead
 
+    def _about_another(self, question: str, article: Article, clause: str) -> bool:
+        """Whether ``clause`` is about another kind of meeting or another role than the question asks of."""
+        return self.analyzer.kinds.mismatch(question, article, clause) or role_mismatch(question, clause)
+
     def _quotes(self, question: str, groups: Sequence[Group], article: Article) -> tuple[Citation, ...]:
         """The best clause of the top article, plus clauses of it that add further facts asked for."""
         w = self.weights
@@ -216,6 +220,8 @@ class ExtractiveAnswerer:
         for cand in scored[1:]:
             if len(chosen) >= w.max_quotes or cand[0] < w.extra_quote_ratio * best[0]:
                 break
+            if self._about_another(question, article, cand[2]):
+                continue  # 「区长主持召开区长办公会议」 adds 主持 to 「…召开区政府专题会议」, for another meeting
             adds = {g.alternatives for g in groups if g.found(normalize(cand[2]))} - covered
             if sum(g.weight for g in groups if g.alternatives in adds) < w.extra_quote_min_gain * total:
                 continue
@@ -231,6 +237,7 @@ class ExtractiveAnswerer:
                 nxt is not None
                 and nxt not in chosen
                 and not nxt[2].endswith(("：", ":"))
+                and not self._about_another(question, article, nxt[2])
                 and _same_paragraph(article, best[2], nxt[2])
             ):
                 chosen.append(nxt)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.models import Article
@@ -26,6 +26,8 @@ MIN_SHARE_OF_MEETINGS = 0.05
 # …and names a meeting in at least this share of its own uses (部门: 4 of 360; 办公: 34 of 157).
 MIN_SHARE = 0.2
 Tagger = Callable[[str], list[tuple[str, str]]]
+_GOVERNMENT = re.compile(r"^.*?[市区县州]?(?:人民)?政府")  # whose meeting: 大同市人民政府, 市政府
+_LEVEL_HEAD = re.compile(r"[市区县州]长$")  # 市长 of 市长办公会议 is part of its name
 
 
 @lru_cache(maxsize=16)
@@ -50,6 +52,9 @@ class Kinds:
 
     names: frozenset[str]
     by_city: dict[str, frozenset[str]]
+    # document title → the words that narrow the meeting it is about (「落实市委重大决策部署」 of
+    # 「市政府落实市委重大决策部署专题会议工作规则」): a question that says none of them asks of the plain meeting
+    qualifiers: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def mine(cls, articles: Iterable[Article], tagger: Tagger) -> Kinds:
@@ -69,13 +74,30 @@ class Kinds:
         by_city: dict[str, set[str]] = {}
         for a in articles:
             by_city.setdefault(a.city, set()).update(kinds.named(f"{a.document} {a.text}"))
-        return cls(names, {c: frozenset(k) for c, k in by_city.items()})
+        qualifiers = {t: q for t in {a.document for a in articles} if (q := kinds._qualifier(t, tagger))}
+        return cls(names, {c: frozenset(k) for c, k in by_city.items()}, qualifiers)
+
+    def _qualifier(self, title: str, tagger: Tagger) -> frozenset[str]:
+        """The words of a document title between whose meeting it is (市政府, 市长) and its kind."""
+        m = _pattern(self.names).search(title) if self.names else None
+        if not m:
+            return frozenset()
+        before = _LEVEL_HEAD.sub("", _GOVERNMENT.sub("", title[: m.start()]))
+        return frozenset(w for w, _ in tagger(before) if len(w) >= 2)
 
     def named(self, text: str) -> frozenset[str]:
         """The kinds ``text`` names (「常务会」 and 「常务会议」 alike)."""
         if not self.names:
             return frozenset()
         return _named(self.names, normalize(text))
+
+    def short_names(self, text: str) -> list[str]:
+        """The meetings ``text`` names short (「常务会」, 「专题会」, not 「常务会议」): how questions say them."""
+        if not self.names:
+            return []
+        return [
+            m.group(0) for m in _pattern(self.names).finditer(normalize(text)) if not text[m.end() :].startswith("议")
+        ]
 
     def said(self, text: str) -> str | None:
         """The first meeting ``text`` names, as it says it: 「市政府专题会」, 「市长办公会议」, 「常务会」
@@ -101,6 +123,9 @@ class Kinds:
             return False
         if not asked & self.by_city.get(article.city, asked):
             return True
+        narrowed = self.qualifiers.get(article.document)
+        if narrowed and not any(w in question for w in narrowed) and asked & self.named(article.document):
+            return True  # 「专题会纪要谁签」 is not asked of the 落实市委重大决策部署专题会议
         for text in (clause, article.text, article.document):
             said = self.named(text)
             if said:

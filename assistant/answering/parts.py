@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from assistant.answering.analysis import SCOPE_WORDS
-from assistant.answering.dialogue import combine, fragment, split_predicate
+from assistant.answering.kinds import Kinds
+from assistant.answering.phrasing import asks_of_a_thing, combine, fragment, meeting_of, split_predicate
 
 _CLAUSE = re.compile(r"[^，,；;。？?！!\s]+")  # colloquial questions separate parts with spaces too
 _ASKS = re.compile(
@@ -26,8 +27,20 @@ _ABOUT_THE_RULES = re.compile(
 )
 
 
-def question_parts(question: str) -> list[str]:
-    """The question's parts (the whole question when it has one)."""
+def question_parts(question: str, kinds: Kinds | None = None) -> list[str]:
+    """The question's parts (the whole question when it has one); with the knowledge base's meeting
+    ``kinds``, a part that asks of a thing (not a role) of no meeting is the first part's meeting's:
+    「专题会谁主持，纪要谁签」 asks 「专题会纪要谁签」."""
+    parts = _parts(question)
+    meeting = meeting_of(parts[0], kinds) if kinds and len(parts) > 1 else None
+    if not meeting or kinds is None:
+        return parts
+    return parts[:1] + [
+        meeting + part if asks_of_a_thing(part, kinds) and not SCOPE_WORDS.search(part) else part for part in parts[1:]
+    ]
+
+
+def _parts(question: str) -> list[str]:
     clauses = [c.strip() for c in _CLAUSE.findall(question) if c.strip()]
     parts: list[str] = []
     complete: set[int] = set()  # parts already whole questions (no subject to borrow)

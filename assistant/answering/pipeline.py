@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING
 from assistant.answering.analysis import EVERY_PLACE, SCOPE_WORDS, QuestionAnalyzer, TermStats
 from assistant.answering.cities import CityDetector, gazetteer
 from assistant.answering.clauses import ClauseVectors
-from assistant.answering.dialogue import Dialogue, fragment, is_followup, split_predicate
+from assistant.answering.dialogue import Dialogue
 from assistant.answering.drafting import Drafted, Drafter
 from assistant.answering.extractive import ExtractiveAnswerer, format_quotes
 from assistant.answering.kinds import Kinds
 from assistant.answering.messages import not_found, not_found_each
+from assistant.answering.phrasing import fragment, is_followup, split_predicate
 from assistant.answering.refusal import RefusalModel
 from assistant.answering.scoring import ClauseScorer, coverage
 from assistant.errors import ConfigError, InvalidQuestion

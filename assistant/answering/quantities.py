@@ -45,7 +45,7 @@ _ASKS_FREQUENCY = re.compile(
 _ASKS_TIME = re.compile(
     r"多久|多长时间|多长时候|多少天|多少日|多少个工作日|几天|几日|几个工作日|几个月|几年|几周|几小时|几分钟|"
     r"什么时候|何时|哪天|啥时候|时限|期限|多久一次|频率|频次|提前几|几次|多少次|一年.{0,3}几|一个月.{0,3}几|多长"
-    r"|几月|哪个?月"
+    r"|几月|哪个?月|几点"
 )
 # 「哪几种访」, 「哪几个部门」 ask which ones (a list), not how many.
 # Measure words a count is asked and stated in: issues, copies, batches, rounds, terms, sessions (几期, 3期)
@@ -76,6 +76,8 @@ def asked_span(question: str) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
+CLOCK = "点钟"  # the unit of a time of day
+
 # A count asked in a unit of its own (「多少字」, 「字数」, 「几个人」, 「多少钱」) is stated only in that unit.
 _ASKED_UNIT = re.compile(
     rf"(?:多少|几)\s*(?:个)?(字|页|篇|人|名|位|[{_CLASSIFIERS}])|(字|页|人)数"
@@ -86,6 +88,7 @@ _ASKED_UNIT = re.compile(
     r"|(?:多少|几)\s*(?:个)?(年)(?!级)|(几月份?|哪个?月)"
     # a number of things counted in a noun (「几个议题」, 「多少个部门」): not 哪几个 (which ones), nor places
     r"|(?<!哪)(?:多少|几)\s*个(?!地方|工作日|月|小时|星期)([\u4e00-\u9fff]{2})"
+    r"|几(点)"  # a time of day (「上午几点开始」): stated only as one (9点, 9时30分, 9:30)
 )
 _UNIT_STATED = {
     "字": rf"{_RANGE}\s*字",
@@ -97,6 +100,7 @@ _UNIT_STATED = {
     "元": rf"{_RANGE}\s*(?:元|万元|块)",
     "年": rf"{_RANGE}\s*(?:个)?(?:年|周年)(?!度)",
     "月份": rf"{_NUM}\s*月(?!内)|年初|年底|年末|年中|季度|上半年|下半年|月初|月底|月末",
+    CLOCK: rf"{_NUM}\s*(?:点|时)(?!候|间|限)|[0-9]{{1,2}}\s*[:：]\s*[0-9]{{2}}",
 }
 
 
@@ -104,7 +108,7 @@ def asked_unit(question: str) -> str | None:
     """The unit a count question asks in: 「最多多少字」 → 字; 「几名」, 「人数」 → 人; 「多少钱」 → 元;
     「几天」, 「多少个工作日」 → 时 (a number of days, months …); 「多少年」 → 年 (a number of years:
     5个工作日 does not say it); 「几月份」 → 月份 (a month of the year: 每年1-2次 does not say it);
-    「几个议题」 → 个议题; else None."""
+    「几个议题」 → 个议题; 「几点」 → 点钟 (a time of day); else None."""
     m = _ASKED_UNIT.search(question)
     if m and m.group(3):
         return "元"
@@ -116,6 +120,8 @@ def asked_unit(question: str) -> str | None:
         return "月份"
     if m and m.group(8):
         return COUNTED + m.group(8)
+    if m and m.group(9):
+        return CLOCK
     unit = (m.group(1) or m.group(2)) if m else None
     return "人" if unit in ("名", "位") else unit
 

@@ -36,6 +36,13 @@ def coverage(groups: Sequence[Group], text: str) -> float:
     return sum(g.weight for g in groups if g.found(t)) / total
 
 
+def _share(groups: Sequence[Group], word: str, text: str) -> float:
+    """Share of the question's weight in the groups that ``text`` has by an alternative containing ``word``."""
+    total = sum(g.weight for g in groups)
+    t = normalize(text)
+    return sum(g.weight for g in groups if any(word in a and a in t for a in g.alternatives)) / total if total else 0.0
+
+
 def unknown_share(stats: TermStats, groups: Sequence[Group], text: str) -> float:
     """Share of the question's weight in terms that no article contains and ``text`` lacks."""
     total = sum(g.weight for g in groups)
@@ -81,10 +88,15 @@ def clause_score(
     ``context`` (the document title and the clause's paragraph opening) counts at
     ``w.context_weight``: "坚持督考合一…" is about 考评 because its paragraph says so.
     """
+    doing = (asked_doing(question) if "who" in types else None) or ""
+    modifier = bool(doing) and doing in unit and not done_by_role(unit, doing)
     own = coverage(groups, unit)
     if own == 0:
         return 0.0
     cov = own + w.context_weight * (coverage(groups, context + unit) - own) if context else own
+    if modifier:
+        # 「纪要由主持召开会议的领导同志签发」 for 「谁主持」: its 主持 qualifies who signs; it is not the asked doing
+        cov -= _share(groups, doing, unit)
     q = question_bigrams(question)
     focus = len(q & bigrams(unit)) / len(q) if q else 0.0
     kind = asked(question)
@@ -92,7 +104,7 @@ def clause_score(
     hints = 1 if kind and states(normalize(unit), kind, asked_unit(question)) else 0
     order = 1 - w.word_order_weight + w.word_order_weight * focus
     bonus = type_bonus(types, unit, w.type_bonus)
-    if "who" in types and (doing := asked_doing(question)) and doing in unit and not done_by_role(unit, doing):
+    if modifier:
         bonus -= w.type_bonus  # the asked doing is here, but not said of anyone
     return cov * (bonus + w.type_bonus * hints) * order
 

@@ -1,0 +1,162 @@
+"""The shape of a question: its subject and its asking, the words of a follow-up, and how new words
+replace old ones (「那常务会议呢？」 after 「全体会议由谁主持？」 → 「常务会议由谁主持」).
+
+Pure functions over text (jieba's parts of speech and the meeting ``kinds``), shared by the dialogue
+(follow-ups) and the question parts (「专题会谁主持，纪要谁签」).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.cities import positioned
+from assistant.answering.kinds import Kinds
+from assistant.answering.roles import ROLE
+from assistant.retrieval.tokenizer import STOPWORDS, default_tokenizer
+
+LEAD = re.compile(r"^(那么|那要是|那|还有|另外|如果是|换成|换作|要是)")
+_TAIL = re.compile(r"(的话|的)?(呢|怎么样|怎么规定|又如何|如何)?[?？。!！\s]*$")
+# Where a question's predicate starts: the first verb, preposition, pronoun (谁, 什么), adverb or
+# modal by jieba's part of speech, or a numeral that asks (几, 多少).
+_PREDICATE_TAGS = ("v", "p", "r", "d")
+ASKING = re.compile(
+    r"几|多[久长少]|什么|啥|谁|哪|怎|咋|如何|是否|能否|吗|([^有])[不没]\1"
+)  # 能不能: yes or no (有没有 names a thing next)
+_MODAL = re.compile(r"^(要|需要|需|应|应当|应该|可以|可|能|须|必须|得|是|是否|能否|可否)$")  # 是: 「X是干啥的」
+MAX_FOLLOWUP_CHARS = 16
+_NOT_A_TOPIC_END = ("d", "a", "r", "u", "y", "c", "p", "m", "x")  # jieba flags: adverb, adjective, pronoun …
+# jieba flags of words that can name a subject: noun, adjective, numeral, time, place, abbreviation …
+_NOMINAL = ("n", "a", "m", "t", "s", "j", "l", "i")
+
+
+def fragment(message: str) -> str:
+    """The follow-up's own words: 「那常务会议呢？」 → 「常务会议」 (and 「那咸宁的副市长呢」, its place
+    taken out, → 「副市长」)."""
+    return _TAIL.sub("", LEAD.sub("", message.strip()).lstrip("的")).strip()
+
+
+def is_followup(message: str) -> bool:
+    """Short, and shaped like one: led by 那/还有/换成 …, or ending in 呢."""
+    m = message.strip()
+    if len(m) > MAX_FOLLOWUP_CHARS:
+        return False
+    return bool(LEAD.match(m)) or m.rstrip("?？。 ").endswith("呢")
+
+
+def split_predicate(question: str, at_ask: bool = False) -> tuple[str, str]:
+    """(subject, predicate): 「副市长出差要向谁请假」 → (「副市长」, 「出差要向谁请假」);
+    「要提前几天」 → (「」, 「要提前几天」); no predicate → (question, 「」).
+
+    ``at_ask``: split where the asking starts (a modal or question word) instead of at the first
+    verb: 「副区长出差要请假吗」 → (「副区长出差」, 「要请假吗」).
+    """
+    at = 0
+    for word, flag in default_tokenizer().tagged(question):
+        asks = bool(ASKING.search(word)) or bool(_MODAL.match(word))
+        if asks or (not at_ask and flag.startswith(_PREDICATE_TAGS)):
+            return question[:at], question[at:]
+        at = question.index(word, at) + len(word)
+    return question, ""
+
+
+def shared_head(new: str, previous: str) -> str | None:
+    """The span of ``previous`` that ``new`` replaces: a run as long as ``new`` ending in its head word.
+
+    「常务会议」 in 「朝阳市政府全体会议由谁主持」 replaces 「全体会议」 (head 会议);
+    「以市政府名义」 in 「以市政府办公室名义发文由谁签发」 replaces 「以市政府办公室名义」 (same start, same head);
+    「副市长」 in 「市长出差谁代行」 replaces 「市长」 (head 市长).
+    """
+    words = _word_starts(previous)
+    for size in (3, 2):
+        head = new[-size:]
+        if len(new) < size or head not in previous or head in new[:-size]:
+            continue
+        end = previous.index(head) + size
+        for p in range(len(new) - size, 1, -1):  # 「以市政府名义」 for 「以市政府办公室名义」: both ends agree
+            at = previous.rfind(new[:p], 0, end - size)
+            if at >= 0 and at in words:  # 市长 does not start inside 副市长
+                return previous[at:end]
+        start = end - size
+        while start > 0 and (end - start < len(new) or start not in words) and previous[start - 1] not in _BOUNDARY:
+            start -= 1  # 「市长」 after 「副市长出差…」 replaces the whole word 副市长
+        return previous[start:end]
+    return None
+
+
+def _word_starts(text: str) -> set[int]:
+    """Where ``text``'s words start (jieba's cut, with the knowledge base's words)."""
+    return {start for start, _, _ in positioned(text, default_tokenizer().tagged(text))}
+
+
+_BOUNDARY = "的，,。？?、"
+
+
+def meeting_of(question: str, kinds: Kinds) -> str | None:
+    """The one meeting ``question`` is about, as it says it, with the words before it in its subject
+    that narrow it (「落实市委重大决策部署的那个专题会」); None: no meeting, or several."""
+    said = kinds.said(question)
+    if not said or len(kinds.named(question)) != 1:
+        return None
+    subject, _ = split_predicate(question, at_ask=True)
+    return subject[: subject.index(said) + len(said)] if said in subject else said
+
+
+def asks_of_a_thing(question: str, kinds: Kinds) -> bool:
+    """Whether ``question`` asks of a thing of its own (「纪要谁签」), neither a role nor a meeting."""
+    own, _ = split_predicate(question, at_ask=True)
+    return names_something(own) and not ROLE.search(own) and not kinds.named(question)
+
+
+def _trimmed(text: str) -> str:
+    """``text``'s words without trailing adverbs, adjectives, pronouns, particles (``_NOT_A_TOPIC_END``)."""
+    words = default_tokenizer().tagged(text)
+    while words and words[-1][1].startswith(_NOT_A_TOPIC_END):
+        words = words[:-1]
+    return "".join(w for w, _ in words)
+
+
+def _subject_before_asking(question: str) -> str:
+    """The words before the asking, without trailing function words: 「常务会议由谁主持」 → 「常务会议」,
+    「市长不在时，常务会议由谁主持」 → 「市长不在时，常务会议」 (the whole condition kept)."""
+    subject, _ = split_predicate(question, at_ask=True)
+    kept = _trimmed(subject)
+    return subject[: subject.rindex(kept) + len(kept)] if kept and kept in subject else subject
+
+
+def topic_of(question: str) -> str:
+    """What a question is about: its first clause's words before the asking, trimmed (「部门开全市性
+    会议要提前几天报请示」 → 「部门开全市性会议」, 「专题会一般谁召集」 → 「专题会」)."""
+    subject, _ = split_predicate(question, at_ask=True)
+    return _trimmed(re.split(r"[，,；;。？?]", subject)[0])
+
+
+def names_something(subject: str) -> bool:
+    """Whether the words before a predicate name a subject: two characters or more of nominal words
+    (nouns, verbal nouns, numerals, adjectives …) that are not stopwords. 「一般」 in 「一般多久开一次」,
+    「报之前」 in 「报之前要先找谁同意」 and 「有这规定」 do not; 「年假」 does, though jieba reads it as
+    a numeral and an adjective."""
+    words = default_tokenizer().tagged(subject) if subject else []
+    return sum(len(w) for w, f in words if w not in STOPWORDS and (f.startswith(_NOMINAL) or f == "vn")) >= 2
+
+
+def join(head: str, tail: str) -> str:
+    """``head + tail`` without repeating what ends one and starts the other: 「全体会」+「会一个月开几次」."""
+    for size in range(min(len(head), len(tail), 3), 0, -1):
+        if head.endswith(tail[:size]):
+            return head + tail[size:]
+    return head + tail
+
+
+def combine(new: str, previous: str) -> str:
+    """The previous question asked of ``new`` words: a new subject, or a new predicate for the old subject."""
+    _, predicate = split_predicate(previous)
+    new_subject, _ = split_predicate(new)
+    new_subject = new_subject if names_something(new_subject) else ""
+    span = shared_head(new, previous)
+    if span and (new_subject or span[0] == new[0]):  # 「以市政府名义」 starts with a preposition, yet replaces
+        return previous.replace(span, new, 1)
+    if not new_subject:  # the new words are a predicate: keep the previous subject and its context
+        return _subject_before_asking(previous) + new
+    if not previous.strip("？?。，, "):
+        return new
+    return join(new, predicate) if predicate else f"{new}（接上问：{previous}）"
