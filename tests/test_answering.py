@@ -387,6 +387,7 @@ def test_a_question_compared_across_places_is_asked_at_each_places_level(assista
     assert assistant.dialogue.relocator.at_level(both, "区") == both  # titles of both levels: as asked
     a = assistant.ask("各地市长出差期间由谁代行职务？")
     assert "由负责常务工作的副区长代行区长职务" in a.answer  # 城区's 区长, asked as 市长
+    assert "市长离朝期间" in a.answer and "市长离咸期间" in a.answer  # 离朝, 离咸: away, in their rules' words
 
 
 def test_a_followup_asking_everywhere_answers_every_place(assistant):

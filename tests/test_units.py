@@ -9,11 +9,13 @@ from assistant.answering.consensus import likeness, most_alike
 from assistant.answering.kinds import Kinds
 from assistant.answering.parts import question_parts
 from assistant.answering.quantities import asked, asked_unit, states
+from assistant.answering.roles import subject_roles
 from assistant.answering.scoring import clause_score, coverage, type_bonus
 from assistant.knowledge.ingest import load_articles
 from assistant.llm.verify import verbatim, verify
 from assistant.models import Article
 from assistant.numerals import article_label, parse_chinese_number, to_chinese_number
+from assistant.retrieval.lexicon import leaving_words, synonyms
 from assistant.retrieval.tokenizer import default_tokenizer
 from assistant.settings import Settings, Weights
 from assistant.textnorm import keyed, match_key
@@ -363,6 +365,14 @@ def test_a_role_entrusted_is_the_clause_s_actor():
 
     entrusted = "区长、副区长或区长、副区长委托区政府办公室主任、副主任召开区政府专题会议"
     assert not role_mismatch("办公室主任可以主持专题会议吗", entrusted)
+
+
+def test_the_rules_words_for_being_away_are_mined_not_typed_in():
+    texts = ["市长离咸期间,受市长委托,由常务副市长主持", "副市长离同出访、出差", "离婚", "离市外出应事先请假"]
+    assert leaving_words(texts) == ("离同", "离咸", "离市")
+    away = dict(synonyms(False, ("离咸",)))
+    assert "离咸" in away["出差"] and "离咸" not in away["签字"]
+    assert subject_roles("市长离咸期间,受市长委托,由常务副市长主持市政府工作") == {"市长"}  # who acts is no subject
 
 
 def test_role_mismatch():

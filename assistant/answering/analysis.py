@@ -16,7 +16,7 @@ from functools import lru_cache
 from assistant.answering.kinds import Kinds
 from assistant.answering.quantities import AS_NEEDED, BOUNDS, asked_span
 from assistant.models import Article
-from assistant.retrieval.lexicon import synonyms
+from assistant.retrieval.lexicon import leaving_words, synonyms
 from assistant.retrieval.tokenizer import STOPWORDS, Tokenizer
 from assistant.textnorm import normalize
 
@@ -212,6 +212,7 @@ class QuestionAnalyzer:
         self.tokenizer = tokenizer
         self.places = frozenset(places or ())
         self.kinds = kinds or Kinds(frozenset(), {})  # meeting kinds of the knowledge base
+        self.leaving = leaving_words(stats.texts)  # 离咸, 离同: the rules' words for being away
         # The reranker and the answerer both need a question's groups, once per city in scope.
         self.groups = lru_cache(maxsize=1024)(self._groups)
 
@@ -234,7 +235,9 @@ class QuestionAnalyzer:
         intents = [q[span[0] : span[1]]] if span else []  # the words that ask for a quantity
         intents += [m.group(0) for m in BOUNDS.finditer(q)] if span else []  # 「上限」, 「至少」: its bound
         # 「一个月开几次」: a phrase inside the words that ask for a quantity is the asking, not the topic.
-        phrases = [(p, alts) for p, alts in synonyms(intent=False) if p in q and not any(p in i for i in intents)]
+        phrases = [
+            (p, alts) for p, alts in synonyms(False, self.leaving) if p in q and not any(p in i for i in intents)
+        ]
         # 「常务会」 is the 常务会议 (kinds mined from the rules), not 常务 (of 常务副市长) and 会
         meetings = [m for m in self.kinds.short_names(q) if not any(m in p for p, _ in phrases)]
         phrases += [(m, ()) for m in meetings]

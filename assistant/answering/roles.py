@@ -22,7 +22,7 @@ ROLE = re.compile(
 )
 # Words after which a role is someone else (the one asked, reported to, approving): not the subject.
 # Not 由 or 委托: 「由常务副市长主持」, 「委托办公室主任召开」 name who acts.
-_OTHERS = re.compile(r"向|报(?!告|送|文)|经(?!济|费|验|常)|请示")
+_OTHERS = re.compile(r"向|报(?!告|送|文)|经(?!济|费|验|常)|请示|[，,]受|[，,]由")
 
 
 # One name per role: 一把手 is what 主要负责同志 and 主要负责人 are called, and a department's

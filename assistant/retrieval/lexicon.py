@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,6 +22,23 @@ def synonym_table() -> tuple[tuple[str, tuple[str, ...], bool], ...]:
     return tuple(rows)
 
 
-def synonyms(intent: bool | None = None) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Phrase → expansions; ``intent`` filters question-intent rows (None: all)."""
-    return tuple((p, e) for p, e, i in synonym_table() if intent is None or i == intent)
+# 离 and a place's one-character short name, before being away: 「市长离咸期间」, 「副市长离同出访」, 「离市外出」
+_LEAVING = re.compile(r"离([\u4e00-\u9fff])(?=出访|出差|外出|期间|休假)")
+LEAVE = "离开"  # rows whose expansions have it are about being away: the mined forms join them
+
+
+def leaving_words(texts: Iterable[str]) -> tuple[str, ...]:
+    """How the rules say a leader leaves the jurisdiction (离咸, 离朝, 离同, 离市), mined from ``texts``
+    rather than typed in per city, so a new city's rules bring their own."""
+    return tuple(sorted({m.group(0) for t in texts for m in _LEAVING.finditer(t)}))
+
+
+@lru_cache(maxsize=8)
+def synonyms(intent: bool | None = None, leaving: tuple[str, ...] = ()) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Phrase → expansions; ``intent`` filters question-intent rows (None: all); ``leaving`` (see
+    ``leaving_words``) joins the expansions of the rows about being away (those that expand to 离开)."""
+    return tuple(
+        (p, (*e, *(w for w in leaving if w not in e)) if LEAVE in e else e)
+        for p, e, i in synonym_table()
+        if intent is None or i == intent
+    )
