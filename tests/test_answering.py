@@ -390,6 +390,14 @@ def test_a_question_compared_across_places_is_asked_at_each_places_level(assista
     assert "市长离朝期间" in a.answer and "市长离咸期间" in a.answer  # 离朝, 离咸: away, in their rules' words
 
 
+def test_which_place_most_quotes_each_places_quantity(assistant):
+    a = assistant.ask("哪个地方的全体会议开得最少？", city="datong")
+    assert set(a.scope) == set(assistant.cities)
+    for said in ("每年召开 1-2 次", "每半年召开1次", "每年召开一次"):
+        assert said in a.answer
+    assert "【晋城市城区】\n现行工作规则中未找到对此的规定。" in a.answer  # silent there, and said so
+
+
 def test_a_followup_asking_everywhere_answers_every_place(assistant):
     turn = assistant.dialogue.resolve(["常务会议纪要谁签发", "各地呢"], "datong")
     a = assistant.extractive(turn.question, city=turn.city)

@@ -8,7 +8,7 @@ from assistant.answering.analysis import Group, asked_doing, done_by_role, quest
 from assistant.answering.consensus import likeness, most_alike
 from assistant.answering.kinds import Kinds
 from assistant.answering.parts import question_parts
-from assistant.answering.quantities import asked, asked_unit, states
+from assistant.answering.quantities import asked, asked_unit, plain_asking, states
 from assistant.answering.roles import subject_roles
 from assistant.answering.scoring import clause_score, coverage, type_bonus
 from assistant.knowledge.ingest import load_articles
@@ -105,6 +105,13 @@ def test_a_time_of_day_is_stated_only_as_one():
     assert asked("常务会上午几点开始") == "time" and asked_unit("常务会上午几点开始") == "点钟"
     assert states("会议上午9时30分开始", "time", "点钟") and states("9:30 开会", "time", "点钟")
     assert not states("一般应于会前2日通知", "time", "点钟") and not states("会议时间另行通知", "time", "点钟")
+
+
+def test_a_superlative_compared_across_places_asks_each_places_quantity():
+    assert plain_asking("哪个地方的全体会议开得最少？") == "哪个地方的全体会议多久开一次？"
+    assert plain_asking("几个地方里哪个常务会开得最勤") == "几个地方里哪个常务会多久开一次"
+    assert plain_asking("哪个地方纪要印发得最快") == "哪个地方纪要印发要多长时间"
+    assert plain_asking("常务会汇报稿最多写多少字") == "常务会汇报稿最多写多少字"  # a bound, not a comparison
 
 
 def test_a_number_of_days_is_stated_only_by_a_number():

@@ -69,9 +69,11 @@ ASKS_LIST = re.compile(
     r"哪些|哪几|(?:有|包括|包含)(?:哪些|些)?(?:什么|啥)|(?:什么|啥)事|都(?:干|做|讨论|研究|管|负责)些?(?:啥|什么)"
 )
 # Words that ask about every place in the knowledge base, whatever jurisdiction is chosen.
-EVERY_PLACE = re.compile(r"各地|各市|各个地方|几个地方|[两三四五]地|[两三四五]个地方|所有地方|每个地方")
+EVERY_PLACE = re.compile(
+    r"各地|各市|各个地方|几个地方|[两三四五]地|[两三四五]个地方|所有地方|每个地方|哪个(?:地方|地区|城市)|哪(?:些|几个)地区"
+)
 SCOPE_WORDS = re.compile(
-    r"各地|各市|各区|各个地方|几个地方|哪些地方|几地|[两三四五]地|[两三四五]个地方|分别|各自|各有|都是|"
+    r"各地|各市|各区|各个地方|几个地方|哪些地方|哪个(?:地方|地区|城市)|哪(?:些|几个)地区|几地|[两三四五]地|[两三四五]个地方|分别|各自|各有|都是|"
     r"有什么不同|有何不同|有啥不同|有什么区别|有啥区别|区别|差别|异同|不一样|一样吗|相同吗|对比|比较一下|比较"
 )
 # Colloquial fillers that are not in the stopword list used for BM25.

@@ -18,7 +18,7 @@ from assistant.answering.cities import CityDetector, strip_places
 from assistant.answering.consensus import likeness, most_alike
 from assistant.answering.extractive import Draft, ExtractiveAnswerer, quantity_elsewhere
 from assistant.answering.parts import question_parts
-from assistant.answering.quantities import asked, asked_unit, states
+from assistant.answering.quantities import asked, asked_unit, plain_asking, states
 from assistant.answering.relocation import Relocator
 from assistant.answering.scoring import ClauseScorer, coverage
 from assistant.knowledge.registry import Registry
@@ -71,7 +71,8 @@ class Drafter:
         asked: dict[str, str] = {}  # each place's question, as drafted
         for c in slugs:
             whole: Draft | None = None
-            mine = self.relocator.at_level(q, self.registry.by_slug[c].level) if several else q
+            # each place asked at its own level, and of its own quantity when compared by a superlative
+            mine = plain_asking(self.relocator.at_level(q, self.registry.by_slug[c].level)) if several else q
             own_parts = question_parts(mine, self.analyzer.kinds) if mine != q else parts
             asked[c] = strip_places(mine, others) or mine
             for part in [mine] if len(own_parts) == 1 else [mine, *own_parts]:

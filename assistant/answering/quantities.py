@@ -41,11 +41,12 @@ _TIMES = "[次回趟]"
 _ASKS_FREQUENCY = re.compile(
     rf"多久.{{0,4}}一{_TIMES}|多长时间.{{0,4}}一{_TIMES}|几{_TIMES}|多少{_TIMES}|频率|频次|一年.{{0,3}}几|一个月.{{0,3}}几|"
     r"隔多久|定期|周期|[最多]勤|频繁"  # 「哪个开得最勤」: how often, compared
+    r"|(?:开|召开|举行|搞|办)得?(?:最|更|比较)(?:少|多|密)"  # 「哪个地方的全体会议开得最少」
 )
 _ASKS_TIME = re.compile(
     r"多久|多长时间|多长时候|多少天|多少日|多少个工作日|几天|几日|几个工作日|几个月|几年|几周|几小时|几分钟|"
     r"什么时候|何时|哪天|啥时候|时限|期限|多久一次|频率|频次|提前几|几次|多少次|一年.{0,3}几|一个月.{0,3}几|多长"
-    r"|几月|哪个?月|几点"
+    r"|几月|哪个?月|几点|得(?:最|更)(?:快|慢|早|晚|长|短)"  # 「哪个地方纪要印发得最快」: how long, compared
 )
 # 「哪几种访」, 「哪几个部门」 ask which ones (a list), not how many.
 # Measure words a count is asked and stated in: issues, copies, batches, rounds, terms, sessions (几期, 3期)
@@ -53,6 +54,25 @@ _CLASSIFIERS = "期份批轮届场"
 _ASKS_COUNT = re.compile(
     rf"(?<!哪)(?:几个|几名|几位|几项|几种|几类|几人|几页|几块钱|几[{_CLASSIFIERS}])|多少|比例|字数|人数"
 )
+
+
+# 「开得最勤」, 「印发得最快」: a quantity compared across places by a superlative (ending the predicate)
+_SUPERLATIVE = re.compile(
+    r"(召开|举行|举办|开|搞|办|印发|完成|形成|送达|通知|报送|回复|签发)?得?(?:最|更)(?:勤|频繁|少|多|密|快|慢|早|晚|长|短)"
+    r"(?=[？?。，,！!呢吗]|$)"
+)
+_PLAIN_ASKING = {"frequency": "多久{verb}一次", "time": "{verb}要多长时间", "count": "{verb}多少"}
+
+
+def plain_asking(question: str) -> str:
+    """A superlative asked of several places (「哪个地方的全体会议开得最少」) asks each place's quantity:
+    「哪个地方的全体会议多久开一次」 (each place's rule is searched and quoted as for any question)."""
+    m = _SUPERLATIVE.search(question)
+    kind = asked(question)
+    if not m or not kind:
+        return question
+    asking = _PLAIN_ASKING[kind].format(verb=m.group(1) or ("开" if kind == "frequency" else ""))
+    return question[: m.start()] + asking + question[m.end() :]
 
 
 # Words that ask for a bound of a quantity (「字数上限」, 「至少多长时间」): part of the asking, not the topic.
