@@ -425,9 +425,9 @@ def test_as_needed_answers_how_often(assistant):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the refusal model gives p=0.32 (threshold 0.55): among 大同's many meeting rules the top article's "
-    "dense similarity barely exceeds the median candidate's (dense_gap 0.01), its lead over the next is small "
-    "(margin 0.08), and asking how often weighs against answering, although the clause states it",
+    reason="the refusal model gives p=0.37 (threshold 0.50): among 大同's many meeting rules the top article's "
+    "dense similarity barely exceeds the median candidate's (dense_gap 0.01), and asking how often weighs "
+    "against answering, although the clause states it (不定期召开)",
 )
 def test_as_needed_answers_how_often_end_to_end(assistant):
     a = assistant.ask("专题会多久开一次", city="datong")

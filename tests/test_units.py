@@ -270,8 +270,20 @@ def _signals(good: bool, jitter: float):
         dense_max_gap=0.09, unknown_share=0.0 if good else 0.4, missing_nouns=1 - base, most_specific_missing=1 - base,
         asks_quantity=0.0, quantity_unstated=0.0, margin=base / 3, lexical_found=1.0, groups=3.0, plain_coverage=base,
         quantity_in_clause=0.0, clause_similarity=base, kind_mismatch=0.0 if good else 0.2,
-        role_mismatch=0.0,
+        role_mismatch=0.0, city_missing=0.0 if good else 0.3,
     )  # fmt: skip
+
+
+def test_terms_no_article_of_the_city_contains():
+    from assistant.answering.analysis import TermStats
+    from assistant.answering.scoring import city_missing
+
+    def art(city: str, text: str) -> Article:
+        return Article(f"{city}-1", city, city, "规则", "", None, 1, "一、", "", text)
+
+    stats = TermStats([art("a", "常务会议不邀请新闻记者列席。"), art("b", "常务会议组成人员应准时参加。")])
+    groups = [Group(("新闻记者", "记者"), 2.0, True), Group(("常务会议",), 1.0, True)]
+    assert city_missing(stats, groups, "b") == 2 / 3 and city_missing(stats, groups, "a") == 0.0
 
 
 def test_refusal_model_is_fitted_under_cross_validation_and_round_trips(tmp_path):

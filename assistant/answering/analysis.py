@@ -178,8 +178,17 @@ class TermStats:
 
     def __init__(self, articles: list[Article]) -> None:
         self.texts = [normalize(f"{a.document}{a.text}") for a in articles]
+        self.cities = [a.city for a in articles]
         self.n = len(self.texts)
         self._df: dict[str, int] = {}
+        self._in_city: dict[tuple[str, str], bool] = {}
+
+    def in_city(self, term: str, city: str) -> bool:
+        """Whether some article of ``city`` contains ``term``."""
+        key = (term, city)
+        if key not in self._in_city:
+            self._in_city[key] = any(term in t for t, c in zip(self.texts, self.cities, strict=True) if c == city)
+        return self._in_city[key]
 
     def df(self, term: str) -> int:
         if term not in self._df:

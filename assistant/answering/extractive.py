@@ -16,7 +16,7 @@ from assistant.answering.clauses import ClauseVectors, sentences, sentences_of
 from assistant.answering.quantities import asked, asked_span, asked_unit, lead_time_unstated, states
 from assistant.answering.refusal import RefusalModel, Signals
 from assistant.answering.roles import role_mismatch
-from assistant.answering.scoring import ClauseScorer, bigram_overlap, coverage, unknown_share
+from assistant.answering.scoring import ClauseScorer, bigram_overlap, city_missing, coverage, unknown_share
 from assistant.knowledge.segment import item_of
 from assistant.models import Article, Citation, Hit
 from assistant.settings import Weights
@@ -128,6 +128,7 @@ class ExtractiveAnswerer:
             clause_similarity=vectors.similarity(vector, top.article) if vectors else 0.0,
             kind_mismatch=float(self.analyzer.kinds.mismatch(question, top.article, best)),
             role_mismatch=float(role_mismatch(question, best)),
+            city_missing=city_missing(self.analyzer.stats, groups, top.article.city),
         )
 
     def _competitor(self, question: str, others: Sequence[Hit], best: str) -> float:

@@ -40,6 +40,7 @@ class Signals:
     clause_similarity: float  # the highest cosine between the question and a clause of the top article
     kind_mismatch: float  # 1 when the question names a kind of meeting the best clause is not about
     role_mismatch: float  # 1 when the question is about a role the best clause is not about (its subject)
+    city_missing: float  # weight share of the question's terms that no article of the top article's city contains
 
     def vector(self) -> list[float]:
         return [float(v) for v in asdict(self).values()]

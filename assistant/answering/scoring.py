@@ -43,6 +43,15 @@ def _share(groups: Sequence[Group], word: str, text: str) -> float:
     return sum(g.weight for g in groups if any(word in a and a in t for a in g.alternatives)) / total if total else 0.0
 
 
+def city_missing(stats: TermStats, groups: Sequence[Group], city: str) -> float:
+    """Share of the question's weight in terms that no article of ``city`` contains (「新闻记者」 in a
+    city whose rules never mention the press): its rules cannot say anything about them."""
+    total = sum(g.weight for g in groups)
+    if total == 0:
+        return 0.0
+    return sum(g.weight for g in groups if not any(stats.in_city(a, city) for a in g.alternatives)) / total
+
+
 def unknown_share(stats: TermStats, groups: Sequence[Group], text: str) -> float:
     """Share of the question's weight in terms that no article contains and ``text`` lacks."""
     total = sum(g.weight for g in groups)
