@@ -431,6 +431,17 @@ def test_refusal_messages_say_why_in_plain_words():
     assert all(token not in not_found("", art, "count") for token in ("count", "None", "unstated"))
 
 
+def test_a_question_about_what_may_not_be_done_wants_a_clause_that_negates():
+    assert "negative" in question_types("哪些事项不列入常务会议议题？")
+    assert "negative" in question_types("可不可以不参加")  # 可不可以 asks; 不参加 is what it asks about
+    assert "negative" not in question_types("能不能带手机") and "negative" not in question_types("要不要请假")
+    w = Weights()
+    q, groups = "哪些事项不列入议题", [Group(("议题",), 1.0, True), Group(("事项",), 1.0, True)]
+    excluded = clause_score(q, groups, ("negative",), "下列事项不列入议题：", "", w)
+    listed = clause_score(q, groups, ("negative",), "会议的议题主要是下列事项：", "", w)
+    assert excluded > listed > 0
+
+
 def test_a_who_question_asks_the_doer_of_its_verb():
     assert asked_doing("市政府专题会可以由谁主持") == "主持"
     assert asked_doing("纪要又是谁签") == "签"

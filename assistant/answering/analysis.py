@@ -57,9 +57,15 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"吗|能否|可否|是否|能不能|可不可以|行不行|让不让"),
         re.compile(r"不得|严禁|一律|不|可以|可|须|应"),
     ),
+    # what may not be done or is left out (「哪些事项不列入议题」, 「不能带手机」): a negated doing, not the
+    # A-not-A asking (能不能, 要不要) — answered only by a clause that negates, forbids or excepts
+    "negative": (
+        re.compile(r"(?<![能要可是让准行])不(?:得|能|准|许|予|宜|可|要|列入|纳入|属于|需|用|必|参加|上会)"),
+        re.compile(r"不|未|无|禁止|严禁|杜绝|避免|除[^，。；]{0,40}外|免"),
+    ),
 }
 # A clause that lacks these cues cannot answer the question, however many of its words it shares.
-STRICT_TYPES = frozenset({"number", "condition"})
+STRICT_TYPES = frozenset({"number", "condition", "negative"})
 
 # Words that set the scope of a comparison across jurisdictions (not what is asked about).
 # A yes/no question's asking words: the A-not-A form (能不能, 要不要, 可不可以, 是不是) and its synonyms.
