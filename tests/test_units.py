@@ -431,10 +431,12 @@ def test_refusal_messages_say_why_in_plain_words():
     assert all(token not in not_found("", art, "count") for token in ("count", "None", "unstated"))
 
 
-def test_a_question_about_what_may_not_be_done_wants_a_clause_that_negates():
+def test_a_question_about_what_may_not_be_done_wants_a_clause_that_negates(assistant):
     assert "negative" in question_types("哪些事项不列入常务会议议题？")
     assert "negative" in question_types("可不可以不参加")  # 可不可以 asks; 不参加 is what it asks about
     assert "negative" not in question_types("能不能带手机") and "negative" not in question_types("要不要请假")
+    words = [g.alternatives[0] for g in assistant.analyzer.groups("哪些事不能列进常务会议题")]
+    assert "不能" not in words and "列进" in words  # the negating modal asks; 列进 is the rules' 列入
     w = Weights()
     q, groups = "哪些事项不列入议题", [Group(("议题",), 1.0, True), Group(("事项",), 1.0, True)]
     excluded = clause_score(q, groups, ("negative",), "下列事项不列入议题：", "", w)

@@ -64,6 +64,9 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"不|未|无|禁止|严禁|杜绝|避免|除[^，。；]{0,40}外|免"),
     ),
 }
+# The negating modal of a question about what may not be done: the asking (「不能」 is no topic word; the
+# answering clause may say 不列入, 不得 or 严禁)
+_NOT_ALLOWED = re.compile(r"(?<![能要可是让准行])不(?:得|能|准|许|可|要|用|必|宜)")
 # A clause that lacks these cues cannot answer the question, however many of its words it shares.
 STRICT_TYPES = frozenset({"number", "condition", "negative"})
 
@@ -260,6 +263,7 @@ class QuestionAnalyzer:
         phrases += [(m, ()) for m in meetings]
         intents += [m.group(0) for m in SCOPE_WORDS.finditer(q)]  # 各地, 分别, 有什么不同: scope, not topic
         intents += [m.group(0) for m in ASKS_YES_NO.finditer(q)]  # 能不能, 要不要, 是否: the asking, not topic
+        intents += [m.group(0) for m in _NOT_ALLOWED.finditer(q)]  # 不能, 不得: what the clause must negate
         groups: list[tuple[str, ...]] = [(p, *alts) for p, alts in phrases]
         phrase_words = [p for p, _ in phrases]
         nouns = set(meetings)
