@@ -435,13 +435,16 @@ def test_as_needed_answers_how_often_end_to_end(assistant):
 
 
 def test_a_lead_time_answered_without_a_number_says_so(assistant):
-    # the rule says only 会前: no number of days is set, which is said with the article to read
+    # the rule says only 会前: no number of days is set, which is said, with what the rule does say
     a = assistant.ask("常务会议议题要提前几天报？", city="chaoyang")
     assert a.refused and not a.citations
-    assert a.answer.startswith(
-        "朝阳市的现行工作规则没有规定具体提前几天。最相关的是《朝阳市人民政府工作规则》第二十一条"
-    )
+    assert a.answer.startswith("朝阳市的现行工作规则没有规定具体提前几天，只规定：「")
+    assert "议题和文件于会前送达与会人员。」——《朝阳市人民政府工作规则》第二十一条" in a.answer
     assert "未规定" not in assistant.ask("副区长出差要提前几天请假", city="jincheng-chengqu").answer
+    # compared: each place silent on the days says what it asks instead
+    each = assistant.ask("各地副市长出差要提前几天请假？")
+    assert "【朝阳市】\n现行工作规则没有规定具体提前几天，只规定：「副市长、秘书长离市出访" in each.answer
+    assert "原则上应提前1天向区长请假" in each.answer
 
 
 def test_an_item_of_a_list_is_quoted_with_what_introduces_it(assistant):

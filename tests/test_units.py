@@ -405,7 +405,7 @@ def test_role_mismatch():
 
 
 def test_refusal_messages_say_why_in_plain_words():
-    from assistant.answering.messages import not_found
+    from assistant.answering.messages import not_found, place_not_found
 
     art = Article(
         "x-22",
@@ -426,6 +426,13 @@ def test_refusal_messages_say_why_in_plain_words():
         not_found("咸宁市的", art, meeting="市长办公会")
         == "咸宁市的现行工作规则中没有关于「市长办公会」的规定（规则中未设这类会议）。"
     )
+    said = "副市长、秘书长离咸出访、出差或者休假,应当事先向市长请假。"
+    assert not_found("咸宁市的", art, "lead", said) == (
+        f"咸宁市的现行工作规则没有规定具体提前几天，只规定：「{said}」——《咸宁市人民政府工作规则》第二十二条。"
+        "如需确认，请咨询本级政府办公室。"
+    )
+    assert place_not_found(art, "lead", said).startswith("现行工作规则没有规定具体提前几天，只规定：「副市长")
+    assert place_not_found(art, None, "") == place_not_found(None, "lead", said) == "现行工作规则中未找到对此的规定。"
     plain = not_found("", None)
     assert plain.startswith("在现行工作规则中没有找到") and "最相关" not in plain
     assert all(token not in not_found("", art, "count") for token in ("count", "None", "unstated"))

@@ -23,6 +23,7 @@ from assistant.settings import Weights
 from assistant.textnorm import normalize
 
 _AHEAD = re.compile(r"提前|会前|[之以]前")
+_BEFOREHAND = re.compile(r"事先|提前|会前|[之以]前|及时")  # a lead time said without a number of days
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Draft:
     unstated: str | None = None
     signals: Signals | None = None  # the evidence the decision was made on (None: pinned or nothing found)
     part: str = ""  # the part of a question with parts it answers ("": the whole question)
+    said: str = ""  # refused for "lead": the clause of the top article that asks only 事先 (said in the refusal)
 
 
 def _quantity_of_another(question: str, groups: Sequence[Group], texts: list[str], stating: list[str]) -> bool:
@@ -193,7 +195,8 @@ class ExtractiveAnswerer:
             if not days:
                 # 「副市长出差要提前几天请假」 and the rule says only 事先: no number of days is set; the
                 # refusal says so and names the article.
-                return Draft((), True, "lead", s)
+                said = next((c.quote for c in quotes if _BEFOREHAND.search(c.quote)), "")
+                return Draft((), True, "lead", s, said=said)
             # the article sets the days in another clause (「…会前 2 日…通知…，会议有关材料一般应同时送达」)
             best = max(days, key=lambda u: coverage(groups, u))
             quotes = tuple(sorted({*quotes, Citation(art, best)}, key=lambda c: art.text.find(c.quote)))

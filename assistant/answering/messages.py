@@ -22,23 +22,37 @@ def _unset(unstated: str) -> str:
     return _UNSTATED.get(unstated, "具体数量")
 
 
-def not_found(where: str, nearest: Article | None, unstated: str | None = None, meeting: str | None = None) -> str:
+def not_found(
+    where: str, nearest: Article | None, unstated: str | None = None, said: str = "", meeting: str | None = None
+) -> str:
     """``where``: 「咸宁市的」 or 「」 (no single city); ``meeting``: the words naming a kind of meeting
-    the city's rules never hold; ``unstated``: the kind of quantity asked and set nowhere."""
+    the city's rules never hold; ``unstated``: the kind of quantity asked and set nowhere; ``said``: what
+    the nearest article says instead (「…应事先向市长请假」), quoted."""
     if meeting:
         return f"{where}现行工作规则中没有关于「{meeting}」的规定（规则中未设这类会议）。"
+    if unstated and nearest is not None and said:
+        return f"{where}现行工作规则没有规定{_unset(unstated)}，只规定：「{said}」——{label(nearest)}。如需确认，请咨询本级政府办公室。"
     if unstated and nearest is not None:
         return f"{where}现行工作规则没有规定{_unset(unstated)}。最相关的是{label(nearest)}，可查阅原文；如需确认，请咨询本级政府办公室。"
     hint = f"最相关的是{label(nearest)}，但它没有直接回答这个问题。" if nearest is not None else ""
     return f"在{where}现行工作规则中没有找到对这个问题的直接规定。{hint}可以换个说法再问，或咨询本级政府办公室。"
 
 
-def not_found_each(places: list[tuple[str, Article | None, str | None]]) -> str:
+def place_not_found(nearest: Article | None, unstated: str | None = None, said: str = "") -> str:
+    """One place's cell of a comparison when its rules do not answer: what they say instead, when the
+    asked quantity is all that is missing (「没有规定具体提前几天，只规定：「…应事先向市长请假…」」)."""
+    if unstated and said and nearest is not None:
+        return f"现行工作规则没有规定{_unset(unstated)}，只规定：「{said}」——{label(nearest)}"
+    return "现行工作规则中未找到对此的规定。"
+
+
+def not_found_each(places: list[tuple[str, Article | None, str | None, str]]) -> str:
     """Several places asked about (「大同跟城区一样吗」) and none answers: each one's finding and nearest
-    article, so that no place is dropped. ``places``: (name, nearest article, unstated kind)."""
+    article, so that no place is dropped. ``places``: (name, nearest article, unstated kind, what it says)."""
     lines = []
-    for name, nearest, unstated in places:
+    for name, nearest, unstated, said in places:
         found = f"没有规定{_unset(unstated)}" if unstated else "没有找到直接规定"
+        found += f"，只规定「{said}」" if unstated and said else ""
         near = f"，最相关的是{label(nearest)}" if nearest is not None else ""
         lines.append(f"【{name}】{found}{near}。")
     return (

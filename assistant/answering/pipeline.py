@@ -20,7 +20,7 @@ from assistant.answering.dialogue import Dialogue
 from assistant.answering.drafting import Drafted, Drafter
 from assistant.answering.extractive import ExtractiveAnswerer, format_quotes
 from assistant.answering.kinds import Kinds
-from assistant.answering.messages import not_found, not_found_each
+from assistant.answering.messages import not_found, not_found_each, place_not_found
 from assistant.answering.phrasing import fragment, is_followup, split_predicate
 from assistant.answering.refusal import RefusalModel
 from assistant.answering.scoring import ClauseScorer, coverage
@@ -298,7 +298,7 @@ class Assistant:
                     + "".join(f"\n（「{p}」：现行工作规则中未找到明确规定。）" for p in unanswered)
                 )
             else:
-                said = format_quotes(quotes) if quotes else "现行工作规则中未找到对此的规定。"
+                said = format_quotes(quotes) or place_not_found(*_finding([d for d in drafts if d[0] == c]))
                 parts.append(f"【{self.registry.by_slug[c].name}】\n{said}")
         everywhere = len(slugs) == len(self.cities) and not compare
         lead = "" if single else "问题未指明地区，以下按地区分别列出：\n" if everywhere else "各地规定如下：\n"
@@ -328,11 +328,12 @@ class Assistant:
         return ArticleRetriever(assistant=self, city=city, k=k)
 
 
-def _finding(drafts: Sequence[Drafted]) -> tuple[Article | None, str | None]:
-    """What refused ``drafts`` found: the nearest article (the first top hit), and the kind of quantity
-    asked that the rules set nowhere, if any."""
+def _finding(drafts: Sequence[Drafted]) -> tuple[Article | None, str | None, str]:
+    """What refused ``drafts`` found: the nearest article (the first top hit), the kind of quantity
+    asked that the rules set nowhere, if any, and what that article says instead (「事先向市长请假」)."""
     nearest = next((h[0].article for _, _, h in drafts if h), None)
-    return nearest, next((d.unstated for _, d, _ in drafts if d.unstated), None)
+    unstated = next((d for _, d, _ in drafts if d.unstated), None)
+    return nearest, unstated.unstated if unstated else None, unstated.said if unstated else ""
 
 
 def _refusal(
