@@ -268,6 +268,12 @@ def test_a_thing_asked_after_a_meeting_is_that_meetings(dialogue):
     assert d.resolve(["大同常务会多久开一次", "那秘书长呢"], "datong").question != "常务会秘书长呢"
 
 
+def test_a_supposed_case_is_answered_by_the_clause_that_states_it(assistant):
+    turn = assistant.dialogue.resolve(["市长出差谁代行职务？", "常务副市长也一起出差了呢？"], "datong")
+    a = assistant.ask(turn.question, city=turn.city)
+    assert "如负责常务工作的副市长同时出差，受市长委托，由其他副市长代行市长职务。" in a.answer
+
+
 def test_an_unrelated_question_is_not_glued_to_the_previous_subject(assistant):
     """The contextual reading must be answered on the new question's own words too: 「年假怎么休」
     after 「市长出差期间谁代行职务」 is not 「市长出差期间年假怎么休」 answered by the 市长出差 article."""

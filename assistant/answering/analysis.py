@@ -57,6 +57,11 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"吗|能否|可否|是否|能不能|可不可以|行不行|让不让"),
         re.compile(r"不得|严禁|一律|不|可以|可|须|应"),
     ),
+    # a case supposed (「常务副市长也出差了的话」, 「要是市长不在」): the clause that states a case answers it
+    "supposing": (
+        re.compile(r"的话|如果|要是|假如|万一|倘若"),
+        re.compile(r"^如|如果|如遇|若|倘若|同时|[^，。；,;]{2,12}时[，,]|[^，。；,;]{2,}的[，,]"),
+    ),
     # what may not be done or is left out (「哪些事项不列入议题」, 「不能带手机」): a negated doing, not the
     # A-not-A asking (能不能, 要不要) — answered only by a clause that negates, forbids or excepts
     "negative": (
