@@ -101,6 +101,11 @@ def test_years_and_months_of_the_year_are_stated_in_their_own_units():
     assert asked_unit("几个月开一次") == "时"  # a number of months: any time unit
 
 
+def test_how_long_until_a_meeting_is_held_asks_how_often():
+    assert asked("咸宁全体会多久开") == asked("常务会一般多久才开") == "frequency"
+    assert asked("会议开多久") == asked("纪要多久开完") == "time"  # how long it lasts, or until done
+
+
 def test_a_time_of_day_is_stated_only_as_one():
     assert asked("常务会上午几点开始") == "time" and asked_unit("常务会上午几点开始") == "点钟"
     assert states("会议上午9时30分开始", "time", "点钟") and states("9:30 开会", "time", "点钟")
