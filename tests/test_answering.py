@@ -370,6 +370,14 @@ def test_a_meeting_asked_plainly_is_not_the_one_a_document_narrows(assistant):
     assert "落实市委重大决策部署专题会议工作规则" in b.answer
 
 
+def test_the_unit_asked_in_is_not_glued_into_a_topic_word(assistant):
+    words = [g.alternatives[0] for g in assistant.analyzer.groups("常务会到会人数有要求吗？来多少人才能开")]
+    assert "人才" not in words  # 多少人 + 才能开, not 人才 (talent)
+    a = assistant.ask("常务会到会人数有要求吗？来多少人才能开", city="datong")
+    assert "出席人数须达到组成人员的半数以上方可召开" in a.answer
+    assert "未找到" not in a.answer  # the first part is answered by the second's quote
+
+
 def test_a_rule_restated_in_another_document_does_not_make_the_answer_doubtful(assistant):
     # 大同's work rules and its 常务会议工作规则 both set the 7 days: the second agrees with the first
     a = assistant.ask("大同常务会定的文件几天内印发", city="datong")

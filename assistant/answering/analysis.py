@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answering.kinds import Kinds
-from assistant.answering.quantities import AS_NEEDED, BOUNDS, asked_span
+from assistant.answering.quantities import AS_NEEDED, BOUNDS, asked_span, asked_unit
 from assistant.models import Article
 from assistant.retrieval.lexicon import leaving_words, synonyms
 from assistant.retrieval.tokenizer import STOPWORDS, Tokenizer
@@ -273,7 +273,12 @@ class QuestionAnalyzer:
         phrase_words = [p for p, _ in phrases]
         nouns = set(meetings)
         function_words = set()
+        unit, at = asked_unit(q), 0
         for tok, flag in self.tokenizer.tagged(q):
+            start = q.find(tok, at)
+            at = start + len(tok) if start >= 0 else at
+            if unit and len(tok) > 1 and tok[0] == unit[0] and q[:start].endswith(("多少", "几")):
+                continue  # 「多少人才能开」 is 多少人 + 才, not 人才: the unit asked in, glued to the next word
             tok = tok.strip()
             if flag.startswith("n") or flag == "vn":
                 nouns.add(tok)

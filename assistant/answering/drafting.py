@@ -93,9 +93,20 @@ class Drafter:
                 elif draft.refused or not self._adds(draft, whole, covered):
                     continue
                 drafts.append((c, draft, found.hits))
+        drafts = self._answered_elsewhere(drafts)
         if several and len(parts) == 1:
             drafts = self._agreeing(asked, drafts, vectors)
         return drafts, None
+
+    def _answered_elsewhere(self, drafts: list[Drafted]) -> list[Drafted]:
+        """A part said to be unanswered that another part's quotes for the same place do answer is not
+        (「常务会到会人数有要求吗？来多少人才能开」: the second part's 「半数以上」 answers the first)."""
+        return [
+            (c, d, hits)
+            for c, d, hits in drafts
+            if not (d.part and d.refused)
+            or not any(c2 == c and not o.refused and self._answered_by(d.part, o) for c2, o, _ in drafts)
+        ]
 
     def _agreeing(
         self, asked: dict[str, str], drafts: list[Drafted], vectors: dict[str, tuple[float, ...]]
