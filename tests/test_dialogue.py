@@ -268,6 +268,16 @@ def test_a_thing_asked_after_a_meeting_is_that_meetings(dialogue):
     assert d.resolve(["大同常务会多久开一次", "那秘书长呢"], "datong").question != "常务会秘书长呢"
 
 
+def test_the_conversations_two_places_pointed_at(dialogue):
+    for pointing in ("那两个地方有什么不同", "这俩有区别吗", "两地一样吗"):
+        turn = dialogue.resolve(["大同常务会多久开一次", "咸宁呢", pointing])
+        assert (turn.question, turn.city) == ("大同市和咸宁市常务会多久开一次", None), pointing
+    other = dialogue.resolve(["大同常务会多久开一次", "咸宁呢", "两个地方的全体会呢"])
+    assert other.question == "大同市和咸宁市全体会多久开一次"
+    # one place so far: 两地 is not this conversation's (asked everywhere, as before)
+    assert dialogue.resolve(["大同常务会多久开一次", "两地一样吗"]).question != "大同市和咸宁市常务会多久开一次"
+
+
 def test_a_supposed_case_is_answered_by_the_clause_that_states_it(assistant):
     turn = assistant.dialogue.resolve(["市长出差谁代行职务？", "常务副市长也一起出差了呢？"], "datong")
     a = assistant.ask(turn.question, city=turn.city)

@@ -37,7 +37,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from assistant.answering.analysis import EVERY_PLACE
+from assistant.answering.analysis import EVERY_PLACE, SCOPE_WORDS
 from assistant.answering.cities import CityDetector
 from assistant.answering.kinds import Kinds
 from assistant.answering.phrasing import (
@@ -73,6 +73,8 @@ class Resolved:
     topic: str | None = None  # the jurisdiction the conversation is about now (carried to the next turn)
 
 
+# The conversation's two places, pointed at: 「这两个地方」, 「两地」, 「这俩地方」, 「它们」
+_THESE_TWO = re.compile(r"[这那]?(?:两|俩)个?(?:地方|地区|城市|地|市)|[这那]俩|它们|两者|二者")
 # A follow-up that widens the places (「各地呢」, 「其他地方也一样吗」, 「别的地区是怎么规定的」), and what
 # may follow the places without asking anything new
 _PLACES_WORD = re.compile(rf"{EVERY_PLACE.pattern}|其他地方|别的地方|其他地区|别的地区|其他城市")
@@ -128,10 +130,23 @@ class Dialogue:
         asked for that place.
         """
         resolved: Resolved | None = None
+        places: list[str] = []  # the places the conversation has been about, in order
         for message in messages:
             if message.strip():
-                resolved = self._next(message.strip(), resolved, selected)
+                resolved = self._next(self._these_places(message.strip(), places), resolved, selected)
+                if resolved.topic and resolved.topic not in places:
+                    places.append(resolved.topic)
         return resolved or Resolved("", selected)
+
+    def _these_places(self, message: str, places: list[str]) -> str:
+        """「那两个地方有什么不同」 after questions about 大同 and then 咸宁: the conversation's last two
+        places, named (「那大同市和咸宁市有什么不同」)."""
+        m = _THESE_TWO.search(message)
+        if not m or len(places) < 2 or self.detector.detect(message).cities:
+            return message
+        names = "和".join(self.detector.registry.by_slug[c].name for c in places[-2:])
+        named = message[: m.start()] + names + message[m.end() :]
+        return named if LEAD.match(named) else f"那{named}"  # a follow-up, however it starts
 
     def _next(self, message: str, previous: Resolved | None, selected: str | None) -> Resolved:
         detected = self.detector.detect(message)
@@ -149,7 +164,9 @@ class Dialogue:
         if len(detected.cities) > 1:  # 「咸宁和朝阳也一样吗」: the follow-up without its places, for each place
             inner = JOINED.sub("", LEAD.sub("", bare))  # 「那和的全体会议呢」 → 「全体会议呢」
             unplaced = self.relocator.unplaced(previous.question, previous.topic, detected.cities)
-            if inner.strip("呢？?。 "):  # 「的全体会议呢」: that follow-up, without the places
+            if inner.strip("呢？?。 ") and not _only_comparing(
+                inner
+            ):  # 「的全体会议呢」: that follow-up, without the places
                 unplaced = self._next(f"那{inner}", Resolved(unplaced, None), None).question
             names = "和".join(self.detector.registry.by_slug[c].name for c in detected.cities)
             return Resolved(names + unplaced, None, None)
@@ -238,6 +255,12 @@ class Dialogue:
         # the answer has to cover the new question's own words as well.
         with_topic = self.judge(asked, city, message)
         return asked if with_topic >= 0 and with_topic > self.judge(message, city, message) else message
+
+
+def _only_comparing(words: str) -> bool:
+    """「有什么不同」, 「也一样吗」, 「有区别吗」: the places compared, nothing new asked."""
+    bare = words.strip("呢？?。！!，, ")
+    return bool(_ELSEWHERE_TAIL.fullmatch(bare) or not re.sub(r"[有没也都吗么嘛]", "", SCOPE_WORDS.sub("", bare)))
 
 
 def _new_subject_and_asking(rest: str, previous: str) -> str | None:
