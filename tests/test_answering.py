@@ -378,6 +378,15 @@ def test_the_unit_asked_in_is_not_glued_into_a_topic_word(assistant):
     assert "未找到" not in a.answer  # the first part is answered by the second's quote
 
 
+def test_a_sentence_going_on_from_the_one_before_is_quoted_with_it(assistant):
+    a = assistant.ask(
+        "全体会开完纪要几个工作日内要搞定", city="datong"
+    )  # 「…起草。按程序报市长签发，…5 个工作日内完成。」
+    assert not a.refused and "市政府全体会议纪要由市政府办公室起草。按程序报市长签发" in a.answer
+    b = assistant.ask("落实市委重大决策部署专题会议谁参加？", city="datong")
+    assert "（以下简称专题会议）" not in b.answer and "主要负责人参加" in b.answer
+
+
 def test_a_rule_restated_in_another_document_does_not_make_the_answer_doubtful(assistant):
     # 大同's work rules and its 常务会议工作规则 both set the 7 days: the second agrees with the first
     a = assistant.ask("大同常务会定的文件几天内印发", city="datong")

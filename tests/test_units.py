@@ -112,6 +112,18 @@ def test_a_time_of_day_is_stated_only_as_one():
     assert not states("一般应于会前2日通知", "time", "点钟") and not states("会议时间另行通知", "time", "点钟")
 
 
+def test_a_sentence_going_on_without_a_subject_is_one_unit_with_the_one_before():
+    from assistant.answering.clauses import DEFINITION, sentences_of
+
+    minutes = "市政府全体会议纪要由市政府办公室起草。按程序报市长签发，原则上在会议结束后 5 个工作日内完成。"
+    assert sentences_of(minutes, 500) == [minutes]
+    conditional = "不以市政府名义发文。按程序报经市政府领导同志批准的，须在文中注明。"
+    assert len(sentences_of(conditional, 500)) == 2  # 「按程序报经…的，」 is a condition of its own
+    named = "市政府落实市委重大决策部署专题会议（以下简称专题会议）。由市长主持，根据工作需要召开。"
+    first, second = sentences_of(named, 500)  # a name and its short name: no subject to lend
+    assert DEFINITION.fullmatch(first) and not DEFINITION.fullmatch(second)
+
+
 def test_a_superlative_compared_across_places_asks_each_places_quantity():
     assert plain_asking("哪个地方的全体会议开得最少？") == "哪个地方的全体会议多久开一次？"
     assert plain_asking("几个地方里哪个常务会开得最勤") == "几个地方里哪个常务会多久开一次"

@@ -14,12 +14,27 @@ _SENTENCE = re.compile(rf"[^{SENTENCE_END}]*[{SENTENCE_END}]|[^{SENTENCE_END}]+$
 _SEMICOLON_PART = re.compile(r"[^；;]*[；;]|[^；;]+$")
 
 
+# A sentence that goes on from the one before without a subject of its own (「市政府专题会议纪要由办公室起草。
+# 按程序报主持召开会议的市政府领导同志签发」; 「…专题会议（以下简称专题会议）。由市长主持」): one unit with it,
+# not a conditional of its own (「按程序报经…批准的，须…」)
+_GOES_ON = re.compile(r"^(?:由|按程序报(?!经)|并)(?![^，,]*的[，,])")
+
+
+# A sentence that only names something and its short name (「市政府落实市委重大决策部署专题会议（以下简称专题会议）。」):
+# it states nothing, so it answers no question
+DEFINITION = re.compile(r"[^，,。；;]*[（(]以下简称[^）)]*[）)][。；;]?")
+
+
 def sentences_of(para: str, long: int) -> list[str]:
-    """Quotable units of one paragraph: sentences; one longer than ``long`` is split at ；."""
+    """Quotable units of one paragraph: sentences; one longer than ``long`` is split at ；; a sentence
+    going on from the one before without a subject of its own is one unit with it (see ``_GOES_ON``)."""
     units: list[str] = []
     for m in _SENTENCE.finditer(para):
         s = m.group(0).strip()
         if not s:
+            continue
+        if units and _GOES_ON.match(s) and units[-1].endswith("。") and not DEFINITION.fullmatch(units[-1]):
+            units[-1] += s
             continue
         if len(s) > long and ("；" in s[:-1] or ";" in s[:-1]):
             units.extend(p.strip() for p in _SEMICOLON_PART.findall(s) if p.strip())

@@ -19,7 +19,7 @@ from assistant.answering.analysis import (
     done_by_role,
     question_types,
 )
-from assistant.answering.clauses import clauses_with_context
+from assistant.answering.clauses import DEFINITION, clauses_with_context
 from assistant.answering.quantities import asked, asked_unit, states
 from assistant.answering.roles import role_mismatch
 from assistant.models import Article, Citation
@@ -135,6 +135,8 @@ class ClauseScorer:
         w = self.weights
         out = []
         for pos, (unit, context) in enumerate(clauses_with_context(article, w.long_sentence)):
+            if DEFINITION.fullmatch(unit):
+                continue  # a name and its short name state nothing
             score = self._penalised(question, article, unit, clause_score(question, groups, types, unit, context, w))
             if score > 0:
                 out.append((score, pos, unit))
@@ -149,13 +151,17 @@ class ClauseScorer:
         return score
 
     def quote_score(self, question: str, quotes: Sequence[Citation]) -> float:
-        """How well the best of ``quotes`` answers ``question``: a quote scored as a clause of its own."""
+        """How well the best of ``quotes`` answers ``question``: a quote scored as a clause of its own, read
+        with its document's title (as clauses are)."""
         groups = self.analyzer.groups(question)
         types = question_types(question)
         return max(
             (
                 self._penalised(
-                    question, c.article, c.quote, clause_score(question, groups, types, c.quote, "", self.weights)
+                    question,
+                    c.article,
+                    c.quote,
+                    clause_score(question, groups, types, c.quote, c.article.document, self.weights),
                 )
                 for c in quotes
             ),
