@@ -106,6 +106,16 @@ def test_how_long_until_a_meeting_is_held_asks_how_often():
     assert asked("会议开多久") == asked("纪要多久开完") == "time"  # how long it lasts, or until done
 
 
+def test_a_quantity_stated_to_be_checked_is_asked_not_a_topic():
+    from assistant.answering.quantities import checked
+
+    assert asked("朝阳常务会是不是每两周开一次？") == asked("咸宁常务会每月开1到2次对吧？") == "frequency"
+    assert checked("朝阳常务会是不是每两周开一次？") == ["每两周"]
+    assert checked("常务会除了固定的两次 有急事能随时开吗") == []  # asks whether, not how often
+    assert asked("咸宁和朝阳常务会哪个开得多？") == "frequency"
+    assert plain_asking("跟大同比，咸宁常务会议开得勤还是少？") == "跟大同比，咸宁常务会议多久开一次？"
+
+
 def test_a_time_of_day_is_stated_only_as_one():
     assert asked("常务会上午几点开始") == "time" and asked_unit("常务会上午几点开始") == "点钟"
     assert states("会议上午9时30分开始", "time", "点钟") and states("9:30 开会", "time", "点钟")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answering.kinds import Kinds
-from assistant.answering.quantities import AS_NEEDED, BOUNDS, asked_span, asked_unit
+from assistant.answering.quantities import AS_NEEDED, BOUNDS, asked_span, asked_unit, checked
 from assistant.models import Article
 from assistant.retrieval.lexicon import leaving_words, synonyms
 from assistant.retrieval.tokenizer import STOPWORDS, Tokenizer
@@ -259,6 +259,7 @@ class QuestionAnalyzer:
         span = asked_span(q)
         intents = [q[span[0] : span[1]]] if span else []  # the words that ask for a quantity
         intents += [m.group(0) for m in BOUNDS.finditer(q)] if span else []  # 「上限」, 「至少」: its bound
+        intents += checked(q)  # 「是不是每两周开一次」: 每两周 is the value checked, not a topic
         # 「一个月开几次」: a phrase inside the words that ask for a quantity is the asking, not the topic.
         phrases = [
             (p, alts) for p, alts in synonyms(False, self.leaving) if p in q and not any(p in i for i in intents)

@@ -43,6 +43,7 @@ _ASKS_FREQUENCY = re.compile(
     r"隔多久|定期|周期|[最多]勤|频繁"  # 「哪个开得最勤」: how often, compared
     r"|(?:开|召开|举行|搞|办)得?(?:最|更|比较)(?:少|多|密)"  # 「哪个地方的全体会议开得最少」
     r"|多久(?:才|要|得|会)?(?:召开|开|举行|举办)(?![完了会])"  # 「常务会多久开」: how often (not 开完)
+    r"|(?:开|召开|举行)得(?:多|少|勤|频繁)"  # 「咸宁和朝阳常务会哪个开得多」
 )
 _ASKS_TIME = re.compile(
     r"多久|多长时间|多长时候|多少天|多少日|多少个工作日|几天|几日|几个工作日|几个月|几年|几周|几小时|几分钟|"
@@ -61,6 +62,7 @@ _ASKS_COUNT = re.compile(
 _SUPERLATIVE = re.compile(
     r"(召开|举行|举办|开|搞|办|印发|完成|形成|送达|通知|报送|回复|签发)?得?(?:最|更)(?:勤|频繁|少|多|密|快|慢|早|晚|长|短)"
     r"(?=[？?。，,！!呢吗]|$)"
+    r"|(召开|举行|开)得(?:勤|多|少|频繁)(?:还是(?:勤|多|少|不勤))?(?=[？?。，,！!呢吗]|$)"  # 「开得勤还是少」
 )
 _PLAIN_ASKING = {"frequency": "多久{verb}一次", "time": "{verb}要多长时间", "count": "{verb}多少"}
 
@@ -72,7 +74,8 @@ def plain_asking(question: str) -> str:
     kind = asked(question)
     if not m or not kind:
         return question
-    asking = _PLAIN_ASKING[kind].format(verb=m.group(1) or ("开" if kind == "frequency" else ""))
+    verb = m.group(1) or m.group(2) or ("开" if kind == "frequency" else "")
+    asking = _PLAIN_ASKING[kind].format(verb=verb)
     return question[: m.start()] + asking + question[m.end() :]
 
 
@@ -80,9 +83,21 @@ def plain_asking(question: str) -> str:
 BOUNDS = re.compile(r"上限|下限|最多|最少|至少|最长|最短|最高|最低|最晚|最迟|最早")
 
 
+# 「是不是每两周开一次」, 「每月开1到2次对吧」: a yes/no question about a stated quantity asks that quantity
+_CHECKS = re.compile(r"是不是|对吧|对不对|没错吧|是否是|是[^，。？?]{0,12}吗")
+
+
+def checked(question: str) -> list[str]:
+    """The quantities a yes/no question states to be checked (「是不是每两周开一次」 → 每两周): the value
+    asked about, not a topic word the answering clause must share."""
+    if not _CHECKS.search(question):
+        return []
+    return [m.group(0) for m in _FREQUENCY_STATED.finditer(question)]
+
+
 def asked(question: str) -> QuantityKind | None:
     """What quantity the question asks for: a frequency, a time (duration, deadline), a count, or none."""
-    if _ASKS_FREQUENCY.search(question):
+    if _ASKS_FREQUENCY.search(question) or (_CHECKS.search(question) and _FREQUENCY_STATED.search(question)):
         return "frequency"
     if _ASKS_TIME.search(question):
         return "time"
