@@ -110,7 +110,7 @@ def test_a_quantity_stated_to_be_checked_is_asked_not_a_topic():
     from assistant.answering.quantities import checked
 
     assert asked("朝阳常务会是不是每两周开一次？") == asked("咸宁常务会每月开1到2次对吧？") == "frequency"
-    assert checked("朝阳常务会是不是每两周开一次？") == ["每两周"]
+    assert checked("朝阳常务会是不是每两周开一次？") == ["每两周", "一次"]
     assert checked("常务会除了固定的两次 有急事能随时开吗") == []  # asks whether, not how often
     assert asked("咸宁和朝阳常务会哪个开得多？") == "frequency"
     assert plain_asking("跟大同比，咸宁常务会议开得勤还是少？") == "跟大同比，咸宁常务会议多久开一次？"
