@@ -9,7 +9,7 @@ from assistant.answering.consensus import likeness, most_alike
 from assistant.answering.kinds import Kinds
 from assistant.answering.parts import question_parts
 from assistant.answering.quantities import asked, asked_unit, plain_asking, states
-from assistant.answering.roles import subject_roles
+from assistant.answering.roles import role_mismatch, subject_roles
 from assistant.answering.scoring import clause_score, coverage, type_bonus
 from assistant.knowledge.ingest import load_articles
 from assistant.llm.verify import verbatim, verify
@@ -392,9 +392,12 @@ def test_clause_similarity_is_the_best_clause_cosine():
     ("text", "roles"),
     [
         ("副市长、秘书长离市出访、出差和休养，应事先向市长请假", {"副市长", "秘书长"}),  # 市长 is who is asked
-        ("各部门主要负责同志离市外出应事先请假，由市政府办公室报市长、分管副市长和秘书长", {"主要负责"}),
+        (
+            "各部门主要负责同志离市外出应事先请假，由市政府办公室报市长、分管副市长和秘书长",
+            {"部门:主要负责"},
+        ),  # a department's head
         ("市长自己离开朝阳，要向哪里报备", {"市长"}),
-        ("部门一把手离市要提前几天请假", {"主要负责"}),  # 一把手 is the 主要负责同志
+        ("部门一把手离市要提前几天请假", {"部门:主要负责"}),  # 一把手 is the 主要负责同志
         ("局长离开城区外出要报谁", {"主要负责"}),
         ("常务副市长出差要向谁请假", {"副市长"}),  # a 常务副市长 is a 副市长
         ("以市政府办公室名义发文，一般由市政府秘书长签发", {"秘书长"}),  # 由 names who acts
@@ -419,6 +422,17 @@ def test_the_rules_words_for_being_away_are_mined_not_typed_in():
     away = dict(synonyms(False, ("离咸",)))
     assert "离咸" in away["出差"] and "离咸" not in away["签字"]
     assert subject_roles("市长离咸期间,受市长委托,由常务副市长主持市政府工作") == {"市长"}  # who acts is no subject
+
+
+def test_whose_head_a_principal_is():
+    county = "各县(市、区)政府主要负责同志离开属地应当事先请假,提前3天向市政府办公室报告"
+    department = "各部门主要负责同志离咸外出或者休假,应当先向市政府分管领导同志报批并同意后"
+    assert role_mismatch("部门一把手出差要跟谁请假", county) and not role_mismatch(
+        "部门一把手出差要跟谁请假", department
+    )
+    assert not role_mismatch("一把手出差要跟谁请假", county)  # whose head, not said: either
+    both = "各县（市）区政府、市政府各部门主要负责同志出国审批公文，经市政府分管负责同志审核后"
+    assert not role_mismatch("县区政府一把手出国的审批公文谁审签", both)
 
 
 def test_role_mismatch():

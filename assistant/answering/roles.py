@@ -36,15 +36,38 @@ def _role(name: str) -> str:
     return _SAME.get(name, name.removeprefix("办公室").removeprefix("常务"))
 
 
+# Whose head a 主要负责同志 is, by the words just before: a department's (各部门, 市直单位, 司法局) or a
+# government's (各县(市、区)政府, 乡镇): 「部门一把手」 is not answered by the rule for 县政府主要负责同志
+_HEAD_OF = (
+    ("部门", re.compile(r"(?:部门|单位|[局委办])[^，。；、]{0,2}$")),
+    ("政府", re.compile(r"(?:政府|乡镇|街道)[^，。；]{0,2}$")),
+)
+
+
+def _qualified(name: str, before: str) -> str:
+    """A 主要负责 role with whose head it is (「部门:主要负责」) when the words before say so."""
+    role = _role(name)
+    holders = re.sub(r"[（(][^）)]*[）)]", "", re.split(r"[，,。；;]", before)[-1])  # 县(市、区) is one holder
+    if role != "主要负责" or re.search(r"[、和及与]", holders):  # 「各县区政府、市政府各部门主要负责同志」: both
+        return role
+    return next((f"{unit}:{role}" for unit, pattern in _HEAD_OF if pattern.search(before)), role)
+
+
 def subject_roles(text: str) -> frozenset[str]:
     """The roles ``text`` is about: those named before the first word that introduces someone else."""
     t = normalize(text)
     other = _OTHERS.search(t)
-    return frozenset(_role(m.group(0)) for m in ROLE.finditer(t[: other.start()] if other else t))
+    t = t[: other.start()] if other else t
+    return frozenset(_qualified(m.group(0), t[: m.start()]) for m in ROLE.finditer(t))
+
+
+def _same(a: str, b: str) -> bool:
+    """One role, or one of them said without whose head it is."""
+    return a == b or a.rpartition(":")[2] == b or b.rpartition(":")[2] == a
 
 
 def role_mismatch(question: str, clause: str) -> bool:
     """The question is about roles the clause is not about, while the clause is about others."""
     asked = subject_roles(question)
     said = subject_roles(clause)
-    return bool(asked and said and not asked & said)
+    return bool(asked and said and not any(_same(a, b) for a in asked for b in said))
