@@ -116,6 +116,11 @@ def test_a_quantity_stated_to_be_checked_is_asked_not_a_topic():
     assert plain_asking("跟大同比，咸宁常务会议开得勤还是少？") == "跟大同比，咸宁常务会议多久开一次？"
 
 
+def test_a_number_of_days_asked_as_天数():
+    assert asked("哪些地方规定了领导每年下基层调研的天数？") == "time"
+    assert asked_unit("调研的天数有规定吗") == "时"  # stated only by a number: 不少于60天
+
+
 def test_a_time_of_day_is_stated_only_as_one():
     assert asked("常务会上午几点开始") == "time" and asked_unit("常务会上午几点开始") == "点钟"
     assert states("会议上午9时30分开始", "time", "点钟") and states("9:30 开会", "time", "点钟")
@@ -540,6 +545,7 @@ def test_meetings_said_short_and_meetings_narrowed_by_their_document():
     assert kinds.mismatch("专题会纪要谁签", narrowed, narrowed.text)
     assert not kinds.mismatch("专题会纪要谁签", plain, plain.text)
     assert not kinds.mismatch("落实市委决策部署的专题会纪要谁签", narrowed, narrowed.text)
+    assert kinds.mismatch("专题会纪要需要报市委书记吗", narrowed, narrowed.text)  # 市委 of a title narrows nothing
 
 
 def test_parallel_rules_of_two_levels_are_alike():

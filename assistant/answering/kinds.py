@@ -46,6 +46,11 @@ def _named(names: frozenset[str], text: str) -> frozenset[str]:
     return frozenset(m.group(1) for m in _pattern(names).finditer(text))
 
 
+def _narrows(question: str, words: frozenset[str]) -> bool:
+    """Whether ``question`` says a word that narrows the meeting, other than inside a title (市委书记)."""
+    return any(re.search(f"{re.escape(w)}(?!书记|副书记|常委)", question) for w in words)
+
+
 @dataclass(frozen=True)
 class Kinds:
     """The meeting kinds of a knowledge base, and which jurisdictions' rules have each."""
@@ -124,7 +129,7 @@ class Kinds:
         if not asked & self.by_city.get(article.city, asked):
             return True
         narrowed = self.qualifiers.get(article.document)
-        if narrowed and not any(w in question for w in narrowed) and asked & self.named(article.document):
+        if narrowed and not _narrows(question, narrowed) and asked & self.named(article.document):
             return True  # 「专题会纪要谁签」 is not asked of the 落实市委重大决策部署专题会议
         for text in (clause, article.text, article.document):
             said = self.named(text)

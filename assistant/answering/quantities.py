@@ -48,7 +48,7 @@ _ASKS_FREQUENCY = re.compile(
 _ASKS_TIME = re.compile(
     r"多久|多长时间|多长时候|多少天|多少日|多少个工作日|几天|几日|几个工作日|几个月|几年|几周|几小时|几分钟|"
     r"什么时候|何时|哪天|啥时候|时限|期限|多久一次|频率|频次|提前几|几次|多少次|一年.{0,3}几|一个月.{0,3}几|多长"
-    r"|几月|哪个?月|几点|得(?:最|更)(?:快|慢|早|晚|长|短)"  # 「哪个地方纪要印发得最快」: how long, compared
+    r"|几月|哪个?月|几点|天数|得(?:最|更)(?:快|慢|早|晚|长|短)"  # 「哪个地方纪要印发得最快」: how long, compared
 )
 # 「哪几种访」, 「哪几个部门」 ask which ones (a list), not how many.
 # Measure words a count is asked and stated in: issues, copies, batches, rounds, terms, sessions (几期, 3期)
@@ -119,7 +119,7 @@ _ASKED_UNIT = re.compile(
     rf"(?:多少|几)\s*(?:个)?(字|页|篇|人|名|位|[{_CLASSIFIERS}])|(字|页|人)数"
     r"|(?:多少|几)\s*(?:块)?(钱|元|万元)"  # an amount of money
     # a number of days, not 「事先」 — unless a lead time is asked (提前几天), which 事先 or 会前 answers
-    r"|(?<!提前)(?:多少|几)\s*(?:个)?(工作日|天|日|周|星期|个月|小时|分钟)|(?<!提前)(多长时间|多久)(?!.{0,4}一[次回趟])"
+    r"|(?<!提前)(?:多少|几)\s*(?:个)?(工作日|天|日|周|星期|个月|小时|分钟)|(?<!提前)(多长时间|多久|天数)(?!.{0,4}一[次回趟])"
     # a number of years is stated in years; a month of the year (几月份, 哪个月) by a month or a part of it
     r"|(?:多少|几)\s*(?:个)?(年)(?!级)|(几月份?|哪个?月)"
     # a number of things counted in a noun (「几个议题」, 「多少个部门」): not 哪几个 (which ones), nor places
