@@ -497,6 +497,21 @@ def test_a_question_about_what_may_not_be_done_wants_a_clause_that_negates(assis
     assert excluded > listed > 0
 
 
+def test_a_clause_that_ignores_the_supposed_case_answers_it_less():
+    w = Weights()
+    q = "市长不在的话，常务会议由谁主持"
+    groups = [
+        Group(("不在", "离开", "期间", "出差"), 2.0),
+        Group(("市长",), 1.0, True),
+        Group(("常务会议",), 1.0, True),
+        Group(("谁主持", "主持"), 1.0),
+    ]
+    types = question_types(q)
+    away = clause_score(q, groups, types, "市长出差期间，由负责常务工作的副市长主持常务会议。", "", w)
+    ignores = clause_score(q, groups, types, "常务会议由市长召集和主持。", "", w)
+    assert "supposing" in types and away > ignores > 0
+
+
 def test_a_who_question_asks_the_doer_of_its_verb():
     assert asked_doing("市政府专题会可以由谁主持") == "主持"
     assert asked_doing("纪要又是谁签") == "签"

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -21,7 +22,7 @@ from assistant.answering.analysis import (
 )
 from assistant.answering.clauses import DEFINITION, clauses_with_context
 from assistant.answering.quantities import asked, asked_unit, states
-from assistant.answering.roles import role_mismatch
+from assistant.answering.roles import ROLE, role_mismatch
 from assistant.models import Article, Citation
 from assistant.settings import Weights
 from assistant.textnorm import normalize
@@ -50,6 +51,19 @@ def city_missing(stats: TermStats, groups: Sequence[Group], city: str) -> float:
     if total == 0:
         return 0.0
     return sum(g.weight for g in groups if not any(stats.in_city(a, city) for a in g.alternatives)) / total
+
+
+_SUPPOSED = re.compile(r"^(?:如果|要是|假如|万一|倘若)?(.+?)(?:的话|时)[，,]")
+
+
+def _ignores_case(question: str, groups: Sequence[Group], unit: str) -> bool:
+    """A supposed case (「市长不在的话，…」) whose words, other than a role, the clause has none of."""
+    m = _SUPPOSED.match(normalize(question))
+    if not m:
+        return False
+    case = [g for g in groups if any(a in m.group(1) for a in g.alternatives) and not ROLE.fullmatch(g.alternatives[0])]
+    t = normalize(unit)
+    return bool(case) and not any(g.found(t) for g in case)
 
 
 def unknown_share(stats: TermStats, groups: Sequence[Group], text: str) -> float:
@@ -115,6 +129,8 @@ def clause_score(
     bonus = type_bonus(types, unit, w.type_bonus)
     if modifier:
         bonus -= w.type_bonus  # the asked doing is here, but not said of anyone
+    if "supposing" in types and _ignores_case(question, groups, unit):
+        bonus -= w.type_bonus  # 「市长不在的话，常务会议由谁主持」: 「由市长召集和主持」 ignores the case
     return cov * (bonus + w.type_bonus * hints) * order
 
 
