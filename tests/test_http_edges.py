@@ -294,13 +294,22 @@ def test_serve_stops_promptly_on_sigterm_with_a_stream_open(built_data_dir: Path
     [
         (b"[]", "application/json", "字段 请求体 无效（应为 JSON 对象）"),
         (b"", "application/json", "缺少请求体（应为 JSON 对象）"),
-        (b"hello", "text/plain", "应为 JSON 对象"),
     ],
 )
 def test_bodies_that_are_no_json_object_are_told_so_in_chinese(http, body, content_type, message):
     r = http.post("/api/ask", content=body, headers={"content-type": content_type})
     assert r.status_code == 422 and message in r.json()["error"]["message"]
     assert not re.search(r"[A-Za-z]{4,}", r.json()["error"]["message"].replace("JSON", ""))  # no library English
+
+
+def test_a_json_body_sent_as_another_media_type_is_told_to_say_json(http):
+    for body in (b"hello", '{"question": "常务会多久开一次"}'.encode()):
+        r = http.post("/api/ask", content=body, headers={"content-type": "text/plain; charset=utf-8"})
+        assert r.status_code == 415 and r.json()["error"]["code"] == "unsupported_media_type"
+        assert (
+            "Content-Type: application/json" in r.json()["error"]["message"]
+            and "text/plain" in r.json()["error"]["message"]
+        )
 
 
 def test_a_browser_gets_a_chinese_page_for_an_unknown_path(http):
