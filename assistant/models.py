@@ -203,6 +203,9 @@ class Answer:
     mode: Mode = "extractive"
     verification: tuple[dict[str, Any], ...] = ()  # per LLM citation: marker, article_id, status
     scope: tuple[str, ...] = ()  # the jurisdictions answered for, in order (several: a comparison)
+    # places in ``scope`` with no quote, and what is said of each (「现行工作规则中未找到对此的规定。」, or what
+    # their rules say instead of the asked quantity): a comparison table's cell, as in the answer text
+    silent: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -217,6 +220,7 @@ class Answer:
             "mode": self.mode,
             "verification": [dict(v) for v in self.verification],
             "scope": list(self.scope),
+            "silent": dict(self.silent),
         }
 
 

@@ -292,6 +292,7 @@ def test_answer_json_schema(assistant):
     d = assistant.ask("会签文件几天内回复", city="xianning").to_dict()
     assert set(d) == {
         "answer", "refused", "city", "citations", "retrieved", "timings_ms", "reason", "notice", "mode", "verification", "scope",
+        "silent",
     }  # fmt: skip
     assert isinstance(d["answer"], str) and d["refused"] is False and d["city"] == "xianning"
     assert d["mode"] == "extractive" and d["verification"] == []
@@ -461,6 +462,9 @@ def test_a_lead_time_answered_without_a_number_says_so(assistant):
     # compared: each place silent on the days says what it asks instead
     each = assistant.ask("各地副市长出差要提前几天请假？")
     assert "【朝阳市】\n现行工作规则没有规定具体提前几天，只规定：「副市长、秘书长离市出访" in each.answer
+    silent = each.to_dict()["silent"]  # the table's cells say the same as the text
+    assert silent["chaoyang"].startswith("现行工作规则没有规定具体提前几天，只规定：「副市长、秘书长离市出访")
+    assert "jincheng-chengqu" not in silent  # 城区 sets 提前1天: quoted and cited
     assert "原则上应提前1天向区长请假" in each.answer
 
 

@@ -296,6 +296,13 @@ def test_comparison_is_a_table_city_by_city(page, live_server):
     quiet = [rows.nth(i).inner_text() for i in range(4) if rows.nth(i).locator("q").count() == 0]
     assert quiet and all("未找到对此的规定" in row for row in quiet)
 
+    # a place whose rules set no number of days says what they do set, in its cell as in the text
+    days = ask(page, "各地副市长出差要提前几天请假？")
+    cells = {r.get_attribute("data-city"): r.inner_text() for r in days.locator("table.compare tbody tr").all()}
+    assert "只规定：「副市长、秘书长离市出访" in cells["chaoyang"] and "未找到" not in cells["chaoyang"]
+    assert "原则上应提前1天向区长请假" in cells["jincheng-chengqu"]
+    whole(page, "desk-comparison-days")
+
 
 def test_refusal_and_script_in_a_question_render_as_text(page, live_server):
     open_desk(page, live_server.url)
@@ -439,6 +446,10 @@ def test_phone_layout(phone, live_server):
     composer = page.locator("#question").bounding_box()
     assert composer is not None and composer["y"] + composer["height"] <= 844  # still in view after scrolling
     whole(page, "desk-phone")
+    # a comparison whose silent places say what their rules set instead: still no sideways scrolling
+    ask(page, "各地副市长出差要提前几天请假？", city="自动识别")
+    assert no_horizontal_scroll(page)
+    whole(page, "desk-phone-comparison-days")
 
 
 @pytest.mark.parametrize("device", ["page", "phone"])

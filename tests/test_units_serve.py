@@ -144,7 +144,10 @@ def test_comparison_table_lists_a_silent_city():
     answer = Answer("…", False, None, (Citation(art, art.text),), scope=("chaoyang", "xianning"))
     table = comparison_table(answer, {"chaoyang": "朝阳市", "xianning": "咸宁市"})
     assert "| 朝阳市 | 「市政府全体会议一般每半年召开1次。」 | 《朝阳市人民政府工作规则》第十九条 |" in table
-    assert "| 咸宁市 | 现行工作规则中未找到对此的规定 | — |" in table
+    assert "| 咸宁市 | 现行工作规则中未找到对此的规定。 | — |" in table
+    said = "现行工作规则没有规定具体提前几天，只规定：「副市长应事先向市长请假。」"
+    told = comparison_table(Answer("…", False, None, (), scope=("xianning",), silent=(("xianning", said),)), {})
+    assert f"| xianning | {said} | — |" in told  # what is said of a silent place, as in the answer text
 
 
 def test_llm_busy_gives_the_cited_extract_at_once():

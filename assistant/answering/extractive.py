@@ -183,7 +183,9 @@ class ExtractiveAnswerer:
         ruled_out = quantity_elsewhere(question, groups, quotes)
         if not self.supported(s) or ruled_out:
             # "区政府全体会议多久开一次": the article is about the meeting but states no frequency.
-            return Draft((), True, _unstated(question) if s.quantity_unstated or ruled_out else None, s)
+            # said only of an article about the question's topic (not 「食堂几点开饭」 against a meeting rule)
+            about = (ruled_out or s.quantity_unstated) and s.coverage >= self.weights.weak_coverage
+            return Draft((), True, _unstated(question) if about else None, s)
         if lead_time_unstated(question, "".join(c.quote for c in quotes)):
             art = hits[0].article
             days = [

@@ -286,6 +286,7 @@ class Assistant:
             msg = self._not_found_each(slugs, drafts) if several else self._not_found(single, drafts, question)
             return _refusal(msg, Reason.NOT_FOUND, single, t0, timings, retrieved)
         citations: list[Citation] = []
+        silent: list[tuple[str, str]] = []  # places compared whose rules give no quote, and what is said of them
         parts = []
         for c in slugs:
             mine = [d for city, d, _ in drafts if city == c and not d.refused]
@@ -298,13 +299,18 @@ class Assistant:
                     + "".join(f"\n（「{p}」：现行工作规则中未找到明确规定。）" for p in unanswered)
                 )
             else:
-                said = format_quotes(quotes) or place_not_found(*_finding([d for d in drafts if d[0] == c]))
+                said = format_quotes(quotes)
+                if not said:
+                    said = place_not_found(*_finding([d for d in drafts if d[0] == c]))
+                    silent.append((c, said))
                 parts.append(f"【{self.registry.by_slug[c].name}】\n{said}")
         everywhere = len(slugs) == len(self.cities) and not compare
         lead = "" if single else "问题未指明地区，以下按地区分别列出：\n" if everywhere else "各地规定如下：\n"
         timings["total"] = (time.perf_counter() - t0) * 1000
         text = lead + "\n".join(parts)
-        return Answer(text, False, single, tuple(citations), tuple(retrieved), timings, scope=tuple(slugs))
+        return Answer(
+            text, False, single, tuple(citations), tuple(retrieved), timings, scope=tuple(slugs), silent=tuple(silent)
+        )
 
     def _not_found(self, single: str | None, drafts: list[Drafted], question: str) -> str:
         """A refusal in plain words (see ``messages``)."""

@@ -135,7 +135,8 @@ def comparison_table(answer: Answer, names: dict[str, str]) -> str:
         mine = [c for c in answer.citations if c.article.city == city]
         name = names.get(city) or (mine[0].article.city_name if mine else city)
         if not mine:
-            rows.append(f"| {as_text(name)} | 现行工作规则中未找到对此的规定 | — |")
+            said = dict(answer.silent).get(city, "现行工作规则中未找到对此的规定。").replace("\n", " ")
+            rows.append(f"| {as_text(name)} | {as_text(said)} | — |")
             continue
         said = "".join(f"「{c.quote}」" for c in mine).replace("\n", " ")
         where = "、".join(dict.fromkeys(label(c.article) for c in mine))

@@ -102,7 +102,7 @@
   function stored(answer) {
     // What is kept of an answer: everything shown (retrieval rows without their full text).
     const keep = {};
-    ["answer", "refused", "reason", "notice", "mode", "city", "scope", "citations"].forEach(function (k) { keep[k] = answer[k]; });
+    ["answer", "refused", "reason", "notice", "mode", "city", "scope", "silent", "citations"].forEach(function (k) { keep[k] = answer[k]; });
     keep.retrieved = (answer.retrieved || []).slice(0, 5).map(function (r) {
       return { id: r.id, city: r.city, city_name: r.city_name, document: r.document, citation: r.citation, url: r.url };
     });
@@ -284,7 +284,9 @@
       said.setAttribute("data-label", "规定");
       where.setAttribute("data-label", "出处");
       if (!mine.length) {
-        said.appendChild(el("span", "silent", "现行工作规则中未找到对此的规定"));
+        // what is said of a place whose rules give no quote (or only what they say instead of the asked quantity)
+        const silent = (answer.silent && answer.silent[slug]) || "现行工作规则中未找到对此的规定。";
+        said.appendChild(el("span", "silent", silent));
         where.textContent = "—";
       }
       mine.forEach(function (c) { said.appendChild(el("q", "", c.quote)); });
