@@ -268,6 +268,12 @@ def test_a_thing_asked_after_a_meeting_is_that_meetings(dialogue):
     assert d.resolve(["大同常务会多久开一次", "那秘书长呢"], "datong").question != "常务会秘书长呢"
 
 
+def test_other_people_take_the_roles_place(dialogue):
+    turn = dialogue.resolve(["开常务会副市长来不了要跟谁请假", "那其他列席的人呢"], "datong")
+    assert turn.question == "开常务会其他列席的人来不了要跟谁请假"
+    assert dialogue.resolve(["副市长出差要跟谁请假", "那秘书长呢"], "datong").question == "秘书长出差要跟谁请假"
+
+
 def test_the_conversations_two_places_pointed_at(dialogue):
     for pointing in ("那两个地方有什么不同", "这俩有区别吗", "两地一样吗"):
         turn = dialogue.resolve(["大同常务会多久开一次", "咸宁呢", pointing])

@@ -147,6 +147,9 @@ def join(head: str, tail: str) -> str:
     return head + tail
 
 
+_PERSONS = re.compile(r"(?:的|其他|其余|别的)(?:人|人员|同志)$|(?:人员|同志)$")  # people, said by what they do
+
+
 def combine(new: str, previous: str) -> str:
     """The previous question asked of ``new`` words: a new subject, or a new predicate for the old subject."""
     _, predicate = split_predicate(previous)
@@ -155,6 +158,10 @@ def combine(new: str, previous: str) -> str:
     span = shared_head(new, previous)
     if span and (new_subject or span[0] == new[0]):  # 「以市政府名义」 starts with a preposition, yet replaces
         return previous.replace(span, new, 1)
+    role = ROLE.search(previous)
+    if role and _PERSONS.search(new) and not ROLE.search(new):
+        # 「那其他列席的人呢」 after 「开常务会副市长来不了要跟谁请假」: other people in the role's place
+        return previous[: role.start()] + new + previous[role.end() :]
     if not new_subject:  # the new words are a predicate: keep the previous subject and its context
         return _subject_before_asking(previous) + new
     if not previous.strip("？?。，, "):
