@@ -112,7 +112,7 @@ def one(n: int, data: Path, warm: Path) -> dict:
     load = time.perf_counter() - t
 
     w = SETTINGS.weights
-    analyzer = QuestionAnalyzer(TermStats(articles), index.tokenizer)
+    analyzer = QuestionAnalyzer(TermStats(articles), index.tokenizer, leaving=index.leaving)
     scorer = ClauseScorer(analyzer, w)
     retriever = RerankingRetriever(HybridRetriever(index, w), scorer, w)
     refusal = RefusalModel.load(SETTINGS.refusal_model) if SETTINGS.refusal_model else None

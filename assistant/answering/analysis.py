@@ -24,6 +24,9 @@ from assistant.textnorm import normalize
 # A role or body by its form, not by a list of titles: a word ending in a head that names one
 # (县长, 常务副市长, 办公室主任, 分管领导同志, 会议主持人, 司法局 …), so new jurisdictions' titles count too.
 _ROLE = r"([\u4e00-\u9fff]{0,6}?(长|主任|书记|同志|负责人|主持人|召集人|领导|委员|主席|部门|办公室|机构|单位|局|厅))"
+# 不 negating what follows, not the A-not-A asking (能不能, 要不要, 可不可以); the modals it negates
+_NEGATED = "(?<![能要可是让准行])不"
+_NEGATED_MODALS = "得|能|准|许|可|要|用|必|宜"
 QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "who": (
         re.compile(r"谁|哪个部门|哪些人|哪位|什么人|哪个机构|哪个单位|由哪"),
@@ -65,13 +68,13 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # what may not be done or is left out (「哪些事项不列入议题」, 「不能带手机」): a negated doing, not the
     # A-not-A asking (能不能, 要不要) — answered only by a clause that negates, forbids or excepts
     "negative": (
-        re.compile(r"(?<![能要可是让准行])不(?:得|能|准|许|予|宜|可|要|列入|纳入|属于|需|用|必|参加|上会)"),
+        re.compile(rf"{_NEGATED}(?:{_NEGATED_MODALS}|予|列入|纳入|属于|需|参加|上会)"),
         re.compile(r"不|未|无|禁止|严禁|杜绝|避免|除[^，。；]{0,40}外|免"),
     ),
 }
 # The negating modal of a question about what may not be done: the asking (「不能」 is no topic word; the
 # answering clause may say 不列入, 不得 or 严禁)
-_NOT_ALLOWED = re.compile(r"(?<![能要可是让准行])不(?:得|能|准|许|可|要|用|必|宜)")
+_NOT_ALLOWED = re.compile(rf"{_NEGATED}(?:{_NEGATED_MODALS})")
 # A clause that lacks these cues cannot answer the question, however many of its words it shares.
 STRICT_TYPES = frozenset({"number", "condition", "negative"})
 
@@ -231,13 +234,19 @@ class QuestionAnalyzer:
     """Turns a question into weighted term groups; ``groups`` is cached per question."""
 
     def __init__(
-        self, stats: TermStats, tokenizer: Tokenizer, places: set[str] | None = None, kinds: Kinds | None = None
+        self,
+        stats: TermStats,
+        tokenizer: Tokenizer,
+        places: set[str] | None = None,
+        kinds: Kinds | None = None,
+        leaving: tuple[str, ...] | None = None,
     ) -> None:
         self.stats = stats
         self.tokenizer = tokenizer
         self.places = frozenset(places or ())
         self.kinds = kinds or Kinds(frozenset(), {})  # meeting kinds of the knowledge base
-        self.leaving = leaving_words(stats.texts)  # 离咸, 离同: the rules' words for being away
+        # 离咸, 离同: the rules' words for being away (the index's, when it is given; else mined here)
+        self.leaving = leaving if leaving is not None else leaving_words(stats.texts)
         # The reranker and the answerer both need a question's groups, once per city in scope.
         self.groups = lru_cache(maxsize=1024)(self._groups)
 

@@ -138,13 +138,17 @@ class Dialogue:
                     places.append(resolved.topic)
         return resolved or Resolved("", selected)
 
+    def _names(self, slugs: Sequence[str]) -> str:
+        """「大同市和咸宁市」: the places, by name."""
+        return "和".join(self.detector.registry.by_slug[c].name for c in slugs)
+
     def _these_places(self, message: str, places: list[str]) -> str:
         """「那两个地方有什么不同」 after questions about 大同 and then 咸宁: the conversation's last two
         places, named (「那大同市和咸宁市有什么不同」)."""
         m = _THESE_TWO.search(message)
         if not m or len(places) < 2 or self.detector.detect(message).cities:
             return message
-        names = "和".join(self.detector.registry.by_slug[c].name for c in places[-2:])
+        names = self._names(places[-2:])
         named = message[: m.start()] + names + message[m.end() :]
         return named if LEAD.match(named) else f"那{named}"  # a follow-up, however it starts
 
@@ -168,7 +172,7 @@ class Dialogue:
                 inner
             ):  # 「的全体会议呢」: that follow-up, without the places
                 unplaced = self._next(f"那{inner}", Resolved(unplaced, None), None).question
-            names = "和".join(self.detector.registry.by_slug[c].name for c in detected.cities)
+            names = self._names(detected.cities)
             return Resolved(names + unplaced, None, None)
         if not detected.cities and (wide := _PLACES_WORD.search(bare)):
             # 「各地呢」, 「其他地方也一样吗」: the previous question, without its place, asked everywhere;

@@ -16,7 +16,14 @@ from assistant.answering.clauses import ClauseVectors, sentences, sentences_of
 from assistant.answering.quantities import asked, asked_span, asked_unit, lead_time_unstated, states
 from assistant.answering.refusal import RefusalModel, Signals
 from assistant.answering.roles import role_mismatch
-from assistant.answering.scoring import ClauseScorer, bigram_overlap, city_missing, coverage, unknown_share
+from assistant.answering.scoring import (
+    ClauseScorer,
+    bigram_overlap,
+    city_missing,
+    coverage,
+    unknown_share,
+    weight_share,
+)
 from assistant.knowledge.segment import item_of
 from assistant.models import Article, Citation, Hit
 from assistant.settings import Weights
@@ -118,7 +125,7 @@ class ExtractiveAnswerer:
             dense_gap=top.dense - top.dense_base if top.dense else 0.0,
             dense_max_gap=max((h.dense - h.dense_base for h in hits[:3] if h.dense), default=0.0),
             unknown_share=unknown_share(self.analyzer.stats, groups, full),
-            missing_nouns=_missing_share([g for g in groups if g.noun], groups, full),
+            missing_nouns=_missing_nouns(groups, full),
             most_specific_missing=_most_specific_missing(groups, full),
             asks_quantity=float(kind is not None),
             quantity_unstated=float(self.unstated_quantity(question, full) is not None),
@@ -307,10 +314,10 @@ def _repeats(article: Article, clause: str) -> bool:
     return bool(clause) and normalize(clause) in normalize(article.text)
 
 
-def _missing_share(subset: Sequence[Group], groups: Sequence[Group], text: str) -> float:
-    total = sum(g.weight for g in groups)
+def _missing_nouns(groups: Sequence[Group], text: str) -> float:
+    """Share of the question's weight in the things it asks about (nouns) that ``text`` lacks."""
     t = normalize(text)
-    return sum(g.weight for g in subset if not g.found(t)) / total if total else 0.0
+    return weight_share(groups, lambda g: g.noun and not g.found(t))
 
 
 def _most_specific_missing(groups: Sequence[Group], text: str) -> float:

@@ -31,7 +31,7 @@ def not_found(
     if meeting:
         return f"{where}现行工作规则中没有关于「{meeting}」的规定（规则中未设这类会议）。"
     if unstated and nearest is not None and said:
-        return f"{where}现行工作规则没有规定{_unset(unstated)}，只规定：「{said}」——{label(nearest)}。如需确认，请咨询本级政府办公室。"
+        return f"{where}{place_not_found(nearest, unstated, said)}。如需确认，请咨询本级政府办公室。"
     if unstated and nearest is not None:
         return f"{where}现行工作规则没有规定{_unset(unstated)}。最相关的是{label(nearest)}，可查阅原文；如需确认，请咨询本级政府办公室。"
     hint = f"最相关的是{label(nearest)}，但它没有直接回答这个问题。" if nearest is not None else ""

@@ -68,7 +68,7 @@ class Assistant:
         self.place_names = tuple(sorted(places, key=len, reverse=True))
         kinds = Kinds.mine(self.index.articles, self.index.tokenizer.tagged)
         self.dialogue = Dialogue(self.detector, self.place_names, judge=self.evidence, kinds=kinds)
-        self.analyzer = QuestionAnalyzer(stats, self.index.tokenizer, places, kinds)
+        self.analyzer = QuestionAnalyzer(stats, self.index.tokenizer, places, kinds, self.index.leaving)
         self.scorer = ClauseScorer(self.analyzer, s.weights)
         clause_vectors = ClauseVectors(self.index.embeddings.embed_documents, s.weights.long_sentence)
         clause_vectors.warm(self.index.articles)  # shipped with the knowledge base: one cache read

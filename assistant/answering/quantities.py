@@ -97,7 +97,7 @@ def checked(question: str) -> list[str]:
 
 def asked(question: str) -> QuantityKind | None:
     """What quantity the question asks for: a frequency, a time (duration, deadline), a count, or none."""
-    if _ASKS_FREQUENCY.search(question) or (_CHECKS.search(question) and _FREQUENCY_STATED.search(question)):
+    if _ASKS_FREQUENCY.search(question) or checked(question):
         return "frequency"
     if _ASKS_TIME.search(question):
         return "time"

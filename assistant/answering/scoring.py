@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from assistant.answering.analysis import (
@@ -28,29 +28,28 @@ from assistant.settings import Weights
 from assistant.textnorm import normalize
 
 
+def weight_share(groups: Sequence[Group], keep: Callable[[Group], bool]) -> float:
+    """Share of the question's weight in the groups ``keep`` holds for (0–1; 0 when there is no weight)."""
+    total = sum(g.weight for g in groups)
+    return sum(g.weight for g in groups if keep(g)) / total if total else 0.0
+
+
 def coverage(groups: Sequence[Group], text: str) -> float:
     """Share of the question's weight whose terms appear in ``text`` (0–1)."""
-    total = sum(g.weight for g in groups)
-    if total == 0:
-        return 0.0
     t = normalize(text)
-    return sum(g.weight for g in groups if g.found(t)) / total
+    return weight_share(groups, lambda g: g.found(t))
 
 
 def _share(groups: Sequence[Group], word: str, text: str) -> float:
     """Share of the question's weight in the groups that ``text`` has by an alternative containing ``word``."""
-    total = sum(g.weight for g in groups)
     t = normalize(text)
-    return sum(g.weight for g in groups if any(word in a and a in t for a in g.alternatives)) / total if total else 0.0
+    return weight_share(groups, lambda g: any(word in a and a in t for a in g.alternatives))
 
 
 def city_missing(stats: TermStats, groups: Sequence[Group], city: str) -> float:
     """Share of the question's weight in terms that no article of ``city`` contains (「新闻记者」 in a
     city whose rules never mention the press): its rules cannot say anything about them."""
-    total = sum(g.weight for g in groups)
-    if total == 0:
-        return 0.0
-    return sum(g.weight for g in groups if not any(stats.in_city(a, city) for a in g.alternatives)) / total
+    return weight_share(groups, lambda g: not any(stats.in_city(a, city) for a in g.alternatives))
 
 
 _SUPPOSED = re.compile(r"^(?:如果|要是|假如|万一|倘若)?(.+?)(?:的话|时)[，,]")
@@ -68,11 +67,8 @@ def _ignores_case(question: str, groups: Sequence[Group], unit: str) -> bool:
 
 def unknown_share(stats: TermStats, groups: Sequence[Group], text: str) -> float:
     """Share of the question's weight in terms that no article contains and ``text`` lacks."""
-    total = sum(g.weight for g in groups)
-    if total == 0:
-        return 0.0
     t = normalize(text)
-    return sum(g.weight for g in groups if stats.unknown(g) and not g.found(t)) / total
+    return weight_share(groups, lambda g: stats.unknown(g) and not g.found(t))
 
 
 def type_bonus(types: tuple[str, ...], unit: str, bonus: float) -> float:
@@ -111,11 +107,11 @@ def clause_score(
     ``context`` (the document title and the clause's paragraph opening) counts at
     ``w.context_weight``: "坚持督考合一…" is about 考评 because its paragraph says so.
     """
-    doing = (asked_doing(question) if "who" in types else None) or ""
-    modifier = bool(doing) and doing in unit and not done_by_role(unit, doing)
     own = coverage(groups, unit)
     if own == 0:
         return 0.0
+    doing = (asked_doing(question) if "who" in types else None) or ""
+    modifier = bool(doing) and doing in unit and not done_by_role(unit, doing)
     cov = own + w.context_weight * (coverage(groups, context + unit) - own) if context else own
     if modifier:
         # 「纪要由主持召开会议的领导同志签发」 for 「谁主持」: its 主持 qualifies who signs; it is not the asked doing

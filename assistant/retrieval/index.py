@@ -34,6 +34,7 @@ from assistant.errors import IndexUnavailable
 from assistant.knowledge.ingest import load_knowledge
 from assistant.models import Article
 from assistant.retrieval.embeddings import CachedEmbeddings, make_embeddings
+from assistant.retrieval.lexicon import leaving_words
 from assistant.retrieval.tokenizer import USER_DICT, Tokenizer, default_tokenizer
 from assistant.settings import Settings
 
@@ -151,6 +152,7 @@ class KnowledgeIndex:
         self.articles_sha = articles_sha
         self.tokenizer = tokenizer or default_tokenizer()
         self.cities = np.array([a.city for a in articles])
+        self.leaving = leaving_words(a.text for a in articles)  # 离咸, 离同: being away, in the rules' words
         self._masks: dict[str, np.ndarray] = {}
         self._client = client
         self.chroma_host = chroma_host

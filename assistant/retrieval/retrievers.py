@@ -17,7 +17,7 @@ import numpy as np
 
 from assistant.models import Hit
 from assistant.retrieval.index import KnowledgeIndex
-from assistant.retrieval.lexicon import leaving_words, synonyms
+from assistant.retrieval.lexicon import synonyms
 from assistant.settings import Weights
 from assistant.textnorm import normalize
 
@@ -55,13 +55,12 @@ class LexicalRetriever:
     def __init__(self, index: KnowledgeIndex, expand: bool = True) -> None:
         self.index = index
         self.expand = expand
-        self.leaving = leaving_words(a.text for a in index.articles)  # 离咸, 离同: being away, in the rules' words
 
     def tokens(self, query: str) -> list[str]:
         words = self.index.tokenizer.words(query)
         if self.expand:
             q = normalize(query)
-            for phrase, extra in synonyms(None, self.leaving):
+            for phrase, extra in synonyms(None, self.index.leaving):
                 if phrase in q:
                     words.extend(self.index.tokenizer.words(" ".join(extra)))
         return words
