@@ -177,6 +177,21 @@ def test_unknown_compound_backs_off_to_its_known_head(assistant):
     assert stats.known_parts("基层") == ()  # known words stay as they are
 
 
+def test_an_abbreviation_reads_as_the_word_of_the_rules_it_keeps_characters_of(assistant):
+    stats = assistant.analyzer.stats
+    assert stats.expansion("市府") == ("市政府",) and stats.expansion("会签件") == ("会签文件",)
+    assert stats.expansion("食堂") == () and stats.expansion("市政府") == ()  # nothing to keep; known already
+    groups = {g.alternatives[0]: g for g in assistant.analyzer.groups("市府全体会一年开几回")}
+    assert groups["市府"].alternatives == ("市府", "市政府") and not stats.unknown(groups["市府"])
+
+
+def test_a_word_jieba_made_up_that_no_article_has_is_read_as_dictionary_words(assistant):
+    # 「我们局能以…」: jieba's HMM joins 局能; it is 局 + 能, not an unknown topic that makes the rules silent
+    words = [g.alternatives[0] for g in assistant.analyzer.groups("我们局能以市政府的名义去县里督查吗")]
+    assert "局能" not in words and "督查" in words
+    assert "食堂" in [g.alternatives[0] for g in assistant.analyzer.groups("单位食堂中午几点开饭")]
+
+
 @pytest.fixture(scope="module")
 def kinds() -> Kinds:
     return Kinds.mine(load_articles(KNOWLEDGE), default_tokenizer().tagged)

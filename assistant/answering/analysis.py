@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -190,6 +191,9 @@ class Group:
         return any(a in normalized for a in self.alternatives)
 
 
+_MIN_EXPANSION_DF = 3  # an expansion is a word of the rules, not a chance sequence of characters
+
+
 class TermStats:
     """Document frequencies of terms over the articles (document title + text), computed lazily."""
 
@@ -224,6 +228,22 @@ class TermStats:
         if len(term) < 3 or self.df(term) > 0:
             return ()
         return next(((term[i:],) for i in range(1, len(term) - 1) if self.df(term[i:]) > 0), ())
+
+    def expansion(self, term: str) -> tuple[str, ...]:
+        """For a word no article contains, the word of the rules it abbreviates: its characters in order,
+        with at most two others between each (「市府」 → 「市政府」, 「会签件」 → 「会签文件」), the spelling
+        most articles have when at least ``_MIN_EXPANSION_DF`` do. Chinese abbreviates by keeping
+        characters of the full name, first and last among them."""
+        if len(term) < 2 or self.df(term) > 0 or not all("\u4e00" <= c <= "\u9fff" for c in term):
+            return ()
+        gap = "[\u4e00-\u9fff]{0,2}"
+        pattern = re.compile(gap.join(re.escape(c) for c in term))
+        counts: dict[str, int] = {}
+        for text in self.texts:
+            for m in set(pattern.findall(text)):
+                counts[m] = counts.get(m, 0) + 1
+        best = max(counts.items(), key=lambda kv: (kv[1], -len(kv[0])), default=("", 0))
+        return (best[0],) if best[1] >= _MIN_EXPANSION_DF else ()
 
     def unknown(self, group: Group) -> bool:
         """A noun group that no article contains."""
@@ -263,6 +283,21 @@ class QuestionAnalyzer:
             or any(tok in p or p in tok for p in intents)
         )
 
+    def _words(self, q: str) -> Iterator[tuple[str, str]]:
+        """The question's tagged words; a word jieba made up (its HMM joins characters its dictionary lacks)
+        that no article contains, nor abbreviates a word of one, is read as dictionary words instead:
+        「我们局能以…」 is 局 + 能, not 局能."""
+        for tok, flag in self.tokenizer.tagged(q):
+            if (
+                len(tok) > 1
+                and self.stats.df(tok) == 0
+                and not self.tokenizer.in_dictionary(tok)
+                and not self.stats.expansion(tok)
+            ):
+                yield from self.tokenizer.tagged(tok, new_words=False)
+            else:
+                yield tok, flag
+
     def _groups(self, question: str) -> tuple[Group, ...]:
         q = normalize(question)
         span = asked_span(q)
@@ -284,7 +319,7 @@ class QuestionAnalyzer:
         nouns = set(meetings)
         function_words = set()
         unit, at = asked_unit(q), 0
-        for tok, flag in self.tokenizer.tagged(q):
+        for tok, flag in self._words(q):
             start = q.find(tok, at)
             at = start + len(tok) if start >= 0 else at
             if unit and len(tok) > 1 and tok[0] == unit[0] and q[:start].endswith(("多少", "几")):
@@ -295,7 +330,8 @@ class QuestionAnalyzer:
             if flag in _FUNCTION_TAGS or (len(tok) == 2 and tok[0] in _MODALS):
                 function_words.add(tok)
             if not self._skip(tok, q, phrase_words, intents):
-                groups.append((tok, *(self.stats.known_parts(tok) if flag.startswith("n") else ())))
+                known = (self.stats.known_parts(tok) or self.stats.expansion(tok)) if flag.startswith("n") else ()
+                groups.append((tok, *known))
         out: list[Group] = []
         for alts in dict.fromkeys(groups):
             known = [self.stats.weight(a) for a in alts if self.stats.df(a) > 0]

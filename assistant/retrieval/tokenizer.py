@@ -164,8 +164,9 @@ class Tokenizer:
             out.append(tok)
         return out
 
-    def tagged(self, text: str) -> list[tuple[str, str]]:
-        """Accurate-mode words with jieba part-of-speech flags (n…, v…, …)."""
+    def tagged(self, text: str, new_words: bool = True) -> list[tuple[str, str]]:
+        """Accurate-mode words with jieba part-of-speech flags (n…, v…, …). ``new_words``: let jieba's
+        HMM join characters into words its dictionary lacks (off: dictionary words and single characters)."""
         if not self._ready:
             self._init()
         import jieba.posseg
@@ -173,7 +174,13 @@ class Tokenizer:
         if self._pos is None:
             self._pos = jieba.posseg.POSTokenizer(self._jieba)
         with self._lock:
-            return [(p.word, p.flag) for p in self._pos.cut(text) if p.word.strip()]
+            return [(p.word, p.flag) for p in self._pos.cut(text, HMM=new_words) if p.word.strip()]
+
+    def in_dictionary(self, word: str) -> bool:
+        """Whether ``word`` is in jieba's dictionary (or the bundled user dictionary)."""
+        if not self._ready:
+            self._init()
+        return bool(self._jieba.FREQ.get(word))
 
 
 @lru_cache(maxsize=1)
