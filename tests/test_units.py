@@ -592,3 +592,10 @@ def test_the_clause_alike_to_the_other_places_answers_wins_when_it_answers_nearl
     assert most_alike(candidates, others, 1.0) == 1
     assert most_alike(candidates, others, 0.0) == 0  # on its own, the better-scored clause
     assert most_alike([(2.0, candidates[0][1]), candidates[1]], others, 1.0) == 0  # far better stays
+
+
+def test_a_subjects_own_topic_counts_nominal_words_but_not_roles():
+    from assistant.answering.phrasing import own_topic
+
+    assert own_topic("办公室副主任能开") == 0  # a role is who, not what
+    assert own_topic("过了时间还不回") == 2 and own_topic("部门开本系统全市性会议") > 5

@@ -50,6 +50,7 @@ from assistant.answering.phrasing import (
     join,
     meeting_of,
     names_something,
+    own_topic,
     shared_head,
     split_predicate,
     topic_of,
@@ -60,7 +61,7 @@ from assistant.answering.roles import ROLE
 from assistant.retrieval.tokenizer import default_tokenizer
 
 _LEVEL_WORDS = re.compile(r"市政府|区政府|县政府|政府|市里|区里|县里|那边|这边|[?？。，,\s]")
-MAX_OWN_SUBJECT = 5  # a new question with a longer subject of its own does not lean on the previous one
+MAX_OWN_SUBJECT = 3  # a new question naming more of a topic of its own does not lean on the previous one
 # How far the evidence that the rules answer ``question`` in ``city`` is above the answer threshold
 # (≥ 0: the answerer would answer), counting only answers whose article covers ``own`` words too.
 Judge = Callable[[str, str | None, str], float]
@@ -252,7 +253,7 @@ class Dialogue:
         of its own (「纪要谁签」, 「报之前要先找谁同意」) and is then answered on better evidence."""
         own, _ = split_predicate(message, at_ask=True)
         topic = _LEVEL_WORDS.sub("", self.relocator.strip_places(topic_of(previous)))
-        if self.judge is None or len(own) > MAX_OWN_SUBJECT or len(topic) < 2 or topic in message:
+        if self.judge is None or own_topic(own) > MAX_OWN_SUBJECT or len(topic) < 2 or topic in message:
             return message
         asked = join(topic, message)
         # 「年假怎么休」 after 「市长出差期间谁代行职务」 must not be answered by the 市长出差 article:

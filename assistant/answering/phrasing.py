@@ -139,6 +139,15 @@ def names_something(subject: str) -> bool:
     return sum(len(w) for w, f in words if w not in STOPWORDS and (f.startswith(_NOMINAL) or f == "vn")) >= 2
 
 
+def own_topic(subject: str) -> int:
+    """How much a subject names a topic of its own: characters of its nominal words (as ``names_something``
+    counts them) once roles are taken out. 「办公室副主任能开」 and 「正式报之前还」 name none; a role
+    is who, not what, so it does not stop a question leaning on the previous one's topic."""
+    bare = ROLE.sub("", subject)
+    words = default_tokenizer().tagged(bare) if bare else []
+    return sum(len(w) for w, f in words if w not in STOPWORDS and (f.startswith(_NOMINAL) or f == "vn"))
+
+
 def join(head: str, tail: str) -> str:
     """``head + tail`` without repeating what ends one and starts the other: 「全体会」+「会一个月开几次」."""
     for size in range(min(len(head), len(tail), 3), 0, -1):
