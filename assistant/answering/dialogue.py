@@ -256,6 +256,8 @@ class Dialogue:
         if self.judge is None or own_topic(own) > MAX_OWN_SUBJECT or len(topic) < 2 or topic in message:
             return message
         asked = join(topic, message)
+        if own_topic(own) == 0:
+            return asked  # 「由谁去报？」, 「我是部门负责人，还要做什么？」: nothing to ask of but the previous topic
         # 「年假怎么休」 after 「市长出差期间谁代行职务」 must not be answered by the 市长出差 article:
         # the answer has to cover the new question's own words as well.
         with_topic = self.judge(asked, city, message)

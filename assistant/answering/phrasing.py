@@ -20,7 +20,7 @@ _TAIL = re.compile(r"(的话|的)?(呢|怎么样|怎么规定|又如何|如何)?
 # modal by jieba's part of speech, or a numeral that asks (几, 多少).
 _PREDICATE_TAGS = ("v", "p", "r", "d")
 ASKING = re.compile(
-    r"几|多[久长少]|什么|啥|谁|哪|怎|咋|如何|是否|能否|吗|([^有])[不没]\1"
+    r"几|多[久长少]|什么|啥|谁|哪|怎|咋|干嘛|如何|是否|能否|吗|([^有])[不没]\1"
 )  # 能不能: yes or no (有没有 names a thing next)
 _MODAL = re.compile(r"^(要|需要|需|应|应当|应该|可以|可|能|须|必须|得|是|是否|能否|可否)$")  # 是: 「X是干啥的」
 MAX_FOLLOWUP_CHARS = 16
@@ -142,10 +142,17 @@ def names_something(subject: str) -> bool:
 def own_topic(subject: str) -> int:
     """How much a subject names a topic of its own: characters of its nominal words (as ``names_something``
     counts them) once roles are taken out. 「办公室副主任能开」 and 「正式报之前还」 name none; a role
-    is who, not what, so it does not stop a question leaning on the previous one's topic."""
+    (or a number of people: 「一个」, 「另一个」) is who, not what, so it does not stop a question leaning on the previous one's topic."""
     bare = ROLE.sub("", subject)
     words = default_tokenizer().tagged(bare) if bare else []
-    return sum(len(w) for w, f in words if w not in STOPWORDS and (f.startswith(_NOMINAL) or f == "vn"))
+    return sum(
+        len(w)
+        for w, f in words
+        if w not in STOPWORDS and (f.startswith(_NOMINAL) or f == "vn") and not _COUNTING.fullmatch(w)
+    )
+
+
+_COUNTING = re.compile(r"[一二两三四五六七八九十几另每其这那]+[个位次件]?")  # 「一个出差了，另一个」: who, counted
 
 
 def join(head: str, tail: str) -> str:
