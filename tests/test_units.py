@@ -205,6 +205,10 @@ def test_a_part_asking_of_a_thing_is_the_first_parts_meetings(kinds):
     assert question_parts("常务会谁主持，朝阳和大同有区别吗？", kinds)[1] == "朝阳和大同有区别吗"
     assert question_parts("常务会谁主持，秘书长能主持吗", kinds)[1] == "秘书长能主持吗"
     assert question_parts("常务会谁主持，全体会多久开一次", kinds)[1] == "全体会多久开一次"
+    # a part with no subject borrows only the meeting when the first part's subject names nothing else
+    assert question_parts("常务会一般一个月开几次？会前几天通知参会的人？", kinds)[1] == "常务会会前几天通知参会的人"
+    assert question_parts("常务会议纪要由谁签发，多长时间内完成？", kinds)[1] == "常务会议纪要多长时间内完成"
+    assert question_parts("全体会议一年开几次，各地咋规定的", kinds) == ["全体会议一年开几次，各地咋规定的"]
 
 
 def test_question_parts():

@@ -11,7 +11,14 @@ import re
 
 from assistant.answering.analysis import SCOPE_WORDS
 from assistant.answering.kinds import Kinds
-from assistant.answering.phrasing import asks_of_a_thing, combine, fragment, meeting_of, split_predicate
+from assistant.answering.phrasing import (
+    asks_of_a_thing,
+    combine,
+    fragment,
+    meeting_of,
+    split_predicate,
+)
+from assistant.retrieval.tokenizer import default_tokenizer
 
 _CLAUSE = re.compile(r"[^，,；;。？?！!\s]+")  # colloquial questions separate parts with spaces too
 _ASKS = re.compile(
@@ -23,7 +30,7 @@ MAX_PARTS = 3
 # A clause that only asks whether or how the rules say it (有规定吗, 有没有具体要求, 是怎么规定的): no part
 _ABOUT_THE_RULES = re.compile(
     r"(?:这个|这|那|对此)?(?:有没有|有|是否有|还有)?(?:什么|啥|具体|明确|相关)?(?:规定|要求|说法|标准|讲究)(?:吗|呢|没有|没|不)?"
-    r"|(?:具体)?(?:是)?(?:怎么|如何)(?:规定|要求)的?(?:吗|呢)?"
+    r"|(?:具体)?(?:是)?(?:怎么|如何|咋)(?:规定|要求)的?(?:吗|呢)?"
 )
 
 
@@ -31,7 +38,7 @@ def question_parts(question: str, kinds: Kinds | None = None) -> list[str]:
     """The question's parts (the whole question when it has one); with the knowledge base's meeting
     ``kinds``, a part that asks of a thing (not a role) of no meeting is the first part's meeting's:
     「专题会谁主持，纪要谁签」 asks 「专题会纪要谁签」."""
-    parts = _parts(question)
+    parts = _parts(question, kinds)
     meeting = meeting_of(parts[0], kinds) if kinds and len(parts) > 1 else None
     if not meeting or kinds is None:
         return parts
@@ -40,7 +47,22 @@ def question_parts(question: str, kinds: Kinds | None = None) -> list[str]:
     ]
 
 
-def _parts(question: str) -> list[str]:
+def _borrowed(first: str, kinds: Kinds | None) -> str:
+    """The subject a part without one borrows from the first part: its words before the asking, or only
+    its meeting when they name nothing else (「常务会一般一个月开几次」 lends 「常务会」, not 「常务会一般一个月
+    开」; 「常务会议纪要由谁签发」 lends 「常务会议纪要」), without a preposition left hanging (「由」)."""
+    subject = split_predicate(first, at_ask=True)[0].rstrip("由向经报对被给把在")
+    meeting = meeting_of(first, kinds) if kinds else None
+    if meeting and meeting in subject and not _has_noun(subject.replace(meeting, "", 1)):
+        return meeting
+    return subject
+
+
+def _has_noun(words: str) -> bool:
+    return any(f.startswith("n") or f == "vn" for _, f in default_tokenizer().tagged(words)) if words else False
+
+
+def _parts(question: str, kinds: Kinds | None = None) -> list[str]:
     clauses = [c.strip() for c in _CLAUSE.findall(question) if c.strip()]
     parts: list[str] = []
     complete: set[int] = set()  # parts already whole questions (no subject to borrow)
@@ -51,8 +73,8 @@ def _parts(question: str) -> list[str]:
             parts.append(combine(fragment(clause), parts[0]))
             complete.add(len(parts) - 1)
             continue
-        if _ABOUT_THE_RULES.fullmatch(clause):
-            continue  # 「…怎么开，有规定吗」: asks whether the rules say, which the answer shows
+        if _ABOUT_THE_RULES.fullmatch(SCOPE_WORDS.sub("", clause)):
+            continue  # 「…怎么开，有规定吗」, 「各地咋规定的」: asks whether or how the rules say, which the answer shows
         if SCOPE_WORDS.fullmatch(clause.rstrip("呢吗")) or not _ASKS.search(SCOPE_WORDS.sub("", clause)):
             # context for the next part, or a comparison tail; 「那纪要呢，几天内印发」: 纪要 is what it asks of
             pending += _JOINERS.sub("", clause[:-1]) if clause.endswith("呢") else clause + "，"
@@ -61,7 +83,7 @@ def _parts(question: str) -> list[str]:
         pending = ""
     if len(parts) < 2 or len(parts) > MAX_PARTS:
         return [question]
-    subject = split_predicate(parts[0], at_ask=True)[0].rstrip("由向经报对被给把在")
+    subject = _borrowed(parts[0], kinds)
     out = [parts[0]]
     for i, part in enumerate(parts[1:], 1):
         part = _JOINERS.sub("", part)
