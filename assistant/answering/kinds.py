@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -111,6 +111,11 @@ class Kinds:
             return None
         m = _said_pattern(self.names).search(text)
         return m.group(0) if m else None
+
+    def said_all(self, text: str) -> Iterator[re.Match[str]]:
+        """Every meeting ``text`` names, as it says it (see ``said``)."""
+        if self.names:
+            yield from _said_pattern(self.names).finditer(text)
 
     def absent(self, question: str, city: str) -> str | None:
         """The words naming a kind of meeting that ``city``'s rules never hold (「市长办公会」 in 咸宁), if any."""

@@ -8,6 +8,7 @@ A part is a run of clauses containing a question word; a part without a subject 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from assistant.answering.analysis import SCOPE_WORDS
 from assistant.answering.kinds import Kinds
@@ -39,12 +40,29 @@ def question_parts(question: str, kinds: Kinds | None = None) -> list[str]:
     ``kinds``, a part that asks of a thing (not a role) of no meeting is the first part's meeting's:
     「专题会谁主持，纪要谁签」 asks 「专题会纪要谁签」."""
     parts = _parts(question, kinds)
+    if len(parts) == 1 and kinds is not None:
+        return _each_meeting(question, kinds) or parts
     meeting = meeting_of(parts[0], kinds) if kinds and len(parts) > 1 else None
     if not meeting or kinds is None:
         return parts
     return parts[:1] + [
         meeting + part if asks_of_a_thing(part, kinds) and not SCOPE_WORDS.search(part) else part for part in parts[1:]
     ]
+
+
+_COORDINATING = re.compile(r"[和与跟及、同]|以及")
+
+
+def _each_meeting(question: str, kinds: Kinds) -> list[str]:
+    """「全体会和常务会分别多久开一回」: the question once for each meeting it names side by side (joined by
+    和, 与, 、 …), or [] when it does not name several so."""
+    said = list(kinds.said_all(question))
+    if len(said) < 2 or len(said) > MAX_PARTS:
+        return []
+    if not all(_COORDINATING.fullmatch(question[a.end() : b.start()]) for a, b in pairwise(said)):
+        return []
+    span = question[said[0].start() : said[-1].end()]
+    return [question.replace(span, m.group(0), 1) for m in said]
 
 
 def _borrowed(first: str, kinds: Kinds | None) -> str:
