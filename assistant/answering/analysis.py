@@ -330,8 +330,8 @@ class QuestionAnalyzer:
             if flag in _FUNCTION_TAGS or (len(tok) == 2 and tok[0] in _MODALS):
                 function_words.add(tok)
             if not self._skip(tok, q, phrase_words, intents):
-                known = (self.stats.known_parts(tok) or self.stats.expansion(tok)) if flag.startswith("n") else ()
-                groups.append((tok, *known))
+                alike = (self.stats.known_parts(tok) or self.stats.expansion(tok)) if flag.startswith("n") else ()
+                groups.append((tok, *alike))
         out: list[Group] = []
         for alts in dict.fromkeys(groups):
             known = [self.stats.weight(a) for a in alts if self.stats.df(a) > 0]
