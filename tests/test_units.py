@@ -51,6 +51,8 @@ def test_asked_quantity(question, kind):
         ("会前2日送达", False, True, True),
         ("需有三分之二以上组成人员出席", False, False, True),
         ("由市政府秘书长签发", False, False, False),
+        ("市政府全体会议组成人员应按要求参加会议", False, False, False),  # 全体会议 is a name, not a count
+        ("全体组成人员出席", False, False, True),
     ],
 )
 def test_stated_quantity(text, frequency, time, count):
@@ -58,6 +60,7 @@ def test_stated_quantity(text, frequency, time, count):
 
 
 def test_count_asked_in_a_unit_is_stated_only_in_that_unit():
+    assert not states("市政府全体会议组成人员应按要求参加会议", "count", "人")
     assert (asked_unit("请示最多多少字"), asked_unit("字数上限"), asked_unit("几名委员"), asked_unit("谁签发")) == (
         "字",
         "字",
