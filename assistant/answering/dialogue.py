@@ -89,6 +89,8 @@ _NOMINAL_DE = re.compile(r"(?<!的话)的呢?[?？。!！\s]*$")  # 「…发的
 _SUBJECT_THEN_ASKING = re.compile(r"^(.+?)呢[，,\s]+(.+)$")  # 「那部门主要负责人呢，先找谁」
 # 「咸宁有这规定吗」, 「城区也一样吗」: the words point back at the whole previous question
 _ANAPHORA = re.compile(r"这(?:个|条|项|种|些)?(?:规定|要求|样|么)|同样|一样")
+# 「这个会」, 「那次会议」, 「该会」: the meeting the conversation is about
+_THIS_MEETING = re.compile(r"(?:这个|那个|这次|那次|这|该|此)会(?:议(?!题))?")
 _GOVERNMENT = f"[{LEVELS}]?政府"  # 市政府常务会议: whose meeting
 _LEVEL_HEAD = f"[{LEVELS}]长"  # 市长办公会议: part of the name (not a role of ``roles.ROLE``)
 
@@ -153,7 +155,17 @@ class Dialogue:
         named = message[: m.start()] + names + message[m.end() :]
         return named if LEAD.match(named) else f"那{named}"  # a follow-up, however it starts
 
+    def _meeting_pointed(self, message: str, previous: str) -> str:
+        """「那这个会的纪要谁签」 after questions about 区政府专题会: the meeting pointed at, named."""
+        m = _THIS_MEETING.search(message)
+        meeting = meeting_of(previous, self.kinds) if m else None
+        if not m or not meeting:
+            return message
+        return message[: m.start()] + self.relocator.strip_places(meeting) + message[m.end() :]
+
     def _next(self, message: str, previous: Resolved | None, selected: str | None) -> Resolved:
+        if previous is not None:
+            message = self._meeting_pointed(message, previous.question)
         detected = self.detector.detect(message)
         named = detected.city
         if previous is None or detected.unknown:
