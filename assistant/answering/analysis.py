@@ -30,7 +30,8 @@ _NEGATED = "(?<![能要可是让准行])不"
 _NEGATED_MODALS = "得|能|准|许|可|要|用|必|宜"
 QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "who": (
-        re.compile(r"谁|哪个部门|哪些人|哪位|什么人|哪个机构|哪个单位|由哪"),
+        # 「报哪」, 「交给哪儿」: where a thing goes is a body too
+        re.compile(r"谁|哪个部门|哪些人|哪位|什么人|哪个机构|哪个单位|由哪|(?:报|交|送|找)(?:给|到)?哪"),
         re.compile(
             rf"(由|经|报|委托|向|授权)[^，。；,;]{{0,14}}{_ROLE}|{_ROLE}[^，。；,;]{{0,12}}"
             r"(签发|签署|审签|签|主持|召开|召集|负责|审核|审批|审定|确定|提出|起草|请假|参加|组成)"
