@@ -178,6 +178,8 @@ def test_followup_shape():
         # a new word replaces a whole word of the previous question, not the end of one (市长 in 副市长)
         (["副市长出差要怎么请假？", "那市长呢？"], "xianning", "市长出差要怎么请假", "xianning"),
         (["全体会上汇报一个议题给几分钟", "那常务会上汇报呢"], "datong", "常务会上汇报一个议题给几分钟", "datong"),
+        # another meeting's same thing
+        (["市长办公会的汇报稿最多多少字", "那常务会的汇报稿呢"], "datong", "常务会的汇报稿最多多少字", "datong"),
         # the meeting pointed at (这个会), also after a turn about a role at it (办公室主任 is no 会办)
         (["区专题会谁主持", "那这个会的纪要谁签"], "jincheng-chengqu", "区专题会的纪要谁签", "jincheng-chengqu"),
         (

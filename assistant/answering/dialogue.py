@@ -116,12 +116,15 @@ class Dialogue:
         if len(new) != 1 or len(old) != 1 or new == old:
             return None
         (kind,) = new
-        if not re.fullmatch(rf"(?:{_GOVERNMENT})?(?:{_LEVEL_HEAD}{kind}|{kind})会议?的?", words):
+        m = re.match(rf"(?:{_GOVERNMENT})?(?:{_LEVEL_HEAD}{kind}|{kind})会(?:议(?!题))?", words)
+        tail = words[m.end() :] if m else ""
+        # 「那常务会的汇报稿呢」 after 「市长办公会的汇报稿最多多少字」: the thing it names is the previous one's
+        if not m or (tail not in ("", "的") and tail.removeprefix("的") not in previous):
             return None
         (was,) = old
         # 市政府 before the old name stays (it says whose meeting); 市长 of 市长办公会议 is part of the name
         said = re.search(rf"(?:{_LEVEL_HEAD})?{was}会(?:议(?!题))?", previous)
-        new_name = re.sub(f"^(?:{_GOVERNMENT})", "", words.removesuffix("的"))  # the old question keeps its own 市政府
+        new_name = re.sub(f"^(?:{_GOVERNMENT})", "", m.group(0))  # the old question keeps its own 市政府
         return previous.replace(said.group(0), new_name, 1) if said else None
 
     def resolve(self, messages: Sequence[str], selected: str | None = None) -> Resolved:
