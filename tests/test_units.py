@@ -35,6 +35,7 @@ from .conftest import KNOWLEDGE
         ("要落实哪几种访", None),  # which ones: a list, not how many
         ("请示最多多少字", "count"),
         ("由谁签发", None),
+        ("几个地方的副职AB角制度都叫什么", None),  # the places compared, not a count asked
     ],
 )
 def test_asked_quantity(question, kind):
