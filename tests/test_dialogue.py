@@ -178,6 +178,9 @@ def test_followup_shape():
         # a new word replaces a whole word of the previous question, not the end of one (市长 in 副市长)
         (["副市长出差要怎么请假？", "那市长呢？"], "xianning", "市长出差要怎么请假", "xianning"),
         (["全体会上汇报一个议题给几分钟", "那常务会上汇报呢"], "datong", "常务会上汇报一个议题给几分钟", "datong"),
+        # a new asking after a yes/no question keeps the doing asked about
+        (["市领导个人能不能出书", "啥情况下可以？"], "chaoyang", "市领导个人出书啥情况下可以", "chaoyang"),
+        (["部门的规范性文件要不要备案", "报哪？"], "jincheng-chengqu", "部门的规范性文件备案报哪", "jincheng-chengqu"),
         # another meeting's same thing
         (["市长办公会的汇报稿最多多少字", "那常务会的汇报稿呢"], "datong", "常务会的汇报稿最多多少字", "datong"),
         # the meeting pointed at (这个会), also after a turn about a role at it (办公室主任 is no 会办)

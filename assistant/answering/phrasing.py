@@ -115,12 +115,18 @@ def _trimmed(text: str) -> str:
     return "".join(w for w, _ in words)
 
 
+_YES_NO_LEAD = re.compile(r"(?:能不能|可不可以|可以不可以|要不要|需不需要|该不该|是否|能否|可否)(?=[\u4e00-\u9fff]{2})")
+
+
 def _subject_before_asking(question: str) -> str:
     """The words before the asking, without trailing function words: 「常务会议由谁主持」 → 「常务会议」,
     「市长不在时，常务会议由谁主持」 → 「市长不在时，常务会议」 (the whole condition kept)."""
-    subject, _ = split_predicate(question, at_ask=True)
+    subject, predicate = split_predicate(question, at_ask=True)
     kept = _trimmed(subject)
-    return subject[: subject.rindex(kept) + len(kept)] if kept and kept in subject else subject
+    subject = subject[: subject.rindex(kept) + len(kept)] if kept and kept in subject else subject
+    # 「市领导个人能不能出书」: a yes/no asking with the doing after it; the doing is what was asked about
+    doing = _YES_NO_LEAD.match(predicate)
+    return subject + _TAIL.sub("", predicate[doing.end() :]).rstrip("吗么") if doing else subject
 
 
 def topic_of(question: str) -> str:
