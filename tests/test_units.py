@@ -258,6 +258,12 @@ def test_coverage_and_type_bonus():
     assert type_bonus(("who",), "按规定延长期限", 0.25) == 1.0  # 延长 is no role: no agent, no action
 
 
+def test_a_who_question_prefers_the_clause_with_its_doing(assistant):
+    q = "区政府开会请假要谁批"
+    best = assistant.scorer.best_unit(q, assistant.index.by_id["jincheng-chengqu-work-rules-024"])[2]
+    assert "报会议主持人审批" in best  # not 「…原则上不应请假」, which names people but not who approves
+
+
 def test_clause_score_prefers_the_clause_that_states_the_asked_quantity():
     w = Weights()
     groups = (Group(("常务会议",), 1.0),)

@@ -125,6 +125,8 @@ def clause_score(
     bonus = type_bonus(types, unit, w.type_bonus)
     if modifier:
         bonus -= w.type_bonus  # the asked doing is here, but not said of anyone
+    elif doing and doing in unit:
+        bonus += w.type_bonus  # 「谁批」: 「…报会议主持人审批」 says who does it, 「原则上不应请假」 does not
     if "supposing" in types and _ignores_case(question, groups, unit):
         bonus -= w.type_bonus  # 「市长不在的话，常务会议由谁主持」: 「由市长召集和主持」 ignores the case
     return cov * (bonus + w.type_bonus * hints) * order
