@@ -116,6 +116,12 @@ def test_a_quantity_stated_to_be_checked_is_asked_not_a_topic():
     assert asked("朝阳常务会是不是每两周开一次？") == asked("咸宁常务会每月开1到2次对吧？") == "frequency"
     assert checked("朝阳常务会是不是每两周开一次？") == ["每两周", "一次"]
     assert checked("常务会除了固定的两次 有急事能随时开吗") == []  # asks whether, not how often
+    assert asked("大同常务会议是每周开三次，对吗？") == "frequency"
+
+
+def test_a_role_stated_to_be_checked_is_not_a_topic(assistant):
+    words = [g.alternatives[0] for g in assistant.analyzer.groups("区政府以办公室名义发文是区长签发吗？")]
+    assert "区长" not in words and "办公室" in words  # the answer may name someone else (办公室主任)
     assert asked("咸宁和朝阳常务会哪个开得多？") == "frequency"
     assert plain_asking("跟大同比，咸宁常务会议开得勤还是少？") == "跟大同比，咸宁常务会议多久开一次？"
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answering.kinds import Kinds
-from assistant.answering.quantities import AS_NEEDED, BOUNDS, asked_span, asked_unit, checked
+from assistant.answering.quantities import AS_NEEDED, BOUNDS, asked_span, asked_unit, checked, checks
+from assistant.answering.roles import ROLE
 from assistant.models import Article
 from assistant.retrieval.lexicon import leaving_words, synonyms
 from assistant.retrieval.tokenizer import STOPWORDS, Tokenizer
@@ -77,6 +78,7 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 # The negating modal of a question about what may not be done: the asking (「不能」 is no topic word; the
 # answering clause may say 不列入, 不得 or 严禁)
 _NOT_ALLOWED = re.compile(rf"{_NEGATED}(?:{_NEGATED_MODALS})")
+_CHECKED_ROLE = re.compile(f"是({ROLE.pattern})")
 # A clause that lacks these cues cannot answer the question, however many of its words it shares.
 STRICT_TYPES = frozenset({"number", "condition", "negative"})
 
@@ -305,6 +307,8 @@ class QuestionAnalyzer:
         intents = [q[span[0] : span[1]]] if span else []  # the words that ask for a quantity
         intents += [m.group(0) for m in BOUNDS.finditer(q)] if span else []  # 「上限」, 「至少」: its bound
         intents += checked(q)  # 「是不是每两周开一次」: 每两周 is the value checked, not a topic
+        if checks(q):  # 「以办公室名义发文是区长签发吗」: 区长 is the one checked, the answer may name another
+            intents += [m.group(1) for m in _CHECKED_ROLE.finditer(q)]
         # 「一个月开几次」: a phrase inside the words that ask for a quantity is the asking, not the topic.
         phrases = [
             (p, alts) for p, alts in synonyms(False, self.leaving) if p in q and not any(p in i for i in intents)

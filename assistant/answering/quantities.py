@@ -84,7 +84,12 @@ BOUNDS = re.compile(r"上限|下限|最多|最少|至少|最长|最短|最高|�
 
 
 # 「是不是每两周开一次」, 「每月开1到2次对吧」: a yes/no question about a stated quantity asks that quantity
-_CHECKS = re.compile(r"是不是|对吧|对不对|没错吧|是否是|是[^，。？?]{0,12}吗")
+_CHECKS = re.compile(r"是不是|对吧|对不对|对吗|没错吧|是吗|是否是|是[^，。？?]{0,12}吗")
+
+
+def checks(question: str) -> bool:
+    """Whether the question asks to confirm something it states (「是区长签发吗」, 「每周开三次，对吗」)."""
+    return bool(_CHECKS.search(question))
 
 
 def checked(question: str) -> list[str]:
