@@ -140,6 +140,12 @@ def test_missing_field_is_named(http, path, body, field):
     assert_error(http.post(path, json=body), 422, f"缺少字段 {field}")
 
 
+def test_stream_must_be_a_boolean(http):
+    body = {"model": "gov-rules-auto", "messages": [{"role": "user", "content": Q}], "stream": "yes"}
+    r = http.post("/v1/chat/completions", json=body)
+    assert r.status_code == 422 and "stream" in r.json()["error"]["message"]
+
+
 @pytest.mark.parametrize(
     ("method", "path", "status", "message"),
     [

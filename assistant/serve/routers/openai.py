@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse, StreamingResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictBool
 
 from assistant.answering.pipeline import Assistant
 from assistant.errors import InvalidQuestion
@@ -51,7 +51,7 @@ class ChatMessage(BaseModel):
 class ChatRequest(BaseModel):
     model: str = AUTO
     messages: list[ChatMessage] = Field(min_length=1)
-    stream: bool = False
+    stream: StrictBool = False  # 「"yes"」 is no boolean (OpenAI refuses it too)
     temperature: float | None = None  # accepted and ignored: answers are deterministic
     max_tokens: int | None = None
     user: str | None = None
