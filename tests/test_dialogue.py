@@ -181,6 +181,9 @@ def test_followup_shape():
         # a new asking after a yes/no question keeps the doing asked about
         (["市领导个人能不能出书", "啥情况下可以？"], "chaoyang", "市领导个人出书啥情况下可以", "chaoyang"),
         (["部门的规范性文件要不要备案", "报哪？"], "jincheng-chengqu", "部门的规范性文件备案报哪", "jincheng-chengqu"),
+        # 「具体」 only says how it is asked; 「对应的」 points at the previous question
+        (["副市长之间实行什么工作制度？", "具体怎么补位？"], "xianning", "副市长之间实行具体怎么补位", "xianning"),
+        (["城区专题会纪要谁签发", "朝阳对应的是谁？"], None, "朝阳市专题会纪要谁签发", "chaoyang"),
         # another meeting's same thing
         (["市长办公会的汇报稿最多多少字", "那常务会的汇报稿呢"], "datong", "常务会的汇报稿最多多少字", "datong"),
         # the meeting pointed at (这个会), also after a turn about a role at it (办公室主任 is no 会办)

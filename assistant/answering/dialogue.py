@@ -297,7 +297,9 @@ def _new_subject_and_asking(rest: str, previous: str) -> str | None:
 
 
 # Words that name the rule itself, not a topic: 「大同的标准是多少」 asks the previous question again
-_THE_RULE = re.compile(r"标准|规定|要求|做法|情况|时限|期限|办法|说法|[是的呢也还都又有吗了啊呀]|[?？，,。！!\s]")
+_THE_RULE = re.compile(
+    r"标准|规定|要求|做法|情况|时限|期限|办法|说法|对应|相应|[是的呢也还都又有吗了啊呀]|[?？，,。！!\s]"
+)
 _ONLY_ASKING = re.compile(
     r"(?:几天|几个工作日|几日|多少天?|多久|多长时间|什么时候|何时|谁|什么|啥|怎样|怎么样|如何|几次|几个)+"
 )

@@ -142,7 +142,15 @@ def names_something(subject: str) -> bool:
     「报之前」 in 「报之前要先找谁同意」 and 「有这规定」 do not; 「年假」 does, though jieba reads it as
     a numeral and an adjective."""
     words = default_tokenizer().tagged(subject) if subject else []
-    return sum(len(w) for w, f in words if w not in STOPWORDS and (f.startswith(_NOMINAL) or f == "vn")) >= 2
+    return sum(len(w) for w, f in words if _nominal(w, f)) >= 2
+
+
+# Words jieba tags as adjectives or nouns that only say how something is asked (「具体怎么补位」)
+_HOW_ASKED = frozenset({"具体", "一般", "通常", "平时", "到底", "究竟", "大概", "大致"})
+
+
+def _nominal(word: str, flag: str) -> bool:
+    return word not in STOPWORDS and word not in _HOW_ASKED and (flag.startswith(_NOMINAL) or flag == "vn")
 
 
 def own_topic(subject: str) -> int:
@@ -151,11 +159,7 @@ def own_topic(subject: str) -> int:
     (or a number of people: 「一个」, 「另一个」) is who, not what, so it does not stop a question leaning on the previous one's topic."""
     bare = ROLE.sub("", subject)
     words = default_tokenizer().tagged(bare) if bare else []
-    return sum(
-        len(w)
-        for w, f in words
-        if w not in STOPWORDS and (f.startswith(_NOMINAL) or f == "vn") and not _COUNTING.fullmatch(w)
-    )
+    return sum(len(w) for w, f in words if _nominal(w, f) and not _COUNTING.fullmatch(w))
 
 
 _COUNTING = re.compile(r"[一二两三四五六七八九十几另每其这那]+[个位次件]?")  # 「一个出差了，另一个」: who, counted
