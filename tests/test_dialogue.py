@@ -28,6 +28,7 @@ def test_followup_shape():
     assert not is_followup("以区政府名义发文由谁签发？")
     assert not is_followup("市政府常务会议多久开一次，全体会议又多久开一次呢？")
     assert fragment("那常务会议呢？") == "常务会议"
+    assert fragment("那种没啥内容的呢").startswith("那种")  # 那种 is "that kind", not the lead 那
     assert split_predicate("副市长出差要向谁请假") == ("副市长", "出差要向谁请假")
     assert split_predicate("副市长出差要向谁请假", at_ask=True) == ("副市长出差", "要向谁请假")
     assert split_predicate("要提前几天") == ("", "要提前几天")

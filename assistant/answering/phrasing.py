@@ -14,7 +14,7 @@ from assistant.answering.kinds import Kinds
 from assistant.answering.roles import ROLE
 from assistant.retrieval.tokenizer import STOPWORDS, default_tokenizer
 
-LEAD = re.compile(r"^(那么|那要是|那|还有|另外|如果是|换成|换作|要是)")
+LEAD = re.compile(r"^(那么|那要是|那(?![种个些样次位条])|还有|另外|如果是|换成|换作|要是)")  # 那种: that kind, no lead
 _TAIL = re.compile(r"(的话|的)?(呢|怎么样|怎么规定|又如何|如何)?[?？。!！\s]*$")
 # Where a question's predicate starts: the first verb, preposition, pronoun (谁, 什么), adverb or
 # modal by jieba's part of speech, or a numeral that asks (几, 多少).
