@@ -119,6 +119,11 @@ def test_a_quantity_stated_to_be_checked_is_asked_not_a_topic():
     assert asked("大同常务会议是每周开三次，对吗？") == "frequency"
 
 
+def test_an_asking_word_jieba_joins_to_another_is_no_topic(assistant):
+    words = [g.alternatives[0] for g in assistant.analyzer.groups("全体会的新闻稿归谁审核？")]
+    assert "归谁" not in words and "新闻稿" in words
+
+
 def test_a_role_stated_to_be_checked_is_not_a_topic(assistant):
     words = [g.alternatives[0] for g in assistant.analyzer.groups("区政府以办公室名义发文是区长签发吗？")]
     assert "区长" not in words and "办公室" in words  # the answer may name someone else (办公室主任)

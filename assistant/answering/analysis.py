@@ -152,6 +152,7 @@ _FILLERS = frozenset(
     ]
 )
 _DIGITS = re.compile(r"^\d+$")
+_ASKING_WORD = re.compile(r"谁|啥|什么|哪|咋")
 # jieba POS classes that never name a topic: numeral, pronoun, adverb, preposition, conjunction,
 # particles, classifier, locality. Modal-led pairs ("能报", "可发") are fragments too.
 _FUNCTION_TAGS = frozenset({"m", "mq", "r", "rr", "rz", "d", "p", "c", "u", "uj", "ul", "uz", "y", "q", "f"})
@@ -282,6 +283,7 @@ class QuestionAnalyzer:
             or tok in _FILLERS
             or bool(_DIGITS.match(tok) and len(tok) < 3)
             or not any(c.isalnum() for c in tok)
+            or bool(_ASKING_WORD.search(tok))  # 「归谁」, 「干啥」: jieba joins the asking to a word
             or any(tok in p or p in tok for p in phrases)
             or any(tok in p or p in tok for p in intents)
         )
