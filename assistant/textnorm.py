@@ -42,3 +42,16 @@ def has_cjk(text: str) -> bool:
 
 # What ends a sentence, for every splitter (clauses to quote, LLM sentences to verify, streaming).
 SENTENCE_END = "。！？!?"
+
+
+_ALTERNATIVE = re.compile(r"\(([^()]{1,4})\)")  # 县(区), 县(市)区, 出国(境), 镇(街道): a short alternative
+
+
+def matchable(text: str) -> str:
+    """``normalize(text)``, and where it gives a short alternative in brackets (「县（区）政府」), also read
+    with the brackets gone (「县区政府」) and without the alternative (「县政府」): the words a question may
+    use for it."""
+    t = normalize(text)
+    if "(" not in t:
+        return t
+    return "\n".join((t, _ALTERNATIVE.sub(r"\1", t), _ALTERNATIVE.sub("", t)))

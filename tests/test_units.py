@@ -119,6 +119,14 @@ def test_a_quantity_stated_to_be_checked_is_asked_not_a_topic():
     assert asked("大同常务会议是每周开三次，对吗？") == "frequency"
 
 
+def test_a_short_alternative_in_brackets_is_matched_either_way():
+    from assistant.textnorm import matchable
+
+    groups = [Group(("县区政府",), 1.0, True), Group(("负责人",), 1.0, True)]
+    assert coverage(groups, "不得邀请县（区）政府负责人出席") == 1.0
+    assert "各镇街道" in matchable("各镇（街道）") and "各镇," in matchable("各镇（街道），")
+
+
 def test_an_asking_word_jieba_joins_to_another_is_no_topic(assistant):
     words = [g.alternatives[0] for g in assistant.analyzer.groups("全体会的新闻稿归谁审核？")]
     assert "归谁" not in words and "新闻稿" in words

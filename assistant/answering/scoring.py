@@ -25,7 +25,7 @@ from assistant.answering.quantities import asked, asked_unit, states
 from assistant.answering.roles import ROLE, role_mismatch
 from assistant.models import Article, Citation
 from assistant.settings import Weights
-from assistant.textnorm import normalize
+from assistant.textnorm import matchable, normalize
 
 
 def weight_share(groups: Sequence[Group], keep: Callable[[Group], bool]) -> float:
@@ -35,8 +35,8 @@ def weight_share(groups: Sequence[Group], keep: Callable[[Group], bool]) -> floa
 
 
 def coverage(groups: Sequence[Group], text: str) -> float:
-    """Share of the question's weight whose terms appear in ``text`` (0–1)."""
-    t = normalize(text)
+    """Share of the question's weight whose terms appear in ``text`` (0–1), read as ``matchable``."""
+    t = matchable(text)
     return weight_share(groups, lambda g: g.found(t))
 
 
