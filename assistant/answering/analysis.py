@@ -207,6 +207,7 @@ class TermStats:
         self.n = len(self.texts)
         self._df: dict[str, int] = {}
         self._in_city: dict[tuple[str, str], bool] = {}
+        self._expansion: dict[str, tuple[str, ...]] = {}
 
     def in_city(self, term: str, city: str) -> bool:
         """Whether some article of ``city`` contains ``term``."""
@@ -238,6 +239,11 @@ class TermStats:
         with at most two others between each (「市府」 → 「市政府」, 「会签件」 → 「会签文件」), the spelling
         most articles have when at least ``_MIN_EXPANSION_DF`` do. Chinese abbreviates by keeping
         characters of the full name, first and last among them."""
+        if term not in self._expansion:
+            self._expansion[term] = self._expand(term)
+        return self._expansion[term]
+
+    def _expand(self, term: str) -> tuple[str, ...]:
         if len(term) < 2 or self.df(term) > 0 or not all("\u4e00" <= c <= "\u9fff" for c in term):
             return ()
         gap = "[\u4e00-\u9fff]{0,2}"
