@@ -99,6 +99,12 @@ def question_bigrams(question: str) -> frozenset[str]:
     return frozenset(bigrams(question))
 
 
+def _says_doing(groups: Sequence[Group], doing: str, unit: str) -> bool:
+    """Whether ``unit`` says the asked doing, in its words or the rules' (the doing's group's alternatives)."""
+    said = next((g.alternatives for g in groups if doing in g.alternatives[0] or g.alternatives[0] in doing), ())
+    return any(a in unit for a in (doing, *said))
+
+
 def clause_score(
     question: str, groups: Sequence[Group], types: tuple[str, ...], unit: str, context: str, w: Weights
 ) -> float:
@@ -125,7 +131,7 @@ def clause_score(
     bonus = type_bonus(types, unit, w.type_bonus)
     if modifier:
         bonus -= w.type_bonus  # the asked doing is here, but not said of anyone
-    elif doing and doing in unit:
+    elif doing and _says_doing(groups, doing, unit):
         bonus += w.type_bonus  # 「谁批」: 「…报会议主持人审批」 says who does it, 「原则上不应请假」 does not
     if "supposing" in types and _ignores_case(question, groups, unit):
         bonus -= w.type_bonus  # 「市长不在的话，常务会议由谁主持」: 「由市长召集和主持」 ignores the case
