@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
@@ -47,6 +48,7 @@ SENTENCE_END = "。！？!?"
 _ALTERNATIVE = re.compile(r"\(([^()]{1,4})\)")  # 县(区), 县(市)区, 出国(境), 镇(街道): a short alternative
 
 
+@lru_cache(maxsize=16384)
 def matchable(text: str) -> str:
     """``normalize(text)``, and where it gives a short alternative in brackets (「县（区）政府」), also read
     with the brackets gone (「县区政府」) and without the alternative (「县政府」): the words a question may
