@@ -184,9 +184,8 @@ class Dialogue:
         if len(detected.cities) > 1:  # 「咸宁和朝阳也一样吗」: the follow-up without its places, for each place
             inner = JOINED.sub("", LEAD.sub("", bare))  # 「那和的全体会议呢」 → 「全体会议呢」
             unplaced = self.relocator.unplaced(previous.question, previous.topic, detected.cities)
-            if inner.strip("呢？?。 ") and not _only_comparing(
-                inner
-            ):  # 「的全体会议呢」: that follow-up, without the places
+            # 「的全体会议呢」: that follow-up, without the places (「有什么不同」 asks nothing new)
+            if inner.strip("呢？?。 ") and not _only_comparing(inner):
                 unplaced = self._next(f"那{inner}", Resolved(unplaced, None), None).question
             names = self._names(detected.cities)
             return Resolved(names + unplaced, None, None)
@@ -266,12 +265,12 @@ class Dialogue:
     def _in_context(self, message: str, previous: str, city: str | None) -> str:
         """``message`` asked about the previous question's subject, when it has at most a short subject
         of its own (「纪要谁签」, 「报之前要先找谁同意」) and is then answered on better evidence."""
-        own, _ = split_predicate(message, at_ask=True)
+        own = own_topic(split_predicate(message, at_ask=True)[0])
         topic = _LEVEL_WORDS.sub("", self.relocator.strip_places(topic_of(previous)))
-        if self.judge is None or own_topic(own) > MAX_OWN_SUBJECT or len(topic) < 2 or topic in message:
+        if self.judge is None or own > MAX_OWN_SUBJECT or len(topic) < 2 or topic in message:
             return message
         asked = join(topic, message)
-        if own_topic(own) == 0:
+        if own == 0:
             return asked  # 「由谁去报？」, 「我是部门负责人，还要做什么？」: nothing to ask of but the previous topic
         # 「年假怎么休」 after 「市长出差期间谁代行职务」 must not be answered by the 市长出差 article:
         # the answer has to cover the new question's own words as well.

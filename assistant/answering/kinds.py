@@ -100,9 +100,8 @@ class Kinds:
         """The meetings ``text`` names short (「常务会」, 「专题会」, not 「常务会议」): how questions say them."""
         if not self.names:
             return []
-        return [
-            m.group(0) for m in _pattern(self.names).finditer(normalize(text)) if not text[m.end() :].startswith("议")
-        ]
+        t = normalize(text)  # matched and read on one string (normalising may shift positions)
+        return [m.group(0) for m in _pattern(self.names).finditer(t) if not t[m.end() :].startswith("议")]
 
     def said(self, text: str) -> str | None:
         """The first meeting ``text`` names, as it says it: 「市政府专题会」, 「市长办公会议」, 「常务会」

@@ -153,16 +153,17 @@ def _nominal(word: str, flag: str) -> bool:
     return word not in STOPWORDS and word not in _HOW_ASKED and (flag.startswith(_NOMINAL) or flag == "vn")
 
 
+_COUNTING = re.compile(r"[一二两三四五六七八九十几另每其这那]+[个位次件]?")  # 「一个出差了，另一个」: who, counted
+
+
 def own_topic(subject: str) -> int:
     """How much a subject names a topic of its own: characters of its nominal words (as ``names_something``
     counts them) once roles are taken out. 「办公室副主任能开」 and 「正式报之前还」 name none; a role
-    (or a number of people: 「一个」, 「另一个」) is who, not what, so it does not stop a question leaning on the previous one's topic."""
+    (or a number of people: 「一个」, 「另一个」) is who, not what, so it does not stop a question leaning
+    on the previous one's topic."""
     bare = ROLE.sub("", subject)
     words = default_tokenizer().tagged(bare) if bare else []
     return sum(len(w) for w, f in words if _nominal(w, f) and not _COUNTING.fullmatch(w))
-
-
-_COUNTING = re.compile(r"[一二两三四五六七八九十几另每其这那]+[个位次件]?")  # 「一个出差了，另一个」: who, counted
 
 
 def join(head: str, tail: str) -> str:

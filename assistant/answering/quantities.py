@@ -95,7 +95,7 @@ def checks(question: str) -> bool:
 def checked(question: str) -> list[str]:
     """The quantities a yes/no question states to be checked (「是不是每两周开一次」 → 每两周): the value
     asked about, not a topic word the answering clause must share."""
-    if not _CHECKS.search(question):
+    if not checks(question):
         return []
     return [m.group(0) for m in _FREQUENCY_STATED.finditer(question)]
 
