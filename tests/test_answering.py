@@ -516,3 +516,13 @@ def test_lead_time_set_in_another_clause_of_the_article_is_quoted(assistant):
     assert assistant.ask("副市长离咸出差要提前几天请假", city="xianning").refused
     # …nor a deadline after the event (「会议结束后5个工作日内印发」 sets no days ahead of anything)
     assert assistant.ask("讨论决定的事项要提前几天公布", city="datong").refused
+
+
+def test_a_rule_for_other_roles_does_not_answer_for_the_role_asked(assistant):
+    # 第四十三条 is the rule for 副区长 and 办公室主任 (who ask 区长): 区长's own leave is not set
+    a = assistant.ask("区长要离开城区出差，得跟谁请假？", city="jincheng-chengqu")
+    assert a.refused and not a.citations
+    assert a.answer.startswith(
+        "晋城市城区的现行工作规则没有规定所问人员的情形（条文规定的是其他人员），只规定：「副区长"
+    )
+    assert not assistant.ask("副区长要离开城区出差，得跟谁请假？", city="jincheng-chengqu").refused

@@ -533,6 +533,9 @@ def test_refusal_messages_say_why_in_plain_words():
         "如需确认，请咨询本级政府办公室。"
     )
     assert place_not_found(art, "lead", said).startswith("现行工作规则没有规定具体提前几天，只规定：「副市长")
+    assert place_not_found(art, "role", said).startswith(
+        "现行工作规则没有规定所问人员的情形（条文规定的是其他人员），只规定：「副市长"
+    )
     assert place_not_found(art, None, "") == place_not_found(None, "lead", said) == "现行工作规则中未找到对此的规定。"
     plain = not_found("", None)
     assert plain.startswith("在现行工作规则中没有找到") and "最相关" not in plain

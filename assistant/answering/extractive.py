@@ -39,11 +39,12 @@ class Draft:
 
     citations: tuple[Citation, ...]
     refused: bool
-    # refused because the asked quantity is stated nowhere: a QuantityKind, "amount" (of money) or "lead" (time)
+    # refused because the asked quantity is stated nowhere: a QuantityKind, "amount" (of money) or "lead" (time);
+    # or "role": the clause is the rule for other roles than the question asks of
     unstated: str | None = None
     signals: Signals | None = None  # the evidence the decision was made on (None: pinned or nothing found)
     part: str = ""  # the part of a question with parts it answers ("": the whole question)
-    said: str = ""  # refused for "lead": the clause of the top article that asks only 事先 (said in the refusal)
+    said: str = ""  # refused for "lead" or "role": the clause of the top article said instead (in the refusal)
 
 
 def _quantity_of_another(question: str, groups: Sequence[Group], texts: list[str], stating: list[str]) -> bool:
@@ -188,6 +189,10 @@ class ExtractiveAnswerer:
         quotes = self._quotes(question, groups, hits[0].article)
         # a rule that refuses whatever the evidence says: the asked quantity is not stated for what is asked
         ruled_out = quantity_elsewhere(question, groups, quotes)
+        if s.role_mismatch and s.coverage >= self.weights.weak_coverage and quotes:
+            # 「区长离开城区向谁请假」 and the clause is the rule for 副区长 (who ask 区长): whatever the other
+            # evidence says, it is someone else's rule; the refusal quotes it
+            return Draft((), True, "role", s, said=quotes[0].quote)
         if not self.supported(s) or ruled_out:
             # "区政府全体会议多久开一次": the article is about the meeting but states no frequency.
             # said only of an article about the question's topic (not 「食堂几点开饭」 against a meeting rule)
