@@ -40,7 +40,7 @@ def _role(name: str) -> str:
 # government's (各县(市、区)政府, 乡镇): 「部门一把手」 is not answered by the rule for 县政府主要负责同志
 _HEAD_OF = (
     ("部门", re.compile(r"(?:部门|单位|[局委办])[^，。；、]{0,2}$")),
-    ("政府", re.compile(r"(?:政府|乡镇|街道)[^，。；]{0,2}$")),
+    ("政府", re.compile(r"(?:政府|[乡镇街]道?)[^，。；]{0,2}$")),
 )
 
 
