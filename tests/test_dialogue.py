@@ -195,6 +195,14 @@ def test_followup_shape():
             "区专题会的纪要谁签",
             "jincheng-chengqu",
         ),
+        # a new asking after how often: what is done follows the old asking, and is kept
+        (
+            ["区政府隔多久搞一次专题学习？", "谁来主持？"],
+            "jincheng-chengqu",
+            "区政府专题学习谁来主持",
+            "jincheng-chengqu",
+        ),
+        (["全体会一年开几次", "一般谁主持"], "xianning", "全体会一般谁主持", "xianning"),
     ],
 )
 def test_followups_resolve(dialogue, messages, selected, question, city):

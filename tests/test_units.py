@@ -643,3 +643,18 @@ def test_a_subjects_own_topic_counts_nominal_words_but_not_roles():
 
     assert own_topic("办公室副主任能开") == 0  # a role is who, not what
     assert own_topic("过了时间还不回") == 2 and own_topic("部门开本系统全市性会议") > 5
+
+
+@pytest.mark.parametrize(
+    ("question", "rest"),
+    [
+        ("区政府隔多久搞一次专题学习？", "区政府专题学习"),
+        ("咱们市政府常务会一般一个月开几次？", "咱们市政府常务会"),
+        ("专题会议多长时间召开一次", "专题会议"),
+        ("常务会纪要谁签发", None),  # no asking how often
+    ],
+)
+def test_without_how_often(question, rest):
+    from assistant.answering.quantities import without_how_often
+
+    assert without_how_often(question) == rest

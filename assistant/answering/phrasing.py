@@ -11,6 +11,7 @@ import re
 
 from assistant.answering.cities import positioned
 from assistant.answering.kinds import Kinds
+from assistant.answering.quantities import asked, without_how_often
 from assistant.answering.roles import ROLE
 from assistant.retrieval.tokenizer import STOPWORDS, default_tokenizer
 
@@ -190,6 +191,10 @@ def combine(new: str, previous: str) -> str:
         # 「那其他列席的人呢」 after 「开常务会副市长来不了要跟谁请假」: other people in the role's place
         return previous[: role.start()] + new + previous[role.end() :]
     if not new_subject:  # the new words are a predicate: keep the previous subject and its context
+        # 「谁来主持」 after 「区政府隔多久搞一次专题学习」: what is done (专题学习) follows the old asking
+        done = without_how_often(previous) if asked(new) != "frequency" else None
+        if done and not ASKING.search(done):
+            return join(done, new)
         return _subject_before_asking(previous) + new
     if not previous.strip("？?。，, "):
         return new

@@ -58,6 +58,21 @@ _ASKS_COUNT = re.compile(
 )
 
 
+# How often, asked with the doing around it: 「隔多久搞一次」, 「一般一个月开几次」, 「多久组织一次」
+_DOING = r"(?:召开|举行|举办|组织|安排|开展|搞|开|办)"
+_HOW_OFTEN_PHRASE = re.compile(
+    rf"(?:一般|通常|平时|大概)?(?:一年|一个月|一季度|每年|每个?月|每季度?|每周)?(?:要|得|需要)?[隔间]?{_DOING}?"
+    rf"(?:(?:多久|多长时间)(?:才|要|得|会)?{_DOING}?一{_TIMES}|(?:几|多少){_TIMES})"
+)
+
+
+def without_how_often(question: str) -> str | None:
+    """The question's words once its asking how often (with the doing around it) is taken out:
+    「区政府隔多久搞一次专题学习」 → 「区政府专题学习」 (what is done, and by whom); None: it asks no such thing."""
+    m = _HOW_OFTEN_PHRASE.search(question)
+    return (question[: m.start()] + question[m.end() :]).strip("？?。！! ") if m else None
+
+
 # 「开得最勤」, 「印发得最快」: a quantity compared across places by a superlative (ending the predicate)
 _SUPERLATIVE = re.compile(
     r"(召开|举行|举办|开|搞|办|印发|完成|形成|送达|通知|报送|回复|签发)?得?(?:最|更)(?:勤|频繁|少|多|密|快|慢|早|晚|长|短)"
