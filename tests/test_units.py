@@ -459,7 +459,8 @@ def test_clause_similarity_is_the_best_clause_cosine():
         ("市长自己离开朝阳，要向哪里报备", {"市长"}),
         ("部门一把手离市要提前几天请假", {"部门:主要负责"}),  # 一把手 is the 主要负责同志
         ("局长离开城区外出要报谁", {"主要负责"}),
-        ("镇街一把手离开辖区要提前几天请假", {"政府:主要负责"}),  # 镇街 (镇、街道) heads are not departments'
+        ("镇街一把手离开辖区要提前几天请假", {"政府:主要负责"}),
+        ("县市区的副职离开属地得提前几天报", {"副职"}),  # 镇街 (镇、街道) heads are not departments'
         ("常务副市长出差要向谁请假", {"副市长"}),  # a 常务副市长 is a 副市长
         ("以市政府办公室名义发文，一般由市政府秘书长签发", {"秘书长"}),  # 由 names who acts
     ],
@@ -504,6 +505,8 @@ def test_role_mismatch():
     assert not role_mismatch("副市长离市外出怎么请假", leave)
     assert not role_mismatch("区府办副主任主要协助谁", "区政府办公室副主任协助办公室主任处理日常工作")
     assert not role_mismatch("文件谁签发", leave)  # no role asked about: no mismatch
+    assert not role_mismatch("副职出差要向谁请假", leave)  # a 副职 is a 副市长
+    assert role_mismatch("副职离开属地要提前几天报", "各县(市、区)政府主要负责同志离开属地应当事先请假")
 
 
 def test_refusal_messages_say_why_in_plain_words():

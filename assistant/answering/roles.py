@@ -18,7 +18,7 @@ from assistant.textnorm import normalize
 
 ROLE = re.compile(
     r"(?:常务)?副?[市区县州省乡镇]长|副?秘书长|(?:办公室)?副?主任|[局厅处科]长"
-    r"|主要负责(?:同志|人)|负责同志|一把手"
+    r"|主要负责(?:同志|人)|负责同志|一把手|副职"
 )
 # Words after which a role is someone else (the one asked, reported to, approving): not the subject.
 # Not 由 or 委托: 「由常务副市长主持」, 「委托办公室主任召开」 name who acts.
@@ -61,8 +61,13 @@ def subject_roles(text: str) -> frozenset[str]:
     return frozenset(_qualified(m.group(0), t[: m.start()]) for m in ROLE.finditer(t))
 
 
+_DEPUTY_HEAD = re.compile(r"副[市区县州省乡镇]长")  # what a government's 副职 (deputy) is called
+
+
 def _same(a: str, b: str) -> bool:
-    """One role, or one of them said without whose head it is."""
+    """One role, or one of them said without whose head it is; a 副职 is a 副市长 (副区长 …)."""
+    if "副职" in (a, b):
+        return bool(_DEPUTY_HEAD.fullmatch(b if a == "副职" else a)) or a == b
     return a == b or a.rpartition(":")[2] == b or b.rpartition(":")[2] == a
 
 
