@@ -526,3 +526,15 @@ def test_a_rule_for_other_roles_does_not_answer_for_the_role_asked(assistant):
         "晋城市城区的现行工作规则没有规定所问人员的情形（条文规定的是其他人员），只规定：「副区长"
     )
     assert not assistant.ask("副区长要离开城区出差，得跟谁请假？", city="jincheng-chengqu").refused
+
+
+def test_a_time_asked_of_one_occasion_is_not_answered_by_how_often(assistant):
+    # 「一般两个月安排一次」 says how often, not how long each one lasts; the refusal says what it does say
+    a = assistant.ask("市政府专题学习每次搞多长时间", city="datong")
+    assert a.refused and not a.citations
+    assert a.answer.startswith(
+        "大同市的现行工作规则没有规定具体时间或期限，只规定：「市政府建立学习制度，一般两个月安排一次"
+    )
+    assert not assistant.ask("市政府专题学习多久搞一次", city="datong").refused
+    # 「每年…不少于60天」 is a year's total, not one stay's
+    assert assistant.ask("蹲点调研每次要待几天？", city="xianning").refused

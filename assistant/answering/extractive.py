@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from assistant.answering.analysis import ASKS_LIST, Group, QuestionAnalyzer
 from assistant.answering.clauses import ClauseVectors, sentences, sentences_of
-from assistant.answering.quantities import asked, asked_span, asked_unit, lead_time_unstated, states
+from assistant.answering.quantities import (
+    asked,
+    asked_span,
+    asked_unit,
+    lead_time_unstated,
+    per_occasion_unstated,
+    states,
+)
 from assistant.answering.refusal import RefusalModel, Signals
 from assistant.answering.roles import role_mismatch
 from assistant.answering.scoring import (
@@ -78,6 +85,8 @@ def quantity_elsewhere(question: str, groups: Sequence[Group], quotes: Sequence[
     stating = [t for t in texts if states(t, kind, unit)]
     if unit and not stating:
         return True
+    if stating and all(per_occasion_unstated(question, t) for t in stating):
+        return True  # 「专题学习每次搞多长时间」 and the rule says only how often: 「两个月安排一次」
     return _quantity_of_another(question, groups, texts, stating)
 
 
@@ -197,7 +206,9 @@ class ExtractiveAnswerer:
             # "区政府全体会议多久开一次": the article is about the meeting but states no frequency.
             # said only of an article about the question's topic (not 「食堂几点开饭」 against a meeting rule)
             about = (ruled_out or s.quantity_unstated) and s.coverage >= self.weights.weak_coverage
-            return Draft((), True, _unstated(question) if about else None, s)
+            # ruled out: the quoted clause states a quantity, of something else or how often: say it
+            said = quotes[0].quote if about and ruled_out and quotes else ""
+            return Draft((), True, _unstated(question) if about else None, s, said=said)
         if lead_time_unstated(question, "".join(c.quote for c in quotes)):
             art = hits[0].article
             days = [

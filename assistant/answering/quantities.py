@@ -213,3 +213,22 @@ _LEAD_TIME = re.compile(r"提前(?:几|多少|多久|多长)")
 def lead_time_unstated(question: str, text: str) -> bool:
     """「要提前几天报？」 answered by 「会前送达」: a lead time asked, and no number of days in ``text``."""
     return bool(_LEAD_TIME.search(question)) and not states(text, "time", "时")
+
+
+# A time asked of one occasion (「专题学习每次搞多长时间」, 「一次要待几天」), not of a period
+_PER_OCCASION = re.compile(rf"每{_TIMES}|一{_TIMES}(?:要|得|一般|大概)?[^，。？?]{{0,3}}(?:多久|多长|几天|几个?小时)")
+_DURATION = re.compile(rf"{_RANGE}\s*{_TIME_UNIT}")
+_INTERVAL_AFTER = re.compile(rf"[^，。；,;]{{0,6}}[一1]\s*{_TIMES}")  # 「两个月安排一次」: how often, not how long
+_PER_PERIOD = re.compile(r"每(?:年|季度|季|月|周|星期)|一年|全年|年度")  # 「每年…不少于60天」: a period's total
+
+
+def per_occasion_unstated(question: str, text: str) -> bool:
+    """A time asked of one occasion (``_PER_OCCASION``), and every number of days (months …) in ``text``
+    is either how often it happens (「一般两个月安排一次」) or a period's total (「每年…不少于60天」)."""
+    if not _PER_OCCASION.search(question) or asked(question) != "time":
+        return False
+    for m in _DURATION.finditer(text):
+        sentence = re.split(r"[。；;]", text[: m.start()])[-1]
+        if not _INTERVAL_AFTER.match(text, m.end()) and not _PER_PERIOD.search(sentence):
+            return False
+    return True
