@@ -670,3 +670,12 @@ def test_per_occasion_unstated():
     assert per_occasion_unstated("蹲点调研每次要待几天", "每年要主持1—2个重点调研课题,拿出不少于60天时间深入基层")
     assert not per_occasion_unstated("每次会议要提前几天通知", "应在会前 2 日将时间、地点和议题安排通知参会人员")
     assert not per_occasion_unstated("专题学习多久搞一次", "一般两个月安排一次专题学习")  # how often is asked
+
+
+def test_after_unstated():
+    from assistant.answering.quantities import after_unstated
+
+    ahead = "主办部门应提前10个工作日正式向市政府报送请示，由市政府办公室报市政府领导同志审核"
+    assert after_unstated("报上去以后，政府办一般几天给批复", ahead)
+    assert not after_unstated("要提前几天报请示", ahead)  # a lead time is asked
+    assert not after_unstated("会议结束后几天印发", "在会议结束后7个工作日内印发")  # the days are after it

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from assistant.answering.analysis import ASKS_LIST, Group, QuestionAnalyzer
 from assistant.answering.clauses import ClauseVectors, sentences, sentences_of
 from assistant.answering.quantities import (
+    after_unstated,
     asked,
     asked_span,
     asked_unit,
@@ -85,7 +86,7 @@ def quantity_elsewhere(question: str, groups: Sequence[Group], quotes: Sequence[
     stating = [t for t in texts if states(t, kind, unit)]
     if unit and not stating:
         return True
-    if stating and all(per_occasion_unstated(question, t) for t in stating):
+    if stating and all(per_occasion_unstated(question, t) or after_unstated(question, t) for t in stating):
         return True  # 「专题学习每次搞多长时间」 and the rule says only how often: 「两个月安排一次」
     return _quantity_of_another(question, groups, texts, stating)
 

@@ -232,3 +232,18 @@ def per_occasion_unstated(question: str, text: str) -> bool:
         if not _INTERVAL_AFTER.match(text, m.end()) and not _PER_PERIOD.search(sentence):
             return False
     return True
+
+
+# A time after something (「报上去以后几天给批复」), against days set ahead of something (提前10个工作日)
+_AFTER_ASKED = re.compile(r"(?:以后|之后|[收到完]后)[^。？?]{0,12}(?:几天|多久|多长时间|几个工作日|多少天)")
+_LEAD_DURATION = re.compile(rf"(?:提前|会前|前)\s*{_RANGE}\s*{_TIME_UNIT}|{_RANGE}\s*{_TIME_UNIT}(?:前|以前|之前)")
+
+
+def after_unstated(question: str, text: str) -> bool:
+    """A time after something asked (``_AFTER_ASKED``), and every number of days in ``text`` is set
+    ahead of something (「提前10个工作日正式报送请示」): the rule sets no time after it."""
+    if not _AFTER_ASKED.search(question) or _LEAD_TIME.search(question):
+        return False
+    durations = list(_DURATION.finditer(text))
+    leads = {m.span() for m in _LEAD_DURATION.finditer(text)}
+    return bool(durations) and all(any(a <= m.start() and m.end() <= b for a, b in leads) for m in durations)
