@@ -679,3 +679,14 @@ def test_after_unstated():
     assert after_unstated("报上去以后，政府办一般几天给批复", ahead)
     assert not after_unstated("要提前几天报请示", ahead)  # a lead time is asked
     assert not after_unstated("会议结束后几天印发", "在会议结束后7个工作日内印发")  # the days are after it
+
+
+def test_negated_case():
+    from assistant.answering.scoring import _NEGATED_CONDITION, negated_case
+
+    assert negated_case("上常务会的议题部门之间谈不拢咋办") and negated_case("上会议题部门之间没协调一致，咋报？")
+    assert negated_case("区政府开会，领导来不了最后谁批")
+    assert not negated_case("常务会能不能请假") and not negated_case("常务会到会人数有没有要求")  # A-not-A asks
+    assert not negated_case("部门不得以市政府名义发文吗")  # a prohibition asked about, not a case
+    assert _NEGATED_CONDITION.search("经协调不能取得一致意见的,须由主办部门附协调说明")
+    assert not _NEGATED_CONDITION.search("会议指定列席人员应按要求准时参加会议，原则上不能请假。")

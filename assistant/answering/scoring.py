@@ -21,6 +21,7 @@ from assistant.answering.analysis import (
     question_types,
 )
 from assistant.answering.clauses import DEFINITION, clauses_with_context
+from assistant.answering.phrasing import ASKING
 from assistant.answering.quantities import asked, asked_unit, states
 from assistant.answering.roles import ROLE, role_mismatch
 from assistant.models import Article, Citation
@@ -63,6 +64,24 @@ def _ignores_case(question: str, groups: Sequence[Group], unit: str) -> bool:
     case = [g for g in groups if any(a in m.group(1) for a in g.alternatives) and not ROLE.fullmatch(g.alternatives[0])]
     t = normalize(unit)
     return bool(case) and not any(g.found(t) for g in case)
+
+
+# A state negated (协调不下来, 没协调一致, 意见不统一, 来不了, 不能取得一致): not a prohibition (不得, 不准),
+# a bound (不超过, 不少于), an A-not-A asking (能不能, 要不要) or a 不 that starts a word (不断, 不定期)
+_NEGATED_STATE = re.compile(r"(?<![能要可是会用有])(?:不(?![得准许超少足低高断定同仅但])|没(?!有规定)|未(?!经)|无法)")
+
+
+# The case stated as a condition by a clause (「经协调不能取得一致意见的，」, 「主要负责人不能参加会议的，」)
+_NEGATED_CONDITION = re.compile(rf"(?:{_NEGATED_STATE.pattern})[^，。；,;]{{0,12}}的[，,]")
+
+
+@lru_cache(maxsize=1024)
+def negated_case(question: str) -> bool:
+    """Whether the question asks about a case that did not happen or cannot (「部门之间协调不下来咋办」):
+    a negated state in the words before its asking."""
+    q = normalize(question)
+    at = ASKING.search(q)
+    return bool(_NEGATED_STATE.search(q[: at.start()] if at else q))
 
 
 def unknown_share(stats: TermStats, groups: Sequence[Group], text: str) -> float:
@@ -133,6 +152,8 @@ def clause_score(
         bonus -= w.type_bonus  # the asked doing is here, but not said of anyone
     elif doing and _says_doing(groups, doing, unit):
         bonus += w.type_bonus  # 「谁批」: 「…报会议主持人审批」 says who does it, 「原则上不应请假」 does not
+    if negated_case(question) and _NEGATED_CONDITION.search(unit):
+        bonus += w.type_bonus  # 「协调不下来咋办」: 「经协调不能取得一致的，…附协调说明」, not 「与相关部门协调一致」
     if "supposing" in types and _ignores_case(question, groups, unit):
         bonus -= w.type_bonus  # 「市长不在的话，常务会议由谁主持」: 「由市长召集和主持」 ignores the case
     return cov * (bonus + w.type_bonus * hints) * order
