@@ -403,6 +403,8 @@ def test_a_question_compared_across_places_is_asked_at_each_places_level(assista
     assert assistant.dialogue.relocator.at_level("各地市长出差期间由谁代行职务", "区") == "各地区长出差期间由谁代行职务"
     both = "各地一把手（市长/区长）外出期间分别由谁主持工作"
     assert assistant.dialogue.relocator.at_level(both, "区") == both  # titles of both levels: as asked
+    meeting = "咸宁市和晋城市城区部门开全区性会议要提前几天报请示"  # 全区性 is a level word too
+    assert assistant.dialogue.relocator.at_level(meeting, "市") == "咸宁市和晋城市城区部门开全市性会议要提前几天报请示"
     a = assistant.ask("各地市长出差期间由谁代行职务？")
     assert "由负责常务工作的副区长代行区长职务" in a.answer  # 城区's 区长, asked as 市长
     assert "市长离朝期间" in a.answer and "市长离咸期间" in a.answer  # 离朝, 离咸: away, in their rules' words

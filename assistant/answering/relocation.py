@@ -70,8 +70,10 @@ class Relocator:
 
     def at_level(self, question: str, level: str) -> str:
         """A question asked of several places, at one place's ``level``: 「各地市长出差期间由谁代行职务」 asks
-        城区 about its 区长 (only when the question's titles are all of one level: not 「市长/区长」)."""
-        said = {m.group(0) for m in re.finditer(rf"[{LEVELS}](?={_TITLE_AFTER.pattern})", self.strip_places(question))}
+        城区 about its 区长, and 「全区性会议」 asks 咸宁 about its 全市性会议 (only when the question's titles
+        are all of one level: not 「市长/区长」)."""
+        bare = self.strip_places(question)
+        said = {m.group(0) for m in re.finditer(rf"[{LEVELS}](?={_TITLE_AFTER.pattern})|(?<=全)[{LEVELS}](?=性)", bare)}
         return self._relevel(question, said.pop(), level) if len(said) == 1 else question
 
     def _relevel(self, question: str, old: str, new: str) -> str:
