@@ -530,6 +530,9 @@ def test_a_rule_for_other_roles_does_not_answer_for_the_role_asked(assistant):
         "晋城市城区的现行工作规则没有规定所问人员的情形（条文规定的是其他人员），只规定：「副区长"
     )
     assert not assistant.ask("副区长要离开城区出差，得跟谁请假？", city="jincheng-chengqu").refused
+    # the best clause is the rule for 市长; another clause of the article is the rule for 副市长: it answers
+    deputy = assistant.ask("副市长出差谁主持工作", city="xianning")
+    assert not deputy.refused and deputy.citations[0].quote.startswith("互为AB角的副市长")
 
 
 def test_a_time_asked_of_one_occasion_is_not_answered_by_how_often(assistant):

@@ -460,7 +460,12 @@ def test_clause_similarity_is_the_best_clause_cosine():
         ("部门一把手离市要提前几天请假", {"部门:主要负责"}),  # 一把手 is the 主要负责同志
         ("局长离开城区外出要报谁", {"主要负责"}),
         ("镇街一把手离开辖区要提前几天请假", {"政府:主要负责"}),
-        ("县市区的副职离开属地得提前几天报", {"副职"}),  # 镇街 (镇、街道) heads are not departments'
+        ("副职离开属地得提前几天报", {"副职"}),
+        ("县市区的副职离开属地得提前几天报", {"下级:副职"}),  # the 副职 of the governments under the city
+        (
+            "朝阳市长办公会都有谁参加",
+            set(),
+        ),  # 市长 of 市长办公会 names the meeting  # 镇街 (镇、街道) heads are not departments'
         ("常务副市长出差要向谁请假", {"副市长"}),  # a 常务副市长 is a 副市长
         ("以市政府办公室名义发文，一般由市政府秘书长签发", {"秘书长"}),  # 由 names who acts
     ],

@@ -23,7 +23,7 @@ from assistant.answering.quantities import (
     states,
 )
 from assistant.answering.refusal import RefusalModel, Signals
-from assistant.answering.roles import role_mismatch
+from assistant.answering.roles import role_mismatch, subject_roles
 from assistant.answering.scoring import (
     ClauseScorer,
     bigram_overlap,
@@ -200,6 +200,11 @@ class ExtractiveAnswerer:
         # a rule that refuses whatever the evidence says: the asked quantity is not stated for what is asked
         ruled_out = quantity_elsewhere(question, groups, quotes)
         if s.role_mismatch and s.coverage >= self.weights.weak_coverage and quotes:
+            # 「副市长出差谁主持工作」: the best clause is the rule for 市长, another of the article is the rule
+            # for 副市长 (「互为AB角的副市长，一位…出差…期间，由另一位代行…」): that one answers
+            own = self._own_role_clause(question, hits[0].article)
+            if own:
+                return Draft((Citation(hits[0].article, own),), False, None, s)
             # 「区长离开城区向谁请假」 and the clause is the rule for 副区长 (who ask 区长): whatever the other
             # evidence says, it is someone else's rule; the refusal quotes it
             return Draft((), True, "role", s, said=quotes[0].quote)
@@ -227,6 +232,17 @@ class ExtractiveAnswerer:
             best = max(days, key=lambda u: coverage(groups, u))
             quotes = tuple(sorted({*quotes, Citation(art, best)}, key=lambda c: art.text.find(c.quote)))
         return Draft(quotes, False, None, s)
+
+    def _own_role_clause(self, question: str, article: Article) -> str | None:
+        """The best-scored clause of ``article`` that is the rule for the role the question asks of."""
+        return next(
+            (
+                unit
+                for _, _, unit in sorted(self.scorer.scored_clauses(question, article), key=lambda t: -t[0])
+                if subject_roles(unit) and not role_mismatch(question, unit)
+            ),
+            None,
+        )
 
     def best_quote(self, question: str, article: Article) -> str:
         """The clause of ``article`` that best answers ``question`` (verbatim)."""

@@ -44,9 +44,16 @@ _HEAD_OF = (
 )
 
 
+# The governments under the city (县市区, 县（市、区）, 乡镇): their 副职 are not the city's 副市长
+_BELOW = re.compile(r"(?:县(?:市区|区)|区县|县[（(]市[、，]?区?[)）]区?|乡镇|镇街|各[县乡镇])[^，。；]{0,2}$")
+
+
 def _qualified(name: str, before: str) -> str:
-    """A 主要负责 role with whose head it is (「部门:主要负责」) when the words before say so."""
+    """A 主要负责 role with whose head it is (「部门:主要负责」) when the words before say so; a 副职 of
+    the governments under the city (「县市区的副职」) is theirs (「下级:副职」)."""
     role = _role(name)
+    if role == "副职" and _BELOW.search(before):
+        return "下级:副职"
     holders = re.sub(r"[（(][^）)]*[）)]", "", re.split(r"[，,。；;]", before)[-1])  # 县(市、区) is one holder
     if role != "主要负责" or re.search(r"[、和及与]", holders):  # 「各县区政府、市政府各部门主要负责同志」: both
         return role
@@ -58,7 +65,10 @@ def subject_roles(text: str) -> frozenset[str]:
     t = normalize(text)
     other = _OTHERS.search(t)
     t = t[: other.start()] if other else t
-    return frozenset(_qualified(m.group(0), t[: m.start()]) for m in ROLE.finditer(t))
+    # 市长 of 市长办公会议 is part of a meeting's name, not a role
+    return frozenset(
+        _qualified(m.group(0), t[: m.start()]) for m in ROLE.finditer(t) if not t.startswith("办公会", m.end())
+    )
 
 
 _DEPUTY_HEAD = re.compile(r"副[市区县州省乡镇]长")  # what a government's 副职 (deputy) is called
