@@ -533,6 +533,9 @@ def test_a_rule_for_other_roles_does_not_answer_for_the_role_asked(assistant):
     # the best clause is the rule for 市长; another clause of the article is the rule for 副市长: it answers
     deputy = assistant.ask("副市长出差谁主持工作", city="xianning")
     assert not deputy.refused and deputy.citations[0].quote.startswith("互为AB角的副市长")
+    # the asked role's own clause is checked as any quote is: 「市长离咸…报批报备」 sets no days
+    days = assistant.ask("市长离开咸宁要提前几天报备？", city="xianning")
+    assert days.refused and days.answer.startswith("咸宁市的现行工作规则没有规定具体提前几天")
 
 
 def test_a_time_asked_of_one_occasion_is_not_answered_by_how_often(assistant):

@@ -203,12 +203,15 @@ class ExtractiveAnswerer:
             # 「副市长出差谁主持工作」: the best clause is the rule for 市长, another of the article is the rule
             # for 副市长 (「互为AB角的副市长，一位…出差…期间，由另一位代行…」): that one answers
             own = self._own_role_clause(question, hits[0].article)
-            if own:
-                return Draft((Citation(hits[0].article, own),), False, None, s)
-            # 「区长离开城区向谁请假」 and the clause is the rule for 副区长 (who ask 区长): whatever the other
-            # evidence says, it is someone else's rule; the refusal quotes it
-            return Draft((), True, "role", s, said=quotes[0].quote)
-        if not self.supported(s) or ruled_out:
+            if not own:
+                # 「区长离开城区向谁请假」 and the clause is the rule for 副区长 (who ask 区长): whatever the
+                # other evidence says, it is someone else's rule; the refusal quotes it
+                return Draft((), True, "role", s, said=quotes[0].quote)
+            # the evidence was of the other role's clause: the asked role's own clause is checked as any
+            # quote is (the asked quantity stated for what is asked, a lead time in days) below
+            quotes = (Citation(hits[0].article, own),)
+            ruled_out = quantity_elsewhere(question, groups, quotes)
+        if (not s.role_mismatch and not self.supported(s)) or ruled_out:
             # "区政府全体会议多久开一次": the article is about the meeting but states no frequency.
             # said only of an article about the question's topic (not 「食堂几点开饭」 against a meeting rule)
             about = (ruled_out or s.quantity_unstated) and s.coverage >= self.weights.weak_coverage
