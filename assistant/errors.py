@@ -28,10 +28,13 @@ class InvalidQuestion(UserError):
 class UnknownCity(UserError):
     """A city that the knowledge base does not hold."""
 
+    SHOWN = 20  # characters of the name said back: a long one is not echoed in full
+
     def __init__(self, city: str, known: list[str]):
         self.city = city
         self.known = known
-        super().__init__(f"知识库中没有“{city}”的规则。现有：{'、'.join(known)}。")
+        said = city if len(city) <= self.SHOWN else city[: self.SHOWN] + "…"
+        super().__init__(f"知识库中没有“{said}”的规则。现有：{'、'.join(known)}。")
 
 
 class KnowledgeError(UserError):

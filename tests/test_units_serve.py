@@ -183,3 +183,8 @@ def test_validation_messages_name_fields_not_types_and_read_in_chinese():
     said = validation_message(e.value)
     # a union's members are one field with either type, not 「content.str」 and 「content.list[Part]」
     assert said == "字段 content 无效（应为文字或应为列表）；字段 mode 无效（只能是 'extractive' 或 'llm'）"
+
+
+def test_a_long_unknown_city_name_is_not_echoed_in_full():
+    message = str(UnknownCity("北" * 5000, ["大同市"]))
+    assert message == f"知识库中没有“{'北' * 20}…”的规则。现有：大同市。"
