@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.errors import InvalidQuestion, UnknownCity
@@ -548,3 +550,15 @@ def test_a_time_asked_of_one_occasion_is_not_answered_by_how_often(assistant):
     assert not assistant.ask("市政府专题学习多久搞一次", city="datong").refused
     # 「每年…不少于60天」 is a year's total, not one stay's
     assert assistant.ask("蹲点调研每次要待几天？", city="xianning").refused
+
+
+def test_a_role_mismatch_on_weak_evidence_is_still_judged_by_the_refusal_model(assistant, monkeypatch):
+    # below weak coverage the role rule does not apply; the refusal model must still decide
+    answerer = assistant.answerer
+    question = "区长食堂的饭菜谁来做"
+    hits = assistant.retriever.retrieve(question, "jincheng-chengqu", 5).hits
+    real = answerer.signals(question, answerer.analyzer.groups(question), hits)
+    weak = replace(real, role_mismatch=1.0, coverage=min(real.coverage, 0.2))
+    assert not answerer.supported(weak)
+    monkeypatch.setattr(answerer, "signals", lambda *args, **kwargs: weak)
+    assert answerer.draft(question, hits).refused

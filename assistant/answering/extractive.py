@@ -197,6 +197,7 @@ class ExtractiveAnswerer:
             return Draft((), True)
         s = self.signals(question, groups, hits, vector)
         quotes = self._quotes(question, groups, hits[0].article)
+        judged = self.supported(s)  # on the best clause's evidence
         if s.role_mismatch and s.coverage >= self.weights.weak_coverage and quotes:
             # 「副市长出差谁主持工作」: the best clause is the rule for 市长, another of the article is the rule
             # for 副市长 (「互为AB角的副市长，一位…出差…期间，由另一位代行…」): that one answers
@@ -208,9 +209,10 @@ class ExtractiveAnswerer:
             # the evidence was of the other role's clause: the asked role's own clause is checked as any
             # quote is (the asked quantity stated for what is asked, a lead time in days) below
             quotes = (Citation(hits[0].article, own),)
+            judged = True  # that evidence was of another role's clause; the asked role's own clause answers
         # a rule that refuses whatever the evidence says: the asked quantity is not stated for what is asked
         ruled_out = quantity_elsewhere(question, groups, quotes)
-        if (not s.role_mismatch and not self.supported(s)) or ruled_out:
+        if not judged or ruled_out:
             # "区政府全体会议多久开一次": the article is about the meeting but states no frequency.
             # said only of an article about the question's topic (not 「食堂几点开饭」 against a meeting rule)
             about = (ruled_out or s.quantity_unstated) and s.coverage >= self.weights.weak_coverage
