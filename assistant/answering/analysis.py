@@ -65,7 +65,7 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     ),
     # a case supposed (「常务副市长也出差了的话」, 「要是市长不在」): the clause that states a case answers it
     "supposing": (
-        re.compile(r"的话|如果|要是|假如|万一|倘若"),
+        re.compile(r"的话|的时候|期间|如果|要是|假如|万一|倘若"),
         re.compile(r"^如|如果|如遇|若|倘若|同时|[^，。；,;]{2,12}时[，,]|[^，。；,;]{2,}的[，,]"),
     ),
     # what may not be done or is left out (「哪些事项不列入议题」, 「不能带手机」): a negated doing, not the

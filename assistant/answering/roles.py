@@ -72,12 +72,17 @@ def subject_roles(text: str) -> frozenset[str]:
 
 
 _DEPUTY_HEAD = re.compile(r"副[市区县州省乡镇]长")  # what a government's 副职 (deputy) is called
+_HEAD = re.compile(r"[市区县州省乡镇]长")  # a government's 一把手 (its 主要负责人)
 
 
 def _same(a: str, b: str) -> bool:
-    """One role, or one of them said without whose head it is; a 副职 is a 副市长 (副区长 …)."""
+    """One role, or one of them said without whose head it is; a 副职 is a 副市长 (副区长 …), and a
+    一把手 (主要负责人) said of no body in particular is a 市长 (区长 …), the head of a government."""
     if "副职" in (a, b):
         return bool(_DEPUTY_HEAD.fullmatch(b if a == "副职" else a)) or a == b
+    if "主要负责" in (a, b):
+        other = b if a == "主要负责" else a
+        return bool(_HEAD.fullmatch(other)) or other.rpartition(":")[2] == "主要负责"
     return a == b or a.rpartition(":")[2] == b or b.rpartition(":")[2] == a
 
 

@@ -53,7 +53,7 @@ def city_missing(stats: TermStats, groups: Sequence[Group], city: str) -> float:
     return weight_share(groups, lambda g: not any(stats.in_city(a, city) for a in g.alternatives))
 
 
-_SUPPOSED = re.compile(r"^(?:如果|要是|假如|万一|倘若)?(.+?)(?:的话|时)[，,]")
+_SUPPOSED = re.compile(r"^(?:如果|要是|假如|万一|倘若)?(.+?)(?:(?:的话|的时候|期间)[，,]?|时[，,])")
 
 
 def _ignores_case(question: str, groups: Sequence[Group], unit: str) -> bool:
