@@ -562,3 +562,16 @@ def test_a_role_mismatch_on_weak_evidence_is_still_judged_by_the_refusal_model(a
     assert not answerer.supported(weak)
     monkeypatch.setattr(answerer, "signals", lambda *args, **kwargs: weak)
     assert answerer.draft(question, hits).refused
+
+
+def test_an_article_sharing_no_word_with_the_question_never_answers_it(assistant):
+    # the refusal model is linear: far from its data (no word shared) it may still say yes
+    answerer = assistant.answerer
+    question = "常务会议多久召开一次"
+    hits = assistant.retriever.retrieve(question, "datong", 5).hits
+    real = answerer.signals(question, answerer.analyzer.groups(question), hits)
+    real = replace(real, clause_similarity=0.93)  # (the test knowledge base has no clause vectors)
+    assert answerer.supported(real)
+    nothing_shared = replace(real, coverage=0.0)
+    assert answerer.refusal is not None and answerer.refusal.answers(nothing_shared)
+    assert not answerer.supported(nothing_shared)

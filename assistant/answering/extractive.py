@@ -112,7 +112,12 @@ class ExtractiveAnswerer:
         self.clause_vectors = clause_vectors
 
     def supported(self, s: Signals) -> bool:
-        """Answer or refuse: the fitted model when there is one, else the hand-set thresholds."""
+        """Answer or refuse: the fitted model when there is one, else the hand-set thresholds. An article
+        that has none of the question's words answers it whatever the model says: the model is linear and
+        fitted where there is some evidence, and far out there (no word shared) it can still say yes
+        (「公务员考试报名条件是啥」 in a city's rules on work discipline)."""
+        if s.coverage == 0:
+            return False
         if self.refusal is not None:
             return self.refusal.answers(s)
         w = self.weights
