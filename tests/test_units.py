@@ -584,6 +584,17 @@ def test_a_clause_that_ignores_the_supposed_case_answers_it_less(q):
     assert "supposing" in types and away > ignores > 0
 
 
+def test_a_question_about_what_something_is_for_wants_its_tasks():
+    w = Weights()
+    q = "全体会主要干啥"
+    groups = [Group(("全体会",), 2.0, True)]
+    types = question_types(q)
+    tasks = clause_score(q, groups, types, "市政府全体会议的主要任务是：", "", w)
+    members = clause_score(q, groups, types, "市政府全体会议由市长、副市长和各部门主要负责人组成。", "", w)
+    assert "duty" in types and tasks > members > 0
+    assert "duty" not in question_types("批了以后还要干啥")  # what to do next: a procedure, not a duty
+
+
 def test_a_who_question_asks_the_doer_of_its_verb():
     assert asked_doing("市政府专题会可以由谁主持") == "主持"
     assert asked_doing("纪要又是谁签") == "签"

@@ -63,6 +63,15 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"吗|能否|可否|是否|能不能|可不可以|行不行|让不让"),
         re.compile(r"不得|严禁|一律|不|可以|可|须|应"),
     ),
+    # what someone or something is for (「全体会主要干啥」, 「办公室主任负责什么」, 「副秘书长的职责是什么」):
+    # a clause that says its tasks or duties answers it, not the one on who makes it up
+    "duty": (
+        re.compile(
+            r"(?:(?<=主要)|(?<![要还得再该需]))(?:干|做|管|搞)些?(?:啥|什么|嘛)|(?:任务|职责|职能|作用)(?:是|有)?(?:啥|什么|哪些)"
+            r"|(?:负责|研究|讨论|审议)些?(?:啥|什么|哪些)"
+        ),
+        re.compile(r"主要任务|任务是|职责|职能|负责(?!人|同志)|研究|讨论|决定|部署|审议|协助|处理"),
+    ),
     # a case supposed (「常务副市长也出差了的话」, 「要是市长不在」): the clause that states a case answers it
     "supposing": (
         re.compile(r"的话|的时候|期间|如果|要是|假如|万一|倘若"),
