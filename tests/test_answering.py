@@ -417,7 +417,8 @@ def test_which_place_most_quotes_each_places_quantity(assistant):
     assert set(a.scope) == set(assistant.cities)
     for said in ("每年召开 1-2 次", "每半年召开1次", "每年召开一次"):
         assert said in a.answer
-    assert "【晋城市城区】\n现行工作规则中未找到对此的规定。" in a.answer  # silent there, and said so
+    # silent there, and said so: no frequency set, and the article on the meeting named, as alone
+    assert "【晋城市城区】\n现行工作规则没有规定召开或办理的频次，最相关的是《晋城市城区人民政府工作规则》" in a.answer
 
 
 def test_a_followup_asking_everywhere_answers_every_place(assistant):
@@ -575,3 +576,9 @@ def test_an_article_sharing_no_word_with_the_question_never_answers_it(assistant
     nothing_shared = replace(real, coverage=0.0)
     assert answerer.refusal is not None and answerer.refusal.answers(nothing_shared)
     assert not answerer.supported(nothing_shared)
+
+
+def test_a_compared_place_that_holds_no_such_meeting_says_so(assistant):
+    a = assistant.ask("各市的市长办公会议多久开一次？")
+    assert "【咸宁市】\n现行工作规则中没有关于「市长办公会议」的规定（规则中未设这类会议）。" in a.answer
+    assert "【大同市】\n现行工作规则没有规定召开或办理的频次，最相关的是大同市《市长办公会议工作规则》" in a.answer

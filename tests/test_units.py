@@ -551,6 +551,11 @@ def test_refusal_messages_say_why_in_plain_words():
         "现行工作规则没有规定所问人员的情形（条文规定的是其他人员），只规定：「副市长"
     )
     assert place_not_found(art, None, "") == place_not_found(None, "lead", said) == "现行工作规则中未找到对此的规定。"
+    # the topic's article that sets no such quantity is named, as a single place's refusal names it
+    assert (
+        place_not_found(art, "time")
+        == "现行工作规则没有规定具体时间或期限，最相关的是《咸宁市人民政府工作规则》第二十二条。"
+    )
     plain = not_found("", None)
     assert plain.startswith("在现行工作规则中没有找到") and "最相关" not in plain
     assert all(token not in not_found("", art, "count") for token in ("count", "None", "unstated"))

@@ -30,7 +30,7 @@ def not_found(
     the city's rules never hold; ``unstated``: the kind of quantity asked and set nowhere; ``said``: what
     the nearest article says instead (「…应事先向市长请假」), quoted."""
     if meeting:
-        return f"{where}现行工作规则中没有关于「{meeting}」的规定（规则中未设这类会议）。"
+        return where + place_not_found(nearest, meeting=meeting)
     if unstated and nearest is not None and said:
         return f"{where}{place_not_found(nearest, unstated, said)}。如需确认，请咨询本级政府办公室。"
     if unstated and nearest is not None:
@@ -39,11 +39,19 @@ def not_found(
     return f"在{where}现行工作规则中没有找到对这个问题的直接规定。{hint}可以换个说法再问，或咨询本级政府办公室。"
 
 
-def place_not_found(nearest: Article | None, unstated: str | None = None, said: str = "") -> str:
-    """One place's cell of a comparison when its rules do not answer: what they say instead, when the
-    asked quantity is all that is missing (「没有规定具体提前几天，只规定：「…应事先向市长请假…」」)."""
+def place_not_found(
+    nearest: Article | None, unstated: str | None = None, said: str = "", meeting: str | None = None
+) -> str:
+    """One place's cell of a comparison when its rules do not answer: the kind of meeting asked about that
+    its rules never hold; what they say instead, when the asked quantity is all that is missing
+    (「没有规定具体提前几天，只规定：「…应事先向市长请假…」」); or the article on the topic that sets no
+    such quantity — as a single place's refusal says them."""
+    if meeting:
+        return f"现行工作规则中没有关于「{meeting}」的规定（规则中未设这类会议）。"
     if unstated and said and nearest is not None:
         return f"现行工作规则没有规定{_unset(unstated)}，只规定：「{said}」——{label(nearest)}"
+    if unstated and nearest is not None:
+        return f"现行工作规则没有规定{_unset(unstated)}，最相关的是{label(nearest)}。"
     return "现行工作规则中未找到对此的规定。"
 
 

@@ -301,7 +301,8 @@ class Assistant:
             else:
                 said = format_quotes(quotes)
                 if not said:
-                    said = place_not_found(*_finding([d for d in drafts if d[0] == c]))
+                    finding = _finding([d for d in drafts if d[0] == c])
+                    said = place_not_found(*finding, meeting=self.analyzer.kinds.absent(question, c))
                     silent.append((c, said))
                 parts.append(f"【{self.registry.by_slug[c].name}】\n{said}")
         everywhere = len(slugs) == len(self.cities) and not compare
