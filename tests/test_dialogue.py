@@ -160,6 +160,19 @@ def test_followup_shape():
         (["区长出差谁代行职务", "咸宁呢"], "jincheng-chengqu", "市长出差谁代行职务", "xianning"),  # title re-levelled
         # several places named: the previous question for each of them
         (["大同副市长出差请假找谁？", "咸宁和朝阳也一样吗？"], None, "咸宁市和朝阳市副市长出差请假找谁？", None),
+        # a follow-up, then whether it is the same as before: the follow-up (its answer says whether)
+        (
+            ["城区副区长离开城区要提前多久请假？", "大同副市长呢？也是提前一天？"],
+            None,
+            "大同市副市长离开大同市要提前多久请假",
+            "datong",
+        ),
+        (
+            ["大同部门开全市性会议要提前几天报请示？", "那朝阳呢，也是10天吗？"],
+            None,
+            "朝阳市部门开全市性会议要提前几天报请示？",
+            "chaoyang",
+        ),
         # the thing the previous question named as a meeting's is still that meeting's
         (["常务会纪要最后是谁签发？", "那纪要多长时间内要完成？"], "datong", "常务会纪要多长时间内要完成？", "datong"),
         (

@@ -87,6 +87,11 @@ _STATE = re.compile(r"不|没|未|无法|了$")
 _A_NOT_A = re.compile(r"(.)[不没]\1|[不没]$")  # 能不能, 去没去, 能主持不: a yes/no asking
 _NOMINAL_DE = re.compile(r"(?<!的话)的呢?[?？。!！\s]*$")  # 「…发的呢」: a 的-phrase, a thing
 _SUBJECT_THEN_ASKING = re.compile(r"^(.+?)呢[，,\s]+(.+)$")  # 「那部门主要负责人呢，先找谁」
+# A follow-up, then whether it is the same as before (「那朝阳呢，也是10天吗？」, 「大同副市长呢？也是提前一天？」):
+# the check asks nothing the follow-up's answer does not say (not 「跟城区一样吗」, which names a place compared)
+_FOLLOWUP_CHECKED = re.compile(
+    r"^(.{1,20}?呢)[？?，,\s]+(?:是不是|是否)?(?:也|还|都|同样)(?:是|要|得)?[^，,。？?]{0,10}[吗么？?]*$"
+)
 # 「咸宁有这规定吗」, 「城区也一样吗」: the words point back at the whole previous question
 _ANAPHORA = re.compile(r"这(?:个|条|项|种|些)?(?:规定|要求|样|么)|同样|一样")
 # 「这个会」, 「那次会议」, 「该会」: the meeting the conversation is about
@@ -169,6 +174,9 @@ class Dialogue:
     def _next(self, message: str, previous: Resolved | None, selected: str | None) -> Resolved:
         if previous is not None:
             message = self._meeting_pointed(message, previous.question)
+            if checked := _FOLLOWUP_CHECKED.match(message):
+                # 「大同副市长呢？也是提前一天？」: the follow-up, whose answer says whether it is the same
+                message = checked.group(1)
         detected = self.detector.detect(message)
         named = detected.city
         if previous is None or detected.unknown:
