@@ -160,6 +160,13 @@ def test_followup_shape():
         (["区长出差谁代行职务", "咸宁呢"], "jincheng-chengqu", "市长出差谁代行职务", "xianning"),  # title re-levelled
         # several places named: the previous question for each of them
         (["大同副市长出差请假找谁？", "咸宁和朝阳也一样吗？"], None, "咸宁市和朝阳市副市长出差请假找谁？", None),
+        # led by 那 and ending in 呢: a follow-up, however long
+        (
+            ["部门起草、要用市政府名义发的文件，合法性审查谁负责？", "那部门自己制定的其他规范性文件呢？"],
+            "chaoyang",
+            "部门自己制定的其他规范性文件，合法性审查谁负责",
+            "chaoyang",
+        ),
         # a follow-up, then whether it is the same as before: the follow-up (its answer says whether)
         (
             ["城区副区长离开城区要提前多久请假？", "大同副市长呢？也是提前一天？"],

@@ -37,11 +37,13 @@ def fragment(message: str) -> str:
 
 
 def is_followup(message: str) -> bool:
-    """Short, and shaped like one: led by 那/还有/换成 …, or ending in 呢."""
+    """Short, and shaped like one: led by 那/还有/换成 …, or ending in 呢; led by one and ending in the
+    other (「那部门自己制定的其他规范性文件呢？」), whatever its length up to twice that."""
     m = message.strip()
-    if len(m) > MAX_FOLLOWUP_CHARS:
+    led, ends = bool(LEAD.match(m)), m.rstrip("?？。 ").endswith("呢")
+    if len(m) > MAX_FOLLOWUP_CHARS * (2 if led and ends else 1):
         return False
-    return bool(LEAD.match(m)) or m.rstrip("?？。 ").endswith("呢")
+    return led or ends
 
 
 def split_predicate(question: str, at_ask: bool = False) -> tuple[str, str]:
