@@ -160,6 +160,14 @@ def test_followup_shape():
         (["区长出差谁代行职务", "咸宁呢"], "jincheng-chengqu", "市长出差谁代行职务", "xianning"),  # title re-levelled
         # several places named: the previous question for each of them
         (["大同副市长出差请假找谁？", "咸宁和朝阳也一样吗？"], None, "咸宁市和朝阳市副市长出差请假找谁？", None),
+        # a new role in place of all the roles the previous question listed
+        (
+            ["副市长、秘书长离咸出差要怎么请假？", "那市长自己出差呢？"],
+            "xianning",
+            "市长自己出差要怎么请假",
+            "xianning",
+        ),
+        (["副市长和秘书长出差要怎么请假？", "那市长呢？"], "xianning", "市长出差要怎么请假", "xianning"),
         # led by 那 and ending in 呢: a follow-up, however long
         (
             ["部门起草、要用市政府名义发的文件，合法性审查谁负责？", "那部门自己制定的其他规范性文件呢？"],

@@ -180,6 +180,11 @@ def join(head: str, tail: str) -> str:
 _PERSONS = re.compile(r"(?:的|其他|其余|别的)(?:人|人员|同志)$|(?:人员|同志)$")  # people, said by what they do
 
 
+# roles listed with the one a follow-up replaces: 「副市长、」 before 「秘书长」, 「和秘书长」 after 「副市长」
+_ROLES_BEFORE = re.compile(rf"(?:(?:{ROLE.pattern})[、和及与])+$")
+_ROLES_AFTER = re.compile(rf"(?:[、和及与](?:{ROLE.pattern}))+")
+
+
 def combine(new: str, previous: str) -> str:
     """The previous question asked of ``new`` words: a new subject, or a new predicate for the old subject."""
     _, predicate = split_predicate(previous)
@@ -187,6 +192,12 @@ def combine(new: str, previous: str) -> str:
     new_subject = new_subject if names_something(new_subject) else ""
     span = shared_head(new, previous)
     if span and (new_subject or span[0] == new[0]):  # 「以市政府名义」 starts with a preposition, yet replaces
+        if ROLE.match(span) and ROLE.match(new):
+            # 「那市长自己出差呢」 after 「副市长、秘书长离咸出差…」: in place of all the roles listed
+            at = previous.index(span)
+            before = _ROLES_BEFORE.search(previous[:at])
+            after = _ROLES_AFTER.match(previous[at + len(span) :]) if ROLE.fullmatch(span) else None
+            span = previous[before.start() if before else at : at + len(span) + (after.end() if after else 0)]
         return previous.replace(span, new, 1)
     role = ROLE.search(previous)
     if role and _PERSONS.search(new) and not ROLE.search(new):
