@@ -7,7 +7,7 @@ import pytest
 from assistant.answering.cities import CityDetector, gazetteer
 from assistant.answering.dialogue import Dialogue
 from assistant.answering.kinds import Kinds
-from assistant.answering.phrasing import fragment, is_followup, split_predicate
+from assistant.answering.phrasing import fragment, is_followup, split_predicate, topic_of
 from assistant.knowledge.ingest import load_articles
 from assistant.knowledge.registry import load_registry
 from assistant.retrieval.tokenizer import default_tokenizer
@@ -356,3 +356,16 @@ def test_a_leaning_question_end_to_end(assistant):
     turn = assistant.dialogue.resolve(["部门开全市性会议要提前几天报请示？", "报之前要先找谁同意"], "chaoyang")
     answer = assistant.ask(turn.question, city=turn.city)
     assert answer.citations[0].article.id == "chaoyang-work-rules-025" and "分管领导同志" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("部门开全市性会议要提前几天报请示", "部门开全市性会议"),
+        ("专题会一般谁召集", "专题会"),
+        # asked first: the topic comes after the asking
+        ("哪些情况下可以请假不参加市政府的会？", "请假不参加市政府的会"),
+    ],
+)
+def test_what_a_question_is_about(question, topic):
+    assert topic_of(question) == topic

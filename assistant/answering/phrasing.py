@@ -135,8 +135,18 @@ def _subject_before_asking(question: str) -> str:
 def topic_of(question: str) -> str:
     """What a question is about: its first clause's words before the asking, trimmed (「部门开全市性
     会议要提前几天报请示」 → 「部门开全市性会议」, 「专题会一般谁召集」 → 「专题会」)."""
-    subject, _ = split_predicate(question, at_ask=True)
-    return _trimmed(re.split(r"[，,；;。？?]", subject)[0])
+    subject, predicate = split_predicate(question, at_ask=True)
+    topic = _trimmed(re.split(r"[，,；;。？?]", subject)[0])
+    if not topic and (lead := _ASKING_LEAD.match(predicate)):
+        # 「哪些情况下可以请假不参加市政府的会」: asked first, the topic comes after (请假不参加市政府的会)
+        return _trimmed(re.split(r"[，,；;。？?]", predicate[lead.end() :])[0])
+    return topic
+
+
+# The asking a question may start with, and its modal: 「哪些情况下可以」, 「什么时候要」, 「啥情况能」
+_ASKING_LEAD = re.compile(
+    r"(?:哪些|哪种|什么|啥|何种)(?:情况|情形|时候|条件)下?(?:才)?(?:可以|能够|能|要|需要|需|得|应当|应)?"
+)
 
 
 def names_something(subject: str) -> bool:
