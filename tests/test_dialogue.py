@@ -160,6 +160,27 @@ def test_followup_shape():
         (["区长出差谁代行职务", "咸宁呢"], "jincheng-chengqu", "市长出差谁代行职务", "xianning"),  # title re-levelled
         # several places named: the previous question for each of them
         (["大同副市长出差请假找谁？", "咸宁和朝阳也一样吗？"], None, "咸宁市和朝阳市副市长出差请假找谁？", None),
+        # a place and the rule's own word for what is asked (时限 asks a time): the previous question there
+        (
+            ["咸宁常务会通过的文件几天内印发？", "朝阳的时限是多少？"],
+            None,
+            "朝阳市常务会通过的文件几天内印发？",
+            "chaoyang",
+        ),
+        # a rule pointed at (这个时限): the previous question, about the new subject
+        (
+            ["常务会定了要印发的文件几天内要发出去？", "全体会的也是这个时限吗"],
+            "datong",
+            "全体会定了要印发的文件几天内要发出去",
+            "datong",
+        ),
+        # 「会上」 opening a message: at the meeting talked about
+        (
+            ["常务会纪要谁签发？", "会上通过的文件，几天内要印出来？"],
+            "xianning",
+            "常务会上通过的文件，几天内要印出来？",
+            "xianning",
+        ),
         # a new role in place of all the roles the previous question listed
         (
             ["副市长、秘书长离咸出差要怎么请假？", "那市长自己出差呢？"],

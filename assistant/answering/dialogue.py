@@ -93,9 +93,12 @@ _FOLLOWUP_CHECKED = re.compile(
     r"^(.{1,20}?呢)[？?，,\s]+(?:是不是|是否)?(?:也|还|都|同样)(?:是|要|得)?[^，,。？?]{0,10}[吗么？?]*$"
 )
 # 「咸宁有这规定吗」, 「城区也一样吗」: the words point back at the whole previous question
-_ANAPHORA = re.compile(r"这(?:个|条|项|种|些)?(?:规定|要求|样|么)|同样|一样")
+_ANAPHORA = re.compile(r"这(?:个|条|项|种|些)?(?:规定|要求|样|么|时限|期限|标准)|同样|一样")
+# A rule pointed at (「也是这个时限吗」): the message leans on the previous question, whatever its shape
+_POINTING = re.compile(r"这(?:个|条|项|种|些)?(?:规定|要求|时限|期限|标准)")
 # 「这个会」, 「那次会议」, 「该会」: the meeting the conversation is about
-_THIS_MEETING = re.compile(r"(?:这个|那个|这次|那次|这|该|此)会(?:议(?!题))?")
+# 「会上通过的文件」 opening a message: the meeting talked about
+_THIS_MEETING = re.compile(r"(?:这个|那个|这次|那次|这|该|此)会(?:议(?!题))?|(?:^|(?<=^那))会(?=[上后])")
 _GOVERNMENT = f"[{LEVELS}]?政府"  # 市政府常务会议: whose meeting
 _LEVEL_HEAD = f"[{LEVELS}]长"  # 市长办公会议: part of the name (not a role of ``roles.ROLE``)
 
@@ -182,7 +185,8 @@ class Dialogue:
         if previous is None or detected.unknown:
             return Resolved(message, selected, named or selected)
         bare = self.relocator.strip_places(message)
-        if not is_followup(message) and not _elliptical(bare) and not (named and _just_asking(bare, previous.question)):
+        leans = is_followup(message) or _elliptical(bare) or bool(_POINTING.search(bare))
+        if not leans and not (named and _just_asking(bare, previous.question)):
             city = selected or (None if detected.cities else previous.topic)
             if not detected.cities:
                 carried = self._of_meeting(message, previous.question, city)
@@ -210,7 +214,7 @@ class Dialogue:
         same = _ANAPHORA.search(rest)
         if same and names_something(rest[same.end() :]):
             same = None  # 「要是这样的话，纪要多久印发」: a question of its own after the pointing word
-        head = fragment(re.split(r"[？?，,。；;]", rest[: same.start()])[0]).rstrip("也都还") if same else ""
+        head = fragment(re.split(r"[？?，,。；;]", rest[: same.start()])[0]).rstrip("也都还是的") if same else ""
         if same and names_something(head):
             rest = head  # 「那全体会议也一样吗」: the previous question, about 全体会议
         elif same:
@@ -316,7 +320,9 @@ def _just_asking(message: str, previous: str) -> bool:
     """「大同的标准是多少」, 「咸宁是几天」 (its place taken out): only an asking, of the same kind of
     quantity as the previous question's (「几天内印发」), so the previous question is asked again."""
     rest = _THE_RULE.sub("", fragment(message))
-    return bool(rest) and bool(_ONLY_ASKING.fullmatch(rest)) and asked(rest) == asked(previous)
+    # the kind asked, with the rule's own words (「时限是多少」 asks a time, not a count)
+    kind = asked(fragment(message)) or asked(rest)
+    return bool(rest) and bool(_ONLY_ASKING.fullmatch(rest)) and kind == asked(previous)
 
 
 def _is_condition(message: str, rest: str) -> bool:
