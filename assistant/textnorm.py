@@ -54,6 +54,13 @@ def matchable(text: str) -> str:
     with the brackets gone (「县区政府」) and without the alternative (「县政府」): the words a question may
     use for it."""
     t = normalize(text)
-    if "(" not in t:
-        return t
-    return "\n".join((t, _ALTERNATIVE.sub(r"\1", t), _ALTERNATIVE.sub("", t)))
+    readings = [t]
+    if "(" in t:
+        readings += [_ALTERNATIVE.sub(r"\1", t), _ALTERNATIVE.sub("", t)]
+    if _DEPUTY_AFTER.search(t):
+        readings.append(_DEPUTY_AFTER.sub(r"\1\2、\1副\2", t))
+    return "\n".join(readings)
+
+
+# 「办公室主任、副主任」: the deputy of the same body (办公室副主任), its name said once
+_DEPUTY_AFTER = re.compile(r"([\u4e00-\u9fff]{2,6})(主任|局长|处长|科长|秘书长)、副\2")

@@ -127,6 +127,12 @@ def test_a_short_alternative_in_brackets_is_matched_either_way():
     assert "各镇街道" in matchable("各镇（街道）") and "各镇," in matchable("各镇（街道），")
 
 
+def test_a_deputy_listed_after_the_head_is_of_the_same_body():
+    entrusted = "委托区政府办公室主任、副主任召开区政府专题会议"
+    assert coverage([Group(("办公室副主任",), 1.0, True)], entrusted) == 1.0
+    assert coverage([Group(("办公室副主任",), 1.0, True)], "办公室主任、秘书长出席") == 0.0
+
+
 def test_an_asking_word_jieba_joins_to_another_is_no_topic(assistant):
     words = [g.alternatives[0] for g in assistant.analyzer.groups("全体会的新闻稿归谁审核？")]
     assert "归谁" not in words and "新闻稿" in words
