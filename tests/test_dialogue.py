@@ -118,7 +118,7 @@ def test_followup_shape():
             "datong",
         ),
         # 「那咸宁的秘书长呢」: a new place and a new subject (not 「的秘书长」)
-        (["朝阳副市长出差要向谁请假", "那咸宁的秘书长呢"], None, "秘书长出差要向谁请假", "xianning"),
+        (["朝阳副市长出差要向谁请假", "那咸宁的秘书长呢"], None, "咸宁市秘书长出差要向谁请假", "xianning"),
         # the previous question's subject without its trailing preposition; its own 市政府 kept once
         (["常务会议由谁主持", "一般多久开一次"], "datong", "常务会议一般多久开一次", "datong"),
         (["大同市政府常务会议多久开一次", "那市政府全体会议呢"], None, "大同市政府全体会议多久开一次", "datong"),
@@ -185,8 +185,16 @@ def test_followup_shape():
         (
             ["副市长、秘书长离咸出差要怎么请假？", "那市长自己出差呢？"],
             "xianning",
-            "市长自己出差要怎么请假",
+            "市长离咸出差要怎么请假",
             "xianning",
+        ),
+        # … with whose roles they were (各部门): 副市长 is no department's
+        (["大同各部门主要负责人离同外出要怎么请假", "那副市长呢？"], "datong", "副市长离同外出要怎么请假", "datong"),
+        (
+            ["晋城城区副区长、办公室主任离开城区出差向谁请假", "那区长自己出差呢"],
+            "jincheng-chengqu",
+            "晋城城区区长离开城区出差向谁请假",
+            "jincheng-chengqu",
         ),
         (["副市长和秘书长出差要怎么请假？", "那市长呢？"], "xianning", "市长出差要怎么请假", "xianning"),
         # led by 那 and ending in 呢: a follow-up, however long

@@ -195,8 +195,33 @@ _ROLES_BEFORE = re.compile(rf"(?:(?:{ROLE.pattern})[、和及与])+$")
 _ROLES_AFTER = re.compile(rf"(?:[、和及与](?:{ROLE.pattern}))+")
 
 
+# whose role it is, said before it: 「各部门」, 「县（市、区）政府」, 「市直单位」
+_HOLDER = re.compile(r"[\u4e00-\u9fff（）()、]{0,8}?(?:部门|单位|政府)$")
+_SELF = re.compile(r"自己|本人|本身")
+
+
+def _new_role(new: str, previous: str) -> str | None:
+    """「那副市长呢」 after 「大同各部门主要负责人离同外出要怎么请假」, 「那区长自己出差呢」 after 「副区长、办公室
+    主任离开城区出差向谁请假」: the new role in place of the previous question's roles (all those listed,
+    with whose they are), the rest as it was; None when ``new`` says more than a role (or its 自己)."""
+    lead, old = ROLE.match(new), ROLE.search(previous)
+    if not lead or not old or new.startswith("办公会", lead.end()) or previous.startswith("办公会", old.end()):
+        return None
+    rest = _SELF.sub("", new[lead.end() :])
+    if (rest and rest not in previous) or ROLE.search(rest) or lead.group(0) == old.group(0):
+        return None
+    before = _ROLES_BEFORE.search(previous[: old.start()])
+    start = before.start() if before else old.start()
+    after = _ROLES_AFTER.match(previous[old.end() :])
+    end = old.end() + (after.end() if after else 0)
+    holder = _HOLDER.search(previous[:start])
+    return previous[: holder.start() if holder else start] + lead.group(0) + previous[end:]
+
+
 def combine(new: str, previous: str) -> str:
     """The previous question asked of ``new`` words: a new subject, or a new predicate for the old subject."""
+    if (replaced := _new_role(new, previous)) is not None:
+        return replaced
     _, predicate = split_predicate(previous)
     new_subject, _ = split_predicate(new)
     new_subject = new_subject if names_something(new_subject) else ""
