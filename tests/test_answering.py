@@ -582,3 +582,8 @@ def test_a_compared_place_that_holds_no_such_meeting_says_so(assistant):
     a = assistant.ask("各市的市长办公会议多久开一次？")
     assert "【咸宁市】\n现行工作规则中没有关于「市长办公会议」的规定（规则中未设这类会议）。" in a.answer
     assert "【大同市】\n现行工作规则没有规定召开或办理的频次，最相关的是大同市《市长办公会议工作规则》" in a.answer
+
+
+def test_a_question_in_one_bodys_name_is_not_answered_by_anothers(assistant):
+    a = assistant.ask("以市政府名义发文谁签发", city="xianning")
+    assert not a.refused and "以市政府办公室名义" not in a.answer

@@ -525,6 +525,18 @@ def test_role_mismatch():
     assert role_mismatch("一把手出差要向谁请假", leave)  # a 一把手 is not a 副市长
 
 
+def test_a_clause_issued_in_another_bodys_name_is_not_about_what_is_asked():
+    from assistant.answering.roles import issuer_mismatch
+
+    office = "以市政府办公室名义发文,一般由市政府秘书长签发"
+    assert issuer_mismatch("以市政府名义发文谁签发", office)
+    assert not issuer_mismatch("以市政府办公室名义发文谁签发", office)
+    assert not issuer_mismatch("以市政府名义发文谁签发", "以市政府名义制发的重要政策性、规范性文件,由市长签发")
+    either = "涉及以市政府或者市政府办公室名义印发行政规范性文件的,由市政府司法行政部门进行合法性审核"
+    assert not issuer_mismatch("以市政府名义印发的规范性文件谁审核", either)  # one of those named
+    assert not issuer_mismatch("以市政府名义发文谁签？用市府办名义的呢", office)  # two asked: no judgement
+
+
 def test_refusal_messages_say_why_in_plain_words():
     from assistant.answering.messages import not_found, place_not_found
 

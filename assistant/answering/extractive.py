@@ -23,7 +23,7 @@ from assistant.answering.quantities import (
     states,
 )
 from assistant.answering.refusal import RefusalModel, Signals
-from assistant.answering.roles import role_mismatch, subject_roles
+from assistant.answering.roles import issuer_mismatch, role_mismatch, subject_roles
 from assistant.answering.scoring import (
     ClauseScorer,
     bigram_overlap,
@@ -259,8 +259,13 @@ class ExtractiveAnswerer:
         return next((q for q in quotes if not q.endswith(("：", ":"))), quotes[0])  # the item, not its lead
 
     def _about_another(self, question: str, article: Article, clause: str) -> bool:
-        """Whether ``clause`` is about another kind of meeting or another role than the question asks of."""
-        return self.analyzer.kinds.mismatch(question, article, clause) or role_mismatch(question, clause)
+        """Whether ``clause`` is about another kind of meeting, another role or another issuer (以…名义)
+        than the question asks of."""
+        return (
+            self.analyzer.kinds.mismatch(question, article, clause)
+            or role_mismatch(question, clause)
+            or issuer_mismatch(question, clause)
+        )
 
     def _quotes(self, question: str, groups: Sequence[Group], article: Article) -> tuple[Citation, ...]:
         """The best clause of the top article, plus clauses of it that add further facts asked for."""

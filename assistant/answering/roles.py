@@ -91,3 +91,20 @@ def role_mismatch(question: str, clause: str) -> bool:
     asked = subject_roles(question)
     said = subject_roles(clause)
     return bool(asked and said and not any(_same(a, b) for a in asked for b in said))
+
+
+_IN_NAME = re.compile(r"[以用]([\u4e00-\u9fff（）()、]{2,16}?)(?:的)?名义")
+
+
+def _issuers(text: str) -> list[str]:
+    """In whose name a text issues something: 「以市政府或者市政府办公室名义印发」 → 市政府, 市政府办公室."""
+    return [a for m in _IN_NAME.finditer(normalize(text)) for a in re.split(r"或者|或|、|和|及", m.group(1)) if a]
+
+
+def issuer_mismatch(question: str, clause: str) -> bool:
+    """The question asks about what is issued in one body's name (「以市政府名义发文」) and the clause is
+    about another's whose name begins alike (「以市政府办公室名义发文」), or the other way round."""
+    asked, said = _issuers(question), _issuers(clause)
+    if len(asked) != 1 or question.count("名义") != 1 or not said or asked[0] in said:
+        return False
+    return any(a.startswith(asked[0]) or asked[0].startswith(a) for a in said)
