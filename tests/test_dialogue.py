@@ -174,6 +174,12 @@ def test_followup_shape():
             "全体会定了要印发的文件几天内要发出去",
             "datong",
         ),
+        (
+            ["大同常务会议议题汇报时间控制在多少", "市长办公会也是这个时间吗"],
+            "datong",
+            "大同市长办公会议题汇报时间控制在多少",
+            "datong",
+        ),
         # 「会上」 opening a message: at the meeting talked about
         (
             ["常务会纪要谁签发？", "会上通过的文件，几天内要印出来？"],

@@ -93,9 +93,9 @@ _FOLLOWUP_CHECKED = re.compile(
     r"^(.{1,20}?呢)[？?，,\s]+(?:是不是|是否)?(?:也|还|都|同样)(?:是|要|得)?[^，,。？?]{0,10}[吗么？?]*$"
 )
 # 「咸宁有这规定吗」, 「城区也一样吗」: the words point back at the whole previous question
-_ANAPHORA = re.compile(r"这(?:个|条|项|种|些)?(?:规定|要求|样|么|时限|期限|标准)|同样|一样")
+_ANAPHORA = re.compile(r"这(?:个|条|项|种|些)?(?:规定|要求|样|么|时限|期限|标准|时间)|同样|一样")
 # A rule pointed at (「也是这个时限吗」): the message leans on the previous question, whatever its shape
-_POINTING = re.compile(r"这(?:个|条|项|种|些)?(?:规定|要求|时限|期限|标准)")
+_POINTING = re.compile(r"这(?:个|条|项|种|些)?(?:规定|要求|时限|期限|标准|时间)")
 # 「这个会」, 「那次会议」, 「该会」: the meeting the conversation is about
 # 「会上通过的文件」 opening a message: the meeting talked about
 _THIS_MEETING = re.compile(r"(?:这个|那个|这次|那次|这|该|此)会(?:议(?!题))?|(?:^|(?<=^那))会(?=[上后])")
