@@ -315,3 +315,21 @@ def test_langchain_chat_openai(live_server):
     llm = ChatOpenAI(base_url=f"{live_server.url}/v1", api_key="unused", model="gov-rules-chaoyang")
     reply = llm.invoke("人事任免公文谁签发")
     assert "由市长签发" in reply.content
+
+
+def test_openai_client_is_told_of_a_scope_notice(live_server):
+    from openai import OpenAI
+
+    client = OpenAI(base_url=f"{live_server.url}/v1", api_key="unused")
+    messages = [{"role": "user", "content": "咸宁市政府常务会议多久开一次？"}]
+    done = client.chat.completions.create(model="gov-rules-datong", messages=messages)
+    text = done.choices[0].message.content
+    assert text.startswith("提示：") and "咸宁市" in text.split("\n")[0] and done.model_extra["notice"]
+    assert done.model_extra["city"] == "xianning"
+    stream = client.chat.completions.create(
+        model="gov-rules-auto",
+        messages=[{"role": "user", "content": "太原和大同的常务会分别多久开一次？"}],
+        stream=True,
+    )
+    streamed = "".join(c.choices[0].delta.content or "" for c in stream)
+    assert streamed.startswith("提示：") and "太原" in streamed.split("\n")[0] and "大同" in streamed

@@ -109,34 +109,50 @@ async def chat_completions(
     if body.stream:  # the LLM's sentences go out as they are verified
         events = workers.iterate(assistant.finish(question, base, mode))
         return StreamingResponse(
-            chunks(cid, body.model, events), media_type="text/event-stream", headers={"Cache-Control": "no-cache"}
+            chunks(cid, body.model, events, noticed(base)),
+            media_type="text/event-stream",
+            headers={"Cache-Control": "no-cache"},
         )
     answer = await final_answer(assistant, workers, question, base, mode)
     return JSONResponse(completion(cid, body, answer) | extra_fields(answer))
 
 
 def extra_fields(answer: Answer) -> dict[str, Any]:
-    return {"citations": [c.to_dict() for c in answer.citations], "refused": answer.refused, "city": answer.city}
+    return {
+        "citations": [c.to_dict() for c in answer.citations],
+        "refused": answer.refused,
+        "city": answer.city,
+        "notice": answer.notice or None,
+    }
+
+
+def noticed(answer: Answer) -> str:
+    """What a chat client shows before the answer: the scope notice (another city named than the model's,
+    a place the knowledge base lacks), which only ``content`` carries to a plain OpenAI client."""
+    return f"提示：{answer.notice}\n\n" if answer.notice else ""
 
 
 def completion(cid: str, body: ChatRequest, answer: Answer) -> dict[str, Any]:
     prompt = sum(tokens.count(m.text()) for m in body.messages)
-    used = tokens.count(answer.answer)
+    content = noticed(answer) + answer.answer
+    used = tokens.count(content)
     return {
         "id": cid,
         "object": "chat.completion",
         "created": int(time.time()),
         "model": body.model,
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": answer.answer}, "finish_reason": "stop"}],
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
         "usage": {"prompt_tokens": prompt, "completion_tokens": used, "total_tokens": prompt + used},
     }
 
 
-async def chunks(cid: str, model: str, events: AsyncIterator[Event]) -> AsyncIterator[str]:
-    """Chat-completion chunks as the answer's events come. Text already sent cannot be withdrawn
-    in this protocol: after a ``reset`` (the LLM's later sentence failed verification) a line says
-    so and the cited extract follows."""
+async def chunks(cid: str, model: str, events: AsyncIterator[Event], notice: str = "") -> AsyncIterator[str]:
+    """Chat-completion chunks as the answer's events come, after the scope ``notice`` if any. Text
+    already sent cannot be withdrawn in this protocol: after a ``reset`` (the LLM's later sentence
+    failed verification) a line says so and the cited extract follows."""
     yield _chunk(cid, model, {"role": "assistant", "content": ""})
+    if notice:
+        yield _chunk(cid, model, {"content": notice})
     async for event in events:
         if event.kind == "delta":
             for piece in pieces(event.text, 12):
