@@ -60,6 +60,8 @@ def test_ask_follow_up_with_history(http):
     assert final.startswith("event: answer") and "chaoyang-work-rules-020" in final
     alone = http.post("/api/ask", json={"question": "那常务会议呢？"}).json()  # no history: every city
     assert alone["city"] is None
+    unset = http.post("/api/ask", json={"question": "那常务会议呢？", "history": None})  # null: no history
+    assert unset.status_code == 200 and unset.json()["city"] is None
     blank = http.post("/api/ask", json={"question": "  ", "history": history})  # not the last question again
     assert blank.status_code == 400 and "请输入问题" in blank.json()["error"]["message"]
     too_long = http.post("/api/ask", json={"question": Q, "history": ["问"] * 21})

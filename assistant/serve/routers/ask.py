@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from assistant.answering.dialogue import Resolved
 from assistant.answering.pipeline import Assistant
@@ -36,6 +36,11 @@ class AskRequest(BaseModel):
         description="本次对话中此前的用户问题（由早到晚），用于理解追问，如「那常务会议呢？」",
         examples=[["朝阳市政府全体会议由谁主持？"]],
     )
+
+    @field_validator("history", mode="before")
+    @classmethod
+    def _no_history(cls, value: object) -> object:
+        return [] if value is None else value  # 「"history": null」: no earlier questions, as when left out
 
     def resolve(self, assistant: Assistant) -> Resolved:
         """The question to ask and its city, given the conversation so far."""
