@@ -57,7 +57,7 @@ def matchable(text: str) -> str:
     readings = [t]
     if "(" in t:
         readings += [_ALTERNATIVE.sub(r"\1", t), _ALTERNATIVE.sub("", t)]
-    if _DEPUTY_AFTER.search(t):
+    if "、副" in t and _DEPUTY_AFTER.search(t):
         readings.append(_DEPUTY_AFTER.sub(r"\1\2、\1副\2", t))
     return "\n".join(readings)
 

@@ -104,6 +104,8 @@ def _issuers(text: str) -> list[str]:
 def issuer_mismatch(question: str, clause: str) -> bool:
     """The question asks about what is issued in one body's name (「以市政府名义发文」) and the clause is
     about another's whose name begins alike (「以市政府办公室名义发文」), or the other way round."""
+    if "名义" not in question or "名义" not in clause:
+        return False
     asked, said = _issuers(question), _issuers(clause)
     if len(asked) != 1 or question.count("名义") != 1 or not said or asked[0] in said:
         return False
