@@ -92,10 +92,10 @@ _SUBJECT_THEN_ASKING = re.compile(r"^(.+?)呢[，,\s]+(.+)$")  # 「那部门主
 _FOLLOWUP_CHECKED = re.compile(
     r"^(.{1,20}?呢)[？?，,\s]+(?:是不是|是否)?(?:也|还|都|同样)(?:是|要|得)?[^，,。？?]{0,10}[吗么？?]*$"
 )
-# 「咸宁有这规定吗」, 「城区也一样吗」: the words point back at the whole previous question
-_ANAPHORA = re.compile(r"这(?:个|条|项|种|些)?(?:规定|要求|样|么|时限|期限|标准|时间)|同样|一样")
 # A rule pointed at (「也是这个时限吗」): the message leans on the previous question, whatever its shape
 _POINTING = re.compile(r"这(?:个|条|项|种|些)?(?:规定|要求|时限|期限|标准|时间)")
+# 「咸宁有这规定吗」, 「城区也一样吗」: the words point back at the whole previous question
+_ANAPHORA = re.compile(rf"{_POINTING.pattern}|这(?:个|条|项|种|些)?(?:样|么)|同样|一样")
 # 「这个会」, 「那次会议」, 「该会」: the meeting the conversation is about
 # 「会上通过的文件」 opening a message: the meeting talked about
 _THIS_MEETING = re.compile(r"(?:这个|那个|这次|那次|这|该|此)会(?:议(?!题))?|(?:^|(?<=^那))会(?=[上后])")
@@ -319,9 +319,10 @@ _ONLY_ASKING = re.compile(
 def _just_asking(message: str, previous: str) -> bool:
     """「大同的标准是多少」, 「咸宁是几天」 (its place taken out): only an asking, of the same kind of
     quantity as the previous question's (「几天内印发」), so the previous question is asked again."""
-    rest = _THE_RULE.sub("", fragment(message))
+    words = fragment(message)
+    rest = _THE_RULE.sub("", words)
     # the kind asked, with the rule's own words (「时限是多少」 asks a time, not a count)
-    kind = asked(fragment(message)) or asked(rest)
+    kind = asked(words) or asked(rest)
     return bool(rest) and bool(_ONLY_ASKING.fullmatch(rest)) and kind == asked(previous)
 
 

@@ -195,6 +195,14 @@ _ROLES_BEFORE = re.compile(rf"(?:(?:{ROLE.pattern})[、和及与])+$")
 _ROLES_AFTER = re.compile(rf"(?:[、和及与](?:{ROLE.pattern}))+")
 
 
+def _listed(text: str, start: int, end: int, after: bool = True) -> tuple[int, int]:
+    """The span ``start:end`` of ``text``, widened over the roles listed with it: before it, and after it
+    unless ``after`` is false."""
+    before = _ROLES_BEFORE.search(text[:start])
+    following = _ROLES_AFTER.match(text[end:]) if after else None
+    return (before.start() if before else start, end + (following.end() if following else 0))
+
+
 # whose role it is, said before it: 「各部门」, 「县（市、区）政府」, 「市直单位」
 _HOLDER = re.compile(r"[\u4e00-\u9fff（）()、]{0,8}?(?:部门|单位|政府)$")
 _SELF = re.compile(r"自己|本人|本身")
@@ -210,10 +218,7 @@ def _new_role(new: str, previous: str) -> str | None:
     rest = _SELF.sub("", new[lead.end() :])
     if (rest and rest not in previous) or ROLE.search(rest) or lead.group(0) == old.group(0):
         return None
-    before = _ROLES_BEFORE.search(previous[: old.start()])
-    start = before.start() if before else old.start()
-    after = _ROLES_AFTER.match(previous[old.end() :])
-    end = old.end() + (after.end() if after else 0)
+    start, end = _listed(previous, old.start(), old.end())
     holder = _HOLDER.search(previous[:start])
     return previous[: holder.start() if holder else start] + lead.group(0) + previous[end:]
 
@@ -230,9 +235,8 @@ def combine(new: str, previous: str) -> str:
         if ROLE.match(span) and ROLE.match(new):
             # 「那市长自己出差呢」 after 「副市长、秘书长离咸出差…」: in place of all the roles listed
             at = previous.index(span)
-            before = _ROLES_BEFORE.search(previous[:at])
-            after = _ROLES_AFTER.match(previous[at + len(span) :]) if ROLE.fullmatch(span) else None
-            span = previous[before.start() if before else at : at + len(span) + (after.end() if after else 0)]
+            start, end = _listed(previous, at, at + len(span), after=bool(ROLE.fullmatch(span)))
+            span = previous[start:end]
         return previous.replace(span, new, 1)
     role = ROLE.search(previous)
     if role and _PERSONS.search(new) and not ROLE.search(new):
