@@ -553,12 +553,18 @@ def test_a_time_asked_of_one_occasion_is_not_answered_by_how_often(assistant):
     assert assistant.ask("蹲点调研每次要待几天？", city="xianning").refused
 
 
+def _evidence(assistant, question, city):
+    """The top hits for ``question`` in ``city`` and the answerer's signals on them."""
+    answerer = assistant.answerer
+    hits = assistant.retriever.retrieve(question, city, 5).hits
+    return hits, answerer.signals(question, answerer.analyzer.groups(question), hits)
+
+
 def test_a_role_mismatch_on_weak_evidence_is_still_judged_by_the_refusal_model(assistant, monkeypatch):
     # below weak coverage the role rule does not apply; the refusal model must still decide
     answerer = assistant.answerer
     question = "区长食堂的饭菜谁来做"
-    hits = assistant.retriever.retrieve(question, "jincheng-chengqu", 5).hits
-    real = answerer.signals(question, answerer.analyzer.groups(question), hits)
+    hits, real = _evidence(assistant, question, "jincheng-chengqu")
     weak = replace(real, role_mismatch=1.0, coverage=min(real.coverage, 0.2))
     assert not answerer.supported(weak)
     monkeypatch.setattr(answerer, "signals", lambda *args, **kwargs: weak)
@@ -568,9 +574,7 @@ def test_a_role_mismatch_on_weak_evidence_is_still_judged_by_the_refusal_model(a
 def test_an_article_sharing_no_word_with_the_question_never_answers_it(assistant):
     # the refusal model is linear: far from its data (no word shared) it may still say yes
     answerer = assistant.answerer
-    question = "常务会议多久召开一次"
-    hits = assistant.retriever.retrieve(question, "datong", 5).hits
-    real = answerer.signals(question, answerer.analyzer.groups(question), hits)
+    _, real = _evidence(assistant, "常务会议多久召开一次", "datong")
     real = replace(real, clause_similarity=0.93)  # (the test knowledge base has no clause vectors)
     assert answerer.supported(real)
     nothing_shared = replace(real, coverage=0.0)
