@@ -162,6 +162,9 @@ class KnowledgeIndex:
         self.bm25 = self._bm25()
         self.report.seconds["bm25"] = time.perf_counter() - t
         self.store = self._open_store()
+        # searched directly for ids and distances: langchain's search also reads every hit's text and
+        # metadata back from SQLite, half of a query's time, and the articles are in memory already
+        self.collection = self.store._collection
 
     # -- construction -----------------------------------------------------------------
 
@@ -324,7 +327,11 @@ class KnowledgeIndex:
 
     def dense(self, vector: list[float], k: int, city: str | None) -> list[tuple[str, float]]:
         """Top-``k`` (article id, cosine similarity) by vector, within ``city`` if given."""
-        hits = self.store.similarity_search_by_vector_with_relevance_scores(
-            vector, k=min(k, len(self.articles)), filter={"city": city} if city else None
+        found = self.collection.query(
+            query_embeddings=[list(vector)],
+            n_results=min(k, len(self.articles)),
+            where={"city": city} if city else None,
+            include=["distances"],
         )
-        return [(str(doc.id), 1.0 - float(distance)) for doc, distance in hits]
+        distances = found["distances"] or [[]]
+        return [(aid, 1.0 - float(d)) for aid, d in zip(found["ids"][0], distances[0], strict=True)]
