@@ -328,7 +328,7 @@ class KnowledgeIndex:
     def dense(self, vector: list[float], k: int, city: str | None) -> list[tuple[str, float]]:
         """Top-``k`` (article id, cosine similarity) by vector, within ``city`` if given."""
         found = self.collection.query(
-            query_embeddings=[list(vector)],
+            query_embeddings=np.asarray([vector], dtype=np.float32),
             n_results=min(k, len(self.articles)),
             where={"city": city} if city else None,
             include=["distances"],
