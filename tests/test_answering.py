@@ -184,6 +184,13 @@ def test_places_outside_the_knowledge_base_are_known_by_their_form(assistant):
     assert not assistant.detector.detect("我们想申办个全省性的赛事，申办建议要上哪个会").unknown
     assert not assistant.ask("省委省政府的决策部署由谁负责落实", city="chaoyang").refused  # the city carries it out
     assert not assistant.detector.detect("会议纪要几天内报市政府办公室").unknown  # 报 市政府, no place 内报市
+    assert not assistant.detector.detect("现任市政府秘书长是谁").unknown  # whose term, not a place 现任市
+
+
+def test_a_place_name_leaves_its_level_with_the_title_after_it(assistant):
+    # 「大同市长」 is 大同's 市长: searched as 「市长…」, not 「长…」, and answered from the mayor's own rule
+    assert assistant.drafter._without_places("大同市长不在的时候谁主持工作") == "市长不在的时候谁主持工作"
+    assert assistant.drafter._without_places("大同市政府常务会议") == "政府常务会议"  # only before 长 and 委
 
 
 def test_a_meeting_the_rules_do_not_hold_is_not_answered_from_another(assistant):

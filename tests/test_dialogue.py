@@ -239,6 +239,22 @@ def test_followup_shape():
         (["大同常务会议纪要谁签发", "各地呢"], None, "各地常务会议纪要谁签发", None),
         (["常务会议纪要谁签发", "其他地方也一样吗"], "datong", "各地常务会议纪要谁签发", "datong"),
         (["常务会议多久开一次", "那各地的全体会议呢"], "xianning", "各地全体会议多久开一次", "xianning"),
+        # the other places: every place but the conversation's (compared with it, every place)
+        (["大同常务会多久开一次？", "其他三个地方呢？"], "datong", "晋城市城区和朝阳市和咸宁市常务会多久开一次", None),
+        # one new place compared with the conversation's: the previous question for both
+        (["朝阳全体会一年开几次？", "跟咸宁比谁开得多？"], None, "朝阳市和咸宁市全体会一年开几次？", None),
+        (["城区请示要提前几天报？", "大同那边呢，哪个要求更早？"], None, "晋城市城区和大同市请示要提前几天报？", None),
+        # a span of time names no subject; 「这规矩」 points at the previous question
+        (["朝阳常务会谁主持？", "那一个月开几次？"], None, "朝阳常务会一个月开几次", "chaoyang"),
+        (["常务会能带手机进去吗？", "专题会也是这规矩？"], "datong", "专题会能带手机进去吗", "datong"),
+        # another role in a situation of its own is asked the previous asking; with 也, a condition added
+        (["市长离开朝阳谁主持工作？", "那副市长出差了呢？"], "chaoyang", "副市长出差了，谁主持工作", "chaoyang"),
+        (
+            ["区长出差谁主持工作", "要是常务副区长也出差了呢"],
+            "jincheng-chengqu",
+            "常务副区长也出差了的话，区长出差谁主持工作",
+            "jincheng-chengqu",
+        ),
         # a new word replaces a whole word of the previous question, not the end of one (市长 in 副市长)
         (["副市长出差要怎么请假？", "那市长呢？"], "xianning", "市长出差要怎么请假", "xianning"),
         (["全体会上汇报一个议题给几分钟", "那常务会上汇报呢"], "datong", "常务会上汇报一个议题给几分钟", "datong"),

@@ -237,6 +237,7 @@ def test_a_part_asking_of_a_thing_is_the_first_parts_meetings(kinds):
     # a part with no subject borrows only the meeting when the first part's subject names nothing else
     assert question_parts("常务会一般一个月开几次？会前几天通知参会的人？", kinds)[1] == "常务会会前几天通知参会的人"
     assert question_parts("常务会议纪要由谁签发，多长时间内完成？", kinds)[1] == "常务会议纪要多长时间内完成"
+    assert question_parts("区常务会谁召集，一个月开几次？", kinds)[1] == "区常务会一个月开几次"  # 一个月 names nothing
     assert question_parts("全体会议一年开几次，各地咋规定的", kinds) == ["全体会议一年开几次，各地咋规定的"]
     # meetings named side by side: the question once for each
     assert question_parts("全体会议、常务会议和专题会议由谁主持", kinds) == [

@@ -30,6 +30,7 @@ _NOT_A_PLACE_START = "各全本该我此两每市县区"
 Tagger = Callable[[str], list[tuple[str, str]]]
 # 赤壁 + 市政府, 高平 + 市人民政府: a place name followed by its level and its government.
 _GOVERNMENT_AFTER = re.compile(r"[市县区旗](?:人民)?政府")
+_TENURE = re.compile(r"[现前新历时继原]任")  # 现任, 前任 …: a term of office
 _GOVERNS = "报向给送交经呈请"  # verbs and prepositions whose object a government is
 
 
@@ -54,8 +55,11 @@ def _inside_a_word(name: str, start: int, words: list[tuple[int, str, str]]) -> 
 
 @lru_cache(maxsize=1)
 def strip_places(text: str, names: Sequence[str]) -> str:
-    """``text`` without any of the place ``names`` (give them longest first)."""
+    """``text`` without any of the place ``names`` (give them longest first). A name's level character
+    that begins a title or body stays with it: 「大同市长」 is 大同's 市长 (「市长」, not 「长」), 「咸宁市委」 its 市委."""
     for name in names:
+        if len(name) > 2 and name[-1] in _LEVEL_CHARS:
+            text = re.sub(f"{re.escape(name)}(?=[长委])", name[-1], text)
         text = text.replace(name, "")
     return text
 
@@ -182,6 +186,7 @@ class CityDetector:
                 and word[-1] not in _PLACE_ENDS
                 and _GOVERNMENT_AFTER.match(text, at)
                 and word[-1] not in _GOVERNS  # 「几天内报|市政府」: 报 takes the government as its object
+                and not _TENURE.fullmatch(word)  # 「现任|市政府秘书长」: whose term, not where
                 and not self.in_rules(word)
             ):
                 # 「赤壁|市政府」, 「高平|市政府」: jieba leaves the level with 政府 (and may take the name for

@@ -78,7 +78,12 @@ class Resolved:
 _THESE_TWO = re.compile(r"[这那]?(?:两|俩)个?(?:地方|地区|城市|地|市)|[这那]俩|它们|两者|二者")
 # A follow-up that widens the places (「各地呢」, 「其他地方也一样吗」, 「别的地区是怎么规定的」), and what
 # may follow the places without asking anything new
-_PLACES_WORD = re.compile(rf"{EVERY_PLACE.pattern}|其他地方|别的地方|其他地区|别的地区|其他城市")
+_OTHER_PLACES = re.compile(r"(?:其他|其余|别的|另外)(?:[两三四五几]个)?(?:地方|地区|城市|市|区)")
+_PLACES_WORD = re.compile(rf"{EVERY_PLACE.pattern}|{_OTHER_PLACES.pattern}")
+# 「跟咸宁比谁开得多」, 「大同那边呢，哪个要求更早」: the place named compared with the conversation's place
+_VERSUS = re.compile(
+    r"(?<![例对])比(?!例)|相比|对比|比较|区别|不同|差别|差异|(?:哪个|谁)(?:的|要求|规定)?更|(?:哪个|谁)[^，,。？?]{0,4}(?:多|少|早|晚|长|短)"
+)
 _ELSEWHERE_TAIL = re.compile(r"(?:也|都|又)?(?:呢|一样吗|是怎么规定的|怎么规定的?|有规定吗|是什么情况)?")
 # 「市长不在的话呢」, 「要是常务副区长也出差了呢」: a condition (not 「如果是区政府呢」, a new subject)
 _CONDITION = re.compile(r"的话|^(?:那么|那)?(?:要是|如果|假如|万一)(?!是)")
@@ -93,7 +98,7 @@ _FOLLOWUP_CHECKED = re.compile(
     r"^(.{1,20}?呢)[？?，,\s]+(?:是不是|是否)?(?:也|还|都|同样)(?:是|要|得)?[^，,。？?]{0,10}[吗么？?]*$"
 )
 # A rule pointed at (「也是这个时限吗」): the message leans on the previous question, whatever its shape
-_POINTING = re.compile(r"这(?:个|条|项|种|些)?(?:规定|要求|时限|期限|标准|时间)")
+_POINTING = re.compile(r"这(?:个|条|项|种|些)?(?:规定|规矩|要求|时限|期限|标准|时间)")
 # 「咸宁有这规定吗」, 「城区也一样吗」: the words point back at the whole previous question
 _ANAPHORA = re.compile(rf"{_POINTING.pattern}|这(?:个|条|项|种|些)?(?:样|么)|同样|一样")
 # 「这个会」, 「那次会议」, 「该会」: the meeting the conversation is about
@@ -116,6 +121,7 @@ class Dialogue:
         self.place_names = self.relocator.place_names
         self.judge = judge
         self.kinds = kinds or Kinds(frozenset(), {})
+        self.cities = [j.slug for j in detector.registry.jurisdictions]
 
     def _other_meeting(self, words: str, previous: str) -> str | None:
         """「那全体会呢？」 after 「大同常务会多久开一次」: the same question about another kind of meeting
@@ -185,6 +191,8 @@ class Dialogue:
         if previous is None or detected.unknown:
             return Resolved(message, selected, named or selected)
         bare = self.relocator.strip_places(message)
+        if (versus := self._versus(bare, named, previous)) is not None:
+            return versus
         leans = is_followup(message) or _elliptical(bare) or bool(_POINTING.search(bare))
         if not leans and not (named and _just_asking(bare, previous.question)):
             city = selected or (None if detected.cities else previous.topic)
@@ -208,6 +216,11 @@ class Dialogue:
             inner = LEAD.sub("", bare[: wide.start()] + bare[wide.end() :]).lstrip("的")
             if not _ELSEWHERE_TAIL.fullmatch(inner.strip("？?。！!， ")):
                 unplaced = self._next(f"那{inner}", Resolved(unplaced, None), None).question
+            others = [c for c in self.cities if c != previous.topic]
+            comparing = _VERSUS.search(bare) or "一样" in bare  # 「其他地方也一样吗」: shown beside it
+            if _OTHER_PLACES.fullmatch(wide.group(0)) and previous.topic and others and not comparing:
+                # 「其他三个地方呢」: every place but the one the conversation was about
+                return Resolved(self._names(others) + unplaced.strip("？?。 "), None, None)
             return Resolved(f"各地{unplaced.strip('？?。 ')}", selected, None)
         base = self.relocator.relocate(previous.question, previous.topic, named)
         rest = fragment(bare)
@@ -231,6 +244,8 @@ class Dialogue:
                 own = self._in_context(own, previous_question, city)  # a role, at the previous meeting
             return Resolved(own, city, city)
         if rest and _is_condition(bare, rest):
+            if swapped := _role_in_situation(rest, previous_question):
+                return Resolved(swapped, city, city)
             # 「市长不在的话呢」 after 「常务会一般谁主持」: the previous question under a condition
             return Resolved(f"{rest}的话，{previous_question}", city, city)
         if other := self._other_meeting(rest, previous_question):
@@ -246,6 +261,18 @@ class Dialogue:
         if rest and (shared_head(rest, base) or len(_LEVEL_WORDS.sub("", rest)) >= 2):
             base = combine(rest, base.strip("？?。 "))
         return Resolved(base, city, city)
+
+    def _versus(self, bare: str, named: str | None, previous: Resolved) -> Resolved | None:
+        """「跟咸宁比谁开得多」, 「大同那边呢，哪个要求更早」 after a question about another place: the previous
+        question asked for both places, side by side (the answer shows each one's rule), when the message
+        names one new place, compares, and names nothing of its own to ask about."""
+        was = previous.topic
+        if not named or not was or named == was or not (m := _VERSUS.search(bare)):
+            return None
+        if names_something(split_predicate(_LEVEL_WORDS.sub("", bare[: m.start()]), at_ask=True)[0]):
+            return None  # 「咸宁的常务会跟全体会比」: a subject of its own
+        both = [was, named]
+        return Resolved(self._names(both) + self.relocator.unplaced(previous.question, was, both), None, None)
 
     def _kind_carried(self, message: str, previous: str) -> str:
         """「纪要多长时间内要完成」 after 「常务会纪要最后是谁签发」: the thing the previous question named
@@ -336,6 +363,19 @@ def _is_condition(message: str, rest: str) -> bool:
         return True
     asks = ASKING.search(predicate) or _A_NOT_A.search(predicate)  # 「副市长能不能主持呢」 asks
     return names_something(subject) and bool(_STATE.search(predicate)) and not asks
+
+
+_ALSO = re.compile(r"也|都|同时|还|又")
+
+
+def _role_in_situation(rest: str, previous: str) -> str | None:
+    """「那副市长出差了呢」 after 「市长离开朝阳谁主持工作」: another role in a situation of its own, asked
+    the previous question's asking (「副市长出差了，谁主持工作」), not a condition on the previous role's
+    situation; 「要是常务副市长也出差了呢」 (也, 同时 …) adds a condition to it."""
+    subject, asking = split_predicate(previous, at_ask=True)
+    if not ROLE.match(rest) or not ROLE.search(subject) or not asking or _ALSO.search(rest):
+        return None
+    return f"{rest.removesuffix('的话')}，{asking}"
 
 
 def _of_a_kind(rest: str, previous: str) -> str:

@@ -17,6 +17,7 @@ from assistant.answering.phrasing import (
     combine,
     fragment,
     meeting_of,
+    names_something,
     split_predicate,
 )
 from assistant.retrieval.tokenizer import default_tokenizer
@@ -106,5 +107,6 @@ def _parts(question: str, kinds: Kinds | None = None) -> list[str]:
     for i, part in enumerate(parts[1:], 1):
         part = _JOINERS.sub("", part)
         own, _ = split_predicate(part)
-        out.append(part if own or i in complete else subject + part)
+        # 「一个月开几次」, 「一般多久开一次」: the words before the verb name nothing, the subject is borrowed
+        out.append(part if names_something(own) or i in complete else subject + part)
     return out

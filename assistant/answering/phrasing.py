@@ -11,7 +11,7 @@ import re
 
 from assistant.answering.cities import positioned
 from assistant.answering.kinds import Kinds
-from assistant.answering.quantities import asked, without_how_often
+from assistant.answering.quantities import SPAN_OF_TIME, asked, without_how_often
 from assistant.answering.roles import ROLE
 from assistant.retrieval.tokenizer import STOPWORDS, default_tokenizer
 
@@ -163,7 +163,13 @@ _HOW_ASKED = frozenset({"具体", "一般", "通常", "平时", "到底", "究�
 
 
 def _nominal(word: str, flag: str) -> bool:
-    return word not in STOPWORDS and word not in _HOW_ASKED and (flag.startswith(_NOMINAL) or flag == "vn")
+    """A word naming something; not a span of time (「一个月开几次」 names no subject)."""
+    return (
+        word not in STOPWORDS
+        and word not in _HOW_ASKED
+        and (flag.startswith(_NOMINAL) or flag == "vn")
+        and not SPAN_OF_TIME.fullmatch(word)
+    )
 
 
 _COUNTING = re.compile(r"[一二两三四五六七八九十几另每其这那]+[个位次件]?")  # 「一个出差了，另一个」: who, counted

@@ -18,6 +18,8 @@ QuantityKind = Literal["frequency", "time", "count"]
 _NUM = r"(?:[0-9０-９]+(?:[.．][0-9]+)?|[零〇一二两三四五六七八九十百千半]+)"
 _RANGE = rf"{_NUM}(?:\s*[-—~～至到]\s*{_NUM})?"
 _TIME_UNIT = r"(?:个)?(?:工作日|日|天|周|星期|个月|月|年|季度|小时|分钟|时)"
+# A span of time said as a word: 「一个月」, 「半年」, 「每周」 (in 「一个月开几次」 it says over how long, not what)
+SPAN_OF_TIME = re.compile(rf"(?:每|几|{_RANGE})\s*{_TIME_UNIT}")
 _TIME_STATED = re.compile(
     rf"{_RANGE}\s*{_TIME_UNIT}"
     rf"|每\s*(?:年|季度|季|月|周|星期|日|天|半年|两个月|两周|{_RANGE}\s*{_TIME_UNIT})"
