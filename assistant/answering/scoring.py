@@ -101,21 +101,17 @@ def type_bonus(types: tuple[str, ...], unit: str, bonus: float) -> float:
     return score
 
 
-def bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def bigrams(text: str) -> frozenset[str]:
+    """Character pairs of ``text``'s letters and digits (a clause's are asked for by every question: cached)."""
     t = "".join(c for c in normalize(text) if c.isalnum())
-    return {t[i : i + 2] for i in range(len(t) - 1)}
+    return frozenset(t[i : i + 2] for i in range(len(t) - 1))
 
 
 def bigram_overlap(a: str, b: str) -> float:
     """Share of the shorter text's character pairs (``bigrams``) the other has too (0–1; 0 if either has none)."""
     x, y = bigrams(a), bigrams(b)
     return len(x & y) / min(len(x), len(y)) if x and y else 0.0
-
-
-@lru_cache(maxsize=1024)
-def question_bigrams(question: str) -> frozenset[str]:
-    """``bigrams`` of a question, computed once per question rather than once per clause."""
-    return frozenset(bigrams(question))
 
 
 def _says_doing(groups: Sequence[Group], doing: str, unit: str) -> bool:
@@ -141,7 +137,7 @@ def clause_score(
     if modifier:
         # 「纪要由主持召开会议的领导同志签发」 for 「谁主持」: its 主持 qualifies who signs; it is not the asked doing
         cov -= _share(groups, doing, unit)
-    q = question_bigrams(question)
+    q = bigrams(question)
     focus = len(q & bigrams(unit)) / len(q) if q else 0.0
     kind = asked(question)
     # 1 when the asked quantity is stated here
