@@ -598,3 +598,13 @@ def test_a_compared_place_that_holds_no_such_meeting_says_so(assistant):
 def test_a_question_in_one_bodys_name_is_not_answered_by_anothers(assistant):
     a = assistant.ask("以市政府名义发文谁签发", city="xianning")
     assert not a.refused and "以市政府办公室名义" not in a.answer
+
+
+def test_cannot_attend_is_read_as_the_rules_say_it(assistant):
+    # 「来不了」 is 「不能出席」: the rule on a vice-mayor absent from the meeting, not the one naming 分管副市长
+    answer = assistant.ask("副市长来不了常务会找谁请假，他分管部门报的议题还上会吗？", city="datong")
+    assert {c.article.id for c in answer.citations} >= {"datong-executive-meeting-019", "datong-executive-meeting-015"}
+    groups = assistant.analyzer.groups("副市长来不了常务会，跟谁请假？")
+    assert any(g.alternatives[0] == "来不了" and "不能出席" in g.alternatives for g in groups)
+    # in a case supposed it is left to the case: 「市长来不了的话」 is answered by who is delegated
+    assert not any(g.alternatives[0] == "来不了" for g in assistant.analyzer.groups("市长来不了的话，常务会谁主持"))

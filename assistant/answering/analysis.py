@@ -269,6 +269,13 @@ class TermStats:
         return group.noun and all(self.df(a) == 0 for a in group.alternatives)
 
 
+# Cannot attend, said colloquially: a verb of coming or attending with 不了 / 不成, or 不能来
+_CANNOT_ATTEND = re.compile(r"(?:参加|出席|参会|到会|与会|来|去|到|赶)(?:不了|不成)|不能(?:来|去|到会|参会)")
+_ABSENT_AS_RULES_SAY = ("不能出席", "不能参加", "不能到会", "请假", "缺席")
+_SUPPOSING_AFTER = re.compile(r"[的了]*(?:的话|的时候)")
+_SUPPOSING_BEFORE = re.compile(r"(?:如果|要是|假如|万一|倘若)[^，,。；;]*$")
+
+
 class QuestionAnalyzer:
     """Turns a question into weighted term groups; ``groups`` is cached per question."""
 
@@ -333,6 +340,15 @@ class QuestionAnalyzer:
         # 「常务会」 is the 常务会议 (kinds mined from the rules), not 常务 (of 常务副市长) and 会
         meetings = [m for m in self.kinds.short_names(q) if not any(m in p for p, _ in phrases)]
         phrases += [(m, ()) for m in meetings]
+        # 「来不了」, 「去不成」: cannot attend, in the rules' words (「不能出席」, 「请假」); not in a case supposed
+        # (「市长来不了的话，常务会谁主持」 is answered by who is delegated, which says nothing of absence)
+        phrases += [
+            (m.group(0), _ABSENT_AS_RULES_SAY)
+            for m in _CANNOT_ATTEND.finditer(q)
+            if not any(m.group(0) in p or p in m.group(0) for p, _ in phrases)
+            and not _SUPPOSING_AFTER.match(q, m.end())
+            and not _SUPPOSING_BEFORE.search(q[: m.start()])
+        ]
         intents += [m.group(0) for m in SCOPE_WORDS.finditer(q)]  # 各地, 分别, 有什么不同: scope, not topic
         intents += [m.group(0) for m in ASKS_YES_NO.finditer(q)]  # 能不能, 要不要, 是否: the asking, not topic
         intents += [m.group(0) for m in _NOT_ALLOWED.finditer(q)]  # 不能, 不得: what the clause must negate
