@@ -608,3 +608,11 @@ def test_cannot_attend_is_read_as_the_rules_say_it(assistant):
     assert any(g.alternatives[0] == "来不了" and "不能出席" in g.alternatives for g in groups)
     # in a case supposed it is left to the case: 「市长来不了的话」 is answered by who is delegated
     assert not any(g.alternatives[0] == "来不了" for g in assistant.analyzer.groups("市长来不了的话，常务会谁主持"))
+
+
+def test_another_roles_rule_is_quoted_as_that_rule(assistant):
+    # the refusal says the article is about other people and quotes the clause judged to be theirs,
+    # not the clause that shares the question's words (「报批」 in a rule on books and congratulations)
+    answer = assistant.ask("市长离开本地要怎么报批？", city="datong")
+    assert answer.refused and "条文规定的是其他人员" in answer.answer
+    assert "「副市长、秘书长离同出访、出差和休假" in answer.answer and "著作" not in answer.answer

@@ -209,8 +209,11 @@ class ExtractiveAnswerer:
             own = self._own_role_clause(question, hits[0].article)
             if not own:
                 # 「区长离开城区向谁请假」 and the clause is the rule for 副区长 (who ask 区长): whatever the
-                # other evidence says, it is someone else's rule; the refusal quotes it
-                return Draft((), True, "role", s, said=quotes[0].quote)
+                # other evidence says, it is someone else's rule; the refusal quotes it (the clause judged to be
+                # another role's, not the quote chosen for the words: 「市长离开本地要怎么报批」 is told the 副市长's
+                # leave rule, not a rule on 著作 that says 报批)
+                said = self.scorer.best_unit(question, hits[0].article)[2] or quotes[0].quote
+                return Draft((), True, "role", s, said=said)
             # the evidence was of the other role's clause: the asked role's own clause is checked as any
             # quote is (the asked quantity stated for what is asked, a lead time in days) below
             quotes = (Citation(hits[0].article, own),)
