@@ -244,6 +244,35 @@ def test_followup_shape():
         # one new place compared with the conversation's: the previous question for both
         (["朝阳全体会一年开几次？", "跟咸宁比谁开得多？"], None, "朝阳市和咸宁市全体会一年开几次？", None),
         (["城区请示要提前几天报？", "大同那边呢，哪个要求更早？"], None, "晋城市城区和大同市请示要提前几天报？", None),
+        # the places and only whether they differ: the previous question everywhere
+        (
+            ["朝阳每个部门能往市政府报几种简报？", "这几个地方有区别吗？"],
+            "chaoyang",
+            "各地每个部门能往市政府报几种简报",
+            "chaoyang",
+        ),
+        (["大同政府专题学习多久搞一次？", "四个地方都一样吗？"], "datong", "各地政府专题学习多久搞一次", "datong"),
+        # two places named and compared: the previous question for both, in the order said
+        (
+            ["大同部门召开全市性会议要提前多少个工作日报请示？", "朝阳跟大同比，哪个要求提前得多？"],
+            None,
+            "朝阳市和大同市部门召开全市性会议要提前多少个工作日报请示？",
+            None,
+        ),
+        # a place, then a new asking: the previous question there, then the asking as its follow-up
+        (
+            ["大同常务会可以安排谁列席？", "咸宁呢，能不能请人大代表来？"],
+            None,
+            "咸宁市常务会能不能请人大代表来",
+            "xianning",
+        ),
+        # 「这方面」 points at the previous question
+        (
+            ["朝阳领导干部能不能参加社团组织办的营利性会议？", "那咸宁有这方面规定吗？"],
+            None,
+            "咸宁市领导干部能不能参加社团组织办的营利性会议？",
+            "xianning",
+        ),
         # a span of time names no subject; 「这规矩」 points at the previous question
         (["朝阳常务会谁主持？", "那一个月开几次？"], None, "朝阳常务会一个月开几次", "chaoyang"),
         (["常务会能带手机进去吗？", "专题会也是这规矩？"], "datong", "专题会能带手机进去吗", "datong"),
@@ -420,3 +449,10 @@ def test_a_leaning_question_end_to_end(assistant):
 )
 def test_what_a_question_is_about(question, topic):
     assert topic_of(question) == topic
+
+
+def test_a_place_then_a_new_asking(assistant):
+    # 「大同呢？纪要几天内要弄完？」: the previous question for 大同, then the asking about its 纪要
+    turn = assistant.dialogue.resolve(["咸宁常务会纪要怎么签发？", "大同呢？纪要几天内要弄完？"])
+    assert turn.city == "datong" and turn.question.startswith("常务会纪要")
+    assert "5个工作日内完成" in assistant.ask(turn.question, city=turn.city).answer

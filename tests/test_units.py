@@ -240,6 +240,8 @@ def test_a_part_asking_of_a_thing_is_the_first_parts_meetings(kinds):
     assert question_parts("区常务会谁召集，一个月开几次？", kinds)[1] == "区常务会一个月开几次"  # 一个月 names nothing
     assert question_parts("全体会议一年开几次，各地咋规定的", kinds) == ["全体会议一年开几次，各地咋规定的"]
     assert question_parts("全体会由哪些人组成，各地表述有差别吗？", kinds) == ["全体会由哪些人组成，各地表述有差别吗？"]
+    for tail in ("各地有区别吗", "各地咋说的"):  # whether and how the places differ: no part of its own
+        assert question_parts(f"以政府办公室名义发文谁签字？{tail}", kinds) == [f"以政府办公室名义发文谁签字？{tail}"]
     # meetings named side by side: the question once for each
     assert question_parts("全体会议、常务会议和专题会议由谁主持", kinds) == [
         "全体会议由谁主持",

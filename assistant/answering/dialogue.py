@@ -92,13 +92,14 @@ _STATE = re.compile(r"不|没|未|无法|了$")
 _A_NOT_A = re.compile(r"(.)[不没]\1|[不没]$")  # 能不能, 去没去, 能主持不: a yes/no asking
 _NOMINAL_DE = re.compile(r"(?<!的话)的呢?[?？。!！\s]*$")  # 「…发的呢」: a 的-phrase, a thing
 _SUBJECT_THEN_ASKING = re.compile(r"^(.+?)呢[，,\s]+(.+)$")  # 「那部门主要负责人呢，先找谁」
+_PLACE_THEN_ASKING = re.compile(r"^(.{1,12}?呢)[？?，,\s]+(.*[^？?。，,\s].*)$")  # 「大同呢？纪要几天内要弄完？」
 # A follow-up, then whether it is the same as before (「那朝阳呢，也是10天吗？」, 「大同副市长呢？也是提前一天？」):
 # the check asks nothing the follow-up's answer does not say (not 「跟城区一样吗」, which names a place compared)
 _FOLLOWUP_CHECKED = re.compile(
     r"^(.{1,20}?呢)[？?，,\s]+(?:是不是|是否)?(?:也|还|都|同样)(?:是|要|得)?[^，,。？?]{0,10}[吗么？?]*$"
 )
 # A rule pointed at (「也是这个时限吗」): the message leans on the previous question, whatever its shape
-_POINTING = re.compile(r"这(?:个|条|项|种|些)?(?:规定|规矩|要求|时限|期限|标准|时间)")
+_POINTING = re.compile(r"这(?:个|条|项|种|些)?(?:规定|规矩|要求|时限|期限|标准|时间|方面)")
 # 「咸宁有这规定吗」, 「城区也一样吗」: the words point back at the whole previous question
 _ANAPHORA = re.compile(rf"{_POINTING.pattern}|这(?:个|条|项|种|些)?(?:样|么)|同样|一样")
 # 「这个会」, 「那次会议」, 「该会」: the meeting the conversation is about
@@ -186,14 +187,16 @@ class Dialogue:
             if checked := _FOLLOWUP_CHECKED.match(message):
                 # 「大同副市长呢？也是提前一天？」: the follow-up, whose answer says whether it is the same
                 message = checked.group(1)
+            if (placed := self._place_then_asking(message, previous, selected)) is not None:
+                return placed
         detected = self.detector.detect(message)
         named = detected.city
         if previous is None or detected.unknown:
             return Resolved(message, selected, named or selected)
         bare = self.relocator.strip_places(message)
-        if (versus := self._versus(bare, named, previous)) is not None:
+        if (versus := self._versus(bare, detected.cities, previous)) is not None:
             return versus
-        leans = is_followup(message) or _elliptical(bare) or bool(_POINTING.search(bare))
+        leans = is_followup(message) or _elliptical(bare) or bool(_POINTING.search(bare)) or _places_compared(bare)
         if not leans and not (named and _just_asking(bare, previous.question)):
             city = selected or (None if detected.cities else previous.topic)
             if not detected.cities:
@@ -213,8 +216,8 @@ class Dialogue:
             # 「各地呢」, 「其他地方也一样吗」: the previous question, without its place, asked everywhere;
             # 「那各地的全体会议呢」: that follow-up, without the places, asked everywhere
             unplaced = self.relocator.unplaced(previous.question, previous.topic, ())
-            inner = LEAD.sub("", bare[: wide.start()] + bare[wide.end() :]).lstrip("的")
-            if not _ELSEWHERE_TAIL.fullmatch(inner.strip("？?。！!， ")):
+            inner = LEAD.sub("", bare[: wide.start()].rstrip("这那") + bare[wide.end() :]).lstrip("的")
+            if not _ELSEWHERE_TAIL.fullmatch(inner.strip("？?。！!， ")) and not _only_comparing(inner):
                 unplaced = self._next(f"那{inner}", Resolved(unplaced, None), None).question
             others = [c for c in self.cities if c != previous.topic]
             comparing = _VERSUS.search(bare) or "一样" in bare  # 「其他地方也一样吗」: shown beside it
@@ -262,17 +265,28 @@ class Dialogue:
             base = combine(rest, base.strip("？?。 "))
         return Resolved(base, city, city)
 
-    def _versus(self, bare: str, named: str | None, previous: Resolved) -> Resolved | None:
-        """「跟咸宁比谁开得多」, 「大同那边呢，哪个要求更早」 after a question about another place: the previous
-        question asked for both places, side by side (the answer shows each one's rule), when the message
-        names one new place, compares, and names nothing of its own to ask about."""
+    def _place_then_asking(self, message: str, previous: Resolved, selected: str | None) -> Resolved | None:
+        """「大同呢？纪要几天内要弄完？」, 「咸宁呢，能不能请人大代表来？」: first the previous question for that
+        place, then the new asking as a follow-up to it."""
+        m = _PLACE_THEN_ASKING.match(message)
+        if not m or not self.detector.detect(m.group(1)).cities:
+            return None
+        if _LEVEL_WORDS.sub("", fragment(self.relocator.strip_places(m.group(1)))):
+            return None  # 「大同的副市长呢，…」: more than a place
+        there = self._next(m.group(1), previous, selected)
+        return self._next(m.group(2), there, selected)
+
+    def _versus(self, bare: str, named: Sequence[str], previous: Resolved) -> Resolved | None:
+        """「跟咸宁比谁开得多」, 「大同那边呢，哪个要求更早」, 「朝阳跟大同比，哪个要求提前得多」 after a question
+        about a place: the previous question asked for the conversation's place and those named, side by
+        side (the answer shows each one's rule), when the message compares and names nothing of its own."""
         was = previous.topic
-        if not named or not was or named == was or not (m := _VERSUS.search(bare)):
+        places = list(named) if was in named else [*([was] if was else []), *named]  # in the order said
+        if not named or not was or len(places) < 2 or not (m := _VERSUS.search(bare)):
             return None
         if names_something(split_predicate(_LEVEL_WORDS.sub("", bare[: m.start()]), at_ask=True)[0]):
             return None  # 「咸宁的常务会跟全体会比」: a subject of its own
-        both = [was, named]
-        return Resolved(self._names(both) + self.relocator.unplaced(previous.question, was, both), None, None)
+        return Resolved(self._names(places) + self.relocator.unplaced(previous.question, was, places), None, None)
 
     def _kind_carried(self, message: str, previous: str) -> str:
         """「纪要多长时间内要完成」 after 「常务会纪要最后是谁签发」: the thing the previous question named
@@ -315,6 +329,12 @@ class Dialogue:
         # the answer has to cover the new question's own words as well.
         with_topic = self.judge(asked, city, message)
         return asked if with_topic >= 0 and with_topic > self.judge(message, city, message) else message
+
+
+def _places_compared(words: str) -> bool:
+    """「四个地方都一样吗」, 「这几个地方有区别吗」: the places, and only whether they differ."""
+    wide = _PLACES_WORD.search(words)
+    return wide is not None and _only_comparing((words[: wide.start()].rstrip("这那") + words[wide.end() :]).strip())
 
 
 def _only_comparing(words: str) -> bool:
