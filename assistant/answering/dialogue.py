@@ -101,7 +101,9 @@ _FOLLOWUP_CHECKED = re.compile(
 # A rule pointed at (「也是这个时限吗」): the message leans on the previous question, whatever its shape
 _POINTING = re.compile(r"这(?:个|条|项|种|些)?(?:规定|规矩|要求|时限|期限|标准|时间|方面)")
 # 「咸宁有这规定吗」, 「城区也一样吗」: the words point back at the whole previous question
-_ANAPHORA = re.compile(rf"{_POINTING.pattern}|这(?:个|条|项|种|些)?(?:样|么)|同样|一样")
+_ANAPHORA = re.compile(rf"{_POINTING.pattern}|这(?:个|条|项|种|些)?(?:样|么)|同样|一样|(?<=[也都])是(?=[吗么嘛]|[？?]|$)")
+# 「全体会也一样吗」, 「市长办公会也是吗」: a subject and only whether the previous rule holds for it
+_SAME_FOR = re.compile(r"(.{1,12}?)(?:也|都|同样)(?:一样|是这样|这样|是)(?:的)?(?:吗|么|嘛|不|没)?")
 # 「这个会」, 「那次会议」, 「该会」: the meeting the conversation is about
 # 「会上通过的文件」 opening a message: the meeting talked about
 _THIS_MEETING = re.compile(r"(?:这个|那个|这次|那次|这|该|此)会(?:议(?!题))?|(?:^|(?<=^那))会(?=[上后])")
@@ -196,7 +198,13 @@ class Dialogue:
         bare = self.relocator.strip_places(message)
         if (versus := self._versus(bare, detected.cities, previous)) is not None:
             return versus
-        leans = is_followup(message) or _elliptical(bare) or bool(_POINTING.search(bare)) or _places_compared(bare)
+        leans = (
+            is_followup(message)
+            or _elliptical(bare)
+            or bool(_POINTING.search(bare))
+            or _places_compared(bare)
+            or self._same_for(bare, previous.question)
+        )
         if not leans and not (named and _just_asking(bare, previous.question)):
             city = selected or (None if detected.cities else previous.topic)
             if not detected.cities:
@@ -264,6 +272,15 @@ class Dialogue:
         if rest and (shared_head(rest, base) or len(_LEVEL_WORDS.sub("", rest)) >= 2):
             base = combine(rest, base.strip("？?。 "))
         return Resolved(base, city, city)
+
+    def _same_for(self, bare: str, previous: str) -> bool:
+        """「全体会也一样吗」, 「市长办公会也是吗」 after a question about another meeting, 「秘书长也一样吗」 after
+        one about another role: whether the previous question's rule holds for the meeting or role named."""
+        m = _SAME_FOR.fullmatch(fragment(bare).rstrip("？?。！!"))
+        if not m:
+            return False
+        subject = m.group(1).rstrip("的")
+        return bool(self.kinds.named(subject)) or bool(ROLE.fullmatch(subject) and ROLE.search(previous))
 
     def _place_then_asking(self, message: str, previous: Resolved, selected: str | None) -> Resolved | None:
         """「大同呢？纪要几天内要弄完？」, 「咸宁呢，能不能请人大代表来？」: first the previous question for that
