@@ -101,7 +101,9 @@ _FOLLOWUP_CHECKED = re.compile(
 # A rule pointed at (「也是这个时限吗」): the message leans on the previous question, whatever its shape
 _POINTING = re.compile(r"这(?:个|条|项|种|些)?(?:规定|规矩|要求|时限|期限|标准|时间|方面)")
 # 「咸宁有这规定吗」, 「城区也一样吗」: the words point back at the whole previous question
-_ANAPHORA = re.compile(rf"{_POINTING.pattern}|这(?:个|条|项|种|些)?(?:样|么)|同样|一样|(?<=[也都])是(?=[吗么嘛]|[？?]|$)")
+_ANAPHORA = re.compile(
+    rf"{_POINTING.pattern}|这(?:个|条|项|种|些)?(?:样|么)|同样|一样|(?<=[也都])是(?=[吗么嘛]|[？?]|$)"
+)
 # 「全体会也一样吗」, 「市长办公会也是吗」: a subject and only whether the previous rule holds for it
 _SAME_FOR = re.compile(r"(.{1,12}?)(?:也|都|同样)(?:一样|是这样|这样|是)(?:的)?(?:吗|么|嘛|不|没)?")
 # 「这个会」, 「那次会议」, 「该会」: the meeting the conversation is about
