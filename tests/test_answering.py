@@ -616,3 +616,10 @@ def test_another_roles_rule_is_quoted_as_that_rule(assistant):
     answer = assistant.ask("市长离开本地要怎么报批？", city="datong")
     assert answer.refused and "条文规定的是其他人员" in answer.answer
     assert "「副市长、秘书长离同出访、出差和休假" in answer.answer and "著作" not in answer.answer
+
+
+def test_a_share_is_a_number_stated(assistant):
+    # 「半数以上」, 「三分之二以上」 state how many people: the quorum rule answers 「至少要到多少人」
+    for question in ("大同开常务会至少要到多少人？", "大同常务会几个人到场就能开？"):
+        answer = assistant.ask(question, city="datong")
+        assert not answer.refused and "半数以上" in answer.answer, question

@@ -42,6 +42,7 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"几|多少|多久|多长|什么时候|何时|时限|期限|频次|数量|字数"),
         re.compile(
             r"[0-9０-９]|[一二两三四五六七八九十半]+\s*(个|次|日|天|年|月|周|字|种|分钟)|每(月|年|周|两周|半年)|两个月|"
+            r"半数|过半|[一二三四五六七八九十]+分之[一二三四五六七八九十]+|"  # shares: 半数以上, 三分之二以上
             r"之日起|起施行|即日|期间|以前|以后|会前|会后|事先|提前|及时"  # "when": not always a number
             rf"|{AS_NEEDED}"  # "how often": as needed
         ),
