@@ -623,3 +623,8 @@ def test_a_share_is_a_number_stated(assistant):
     for question in ("大同开常务会至少要到多少人？", "大同常务会几个人到场就能开？"):
         answer = assistant.ask(question, city="datong")
         assert not answer.refused and "半数以上" in answer.answer, question
+
+
+def test_no_nearest_article_is_named_for_a_question_sharing_no_word(assistant):
+    answer = assistant.ask("今天天气怎么样？", city="datong")
+    assert answer.refused and "最相关" not in answer.answer and "第" not in answer.answer

@@ -336,9 +336,10 @@ class Assistant:
 
 
 def _finding(drafts: Sequence[Drafted]) -> tuple[Article | None, str | None, str]:
-    """What refused ``drafts`` found: the nearest article (the first top hit), the kind of quantity
-    asked that the rules set nowhere, if any, and what that article says instead (「事先向市长请假」)."""
-    nearest = next((h[0].article for _, _, h in drafts if h), None)
+    """What refused ``drafts`` found: the nearest article (the first top hit that shares a word with the
+    question: 「今天天气怎么样」 has none), the kind of quantity asked that the rules set nowhere, if any,
+    and what that article says instead (「事先向市长请假」)."""
+    nearest = next((h[0].article for _, d, h in drafts if h and d.signals is not None and d.signals.coverage > 0), None)
     unstated = next((d for _, d, _ in drafts if d.unstated), None)
     return nearest, unstated.unstated if unstated else None, unstated.said if unstated else ""
 
