@@ -628,3 +628,9 @@ def test_a_share_is_a_number_stated(assistant):
 def test_no_nearest_article_is_named_for_a_question_sharing_no_word(assistant):
     answer = assistant.ask("今天天气怎么样？", city="datong")
     assert answer.refused and "最相关" not in answer.answer and "第" not in answer.answer
+
+
+def test_made_public_is_announced(assistant):
+    # 公开 ≈ 公布: the second part is answered by the same article's 「应当及时公布」, not said to be unanswered
+    answer = assistant.ask("咸宁常务会通过的文件几天内印发，会上定的事要不要公开？", city="xianning")
+    assert "5个工作日内印发" in answer.answer and "应当及时公布" in answer.answer and "未找到" not in answer.answer
