@@ -226,7 +226,7 @@ class Dialogue:
             # 「各地呢」, 「其他地方也一样吗」: the previous question, without its place, asked everywhere;
             # 「那各地的全体会议呢」: that follow-up, without the places, asked everywhere
             unplaced = self.relocator.unplaced(previous.question, previous.topic, ())
-            inner = LEAD.sub("", bare[: wide.start()].rstrip("这那") + bare[wide.end() :]).lstrip("的")
+            inner = LEAD.sub("", _around(bare, wide)).lstrip("的")
             if not _ELSEWHERE_TAIL.fullmatch(inner.strip("？?。！!， ")) and not _only_comparing(inner):
                 unplaced = self._next(f"那{inner}", Resolved(unplaced, None), None).question
             others = [c for c in self.cities if c != previous.topic]
@@ -350,10 +350,15 @@ class Dialogue:
         return asked if with_topic >= 0 and with_topic > self.judge(message, city, message) else message
 
 
+def _around(words: str, places: re.Match[str]) -> str:
+    """``words`` without the places word matched (and a 这/那 pointing at it): 「这几个地方有区别吗」 → 「有区别吗」."""
+    return words[: places.start()].rstrip("这那") + words[places.end() :]
+
+
 def _places_compared(words: str) -> bool:
     """「四个地方都一样吗」, 「这几个地方有区别吗」: the places, and only whether they differ."""
     wide = _PLACES_WORD.search(words)
-    return wide is not None and _only_comparing((words[: wide.start()].rstrip("这那") + words[wide.end() :]).strip())
+    return wide is not None and _only_comparing(_around(words, wide).strip())
 
 
 def _only_comparing(words: str) -> bool:
