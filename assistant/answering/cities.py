@@ -58,6 +58,8 @@ def strip_places(text: str, names: Sequence[str]) -> str:
     """``text`` without any of the place ``names`` (give them longest first). A name's level character
     that begins a title or body stays with it: 「大同市长」 is 大同's 市长 (「市长」, not 「长」), 「咸宁市委」 its 市委."""
     for name in names:
+        if name not in text:
+            continue  # hundreds of names, few in any question: no pattern built for the others
         if len(name) > 2 and name[-1] in _LEVEL_CHARS:
             text = re.sub(f"{re.escape(name)}(?=[长委])", name[-1], text)
         text = text.replace(name, "")
