@@ -26,7 +26,7 @@ from assistant.knowledge.segment import compact
 from assistant.models import Hit
 from assistant.numerals import NUMERAL_CHARS, article_label, parse_chinese_number
 from assistant.retrieval.index import KnowledgeIndex
-from assistant.retrieval.retrievers import Retrieval, Retriever
+from assistant.retrieval.retrievers import Retrieval, Retriever, Vector
 from assistant.settings import Settings
 
 Drafted = tuple[str, Draft, Sequence[Hit]]  # a place, its draft, the hits it was drafted from
@@ -67,7 +67,7 @@ class Drafter:
         several = len(slugs) > 1
         # places found only by their form (阳高县) are no words of the question either
         others = tuple(p for p in self.detector.detect(q).unknown if p not in self.place_names)
-        vectors: dict[str, tuple[float, ...]] = {}
+        vectors: dict[str, Vector] = {}
         asked: dict[str, str] = {}  # each place's question, as drafted
         for c in slugs:
             whole: Draft | None = None
@@ -76,7 +76,9 @@ class Drafter:
             own_parts = question_parts(mine, self.analyzer.kinds) if mine != q else parts
             asked[c] = strip_places(mine, others) or mine
             for part in [mine] if len(own_parts) == 1 else [mine, *own_parts]:
-                found, no_such_article = self._hits(self._without_places(part), c)
+                # a part is searched with the whole question's embedding (``Weights.parts_embedded``)
+                shared = vectors.get(c, ()) if part is not mine and not self.settings.weights.parts_embedded else ()
+                found, no_such_article = self._hits(self._without_places(part), c, vector=shared)
                 timings |= found.timings
                 if no_such_article:
                     if len(slugs) == 1:
@@ -145,9 +147,9 @@ class Drafter:
         names = tuple(sorted((*self.place_names, *found), key=len, reverse=True)) if found else self.place_names
         return _CONNECTOR.sub("", strip_places(q, names)) or q
 
-    def _hits(self, q: str, city: str, k: int = 5) -> tuple[Retrieval, str | None]:
+    def _hits(self, q: str, city: str, k: int = 5, vector: Vector = ()) -> tuple[Retrieval, str | None]:
         """Ranked hits; with "第N条" in the question, that article first (or why it does not exist)."""
-        found = self.retriever.retrieve(q, city, k)
+        found = self.retriever.retrieve(q, city, k, vector)
         ref = _ARTICLE_REF.search(q)
         if not ref:
             return found, None

@@ -19,7 +19,7 @@ import shutil
 import sqlite3
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -325,7 +325,7 @@ class KnowledgeIndex:
                 mask = self._masks[city] = (self.cities == city).astype(np.float32)
         return np.asarray(self.bm25.get_scores(tokens, weight_mask=mask), dtype=np.float32)
 
-    def dense(self, vector: list[float], k: int, city: str | None) -> list[tuple[str, float]]:
+    def dense(self, vector: Sequence[float], k: int, city: str | None) -> list[tuple[str, float]]:
         """Top-``k`` (article id, cosine similarity) by vector, within ``city`` if given."""
         found = self.collection.query(
             query_embeddings=np.asarray([vector], dtype=np.float32),

@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from assistant.models import Article
-from assistant.retrieval.retrievers import Retrieval, Retriever
+from assistant.retrieval.retrievers import Retrieval, Retriever, Vector
 from assistant.settings import Weights
 
 
@@ -50,9 +50,9 @@ class RerankingRetriever:
         self.weights = weights or Weights()
         self.similarity = similarity
 
-    def retrieve(self, query: str, city: str | None = None, k: int = 5) -> Retrieval:
+    def retrieve(self, query: str, city: str | None = None, k: int = 5, vector: Vector = ()) -> Retrieval:
         w = self.weights
-        found = self.base.retrieve(query, city, max(k, w.rerank_depth))
+        found = self.base.retrieve(query, city, max(k, w.rerank_depth), vector)
         if not found.hits:
             return found
         t = time.perf_counter()

@@ -1,8 +1,9 @@
 """Retrieval: lexical (BM25 over jieba tokens), dense (Chroma), and their fusion.
 
-All retrievers share the ``Retriever`` protocol: ``retrieve(query, city, k) -> Retrieval``, the
-hits ranked best first (restricted to ``city`` when one is given) together with the timings of
-that call. Timings are returned, never kept on the retriever: one retriever serves many
+All retrievers share the ``Retriever`` protocol: ``retrieve(query, city, k, vector) -> Retrieval``,
+the hits ranked best first (restricted to ``city`` when one is given) together with the timings of
+that call. ``vector``: the query's embedding when the caller already has one (a part of a question is
+searched with the whole question's: embedding is most of a search's time), else it is embedded. Timings are returned, never kept on the retriever: one retriever serves many
 requests at once.
 """
 
@@ -24,11 +25,14 @@ from assistant.textnorm import normalize
 log = logging.getLogger(__name__)
 
 
+Vector = tuple[float, ...]  # a query's embedding
+
+
 @dataclass(frozen=True)
 class Retrieval:
     hits: tuple[Hit, ...]
     timings: dict[str, float] = field(default_factory=dict)  # milliseconds per stage
-    vector: tuple[float, ...] = ()  # the query's embedding, when the dense retriever ran
+    vector: Vector = ()  # the query's embedding, when the dense retriever ran
 
 
 def top_indices(scores: np.ndarray, k: int) -> list[int]:
@@ -46,7 +50,7 @@ def _ms(since: float) -> float:
 
 
 class Retriever(Protocol):
-    def retrieve(self, query: str, city: str | None = None, k: int = 5) -> Retrieval: ...
+    def retrieve(self, query: str, city: str | None = None, k: int = 5, vector: Vector = ()) -> Retrieval: ...
 
 
 class LexicalRetriever:
@@ -70,7 +74,7 @@ class LexicalRetriever:
         s = self.index.lexical(self.tokens(query), city)
         return s, {"lexical": _ms(t)}
 
-    def retrieve(self, query: str, city: str | None = None, k: int = 5) -> Retrieval:
+    def retrieve(self, query: str, city: str | None = None, k: int = 5, vector: Vector = ()) -> Retrieval:
         s, timings = self.scores(query, city)
         arts = self.index.articles
         return Retrieval(tuple(Hit(arts[i], float(s[i]), lexical=float(s[i])) for i in top_indices(s, k)), timings)
@@ -83,18 +87,21 @@ class DenseRetriever:
         self.index = index
 
     def search(
-        self, query: str, city: str | None, k: int
-    ) -> tuple[list[tuple[str, float]], dict[str, float], tuple[float, ...]]:
-        """(article id, cosine) best first, timings, and the query's vector."""
+        self, query: str, city: str | None, k: int, vector: Vector = ()
+    ) -> tuple[list[tuple[str, float]], dict[str, float], Vector]:
+        """(article id, cosine) best first, timings, and the query's vector (``vector``, if given)."""
         t = time.perf_counter()
-        vector = self.index.embeddings.embed_query(query)
+        timings: dict[str, float] = {}
+        if not vector:
+            vector = tuple(self.index.embeddings.embed_query(query))
+            timings["embed"] = _ms(t)
         t2 = time.perf_counter()
         hits = self.index.dense(vector, k, city)
-        return hits, {"embed": (t2 - t) * 1000, "dense": _ms(t2)}, tuple(vector)
+        return hits, timings | {"dense": _ms(t2)}, vector
 
-    def retrieve(self, query: str, city: str | None = None, k: int = 5) -> Retrieval:
+    def retrieve(self, query: str, city: str | None = None, k: int = 5, vector: Vector = ()) -> Retrieval:
         by_id = self.index.by_id
-        found, timings, vector = self.search(query, city, k)
+        found, timings, vector = self.search(query, city, k, vector)
         return Retrieval(tuple(Hit(by_id[i], sim, dense=sim) for i, sim in found), timings, vector)
 
 
@@ -107,14 +114,13 @@ class HybridRetriever:
         self.lexical = LexicalRetriever(index)
         self.dense = DenseRetriever(index)
 
-    def retrieve(self, query: str, city: str | None = None, k: int = 5) -> Retrieval:
+    def retrieve(self, query: str, city: str | None = None, k: int = 5, vector: Vector = ()) -> Retrieval:
         w = self.weights
         lex, timings = self.lexical.scores(query, city)
         lex_order = top_indices(lex, w.fusion_depth)
         dense: list[tuple[str, float]] = []
-        vector: tuple[float, ...] = ()
         if w.dense_weight > 0:
-            dense, dense_timings, vector = self.dense.search(query, city, w.fusion_depth)
+            dense, dense_timings, vector = self.dense.search(query, city, w.fusion_depth, vector)
             timings |= dense_timings
         t = time.perf_counter()
         fused: dict[int, float] = {}
