@@ -37,11 +37,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from assistant.answering.analysis import EVERY_PLACE, SCOPE_WORDS
+from assistant.answering import followups
 from assistant.answering.cities import CityDetector
 from assistant.answering.kinds import Kinds
 from assistant.answering.phrasing import (
-    ASKING,
     LEAD,
     asks_of_a_thing,
     combine,
@@ -55,7 +54,6 @@ from assistant.answering.phrasing import (
     split_predicate,
     topic_of,
 )
-from assistant.answering.quantities import asked
 from assistant.answering.relocation import JOINED, LEVELS, Relocator
 from assistant.answering.roles import ROLE
 from assistant.retrieval.tokenizer import default_tokenizer
@@ -74,38 +72,6 @@ class Resolved:
     topic: str | None = None  # the jurisdiction the conversation is about now (carried to the next turn)
 
 
-# The conversation's two places, pointed at: 「这两个地方」, 「两地」, 「这俩地方」, 「它们」
-_THESE_TWO = re.compile(r"[这那]?(?:两|俩)个?(?:地方|地区|城市|地|市)|[这那]俩|它们|两者|二者")
-# A follow-up that widens the places (「各地呢」, 「其他地方也一样吗」, 「别的地区是怎么规定的」), and what
-# may follow the places without asking anything new
-_OTHER_PLACES = re.compile(r"(?:其他|其余|别的|另外)(?:[两三四五几]个)?(?:地方|地区|城市|市|区)")
-_PLACES_WORD = re.compile(rf"{EVERY_PLACE.pattern}|{_OTHER_PLACES.pattern}")
-# 「跟咸宁比谁开得多」, 「大同那边呢，哪个要求更早」: the place named compared with the conversation's place
-_VERSUS = re.compile(
-    r"(?<![例对])比(?!例)|相比|对比|比较|区别|不同|差别|差异|(?:哪个|谁)(?:的|要求|规定)?更|(?:哪个|谁)[^，,。？?]{0,4}(?:多|少|早|晚|长|短)"
-)
-_ELSEWHERE_TAIL = re.compile(r"(?:也|都|又)?(?:呢|一样吗|是怎么规定的|怎么规定的?|有规定吗|是什么情况)?")
-# 「市长不在的话呢」, 「要是常务副区长也出差了呢」: a condition (not 「如果是区政府呢」, a new subject)
-_CONDITION = re.compile(r"的话|^(?:那么|那)?(?:要是|如果|假如|万一)(?!是)")
-# 「市长来不了呢」, 「分管副市长不在呢」: a subject in a state (negated, or 了), also a condition
-_STATE = re.compile(r"不|没|未|无法|了$")
-_A_NOT_A = re.compile(r"(.)[不没]\1|[不没]$")  # 能不能, 去没去, 能主持不: a yes/no asking
-_NOMINAL_DE = re.compile(r"(?<!的话)的呢?[?？。!！\s]*$")  # 「…发的呢」: a 的-phrase, a thing
-_SUBJECT_THEN_ASKING = re.compile(r"^(.+?)呢[，,\s]+(.+)$")  # 「那部门主要负责人呢，先找谁」
-_PLACE_THEN_ASKING = re.compile(r"^(.{1,12}?呢)[？?，,\s]+(.*[^？?。，,\s].*)$")  # 「大同呢？纪要几天内要弄完？」
-# A follow-up, then whether it is the same as before (「那朝阳呢，也是10天吗？」, 「大同副市长呢？也是提前一天？」):
-# the check asks nothing the follow-up's answer does not say (not 「跟城区一样吗」, which names a place compared)
-_FOLLOWUP_CHECKED = re.compile(
-    r"^(.{1,20}?呢)[？?，,\s]+(?:是不是|是否)?(?:也|还|都|同样)(?:是|要|得)?[^，,。？?]{0,10}[吗么？?]*$"
-)
-# A rule pointed at (「也是这个时限吗」): the message leans on the previous question, whatever its shape
-_POINTING = re.compile(r"这(?:个|条|项|种|些)?(?:规定|规矩|要求|时限|期限|标准|时间|方面)")
-# 「咸宁有这规定吗」, 「城区也一样吗」: the words point back at the whole previous question
-_ANAPHORA = re.compile(
-    rf"{_POINTING.pattern}|这(?:个|条|项|种|些)?(?:样|么)|同样|一样|(?<=[也都])是(?=[吗么嘛]|[？?]|$)"
-)
-# 「全体会也一样吗」, 「市长办公会也是吗」: a subject and only whether the previous rule holds for it
-_SAME_FOR = re.compile(r"(.{1,12}?)(?:也|都|同样)(?:一样|是这样|这样|是)(?:的)?(?:吗|么|嘛|不|没)?")
 # 「这个会」, 「那次会议」, 「该会」: the meeting the conversation is about
 # 「会上通过的文件」 opening a message: the meeting talked about
 _THIS_MEETING = re.compile(r"(?:这个|那个|这次|那次|这|该|此)会(?:议(?!题))?|(?:^|(?<=^那))会(?=[上后])")
@@ -170,7 +136,7 @@ class Dialogue:
     def _these_places(self, message: str, places: list[str]) -> str:
         """「那两个地方有什么不同」 after questions about 大同 and then 咸宁: the conversation's last two
         places, named (「那大同市和咸宁市有什么不同」)."""
-        m = _THESE_TWO.search(message)
+        m = followups.THESE_TWO.search(message)
         if not m or len(places) < 2 or self.detector.detect(message).cities:
             return message
         names = self._names(places[-2:])
@@ -188,7 +154,7 @@ class Dialogue:
     def _next(self, message: str, previous: Resolved | None, selected: str | None) -> Resolved:
         if previous is not None:
             message = self._meeting_pointed(message, previous.question)
-            if checked := _FOLLOWUP_CHECKED.match(message):
+            if checked := followups.FOLLOWUP_CHECKED.match(message):
                 # 「大同副市长呢？也是提前一天？」: the follow-up, whose answer says whether it is the same
                 message = checked.group(1)
             if (placed := self._place_then_asking(message, previous, selected)) is not None:
@@ -202,12 +168,12 @@ class Dialogue:
             return versus
         leans = (
             is_followup(message)
-            or _elliptical(bare)
-            or bool(_POINTING.search(bare))
-            or _places_compared(bare)
+            or followups.elliptical(bare)
+            or bool(followups.POINTING.search(bare))
+            or followups.places_compared(bare)
             or self._same_for(bare, previous.question)
         )
-        if not leans and not (named and _just_asking(bare, previous.question)):
+        if not leans and not (named and followups.just_asking(bare, previous.question)):
             city = selected or (None if detected.cities else previous.topic)
             if not detected.cities:
                 carried = self._of_meeting(message, previous.question, city)
@@ -218,26 +184,28 @@ class Dialogue:
             inner = JOINED.sub("", LEAD.sub("", bare))  # 「那和的全体会议呢」 → 「全体会议呢」
             unplaced = self.relocator.unplaced(previous.question, previous.topic, detected.cities)
             # 「的全体会议呢」: that follow-up, without the places (「有什么不同」 asks nothing new)
-            if inner.strip("呢？?。 ") and not _only_comparing(inner):
+            if inner.strip("呢？?。 ") and not followups.only_comparing(inner):
                 unplaced = self._next(f"那{inner}", Resolved(unplaced, None), None).question
             names = self._names(detected.cities)
             return Resolved(names + unplaced, None, None)
-        if not detected.cities and (wide := _PLACES_WORD.search(bare)):
+        if not detected.cities and (wide := followups.PLACES_WORD.search(bare)):
             # 「各地呢」, 「其他地方也一样吗」: the previous question, without its place, asked everywhere;
             # 「那各地的全体会议呢」: that follow-up, without the places, asked everywhere
             unplaced = self.relocator.unplaced(previous.question, previous.topic, ())
-            inner = LEAD.sub("", _around(bare, wide)).lstrip("的")
-            if not _ELSEWHERE_TAIL.fullmatch(inner.strip("？?。！!， ")) and not _only_comparing(inner):
+            inner = LEAD.sub("", followups.around(bare, wide)).lstrip("的")
+            if not followups.ELSEWHERE_TAIL.fullmatch(inner.strip("？?。！!， ")) and not followups.only_comparing(
+                inner
+            ):
                 unplaced = self._next(f"那{inner}", Resolved(unplaced, None), None).question
             others = [c for c in self.cities if c != previous.topic]
-            comparing = _VERSUS.search(bare) or "一样" in bare  # 「其他地方也一样吗」: shown beside it
-            if _OTHER_PLACES.fullmatch(wide.group(0)) and previous.topic and others and not comparing:
+            comparing = followups.VERSUS.search(bare) or "一样" in bare  # 「其他地方也一样吗」: shown beside it
+            if followups.OTHER_PLACES.fullmatch(wide.group(0)) and previous.topic and others and not comparing:
                 # 「其他三个地方呢」: every place but the one the conversation was about
                 return Resolved(self._names(others) + unplaced.strip("？?。 "), None, None)
             return Resolved(f"各地{unplaced.strip('？?。 ')}", selected, None)
         base = self.relocator.relocate(previous.question, previous.topic, named)
         rest = fragment(bare)
-        same = _ANAPHORA.search(rest)
+        same = followups.ANAPHORA.search(rest)
         if same and names_something(rest[same.end() :]):
             same = None  # 「要是这样的话，纪要多久印发」: a question of its own after the pointing word
         head = fragment(re.split(r"[？?，,。；;]", rest[: same.start()])[0]).rstrip("也都还是的") if same else ""
@@ -245,19 +213,19 @@ class Dialogue:
             rest = head  # 「那全体会议也一样吗」: the previous question, about 全体会议
         elif same:
             rest = ""  # 「咸宁有这规定吗」: the previous question as it was
-        if _just_asking(rest, base):
+        if followups.just_asking(rest, base):
             rest = ""  # 「大同的标准是多少」, 「咸宁是几天」: the previous question as it was, for that place
         previous_question = base.strip("？?。 ")
-        if (asked := _new_subject_and_asking(rest, previous_question)) is not None:
+        if (asked := followups.new_subject_and_asking(rest, previous_question)) is not None:
             return Resolved(asked, city, city)
-        if _asks_on_its_own(rest):  # 「那专题会纪要谁签？」: a question of its own, in the same place
+        if followups.asks_on_its_own(rest):  # 「那专题会纪要谁签？」: a question of its own, in the same place
             # … unless it leans on the previous one (「那秘书长能主持吗」 after 「常务会议谁主持」)
             own = self._of_meeting(LEAD.sub("", message).strip(), previous_question, city)
             if ROLE.search(own) and self.kinds.named(previous_question) and not self.kinds.named(own):
                 own = self._in_context(own, previous_question, city)  # a role, at the previous meeting
             return Resolved(own, city, city)
-        if rest and _is_condition(bare, rest):
-            if swapped := _role_in_situation(rest, previous_question):
+        if rest and followups.is_condition(bare, rest):
+            if swapped := followups.role_in_situation(rest, previous_question):
                 return Resolved(swapped, city, city)
             # 「市长不在的话呢」 after 「常务会一般谁主持」: the previous question under a condition
             return Resolved(f"{rest}的话，{previous_question}", city, city)
@@ -265,12 +233,12 @@ class Dialogue:
             return Resolved(other, city, city)
         if (
             rest
-            and _NOMINAL_DE.search(bare)
+            and followups.NOMINAL_DE.search(bare)
             and split_predicate(rest)[1]
             and not shared_head(rest + "的", base)
             and not self.kinds.named(rest)  # 「那市长办公会定的呢」: another meeting's, not a kind of thing
         ):
-            return Resolved(_of_a_kind(rest, previous_question), city, city)
+            return Resolved(followups.of_a_kind(rest, previous_question), city, city)
         if rest and (shared_head(rest, base) or len(_LEVEL_WORDS.sub("", rest)) >= 2):
             base = combine(rest, base.strip("？?。 "))
         return Resolved(base, city, city)
@@ -278,7 +246,7 @@ class Dialogue:
     def _same_for(self, bare: str, previous: str) -> bool:
         """「全体会也一样吗」, 「市长办公会也是吗」 after a question about another meeting, 「秘书长也一样吗」 after
         one about another role: whether the previous question's rule holds for the meeting or role named."""
-        m = _SAME_FOR.fullmatch(fragment(bare).rstrip("？?。！!"))
+        m = followups.SAME_FOR.fullmatch(fragment(bare).rstrip("？?。！!"))
         if not m:
             return False
         subject = m.group(1).rstrip("的")
@@ -287,7 +255,7 @@ class Dialogue:
     def _place_then_asking(self, message: str, previous: Resolved, selected: str | None) -> Resolved | None:
         """「大同呢？纪要几天内要弄完？」, 「咸宁呢，能不能请人大代表来？」: first the previous question for that
         place, then the new asking as a follow-up to it."""
-        m = _PLACE_THEN_ASKING.match(message)
+        m = followups.PLACE_THEN_ASKING.match(message)
         if not m or not self.detector.detect(m.group(1)).cities:
             return None
         if _LEVEL_WORDS.sub("", fragment(self.relocator.strip_places(m.group(1)))):
@@ -301,7 +269,7 @@ class Dialogue:
         side (the answer shows each one's rule), when the message compares and names nothing of its own."""
         was = previous.topic
         places = list(named) if was in named else [*([was] if was else []), *named]  # in the order said
-        if not named or not was or len(places) < 2 or not (m := _VERSUS.search(bare)):
+        if not named or not was or len(places) < 2 or not (m := followups.VERSUS.search(bare)):
             return None
         if names_something(split_predicate(_LEVEL_WORDS.sub("", bare[: m.start()]), at_ask=True)[0]):
             return None  # 「咸宁的常务会跟全体会比」: a subject of its own
@@ -348,95 +316,3 @@ class Dialogue:
         # the answer has to cover the new question's own words as well.
         with_topic = self.judge(asked, city, message)
         return asked if with_topic >= 0 and with_topic > self.judge(message, city, message) else message
-
-
-def _around(words: str, places: re.Match[str]) -> str:
-    """``words`` without the places word matched (and a 这/那 pointing at it): 「这几个地方有区别吗」 → 「有区别吗」."""
-    return words[: places.start()].rstrip("这那") + words[places.end() :]
-
-
-def _places_compared(words: str) -> bool:
-    """「四个地方都一样吗」, 「这几个地方有区别吗」: the places, and only whether they differ."""
-    wide = _PLACES_WORD.search(words)
-    return wide is not None and _only_comparing(_around(words, wide).strip())
-
-
-def _only_comparing(words: str) -> bool:
-    """「有什么不同」, 「也一样吗」, 「有区别吗」: the places compared, nothing new asked."""
-    bare = words.strip("呢？?。！!，, ")
-    return bool(_ELSEWHERE_TAIL.fullmatch(bare) or not re.sub(r"[有没也都吗么嘛]", "", SCOPE_WORDS.sub("", bare)))
-
-
-def _new_subject_and_asking(rest: str, previous: str) -> str | None:
-    """「那部门主要负责人呢，先找谁」 after 「副区长离开城区请假要提前几天」: a new role in the previous
-    question's situation, with a new asking (「部门主要负责人离开城区请假先找谁」). Roles by their form."""
-    m = _SUBJECT_THEN_ASKING.match(rest)
-    old = ROLE.search(previous)
-    if not m or not old or not ROLE.search(m.group(1)) or not ASKING.search(m.group(2)):
-        return None
-    situation, _ = split_predicate(previous[: old.start()] + m.group(1) + previous[old.end() :], at_ask=True)
-    return situation + m.group(2)
-
-
-# Words that name the rule itself, not a topic: 「大同的标准是多少」 asks the previous question again
-_THE_RULE = re.compile(
-    r"标准|规定|要求|做法|情况|时限|期限|办法|说法|对应|相应|[是的呢也还都又有吗了啊呀]|[?？，,。！!\s]"
-)
-_ONLY_ASKING = re.compile(
-    r"(?:几天|几个工作日|几日|多少天?|多久|多长时间|什么时候|何时|谁|什么|啥|怎样|怎么样|如何|几次|几个)+"
-)
-
-
-def _just_asking(message: str, previous: str) -> bool:
-    """「大同的标准是多少」, 「咸宁是几天」 (its place taken out): only an asking, of the same kind of
-    quantity as the previous question's (「几天内印发」), so the previous question is asked again."""
-    words = fragment(message)
-    rest = _THE_RULE.sub("", words)
-    # the kind asked, with the rule's own words (「时限是多少」 asks a time, not a count)
-    kind = asked(words) or asked(rest)
-    return bool(rest) and bool(_ONLY_ASKING.fullmatch(rest)) and kind == asked(previous)
-
-
-def _is_condition(message: str, rest: str) -> bool:
-    """「市长不在的话呢」, 「要是市长出差了呢」, 「市长来不了呢」: a subject and a predicate that is a
-    situation, said as one (的话, 要是 …) or by its form (negated, or done: 了) with no asking."""
-    subject, predicate = split_predicate(rest)
-    if not predicate:
-        return False
-    if _CONDITION.search(message):
-        return True
-    asks = ASKING.search(predicate) or _A_NOT_A.search(predicate)  # 「副市长能不能主持呢」 asks
-    return names_something(subject) and bool(_STATE.search(predicate)) and not asks
-
-
-_ALSO = re.compile(r"也|都|同时|还|又")
-
-
-def _role_in_situation(rest: str, previous: str) -> str | None:
-    """「那副市长出差了呢」 after 「市长离开朝阳谁主持工作」: another role in a situation of its own, asked
-    the previous question's asking (「副市长出差了，谁主持工作」), not a condition on the previous role's
-    situation; 「要是常务副市长也出差了呢」 (也, 同时 …) adds a condition to it."""
-    subject, asking = split_predicate(previous, at_ask=True)
-    if not ROLE.match(rest) or not ROLE.search(subject) or not asking or _ALSO.search(rest):
-        return None
-    return f"{rest.removesuffix('的话')}，{asking}"
-
-
-def _of_a_kind(rest: str, previous: str) -> str:
-    """「那以市政府办公室名义发的呢」 after 「部门一把手出国的审批公文谁签」: the 的-phrase says which ones
-    (「以市政府办公室名义发的审批公文谁签」), in place of the previous one's 的-phrase if it has one."""
-    subject, asking = split_predicate(previous, at_ask=True)
-    thing = subject[subject.rindex("的") + 1 :] if "的" in subject else subject
-    return f"{rest}的{thing}{asking}"
-
-
-def _elliptical(message: str) -> bool:
-    """「要提前几天？」, 「一般多久开一次」, 「报给谁」: a short predicate with no subject of its own."""
-    subject, predicate = split_predicate(message.strip())
-    return len(message) <= 10 and not names_something(subject) and bool(predicate)
-
-
-def _asks_on_its_own(words: str) -> bool:
-    """A subject and an asking predicate of its own: 「专题会纪要谁签」 (not 「常务会议」, not 「要提前几天」)."""
-    subject, predicate = split_predicate(words, at_ask=True)
-    return names_something(subject) and bool(ASKING.search(predicate))

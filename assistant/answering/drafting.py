@@ -79,7 +79,8 @@ class Drafter:
                 # a part is searched with the whole question's embedding (``Weights.parts_embedded``)
                 shared = vectors.get(c, ()) if part is not mine and not self.settings.weights.parts_embedded else ()
                 found, no_such_article = self._hits(self._without_places(part), c, vector=shared)
-                timings |= found.timings
+                for stage, ms in found.timings.items():  # summed over the places and parts searched
+                    timings[stage] = timings.get(stage, 0.0) + ms
                 if no_such_article:
                     if len(slugs) == 1:
                         return [(c, Draft((), True), found.hits)], no_such_article

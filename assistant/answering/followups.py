@@ -1,0 +1,140 @@
+"""The shapes of follow-up messages: pure tests on a message (and the previous question) that
+``dialogue.Dialogue`` uses to decide what a follow-up stands for.
+
+Each shape is recognised by its form — places pointed at or widened (「这两个地方」, 「其他地方」), a
+comparison (「跟咸宁比」), a condition (「市长不在的话呢」), a subject in a state (「市长来不了呢」), a
+new role with a new asking (「那部门主要负责人呢，先找谁」), a 的-phrase (「那以…名义发的呢」), an
+elliptical asking (「要提前几天？」) — never by a list of questions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.analysis import EVERY_PLACE, SCOPE_WORDS
+from assistant.answering.phrasing import ASKING, fragment, names_something, split_predicate
+from assistant.answering.quantities import asked
+from assistant.answering.roles import ROLE
+
+# The conversation's two places, pointed at: 「这两个地方」, 「两地」, 「这俩地方」, 「它们」
+THESE_TWO = re.compile(r"[这那]?(?:两|俩)个?(?:地方|地区|城市|地|市)|[这那]俩|它们|两者|二者")
+# A follow-up that widens the places (「各地呢」, 「其他地方也一样吗」, 「别的地区是怎么规定的」), and what
+# may follow the places without asking anything new
+OTHER_PLACES = re.compile(r"(?:其他|其余|别的|另外)(?:[两三四五几]个)?(?:地方|地区|城市|市|区)")
+PLACES_WORD = re.compile(rf"{EVERY_PLACE.pattern}|{OTHER_PLACES.pattern}")
+# 「跟咸宁比谁开得多」, 「大同那边呢，哪个要求更早」: the place named compared with the conversation's place
+VERSUS = re.compile(
+    r"(?<![例对])比(?!例)|相比|对比|比较|区别|不同|差别|差异|(?:哪个|谁)(?:的|要求|规定)?更|(?:哪个|谁)[^，,。？?]{0,4}(?:多|少|早|晚|长|短)"
+)
+ELSEWHERE_TAIL = re.compile(r"(?:也|都|又)?(?:呢|一样吗|是怎么规定的|怎么规定的?|有规定吗|是什么情况)?")
+# 「市长不在的话呢」, 「要是常务副区长也出差了呢」: a condition (not 「如果是区政府呢」, a new subject)
+CONDITION = re.compile(r"的话|^(?:那么|那)?(?:要是|如果|假如|万一)(?!是)")
+# 「市长来不了呢」, 「分管副市长不在呢」: a subject in a state (negated, or 了), also a condition
+STATE = re.compile(r"不|没|未|无法|了$")
+A_NOT_A = re.compile(r"(.)[不没]\1|[不没]$")  # 能不能, 去没去, 能主持不: a yes/no asking
+NOMINAL_DE = re.compile(r"(?<!的话)的呢?[?？。!！\s]*$")  # 「…发的呢」: a 的-phrase, a thing
+SUBJECT_THEN_ASKING = re.compile(r"^(.+?)呢[，,\s]+(.+)$")  # 「那部门主要负责人呢，先找谁」
+PLACE_THEN_ASKING = re.compile(r"^(.{1,12}?呢)[？?，,\s]+(.*[^？?。，,\s].*)$")  # 「大同呢？纪要几天内要弄完？」
+# A follow-up, then whether it is the same as before (「那朝阳呢，也是10天吗？」, 「大同副市长呢？也是提前一天？」):
+# the check asks nothing the follow-up's answer does not say (not 「跟城区一样吗」, which names a place compared)
+FOLLOWUP_CHECKED = re.compile(
+    r"^(.{1,20}?呢)[？?，,\s]+(?:是不是|是否)?(?:也|还|都|同样)(?:是|要|得)?[^，,。？?]{0,10}[吗么？?]*$"
+)
+# A rule pointed at (「也是这个时限吗」): the message leans on the previous question, whatever its shape
+POINTING = re.compile(r"这(?:个|条|项|种|些)?(?:规定|规矩|要求|时限|期限|标准|时间|方面)")
+# 「咸宁有这规定吗」, 「城区也一样吗」: the words point back at the whole previous question
+ANAPHORA = re.compile(rf"{POINTING.pattern}|这(?:个|条|项|种|些)?(?:样|么)|同样|一样|(?<=[也都])是(?=[吗么嘛]|[？?]|$)")
+# 「全体会也一样吗」, 「市长办公会也是吗」: a subject and only whether the previous rule holds for it
+SAME_FOR = re.compile(r"(.{1,12}?)(?:也|都|同样)(?:一样|是这样|这样|是)(?:的)?(?:吗|么|嘛|不|没)?")
+
+
+def around(words: str, places: re.Match[str]) -> str:
+    """``words`` without the places word matched (and a 这/那 pointing at it): 「这几个地方有区别吗」 → 「有区别吗」."""
+    return words[: places.start()].rstrip("这那") + words[places.end() :]
+
+
+def places_compared(words: str) -> bool:
+    """「四个地方都一样吗」, 「这几个地方有区别吗」: the places, and only whether they differ."""
+    wide = PLACES_WORD.search(words)
+    return wide is not None and only_comparing(around(words, wide).strip())
+
+
+def only_comparing(words: str) -> bool:
+    """「有什么不同」, 「也一样吗」, 「有区别吗」: the places compared, nothing new asked."""
+    bare = words.strip("呢？?。！!，, ")
+    return bool(ELSEWHERE_TAIL.fullmatch(bare) or not re.sub(r"[有没也都吗么嘛]", "", SCOPE_WORDS.sub("", bare)))
+
+
+def new_subject_and_asking(rest: str, previous: str) -> str | None:
+    """「那部门主要负责人呢，先找谁」 after 「副区长离开城区请假要提前几天」: a new role in the previous
+    question's situation, with a new asking (「部门主要负责人离开城区请假先找谁」). Roles by their form."""
+    m = SUBJECT_THEN_ASKING.match(rest)
+    old = ROLE.search(previous)
+    if not m or not old or not ROLE.search(m.group(1)) or not ASKING.search(m.group(2)):
+        return None
+    situation, _ = split_predicate(previous[: old.start()] + m.group(1) + previous[old.end() :], at_ask=True)
+    return situation + m.group(2)
+
+
+# Words that name the rule itself, not a topic: 「大同的标准是多少」 asks the previous question again
+THE_RULE = re.compile(
+    r"标准|规定|要求|做法|情况|时限|期限|办法|说法|对应|相应|[是的呢也还都又有吗了啊呀]|[?？，,。！!\s]"
+)
+ONLY_ASKING = re.compile(
+    r"(?:几天|几个工作日|几日|多少天?|多久|多长时间|什么时候|何时|谁|什么|啥|怎样|怎么样|如何|几次|几个)+"
+)
+
+
+def just_asking(message: str, previous: str) -> bool:
+    """「大同的标准是多少」, 「咸宁是几天」 (its place taken out): only an asking, of the same kind of
+    quantity as the previous question's (「几天内印发」), so the previous question is asked again."""
+    words = fragment(message)
+    rest = THE_RULE.sub("", words)
+    # the kind asked, with the rule's own words (「时限是多少」 asks a time, not a count)
+    kind = asked(words) or asked(rest)
+    return bool(rest) and bool(ONLY_ASKING.fullmatch(rest)) and kind == asked(previous)
+
+
+def is_condition(message: str, rest: str) -> bool:
+    """「市长不在的话呢」, 「要是市长出差了呢」, 「市长来不了呢」: a subject and a predicate that is a
+    situation, said as one (的话, 要是 …) or by its form (negated, or done: 了) with no asking."""
+    subject, predicate = split_predicate(rest)
+    if not predicate:
+        return False
+    if CONDITION.search(message):
+        return True
+    asks = ASKING.search(predicate) or A_NOT_A.search(predicate)  # 「副市长能不能主持呢」 asks
+    return names_something(subject) and bool(STATE.search(predicate)) and not asks
+
+
+ALSO = re.compile(r"也|都|同时|还|又")
+
+
+def role_in_situation(rest: str, previous: str) -> str | None:
+    """「那副市长出差了呢」 after 「市长离开朝阳谁主持工作」: another role in a situation of its own, asked
+    the previous question's asking (「副市长出差了，谁主持工作」), not a condition on the previous role's
+    situation; 「要是常务副市长也出差了呢」 (也, 同时 …) adds a condition to it."""
+    subject, asking = split_predicate(previous, at_ask=True)
+    if not ROLE.match(rest) or not ROLE.search(subject) or not asking or ALSO.search(rest):
+        return None
+    return f"{rest.removesuffix('的话')}，{asking}"
+
+
+def of_a_kind(rest: str, previous: str) -> str:
+    """「那以市政府办公室名义发的呢」 after 「部门一把手出国的审批公文谁签」: the 的-phrase says which ones
+    (「以市政府办公室名义发的审批公文谁签」), in place of the previous one's 的-phrase if it has one."""
+    subject, asking = split_predicate(previous, at_ask=True)
+    thing = subject[subject.rindex("的") + 1 :] if "的" in subject else subject
+    return f"{rest}的{thing}{asking}"
+
+
+def elliptical(message: str) -> bool:
+    """「要提前几天？」, 「一般多久开一次」, 「报给谁」: a short predicate with no subject of its own."""
+    subject, predicate = split_predicate(message.strip())
+    return len(message) <= 10 and not names_something(subject) and bool(predicate)
+
+
+def asks_on_its_own(words: str) -> bool:
+    """A subject and an asking predicate of its own: 「专题会纪要谁签」 (not 「常务会议」, not 「要提前几天」)."""
+    subject, predicate = split_predicate(words, at_ask=True)
+    return names_something(subject) and bool(ASKING.search(predicate))
