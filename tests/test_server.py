@@ -141,6 +141,8 @@ def test_cors_allows_this_machine_and_configured_origins_only(http, assistant):
         headers={"Origin": "http://evil.example", "Access-Control-Request-Method": "POST"},
     )
     assert preflight.status_code == 400
+    assert preflight.json()["error"]["message"].startswith("跨域请求未获准（来源网站不在允许范围内）")
+    assert preflight.json()["error"]["code"] == "cors_rejected"
     settings = server_settings(assistant, rate_limit=0, cors_origins=["https://oa.example.gov.cn"])
     with LiveServer(create_app(assistant, settings, with_ui=False)) as server:
         r = httpx.options(
@@ -221,6 +223,24 @@ def test_openai_client_streaming(live_server):
     text = "".join(c.choices[0].delta.content or "" for c in chunks)
     assert "7个工作日" in text and chunks[-1].choices[0].finish_reason == "stop"
     assert chunks[-1].model_extra["citations"][0]["id"] == "xianning-work-rules-029"
+
+
+def test_openai_client_streaming_usage_and_one_choice_only(live_server):
+    from openai import BadRequestError, OpenAI
+
+    client = OpenAI(base_url=f"{live_server.url}/v1", api_key="unused")
+    ask = {"model": "gov-rules-xianning", "messages": [{"role": "user", "content": "咸宁会签文件几天内回复"}]}
+    chunks = list(client.chat.completions.create(**ask, stream=True, stream_options={"include_usage": True}))
+    text = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
+    last = chunks[-1]
+    assert last.choices == [] and last.usage is not None and last.usage.completion_tokens > 0
+    assert last.usage.total_tokens == last.usage.prompt_tokens + last.usage.completion_tokens
+    assert chunks[-2].choices[0].finish_reason == "stop" and "7个工作日" in text
+    done = client.chat.completions.create(**ask)
+    assert done.usage is not None and done.usage.completion_tokens == last.usage.completion_tokens
+    with pytest.raises(BadRequestError) as refused:
+        client.chat.completions.create(**ask, n=2)
+    assert "只支持 n=1" in str(refused.value)
 
 
 def test_openai_follow_up_and_unknown_model(live_server):

@@ -287,6 +287,24 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+_CORS_FAILURES = {"origin": "来源网站", "method": "请求方法", "headers": "请求头", "private-network": "内网访问"}
+
+
+class ExplainedCORS(CORSMiddleware):
+    """Starlette's CORS, with a refused preflight said in the one JSON error shape, in Chinese (Starlette
+    answers 「Disallowed CORS origin」 as plain English text)."""
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        response = super().preflight_response(request_headers)
+        if response.status_code != 400:
+            return response
+        said = bytes(response.body).decode().removeprefix("Disallowed CORS ").split(", ")
+        what = "、".join(_CORS_FAILURES.get(s, s) for s in said)
+        kept = {k: v for k, v in response.headers.items() if k.lower() not in ("content-length", "content-type")}
+        message = f"跨域请求未获准（{what}不在允许范围内）。如需在其他网站嵌入，请联系管理员配置允许的来源。"
+        return error_response(400, message, code="cors_rejected", headers=kept)
+
+
 def add_guards(app: FastAPI, settings: Settings) -> None:
     """Outermost first: security headers, CORS (this machine, ``settings.cors_origins`` and the widget
     tokens' origins), the guard. The guard's rate limiter is shared with ``POST /login``."""
@@ -294,7 +312,7 @@ def add_guards(app: FastAPI, settings: Settings) -> None:
     app.state.guard_limit = lambda scope: limiter.check(client_address(scope, trusted), time.monotonic())
     app.add_middleware(Guard, settings=settings, limiter=limiter)
     app.add_middleware(
-        CORSMiddleware,
+        ExplainedCORS,
         allow_origins=[*settings.cors_origins, *(o for o in settings.widget_tokens if o not in settings.cors_origins)],
         allow_origin_regex=LOCAL_ORIGINS,
         allow_methods=["GET", "POST", "OPTIONS"],

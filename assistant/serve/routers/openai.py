@@ -48,10 +48,16 @@ class ChatMessage(BaseModel):
         return self.content or ""
 
 
+class StreamOptions(BaseModel):
+    include_usage: StrictBool = False  # a last chunk with the token usage (and no choices), as OpenAI sends
+
+
 class ChatRequest(BaseModel):
     model: str = AUTO
     messages: list[ChatMessage] = Field(min_length=1)
     stream: StrictBool = False  # 「"yes"」 is no boolean (OpenAI refuses it too)
+    stream_options: StreamOptions | None = None
+    n: int | None = Field(None, ge=1)  # only 1: an answer is deterministic, so more choices would be copies
     temperature: float | None = None  # accepted and ignored: answers are deterministic
     max_tokens: int | None = None
     user: str | None = None
@@ -102,14 +108,17 @@ async def chat_completions(
     except LookupError:
         message = f"模型 {body.model} 不存在。可用：{'、'.join(model_ids(assistant))}"
         return error_response(404, message, code="model_not_found")
+    if (body.n or 1) > 1:
+        return error_response(400, "只支持 n=1：同一问题的回答是确定的，多个候选只会相同。", code="unsupported_n")
     mode = assistant.check_mode(None)
     question, base = await workers.run_bounded(lambda: extract_messages(assistant, body.messages, city))
     base, mode = unless_busy(workers, base, mode)
     cid = f"chatcmpl-{uuid.uuid4().hex[:24]}"
     if body.stream:  # the LLM's sentences go out as they are verified
         events = workers.iterate(assistant.finish(question, base, mode))
+        usage = prompt_tokens(body) if body.stream_options and body.stream_options.include_usage else None
         return StreamingResponse(
-            chunks(cid, body.model, events, noticed(base)),
+            chunks(cid, body.model, events, noticed(base), usage),
             media_type="text/event-stream",
             headers={"Cache-Control": "no-cache"},
         )
@@ -132,44 +141,63 @@ def noticed(answer: Answer) -> str:
     return f"提示：{answer.notice}\n\n" if answer.notice else ""
 
 
+def prompt_tokens(body: ChatRequest) -> int:
+    return sum(tokens.count(m.text()) for m in body.messages)
+
+
+def _usage(prompt: int, used: int) -> dict[str, int]:
+    return {"prompt_tokens": prompt, "completion_tokens": used, "total_tokens": prompt + used}
+
+
 def completion(cid: str, body: ChatRequest, answer: Answer) -> dict[str, Any]:
-    prompt = sum(tokens.count(m.text()) for m in body.messages)
     content = noticed(answer) + answer.answer
-    used = tokens.count(content)
     return {
         "id": cid,
         "object": "chat.completion",
         "created": int(time.time()),
         "model": body.model,
         "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
-        "usage": {"prompt_tokens": prompt, "completion_tokens": used, "total_tokens": prompt + used},
+        "usage": _usage(prompt_tokens(body), tokens.count(content)),
     }
 
 
-async def chunks(cid: str, model: str, events: AsyncIterator[Event], notice: str = "") -> AsyncIterator[str]:
+async def chunks(
+    cid: str, model: str, events: AsyncIterator[Event], notice: str = "", usage: int | None = None
+) -> AsyncIterator[str]:
     """Chat-completion chunks as the answer's events come, after the scope ``notice`` if any. Text
     already sent cannot be withdrawn in this protocol: after a ``reset`` (the LLM's later sentence
-    failed verification) a line says so and the cited extract follows."""
+    failed verification) a line says so and the cited extract follows. ``usage`` (the prompt's
+    tokens; ``stream_options.include_usage``): a last chunk says the usage, with no choices."""
+    sent = [notice]
     yield _chunk(cid, model, {"role": "assistant", "content": ""})
     if notice:
         yield _chunk(cid, model, {"content": notice})
     async for event in events:
         if event.kind == "delta":
+            sent.append(event.text)
             for piece in pieces(event.text, 12):
                 yield _chunk(cid, model, {"content": piece})
         elif event.kind == "reset":
-            yield _chunk(cid, model, {"content": "\n\n（大模型回答未通过核验，以下为条文原文）\n"})
+            sent.append(RESET_LINE)
+            yield _chunk(cid, model, {"content": RESET_LINE})
         elif event.answer is not None:
             yield _chunk(cid, model, {}, "stop", **extra_fields(event.answer))
+    if usage is not None:
+        yield _chunk(cid, model, None, usage=_usage(usage, tokens.count("".join(sent))))
     yield "data: [DONE]\n\n"
 
 
-def _chunk(cid: str, model: str, delta: dict[str, Any], finish: str | None = None, **extra: Any) -> str:
+RESET_LINE = "\n\n（大模型回答未通过核验，以下为条文原文）\n"
+
+
+def _chunk(cid: str, model: str, delta: dict[str, Any] | None, finish: str | None = None, **extra: Any) -> str:
+    """One chunk; ``delta`` None: the usage chunk, which has no choices."""
+    choices = [] if delta is None else [{"index": 0, "delta": delta, "finish_reason": finish}]
     body = {
         "id": cid,
         "object": "chat.completion.chunk",
         "created": int(time.time()),
         "model": model,
-        "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+        "choices": choices,
     } | extra
     return f"data: {json.dumps(body, ensure_ascii=False)}\n\n"
