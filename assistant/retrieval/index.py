@@ -21,6 +21,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -165,6 +166,7 @@ class KnowledgeIndex:
         # searched directly for ids and distances: langchain's search also reads every hit's text and
         # metadata back from SQLite, half of a query's time, and the articles are in memory already
         self.collection = self.store._collection
+        self._dense = lru_cache(maxsize=256)(self._dense_search)
 
     # -- construction -----------------------------------------------------------------
 
@@ -281,6 +283,7 @@ class KnowledgeIndex:
     def sync(self, on_progress: Callable[[int, int], None] | None = None, batch: int = 64) -> SyncReport:
         """Make the vector store hold exactly the current articles. Cheap when nothing changed."""
         t0 = time.perf_counter()
+        self._dense.cache_clear()
         current = self.manifest()
         if self._read_manifest() == current and self.store.get(limit=1, include=[])["ids"]:
             self.report.unchanged = len(self.articles)
@@ -326,7 +329,11 @@ class KnowledgeIndex:
         return np.asarray(self.bm25.get_scores(tokens, weight_mask=mask), dtype=np.float32)
 
     def dense(self, vector: Sequence[float], k: int, city: str | None) -> list[tuple[str, float]]:
-        """Top-``k`` (article id, cosine similarity) by vector, within ``city`` if given."""
+        """Top-``k`` (article id, cosine similarity) by vector, within ``city`` if given. Remembered for the
+        index's life (cleared by ``sync``): a question's parts are searched with the whole question's vector."""
+        return list(self._dense(tuple(vector), k, city))
+
+    def _dense_search(self, vector: tuple[float, ...], k: int, city: str | None) -> tuple[tuple[str, float], ...]:
         found = self.collection.query(
             query_embeddings=np.asarray([vector], dtype=np.float32),
             n_results=min(k, len(self.articles)),
@@ -334,4 +341,4 @@ class KnowledgeIndex:
             include=["distances"],
         )
         distances = found["distances"] or [[]]
-        return [(aid, 1.0 - float(d)) for aid, d in zip(found["ids"][0], distances[0], strict=True)]
+        return tuple((aid, 1.0 - float(d)) for aid, d in zip(found["ids"][0], distances[0], strict=True))
