@@ -183,6 +183,7 @@ class Reason(StrEnum):
     NOT_CHINESE = "not_chinese"  # only Chinese questions are supported
     NEEDS_CONTEXT = "needs_context"  # a follow-up (「那常务会议呢？」) with no earlier question to follow
     SCOPE_CHANGED = "scope_changed"  # the question names another jurisdiction than the one chosen
+    WRITING_REQUEST = "writing_request"  # 「帮我写一份请假条」: the rules on it are quoted, nothing is written
     MULTI_CITY_VERBATIM = "multi_city_verbatim"  # LLM mode, several cities: quoted per city instead
     LLM_UNAVAILABLE = "llm_unavailable"  # the endpoint failed; extractive answer shown
     LLM_TIMEOUT = "llm_timeout"  # no verified LLM answer within the deadline; extractive answer shown

@@ -15,6 +15,7 @@ from assistant.errors import ConfigError
 from assistant.llm.client import REFUSAL, LLMAnswerer
 from assistant.llm.prompts import PromptError, load_prompt
 from assistant.llm.verify import verify
+from assistant.models import Reason
 from assistant.serve.app import create_app
 from assistant.settings import Settings, load_settings
 
@@ -134,6 +135,13 @@ def test_refusal_despite_strong_evidence_falls_back(llm_assistant, fake):
 def test_weak_evidence_refuses_without_calling_the_model(llm_assistant, fake):
     answer = llm_assistant.ask("单位食堂几点开饭", city="datong")
     assert answer.refused and fake.requests == []
+
+
+def test_a_request_to_write_something_quotes_the_rules_and_writes_nothing(llm_assistant, fake):
+    answer = llm_assistant.ask("帮我写一份请假条", city="datong")
+    assert answer.reason is Reason.WRITING_REQUEST and answer.mode == "extractive" and fake.requests == []
+    assert answer.notice.startswith("本助手只依据工作规则回答程序问题，不代写「请假条」；以下是")
+    assert answer.citations and all("请假" in c.quote for c in answer.citations)
 
 
 def test_prompt_injection_does_not_change_the_system_prompt(llm_assistant, fake):
@@ -283,7 +291,6 @@ def test_eval_in_llm_mode_against_fake_server(fake, tmp_path, monkeypatch, built
 
 def test_hanging_endpoint_answers_within_the_deadline(fake, assistant, built_data_dir):
     """An endpoint that accepts and never answers: the cited extract comes at the deadline."""
-    from assistant.models import Reason
 
     fake.script.clear()
     fake.script.append({"hang": 20, "content": GOOD, "repeat": 3})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.analysis import Group, asked_doing, done_by_role, question_types
+from assistant.answering.analysis import Group, asked_doing, done_by_role, question_types, requested_writing
 from assistant.answering.consensus import likeness, most_alike
 from assistant.answering.kinds import Kinds
 from assistant.answering.parts import question_parts
@@ -738,3 +738,20 @@ def test_negated_case():
     assert not negated_case("部门不得以市政府名义发文吗")  # a prohibition asked about, not a case
     assert _NEGATED_CONDITION.search("经协调不能取得一致意见的,须由主办部门附协调说明")
     assert not _NEGATED_CONDITION.search("会议指定列席人员应按要求准时参加会议，原则上不能请假。")
+
+
+@pytest.mark.parametrize(
+    "question, thing",
+    [
+        ("帮我写一份请假条", "请假条"),
+        ("请你帮我起草个常务会议纪要吧", "常务会议纪要"),
+        ("能不能帮我写一篇调研报告", "调研报告"),
+        ("写一份关于全体会议的通知", "关于全体会议的通知"),
+        ("起草纪要由谁负责", None),  # 起草 is the topic of a question
+        ("常务会纪要谁起草？", None),
+        ("帮我查一下常务会多久开一次", None),  # looking up is what the assistant does
+        ("纪要写好以后报给谁", None),
+    ],
+)
+def test_a_request_to_write_something_is_told_from_a_question(question, thing):
+    assert requested_writing(question) == thing

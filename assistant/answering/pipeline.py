@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from assistant.answering.analysis import EVERY_PLACE, SCOPE_WORDS, QuestionAnalyzer, TermStats
+from assistant.answering.analysis import EVERY_PLACE, SCOPE_WORDS, QuestionAnalyzer, TermStats, requested_writing
 from assistant.answering.cities import CityDetector, gazetteer
 from assistant.answering.clauses import ClauseVectors
 from assistant.answering.dialogue import Dialogue
@@ -162,8 +162,8 @@ class Assistant:
         ``settings.answer_deadline`` seconds, then ``base`` with a notice), so a server runs it
         outside its CPU answering slots.
         """
-        if mode == "extractive" or base.refused:
-            yield from extractive_events(base)
+        if mode == "extractive" or base.refused or base.reason is Reason.WRITING_REQUEST:
+            yield from extractive_events(base)  # an LLM is not asked to write what was asked of it
             return
         if base.city is None:
             notice = "多地区问题以条文原文分地区列出。"
@@ -264,6 +264,11 @@ class Assistant:
         if refusal:
             return _refusal(refusal, Reason.NO_SUCH_ARTICLE, slugs[0], t0, timings, drafts[0][2] if drafts else ())
         answer = self._compose(slugs, drafts, t0, timings, compare=bool(SCOPE_WORDS.search(q)), question=q)
+        if thing := requested_writing(q):
+            said = f"本助手只依据工作规则回答程序问题，不代写「{thing}」" + (
+                "。" if answer.refused else "；以下是规则中与此相关的规定。"
+            )
+            return replace(answer, reason=Reason.WRITING_REQUEST, notice=f"{said}{notice}")
         return replace(answer, reason=Reason.SCOPE_CHANGED, notice=notice) if notice else answer
 
     def drafts(self, q: str, slugs: list[str], timings: dict[str, float]) -> tuple[list[Drafted], str | None]:
