@@ -655,3 +655,14 @@ def test_a_search_given_the_query_vector_embeds_nothing_and_ranks_alike(assistan
     assert given.vector == own.vector and "embed" not in given.timings and "dense" in given.timings
     assert [h.article.id for h in again.hits] == [h.article.id for h in own.hits]
     assert "每年召开一次" in two.answer and "召集和主持" in two.answer
+
+
+def test_a_part_the_whole_questions_search_misses_is_searched_on_its_own(assistant):
+    # the second part's clause (会前 2 日…通知) is not among the whole question's hits: searched again alone
+    a = assistant.ask("市长办公会的汇报稿限多少字？会前几天发通知？", city="datong")
+    assert "1200 字" in a.answer and "会前 2 日" in a.answer and "未找到" not in a.answer
+
+
+def test_who_is_in_charge_while_the_head_is_away_is_not_who_chairs_a_meeting(assistant):
+    a = assistant.ask("大同和咸宁，市长不在的时候分别谁主持工作？")
+    assert "代行市长职务" in a.answer and "由常务副市长主持市政府工作" in a.answer

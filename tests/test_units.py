@@ -15,7 +15,7 @@ from assistant.knowledge.ingest import load_articles
 from assistant.llm.verify import verbatim, verify
 from assistant.models import Article
 from assistant.numerals import article_label, parse_chinese_number, to_chinese_number
-from assistant.retrieval.lexicon import leaving_words, synonyms
+from assistant.retrieval.lexicon import found_in, leaving_words, synonyms
 from assistant.retrieval.tokenizer import default_tokenizer
 from assistant.settings import Settings, Weights
 from assistant.textnorm import keyed, match_key
@@ -755,3 +755,10 @@ def test_negated_case():
 )
 def test_a_request_to_write_something_is_told_from_a_question(question, thing):
     assert requested_writing(question) == thing
+
+
+def test_of_two_overlapping_phrases_only_the_longer_is_read():
+    entries = (("谁主持", ("主持", "召集")), ("主持工作", ("代行",)), ("主持", ("召集",)), ("不在", ("离开",)))
+    # 谁主持 and 主持工作 overlap: the longer; 主持 lies inside 主持工作 and stays (as before)
+    assert [p for p, _ in found_in("市长不在谁主持工作", entries)] == ["主持工作", "主持", "不在"]
+    assert [p for p, _ in found_in("常务会谁主持", entries)] == ["谁主持", "主持"]

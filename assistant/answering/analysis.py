@@ -18,7 +18,7 @@ from assistant.answering.kinds import Kinds
 from assistant.answering.quantities import AS_NEEDED, BOUNDS, asked_span, asked_unit, checked, checks
 from assistant.answering.roles import ROLE
 from assistant.models import Article
-from assistant.retrieval.lexicon import leaving_words, synonyms
+from assistant.retrieval.lexicon import found_in, leaving_words, synonyms
 from assistant.retrieval.tokenizer import STOPWORDS, Tokenizer
 from assistant.textnorm import normalize
 
@@ -356,7 +356,7 @@ class QuestionAnalyzer:
             intents += [m.group(1) for m in _CHECKED_ROLE.finditer(q)]
         # 「一个月开几次」: a phrase inside the words that ask for a quantity is the asking, not the topic.
         phrases = [
-            (p, alts) for p, alts in synonyms(False, self.leaving) if p in q and not any(p in i for i in intents)
+            (p, alts) for p, alts in found_in(q, synonyms(False, self.leaving)) if not any(p in i for i in intents)
         ]
         # 「常务会」 is the 常务会议 (kinds mined from the rules), not 常务 (of 常务副市长) and 会
         meetings = [m for m in self.kinds.short_names(q) if not any(m in p for p, _ in phrases)]

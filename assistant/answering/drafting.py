@@ -76,18 +76,15 @@ class Drafter:
             own_parts = question_parts(mine, self.analyzer.kinds) if mine != q else parts
             asked[c] = strip_places(mine, others) or mine
             for part in [mine] if len(own_parts) == 1 else [mine, *own_parts]:
-                # a part is searched with the whole question's embedding (``Weights.parts_embedded``)
+                # a part is searched with the whole question's embedding (``Weights.parts_embedded``) …
                 shared = vectors.get(c, ()) if part is not mine and not self.settings.weights.parts_embedded else ()
-                found, no_such_article = self._hits(self._without_places(part), c, vector=shared)
-                for stage, ms in found.timings.items():  # summed over the places and parts searched
-                    timings[stage] = timings.get(stage, 0.0) + ms
+                found, no_such_article, draft = self._searched(part, c, others, shared, timings)
                 if no_such_article:
                     if len(slugs) == 1:
                         return [(c, Draft((), True), found.hits)], no_such_article
                     break
-                t = time.perf_counter()
-                draft = self.answerer.draft(strip_places(part, others) or part, found.hits, found.vector)
-                timings["answer"] = timings.get("answer", 0.0) + (time.perf_counter() - t) * 1000
+                if shared and draft.refused:  # … and with its own when that finds no answer to it
+                    found, _, draft = self._searched(part, c, others, (), timings)
                 if whole is None:
                     whole = draft
                     vectors[c] = found.vector
@@ -100,6 +97,19 @@ class Drafter:
         if several and len(parts) == 1:
             drafts = self._agreeing(asked, drafts, vectors)
         return drafts, None
+
+    def _searched(
+        self, part: str, c: str, others: tuple[str, ...], vector: Vector, timings: dict[str, float]
+    ) -> tuple[Retrieval, str | None, Draft]:
+        """``part`` searched in place ``c`` (with ``vector``, if given) and drafted; the stages' times are
+        added to ``timings`` (summed over the places and parts searched)."""
+        found, no_such_article = self._hits(self._without_places(part), c, vector=vector)
+        for stage, ms in found.timings.items():
+            timings[stage] = timings.get(stage, 0.0) + ms
+        t = time.perf_counter()
+        draft = self.answerer.draft(strip_places(part, others) or part, found.hits, found.vector)
+        timings["answer"] = timings.get("answer", 0.0) + (time.perf_counter() - t) * 1000
+        return found, no_such_article, draft
 
     def _answered_elsewhere(self, drafts: list[Drafted]) -> list[Drafted]:
         """A part said to be unanswered that another part's quotes for the same place do answer is not

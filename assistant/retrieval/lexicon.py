@@ -42,3 +42,20 @@ def synonyms(intent: bool | None = None, leaving: tuple[str, ...] = ()) -> tuple
         for p, e, i in synonym_table()
         if intent is None or i == intent
     )
+
+
+Entries = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def found_in(text: str, entries: Entries) -> list[tuple[str, tuple[str, ...]]]:
+    """The entries whose phrase ``text`` has; of two phrases that overlap without one holding the other,
+    only the longer: 「谁主持工作」 is 「主持工作」 (to be in charge) asked of someone, not 「谁主持」 (who chairs
+    a meeting), whose expansions would pull in every meeting's chair."""
+    found = [(p, e, text.find(p)) for p, e in entries if p in text]
+    return [
+        (p, e)
+        for p, e, at in found
+        if not any(
+            len(p2) > len(p) and p not in p2 and at < at2 + len(p2) and at2 < at + len(p) for p2, _, at2 in found
+        )
+    ]

@@ -18,7 +18,7 @@ import numpy as np
 
 from assistant.models import Hit
 from assistant.retrieval.index import KnowledgeIndex
-from assistant.retrieval.lexicon import synonyms
+from assistant.retrieval.lexicon import found_in, synonyms
 from assistant.settings import Weights
 from assistant.textnorm import normalize
 
@@ -64,9 +64,8 @@ class LexicalRetriever:
         words = self.index.tokenizer.words(query)
         if self.expand:
             q = normalize(query)
-            for phrase, extra in synonyms(None, self.index.leaving):
-                if phrase in q:
-                    words.extend(self.index.tokenizer.words(" ".join(extra)))
+            for _, extra in found_in(q, synonyms(None, self.index.leaving)):
+                words.extend(self.index.tokenizer.words(" ".join(extra)))
         return words
 
     def scores(self, query: str, city: str | None) -> tuple[np.ndarray, dict[str, float]]:
