@@ -762,3 +762,12 @@ def test_of_two_overlapping_phrases_only_the_longer_is_read():
     # 谁主持 and 主持工作 overlap: the longer; 主持 lies inside 主持工作 and stays (as before)
     assert [p for p, _ in found_in("市长不在谁主持工作", entries)] == ["主持工作", "主持", "不在"]
     assert [p for p, _ in found_in("常务会谁主持", entries)] == ["谁主持", "主持"]
+
+
+def test_askings_listed_with_a_pause_mark_are_parts_things_listed_are_not():
+    assert question_parts("常务会谁主持、多久开一次、纪要几天完成？") == [
+        "常务会谁主持",
+        "常务会多久开一次",
+        "纪要几天完成",
+    ]
+    assert question_parts("市长、副市长出差要向谁请假") == ["市长、副市长出差要向谁请假"]

@@ -83,8 +83,18 @@ def _has_noun(words: str) -> bool:
     return any(f.startswith("n") or f == "vn" for _, f in default_tokenizer().tagged(words)) if words else False
 
 
+def _clauses(question: str) -> list[str]:
+    """The question's clauses; a clause of askings listed with 、 is one clause each (「常务会谁主持、多久开一次、
+    纪要几天完成」), while a 、 between things (「市长、副市长谁主持」) stays inside its clause."""
+    out: list[str] = []
+    for clause in (c.strip() for c in _CLAUSE.findall(question)):
+        listed = [p for p in clause.split("、") if p]
+        out.extend(listed if len(listed) > 1 and all(_ASKS.search(p) for p in listed) else [clause] if clause else [])
+    return out
+
+
 def _parts(question: str, kinds: Kinds | None = None) -> list[str]:
-    clauses = [c.strip() for c in _CLAUSE.findall(question) if c.strip()]
+    clauses = _clauses(question)
     parts: list[str] = []
     complete: set[int] = set()  # parts already whole questions (no subject to borrow)
     pending = ""
