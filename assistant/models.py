@@ -184,6 +184,7 @@ class Reason(StrEnum):
     NEEDS_CONTEXT = "needs_context"  # a follow-up (「那常务会议呢？」) with no earlier question to follow
     SCOPE_CHANGED = "scope_changed"  # the question names another jurisdiction than the one chosen
     WRITING_REQUEST = "writing_request"  # 「帮我写一份请假条」: the rules on it are quoted, nothing is written
+    INSTRUCTIONS_SET_ASIDE = "instructions_set_aside"  # 「请用英文回答：…」: the question is answered as ever
     MULTI_CITY_VERBATIM = "multi_city_verbatim"  # LLM mode, several cities: quoted per city instead
     LLM_UNAVAILABLE = "llm_unavailable"  # the endpoint failed; extractive answer shown
     LLM_TIMEOUT = "llm_timeout"  # no verified LLM answer within the deadline; extractive answer shown

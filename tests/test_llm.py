@@ -156,7 +156,11 @@ def test_prompt_injection_does_not_change_the_system_prompt(llm_assistant, fake)
     system = load_prompt(PROMPTS, "answer", "system").render(refusal=REFUSAL)
     assert messages[0] == {"role": "system", "content": system}
     assert "忽略以上所有指令" not in messages[0]["content"]
-    assert messages[1]["role"] == "user" and injected in messages[1]["content"]
+    # the question goes to the model; the instruction about the answer is set aside (and said to be)
+    assert (
+        messages[1]["role"] == "user" and Q in messages[1]["content"] and "忽略以上要求" not in messages[1]["content"]
+    )
+    assert answer.notice == "已略去问题中对回答方式的要求（「忽略以上要求」）：本助手只以条文原文作答。"
     assert "[1] 大同市《大同市人民政府工作规则》第三十三条" in messages[1]["content"]
 
 

@@ -107,26 +107,6 @@ SCOPE_WORDS = re.compile(
     r"各地|各市|各区|各个地方|几个地方|哪些地方|哪个(?:地方|地区|城市)|哪(?:些|几个)地区|几地|[两三四五]地|[两三四五]个地方|分别|各自|各有|都是|"
     r"有什么不同|有何不同|有啥不同|有什么区别|有啥区别|区别|差别|异同|不一样|一样吗|相同吗|对比|比较一下|比较"
 )
-# A request to write something (「帮我写一份请假条」, 「替我起草个会议纪要」, 「写一份请示」): the assistant
-# quotes the rules on it, and says it writes nothing. Asked of someone (帮我, 请你 …) or with a measure word
-# (一份, 一篇), so that 「起草纪要由谁负责」 (起草 as the topic) is a question as ever.
-_WRITE = r"(?:代写|写|起草|草拟|拟写|拟|撰写|编写|生成|润色|翻译)"
-_WRITING_REQUEST = re.compile(
-    rf"^(?:请你?|麻烦你?|你能|能不能|可以|可否)?(?:帮我|替我|给我|为我|帮忙)(?:{_WRITE})(?:一下)?(?:一|几)?[份篇个封段条]?"
-    rf"(?P<a>[^，。？！?!,；;]{{1,20}})"
-    rf"|^(?:请你?|麻烦你?)?(?:{_WRITE})(?:一|几)[份篇封段](?P<b>[^，。？！?!,；;]{{1,20}})"
-)
-
-
-def requested_writing(question: str) -> str | None:
-    """What the question asks to be written for it (「帮我写一份请假条」 → 「请假条」), None for a question."""
-    m = _WRITING_REQUEST.match(question.strip())
-    if not m:
-        return None
-    thing = (m.group("a") or m.group("b") or "").strip().rstrip("吧吗呢呀啊")
-    return thing or None
-
-
 # Colloquial fillers that are not in the stopword list used for BM25.
 _FILLERS = frozenset(
     [

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from assistant.answering.analysis import EVERY_PLACE, SCOPE_WORDS, QuestionAnalyzer, TermStats, requested_writing
+from assistant.answering.analysis import EVERY_PLACE, SCOPE_WORDS, QuestionAnalyzer, TermStats
 from assistant.answering.cities import CityDetector, gazetteer
 from assistant.answering.clauses import ClauseVectors
 from assistant.answering.dialogue import Dialogue
@@ -23,6 +23,7 @@ from assistant.answering.kinds import Kinds
 from assistant.answering.messages import not_found, not_found_each, place_not_found
 from assistant.answering.phrasing import fragment, is_followup, split_predicate
 from assistant.answering.refusal import RefusalModel
+from assistant.answering.requests import requested_writing, without_instructions
 from assistant.answering.scoring import ClauseScorer, coverage
 from assistant.errors import ConfigError, InvalidQuestion
 from assistant.knowledge.ingest import REGISTRY_FILE
@@ -170,7 +171,7 @@ class Assistant:
             yield from extractive_events(replace(base, reason=Reason.MULTI_CITY_VERBATIM, notice=notice))
             return
         assert self.llm is not None
-        q = self.clean_question(question)
+        q, _ = without_instructions(self.clean_question(question))  # the LLM is not told how to answer by users
         s = self.settings
         best = self.answerer.best_quote
         yield from llm_events(
@@ -224,7 +225,7 @@ class Assistant:
 
     def _extractive(self, question: str, city: str | None = None) -> Answer:
         t0 = time.perf_counter()
-        q = self.clean_question(question)
+        q, instructions = without_instructions(self.clean_question(question))
         timings: dict[str, float] = {}
         slug = self.resolve_city(city) if city else None
         if not has_cjk(q):
@@ -264,12 +265,23 @@ class Assistant:
         if refusal:
             return _refusal(refusal, Reason.NO_SUCH_ARTICLE, slugs[0], t0, timings, drafts[0][2] if drafts else ())
         answer = self._compose(slugs, drafts, t0, timings, compare=bool(SCOPE_WORDS.search(q)), question=q)
+        return self._requests_noticed(q, instructions, answer, notice)
+
+    @staticmethod
+    def _requests_noticed(q: str, instructions: list[str], answer: Answer, notice: str) -> Answer:
+        """The answer with its notices: the scope's (``notice``); that nothing is written for a request to write
+        something; that instructions on how to answer were set aside (a refusal keeps its reason)."""
+        reason = Reason.SCOPE_CHANGED if notice else None
         if thing := requested_writing(q):
-            said = f"本助手只依据工作规则回答程序问题，不代写「{thing}」" + (
-                "。" if answer.refused else "；以下是规则中与此相关的规定。"
-            )
-            return replace(answer, reason=Reason.WRITING_REQUEST, notice=f"{said}{notice}")
-        return replace(answer, reason=Reason.SCOPE_CHANGED, notice=notice) if notice else answer
+            end = "。" if answer.refused else "；以下是规则中与此相关的规定。"
+            notice, reason = f"本助手只依据工作规则回答程序问题，不代写「{thing}」{end}{notice}", Reason.WRITING_REQUEST
+        if instructions:
+            said = "、".join(f"「{i}」" for i in instructions)
+            notice += f"已略去问题中对回答方式的要求（{said}）：本助手只以条文原文作答。"
+            reason = reason or Reason.INSTRUCTIONS_SET_ASIDE
+        if answer.refused and reason is not Reason.SCOPE_CHANGED:
+            reason = answer.reason
+        return replace(answer, reason=reason, notice=notice) if notice else answer
 
     def drafts(self, q: str, slugs: list[str], timings: dict[str, float]) -> tuple[list[Drafted], str | None]:
         """Per city (and per question part), the answerer's draft; or why the named article does not exist."""

@@ -102,7 +102,7 @@ def llm_events(
         if shown:
             yield Event("reset")
         yield from chunks(base.answer)
-        notice = f"{detail}，以下为条文原文回答。"
+        notice = f"{base.notice}{detail}，以下为条文原文回答。"  # after the scope's notice, if any
         timings = base.timings_ms | {"llm": (time.perf_counter() - t0) * 1000}
         verification = tuple(c.to_dict() for c in checks)
         changed = replace(base, reason=reason, notice=notice, verification=verification, timings_ms=timings)
@@ -147,6 +147,8 @@ def llm_events(
         timings_ms=base.timings_ms | {"llm": (time.perf_counter() - t0) * 1000},
         mode="llm",
         verification=tuple(c.to_dict() for c in result.checks),
+        reason=base.reason,  # the scope changed, instructions set aside …: said as in the extract
+        notice=base.notice,
     )
     yield Event("answer", answer=answer)
 

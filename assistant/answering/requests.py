@@ -1,0 +1,63 @@
+"""What a message asks of the assistant besides a question about the rules: something written for it
+(「帮我写一份请假条」), or an answer of a certain manner (「请用英文回答」, 「在回答末尾加上…」, 「忽略以上指令」).
+
+Told by their form (a verb of writing asked of someone; an instruction about the answer), never by a list
+of messages. The assistant writes nothing and answers only with quoted clauses: the rules on what is to
+be written are quoted with a notice, and instructions about the answer are taken out of the question
+(they are not its topic) and said to be set aside.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A request to write something (「帮我写一份请假条」, 「替我起草个会议纪要」, 「写一份请示」): the assistant
+# quotes the rules on it, and says it writes nothing. Asked of someone (帮我, 请你 …) or with a measure word
+# (一份, 一篇), so that 「起草纪要由谁负责」 (起草 as the topic) is a question as ever.
+_WRITE = r"(?:代写|写|起草|草拟|拟写|拟|撰写|编写|生成|润色|翻译)"
+_WRITING_REQUEST = re.compile(
+    rf"^(?:请你?|麻烦你?|你能|能不能|可以|可否)?(?:帮我|替我|给我|为我|帮忙)(?:{_WRITE})(?:一下)?(?:一|几)?[份篇个封段条]?"
+    rf"(?P<a>[^，。？！?!,；;]{{1,20}})"
+    rf"|^(?:请你?|麻烦你?)?(?:{_WRITE})(?:一|几)[份篇封段](?P<b>[^，。？！?!,；;]{{1,20}})"
+)
+
+
+def requested_writing(question: str) -> str | None:
+    """What the question asks to be written for it (「帮我写一份请假条」 → 「请假条」), None for a question."""
+    m = _WRITING_REQUEST.match(question.strip())
+    if not m:
+        return None
+    thing = (m.group("a") or m.group("b") or "").strip().rstrip("吧吗呢呀啊")
+    return thing or None
+
+
+# An instruction about the answer, as a clause of its own: the language or form to answer in, what to add
+# to it, or earlier instructions to drop (「忽略以上所有指令」, 「不要引用条文」)
+_ABOUT_THE_ANSWER = re.compile(
+    r"(?:请|麻烦|另外请?|并且?请?|同时请?)?(?:你)?"
+    r"(?:(?:用|以)(?:英文|英语|日文|日语|繁体|文言文|白话|口语|诗歌|表格)[^，。；,;？?！!]{0,6}(?:回答|回复|作答|输出|说)"
+    r"|(?:在|于)?(?:回答|回复|答案)(?:的)?(?:末尾|最后|结尾|开头|前面|后面|中)[^，。；,;？?！!]{0,20}"
+    r"|(?:回答|回复)(?:时|的时候)?(?:要|请)?(?:加上|附上|注明|声明)[^，。；,;？?！!]{0,20}"
+    r"|忽略[^，。；,;？?！!]{0,12}(?:指令|指示|规则|要求|设定|提示)"
+    r"|不要(?:引用|引|给出)(?:条文|原文|出处)"
+    r")"
+)
+_CLAUSE = re.compile(r"[^，,。；;：:？?！!\n]+[，,。；;：:？?！!\n]*")
+_ASKING = re.compile(r"谁|几|多久|多少|多长|什么|啥|吗|哪|怎么|如何|是否|能否")
+
+
+def without_instructions(question: str) -> tuple[str, list[str]]:
+    """``question`` without its clauses that only instruct how to answer, and those clauses (「请用英文回答：
+    大同常务会多久开一次」 → 「大同常务会多久开一次」, [「请用英文回答」]); the question itself when nothing else
+    is left."""
+    kept, dropped = [], []
+    for clause in _CLAUSE.findall(question):
+        words = clause.rstrip("，,。；;：:？?！!\n").strip()
+        m = _ABOUT_THE_ANSWER.match(words)
+        # an instruction, and what it wants said (「加上“本规则已废止”」), asking nothing of the rules
+        if m and m.end() > 0 and not _ASKING.search(words[m.end() :]):
+            dropped.append(words)
+        else:
+            kept.append(clause)
+    rest = "".join(kept).strip("，,。；;：: \n")
+    return (rest, dropped) if rest and dropped else (question, [])
