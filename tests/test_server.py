@@ -241,6 +241,15 @@ def test_openai_client_streaming_usage_and_one_choice_only(live_server):
     with pytest.raises(BadRequestError) as refused:
         client.chat.completions.create(**ask, n=2)
     assert "只支持 n=1" in str(refused.value)
+    with pytest.raises(BadRequestError) as refused:
+        client.chat.completions.create(**ask, response_format={"type": "json_object"})
+    assert "只支持文本回答" in str(refused.value)
+    tool = {"type": "function", "function": {"name": "lookup", "parameters": {"type": "object", "properties": {}}}}
+    with pytest.raises(BadRequestError) as refused:
+        client.chat.completions.create(**ask, tools=[tool], tool_choice="required")
+    assert "不支持调用工具" in str(refused.value)
+    # offered a tool it may use: answering without one is a valid reply
+    assert "7个工作日" in client.chat.completions.create(**ask, tools=[tool]).choices[0].message.content
 
 
 def test_openai_follow_up_and_unknown_model(live_server):

@@ -58,9 +58,24 @@ class ChatRequest(BaseModel):
     stream: StrictBool = False  # 「"yes"」 is no boolean (OpenAI refuses it too)
     stream_options: StreamOptions | None = None
     n: int | None = Field(None, ge=1)  # only 1: an answer is deterministic, so more choices would be copies
+    # answers are text with quotes: JSON output cannot be promised, and no tool is ever called (with
+    # tool_choice "auto" or "none" not calling one is a valid reply; "required" or a named tool is refused)
+    response_format: dict[str, Any] | None = None
+    tool_choice: str | dict[str, Any] | None = None
     temperature: float | None = None  # accepted and ignored: answers are deterministic
     max_tokens: int | None = None
     user: str | None = None
+
+
+def unsupported(body: ChatRequest) -> str | None:
+    """Why the request asks for what the assistant cannot give (None: it can answer it)."""
+    if (body.n or 1) > 1:
+        return "只支持 n=1：同一问题的回答是确定的，多个候选只会相同。"
+    if body.response_format and body.response_format.get("type", "text") != "text":
+        return "只支持文本回答（response_format 为 text）：回答是引用条文原文的文字，不能保证输出 JSON。"
+    if body.tool_choice not in (None, "auto", "none"):
+        return "不支持调用工具（tool_choice 只能是 auto 或 none）：回答只引用条文原文。"
+    return None
 
 
 def model_ids(assistant: Assistant) -> list[str]:
@@ -108,8 +123,8 @@ async def chat_completions(
     except LookupError:
         message = f"模型 {body.model} 不存在。可用：{'、'.join(model_ids(assistant))}"
         return error_response(404, message, code="model_not_found")
-    if (body.n or 1) > 1:
-        return error_response(400, "只支持 n=1：同一问题的回答是确定的，多个候选只会相同。", code="unsupported_n")
+    if why := unsupported(body):
+        return error_response(400, why, code="unsupported_parameter")
     mode = assistant.check_mode(None)
     question, base = await workers.run_bounded(lambda: extract_messages(assistant, body.messages, city))
     base, mode = unless_busy(workers, base, mode)
