@@ -201,10 +201,13 @@ def test_feedback_is_stored_and_exported(http, assistant):
 
 
 def test_openai_client_non_streaming(live_server):
-    from openai import OpenAI
+    from openai import NotFoundError, OpenAI
 
     client = OpenAI(base_url=f"{live_server.url}/v1", api_key="unused")
     assert "gov-rules-datong" in [m.id for m in client.models.list()]
+    assert client.models.retrieve("gov-rules-xianning").id == "gov-rules-xianning"
+    with pytest.raises(NotFoundError, match="模型 gpt-4o 不存在"):
+        client.models.retrieve("gpt-4o")
     done = client.chat.completions.create(model="gov-rules-datong", messages=[{"role": "user", "content": Q}])
     assert "秘书长" in done.choices[0].message.content
     assert "《大同市人民政府工作规则》第三十三条" in done.choices[0].message.content

@@ -103,15 +103,21 @@ def extract_messages(assistant: Assistant, messages: list[ChatMessage], city: st
     return resolved.question, assistant.extractive(resolved.question, city=resolved.city, chosen=city)
 
 
+def _model(model: str) -> dict[str, Any]:
+    return {"id": model, "object": "model", "created": CREATED, "owned_by": "gov-rules-assistant"}
+
+
 @router.get("/v1/models")
 def list_models(assistant: AssistantDep) -> dict[str, Any]:
-    return {
-        "object": "list",
-        "data": [
-            {"id": m, "object": "model", "created": CREATED, "owned_by": "gov-rules-assistant"}
-            for m in model_ids(assistant)
-        ],
-    }
+    return {"object": "list", "data": [_model(m) for m in model_ids(assistant)]}
+
+
+@router.get("/v1/models/{model}", response_model=None)
+def get_model(model: str, assistant: AssistantDep) -> dict[str, Any] | JSONResponse:
+    if model not in model_ids(assistant):
+        message = f"模型 {model} 不存在。可用：{'、'.join(model_ids(assistant))}"
+        return error_response(404, message, code="model_not_found")
+    return _model(model)
 
 
 @router.post("/v1/chat/completions", response_model=None)
