@@ -44,6 +44,7 @@ _ABOUT_THE_ANSWER = re.compile(
 )
 _CLAUSE = re.compile(r"[^，,。；;：:？?！!\n]+[，,。；;：:？?！!\n]*")
 _ASKING = re.compile(r"谁|几|多久|多少|多长|什么|啥|吗|哪|怎么|如何|是否|能否")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|‘[^’]*’")  # what an instruction wants said
 
 
 def without_instructions(question: str) -> tuple[str, list[str]]:
@@ -53,9 +54,9 @@ def without_instructions(question: str) -> tuple[str, list[str]]:
     kept, dropped = [], []
     for clause in _CLAUSE.findall(question):
         words = clause.rstrip("，,。；;：:？?！!\n").strip()
-        m = _ABOUT_THE_ANSWER.match(words)
         # an instruction, and what it wants said (「加上“本规则已废止”」), asking nothing of the rules
-        if m and m.end() > 0 and not _ASKING.search(words[m.end() :]):
+        # (「回复时要注明什么」 asks)
+        if _ABOUT_THE_ANSWER.match(words) and not _ASKING.search(_QUOTED.sub("", words)):
             dropped.append(words)
         else:
             kept.append(clause)

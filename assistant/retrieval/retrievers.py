@@ -3,8 +3,8 @@
 All retrievers share the ``Retriever`` protocol: ``retrieve(query, city, k, vector) -> Retrieval``,
 the hits ranked best first (restricted to ``city`` when one is given) together with the timings of
 that call. ``vector``: the query's embedding when the caller already has one (a part of a question is
-searched with the whole question's: embedding is most of a search's time), else it is embedded. Timings are returned, never kept on the retriever: one retriever serves many
-requests at once.
+searched with the whole question's: embedding is most of a search's time), else it is embedded.
+Timings are returned, never kept on the retriever: one retriever serves many requests at once.
 """
 
 from __future__ import annotations
