@@ -87,9 +87,9 @@ def _clauses(question: str) -> list[str]:
     """The question's clauses; a clause of askings listed with 、 is one clause each (「常务会谁主持、多久开一次、
     纪要几天完成」), while a 、 between things (「市长、副市长谁主持」) stays inside its clause."""
     out: list[str] = []
-    for clause in (c.strip() for c in _CLAUSE.findall(question)):
+    for clause in filter(None, (c.strip() for c in _CLAUSE.findall(question))):
         listed = [p for p in clause.split("、") if p]
-        out.extend(listed if len(listed) > 1 and all(_ASKS.search(p) for p in listed) else [clause] if clause else [])
+        out.extend(listed if len(listed) > 1 and all(_ASKS.search(p) for p in listed) else [clause])
     return out
 
 

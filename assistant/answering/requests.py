@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.phrasing import ASKING
+
 # A request to write something (「帮我写一份请假条」, 「替我起草个会议纪要」, 「写一份请示」): the assistant
 # quotes the rules on it, and says it writes nothing. Asked of someone (帮我, 请你 …) or with a measure word
 # (一份, 一篇), so that 「起草纪要由谁负责」 (起草 as the topic) is a question as ever.
@@ -43,7 +45,6 @@ _ABOUT_THE_ANSWER = re.compile(
     r")"
 )
 _CLAUSE = re.compile(r"[^，,。；;：:？?！!\n]+[，,。；;：:？?！!\n]*")
-_ASKING = re.compile(r"谁|几|多久|多少|多长|什么|啥|吗|哪|怎么|如何|是否|能否")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|‘[^’]*’")  # what an instruction wants said
 
 
@@ -56,7 +57,7 @@ def without_instructions(question: str) -> tuple[str, list[str]]:
         words = clause.rstrip("，,。；;：:？?！!\n").strip()
         # an instruction, and what it wants said (「加上“本规则已废止”」), asking nothing of the rules
         # (「回复时要注明什么」 asks)
-        if _ABOUT_THE_ANSWER.match(words) and not _ASKING.search(_QUOTED.sub("", words)):
+        if _ABOUT_THE_ANSWER.match(words) and not ASKING.search(_QUOTED.sub("", words)):
             dropped.append(words)
         else:
             kept.append(clause)

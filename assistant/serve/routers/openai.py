@@ -103,6 +103,11 @@ def extract_messages(assistant: Assistant, messages: list[ChatMessage], city: st
     return resolved.question, assistant.extractive(resolved.question, city=resolved.city, chosen=city)
 
 
+def unknown_model(model: str, assistant: Assistant) -> JSONResponse:
+    message = f"模型 {model} 不存在。可用：{'、'.join(model_ids(assistant))}"
+    return error_response(404, message, code="model_not_found")
+
+
 def _model(model: str) -> dict[str, Any]:
     return {"id": model, "object": "model", "created": CREATED, "owned_by": "gov-rules-assistant"}
 
@@ -115,8 +120,7 @@ def list_models(assistant: AssistantDep) -> dict[str, Any]:
 @router.get("/v1/models/{model}", response_model=None)
 def get_model(model: str, assistant: AssistantDep) -> dict[str, Any] | JSONResponse:
     if model not in model_ids(assistant):
-        message = f"模型 {model} 不存在。可用：{'、'.join(model_ids(assistant))}"
-        return error_response(404, message, code="model_not_found")
+        return unknown_model(model, assistant)
     return _model(model)
 
 
@@ -127,8 +131,7 @@ async def chat_completions(
     try:
         city = city_of(body.model, assistant)
     except LookupError:
-        message = f"模型 {body.model} 不存在。可用：{'、'.join(model_ids(assistant))}"
-        return error_response(404, message, code="model_not_found")
+        return unknown_model(body.model, assistant)
     if why := unsupported(body):
         return error_response(400, why, code="unsupported_parameter")
     mode = assistant.check_mode(None)
