@@ -208,6 +208,8 @@ def test_openai_client_non_streaming(live_server):
     assert client.models.retrieve("gov-rules-xianning").id == "gov-rules-xianning"
     with pytest.raises(NotFoundError, match="模型 gpt-4o 不存在"):
         client.models.retrieve("gpt-4o")
+    with pytest.raises(NotFoundError, match=f"模型 {'x' * 64}… 不存在"):
+        client.models.retrieve("x" * 3000)
     done = client.chat.completions.create(model="gov-rules-datong", messages=[{"role": "user", "content": Q}])
     assert "秘书长" in done.choices[0].message.content
     assert "《大同市人民政府工作规则》第三十三条" in done.choices[0].message.content

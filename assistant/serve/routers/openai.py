@@ -104,7 +104,8 @@ def extract_messages(assistant: Assistant, messages: list[ChatMessage], city: st
 
 
 def unknown_model(model: str, assistant: Assistant) -> JSONResponse:
-    message = f"模型 {model} 不存在。可用：{'、'.join(model_ids(assistant))}"
+    said = model if len(model) <= 64 else model[:64] + "…"  # a 3,000-character name is not echoed whole
+    message = f"模型 {said} 不存在。可用：{'、'.join(model_ids(assistant))}"
     return error_response(404, message, code="model_not_found")
 
 
