@@ -10,8 +10,10 @@ _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 
 
+@lru_cache(maxsize=16384)
 def normalize(text: str) -> str:
-    """NFKC (full-width → half-width), lower-case, single spaces."""
+    """NFKC (full-width → half-width), lower-case, single spaces. Remembered: the same clauses are
+    normalised for every question that scores them."""
     return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().lower()
 
 

@@ -192,3 +192,21 @@ def test_shipped_vectors_of_another_model_are_ignored(tmp_path: Path):
     assert cache.seed(shipped) == 0
     (tmp_path / "broken.npz").write_bytes(b"not a zip")
     assert cache.seed(tmp_path / "broken.npz") == 0
+
+
+@pytest.mark.parametrize("ranked", [1000, 30])
+def test_dense_search_of_every_place_at_once_is_the_filtered_search(
+    warm_data_dir: Path, monkeypatch: pytest.MonkeyPatch, ranked: int
+):
+    """One unfiltered ranking serves every place; with a ranking too short for a place (30 of 253
+    articles) that place is searched with Chroma's filter. Either way: what the filter alone finds."""
+    import assistant.retrieval.index as index_module
+
+    monkeypatch.setattr(index_module, "DENSE_RANKED", ranked)
+    index = KnowledgeIndex.open(make_settings(data_dir=warm_data_dir))
+    for question in ("常务会议多久召开一次", "副市长出差向谁请假", "规范性文件备案审查"):
+        vector = tuple(index.embeddings.embed_query(question))
+        for city in (None, "datong", "jincheng-chengqu", "chaoyang", "xianning", "nowhere"):
+            for k in (3, 20):
+                assert index.dense(vector, k, city) == list(index._dense_search(vector, k, city))
+    assert len(index._ranked(vector)) == min(ranked, len(index.articles))

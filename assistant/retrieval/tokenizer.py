@@ -143,6 +143,9 @@ class Tokenizer:
         self._lock = threading.Lock()
         self._ready = False
         self._pos: Any = None
+        # a text's tagging never changes once the dictionary is loaded (it is loaded once): questions
+        # and their parts are tagged by several analyses, and jieba's HMM costs ~3 ms a text
+        self._tags = lru_cache(maxsize=4096)(self._tag)
 
     def _init(self) -> None:
         with self._lock:
@@ -167,6 +170,9 @@ class Tokenizer:
     def tagged(self, text: str, new_words: bool = True) -> list[tuple[str, str]]:
         """Accurate-mode words with jieba part-of-speech flags (n…, v…, …). ``new_words``: let jieba's
         HMM join characters into words its dictionary lacks (off: dictionary words and single characters)."""
+        return list(self._tags(text, new_words))
+
+    def _tag(self, text: str, new_words: bool) -> tuple[tuple[str, str], ...]:
         if not self._ready:
             self._init()
         import jieba.posseg
@@ -174,7 +180,7 @@ class Tokenizer:
         if self._pos is None:
             self._pos = jieba.posseg.POSTokenizer(self._jieba)
         with self._lock:
-            return [(p.word, p.flag) for p in self._pos.cut(text, HMM=new_words) if p.word.strip()]
+            return tuple((p.word, p.flag) for p in self._pos.cut(text, HMM=new_words) if p.word.strip())
 
     def in_dictionary(self, word: str) -> bool:
         """Whether ``word`` is in jieba's dictionary (or the bundled user dictionary)."""
