@@ -251,6 +251,24 @@ def test_a_part_asking_of_a_thing_is_the_first_parts_meetings(kinds):
     ]
 
 
+def test_a_clause_of_places_and_scope_alone_is_no_part(assistant):
+    """「朝阳和咸宁规定有啥差别」 holds nothing to search once its places and scope words are out: the
+    comparison's scope, not a part (it was searched, refused, and searched again with its own embedding)."""
+    parts = assistant.drafter._parts
+    for question in (
+        "市长不在本地时谁主持市政府工作 朝阳和咸宁规定有啥差别",
+        "常务会纪要会后多少天内要完成？大同、城区、咸宁各是多少",
+        "每个部门能给政府报几种简报，四地一样不？",
+        "全体会多久开一次，城区和朝阳分别怎么定的？",
+    ):
+        assert parts(question) == [question]
+    # a part of its own, with or without a place: still a part
+    assert parts("常务会谁主持，一般多久开一次") == ["常务会谁主持", "常务会一般多久开一次"]
+    assert (
+        parts("咸宁县市区一把手离开属地提前几天报告？城区部门一把手外出提前几天？")[1] == "城区部门一把手外出提前几天"
+    )
+
+
 def test_question_parts():
     assert question_parts("常务会议纪要由谁签发，多长时间内完成？") == [
         "常务会议纪要由谁签发",

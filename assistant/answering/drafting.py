@@ -63,7 +63,7 @@ class Drafter:
     def drafts(self, q: str, slugs: list[str], timings: dict[str, float]) -> tuple[list[Drafted], str | None]:
         """Per city (and per question part), the answerer's draft; or why the named article does not exist."""
         drafts: list[Drafted] = []
-        parts = question_parts(q, self.analyzer.kinds)
+        parts = self._parts(q)
         several = len(slugs) > 1
         # places found only by their form (阳高县) are no words of the question either
         others = tuple(p for p in self.detector.detect(q).unknown if p not in self.place_names)
@@ -73,7 +73,7 @@ class Drafter:
             whole: Draft | None = None
             # each place asked at its own level, and of its own quantity when compared by a superlative
             mine = plain_asking(self.relocator.at_level(q, self.registry.by_slug[c].level)) if several else q
-            own_parts = question_parts(mine, self.analyzer.kinds) if mine != q else parts
+            own_parts = self._parts(mine) if mine != q else parts
             asked[c] = strip_places(mine, others) or mine
             for part in [mine] if len(own_parts) == 1 else [mine, *own_parts]:
                 # a part is searched with the whole question's embedding (``Weights.parts_embedded``) …
@@ -97,6 +97,9 @@ class Drafter:
         if several and len(parts) == 1:
             drafts = self._agreeing(asked, drafts, vectors)
         return drafts, None
+
+    def _parts(self, q: str) -> list[str]:
+        return question_parts(q, self.analyzer.kinds, self.place_names, lambda words: bool(self.analyzer.groups(words)))
 
     def _searched(
         self, part: str, c: str, others: tuple[str, ...], vector: Vector, timings: dict[str, float]

@@ -8,9 +8,11 @@ A part is a run of clauses containing a question word; a part without a subject 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from assistant.answering.analysis import SCOPE_WORDS
+from assistant.answering.cities import strip_places
 from assistant.answering.kinds import Kinds
 from assistant.answering.phrasing import (
     asks_of_a_thing,
@@ -38,11 +40,21 @@ _ABOUT_THE_RULES = re.compile(
 )
 
 
-def question_parts(question: str, kinds: Kinds | None = None) -> list[str]:
+def question_parts(
+    question: str,
+    kinds: Kinds | None = None,
+    places: Sequence[str] = (),
+    has_content: Callable[[str], bool] | None = None,
+) -> list[str]:
     """The question's parts (the whole question when it has one); with the knowledge base's meeting
     ``kinds``, a part that asks of a thing (not a role) of no meeting is the first part's meeting's:
-    「专题会谁主持，纪要谁签」 asks 「专题会纪要谁签」."""
-    parts = _parts(question, kinds)
+    「专题会谁主持，纪要谁签」 asks 「专题会纪要谁签」.
+
+    With the knowledge base's ``places`` (longest first) and ``has_content`` (whether words hold a term
+    to search for), a clause that names places or a comparison's scope and holds nothing else
+    (「朝阳和咸宁规定有啥差别」, 「大同、城区、咸宁各是多少」, 「四地一样不」) is the comparison's scope, not a part."""
+    tail = (lambda clause: _scope_only(clause, places, has_content)) if has_content else None
+    parts = _parts(question, kinds, tail)
     if len(parts) == 1 and kinds is not None:
         return _each_meeting(question, kinds) or parts
     meeting = meeting_of(parts[0], kinds) if kinds and len(parts) > 1 else None
@@ -93,7 +105,14 @@ def _clauses(question: str) -> list[str]:
     return out
 
 
-def _parts(question: str, kinds: Kinds | None = None) -> list[str]:
+def _scope_only(clause: str, places: Sequence[str], has_content: Callable[[str], bool]) -> bool:
+    bare = strip_places(clause, places)
+    if bare == clause and not SCOPE_WORDS.search(clause):
+        return False
+    return not has_content(SCOPE_WORDS.sub("", bare))
+
+
+def _parts(question: str, kinds: Kinds | None = None, scope_only: Callable[[str], bool] | None = None) -> list[str]:
     clauses = _clauses(question)
     parts: list[str] = []
     complete: set[int] = set()  # parts already whole questions (no subject to borrow)
@@ -104,7 +123,7 @@ def _parts(question: str, kinds: Kinds | None = None) -> list[str]:
             parts.append(combine(fragment(clause), parts[0]))
             complete.add(len(parts) - 1)
             continue
-        if _ABOUT_THE_RULES.fullmatch(SCOPE_WORDS.sub("", clause)):
+        if _ABOUT_THE_RULES.fullmatch(SCOPE_WORDS.sub("", clause)) or (parts and scope_only and scope_only(clause)):
             continue  # 「…怎么开，有规定吗」, 「各地咋规定的」: asks whether or how the rules say, which the answer shows
         if SCOPE_WORDS.fullmatch(clause.rstrip("呢吗")) or not _ASKS.search(SCOPE_WORDS.sub("", clause)):
             # context for the next part, or a comparison tail; 「那纪要呢，几天内印发」: 纪要 is what it asks of
