@@ -45,7 +45,8 @@ class Weights(BaseModel):
     rerank_best_clause_share: float = Field(0.9, ge=0, le=1)  # best clause vs. whole article coverage
     rerank_clause_similarity: float = Field(2.0, ge=0)  # × cosine of the question and the closest clause (rerank_cv)
     # A question's parts are searched with the whole question's embedding (False) or each with its own (True):
-    # on the development sets the answers come out alike (+4 −4 of 2,826), at a third of a two-part question's time
+    # on the development sets the answers come out alike (+4 −4 of 2,826), at a third of a two-part question's time;
+    # likewise a question asked at another place's level (区长 for 市长) with the question's as asked (identical)
     parts_embedded: bool = False
     # Clause scoring
     type_bonus: float = Field(0.25, ge=0, le=1)  # per wanted answer type the clause shows (or lacks)

@@ -68,6 +68,7 @@ class Drafter:
         # places found only by their form (阳高县) are no words of the question either
         others = tuple(p for p in self.detector.detect(q).unknown if p not in self.place_names)
         vectors: dict[str, Vector] = {}
+        as_asked: Vector = ()  # the question's embedding, as asked (not at another place's level)
         asked: dict[str, str] = {}  # each place's question, as drafted
         for c in slugs:
             whole: Draft | None = None
@@ -76,8 +77,11 @@ class Drafter:
             own_parts = self._parts(mine) if mine != q else parts
             asked[c] = strip_places(mine, others) or mine
             for part in [mine] if len(own_parts) == 1 else [mine, *own_parts]:
-                # a part is searched with the whole question's embedding (``Weights.parts_embedded``) …
-                shared = vectors.get(c, ()) if part is not mine and not self.settings.weights.parts_embedded else ()
+                # a part is searched with the whole question's embedding (``Weights.parts_embedded``), and the
+                # question asked at another place's level (区长 for 市长) with the question's as asked …
+                shared = vectors.get(c, ()) if part is not mine else as_asked if mine != q else ()
+                if self.settings.weights.parts_embedded:
+                    shared = ()
                 found, no_such_article, draft = self._searched(part, c, others, shared, timings)
                 if no_such_article:
                     if len(slugs) == 1:
@@ -88,6 +92,8 @@ class Drafter:
                 if whole is None:
                     whole = draft
                     vectors[c] = found.vector
+                    if mine == q and not as_asked:
+                        as_asked = found.vector
                 elif not (covered := self._answered_by(part, whole, draft)) and not self._answered_by(part, draft):
                     draft = Draft((), True, part=part)  # said to be unanswered, not silently dropped
                 elif draft.refused or not self._adds(draft, whole, covered):
