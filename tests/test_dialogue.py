@@ -460,3 +460,17 @@ def test_a_place_then_a_new_asking(assistant):
     turn = assistant.dialogue.resolve(["咸宁常务会纪要怎么签发？", "大同呢？纪要几天内要弄完？"])
     assert turn.city == "datong" and turn.question.startswith("常务会纪要")
     assert "5个工作日内完成" in assistant.ask(turn.question, city=turn.city).answer
+
+
+def test_one_message_asking_each_place_its_own_thing(dialogue, assistant):
+    """「大同常务会多久开一次？咸宁全体会呢？」 is two turns in one message: 咸宁's answer is on its 全体会议
+    (the 常务会议 of the whole question had been quoted for it)."""
+    assert dialogue.per_place("大同常务会多久开一次？咸宁全体会呢？") == {
+        "datong": "大同常务会多久开一次",
+        "xianning": "咸宁市全体会多久开一次",
+    }
+    assert dialogue.per_place("大同和咸宁常务会多久开一次？有什么不同？") == {}  # one question, compared
+    assert dialogue.per_place("大同常务会多久开一次？纪要谁签？") == {}  # the second sentence names no place
+    answer = assistant.ask("大同常务会多久开一次？咸宁全体会呢？")
+    cited = {c.article.id for c in answer.citations}
+    assert cited == {"datong-executive-meeting-014", "xianning-work-rules-019"}

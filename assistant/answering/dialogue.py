@@ -75,6 +75,7 @@ class Resolved:
 # 「这个会」, 「那次会议」, 「该会」: the meeting the conversation is about
 # 「会上通过的文件」 opening a message: the meeting talked about
 _THIS_MEETING = re.compile(r"(?:这个|那个|这次|那次|这|该|此)会(?:议(?!题))?|(?:^|(?<=^那))会(?=[上后])")
+_SENTENCE = re.compile(r"[^？?。！!]+")
 _GOVERNMENT = f"[{LEVELS}]?政府"  # 市政府常务会议: whose meeting
 _LEVEL_HEAD = f"[{LEVELS}]长"  # 市长办公会议: part of the name (not a role of ``roles.ROLE``)
 
@@ -128,6 +129,18 @@ class Dialogue:
                 if resolved.topic and resolved.topic not in places:
                     places.append(resolved.topic)
         return resolved or Resolved("", selected)
+
+    def per_place(self, message: str) -> dict[str, str]:
+        """「大同常务会多久开一次？咸宁全体会呢？」: sentences that each name one place, each another, read as
+        the turns of a conversation — each place's own question ({} for any other message)."""
+        sentences = [s.strip() for s in _SENTENCE.findall(message) if s.strip()]
+        out: dict[str, str] = {}
+        for n, sentence in enumerate(sentences if len(sentences) > 1 else ()):
+            cities = self.detector.detect(sentence).cities
+            if len(cities) != 1 or cities[0] in out:
+                return {}
+            out[cities[0]] = self.resolve(sentences[: n + 1]).question
+        return out
 
     def _names(self, slugs: Sequence[str]) -> str:
         """「大同市和咸宁市」: the places, by name."""

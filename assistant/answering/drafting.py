@@ -60,26 +60,33 @@ class Drafter:
         self.answerer = answerer
         self.relocator = relocator  # a question compared across places is asked at each place's level
 
-    def drafts(self, q: str, slugs: list[str], timings: dict[str, float]) -> tuple[list[Drafted], str | None]:
-        """Per city (and per question part), the answerer's draft; or why the named article does not exist."""
+    def drafts(
+        self, q: str, slugs: list[str], timings: dict[str, float], placed: dict[str, str] | None = None
+    ) -> tuple[list[Drafted], str | None]:
+        """Per city (and per question part), the answerer's draft; or why the named article does not exist.
+        ``placed``: a place's own question, where the question asks each place something else
+        (「大同常务会多久开一次？咸宁全体会呢？」)."""
         drafts: list[Drafted] = []
         parts = self._parts(q)
         several = len(slugs) > 1
         # places found only by their form (阳高县) are no words of the question either
         others = tuple(p for p in self.detector.detect(q).unknown if p not in self.place_names)
         vectors: dict[str, Vector] = {}
-        as_asked: Vector = ()  # the question's embedding, as asked (not at another place's level)
+        as_asked: dict[str, Vector] = {}  # a question's embedding, as asked (not at another place's level)
         asked: dict[str, str] = {}  # each place's question, as drafted
         for c in slugs:
             whole: Draft | None = None
+            question = (placed or {}).get(c, q)
             # each place asked at its own level, and of its own quantity when compared by a superlative
-            mine = plain_asking(self.relocator.at_level(q, self.registry.by_slug[c].level)) if several else q
+            mine = plain_asking(self.relocator.at_level(question, self.registry.by_slug[c].level)) if several else q
             own_parts = self._parts(mine) if mine != q else parts
             asked[c] = strip_places(mine, others) or mine
             for part in [mine] if len(own_parts) == 1 else [mine, *own_parts]:
                 # a part is searched with the whole question's embedding (``Weights.parts_embedded``), and the
                 # question asked at another place's level (区长 for 市长) with the question's as asked …
-                shared = vectors.get(c, ()) if part is not mine else as_asked if mine != q else ()
+                shared = (
+                    vectors.get(c, ()) if part is not mine else as_asked.get(question, ()) if mine != question else ()
+                )
                 if self.settings.weights.parts_embedded:
                     shared = ()
                 found, no_such_article, draft = self._searched(part, c, others, shared, timings)
@@ -92,15 +99,15 @@ class Drafter:
                 if whole is None:
                     whole = draft
                     vectors[c] = found.vector
-                    if mine == q and not as_asked:
-                        as_asked = found.vector
+                    if mine == question:
+                        as_asked.setdefault(question, found.vector)
                 elif not (covered := self._answered_by(part, whole, draft)) and not self._answered_by(part, draft):
                     draft = Draft((), True, part=part)  # said to be unanswered, not silently dropped
                 elif draft.refused or not self._adds(draft, whole, covered):
                     continue
                 drafts.append((c, draft, found.hits))
         drafts = self._answered_elsewhere(drafts)
-        if several and len(parts) == 1:
+        if several and len(parts) == 1 and not placed:
             drafts = self._agreeing(asked, drafts, vectors)
         return drafts, None
 

@@ -284,8 +284,10 @@ class Assistant:
         return replace(answer, reason=reason, notice=notice) if notice else answer
 
     def drafts(self, q: str, slugs: list[str], timings: dict[str, float]) -> tuple[list[Drafted], str | None]:
-        """Per city (and per question part), the answerer's draft; or why the named article does not exist."""
-        return self.drafter.drafts(q, slugs, timings)
+        """Per city (and per question part), the answerer's draft; or why the named article does not exist.
+        A question asking each place its own thing (「大同常务会多久开一次？咸宁全体会呢？」) asks each its own."""
+        placed = self.dialogue.per_place(q) if len(slugs) > 1 else {}
+        return self.drafter.drafts(q, slugs, timings, placed if set(placed) == set(slugs) else None)
 
     def _compose(
         self,
