@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
@@ -15,6 +16,20 @@ def normalize(text: str) -> str:
     """NFKC (full-width → half-width), lower-case, single spaces. Remembered: the same clauses are
     normalised for every question that scores them."""
     return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().lower()
+
+
+@lru_cache(maxsize=1)
+def _to_simplified() -> Any:
+    from opencc import OpenCC  # dictionaries bundled with the package: nothing downloaded
+
+    return OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """Traditional characters read as simplified (「常務會議多久開一次」 → 「常务会议多久开一次」), word by word:
+    the rules, the word lists and the places are in simplified characters. For questions only — quotes are
+    never touched."""
+    return str(_to_simplified().convert(text)) if text else text
 
 
 def keyed(text: str) -> tuple[str, list[int]]:

@@ -666,3 +666,11 @@ def test_a_part_the_whole_questions_search_misses_is_searched_on_its_own(assista
 def test_who_is_in_charge_while_the_head_is_away_is_not_who_chairs_a_meeting(assistant):
     a = assistant.ask("大同和咸宁，市长不在的时候分别谁主持工作？")
     assert "代行市长职务" in a.answer and "由常务副市长主持市政府工作" in a.answer
+
+
+def test_a_question_in_traditional_characters_is_answered(assistant):
+    """The rules are in simplified characters; 「常務會議多久開一次」 was refused as not found."""
+    answer = assistant.ask("朝陽常務會議多久開一次？")
+    assert not answer.refused and answer.citations[0].article.id == "chaoyang-work-rules-020"
+    resolved = assistant.dialogue.resolve(["朝陽全體會議誰主持？", "鹹寧呢？"])
+    assert resolved.city == "xianning" and "全体会议" in resolved.question

@@ -19,7 +19,7 @@ from assistant.numerals import article_label, parse_chinese_number, to_chinese_n
 from assistant.retrieval.lexicon import found_in, leaving_words, synonyms
 from assistant.retrieval.tokenizer import default_tokenizer
 from assistant.settings import Settings, Weights
-from assistant.textnorm import keyed, match_key
+from assistant.textnorm import keyed, match_key, simplified
 
 from .conftest import KNOWLEDGE
 
@@ -810,3 +810,11 @@ def test_askings_listed_with_a_pause_mark_are_parts_things_listed_are_not():
 )
 def test_instructions_about_the_answer_are_taken_out_of_the_question(question, rest, dropped):
     assert without_instructions(question) == (rest, dropped)
+
+
+def test_traditional_characters_read_as_simplified():
+    assert simplified("常務會議多久開一次？") == "常务会议多久开一次？"
+    assert simplified("朝陽全體會議誰主持") == "朝阳全体会议谁主持"
+    # simplified text, and words whose characters are both (著作, 干部, 系统), are left as they are
+    for text in ("副市长离咸出访、出差", "不公开出版著作", "干部", "系统", "", "ABC 123"):
+        assert simplified(text) == text

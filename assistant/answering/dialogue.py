@@ -57,6 +57,7 @@ from assistant.answering.phrasing import (
 from assistant.answering.relocation import JOINED, LEVELS, Relocator
 from assistant.answering.roles import ROLE
 from assistant.retrieval.tokenizer import default_tokenizer
+from assistant.textnorm import simplified
 
 _LEVEL_WORDS = re.compile(r"市政府|区政府|县政府|政府|市里|区里|县里|那边|这边|[?？。，,\s]")
 MAX_OWN_SUBJECT = 3  # a new question naming more of a topic of its own does not lean on the previous one
@@ -123,7 +124,7 @@ class Dialogue:
         """
         resolved: Resolved | None = None
         places: list[str] = []  # the places the conversation has been about, in order
-        for message in messages:
+        for message in map(simplified, messages):  # 「鹹寧呢？」 is 「咸宁呢？」
             if message.strip():
                 resolved = self._next(self._these_places(message.strip(), places), resolved, selected)
                 if resolved.topic and resolved.topic not in places:

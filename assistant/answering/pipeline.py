@@ -34,7 +34,7 @@ from assistant.retrieval.index import KnowledgeIndex
 from assistant.retrieval.rerank import RerankingRetriever
 from assistant.retrieval.retrievers import HybridRetriever, Retriever
 from assistant.settings import Settings, load_settings
-from assistant.textnorm import has_cjk, strip_control
+from assistant.textnorm import has_cjk, simplified, strip_control
 
 if TYPE_CHECKING:
     from assistant.answering.langchain_retriever import ArticleRetriever
@@ -110,7 +110,7 @@ class Assistant:
     def clean_question(question: object) -> str:
         if not isinstance(question, str):
             raise InvalidQuestion("问题必须是文字。")
-        q = strip_control(question).strip()
+        q = simplified(strip_control(question).strip())
         if not q:
             raise InvalidQuestion("请输入问题。")
         if len(q) > MAX_QUESTION_CHARS:
