@@ -84,11 +84,12 @@ class Drafter:
             for part in [mine] if len(own_parts) == 1 else [mine, *own_parts]:
                 # a part is searched with the whole question's embedding (``Weights.parts_embedded``), and the
                 # question asked at another place's level (区长 for 市长) with the question's as asked …
-                shared = (
-                    vectors.get(c, ()) if part is not mine else as_asked.get(question, ()) if mine != question else ()
-                )
-                if self.settings.weights.parts_embedded:
-                    shared = ()
+                shared: Vector = ()
+                if not self.settings.weights.parts_embedded:
+                    if part is not mine:
+                        shared = vectors.get(c, ())
+                    elif mine != question:
+                        shared = as_asked.get(question, ())
                 found, no_such_article, draft = self._searched(part, c, others, shared, timings)
                 if no_such_article:
                     if len(slugs) == 1:

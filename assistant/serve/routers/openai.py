@@ -186,6 +186,10 @@ def completion(cid: str, body: ChatRequest, answer: Answer) -> dict[str, Any]:
     }
 
 
+# said after a ``reset``: the streamed LLM text is withdrawn by this line and the extract follows
+RESET_LINE = "\n\n（大模型回答未通过核验，以下为条文原文）\n"
+
+
 async def chunks(
     cid: str, model: str, events: AsyncIterator[Event], notice: str = "", usage: int | None = None
 ) -> AsyncIterator[str]:
@@ -210,9 +214,6 @@ async def chunks(
     if usage is not None:
         yield _chunk(cid, model, None, usage=_usage(usage, tokens.count("".join(sent))))
     yield "data: [DONE]\n\n"
-
-
-RESET_LINE = "\n\n（大模型回答未通过核验，以下为条文原文）\n"
 
 
 def _chunk(cid: str, model: str, delta: dict[str, Any] | None, finish: str | None = None, **extra: Any) -> str:
