@@ -90,6 +90,26 @@ def test_followup_shape():
             "以市政府名义印发的行政规范性文件合法性审核谁做",
             "xianning",
         ),
+        # … or shares its frame (以…名义): those said so, in its place
+        (
+            ["城区以区政府办公室名义发文谁签？", "以区政府名义的呢？"],
+            None,
+            "城区以区政府名义发文谁签",
+            "jincheng-chengqu",
+        ),
+        # a thing described by what is done with it (…发的文件) in place of the previous question's thing
+        (
+            ["政府规章和给人大的议案谁签署", "那一般以市政府名义发的文件呢"],
+            "datong",
+            "一般以市政府名义发的文件谁签署",
+            "datong",
+        ),
+        (
+            ["以咸宁市政府名义报省政府的请示谁签发？", "以市政府名义发的一般性文件呢？"],
+            "xianning",
+            "以市政府名义发的一般性文件谁签发",
+            "xianning",
+        ),
         # a question of its own that names its meeting stays as it is
         (["全体会议由谁主持？", "那专题会纪要谁签？"], "datong", "专题会纪要谁签？", "datong"),
         # levels listed (县（市、区）, 县区) are no title of the place asked about

@@ -250,6 +250,7 @@ class Dialogue:
             and followups.NOMINAL_DE.search(bare)
             and split_predicate(rest)[1]
             and not shared_head(rest + "的", base)
+            and not shared_head(rest.removesuffix("的"), base)  # 「以区政府名义的」: in place of 以区政府办公室名义
             and not self.kinds.named(rest)  # 「那市长办公会定的呢」: another meeting's, not a kind of thing
         ):
             return Resolved(followups.of_a_kind(rest, previous_question), city, city)

@@ -229,10 +229,39 @@ def _new_role(new: str, previous: str) -> str | None:
     return previous[: holder.start() if holder else start] + lead.group(0) + previous[end:]
 
 
+def described_thing(words: str) -> bool:
+    """Whether ``words`` name a thing by what is done with it: a 的-phrase and then its head noun
+    (「以市政府名义发的文件」, 「部门报送的一般性请示」), asking nothing; its verb is inside the description,
+    not a predicate."""
+    if ASKING.search(words):
+        return False
+    tagged = default_tokenizer().tagged(words)
+    marks = [i for i, (w, _) in enumerate(tagged) if w == "的"]
+    if not marks or marks[-1] == len(tagged) - 1:
+        return False
+    after = tagged[marks[-1] + 1 :]
+    return all(_nominal(w, f) for w, f in after) and after[-1][1].startswith(("n", "vn", "l", "j"))
+
+
+def _thing_replaced(new: str, previous: str) -> str | None:
+    """「那一般以市政府名义发的文件呢」 after 「政府规章和给人大的议案谁签署」: a described thing in place of
+    the previous question's thing (its words before the asking), when that is a thing too; the asking stays."""
+    subject, asking = split_predicate(previous, at_ask=True)
+    if not asking or not described_thing(new):
+        return None
+    words = default_tokenizer().tagged(subject)
+    if not words or ROLE.search(subject):
+        return None  # 「副市长出差要向谁请假」: a role in a situation, not a thing
+    described = "的" in subject and len(subject) - subject.rindex("的") <= 5  # 「报省政府的请示」 (请示 read as a verb)
+    return new + asking if described or _nominal(*words[-1]) else None
+
+
 def combine(new: str, previous: str) -> str:
     """The previous question asked of ``new`` words: a new subject, or a new predicate for the old subject."""
     if (replaced := _new_role(new, previous)) is not None:
         return replaced
+    if new.endswith("的") and shared_head(new[:-1], previous):
+        new = new[:-1]  # 「以区政府名义的」 after 「以区政府办公室名义发文谁签」: those said 以区政府名义
     _, predicate = split_predicate(previous)
     new_subject, _ = split_predicate(new)
     new_subject = new_subject if names_something(new_subject) else ""
@@ -244,6 +273,8 @@ def combine(new: str, previous: str) -> str:
             start, end = _listed(previous, at, at + len(span), after=bool(ROLE.fullmatch(span)))
             span = previous[start:end]
         return previous.replace(span, new, 1)
+    if (thing := _thing_replaced(new, previous)) is not None:
+        return thing
     role = ROLE.search(previous)
     if role and _PERSONS.search(new) and not ROLE.search(new):
         # 「那其他列席的人呢」 after 「开常务会副市长来不了要跟谁请假」: other people in the role's place
