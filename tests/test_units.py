@@ -75,6 +75,13 @@ def test_count_asked_in_a_unit_is_stated_only_in_that_unit():
     assert states("涉及两个以上部门的须会签", "count")  # without a unit, any count
 
 
+def test_a_count_of_written_things_is_stated_in_their_measure_word():
+    assert asked("每年要交几篇调研报告") == "count" and asked_unit("每年要交几篇调研报告") == "篇"
+    assert asked("材料要附几张表") == "count"
+    assert not states("每年要主持1—2个重点调研课题，拿出不少于60天时间", "count", "篇")  # counts, not 篇
+    assert states("每年撰写2篇调研报告", "count", "篇")
+
+
 def test_an_amount_of_money_is_stated_only_in_money():
     assert asked_unit("公务接待每人每餐标准多少钱") == "元" and asked_unit("补助几块钱") == "元"
     assert asked("出差补助一天多少钱") == "count" and asked("补助几块钱") == "count"

@@ -56,7 +56,7 @@ _ASKS_TIME = re.compile(
 # Measure words a count is asked and stated in: issues, copies, batches, rounds, terms, sessions (几期, 3期)
 _CLASSIFIERS = "期份批轮届场"
 _ASKS_COUNT = re.compile(
-    rf"(?<!哪)(?:几个(?!地方|地区|城市|市)|几名|几位|几项|几种|几类|几人|几页|几块钱|几[{_CLASSIFIERS}])|多少|比例|字数|人数"
+    rf"(?<!哪)(?:几个(?!地方|地区|城市|市)|几名|几位|几项|几种|几类|几人|几页|几篇|几张|几块钱|几[{_CLASSIFIERS}])|多少|比例|字数|人数"
 )
 
 
