@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.analysis import Group, asked_doing, done_by_role, question_types
+from assistant.answering.analysis import Group, asked_doing, done_by_role, question_types, without_scope
 from assistant.answering.consensus import likeness, most_alike
 from assistant.answering.kinds import Kinds
 from assistant.answering.parts import question_parts
@@ -825,3 +825,15 @@ def test_traditional_characters_read_as_simplified():
     # simplified text, and words whose characters are both (著作, 干部, 系统), are left as they are
     for text in ("副市长离咸出访、出差", "不公开出版著作", "干部", "系统", "", "ABC 123"):
         assert simplified(text) == text
+
+
+def test_clauses_that_only_set_the_scope_are_not_searched():
+    assert without_scope("一把手不在的时候谁主持工作，几个地方分别怎么规定") == "一把手不在的时候谁主持工作，"
+    assert without_scope("重大问题必须拿到什么会上定？各地一样吗") == "重大问题必须拿到什么会上定？"
+    assert without_scope("专题会纪要谁签？四个地方比一比") == "专题会纪要谁签？"
+    # scope words inside the clause that asks, or nothing else to ask: left as they are
+    assert without_scope("四个地方的政府常务会分别多久开一次") == "四个地方的政府常务会分别多久开一次"
+    assert without_scope("各地一样吗") == "各地一样吗"
+    assert (
+        without_scope("AB角这个制度，几个地方的叫法和做法有区别没？") == "AB角这个制度，几个地方的叫法和做法有区别没？"
+    )

@@ -13,7 +13,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 
-from assistant.answering.analysis import QuestionAnalyzer
+from assistant.answering.analysis import QuestionAnalyzer, without_scope
 from assistant.answering.cities import CityDetector, strip_places
 from assistant.answering.consensus import likeness, most_alike
 from assistant.answering.extractive import Draft, ExtractiveAnswerer, quantity_elsewhere
@@ -173,7 +173,7 @@ class Drafter:
         question's embedding away from the articles): 「大同和咸宁全体会一年各开几次」 → 「全体会一年各开几次」."""
         found = self.detector.detect(q).unknown  # 阳高县, found by its form
         names = tuple(sorted((*self.place_names, *found), key=len, reverse=True)) if found else self.place_names
-        return _CONNECTOR.sub("", strip_places(q, names)) or q
+        return without_scope(_CONNECTOR.sub("", strip_places(q, names)) or q)
 
     def _hits(self, q: str, city: str, k: int = 5, vector: Vector = ()) -> tuple[Retrieval, str | None]:
         """Ranked hits; with "第N条" in the question, that article first (or why it does not exist)."""
