@@ -837,3 +837,8 @@ def test_clauses_that_only_set_the_scope_are_not_searched():
     assert (
         without_scope("AB角这个制度，几个地方的叫法和做法有区别没？") == "AB角这个制度，几个地方的叫法和做法有区别没？"
     )
+
+
+def test_the_person_asked_for_is_no_topic_term(assistant):
+    words = {a for g in assistant.analyzer.groups("城区的专题会一般哪些领导可以召开？") for a in g.alternatives}
+    assert "领导" not in words and any("专题会" in w for w in words)
