@@ -241,6 +241,9 @@ def test_a_quantity_of_something_else_does_not_answer(assistant):
     # 朝阳's rules time the documents a meeting passes (7个工作日内印发), not its minutes (纪要)
     minutes = assistant.ask("常务会纪要几天内要签发", city="chaoyang")
     assert minutes.refused and "没有规定具体时间或期限" in minutes.answer and "第二十二条" in minutes.answer
+    # … also when only the article's other sentence names the minutes (and the documents' days are quoted)
+    for question in ("常务会纪要要在几天内印发？", "常务会议的会议纪要几个工作日内完成？"):
+        assert assistant.ask(question, city="chaoyang").refused
     documents = assistant.ask("常务会通过的文件几天内要印发", city="chaoyang")
     assert not documents.refused and "7个工作日内印发" in documents.answer
     assert documents.citations[0].article.id == "chaoyang-work-rules-022"

@@ -16,11 +16,12 @@ from dataclasses import replace
 from assistant.answering.analysis import QuestionAnalyzer, without_scope
 from assistant.answering.cities import CityDetector, strip_places
 from assistant.answering.consensus import likeness, most_alike
-from assistant.answering.extractive import Draft, ExtractiveAnswerer, quantity_elsewhere
+from assistant.answering.extractive import Draft, ExtractiveAnswerer
 from assistant.answering.parts import question_parts
 from assistant.answering.quantities import asked, asked_unit, plain_asking, states
 from assistant.answering.relocation import Relocator
 from assistant.answering.scoring import ClauseScorer, coverage
+from assistant.answering.stated import quantity_elsewhere
 from assistant.knowledge.registry import Registry
 from assistant.knowledge.segment import compact
 from assistant.models import Hit

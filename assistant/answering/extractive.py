@@ -14,12 +14,9 @@ from dataclasses import dataclass
 from assistant.answering.analysis import ASKS_LIST, Group, QuestionAnalyzer
 from assistant.answering.clauses import ClauseVectors, sentences, sentences_of
 from assistant.answering.quantities import (
-    after_unstated,
     asked,
-    asked_span,
     asked_unit,
     lead_time_unstated,
-    per_occasion_unstated,
     states,
 )
 from assistant.answering.refusal import RefusalModel, Signals
@@ -32,6 +29,7 @@ from assistant.answering.scoring import (
     unknown_share,
     weight_share,
 )
+from assistant.answering.stated import quantity_elsewhere
 from assistant.knowledge.segment import item_of
 from assistant.models import Article, Citation, Hit
 from assistant.settings import Weights
@@ -53,42 +51,6 @@ class Draft:
     signals: Signals | None = None  # the evidence the decision was made on (None: pinned or nothing found)
     part: str = ""  # the part of a question with parts it answers ("": the whole question)
     said: str = ""  # refused for "lead" or "role": the clause of the top article said instead (in the refusal)
-
-
-def _quantity_of_another(question: str, groups: Sequence[Group], texts: list[str], stating: list[str]) -> bool:
-    """The quoted clauses that state the asked quantity (``stating``, among the normalised quotes ``texts``)
-    lack what it is asked of (the words just before the asking), which another quoted clause names:
-    「常务会纪要几天内签发」 quoted as 「…常务会议的纪要…报市长签发。」 and 「…常务会议讨论通过…的文件，
-    …7个工作日内印发」: the days are the documents', not the minutes'."""
-    q = normalize(question)
-    span = asked_span(q)
-    if span is None or not stating or len(stating) == len(texts):
-        return False
-    q = q[: span[0]]
-    before = [
-        (max(q.rfind(a) + len(a) for a in g.alternatives), g) for g in groups if any(a in q for a in g.alternatives)
-    ]
-    named = [(end, g) for end, g in before if any(g.found(t) for t in texts)]
-    if not named:
-        return False
-    _, head = max(named, key=lambda t: t[0])
-    return not any(head.found(t) for t in stating)
-
-
-def quantity_elsewhere(question: str, groups: Sequence[Group], quotes: Sequence[Citation]) -> bool:
-    """The asked quantity is not stated for what is asked: not in the asked unit (「纪要几天内要出来」
-    and the article's only number is 「1500字」), or only for something else (see ``_quantity_of_another``)."""
-    kind = asked(question)
-    if kind is None:
-        return False
-    unit = asked_unit(question)
-    texts = [normalize(c.quote) for c in quotes]
-    stating = [t for t in texts if states(t, kind, unit)]
-    if unit and not stating:
-        return True
-    if stating and all(per_occasion_unstated(question, t) or after_unstated(question, t) for t in stating):
-        return True  # 「专题学习每次搞多长时间」 and the rule says only how often: 「两个月安排一次」
-    return _quantity_of_another(question, groups, texts, stating)
 
 
 def _unstated(question: str) -> str | None:
@@ -219,7 +181,8 @@ class ExtractiveAnswerer:
             quotes = (Citation(hits[0].article, own),)
             judged = True  # that evidence was of another role's clause; the asked role's own clause answers
         # a rule that refuses whatever the evidence says: the asked quantity is not stated for what is asked
-        ruled_out = quantity_elsewhere(question, groups, quotes)
+        context = sentences(hits[0].article, self.weights.long_sentence)
+        ruled_out = quantity_elsewhere(question, groups, quotes, context)
         if not judged or ruled_out:
             # "区政府全体会议多久开一次": the article is about the meeting but states no frequency.
             # said only of an article about the question's topic (not 「食堂几点开饭」 against a meeting rule)

@@ -1,0 +1,76 @@
+"""Whether the asked quantity is stated for what is asked: in the unit asked, of one occasion (not how
+often), after the event asked (not ahead of another), and of the thing asked (「纪要几天内印发」 is not
+answered by the days of the documents a meeting passes).
+
+Pure checks on a question's term groups and normalised quotes, used by the extractive answerer and the
+drafter (a part of a question checked against the whole question's quotes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answering.analysis import Group
+from assistant.answering.quantities import after_unstated, asked, asked_span, asked_unit, per_occasion_unstated, states
+from assistant.answering.roles import ROLE
+from assistant.models import Citation
+from assistant.textnorm import normalize
+
+
+def _quantity_of_another(
+    question: str, groups: Sequence[Group], texts: list[str], stating: list[str], context: Sequence[str] = ()
+) -> bool:
+    """The quoted clauses that state the asked quantity (``stating``, among the normalised quotes ``texts``)
+    lack what it is asked of (the words just before the asking), which another quoted clause names:
+    「常务会纪要几天内签发」 quoted as 「…常务会议的纪要…报市长签发。」 and 「…常务会议讨论通过…的文件，
+    …7个工作日内印发」: the days are the documents', not the minutes'. The thing asked of (a noun, not a
+    role or a body) may be named by another sentence of the article (``context``) instead."""
+    q = normalize(question)
+    span = asked_span(q)
+    if span is None or not stating:
+        return False
+    q = q[: span[0]]
+    before = [
+        (max(q.rfind(a) + len(a) for a in g.alternatives), g) for g in groups if any(a in q for a in g.alternatives)
+    ]
+    _, thing = max(before, key=lambda t: t[0], default=(0, None))  # 「纪要几天内」: the thing just before
+    if thing is not None and thing.noun and not _AGENT.search(thing.alternatives[0]):
+        named_elsewhere = any(_names(thing, t) for t in context)
+        if named_elsewhere and not any(_names(thing, t) for t in stating):
+            return True
+    named = [(end, g) for end, g in before if any(g.found(t) for t in texts)]
+    if not named or len(stating) == len(texts):
+        return False
+    _, head = max(named, key=lambda t: t[0])
+    return not any(head.found(t) for t in stating)
+
+
+# A role or a body (who does something, not the thing done): 秘书长, 市政府办公室, 各部门, 承办单位
+_AGENT = re.compile(rf"(?:{ROLE.pattern})$|(?:办公室|部门|单位|政府|机关|机构|[局委厅])$")
+
+
+def _names(group: Group, text: str) -> bool:
+    """Whether ``text`` names what ``group`` does, also by a compound's head (its last two characters, as
+    the head comes last in Chinese): 「会议纪要」 is named by 「常务会议的纪要」."""
+    return group.found(text) or any(len(a) > 2 and a[-2:] in text for a in group.alternatives)
+
+
+def quantity_elsewhere(
+    question: str, groups: Sequence[Group], quotes: Sequence[Citation], context: Sequence[str] = ()
+) -> bool:
+    """The asked quantity is not stated for what is asked: not in the asked unit (「纪要几天内要出来」
+    and the article's only number is 「1500字」), or only for something else that a quote or another
+    sentence of the article (``context``) names (see ``_quantity_of_another``)."""
+    kind = asked(question)
+    if kind is None:
+        return False
+    unit = asked_unit(question)
+    texts = [normalize(c.quote) for c in quotes]
+    stating = [t for t in texts if states(t, kind, unit)]
+    if unit and not stating:
+        return True
+    if stating and all(per_occasion_unstated(question, t) or after_unstated(question, t) for t in stating):
+        return True  # 「专题学习每次搞多长时间」 and the rule says only how often: 「两个月安排一次」
+    others = [t for t in map(normalize, context) if not any(t in q or q in t for q in texts)]
+    return _quantity_of_another(question, groups, texts, stating, [t for t in others if not states(t, kind, unit)])
