@@ -842,3 +842,10 @@ def test_clauses_that_only_set_the_scope_are_not_searched():
 def test_the_person_asked_for_is_no_topic_term(assistant):
     words = {a for g in assistant.analyzer.groups("城区的专题会一般哪些领导可以召开？") for a in g.alternatives}
     assert "领导" not in words and any("专题会" in w for w in words)
+
+
+def test_a_two_word_phrase_is_found_with_whose_it_is_between_its_words():
+    entries = (("主持工作", ("代行",)), ("谁主持", ("召集",)), ("会议纪要", ("纪要",)))
+    assert [p for p, _ in found_in("市长不在的时候谁主持市政府工作？", entries)] == ["主持工作"]
+    assert [p for p, _ in found_in("常务会议的纪要谁签", entries)] == ["会议纪要"]
+    assert [p for p, _ in found_in("谁主持召开全市工作会议", entries)] == ["谁主持"]  # a verb between: no

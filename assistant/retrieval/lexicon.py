@@ -47,15 +47,28 @@ def synonyms(intent: bool | None = None, leaving: tuple[str, ...] = ()) -> tuple
 Entries = tuple[tuple[str, tuple[str, ...]], ...]
 
 
+# Words that may stand inside a two-word phrase without changing what it names: whose it is (「主持市政府
+# 工作」 is 「主持工作」, 「会议的纪要」 is 「会议纪要」) or an attribute (「会议有关材料」)
+_INSIDE = "(?:[市区县]?政府|的|有关|相关)"
+
+
+def _find(text: str, phrase: str) -> tuple[int, int]:
+    """Where ``phrase`` is in ``text`` (start, length; start −1 when absent); a four-character phrase of two
+    words also with a possessor or an attribute between them (``_INSIDE``)."""
+    at = text.find(phrase)
+    if at >= 0 or len(phrase) != 4:
+        return at, len(phrase)
+    m = re.search(f"{re.escape(phrase[:2])}{_INSIDE}{re.escape(phrase[2:])}", text)
+    return (m.start(), m.end() - m.start()) if m else (-1, 0)
+
+
 def found_in(text: str, entries: Entries) -> list[tuple[str, tuple[str, ...]]]:
-    """The entries whose phrase ``text`` has; of two phrases that overlap without one holding the other,
-    only the longer: 「谁主持工作」 is 「主持工作」 (to be in charge) asked of someone, not 「谁主持」 (who chairs
-    a meeting), whose expansions would pull in every meeting's chair."""
-    found = [(p, e, text.find(p)) for p, e in entries if p in text]
+    """The entries whose phrase ``text`` has (see ``_find``); of two phrases that overlap without one
+    holding the other, only the longer: 「谁主持工作」 is 「主持工作」 (to be in charge) asked of someone, not
+    「谁主持」 (who chairs a meeting), whose expansions would pull in every meeting's chair."""
+    found = [(p, e, at, n) for p, e in entries for at, n in [_find(text, p)] if at >= 0]
     return [
         (p, e)
-        for p, e, at in found
-        if not any(
-            len(p2) > len(p) and p not in p2 and at < at2 + len(p2) and at2 < at + len(p) for p2, _, at2 in found
-        )
+        for p, e, at, n in found
+        if not any(n2 > n and p not in p2 and at < at2 + n2 and at2 < at + n for p2, _, at2, n2 in found)
     ]
