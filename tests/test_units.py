@@ -849,3 +849,5 @@ def test_a_two_word_phrase_is_found_with_whose_it_is_between_its_words():
     assert [p for p, _ in found_in("市长不在的时候谁主持市政府工作？", entries)] == ["主持工作"]
     assert [p for p, _ in found_in("常务会议的纪要谁签", entries)] == ["会议纪要"]
     assert [p for p, _ in found_in("谁主持召开全市工作会议", entries)] == ["谁主持"]  # a verb between: no
+    # 「哪些人」, 「哪位领导」 ask who as 谁 does
+    assert [p for p, _ in found_in("专题会一般哪位领导主持", entries)] == ["谁主持"]

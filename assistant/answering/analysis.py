@@ -18,7 +18,7 @@ from assistant.answering.kinds import Kinds
 from assistant.answering.quantities import AS_NEEDED, BOUNDS, asked_span, asked_unit, checked, checks
 from assistant.answering.roles import ROLE
 from assistant.models import Article
-from assistant.retrieval.lexicon import found_in, leaving_words, synonyms
+from assistant.retrieval.lexicon import ASKED_PERSON, found_in, leaving_words, synonyms
 from assistant.retrieval.tokenizer import STOPWORDS, Tokenizer
 from assistant.textnorm import normalize
 
@@ -89,8 +89,6 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 # answering clause may say 不列入, 不得 or 严禁)
 _NOT_ALLOWED = re.compile(rf"{_NEGATED}(?:{_NEGATED_MODALS})")
 _CHECKED_ROLE = re.compile(f"是({ROLE.pattern})")
-# 「哪些领导」, 「什么人」, 「哪位同志」: the asking says a person is wanted; the word is the answer's type, not a topic
-_ASKED_PERSON = re.compile(r"(?:哪些|哪个|哪位|哪几位|哪几个|什么)(?:领导同志|领导|人员|同志|人)")
 # A clause that lacks these cues cannot answer the question, however many of its words it shares.
 STRICT_TYPES = frozenset({"number", "condition", "negative"})
 
@@ -377,7 +375,8 @@ class QuestionAnalyzer:
         intents += [m.group(0) for m in SCOPE_WORDS.finditer(q)]  # 各地, 分别, 有什么不同: scope, not topic
         intents += [m.group(0) for m in ASKS_YES_NO.finditer(q)]  # 能不能, 要不要, 是否: the asking, not topic
         intents += [m.group(0) for m in _NOT_ALLOWED.finditer(q)]  # 不能, 不得: what the clause must negate
-        intents += [m.group(0) for m in _ASKED_PERSON.finditer(q)]  # 哪些领导: who is asked, not what about
+        # 「哪些领导」, 「什么人」: the asking says a person is wanted; the word is the answer's type, not a topic
+        intents += [m.group(0) for m in ASKED_PERSON.finditer(q)]
         groups: list[tuple[str, ...]] = [(p, *alts) for p, alts in phrases]
         phrase_words = [p for p, _ in phrases]
         nouns = set(meetings)

@@ -52,6 +52,10 @@ Entries = tuple[tuple[str, tuple[str, ...]], ...]
 _INSIDE = "(?:[市区县]?政府|的|有关|相关)"
 
 
+# Ways of asking who (「哪些人」, 「哪位领导」, 「什么人」): a phrase with 谁 (「谁参加」) is asked by them too
+ASKED_PERSON = re.compile(r"(?:哪些|哪个|哪位|哪几位|哪几个|什么)(?:领导同志|领导|人员|同志|人)")
+
+
 def _find(text: str, phrase: str) -> tuple[int, int]:
     """Where ``phrase`` is in ``text`` (start, length; start −1 when absent); a four-character phrase of two
     words also with a possessor or an attribute between them (``_INSIDE``)."""
@@ -66,6 +70,7 @@ def found_in(text: str, entries: Entries) -> list[tuple[str, tuple[str, ...]]]:
     """The entries whose phrase ``text`` has (see ``_find``); of two phrases that overlap without one
     holding the other, only the longer: 「谁主持工作」 is 「主持工作」 (to be in charge) asked of someone, not
     「谁主持」 (who chairs a meeting), whose expansions would pull in every meeting's chair."""
+    text = ASKED_PERSON.sub("谁", text)  # 「哪些人参加」 asks as 「谁参加」 does
     found = [(p, e, at, n) for p, e in entries for at, n in [_find(text, p)] if at >= 0]
     return [
         (p, e)
