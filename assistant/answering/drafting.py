@@ -34,6 +34,10 @@ Drafted = tuple[str, Draft, Sequence[Hit]]  # a place, its draft, the hits it wa
 
 _ARTICLE_REF = re.compile(rf"第\s*([{NUMERAL_CHARS}]+|\d+)\s*条")
 _CONNECTOR = re.compile(r"^[和与及、，,\s]+")  # what is left in front once the places are taken out
+# An article named, with the words pointing at it (「根据第六十条规定」, 「第47条说」): nothing the question asks
+_POINTED = re.compile(
+    rf"(?:根据|按照|依据|按)?(?:《[^》]*》)?第\s*(?:[{NUMERAL_CHARS}]+|\d+)\s*条(?:的)?(?:规定|说|讲|写明|写|要求)?(?:的|了)?"
+)
 
 
 class Drafter:
@@ -175,6 +179,18 @@ class Drafter:
         found = self.detector.detect(q).unknown  # 阳高县, found by its form
         names = tuple(sorted((*self.place_names, *found), key=len, reverse=True)) if found else self.place_names
         return without_scope(_CONNECTOR.sub("", strip_places(q, names)) or q)
+
+    def without_reference(self, q: str) -> str | None:
+        """The question without the article it names and the words pointing at it (「第六十条规定副市长可以不
+        请假，对吗」 → 「副市长可以不请假，对吗」), when what is left asks about two things or more of its
+        own (not 「大同工作规则第六十条说的是什么」); None otherwise."""
+        rest = _POINTED.sub("", q)
+        for doc in self.registry.documents:
+            rest = rest.replace(doc.title, "").replace(f"《{doc.title}》", "")
+        rest = _CONNECTOR.sub("", self._without_places(rest)).strip("，,。；;：: ")
+        titles = "".join(d.title for d in self.registry.documents)
+        own = [g for g in self.analyzer.groups(rest) if not any(a in titles for a in g.alternatives)]
+        return rest if len(own) >= 2 else None
 
     def _hits(self, q: str, city: str, k: int = 5, vector: Vector = ()) -> tuple[Retrieval, str | None]:
         """Ranked hits; with "第N条" in the question, that article first (or why it does not exist)."""

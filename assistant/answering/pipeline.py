@@ -262,16 +262,26 @@ class Assistant:
         by_level_only = detected.by_level and EVERY_PLACE.search(q)
         slugs = [slug] if slug else list((not by_level_only and detected.cities) or self.cities)
         drafts, refusal = self.drafts(q, slugs, timings)
+        reason = Reason.SCOPE_CHANGED
+        if refusal and (rest := self.drafter.without_reference(q)):
+            # 「第六十条规定副市长可以不请假，对吗？」: no such article, but the rest of the question is answered
+            again, none = self.drafts(rest, slugs, timings)
+            if not none and any(not d.refused for _, d, _ in again):
+                drafts, notice, reason = again, f"{refusal}以下按问题的其余内容回答。{notice}", Reason.NO_SUCH_ARTICLE
+                refusal = None
         if refusal:
             return _refusal(refusal, Reason.NO_SUCH_ARTICLE, slugs[0], t0, timings, drafts[0][2] if drafts else ())
         answer = self._compose(slugs, drafts, t0, timings, compare=bool(SCOPE_WORDS.search(q)), question=q)
-        return self._requests_noticed(q, instructions, answer, notice)
+        return self._requests_noticed(q, instructions, answer, notice, reason)
 
     @staticmethod
-    def _requests_noticed(q: str, instructions: list[str], answer: Answer, notice: str) -> Answer:
-        """The answer with its notices: the scope's (``notice``); that nothing is written for a request to write
-        something; that instructions on how to answer were set aside (a refusal keeps its reason)."""
-        reason = Reason.SCOPE_CHANGED if notice else None
+    def _requests_noticed(
+        q: str, instructions: list[str], answer: Answer, notice: str, why: Reason = Reason.SCOPE_CHANGED
+    ) -> Answer:
+        """The answer with its notices: ``notice`` (the scope's, or that an article named does not exist: ``why``);
+        that nothing is written for a request to write something; that instructions on how to answer were set
+        aside (a refusal keeps its reason)."""
+        reason = why if notice else None
         if thing := requested_writing(q):
             end = "。" if answer.refused else "；以下是规则中与此相关的规定。"
             notice, reason = f"本助手只依据工作规则回答程序问题，不代写「{thing}」{end}{notice}", Reason.WRITING_REQUEST
@@ -279,7 +289,7 @@ class Assistant:
             said = "、".join(f"「{i}」" for i in instructions)
             notice += f"已略去问题中对回答方式的要求（{said}）：本助手只以条文原文作答。"
             reason = reason or Reason.INSTRUCTIONS_SET_ASIDE
-        if answer.refused and reason is not Reason.SCOPE_CHANGED:
+        if answer.refused and reason not in (Reason.SCOPE_CHANGED, Reason.NO_SUCH_ARTICLE):
             reason = answer.reason
         return replace(answer, reason=reason, notice=notice) if notice else answer
 
