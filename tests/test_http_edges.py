@@ -308,6 +308,11 @@ def test_bodies_that_are_no_json_object_are_told_so_in_chinese(http, body, conte
     assert not re.search(r"[A-Za-z]{4,}", r.json()["error"]["message"].replace("JSON", ""))  # no library English
 
 
+def test_a_json_body_sent_with_no_media_type_is_told_to_say_json(http):
+    r = http.post("/api/ask", content='{"question": "常务会多久开一次"}'.encode())
+    assert r.status_code == 415 and "没有注明 Content-Type" in r.json()["error"]["message"]
+
+
 def test_a_json_body_sent_as_another_media_type_is_told_to_say_json(http):
     for body in (b"hello", '{"question": "常务会多久开一次"}'.encode()):
         r = http.post("/api/ask", content=body, headers={"content-type": "text/plain; charset=utf-8"})

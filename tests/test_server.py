@@ -257,6 +257,24 @@ def test_openai_client_streaming_usage_and_one_choice_only(live_server):
     assert "7个工作日" in client.chat.completions.create(**ask, tools=[tool]).choices[0].message.content
 
 
+def test_openai_max_tokens_cuts_the_answer_and_out_of_range_parameters_are_refused(live_server):
+    from openai import OpenAI, UnprocessableEntityError
+
+    client = OpenAI(base_url=f"{live_server.url}/v1", api_key="unused")
+    ask = {"model": "gov-rules-xianning", "messages": [{"role": "user", "content": "咸宁会签文件几天内回复"}]}
+    whole = client.chat.completions.create(**ask).choices[0].message.content
+    cut = client.chat.completions.create(**ask, max_tokens=5)
+    assert cut.choices[0].finish_reason == "length" and cut.usage.completion_tokens <= 5
+    assert whole.startswith(cut.choices[0].message.content) and len(cut.choices[0].message.content) < len(whole)
+    chunks = list(client.chat.completions.create(**ask, max_completion_tokens=5, stream=True))
+    streamed = "".join(c.choices[0].delta.content or "" for c in chunks)
+    assert streamed == cut.choices[0].message.content and chunks[-1].choices[0].finish_reason == "length"
+    assert client.chat.completions.create(**ask, max_tokens=4000).choices[0].finish_reason == "stop"
+    for wrong in ({"temperature": 99}, {"max_tokens": -5}, {"top_p": 2}):
+        with pytest.raises(UnprocessableEntityError, match="无效"):
+            client.chat.completions.create(**ask, **wrong)
+
+
 def test_openai_follow_up_and_unknown_model(live_server):
     from openai import NotFoundError, OpenAI
 

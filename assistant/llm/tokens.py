@@ -64,3 +64,12 @@ def encoding() -> tiktoken.Encoding:
 
 def count(text: str) -> int:
     return len(encoding().encode(text, disallowed_special=()))
+
+
+def head(text: str, limit: int) -> str:
+    """The longest start of ``text`` that is at most ``limit`` tokens (a character split across tokens is
+    left out whole)."""
+    ids = encoding().encode(text, disallowed_special=())
+    if len(ids) <= limit:
+        return text
+    return encoding().decode_bytes(ids[: max(limit, 0)]).decode("utf-8", errors="ignore")

@@ -64,8 +64,9 @@ def request_message(exc: RequestValidationError) -> str:
 
 async def on_invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media and not media.endswith("json"):  # a JSON body sent as text/plain is never read as JSON
-        message = f"请求体须为 JSON，并注明 Content-Type: application/json（收到的是 {media[:40]}）。"
+    if not media.endswith("json") and await request.body():  # a body sent as text/plain, or untyped, is not JSON
+        said = f"收到的是 {media[:40]}" if media else "请求没有注明 Content-Type"
+        message = f"请求体须为 JSON，并注明 Content-Type: application/json（{said}）。"
         return error_response(415, message, code="unsupported_media_type")
     return error_response(422, request_message(exc), code="invalid_request")
 

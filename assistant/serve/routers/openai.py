@@ -62,9 +62,19 @@ class ChatRequest(BaseModel):
     # tool_choice "auto" or "none" not calling one is a valid reply; "required" or a named tool is refused)
     response_format: dict[str, Any] | None = None
     tool_choice: str | dict[str, Any] | None = None
-    temperature: float | None = None  # accepted and ignored: answers are deterministic
-    max_tokens: int | None = None
+    # accepted in OpenAI's ranges and ignored: answers are deterministic
+    temperature: float | None = Field(None, ge=0, le=2)
+    top_p: float | None = Field(None, ge=0, le=1)
+    presence_penalty: float | None = Field(None, ge=-2, le=2)
+    frequency_penalty: float | None = Field(None, ge=-2, le=2)
+    # honoured: the answer is cut there (finish_reason "length"), as OpenAI does
+    max_tokens: int | None = Field(None, ge=1)
+    max_completion_tokens: int | None = Field(None, ge=1)
     user: str | None = None
+
+    def budget(self) -> int | None:
+        """The most tokens the answer may have (None: no limit)."""
+        return self.max_completion_tokens or self.max_tokens
 
 
 def unsupported(body: ChatRequest) -> str | None:
@@ -143,7 +153,7 @@ async def chat_completions(
         events = workers.iterate(assistant.finish(question, base, mode))
         usage = prompt_tokens(body) if body.stream_options and body.stream_options.include_usage else None
         return StreamingResponse(
-            chunks(cid, body.model, events, noticed(base), usage),
+            chunks(cid, body.model, events, noticed(base), usage, body.budget()),
             media_type="text/event-stream",
             headers={"Cache-Control": "no-cache"},
         )
@@ -175,13 +185,16 @@ def _usage(prompt: int, used: int) -> dict[str, int]:
 
 
 def completion(cid: str, body: ChatRequest, answer: Answer) -> dict[str, Any]:
-    content = noticed(answer) + answer.answer
+    whole = noticed(answer) + answer.answer
+    budget = body.budget()
+    content = tokens.head(whole, budget) if budget else whole
+    finish = "stop" if content == whole else "length"
     return {
         "id": cid,
         "object": "chat.completion",
         "created": int(time.time()),
         "model": body.model,
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": finish}],
         "usage": _usage(prompt_tokens(body), tokens.count(content)),
     }
 
@@ -191,28 +204,35 @@ RESET_LINE = "\n\n（大模型回答未通过核验，以下为条文原文）\n
 
 
 async def chunks(
-    cid: str, model: str, events: AsyncIterator[Event], notice: str = "", usage: int | None = None
+    cid: str,
+    model: str,
+    events: AsyncIterator[Event],
+    notice: str = "",
+    usage: int | None = None,
+    budget: int | None = None,
 ) -> AsyncIterator[str]:
     """Chat-completion chunks as the answer's events come, after the scope ``notice`` if any. Text
     already sent cannot be withdrawn in this protocol: after a ``reset`` (the LLM's later sentence
     failed verification) a line says so and the cited extract follows. ``usage`` (the prompt's
-    tokens; ``stream_options.include_usage``): a last chunk says the usage, with no choices."""
-    sent = [notice]
+    tokens; ``stream_options.include_usage``): a last chunk says the usage, with no choices.
+    ``budget`` (``max_tokens``): no text past that many tokens, and the finish reason is "length"."""
+    sent, finish = "", "stop"
     yield _chunk(cid, model, {"role": "assistant", "content": ""})
-    if notice:
-        yield _chunk(cid, model, {"content": notice})
+    said = [(notice, False)] if notice else []
     async for event in events:
-        if event.kind == "delta":
-            sent.append(event.text)
-            for piece in pieces(event.text, 12):
-                yield _chunk(cid, model, {"content": piece})
-        elif event.kind == "reset":
-            sent.append(RESET_LINE)
-            yield _chunk(cid, model, {"content": RESET_LINE})
-        elif event.answer is not None:
-            yield _chunk(cid, model, {}, "stop", **extra_fields(event.answer))
+        if event.kind in ("delta", "reset"):
+            said.append((event.text, True) if event.kind == "delta" else (RESET_LINE, False))
+        for text, split in said:
+            part = tokens.head(sent + text, budget)[len(sent) :] if budget else text  # what still fits
+            for piece in pieces(part, 12) if split else [part]:
+                if piece:
+                    yield _chunk(cid, model, {"content": piece})
+            sent, finish = sent + part, finish if part == text else "length"
+        said = []
+        if event.answer is not None:
+            yield _chunk(cid, model, {}, finish, **extra_fields(event.answer))
     if usage is not None:
-        yield _chunk(cid, model, None, usage=_usage(usage, tokens.count("".join(sent))))
+        yield _chunk(cid, model, None, usage=_usage(usage, tokens.count(sent)))
     yield "data: [DONE]\n\n"
 
 
