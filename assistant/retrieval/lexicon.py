@@ -62,8 +62,13 @@ def _find(text: str, phrase: str) -> tuple[int, int]:
     at = text.find(phrase)
     if at >= 0 or len(phrase) != 4:
         return at, len(phrase)
-    m = re.search(f"{re.escape(phrase[:2])}{_INSIDE}{re.escape(phrase[2:])}", text)
+    m = _split(phrase).search(text)
     return (m.start(), m.end() - m.start()) if m else (-1, 0)
+
+
+@lru_cache(maxsize=1024)
+def _split(phrase: str) -> re.Pattern[str]:
+    return re.compile(f"{re.escape(phrase[:2])}{_INSIDE}{re.escape(phrase[2:])}")
 
 
 def found_in(text: str, entries: Entries) -> list[tuple[str, tuple[str, ...]]]:
