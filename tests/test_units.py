@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.analysis import Group, asked_doing, done_by_role, question_types, without_scope
+from assistant.answering.analysis import Group, asked_doing, done_by_role, question_types
 from assistant.answering.consensus import likeness, most_alike
 from assistant.answering.kinds import Kinds
-from assistant.answering.parts import question_parts
+from assistant.answering.parts import question_parts, without_scope
 from assistant.answering.quantities import asked, asked_unit, plain_asking, states
 from assistant.answering.requests import requested_writing, without_instructions
 from assistant.answering.roles import role_mismatch, subject_roles

@@ -169,28 +169,6 @@ _FUNCTION_TAGS = frozenset({"m", "mq", "r", "rr", "rz", "d", "p", "c", "u", "uj"
 _MODALS = frozenset("能可要应会该得想")
 
 
-# What a clause that only sets the scope says besides the places and scope words: how the rules put it
-# (怎么规定的, 咋写的), whether they differ (一样吗, 有啥区别), a call to compare (比一比) and particles.
-_SCOPE_FILLER = re.compile(
-    r"(?:是|都是|各是)?(?:怎么|咋|如何|怎样)?(?:规定|要求|写|说|定|讲)的?|比一比|比比|比较一下|一下"
-    r"|有(?:什么|啥|没有)?(?:区别|不同|差别|差异)|一样|相同|[和与及、各都也又是的呢吗么嘛没有啊呀\s]"
-)
-_CLAUSE = re.compile(r"[^，,？?。；;！!]+[，,？?。；;！!]*")
-
-
-def without_scope(question: str) -> str:
-    """The question without its clauses that only set the scope (「…谁主持工作，几个地方分别怎么规定」 →
-    「…谁主持工作，」, 「…多久开一次？各地一样吗」): places are searched one by one, and those words would
-    pull the question's embedding away from the articles. Unchanged when nothing else would be left."""
-    kept = [
-        c
-        for c in _CLAUSE.findall(question)
-        if not (SCOPE_WORDS.search(c) or EVERY_PLACE.search(c))
-        or _SCOPE_FILLER.sub("", EVERY_PLACE.sub("", SCOPE_WORDS.sub("", c.strip("，,？?。；;！! "))))
-    ]
-    return "".join(kept) if kept else question
-
-
 def question_types(question: str) -> tuple[str, ...]:
     return tuple(t for t, (asks, _) in QUESTION_TYPES.items() if asks.search(question))
 

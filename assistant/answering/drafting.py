@@ -13,11 +13,11 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 
-from assistant.answering.analysis import QuestionAnalyzer, without_scope
+from assistant.answering.analysis import QuestionAnalyzer
 from assistant.answering.cities import CityDetector, strip_places
 from assistant.answering.consensus import likeness, most_alike
 from assistant.answering.extractive import Draft, ExtractiveAnswerer
-from assistant.answering.parts import question_parts
+from assistant.answering.parts import question_parts, without_scope
 from assistant.answering.quantities import asked, asked_unit, plain_asking, states
 from assistant.answering.relocation import Relocator
 from assistant.answering.scoring import ClauseScorer, coverage

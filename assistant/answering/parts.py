@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
-from assistant.answering.analysis import SCOPE_WORDS
+from assistant.answering.analysis import EVERY_PLACE, SCOPE_WORDS
 from assistant.answering.cities import strip_places
 from assistant.answering.kinds import Kinds
 from assistant.answering.phrasing import (
@@ -141,3 +141,25 @@ def _parts(question: str, kinds: Kinds | None = None, scope_only: Callable[[str]
         # 「一个月开几次」, 「一般多久开一次」: the words before the verb name nothing, the subject is borrowed
         out.append(part if names_something(own) or i in complete else subject + part)
     return out
+
+
+# What a clause that only sets the scope says besides the places and scope words: how the rules put it
+# (怎么规定的, 咋写的), whether they differ (一样吗, 有啥区别), a call to compare (比一比) and particles.
+_SCOPE_FILLER = re.compile(
+    r"(?:是|都是|各是)?(?:怎么|咋|如何|怎样)?(?:规定|要求|写|说|定|讲)的?|比一比|比比|比较一下|一下"
+    r"|有(?:什么|啥|没有)?(?:区别|不同|差别|差异)|一样|相同|[和与及、各都也又是的呢吗么嘛没有啊呀\s]"
+)
+_CLAUSE_AND_STOP = re.compile(r"[^，,？?。；;！!]+[，,？?。；;！!]*")
+
+
+def without_scope(question: str) -> str:
+    """The question without its clauses that only set the scope (「…谁主持工作，几个地方分别怎么规定」 →
+    「…谁主持工作，」, 「…多久开一次？各地一样吗」): places are searched one by one, and those words would
+    pull the question's embedding away from the articles. Unchanged when nothing else would be left."""
+    kept = [
+        c
+        for c in _CLAUSE_AND_STOP.findall(question)
+        if not (SCOPE_WORDS.search(c) or EVERY_PLACE.search(c))
+        or _SCOPE_FILLER.sub("", EVERY_PLACE.sub("", SCOPE_WORDS.sub("", c.strip("，,？?。；;！! "))))
+    ]
+    return "".join(kept) if kept else question
