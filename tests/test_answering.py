@@ -106,6 +106,10 @@ def test_quotes_are_verbatim_and_cited(assistant):
 def test_item_inside_article_is_quoted(assistant):
     answer = assistant.ask("人事任免公文谁签发", city="chaoyang")
     assert answer.citations[0].quote == "(三) 市政府人事任免公文，经市政府分管负责同志审核后，由市长签发；"
+    # a list's lead, quoted with two of its items, comes before both (reading order)
+    both = assistant.ask("人事任免的公文谁签？部门一把手出国的审批公文呢？", city="chaoyang")
+    quotes = [c.quote for c in both.citations]
+    assert quotes[0] == "公文审核签发：" and quotes[1].startswith("(三)") and quotes[2].startswith("(四)")
 
 
 def test_list_question_quotes_the_items(assistant):

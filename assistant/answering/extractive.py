@@ -282,7 +282,8 @@ def _listed(question: str, groups: Sequence[Group], article: Article, units: lis
         if lead and ASKS_LIST.search(question):
             unit = lead
         elif lead and lead not in out and coverage(groups, lead + unit) > coverage(groups, unit):
-            out.append(lead)
+            # before the items of its list quoted already: 「公文审核签发：」「(三)…」「(四)…」, in reading order
+            out.insert(next((i for i, q in enumerate(out) if _lead_of(article, q) == lead), len(out)), lead)
         quote = _with_list(article, unit) if unit.endswith(("：", ":")) else unit
         if quote not in out:
             out.append(quote)
