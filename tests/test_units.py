@@ -851,3 +851,9 @@ def test_a_two_word_phrase_is_found_with_whose_it_is_between_its_words():
     assert [p for p, _ in found_in("谁主持召开全市工作会议", entries)] == ["谁主持"]  # a verb between: no
     # 「哪些人」, 「哪位领导」 ask who as 谁 does
     assert [p for p, _ in found_in("专题会一般哪位领导主持", entries)] == ["谁主持"]
+
+
+def test_a_unit_of_measure_alone_is_found_only_as_a_count():
+    characters = Group(("字",), 1.0)
+    assert characters.found("请示一般不超过1500字") and characters.found("一般不超过三千字")
+    assert not characters.found("不题词、题字、作序")

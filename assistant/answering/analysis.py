@@ -201,8 +201,16 @@ class Group:
     noun: bool = False  # a thing asked about (jieba POS n…/vn); only nouns can be "unknown"
 
     def found(self, normalized: str) -> bool:
-        """Whether any alternative occurs in ``normalized`` (text passed through ``normalize``)."""
-        return any(a in normalized for a in self.alternatives)
+        """Whether any alternative occurs in ``normalized`` (text passed through ``normalize``); a unit of
+        measure alone (字) only after a number: 「1500字」 says how many characters, 「题字」 does not."""
+        return any(
+            (_COUNTED_IN[a].search(normalized) is not None) if a in _COUNTED_IN else a in normalized
+            for a in self.alternatives
+        )
+
+
+# Units of measure that stand alone as a group's alternative (「字数」 → 字): found only as a count
+_COUNTED_IN = {"字": re.compile(r"[0-9０-９一二三四五六七八九十百千万]\s*字")}
 
 
 _MIN_EXPANSION_DF = 3  # an expansion is a word of the rules, not a chance sequence of characters
