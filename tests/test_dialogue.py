@@ -110,6 +110,13 @@ def test_followup_shape():
             "以市政府名义发的一般性文件谁签发",
             "xianning",
         ),
+        # the thing pointed at (「这个纪要」) is the previous question's meeting's
+        (
+            ["市长办公会纪要几天内完成？", "那这个纪要要不要也报市委书记？"],
+            "datong",
+            "市长办公会纪要要不要也报市委书记？",
+            "datong",
+        ),
         # a question of its own that names its meeting stays as it is
         (["全体会议由谁主持？", "那专题会纪要谁签？"], "datong", "专题会纪要谁签？", "datong"),
         # levels listed (县（市、区）, 县区) are no title of the place asked about

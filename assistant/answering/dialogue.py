@@ -77,6 +77,7 @@ class Resolved:
 # 「会上通过的文件」 opening a message: the meeting talked about
 _THIS_MEETING = re.compile(r"(?:这个|那个|这次|那次|这|该|此)会(?:议(?!题))?|(?:^|(?<=^那))会(?=[上后])")
 _SENTENCE = re.compile(r"[^？?。！!]+")
+_POINTING_AT = re.compile(r"^(?:这个|那个|这份|那份|这些|那些|这|该|此)")  # 「这个纪要」 opening a message
 _GOVERNMENT = f"[{LEVELS}]?政府"  # 市政府常务会议: whose meeting
 _LEVEL_HEAD = f"[{LEVELS}]长"  # 市长办公会议: part of the name (not a role of ``roles.ROLE``)
 
@@ -301,9 +302,10 @@ class Dialogue:
         if not words:
             return message
         thing, flag = words[0]
-        if len(thing) < 2 or not flag.startswith(("n", "vn")) or not message.startswith(thing[:2]):
+        pointed = _POINTING_AT.sub("", message, count=1)  # 「这个纪要」: the thing the previous question named
+        if len(thing) < 2 or not flag.startswith(("n", "vn")) or not pointed.startswith(thing[:2]):
             return message
-        return said + message
+        return said + pointed
 
     def _of_meeting(self, message: str, previous: str, city: str | None) -> str:
         """「纪要谁签」 after 「常务会多久开一次」: a thing (not a role) asked of in the previous question's
