@@ -110,6 +110,13 @@ def test_followup_shape():
             "以市政府名义发的一般性文件谁签发",
             "xianning",
         ),
+        # another kind of the same thing (普通的专题会) in place of the previous one's whole 的-phrase
+        (
+            ["大同落实市委重大决策部署的专题会，纪要几天出？", "那普通的专题会呢？"],
+            None,
+            "大同普通的专题会，纪要几天出",
+            "datong",
+        ),
         # the thing pointed at (「这个纪要」) is the previous question's meeting's
         (
             ["市长办公会纪要几天内完成？", "那这个纪要要不要也报市委书记？"],

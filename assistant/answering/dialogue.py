@@ -256,7 +256,7 @@ class Dialogue:
         ):
             return Resolved(followups.of_a_kind(rest, previous_question), city, city)
         if rest and (shared_head(rest, base) or len(_LEVEL_WORDS.sub("", rest)) >= 2):
-            base = combine(rest, base.strip("？?。 "))
+            base = combine(rest, base.strip("？?。 "), self.place_names)
         return Resolved(base, city, city)
 
     def _same_for(self, bare: str, previous: str) -> bool:

@@ -8,6 +8,7 @@ Pure functions over text (jieba's parts of speech and the meeting ``kinds``), sh
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from assistant.answering.cities import positioned
 from assistant.answering.kinds import Kinds
@@ -256,8 +257,26 @@ def _thing_replaced(new: str, previous: str) -> str | None:
     return new + asking if described or _nominal(*words[-1]) else None
 
 
-def combine(new: str, previous: str) -> str:
-    """The previous question asked of ``new`` words: a new subject, or a new predicate for the old subject."""
+_CLAUSE_START = re.compile(r"[^，,。；;？?！!]*$")
+
+
+def _kind_replaced(new: str, head: str, previous: str, places: Sequence[str]) -> str | None:
+    """「那普通的专题会呢」 after 「大同落实市委重大决策部署的专题会，纪要几天出」: a 的-phrase naming another
+    kind of the same thing takes the place of the previous one's whole 的-phrase (from where its clause
+    starts, after the places), not just of the head."""
+    if not new.endswith(f"的{head}") or f"的{head}" not in previous:
+        return None
+    end = previous.index(f"的{head}") + len(head) + 1
+    clause = _CLAUSE_START.search(previous[:end])
+    start = end - len(clause.group(0)) if clause else 0
+    while place := next((p for p in places if p and previous.startswith(p, start)), None):
+        start += len(place)  # a place (「大同」) says where, not which kind: it stays
+    return previous[:start] + new + previous[end:]
+
+
+def combine(new: str, previous: str, places: Sequence[str] = ()) -> str:
+    """The previous question asked of ``new`` words: a new subject, or a new predicate for the old subject.
+    ``places``: the place names a subject may start with (longest first)."""
     if (replaced := _new_role(new, previous)) is not None:
         return replaced
     if new.endswith("的") and shared_head(new[:-1], previous):
@@ -266,6 +285,8 @@ def combine(new: str, previous: str) -> str:
     new_subject, _ = split_predicate(new)
     new_subject = new_subject if names_something(new_subject) else ""
     span = shared_head(new, previous)
+    if span and (kind := _kind_replaced(new, span, previous, places)) is not None:
+        return kind
     if span and (new_subject or span[0] == new[0]):  # 「以市政府名义」 starts with a preposition, yet replaces
         if ROLE.match(span) and ROLE.match(new):
             # 「那市长自己出差呢」 after 「副市长、秘书长离咸出差…」: in place of all the roles listed
