@@ -266,6 +266,11 @@ def test_a_role_asked_after_a_meeting_is_asked_at_that_meeting(assistant):
     assert turn.question == "常务会议秘书长能主持吗"
     answer = assistant.ask(turn.question, city=turn.city)
     assert answer.citations[0].article.id == "datong-executive-meeting-003"  # not the 专题会议 rule
+    # … and in what the previous question was about (「在里面」)
+    history = ["部门之间对报区政府的公文有分歧，谁来牵头协调？", "那政府办副主任在里面干啥？"]
+    turn = assistant.dialogue.resolve(history, "jincheng-chengqu")
+    answer = assistant.ask(turn.question, city=turn.city)
+    assert "区政府办公室副主任协助区政府分管领导同志做好协调工作" in answer.answer
 
 
 def test_article_that_does_not_exist(assistant):

@@ -77,6 +77,7 @@ class Resolved:
 # 「会上通过的文件」 opening a message: the meeting talked about
 _THIS_MEETING = re.compile(r"(?:这个|那个|这次|那次|这|该|此)会(?:议(?!题))?|(?:^|(?<=^那))会(?=[上后])")
 _SENTENCE = re.compile(r"[^？?。！!]+")
+_IN_IT = re.compile(r"在(?:这|那)?里面|(?:这|那)里面|在其中|这中间|(?:这|那)件事(?:里|上|中)")  # in what was asked of
 _POINTING_AT = re.compile(r"^(?:这个|那个|这份|那份|这些|那些|这|该|此)")  # 「这个纪要」 opening a message
 _GOVERNMENT = f"[{LEVELS}]?政府"  # 市政府常务会议: whose meeting
 _LEVEL_HEAD = f"[{LEVELS}]长"  # 市长办公会议: part of the name (not a role of ``roles.ROLE``)
@@ -236,8 +237,10 @@ class Dialogue:
         if followups.asks_on_its_own(rest):  # 「那专题会纪要谁签？」: a question of its own, in the same place
             # … unless it leans on the previous one (「那秘书长能主持吗」 after 「常务会议谁主持」)
             own = self._of_meeting(LEAD.sub("", message).strip(), previous_question, city)
-            if ROLE.search(own) and self.kinds.named(previous_question) and not self.kinds.named(own):
-                own = self._in_context(own, previous_question, city)  # a role, at the previous meeting
+            at_previous = self.kinds.named(previous_question) and not self.kinds.named(own)
+            if ROLE.search(own) and (at_previous or _IN_IT.search(own)):
+                # a role, at the previous meeting, or in what the previous question was about (「在里面干啥」)
+                own = self._in_context(own, previous_question, city)
             return Resolved(own, city, city)
         if rest and followups.is_condition(bare, rest):
             if swapped := followups.role_in_situation(rest, previous_question):
