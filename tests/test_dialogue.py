@@ -117,6 +117,15 @@ def test_followup_shape():
             "大同普通的专题会，纪要几天出",
             "datong",
         ),
+        # a previous message that asked nothing says the situation the question is asked in
+        (
+            ["分管副市长下周常务会来不了", "那他分管部门报的议题还能上会吗？"],
+            "datong",
+            "分管副市长下周常务会来不了，他分管部门报的议题还能上会吗？",
+            "datong",
+        ),
+        # … not one that asks by its ending (吧)
+        (["常务会议出席人数要过半才能开吧", "那全体会呢"], "datong", "全体会出席人数要过半才能开吧", "datong"),
         # the thing pointed at (「这个纪要」) is the previous question's meeting's
         (
             ["市长办公会纪要几天内完成？", "那这个纪要要不要也报市委书记？"],

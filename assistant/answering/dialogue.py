@@ -41,6 +41,7 @@ from assistant.answering import followups
 from assistant.answering.cities import CityDetector
 from assistant.answering.kinds import Kinds
 from assistant.answering.phrasing import (
+    ASKING,
     LEAD,
     asks_of_a_thing,
     combine,
@@ -77,6 +78,7 @@ class Resolved:
 # 「会上通过的文件」 opening a message: the meeting talked about
 _THIS_MEETING = re.compile(r"(?:这个|那个|这次|那次|这|该|此)会(?:议(?!题))?|(?:^|(?<=^那))会(?=[上后])")
 _SENTENCE = re.compile(r"[^？?。！!]+")
+_ASKED_AT_END = re.compile(r"[？?吧吗么呢嘛][。.！!\s]*$")  # 「…要过半才能开吧」: a question all the same
 _IN_IT = re.compile(r"在(?:这|那)?里面|(?:这|那)里面|在其中|这中间|(?:这|那)件事(?:里|上|中)")  # in what was asked of
 _POINTING_AT = re.compile(r"^(?:这个|那个|这份|那份|这些|那些|这|该|此)")  # 「这个纪要」 opening a message
 _GOVERNMENT = f"[{LEVELS}]?政府"  # 市政府常务会议: whose meeting
@@ -179,6 +181,8 @@ class Dialogue:
         named = detected.city
         if previous is None or detected.unknown:
             return Resolved(message, selected, named or selected)
+        if not detected.cities and (said := self._after_statement(message, previous.question)):
+            return Resolved(said, previous.city, previous.topic)
         bare = self.relocator.strip_places(message)
         if (versus := self._versus(bare, detected.cities, previous)) is not None:
             return versus
@@ -261,6 +265,15 @@ class Dialogue:
         if rest and (shared_head(rest, base) or len(_LEVEL_WORDS.sub("", rest)) >= 2):
             base = combine(rest, base.strip("？?。 "), self.place_names)
         return Resolved(base, city, city)
+
+    @staticmethod
+    def _after_statement(message: str, previous: str) -> str | None:
+        """「那他分管部门报的议题还能上会吗」 after 「分管副市长下周常务会来不了」: the previous message
+        asked nothing, it said the situation; the question is asked in it (None: the previous one asked)."""
+        asked = ASKING.search(previous) or followups.A_NOT_A.search(previous) or _ASKED_AT_END.search(previous)
+        if not previous.strip() or asked:
+            return None
+        return f"{previous.rstrip('。.！!，, ')}，{LEAD.sub('', message).strip()}"
 
     def _same_for(self, bare: str, previous: str) -> bool:
         """「全体会也一样吗」, 「市长办公会也是吗」 after a question about another meeting, 「秘书长也一样吗」 after
