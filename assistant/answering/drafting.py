@@ -186,7 +186,7 @@ class Drafter:
         own (not 「大同工作规则第六十条说的是什么」); None otherwise."""
         rest = _POINTED.sub("", q)
         for doc in self.registry.documents:
-            rest = rest.replace(doc.title, "").replace(f"《{doc.title}》", "")
+            rest = rest.replace(f"《{doc.title}》", "").replace(doc.title, "")  # with its brackets first
         rest = _CONNECTOR.sub("", self._without_places(rest)).strip("，,。；;：: ")
         titles = "".join(d.title for d in self.registry.documents)
         own = [g for g in self.analyzer.groups(rest) if not any(a in titles for a in g.alternatives)]

@@ -265,8 +265,8 @@ class Assistant:
         reason = Reason.SCOPE_CHANGED
         if refusal and (rest := self.drafter.without_reference(q)):
             # 「第六十条规定副市长可以不请假，对吗？」: no such article, but the rest of the question is answered
-            again, none = self.drafts(rest, slugs, timings)
-            if not none and any(not d.refused for _, d, _ in again):
+            again, missing = self.drafts(rest, slugs, timings)
+            if not missing and any(not d.refused for _, d, _ in again):
                 drafts, notice, reason = again, f"{refusal}以下按问题的其余内容回答。{notice}", Reason.NO_SUCH_ARTICLE
                 refusal = None
         if refusal:
