@@ -510,6 +510,15 @@ def test_an_item_of_a_list_is_quoted_with_what_introduces_it(assistant):
     assert all(m in listed.answer for m in ("（一）", "区级预算安排", "(八) 讨论通过区政府重要人事任免事项", "(九)"))
 
 
+def test_a_question_asking_for_a_list_prefers_the_list_to_a_sentence_as_good(assistant):
+    # the composition sentence has the question's words too; the list of tasks is what is asked
+    tasks = assistant.ask("城区政府全体会主要干哪几件事？", city="jincheng-chengqu")
+    assert tasks.citations[0].quote.startswith("区政府全体会议的主要任务是：") and "（二）部署区政府的重要工作" in tasks.answer
+    # 哪些人 asks who, not for a list: the composition sentence stays
+    members = assistant.ask("区政府全体会议由哪些人组成", city="jincheng-chengqu")
+    assert "主要任务" not in members.answer and "办公室主任" in members.answer
+
+
 def test_every_place_is_asked_even_when_a_title_names_one_level(assistant):
     # 区长 alone would name 晋城市城区 (the only district); with 各地 it is one of the titles asked about
     answer = assistant.ask("各地一把手（市长/区长）外出期间分别由谁主持工作")

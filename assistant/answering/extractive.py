@@ -32,6 +32,7 @@ from assistant.answering.scoring import (
 from assistant.answering.stated import quantity_elsewhere
 from assistant.knowledge.segment import item_of
 from assistant.models import Article, Citation, Hit
+from assistant.retrieval.lexicon import ASKED_PERSON
 from assistant.settings import Weights
 from assistant.textnorm import normalize
 
@@ -233,13 +234,36 @@ class ExtractiveAnswerer:
             or issuer_mismatch(question, clause)
         )
 
+    def _list_asked(
+        self, question: str, groups: Sequence[Group], article: Article, scored: list[tuple[float, int, str]]
+    ) -> tuple[float, int, str]:
+        """The best clause; for a question that asks for a list (哪几件事, 哪些), the clause that introduces a
+        list when it has every word of the question the best has and scores as close to it as a further quote
+        must (「区政府全体会议的主要任务是：」 over the sentence on who sits in it, for 「全体会主要干哪几件事」)."""
+        best = scored[0]
+        asks_list = ASKS_LIST.search(ASKED_PERSON.sub("谁", question)) and asked(question) is None  # not 哪些人, 多久
+        if not asks_list or _lead_of(article, best[2]) or best[2].endswith(("：", ":")):
+            return best
+        return next(
+            (
+                c
+                for c in scored[1:]
+                if c[0] >= self.weights.extra_quote_ratio * best[0]
+                and coverage(groups, c[2]) >= coverage(groups, best[2])
+                and c[2].endswith(("：", ":"))
+                and _with_list(article, c[2]) != c[2]
+                and not self._about_another(question, article, c[2])
+            ),
+            best,
+        )
+
     def _quotes(self, question: str, groups: Sequence[Group], article: Article) -> tuple[Citation, ...]:
         """The best clause of the top article, plus clauses of it that add further facts asked for."""
         w = self.weights
         scored = sorted(self.scorer.scored_clauses(question, article), key=lambda t: (-t[0], t[1]))
         if not scored:  # nothing matches word for word: quote the opening clause
             return (Citation(article, sentences(article, w.long_sentence)[0]),)
-        best = scored[0]
+        best = self._list_asked(question, groups, article, scored)
         chosen = [best]
         covered = {g.alternatives for g in groups if g.found(normalize(best[2]))}
         total = sum(g.weight for g in groups)
