@@ -513,7 +513,10 @@ def test_an_item_of_a_list_is_quoted_with_what_introduces_it(assistant):
 def test_a_question_asking_for_a_list_prefers_the_list_to_a_sentence_as_good(assistant):
     # the composition sentence has the question's words too; the list of tasks is what is asked
     tasks = assistant.ask("城区政府全体会主要干哪几件事？", city="jincheng-chengqu")
-    assert tasks.citations[0].quote.startswith("区政府全体会议的主要任务是：") and "（二）部署区政府的重要工作" in tasks.answer
+    assert (
+        tasks.citations[0].quote.startswith("区政府全体会议的主要任务是：")
+        and "（二）部署区政府的重要工作" in tasks.answer
+    )
     # 哪些人 asks who, not for a list: the composition sentence stays
     members = assistant.ask("区政府全体会议由哪些人组成", city="jincheng-chengqu")
     assert "主要任务" not in members.answer and "办公室主任" in members.answer

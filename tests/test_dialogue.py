@@ -320,6 +320,13 @@ def test_followup_shape():
         (["咸宁常务会多久开一次", "全体会也一样吗？"], None, "咸宁全体会多久开一次", "xianning"),
         (["大同常务会汇报时间几分钟", "市长办公会也是吗？"], "datong", "大同市长办公会汇报时间几分钟", "datong"),
         (["副市长出差要向谁请假", "秘书长也一样吗？"], "datong", "秘书长出差要向谁请假", "datong"),
+        # … with the previous rule said again, shortly, after 一样
+        (
+            ["开专题会能带手机进会场吗？", "市长办公会也一样不让带吗"],
+            "datong",
+            "开市长办公会能带手机进会场吗",
+            "datong",
+        ),
         # a span of time names no subject; 「这规矩」 points at the previous question
         (["朝阳常务会谁主持？", "那一个月开几次？"], None, "朝阳常务会一个月开几次", "chaoyang"),
         (["常务会能带手机进去吗？", "专题会也是这规矩？"], "datong", "专题会能带手机进去吗", "datong"),

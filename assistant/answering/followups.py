@@ -44,8 +44,11 @@ FOLLOWUP_CHECKED = re.compile(
 POINTING = re.compile(r"这(?:个|条|项|种|些)?(?:规定|规矩|要求|时限|期限|标准|时间|方面)")
 # 「咸宁有这规定吗」, 「城区也一样吗」: the words point back at the whole previous question
 ANAPHORA = re.compile(rf"{POINTING.pattern}|这(?:个|条|项|种|些)?(?:样|么)|同样|一样|(?<=[也都])是(?=[吗么嘛]|[？?]|$)")
-# 「全体会也一样吗」, 「市长办公会也是吗」: a subject and only whether the previous rule holds for it
-SAME_FOR = re.compile(r"(.{1,12}?)(?:也|都|同样)(?:一样|是这样|这样|是)(?:的)?(?:吗|么|嘛|不|没)?")
+# 「全体会也一样吗」, 「市长办公会也是吗」: a subject and only whether the previous rule holds for it; 「市长办公会
+# 也一样不让带吗」: with the previous rule said again, shortly, after 一样
+SAME_FOR = re.compile(
+    r"(.{1,12}?)(?:也|都|同样)(?:一样(?:[^，,。；;？?]{1,6}?(?=[吗么嘛]))?|是这样|这样|是)(?:的)?(?:吗|么|嘛|不|没)?"
+)
 
 
 def around(words: str, places: re.Match[str]) -> str:
