@@ -268,6 +268,13 @@ def test_followup_shape():
         ),
         # the thing the previous question named as a meeting's is still that meeting's
         (["常务会纪要最后是谁签发？", "那纪要多长时间内要完成？"], "datong", "常务会纪要多长时间内要完成？", "datong"),
+        # … with the words that narrow the meeting
+        (
+            ["落实市委决策部署的专题会纪要多久要出来？", "纪要签发以后还要报给谁吗"],
+            "datong",
+            "落实市委决策部署的专题会纪要签发以后还要报给谁吗",
+            "datong",
+        ),
         (
             ["常务会汇报稿有字数限制吗？", "那市长办公会呢？", "汇报时间有要求吗，能讲多久？"],
             "datong",

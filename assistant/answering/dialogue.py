@@ -321,7 +321,9 @@ class Dialogue:
         pointed = _POINTING_AT.sub("", message, count=1)  # 「这个纪要」: the thing the previous question named
         if len(thing) < 2 or not flag.startswith(("n", "vn")) or not pointed.startswith(thing[:2]):
             return message
-        return said + pointed
+        # with the words that narrow the meeting (「落实市委决策部署的专题会」), as the previous question said it
+        meeting = meeting_of(previous, self.kinds) or said
+        return (self.relocator.strip_places(meeting) or said) + pointed
 
     def _of_meeting(self, message: str, previous: str, city: str | None) -> str:
         """「纪要谁签」 after 「常务会多久开一次」: a thing (not a role) asked of in the previous question's
