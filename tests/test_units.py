@@ -214,6 +214,15 @@ def test_unknown_compound_backs_off_to_its_known_head(assistant):
     assert stats.known_parts("基层") == ()  # known words stay as they are
 
 
+def test_a_verb_with_a_directional_complement_reads_as_its_verb(assistant):
+    stats = assistant.analyzer.stats
+    assert stats.verb_of("印出来") == ("印",) and stats.verb_of("报上去") == ("报",)
+    assert stats.verb_of("召开") == () and stats.verb_of("印发") == ()  # no complement; known words stay
+    groups = {g.alternatives[0]: g for g in assistant.analyzer.groups("会上定的文件几天内得印出来")}
+    assert groups["印出来"].alternatives == ("印出来", "印")
+    assert all("接" not in g.alternatives for g in assistant.analyzer.groups("接下来谁管"))  # an idiom (next)
+
+
 def test_an_abbreviation_reads_as_the_word_of_the_rules_it_keeps_characters_of(assistant):
     stats = assistant.analyzer.stats
     assert stats.expansion("市府") == ("市政府",) and stats.expansion("会签件") == ("会签文件",)

@@ -213,6 +213,8 @@ class Group:
 _COUNTED_IN = {"字": re.compile(r"[0-9０-９一二三四五六七八九十百千万]\s*字")}
 
 
+# Directional complements (出来, 上去, 回来 …): 「印出来」 is 印 done to completion, 「报上去」 is 报 upwards
+_DIRECTIONAL = re.compile(r"[上下进出回过起开][来去]$")
 _MIN_EXPANSION_DF = 3  # an expansion is a word of the rules, not a chance sequence of characters
 
 
@@ -272,6 +274,14 @@ class TermStats:
                 counts[m] = counts.get(m, 0) + 1
         best = max(counts.items(), key=lambda kv: (kv[1], -len(kv[0])), default=("", 0))
         return (best[0],) if best[1] >= _MIN_EXPANSION_DF else ()
+
+    def verb_of(self, word: str) -> tuple[str, ...]:
+        """For a verb no article contains, its verb without the directional complement after it (a closed
+        class of Chinese grammar): 「印出来」 → 「印」, 「报上去」 → 「报」, when the rules have that verb."""
+        m = _DIRECTIONAL.search(word)
+        if m is None or m.start() == 0 or self.df(word) > 0 or self.df(word[: m.start()]) == 0:
+            return ()
+        return (word[: m.start()],)
 
     def unknown(self, group: Group) -> bool:
         """A noun group that no article contains."""
@@ -379,7 +389,13 @@ class QuestionAnalyzer:
             if flag in _FUNCTION_TAGS or (len(tok) == 2 and tok[0] in _MODALS):
                 function_words.add(tok)
             if not self._skip(tok, q, phrase_words, intents):
-                alike = (self.stats.known_parts(tok) or self.stats.expansion(tok)) if flag.startswith("n") else ()
+                alike = (
+                    (self.stats.known_parts(tok) or self.stats.expansion(tok))
+                    if flag.startswith("n")
+                    else self.stats.verb_of(tok)
+                    if flag.startswith("v")
+                    else ()  # not 「接下来」 (next), an idiom
+                )
                 groups.append((tok, *alike))
         out: list[Group] = []
         for alts in dict.fromkeys(groups):
