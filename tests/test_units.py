@@ -214,6 +214,13 @@ def test_unknown_compound_backs_off_to_its_known_head(assistant):
     assert stats.known_parts("基层") == ()  # known words stay as they are
 
 
+def test_the_event_a_time_is_counted_from_is_part_of_the_asking(assistant):
+    words = {a for g in assistant.analyzer.groups("常务会纪要一般会后多长时间内要弄完") for a in g.alternatives}
+    assert "会后" not in words and "纪要" in words  # not a thing the time is of: the minutes are
+    answer = assistant.ask("常务会纪要一般会后多长时间内要弄完", city="datong")
+    assert not answer.refused and "5个工作日内完成" in answer.answer
+
+
 def test_a_verb_with_a_directional_complement_reads_as_its_verb(assistant):
     stats = assistant.analyzer.stats
     assert stats.verb_of("印出来") == ("印",) and stats.verb_of("报上去") == ("报",)

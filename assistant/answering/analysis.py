@@ -213,6 +213,9 @@ class Group:
 _COUNTED_IN = {"字": re.compile(r"[0-9０-９一二三四五六七八九十百千万]\s*字")}
 
 
+# A time asked for, counted from an event just before the asking: 「会后多长时间内」, 「会前几天」
+# (not 提前, which asks how far ahead: the lead time's own word)
+_ANCHORED = re.compile(r"((?!提)[\u4e00-\u9fff][前后])$")
 # Directional complements (出来, 上去, 回来 …): 「印出来」 is 印 done to completion, 「报上去」 is 报 upwards
 _DIRECTIONAL = re.compile(r"[上下进出回过起开][来去]$")
 _MIN_EXPANSION_DF = 3  # an expansion is a word of the rules, not a chance sequence of characters
@@ -348,6 +351,8 @@ class QuestionAnalyzer:
         q = normalize(question)
         span = asked_span(q)
         intents = [q[span[0] : span[1]]] if span else []  # the words that ask for a quantity
+        if span and (anchor := _ANCHORED.search(q, 0, span[0])):
+            intents.append(anchor.group(1))  # 「会后多长时间内」: when the time is counted from is the asking too
         intents += [m.group(0) for m in BOUNDS.finditer(q)] if span else []  # 「上限」, 「至少」: its bound
         intents += checked(q)  # 「是不是每两周开一次」: 每两周 is the value checked, not a topic
         if checks(q):  # 「以办公室名义发文是区长签发吗」: 区长 is the one checked, the answer may name another
