@@ -214,6 +214,12 @@ def test_unknown_compound_backs_off_to_its_known_head(assistant):
     assert stats.known_parts("基层") == ()  # known words stay as they are
 
 
+def test_a_one_character_phrase_inside_another_word_of_the_rules_is_that_word(assistant):
+    groups = [g.alternatives for g in assistant.analyzer.groups("兄弟单位发来的会签件我们最多几天回")]
+    assert ("会签",) in groups and not any("签发" in g for g in groups)  # 会签, not 签 (签发)
+    assert any("签发" in g for g in assistant.analyzer.groups("常务会纪要谁签"))  # 签 on its own is 签发
+
+
 def test_the_event_a_time_is_counted_from_is_part_of_the_asking(assistant):
     words = {a for g in assistant.analyzer.groups("常务会纪要一般会后多长时间内要弄完") for a in g.alternatives}
     assert "会后" not in words and "纪要" in words  # not a thing the time is of: the minutes are

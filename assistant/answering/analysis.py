@@ -332,6 +332,13 @@ class QuestionAnalyzer:
             or any(tok in p or p in tok for p in intents)
         )
 
+    def _inside_a_word(self, phrase: str, alts: tuple[str, ...], words: list[str]) -> bool:
+        """A one-character phrase (签) that is part of another word of the rules in the question (会签): that
+        word is what is asked about, not the phrase's sense (签发)."""
+        return len(phrase) == 1 and any(
+            len(w) > 1 and phrase in w and w not in alts and self.stats.df(w) > 0 for w in words
+        )
+
     def _words(self, q: str) -> Iterator[tuple[str, str]]:
         """The question's tagged words; a word jieba made up (its HMM joins characters its dictionary lacks)
         that no article contains, nor abbreviates a word of one, is read as dictionary words instead:
@@ -358,8 +365,11 @@ class QuestionAnalyzer:
         if checks(q):  # 「以办公室名义发文是区长签发吗」: 区长 is the one checked, the answer may name another
             intents += [m.group(1) for m in _CHECKED_ROLE.finditer(q)]
         # 「一个月开几次」: a phrase inside the words that ask for a quantity is the asking, not the topic.
+        words = [tok for tok, _ in self._words(q)]
         phrases = [
-            (p, alts) for p, alts in found_in(q, synonyms(False, self.leaving)) if not any(p in i for i in intents)
+            (p, alts)
+            for p, alts in found_in(q, synonyms(False, self.leaving))
+            if not any(p in i for i in intents) and not self._inside_a_word(p, alts, words)
         ]
         # 「常务会」 is the 常务会议 (kinds mined from the rules), not 常务 (of 常务副市长) and 会
         meetings = [m for m in self.kinds.short_names(q) if not any(m in p for p, _ in phrases)]
