@@ -522,6 +522,15 @@ def test_a_question_asking_for_a_list_prefers_the_list_to_a_sentence_as_good(ass
     assert "主要任务" not in members.answer and "办公室主任" in members.answer
 
 
+def test_a_case_not_met_is_answered_by_the_rule_and_what_follows_when_it_is_not_met(assistant):
+    answer = assistant.ask("上常务会的议题部门之间意见不统一咋办", city="xianning")
+    quotes = [c.quote for c in answer.citations]
+    assert quotes[-1].startswith("经协调不能取得一致意见的") and "附协调说明" in answer.answer
+    # a question about the rule itself is not told the exception
+    plain = assistant.ask("上常务会的议题要先跟相关部门协调一致吗", city="xianning")
+    assert "附协调说明" not in plain.answer
+
+
 def test_every_place_is_asked_even_when_a_title_names_one_level(assistant):
     # 区长 alone would name 晋城市城区 (the only district); with 各地 it is one of the titles asked about
     answer = assistant.ask("各地一把手（市长/区长）外出期间分别由谁主持工作")

@@ -26,6 +26,8 @@ from assistant.answering.scoring import (
     bigram_overlap,
     city_missing,
     coverage,
+    negated_case,
+    states_negated_case,
     unknown_share,
     weight_share,
 )
@@ -287,6 +289,18 @@ class ExtractiveAnswerer:
                 nxt is not None
                 and nxt not in chosen
                 and not nxt[2].endswith(("：", ":"))
+                and not self._about_another(question, article, nxt[2])
+                and _same_paragraph(article, best[2], nxt[2])
+            ):
+                chosen.append(nxt)
+        if negated_case(question) and not states_negated_case(best[2]) and len(chosen) < w.max_quotes:
+            # 「部门之间协调不下来咋办」: the rule (「…与相关部门协调一致。」) and, after it, what is done when it
+            # is not met (「经协调不能取得一致意见的，…附协调说明…」)
+            nxt = next((c for c in scored if c[1] == best[1] + 1), None)
+            if (
+                nxt is not None
+                and nxt not in chosen
+                and states_negated_case(nxt[2])
                 and not self._about_another(question, article, nxt[2])
                 and _same_paragraph(article, best[2], nxt[2])
             ):

@@ -75,6 +75,11 @@ _NEGATED_STATE = re.compile(r"(?<![能要可是会用有])(?:不(?![得准许超
 _NEGATED_CONDITION = re.compile(rf"(?:{_NEGATED_STATE.pattern})[^，。；,;]{{0,12}}的[，,]")
 
 
+def states_negated_case(unit: str) -> bool:
+    """Whether ``unit`` states a case that did not happen as its condition (「经协调不能取得一致意见的，…」)."""
+    return bool(_NEGATED_CONDITION.search(unit))
+
+
 @lru_cache(maxsize=1024)
 def negated_case(question: str) -> bool:
     """Whether the question asks about a case that did not happen or cannot (「部门之间协调不下来咋办」):
@@ -148,7 +153,7 @@ def clause_score(
         bonus -= w.type_bonus  # the asked doing is here, but not said of anyone
     elif doing and _says_doing(groups, doing, unit):
         bonus += w.type_bonus  # 「谁批」: 「…报会议主持人审批」 says who does it, 「原则上不应请假」 does not
-    if negated_case(question) and _NEGATED_CONDITION.search(unit):
+    if negated_case(question) and states_negated_case(unit):
         bonus += w.type_bonus  # 「协调不下来咋办」: 「经协调不能取得一致的，…附协调说明」, not 「与相关部门协调一致」
     if "supposing" in types and _ignores_case(question, groups, unit):
         bonus -= w.type_bonus  # 「市长不在的话，常务会议由谁主持」: 「由市长召集和主持」 ignores the case
