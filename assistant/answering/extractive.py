@@ -236,6 +236,28 @@ class ExtractiveAnswerer:
             or issuer_mismatch(question, clause)
         )
 
+    def _follow_on(
+        self, question: str, article: Article, scored: Sequence[tuple[float, int, str]], best: tuple[float, int, str]
+    ) -> tuple[float, int, str] | None:
+        """The clause after ``best`` in its paragraph, when it completes the answer: after a short clause that
+        says what (「副市长之间实行AB角互补工作制度。」), the clause saying how, unless the best one states the
+        quantity asked or the next one opens a list; after a rule, for a question about a case not met
+        (「部门之间协调不下来咋办」), the clause that states that case (「经协调不能取得一致意见的，…」)."""
+        nxt = next((c for c in scored if c[1] == best[1] + 1), None)
+        if (
+            nxt is None
+            or self._about_another(question, article, nxt[2])
+            or not _same_paragraph(article, best[2], nxt[2])
+        ):
+            return None
+        kind = asked(question)
+        answered = kind is not None and states(normalize(best[2]), kind, asked_unit(question))
+        if len(best[2]) <= self.weights.short_clause and not answered and not nxt[2].endswith(("：", ":")):
+            return nxt
+        if negated_case(question) and not states_negated_case(best[2]) and states_negated_case(nxt[2]):
+            return nxt
+        return None
+
     def _list_asked(
         self, question: str, groups: Sequence[Group], article: Article, scored: list[tuple[float, int, str]]
     ) -> tuple[float, int, str]:
@@ -279,32 +301,9 @@ class ExtractiveAnswerer:
                 continue
             chosen.append(cand)
             covered |= adds
-        kind = asked(question)
-        answered = kind is not None and states(normalize(best[2]), kind, asked_unit(question))
-        if len(chosen) < w.max_quotes and len(best[2]) <= w.short_clause and not answered:
-            # "副市长之间实行AB角互补工作制度。" says what, the next clause says how: quote both
-            # (not when the clause already states the quantity asked for, nor a list nobody asked for).
-            nxt = next((c for c in scored if c[1] == best[1] + 1), None)
-            if (
-                nxt is not None
-                and nxt not in chosen
-                and not nxt[2].endswith(("：", ":"))
-                and not self._about_another(question, article, nxt[2])
-                and _same_paragraph(article, best[2], nxt[2])
-            ):
-                chosen.append(nxt)
-        if negated_case(question) and not states_negated_case(best[2]) and len(chosen) < w.max_quotes:
-            # 「部门之间协调不下来咋办」: the rule (「…与相关部门协调一致。」) and, after it, what is done when it
-            # is not met (「经协调不能取得一致意见的，…附协调说明…」)
-            nxt = next((c for c in scored if c[1] == best[1] + 1), None)
-            if (
-                nxt is not None
-                and nxt not in chosen
-                and states_negated_case(nxt[2])
-                and not self._about_another(question, article, nxt[2])
-                and _same_paragraph(article, best[2], nxt[2])
-            ):
-                chosen.append(nxt)
+        nxt = self._follow_on(question, article, scored, best) if len(chosen) < w.max_quotes else None
+        if nxt is not None and nxt not in chosen:
+            chosen.append(nxt)
         chosen.sort(key=lambda t: t[1])  # reading order
         return _listed(question, groups, article, [unit for _, _, unit in chosen])
 
