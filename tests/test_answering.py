@@ -531,6 +531,17 @@ def test_a_case_not_met_is_answered_by_the_rule_and_what_follows_when_it_is_not_
     assert "附协调说明" not in plain.answer
 
 
+def test_a_place_refused_on_weak_evidence_answers_with_a_clause_restating_another_places_answer(assistant):
+    answer = assistant.ask("市长不在的时候，大同、朝阳、咸宁分别由谁主持工作？")
+    datong = [c for c in answer.citations if c.article.city == "datong"]
+    assert datong and "由负责常务工作的副市长代行市长职务" in datong[0].quote
+    # asked alone (no other place's answer to restate), the same evidence decides as before
+    assert assistant.ask("市长不在的时候谁主持工作", city="datong").citations[0].article.article == 5
+    # not for a meeting the place does not hold: 咸宁 has no 市长办公会议
+    absent = assistant.ask("朝阳和咸宁的市长办公会议纪要分别谁签")
+    assert not [c for c in absent.citations if c.article.city == "xianning"]
+
+
 def test_every_place_is_asked_even_when_a_title_names_one_level(assistant):
     # 区长 alone would name 晋城市城区 (the only district); with 各地 it is one of the titles asked about
     answer = assistant.ask("各地一把手（市长/区长）外出期间分别由谁主持工作")

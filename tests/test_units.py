@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.analysis import Group, asked_doing, done_by_role, question_types
-from assistant.answering.consensus import likeness, most_alike
+from assistant.answering.consensus import likeness, most_alike, restates
 from assistant.answering.kinds import Kinds
 from assistant.answering.parts import question_parts, without_scope
 from assistant.answering.quantities import asked, asked_unit, plain_asking, states
@@ -724,6 +724,15 @@ def test_parallel_rules_of_two_levels_are_alike():
     district = "区长出差期间，受区长委托，由负责常务工作的副区长代行区长职务。"
     assert likeness(city, district) == 1.0  # 区长 and 市长: the same office at its level
     assert likeness(city, "市长离咸出访、出差或者休假,由市政府办公室向省委办公厅报批报备。") < 0.3
+
+
+def test_a_restatement_is_alike_both_ways():
+    city = "市长出差期间，受市长委托，由负责常务工作的副市长代行市长职务。"
+    district = "区长出差期间，受区长委托，由负责常务工作的副区长代行区长职务。"
+    assert restates(city, district) == 1.0
+    short = "区政府常务会议的主要任务是："  # all of its pairs are in the long clause, which says much more
+    long = "市政府常务会议一般每月召开2次，如有需要可随时召开。根据会议议题可安排市政府副秘书长列席。"
+    assert likeness(short, long) >= 0.5 > 0.3 > restates(short, long)
 
 
 def test_the_clause_alike_to_the_other_places_answers_wins_when_it_answers_nearly_as_well():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answering.scoring import bigram_overlap
+from assistant.answering.scoring import bigram_overlap, bigrams
 
 _LEVELS = str.maketrans("区县", "市市")  # 区长 and 市长 hold the same office at their level
 
@@ -18,6 +18,13 @@ _LEVELS = str.maketrans("区县", "市市")  # 区长 and 市长 hold the same o
 def likeness(a: str, b: str) -> float:
     """Share of the shorter text's character pairs the other has too (0–1), levels aside."""
     return bigram_overlap(a.translate(_LEVELS), b.translate(_LEVELS))
+
+
+def restates(a: str, b: str) -> float:
+    """Share of the longer text's character pairs the other has too (0–1), levels aside: high only when both
+    say the same thing (a short clause is not a restatement of every long one that has its words)."""
+    x, y = bigrams(a.translate(_LEVELS)), bigrams(b.translate(_LEVELS))
+    return len(x & y) / max(len(x), len(y)) if x and y else 0.0
 
 
 def most_alike(candidates: Sequence[tuple[float, str]], others: Sequence[str], weight: float) -> int:

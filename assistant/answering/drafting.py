@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from assistant.answering.analysis import QuestionAnalyzer
 from assistant.answering.cities import CityDetector, strip_places
-from assistant.answering.consensus import likeness, most_alike
+from assistant.answering.consensus import likeness, most_alike, restates
 from assistant.answering.extractive import Draft, ExtractiveAnswerer
 from assistant.answering.parts import question_parts, without_scope
 from assistant.answering.quantities import asked, asked_unit, plain_asking, states
@@ -153,6 +153,11 @@ class Drafter:
         out = []
         for c, draft, hits in drafts:
             others = [o.citations[0].quote for c2, o, _ in drafts if c2 != c and o.citations]
+            if draft.refused and others and not draft.part:
+                answers = [self._answering(asked[c2], o) for c2, o, _ in drafts if c2 != c and o.citations]
+                draft, hits = self._restating(asked[c], draft, hits, answers, vectors.get(c, ()))
+                out.append((c, draft, hits))
+                continue
             if (
                 draft.refused
                 or not others
@@ -172,6 +177,31 @@ class Drafter:
                     draft, hits = moved, reordered
             out.append((c, draft, hits))
         return out
+
+    def _answering(self, q: str, draft: Draft) -> str:
+        """The quote of ``draft`` that has most of the question's words (not a clause quoted beside it)."""
+        groups = self.analyzer.groups(q)
+        return max(draft.citations, key=lambda c: coverage(groups, c.quote)).quote
+
+    def _restating(
+        self, q: str, draft: Draft, hits: Sequence[Hit], others: list[str], vector: Vector
+    ) -> tuple[Draft, Sequence[Hit]]:
+        """A place refused on weak evidence (not for an unstated quantity or another role's rule) whose top
+        article's best clause restates another place's answer (levels aside, both ways, as closely as two
+        documents' restating clauses agree: ``Weights.agree_overlap``) answers with it: the rules were written from one
+        model, and the other place's evidence stands for the same provision."""
+        w = self.settings.weights
+        if draft.unstated is not None or draft.signals is None or not hits:
+            return draft, hits
+        top = hits[: w.consensus_depth]
+        clauses = [self.scorer.best_unit(q, h.article)[2] for h in top]
+        alike = [max((restates(clause, o) for o in others), default=0.0) if clause else 0.0 for clause in clauses]
+        best = max(range(len(top)), key=lambda i: (alike[i], -i))
+        if alike[best] < w.agree_overlap:
+            return draft, hits
+        reordered = (top[best], *(h for h in hits if h is not top[best]))
+        moved = self.answerer.draft(q, reordered, vector, agreed=True)
+        return (moved, reordered) if not moved.refused else (draft, hits)
 
     def _without_places(self, q: str) -> str:
         """The question as searched: jurisdictions are a filter, not content (their names pull the

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.answering.analysis import ASKS_LIST, Group, QuestionAnalyzer
+from assistant.answering.analysis import ASKS_LIST, SCOPE_WORDS, Group, QuestionAnalyzer
 from assistant.answering.clauses import ClauseVectors, sentences, sentences_of
 from assistant.answering.quantities import (
     asked,
@@ -149,10 +149,12 @@ class ExtractiveAnswerer:
         kind = asked(question)
         return kind if kind and not states(normalize(text), kind, asked_unit(question)) else None
 
-    def draft(self, question: str, hits: Sequence[Hit], vector: tuple[float, ...] = ()) -> Draft:
+    def draft(self, question: str, hits: Sequence[Hit], vector: tuple[float, ...] = (), agreed: bool = False) -> Draft:
         """Choose quotes from ``hits`` (ranked, one city), or refuse.
 
         ``vector``: the question's embedding from retrieval (compared with the top article's clauses).
+        ``agreed``: another place compared answers with a clause the top article's best clause restates, so that
+        answer's evidence stands for it (the other checks still hold).
         A pinned top hit (the question named it: "第三十三条怎么规定的") is quoted even when the
         question has no other words to match: whole, if nothing matches.
         """
@@ -167,7 +169,8 @@ class ExtractiveAnswerer:
             return Draft((), True)
         s = self.signals(question, groups, hits, vector)
         quotes = self._quotes(question, groups, hits[0].article)
-        judged = self.supported(s)  # on the best clause's evidence
+        # on the best clause's evidence; or, agreed, on another place's (not for another meeting or role)
+        judged = (agreed and s.coverage > 0 and not s.kind_mismatch and not s.role_mismatch) or self.supported(s)
         if s.role_mismatch and s.coverage >= self.weights.weak_coverage and quotes:
             # 「副市长出差谁主持工作」: the best clause is the rule for 市长, another of the article is the rule
             # for 副市长 (「互为AB角的副市长，一位…出差…期间，由另一位代行…」): that one answers
@@ -265,7 +268,9 @@ class ExtractiveAnswerer:
         list when it has every word of the question the best has and scores as close to it as a further quote
         must (「区政府全体会议的主要任务是：」 over the sentence on who sits in it, for 「全体会主要干哪几件事」)."""
         best = scored[0]
-        asks_list = ASKS_LIST.search(ASKED_PERSON.sub("谁", question)) and asked(question) is None  # not 哪些人, 多久
+        # not 哪些人 (who), 多久, 哪几个地方 (the places compared)
+        bare = SCOPE_WORDS.sub("", ASKED_PERSON.sub("谁", question))
+        asks_list = ASKS_LIST.search(bare) and asked(question) is None
         if not asks_list or _lead_of(article, best[2]) or best[2].endswith(("：", ":")):
             return best
         return next(
