@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answering.analysis import ASKS_LIST, SCOPE_WORDS, Group, QuestionAnalyzer
-from assistant.answering.clauses import ClauseVectors, sentences, sentences_of
+from assistant.answering.clauses import ClauseVectors, sentences
+from assistant.answering.lists import lead_of, listed, with_list
 from assistant.answering.quantities import (
     asked,
     asked_unit,
@@ -32,7 +33,6 @@ from assistant.answering.scoring import (
     weight_share,
 )
 from assistant.answering.stated import quantity_elsewhere
-from assistant.knowledge.segment import item_of
 from assistant.models import Article, Citation, Hit
 from assistant.retrieval.lexicon import ASKED_PERSON
 from assistant.settings import Weights
@@ -271,7 +271,7 @@ class ExtractiveAnswerer:
         # not 哪些人 (who), 多久, 哪几个地方 (the places compared)
         bare = SCOPE_WORDS.sub("", ASKED_PERSON.sub("谁", question))
         asks_list = ASKS_LIST.search(bare) and asked(question) is None
-        if not asks_list or _lead_of(article, best[2]) or best[2].endswith(("：", ":")):
+        if not asks_list or lead_of(article, best[2]) or best[2].endswith(("：", ":")):
             return best
         return next(
             (
@@ -280,7 +280,7 @@ class ExtractiveAnswerer:
                 if c[0] >= self.weights.extra_quote_ratio * best[0]
                 and coverage(groups, c[2]) >= coverage(groups, best[2])
                 and c[2].endswith(("：", ":"))
-                and _with_list(article, c[2]) != c[2]
+                and with_list(article, c[2]) != c[2]
                 and not self._about_another(question, article, c[2])
             ),
             best,
@@ -310,54 +310,7 @@ class ExtractiveAnswerer:
         if nxt is not None and nxt not in chosen:
             chosen.append(nxt)
         chosen.sort(key=lambda t: t[1])  # reading order
-        return _listed(question, groups, article, [unit for _, _, unit in chosen])
-
-
-def _listed(question: str, groups: Sequence[Group], article: Article, units: list[str]) -> tuple[Citation, ...]:
-    """Quotes for the chosen clauses: an item of a list comes with the clause that introduces it when
-    that adds words of the question (「3. …框架性战略合作协议；」 says nothing about 常务会 without
-    「下列事项不列入市政府常务会议议题：」), and a question that asks for the list (哪些, 哪几) gets
-    the whole list; a list's lead brings its items."""
-    out: list[str] = []
-    for unit in units:
-        lead = _lead_of(article, unit)
-        if lead and ASKS_LIST.search(question):
-            unit = lead
-        elif lead and lead not in out and coverage(groups, lead + unit) > coverage(groups, unit):
-            # before the items of its list quoted already: 「公文审核签发：」「(三)…」「(四)…」, in reading order
-            out.insert(next((i for i, q in enumerate(out) if _lead_of(article, q) == lead), len(out)), lead)
-        quote = _with_list(article, unit) if unit.endswith(("：", ":")) else unit
-        if quote not in out:
-            out.append(quote)
-    return tuple(Citation(article, q) for q in out)
-
-
-def _lead_of(article: Article, unit: str) -> str | None:
-    """The clause ending in ：that introduces the list whose item ``unit`` is (None: not an item)."""
-    paras = article.paragraphs
-    at = next((i for i, p in enumerate(paras) if p.startswith(unit) and item_of(p)), None)
-    if at is None:
-        return None
-    while at > 0 and item_of(paras[at - 1]):
-        at -= 1
-    if at == 0 or not paras[at - 1].endswith(("：", ":")):
-        return None
-    return sentences_of(paras[at - 1], len(paras[at - 1]))[-1]
-
-
-def _with_list(article: Article, unit: str) -> str:
-    """A clause that introduces a list ("下列事项不列入…议题：") is quoted with its items."""
-    paras = article.paragraphs
-    for i, p in enumerate(paras):
-        if p.endswith(unit):
-            j = i + 1
-            while j < len(paras) and item_of(paras[j]):
-                j += 1
-            if j > i + 1:
-                start = article.text.index(p) + len(p) - len(unit)
-                end = article.text.index(paras[j - 1], start) + len(paras[j - 1])
-                return article.text[start:end]
-    return unit
+        return listed(question, groups, article, [unit for _, _, unit in chosen])
 
 
 def _same_paragraph(article: Article, first: str, second: str) -> bool:

@@ -1,0 +1,62 @@
+"""Lists in articles: an item quoted with the clause that introduces it, a list's lead with its items.
+
+「下列事项不列入市政府常务会议议题：」 followed by 「1. …」「2. …」: a question that asks for the list
+(哪些, 哪几) gets all of it; an item alone says nothing of what it is an item of without its lead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.answering.analysis import ASKS_LIST, Group
+from assistant.answering.clauses import sentences_of
+from assistant.answering.scoring import coverage
+from assistant.knowledge.segment import item_of
+from assistant.models import Article, Citation
+
+
+def listed(question: str, groups: Sequence[Group], article: Article, units: list[str]) -> tuple[Citation, ...]:
+    """Quotes for the chosen clauses: an item of a list comes with the clause that introduces it when
+    that adds words of the question (「3. …框架性战略合作协议；」 says nothing about 常务会 without
+    「下列事项不列入市政府常务会议议题：」), and a question that asks for the list (哪些, 哪几) gets
+    the whole list; a list's lead brings its items."""
+    out: list[str] = []
+    for unit in units:
+        lead = lead_of(article, unit)
+        if lead and ASKS_LIST.search(question):
+            unit = lead
+        elif lead and lead not in out and coverage(groups, lead + unit) > coverage(groups, unit):
+            # before the items of its list quoted already: 「公文审核签发：」「(三)…」「(四)…」, in reading order
+            out.insert(next((i for i, q in enumerate(out) if lead_of(article, q) == lead), len(out)), lead)
+        quote = with_list(article, unit) if unit.endswith(("：", ":")) else unit
+        if quote not in out:
+            out.append(quote)
+    return tuple(Citation(article, q) for q in out)
+
+
+def lead_of(article: Article, unit: str) -> str | None:
+    """The clause ending in ：that introduces the list whose item ``unit`` is (None: not an item)."""
+    paras = article.paragraphs
+    at = next((i for i, p in enumerate(paras) if p.startswith(unit) and item_of(p)), None)
+    if at is None:
+        return None
+    while at > 0 and item_of(paras[at - 1]):
+        at -= 1
+    if at == 0 or not paras[at - 1].endswith(("：", ":")):
+        return None
+    return sentences_of(paras[at - 1], len(paras[at - 1]))[-1]
+
+
+def with_list(article: Article, unit: str) -> str:
+    """A clause that introduces a list ("下列事项不列入…议题：") is quoted with its items."""
+    paras = article.paragraphs
+    for i, p in enumerate(paras):
+        if p.endswith(unit):
+            j = i + 1
+            while j < len(paras) and item_of(paras[j]):
+                j += 1
+            if j > i + 1:
+                start = article.text.index(p) + len(p) - len(unit)
+                end = article.text.index(paras[j - 1], start) + len(paras[j - 1])
+                return article.text[start:end]
+    return unit
