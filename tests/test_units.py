@@ -319,6 +319,14 @@ def test_question_parts():
         "开会来不了怎么请假",
         "区领导去不去部门的工作会",
     ]
+    # a part led by a verbal noun (考评) names what it asks of; a case it is asked in (涉及…的) does not
+    assert question_parts("全市政府系统的督查工作谁来指导，考评结果怎么用？") == [
+        "全市政府系统的督查工作谁来指导",
+        "考评结果怎么用",
+    ]
+    assert question_parts("市府办名义印发的规范性文件，合法性审核谁负责？涉及企业经营的还要过什么审查？")[1].startswith(
+        "市府办名义印发的规范性文件"
+    )
 
 
 def test_coverage_and_type_bonus():

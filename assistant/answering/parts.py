@@ -112,6 +112,10 @@ def _scope_only(clause: str, places: Sequence[str], has_content: Callable[[str],
     return not has_content(SCOPE_WORDS.sub("", bare))
 
 
+# A case the part is asked in, not what it is asked of: 「涉及企业经营的」, 「要是碰到重大事项」
+_CASE = re.compile(r"^(?:涉及|如果|要是|假如|若|遇到|碰到|万一)|的[还也都又再就]*$")
+
+
 def _parts(question: str, kinds: Kinds | None = None, scope_only: Callable[[str], bool] | None = None) -> list[str]:
     clauses = _clauses(question)
     parts: list[str] = []
@@ -138,8 +142,12 @@ def _parts(question: str, kinds: Kinds | None = None, scope_only: Callable[[str]
     for i, part in enumerate(parts[1:], 1):
         part = _JOINERS.sub("", part)
         own, _ = split_predicate(part)
-        # 「一个月开几次」, 「一般多久开一次」: the words before the verb name nothing, the subject is borrowed
-        out.append(part if names_something(own) or i in complete else subject + part)
+        asked_of, _ = split_predicate(part, at_ask=True)
+        # 「一个月开几次」, 「一般多久开一次」: the words before the verb name nothing, the subject is borrowed;
+        # 「考评结果怎么用」: a verbal noun first (考评) still names what is asked of, before the asking; a case
+        # (「涉及企业经营的还要…」) is no subject
+        named = asked_of != own and names_something(asked_of) and not _CASE.search(asked_of)
+        out.append(part if names_something(own) or named or i in complete else subject + part)
     return out
 
 
