@@ -327,6 +327,8 @@ def test_followup_shape():
         (["咸宁常务会多久开一次", "全体会也一样吗？"], None, "咸宁全体会多久开一次", "xianning"),
         (["大同常务会汇报时间几分钟", "市长办公会也是吗？"], "datong", "大同市长办公会汇报时间几分钟", "datong"),
         (["副市长出差要向谁请假", "秘书长也一样吗？"], "datong", "秘书长出差要向谁请假", "datong"),
+        # the conversation moved from the selected place to another: its follow-ups stay there
+        (["常务会多久开一次", "咸宁呢", "那全体会呢"], "datong", "全体会多久开一次", "xianning"),
         # … with the previous rule said again, shortly, after 一样
         (
             ["开专题会能带手机进会场吗？", "市长办公会也一样不让带吗"],

@@ -199,7 +199,8 @@ class Dialogue:
                 carried = self._of_meeting(message, previous.question, city)
                 message = carried if carried != message else self._in_context(message, previous.question, city)
             return Resolved(message, city, named or city)
-        city = named or (None if detected.cities else selected or previous.topic)
+        # a follow-up stays where the conversation is (「咸宁呢」 moved it from the selected 大同 to 咸宁)
+        city = named or (None if detected.cities else previous.topic or selected)
         if len(detected.cities) > 1:  # 「咸宁和朝阳也一样吗」: the follow-up without its places, for each place
             inner = JOINED.sub("", LEAD.sub("", bare))  # 「那和的全体会议呢」 → 「全体会议呢」
             unplaced = self.relocator.unplaced(previous.question, previous.topic, detected.cities)
