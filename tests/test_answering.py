@@ -251,6 +251,9 @@ def test_a_quantity_of_something_else_does_not_answer(assistant):
     documents = assistant.ask("常务会通过的文件几天内要印发", city="chaoyang")
     assert not documents.refused and "7个工作日内印发" in documents.answer
     assert documents.citations[0].article.id == "chaoyang-work-rules-022"
+    # the meeting a document is about is no other thing: 「会前 2 日…通知参会人员」 answers it
+    notice = assistant.ask("常务会提前几天通知参会人员？", city="datong")
+    assert not notice.refused and "会前 2 日" in notice.answer
 
 
 def test_several_places_none_answers_each_is_listed(assistant):

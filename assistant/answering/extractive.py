@@ -188,7 +188,7 @@ class ExtractiveAnswerer:
             judged = True  # that evidence was of another role's clause; the asked role's own clause answers
         # a rule that refuses whatever the evidence says: the asked quantity is not stated for what is asked
         context = sentences(hits[0].article, self.weights.long_sentence)
-        ruled_out = quantity_elsewhere(question, groups, quotes, context)
+        ruled_out = quantity_elsewhere(question, groups, quotes, context, hits[0].article.document)
         if not judged or ruled_out:
             # "区政府全体会议多久开一次": the article is about the meeting but states no frequency.
             # said only of an article about the question's topic (not 「食堂几点开饭」 against a meeting rule)

@@ -19,13 +19,19 @@ from assistant.textnorm import normalize
 
 
 def _quantity_of_another(
-    question: str, groups: Sequence[Group], texts: list[str], stating: list[str], context: Sequence[str] = ()
+    question: str,
+    groups: Sequence[Group],
+    texts: list[str],
+    stating: list[str],
+    context: Sequence[str] = (),
+    title: str = "",
 ) -> bool:
     """The quoted clauses that state the asked quantity (``stating``, among the normalised quotes ``texts``)
     lack what it is asked of (the words just before the asking), which another quoted clause names:
     「常务会纪要几天内签发」 quoted as 「…常务会议的纪要…报市长签发。」 and 「…常务会议讨论通过…的文件，
     …7个工作日内印发」: the days are the documents', not the minutes'. The thing asked of (a noun, not a
-    role or a body) may be named by another sentence of the article (``context``) instead."""
+    role or a body) may be named by another sentence of the article (``context``) instead, unless the
+    document is about it (``title``: 「市政府常务会议工作规则」 for 「常务会提前几天通知」)."""
     q = normalize(question)
     span = asked_span(q)
     if span is None or not stating:
@@ -35,7 +41,7 @@ def _quantity_of_another(
         (max(q.rfind(a) + len(a) for a in g.alternatives), g) for g in groups if any(a in q for a in g.alternatives)
     ]
     _, thing = max(before, key=lambda t: t[0], default=(0, None))  # 「纪要几天内」: the thing just before
-    if thing is not None and thing.noun and not _AGENT.search(thing.alternatives[0]):
+    if thing is not None and thing.noun and not _AGENT.search(thing.alternatives[0]) and not _names(thing, title):
         named_elsewhere = any(_names(thing, t) for t in context)
         if named_elsewhere and not any(_names(thing, t) for t in stating):
             return True
@@ -57,7 +63,7 @@ def _names(group: Group, text: str) -> bool:
 
 
 def quantity_elsewhere(
-    question: str, groups: Sequence[Group], quotes: Sequence[Citation], context: Sequence[str] = ()
+    question: str, groups: Sequence[Group], quotes: Sequence[Citation], context: Sequence[str] = (), title: str = ""
 ) -> bool:
     """The asked quantity is not stated for what is asked: not in the asked unit (「纪要几天内要出来」
     and the article's only number is 「1500字」), or only for something else that a quote or another
@@ -73,4 +79,5 @@ def quantity_elsewhere(
     if stating and all(per_occasion_unstated(question, t) or after_unstated(question, t) for t in stating):
         return True  # 「专题学习每次搞多长时间」 and the rule says only how often: 「两个月安排一次」
     others = [t for t in map(normalize, context) if not any(t in q or q in t for q in texts)]
-    return _quantity_of_another(question, groups, texts, stating, [t for t in others if not states(t, kind, unit)])
+    others = [t for t in others if not states(t, kind, unit)]
+    return _quantity_of_another(question, groups, texts, stating, others, normalize(title))
