@@ -220,6 +220,13 @@ def test_a_one_character_phrase_inside_another_word_of_the_rules_is_that_word(as
     assert any("签发" in g.alternatives for g in assistant.analyzer.groups("常务会纪要谁签"))  # 签 on its own is 签发
 
 
+def test_a_list_is_asked_for_by_things_not_by_people_or_places():
+    from assistant.answering.lists import asks_for_list
+
+    assert asks_for_list("常务会主要讨论哪些事") and asks_for_list("全体会主要干哪几件事")
+    assert not asks_for_list("常务会由哪些人组成") and not asks_for_list("哪几个地方规定了常务会出席人数")
+
+
 def test_the_event_a_time_is_counted_from_is_part_of_the_asking(assistant):
     words = {a for g in assistant.analyzer.groups("常务会纪要一般会后多长时间内要弄完") for a in g.alternatives}
     assert "会后" not in words and "纪要" in words  # not a thing the time is of: the minutes are

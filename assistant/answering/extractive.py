@@ -11,9 +11,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.answering.analysis import ASKS_LIST, SCOPE_WORDS, Group, QuestionAnalyzer
+from assistant.answering.analysis import Group, QuestionAnalyzer
 from assistant.answering.clauses import ClauseVectors, sentences
-from assistant.answering.lists import lead_of, listed, with_list
+from assistant.answering.lists import asks_for_list, lead_of, listed, with_list
 from assistant.answering.quantities import (
     asked,
     asked_unit,
@@ -34,7 +34,6 @@ from assistant.answering.scoring import (
 )
 from assistant.answering.stated import quantity_elsewhere
 from assistant.models import Article, Citation, Hit
-from assistant.retrieval.lexicon import ASKED_PERSON
 from assistant.settings import Weights
 from assistant.textnorm import normalize
 
@@ -268,9 +267,7 @@ class ExtractiveAnswerer:
         list when it has every word of the question the best has and scores as close to it as a further quote
         must (「区政府全体会议的主要任务是：」 over the sentence on who sits in it, for 「全体会主要干哪几件事」)."""
         best = scored[0]
-        # not 哪些人 (who), 多久, 哪几个地方 (the places compared)
-        bare = SCOPE_WORDS.sub("", ASKED_PERSON.sub("谁", question))
-        asks_list = ASKS_LIST.search(bare) and asked(question) is None
+        asks_list = asks_for_list(question) and asked(question) is None  # not of 多久
         if not asks_list or lead_of(article, best[2]) or best[2].endswith(("：", ":")):
             return best
         return next(

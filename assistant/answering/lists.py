@@ -8,11 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answering.analysis import ASKS_LIST, Group
+from assistant.answering.analysis import ASKS_LIST, SCOPE_WORDS, Group
 from assistant.answering.clauses import sentences_of
 from assistant.answering.scoring import coverage
 from assistant.knowledge.segment import item_of
 from assistant.models import Article, Citation
+from assistant.retrieval.lexicon import ASKED_PERSON
+
+
+def asks_for_list(question: str) -> bool:
+    """Whether the question asks for a list of things (哪些事, 哪几件): not 哪些人 (who), not 哪几个地方 (the
+    places compared, which the answer lists by itself)."""
+    return bool(ASKS_LIST.search(SCOPE_WORDS.sub("", ASKED_PERSON.sub("谁", question))))
 
 
 def listed(question: str, groups: Sequence[Group], article: Article, units: list[str]) -> tuple[Citation, ...]:
@@ -23,7 +30,7 @@ def listed(question: str, groups: Sequence[Group], article: Article, units: list
     out: list[str] = []
     for unit in units:
         lead = lead_of(article, unit)
-        if lead and ASKS_LIST.search(question):
+        if lead and asks_for_list(question):
             unit = lead
         elif lead and lead not in out and coverage(groups, lead + unit) > coverage(groups, unit):
             # before the items of its list quoted already: 「公文审核签发：」「(三)…」「(四)…」, in reading order
