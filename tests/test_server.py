@@ -270,9 +270,13 @@ def test_openai_max_tokens_cuts_the_answer_and_out_of_range_parameters_are_refus
     streamed = "".join(c.choices[0].delta.content or "" for c in chunks)
     assert streamed == cut.choices[0].message.content and chunks[-1].choices[0].finish_reason == "length"
     assert client.chat.completions.create(**ask, max_tokens=4000).choices[0].finish_reason == "stop"
-    for wrong in ({"temperature": 99}, {"max_tokens": -5}, {"top_p": 2}):
+    wrongs = ({"temperature": 99}, {"max_tokens": -5}, {"top_p": 2}, {"seed": "abc"}, {"tools": "x"})
+    for wrong in (*wrongs, {"stop": ["a", "b", "c", "d", "e"]}, {"logprobs": "yes"}):
         with pytest.raises(UnprocessableEntityError, match="无效"):
             client.chat.completions.create(**ask, **wrong)
+    # well-formed, and without effect on a quoted answer
+    same = client.chat.completions.create(**ask, seed=1, stop=["次"], logprobs=True)
+    assert same.choices[0].message.content == whole and same.choices[0].logprobs is None
 
 
 def test_openai_follow_up_and_unknown_model(live_server):

@@ -68,6 +68,8 @@ async def on_invalid_request(request: Request, exc: RequestValidationError) -> J
         said = f"收到的是 {media[:40]}" if media else "请求没有注明 Content-Type"
         message = f"请求体须为 JSON，并注明 Content-Type: application/json（{said}）。"
         return error_response(415, message, code="unsupported_media_type")
+    if any(e.get("type") == "json_invalid" for e in exc.errors()):  # a syntax error: the body cannot be read
+        return error_response(400, request_message(exc), code="invalid_json")
     return error_response(422, request_message(exc), code="invalid_request")
 
 

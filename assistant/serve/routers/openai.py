@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse, StreamingResponse
-from pydantic import BaseModel, Field, StrictBool
+from pydantic import BaseModel, Field, StrictBool, StrictInt
 
 from assistant.answering.pipeline import Assistant
 from assistant.errors import InvalidQuestion
@@ -71,6 +71,13 @@ class ChatRequest(BaseModel):
     max_tokens: int | None = Field(None, ge=1)
     max_completion_tokens: int | None = Field(None, ge=1)
     user: str | None = None
+    # accepted when well-formed and without effect: nothing is sampled (seed), no tool is called (tools),
+    # a quoted clause is not cut at a stop sequence, and there are no token probabilities (logprobs null)
+    seed: StrictInt | None = None
+    tools: list[dict[str, Any]] | None = None
+    stop: str | list[str] | None = Field(None, max_length=4)
+    logprobs: StrictBool | None = None
+    top_logprobs: int | None = Field(None, ge=0, le=20)
 
     def budget(self) -> int | None:
         """The most tokens the answer may have (None: no limit)."""
