@@ -94,9 +94,9 @@ def test_ask_bad_input(http, payload, status, fragment):
     assert "Traceback" not in r.text
 
 
-def test_invalid_json_is_422_readable(http):
+def test_invalid_json_is_400_readable(http):
     r = http.post("/api/ask", content=b'{"question": "x",', headers={"Content-Type": "application/json"})
-    assert r.status_code == 422
+    assert r.status_code == 400
     assert r.json()["error"]["message"] == "请求体不是合法的 JSON。"
 
 
