@@ -32,6 +32,8 @@ from assistant.settings import Settings
 
 Drafted = tuple[str, Draft, Sequence[Hit]]  # a place, its draft, the hits it was drafted from
 
+# Asking which places have a rule (「几个市里哪个规定了…」, 「哪几个地方规定了…」, 「这几个地方里哪个对…有要求」)
+_WHICH_PLACE = re.compile(r"哪(?:个|些|几个)(?:地方|地区|城市|市|区|地)?(?=规定|对|有|要求|提|写|的)")
 _ARTICLE_REF = re.compile(rf"第\s*([{NUMERAL_CHARS}]+|\d+)\s*条")
 _CONNECTOR = re.compile(r"^[和与及、，,\s]+")  # what is left in front once the places are taken out
 # An article named, with the words pointing at it (「根据第六十条规定」, 「第47条说」): nothing the question asks
@@ -153,7 +155,7 @@ class Drafter:
         out = []
         for c, draft, hits in drafts:
             others = [o.citations[0].quote for c2, o, _ in drafts if c2 != c and o.citations]
-            if draft.refused and others and not draft.part:
+            if draft.refused and others and not draft.part and not _WHICH_PLACE.search(asked[c]):
                 answers = [self._answering(asked[c2], o) for c2, o, _ in drafts if c2 != c and o.citations]
                 draft, hits = self._restating(asked[c], draft, hits, answers, vectors.get(c, ()))
                 out.append((c, draft, hits))
@@ -189,7 +191,8 @@ class Drafter:
         """A place refused on weak evidence (not for an unstated quantity or another role's rule) whose top
         article's best clause restates another place's answer (levels aside, both ways, as closely as two
         documents' restating clauses agree: ``Weights.agree_overlap``) answers with it: the rules were written from one
-        model, and the other place's evidence stands for the same provision."""
+        model, and the other place's evidence stands for the same provision. Not when the question asks which
+        places have a rule (``_WHICH_PLACE``): there a place without it is part of the answer."""
         w = self.settings.weights
         if draft.unstated is not None or draft.signals is None or not hits:
             return draft, hits
