@@ -194,8 +194,8 @@ class Drafter:
         model, and the other place's evidence stands for the same provision. Not when the question asks which
         places have a rule (``_WHICH_PLACE``): there a place without it is part of the answer."""
         w = self.settings.weights
-        if draft.unstated is not None or draft.signals is None or not hits:
-            return draft, hits
+        if draft.unstated is not None or draft.signals is None or not hits or w.consensus_weight <= 0:
+            return draft, hits  # (consensus_weight 0: each place on its own)
         top = hits[: w.consensus_depth]
         clauses = [self.scorer.best_unit(q, h.article)[2] for h in top]
         alike = [max((restates(clause, o) for o in others), default=0.0) if clause else 0.0 for clause in clauses]
