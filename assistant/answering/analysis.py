@@ -365,7 +365,8 @@ class QuestionAnalyzer:
         if checks(q):  # 「以办公室名义发文是区长签发吗」: 区长 is the one checked, the answer may name another
             intents += [m.group(1) for m in _CHECKED_ROLE.finditer(q)]
         # 「一个月开几次」: a phrase inside the words that ask for a quantity is the asking, not the topic.
-        words = [tok for tok, _ in self._words(q)]
+        tagged = list(self._words(q))  # read once: for the phrases inside a word, then word by word
+        words = [tok for tok, _ in tagged]
         phrases = [
             (p, alts)
             for p, alts in found_in(q, synonyms(False, self.leaving))
@@ -393,7 +394,7 @@ class QuestionAnalyzer:
         nouns = set(meetings)
         function_words = set()
         unit, at = asked_unit(q), 0
-        for tok, flag in self._words(q):
+        for tok, flag in tagged:
             start = q.find(tok, at)
             at = start + len(tok) if start >= 0 else at
             if unit and len(tok) > 1 and tok[0] == unit[0] and q[:start].endswith(("多少", "几")):
