@@ -256,6 +256,12 @@ def test_a_quantity_of_something_else_does_not_answer(assistant):
     assert not notice.refused and "会前 2 日" in notice.answer
 
 
+def test_a_quantity_no_quote_states_is_not_answered(assistant):
+    # 「各类会议活动经费要纳入预算管理」 is the topic, but it sets no amount
+    answer = assistant.ask("会议经费标准是多少？", city="chaoyang")
+    assert answer.refused and "没有规定具体数量" in answer.answer and "第二十五条" in answer.answer
+
+
 def test_several_places_none_answers_each_is_listed(assistant):
     answer = assistant.ask("大同和咸宁的出差补助一天多少钱")
     assert answer.refused and not answer.citations

@@ -293,6 +293,18 @@ def test_open_corpus_answers_over_its_own_documents_and_cleans_up(tmp_path: Path
     assert not where.exists() and sha256_of(KNOWLEDGE / "articles.jsonl") == before
 
 
+def test_a_quantity_asked_is_quoted_from_the_sentence_going_on_from_the_best_one(settings):
+    """The best sentence for 「…谁来受理有没有时限」 names who, not the days; the sentence going on from it in
+    its paragraph states them and is quoted with it (national regulations nobody tuned for: the rescue is
+    general)."""
+    from assistant.evaluation.corpus import open_corpus
+
+    with open_corpus(KNOWLEDGE.parent / "evals" / "untuned-dev", settings) as a:
+        answer = a.ask("两个机关同一天都收到了同一份复议申请，商量谁来受理有没有时限？", city="national")
+        assert not answer.refused and "10日内协商确定" in answer.answer, answer.answer
+        assert answer.citations[0].article.citation.endswith("《中华人民共和国行政复议法实施条例》第三十条")
+
+
 def sha256_of(path: Path) -> str:
     import hashlib
 

@@ -32,7 +32,7 @@ from assistant.answering.scoring import (
     unknown_share,
     weight_share,
 )
-from assistant.answering.stated import quantity_elsewhere
+from assistant.answering.stated import quantity_elsewhere, quantity_silent
 from assistant.models import Article, Citation, Hit
 from assistant.settings import Weights
 from assistant.textnorm import normalize
@@ -188,14 +188,25 @@ class ExtractiveAnswerer:
         # a rule that refuses whatever the evidence says: the asked quantity is not stated for what is asked
         context = sentences(hits[0].article, self.weights.long_sentence)
         ruled_out = quantity_elsewhere(question, groups, quotes, context, hits[0].article.document)
-        if not judged or ruled_out:
+        # the asked quantity is stated by none of the quotes (「会议经费标准是多少」: 「…经费要纳入预算管理」)
+        # (a lead time asked is looked for in the article's other clauses below)
+        joined = "".join(c.quote for c in quotes)
+        silent = not ruled_out and quantity_silent(question, quotes) and not lead_time_unstated(question, joined)
+        if silent and judged:
+            stating = self._stating_clause(question, groups, hits[0].article, quotes, context)
+            if stating is not None:
+                # 「…商量谁来受理有没有时限」: 「由最先收到…的机关受理」 and, in the article, 「…在10日内协商确定」
+                art = hits[0].article
+                quotes = tuple(sorted({*quotes, stating}, key=lambda c: art.text.find(c.quote)))
+                silent = False
+        if not judged or ruled_out or silent:
             # "区政府全体会议多久开一次": the article is about the meeting but states no frequency.
             # said only of an article about the question's topic (not 「食堂几点开饭」 against a meeting rule)
-            about = (ruled_out or s.quantity_unstated) and s.coverage >= self.weights.weak_coverage
+            about = (ruled_out or silent or s.quantity_unstated) and s.coverage >= self.weights.weak_coverage
             # ruled out: the quoted clause states a quantity, of something else or how often: say it
             said = quotes[0].quote if about and ruled_out and quotes else ""
             return Draft((), True, _unstated(question) if about else None, s, said=said)
-        if lead_time_unstated(question, "".join(c.quote for c in quotes)):
+        if lead_time_unstated(question, joined):
             art = hits[0].article
             days = [
                 u
@@ -212,6 +223,28 @@ class ExtractiveAnswerer:
             best = max(days, key=lambda u: coverage(groups, u))
             quotes = tuple(sorted({*quotes, Citation(art, best)}, key=lambda c: art.text.find(c.quote)))
         return Draft(quotes, False, None, s)
+
+    def _stating_clause(
+        self, question: str, groups: Sequence[Group], article: Article, quotes: Sequence[Citation], context: list[str]
+    ) -> Citation | None:
+        """The sentence of ``article`` that states the asked quantity for what is asked and names the question's
+        terms at least as well as the quotes do (None: no such sentence)."""
+        kind, unit = asked(question), asked_unit(question)
+        floor = max((coverage(groups, c.quote) for c in quotes), default=0.0)
+        found = [
+            (coverage(groups, u), u)
+            for u in context
+            if kind
+            and states(normalize(u), kind, unit)
+            and not self._about_another(question, article, u)
+            and not quantity_elsewhere(question, groups, (Citation(article, u),), context, article.document)
+        ]
+        cov, best = max(found, default=(0.0, ""))
+        if best and cov >= floor:
+            return Citation(article, best)
+        # or the first that goes on from a quote in its paragraph (「…的，由最先收到…受理；同时收到…的，…10日内协商确定」)
+        after = [u for c, u in found if c > 0 and any(_same_paragraph(article, q.quote, u) for q in quotes)]
+        return Citation(article, min(after, key=article.text.find)) if after else None
 
     def _own_role_clause(self, question: str, article: Article) -> str | None:
         """The best-scored clause of ``article`` that is the rule for the role the question asks of."""
