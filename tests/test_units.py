@@ -37,6 +37,8 @@ from .conftest import KNOWLEDGE
         ("请示最多多少字", "count"),
         ("由谁签发", None),
         ("几个地方的副职AB角制度都叫什么", None),  # the places compared, not a count asked
+        ("下基层调研的时间有硬性要求吗", "time"),  # whether a time is set asks the time
+        ("会议时间、地点由谁确定", None),  # the time as a thing decided: who is asked
     ],
 )
 def test_asked_quantity(question, kind):

@@ -51,6 +51,8 @@ _ASKS_TIME = re.compile(
     r"多久|多长时间|多长时候|多少天|多少日|多少个工作日|几天|几日|几个工作日|几个月|几年|几周|几小时|几分钟|"
     r"什么时候|何时|哪天|啥时候|时限|期限|多久一次|频率|频次|提前几|几次|多少次|一年.{0,3}几|一个月.{0,3}几|多长"
     r"|几月|哪个?月|几点|天数|得(?:最|更)(?:快|慢|早|晚|长|短)"  # 「哪个地方纪要印发得最快」: how long, compared
+    # whether a time is set (「调研的时间有硬性要求吗」, 「时长有没有限制」): asks the time
+    r"|(?:时间|时长)(?:上)?(?:有没有|有无|是否有|有)[^，。？?]{0,4}(?:要求|规定|限制|门槛|标准)"
 )
 # 「哪几种访」, 「哪几个部门」 ask which ones (a list), not how many.
 # Measure words a count is asked and stated in: issues, copies, batches, rounds, terms, sessions (几期, 3期)
