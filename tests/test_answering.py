@@ -457,6 +457,14 @@ def test_which_place_most_quotes_each_places_quantity(assistant):
     assert "【晋城市城区】\n现行工作规则没有规定召开或办理的频次，最相关的是《晋城市城区人民政府工作规则》" in a.answer
 
 
+def test_a_place_whose_rules_are_silent_is_said_so_and_the_answering_place_ranks_first(assistant):
+    a = assistant.ask("大同和咸宁对市领导下基层调研的时间有硬性要求吗？")
+    assert "【大同市】\n现行工作规则没有规定具体时间或期限" in a.answer and "不少于60天" in a.answer
+    # what the answer rests on comes first; 大同's article is only pointed at
+    assert [c.article.id for c in a.citations] == ["xianning-work-rules-038"]
+    assert a.retrieved[0].article.id == "xianning-work-rules-038"
+
+
 def test_a_followup_asking_everywhere_answers_every_place(assistant):
     turn = assistant.dialogue.resolve(["常务会议纪要谁签发", "各地呢"], "datong")
     a = assistant.extractive(turn.question, city=turn.city)

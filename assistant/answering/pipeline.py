@@ -308,7 +308,8 @@ class Assistant:
         compare: bool = False,
         question: str = "",
     ) -> Answer:
-        retrieved = _merge([h for _, _, h in drafts])
+        # the places that answer first: what the answer rests on (a place whose rules are silent is only pointed at)
+        retrieved = _merge([h for _, _, h in sorted(drafts, key=lambda t: t[1].refused)])
         single = slugs[0] if len(slugs) == 1 else None
         if all(d.refused for _, d, _ in drafts):
             several = not single and (compare or len(slugs) < len(self.cities))
