@@ -465,6 +465,13 @@ def test_a_place_whose_rules_are_silent_is_said_so_and_the_answering_place_ranks
     assert a.retrieved[0].article.id == "xianning-work-rules-038"
 
 
+def test_whether_something_may_be_done_is_answered_by_the_clause_that_permits_or_forbids_it(assistant):
+    a = assistant.ask("涉密的会议材料可以提前发给参会人员吗？", city="datong")
+    assert a.citations[0].quote == "属于涉密文件等不宜提前送达的，会上发出、会后收回。"
+    b = assistant.ask("部门开全区性会议，没报批能不能请街道主任来？", city="jincheng-chengqu")
+    assert b.citations[0].quote.startswith("区政府各部门召开的全区性会议，未按有关规定报经批准，不得邀请")
+
+
 def test_a_followup_asking_everywhere_answers_every_place(assistant):
     turn = assistant.dialogue.resolve(["常务会议纪要谁签发", "各地呢"], "datong")
     a = assistant.extractive(turn.question, city=turn.city)

@@ -350,6 +350,10 @@ def test_coverage_and_type_bonus():
     assert type_bonus(("who",), "由县长签发", 0.25) == 1.25  # a title no document here uses: known by its form
     assert type_bonus(("who",), "由会议主持人审批", 0.25) == 1.25
     assert type_bonus(("who",), "按规定延长期限", 0.25) == 1.0  # 延长 is no role: no agent, no action
+    assert "permission" in question_types("没报批能不能请街道主任来参加")
+    assert "permission" not in question_types("要提前几天报请示")
+    assert type_bonus(("permission",), "未经批准不得越级行文", 0.25) == 1.25
+    assert type_bonus(("permission",), "主办部门应提前10个工作日正式报送请示", 0.25) == 1.0  # only what is to be done
 
 
 def test_a_who_question_prefers_the_clause_with_its_doing(assistant):

@@ -64,6 +64,12 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"吗|能否|可否|是否|能不能|可不可以|行不行|让不让"),
         re.compile(r"不得|严禁|一律|不|可以|可|须|应"),
     ),
+    # whether something may be done (「能不能请…来」, 「可以…吗」): a clause that permits or forbids answers it,
+    # rather than one that only says what is to be done (「应提前10个工作日…报送请示」)
+    "permission": (
+        re.compile(r"能不能|可不可以|能否|可否|让不让|准不准|行不行|允许|(?:能|可以)[^，。？?]{1,16}吗"),
+        re.compile(r"不得|严禁|禁止|不准|不能|不宜|不越|未经|可以|可(?!能)|允许|一律|除[^，。；]{0,40}外"),
+    ),
     # what someone or something is for (「全体会主要干啥」, 「办公室主任负责什么」, 「副秘书长的职责是什么」):
     # a clause that says its tasks or duties answers it, not the one on who makes it up
     "duty": (
