@@ -483,6 +483,10 @@ def test_a_conversation_that_moved_away_from_the_chosen_city_says_so(assistant):
     a = assistant.extractive(turn.question, city=turn.city, chosen="datong")
     assert a.scope == ("xianning",) and a.reason == "scope_changed" and "当前选择的地区是大同市" in a.notice
     assert not assistant.extractive("常务会议多久开一次", city="datong", chosen="datong").notice
+    # a question of its own after the move stays there too, and says so
+    turn = assistant.dialogue.resolve(["常务会多久开一次", "咸宁呢", "纪要谁签发"], "chaoyang")
+    b = assistant.extractive(turn.question, city=turn.city, chosen="chaoyang")
+    assert b.scope == ("xianning",) and "当前选择的地区是朝阳市" in b.notice and "咸宁市人民政府工作规则" in b.answer
 
 
 def test_markup_around_an_off_topic_question_is_still_refused(assistant):

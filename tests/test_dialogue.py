@@ -329,6 +329,11 @@ def test_followup_shape():
         (["副市长出差要向谁请假", "秘书长也一样吗？"], "datong", "秘书长出差要向谁请假", "datong"),
         # the conversation moved from the selected place to another: its follow-ups stay there
         (["常务会多久开一次", "咸宁呢", "那全体会呢"], "datong", "全体会多久开一次", "xianning"),
+        # … and so does a question of its own, naming no place (the pipeline says the place differs)
+        (["常务会多久开一次", "咸宁呢", "纪要谁签发"], "chaoyang", "纪要谁签发", "xianning"),
+        (["副区长出差找谁请假", "朝阳呢", "副市长出差找谁请假"], "jincheng-chengqu", "副市长出差找谁请假", "chaoyang"),
+        (["咸宁常务会多久开一次", "纪要谁签发"], "datong", "纪要谁签发", "xianning"),
+        (["常务会多久开一次", "纪要谁签发"], "datong", "纪要谁签发", "datong"),
         # … with the previous rule said again, shortly, after 一样
         (
             ["开专题会能带手机进会场吗？", "市长办公会也一样不让带吗"],

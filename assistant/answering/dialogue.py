@@ -194,7 +194,8 @@ class Dialogue:
             or self._same_for(bare, previous.question)
         )
         if not leans and not (named and followups.just_asking(bare, previous.question)):
-            city = selected or (None if detected.cities else previous.topic)
+            # a question of its own stays where the conversation is, too (「咸宁呢」 moved it from the selected place)
+            city = selected if detected.cities else (previous.topic or selected)
             if not detected.cities:
                 carried = self._of_meeting(message, previous.question, city)
                 message = carried if carried != message else self._in_context(message, previous.question, city)
