@@ -642,6 +642,11 @@ def test_refusal_messages_say_why_in_plain_words():
         "现行工作规则没有规定所问人员的情形（条文规定的是其他人员），只规定：「副市长"
     )
     assert place_not_found(art, None, "") == place_not_found(None, "lead", said) == "现行工作规则中未找到对此的规定。"
+    # a rule that does not set what is asked is a related rule, not all the rule says; a list's lead alone is
+    # not quoted
+    days = "市政府常务会议讨论通过的文件，原则上在会议结束后7个工作日内印发。"
+    assert place_not_found(art, "count", days).startswith(f"现行工作规则没有规定具体数量，相关的规定是：「{days}」")
+    assert place_not_found(art, "time", "市政府常务会议的主要任务是：") == place_not_found(art, "time")
     # the topic's article that sets no such quantity is named, as a single place's refusal names it
     assert (
         place_not_found(art, "time")

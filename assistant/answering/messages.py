@@ -18,6 +18,20 @@ _UNSTATED = {
 }
 
 
+# What the nearest clause says is the rule on the asked thing itself: 「只规定：「…应事先向市长请假」」
+_ONLY = ("lead", "role")
+
+
+def _instead(unstated: str, said: str) -> str:
+    """What the nearest clause says, quoted, and how it stands to the question: for a lead time said only as
+    事先, or another role's rule, it is all the rule says on it (「只规定」); otherwise it is a related rule that
+    does not set what is asked (the minutes' rule without days, the documents' 7 days for the minutes), and is
+    called that (「相关的规定是」), not "all the rule says". A list's lead alone says nothing: not quoted."""
+    if not said or said.endswith(("：", ":")):
+        return ""
+    return f"只规定：「{said}」" if unstated in _ONLY else f"相关的规定是：「{said}」"
+
+
 def _unset(unstated: str) -> str:
     """What the rules do not set, in words: 「具体时间或期限」 for "time" (any other count: 「具体数量」)."""
     return _UNSTATED.get(unstated, "具体数量")
@@ -31,7 +45,7 @@ def not_found(
     the nearest article says instead (「…应事先向市长请假」), quoted."""
     if meeting:
         return where + place_not_found(nearest, meeting=meeting)
-    if unstated and nearest is not None and said:
+    if unstated and nearest is not None and _instead(unstated, said):
         return f"{where}{place_not_found(nearest, unstated, said)}。如需确认，请咨询本级政府办公室。"
     if unstated and nearest is not None:
         return f"{where}现行工作规则没有规定{_unset(unstated)}。最相关的是{label(nearest)}，可查阅原文；如需确认，请咨询本级政府办公室。"
@@ -48,8 +62,8 @@ def place_not_found(
     such quantity — as a single place's refusal says them."""
     if meeting:
         return f"现行工作规则中没有关于「{meeting}」的规定（规则中未设这类会议）。"
-    if unstated and said and nearest is not None:
-        return f"现行工作规则没有规定{_unset(unstated)}，只规定：「{said}」——{label(nearest)}"
+    if unstated and nearest is not None and (instead := _instead(unstated, said)):
+        return f"现行工作规则没有规定{_unset(unstated)}，{instead}——{label(nearest)}"
     if unstated and nearest is not None:
         return f"现行工作规则没有规定{_unset(unstated)}，最相关的是{label(nearest)}。"
     return "现行工作规则中未找到对此的规定。"
@@ -61,7 +75,8 @@ def not_found_each(places: list[tuple[str, Article | None, str | None, str]]) ->
     lines = []
     for name, nearest, unstated, said in places:
         found = f"没有规定{_unset(unstated)}" if unstated else "没有找到直接规定"
-        found += f"，只规定「{said}」" if unstated and said else ""
+        instead = _instead(unstated, said) if unstated else ""
+        found += f"，{instead.replace('：', '', 1)}" if instead else ""
         near = f"，最相关的是{label(nearest)}" if nearest is not None else ""
         lines.append(f"【{name}】{found}{near}。")
     return (
