@@ -313,6 +313,14 @@ def test_bad_questions(assistant, question, message):
     assert message in str(info.value)
 
 
+@pytest.mark.parametrize("question", ["那常务会议呢？", "那常务会呢", "那全体会呢？"])
+def test_a_followup_with_nothing_before_it_asks_what_about_it(assistant, question):
+    # 「常务会」 ends in 会 the meeting, not 会 the modal: it names something and asks nothing
+    answer = assistant.ask(question, city="datong")
+    assert answer.refused and answer.reason == Reason.NEEDS_CONTEXT and "没有上文" in answer.answer
+    assert not answer.citations
+
+
 def test_control_characters_are_ignored(assistant):
     answer = assistant.ask("以市政府\x00办公室\u200b名义发文\x07由谁签发", city="datong")
     assert answer.citations[0].article.id == "datong-work-rules-033"

@@ -56,6 +56,8 @@ def split_predicate(question: str, at_ask: bool = False) -> tuple[str, str]:
     """
     at = 0
     for word, flag in default_tokenizer().tagged(question):
+        if word == "会" and at and not _TAIL.sub("", question[at + 1 :]).strip():
+            break  # 「常务会」, 「那全体会呢」: a meeting (会 ending the words after a noun), not 会 the modal
         asks = bool(ASKING.search(word)) or bool(_MODAL.match(word))
         if asks or (not at_ask and flag.startswith(_PREDICATE_TAGS)):
             return question[:at], question[at:]
