@@ -164,6 +164,12 @@ def test_unknown_paths_and_methods_in_our_shape(http, method, path, status, mess
     assert error["message"] == message and error["code"] == str(status)
 
 
+def test_health_answers_a_head_probe_without_a_body(http):
+    head = http.head("/healthz")
+    assert head.status_code == 200 and head.content == b""
+    assert http.get("/healthz").json()["status"] == "ok"
+
+
 def test_gradio_page_and_routes_still_work(http):
     page = http.get("/lab/")
     assert page.status_code == 200 and "text/html" in page.headers["content-type"]

@@ -83,7 +83,7 @@ def get_catalog(request: Request) -> Catalog:
 CatalogDep = Annotated[Catalog, Depends(get_catalog)]
 
 
-@router.get("/healthz", tags=["运维"])
+@router.api_route("/healthz", methods=["GET", "HEAD"], tags=["运维"])  # HEAD: monitors that probe without a body
 def healthz(assistant: AssistantDep) -> dict[str, Any]:
     return {
         "status": "ok",
