@@ -192,13 +192,9 @@ class ExtractiveAnswerer:
         # (a lead time asked is looked for in the article's other clauses below)
         joined = "".join(c.quote for c in quotes)
         silent = not ruled_out and quantity_silent(question, quotes) and not lead_time_unstated(question, joined)
-        if silent and judged:
-            stating = self._stating_clause(question, groups, hits[0].article, quotes, context)
-            if stating is not None:
-                # 「…商量谁来受理有没有时限」: 「由最先收到…的机关受理」 and, in the article, 「…在10日内协商确定」
-                art = hits[0].article
-                quotes = tuple(sorted({*quotes, stating}, key=lambda c: art.text.find(c.quote)))
-                silent = False
+        if silent and judged and (stating := self._stating_clause(question, groups, hits[0].article, quotes, context)):
+            # 「…商量谁来受理有没有时限」: 「由最先收到…的机关受理」 and, in the article, 「…在10日内协商确定」
+            quotes, silent = tuple(sorted({*quotes, stating}, key=lambda c: hits[0].article.text.find(c.quote))), False
         if not judged or ruled_out or silent:
             # "区政府全体会议多久开一次": the article is about the meeting but states no frequency.
             # said only of an article about the question's topic (not 「食堂几点开饭」 against a meeting rule)
