@@ -278,6 +278,9 @@ def test_a_part_asking_of_a_thing_is_the_first_parts_meetings(kinds):
     assert question_parts("常务会议纪要由谁签发，多长时间内完成？", kinds)[1] == "常务会议纪要多长时间内完成"
     assert question_parts("区常务会谁召集，一个月开几次？", kinds)[1] == "区常务会一个月开几次"  # 一个月 names nothing
     assert question_parts("全体会议一年开几次，各地咋规定的", kinds) == ["全体会议一年开几次，各地咋规定的"]
+    # 「…？专题会呢」: the first part asked of another meeting, in its meeting's place (the place kept)
+    assert question_parts("大同的常务会开会能带手机吗？专题会呢？", kinds)[1] == "大同的专题会开会能带手机吗"
+    assert question_parts("常务会多久开一次？全体会呢？", kinds)[1] == "全体会多久开一次"
     assert question_parts("全体会由哪些人组成，各地表述有差别吗？", kinds) == ["全体会由哪些人组成，各地表述有差别吗？"]
     for tail in ("各地有区别吗", "各地咋说的"):  # whether and how the places differ: no part of its own
         assert question_parts(f"以政府办公室名义发文谁签字？{tail}", kinds) == [f"以政府办公室名义发文谁签字？{tail}"]

@@ -116,6 +116,14 @@ def _scope_only(clause: str, places: Sequence[str], has_content: Callable[[str],
 _CASE = re.compile(r"^(?:涉及|如果|要是|假如|若|遇到|碰到|万一)|的[还也都又再就]*$")
 
 
+def _meeting_replaced(new: str, first: str, kinds: Kinds | None) -> str | None:
+    """The meeting ``first`` names, as it says it, when ``new`` is only another meeting (「专题会」) and ``first``
+    names one: 「大同的常务会开会能带手机吗？专题会呢」 asks 「大同的专题会开会能带手机吗」."""
+    if kinds is None or kinds.said(new) != new or len(kinds.named(first)) != 1:
+        return None
+    return kinds.said(first)
+
+
 def _parts(question: str, kinds: Kinds | None = None, scope_only: Callable[[str], bool] | None = None) -> list[str]:
     clauses = _clauses(question)
     parts: list[str] = []
@@ -123,8 +131,11 @@ def _parts(question: str, kinds: Kinds | None = None, scope_only: Callable[[str]
     pending = ""
     for clause in clauses:
         if parts and clause.endswith("呢") and not _ASKS.search(clause) and not SCOPE_WORDS.search(clause):
-            # 「以区政府名义发文谁签发？以区府办名义的呢」: the first part asked again of a new subject
-            parts.append(combine(fragment(clause), parts[0]))
+            # 「以区政府名义发文谁签发？以区府办名义的呢」: the first part asked again of a new subject; 「大同的常务会
+            # 开会能带手机吗？专题会呢」: of another meeting, in the first part's meeting's place
+            new = fragment(clause)
+            meeting = _meeting_replaced(new, parts[0], kinds)
+            parts.append(parts[0].replace(meeting, new, 1) if meeting else combine(new, parts[0]))
             complete.add(len(parts) - 1)
             continue
         if _ABOUT_THE_RULES.fullmatch(SCOPE_WORDS.sub("", clause)) or (parts and scope_only and scope_only(clause)):
