@@ -480,6 +480,12 @@ def test_whether_something_may_be_done_is_answered_by_the_clause_that_permits_or
     assert b.citations[0].quote.startswith("区政府各部门召开的全区性会议，未按有关规定报经批准，不得邀请")
 
 
+def test_which_place_sets_a_number_lists_only_the_places_that_set_it(assistant):
+    a = assistant.ask("哪个地方规定了部门主要负责人外出要提前1天请假？")
+    assert [c.article.id for c in a.citations] == ["jincheng-chengqu-work-rules-043"]
+    assert {c for c, _ in a.silent} == {"datong", "chaoyang", "xianning"}
+
+
 def test_a_followup_asking_everywhere_answers_every_place(assistant):
     turn = assistant.dialogue.resolve(["常务会议纪要谁签发", "各地呢"], "datong")
     a = assistant.extractive(turn.question, city=turn.city)

@@ -930,3 +930,12 @@ def test_quantity_silent():
     assert not quantity_silent("会议经费由谁管", budget)  # no quantity asked
     meeting = [Citation(art, "市政府常务会议一般每月召开2次。"), *budget]
     assert not quantity_silent("常务会一个月开几次", meeting)  # one quote states it
+
+
+def test_amounts_stated():
+    from assistant.answering.quantities import amounts
+
+    assert amounts("部门主要负责人外出要提前1天请假") == {(1, "日")} == amounts("会前一日")
+    assert amounts("一般两个月安排一次专题学习") == {(2, "月"), (1, "次")}
+    assert amounts("提前10个工作日正式报送请示") == {(10, "工作日")}
+    assert not amounts("应事先向市长请假")

@@ -18,7 +18,7 @@ from assistant.answering.cities import CityDetector, strip_places
 from assistant.answering.consensus import likeness, most_alike, restates
 from assistant.answering.extractive import Draft, ExtractiveAnswerer
 from assistant.answering.parts import question_parts, without_scope
-from assistant.answering.quantities import asked, asked_unit, plain_asking, states
+from assistant.answering.quantities import amounts, asked, asked_unit, plain_asking, states
 from assistant.answering.relocation import Relocator
 from assistant.answering.scoring import ClauseScorer, coverage
 from assistant.answering.stated import quantity_elsewhere
@@ -40,6 +40,20 @@ _CONNECTOR = re.compile(r"^[和与及、，,\s]+")  # what is left in front once
 _POINTED = re.compile(
     rf"(?:根据|按照|依据|按)?(?:《[^》]*》)?第\s*(?:[{NUMERAL_CHARS}]+|\d+)\s*条(?:的)?(?:规定|说|讲|写明|写|要求)?(?:的|了)?"
 )
+
+
+def _stating_asked(q: str, drafts: list[Drafted]) -> list[Drafted]:
+    """「哪个地方规定了…要提前1天请假」: asked which places set a number, a place whose quotes do not set it
+    (「应事先请假」) does not have that rule, and is said to be silent rather than answering."""
+    stated = amounts(q) if _WHICH_PLACE.search(q) else frozenset()
+    if not stated:
+        return drafts
+    return [
+        (c, Draft((), True, signals=d.signals), hits)
+        if not d.refused and not stated & amounts("".join(q2.quote for q2 in d.citations))
+        else (c, d, hits)
+        for c, d, hits in drafts
+    ]
 
 
 class Drafter:
@@ -116,7 +130,7 @@ class Drafter:
                 drafts.append((c, draft, found.hits))
         drafts = self._answered_elsewhere(drafts)
         if several and len(parts) == 1 and not placed:
-            drafts = self._agreeing(asked, drafts, vectors)
+            drafts = _stating_asked(q, self._agreeing(asked, drafts, vectors))
         return drafts, None
 
     def _parts(self, q: str) -> list[str]:

@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from assistant.numerals import parse_chinese_number
+from assistant.textnorm import normalize
+
 QuantityKind = Literal["frequency", "time", "count"]
 
 _NUM = r"(?:[0-9０-９]+(?:[.．][0-9]+)?|[零〇一二两三四五六七八九十百千半]+)"
@@ -194,6 +197,28 @@ def _counted_stated(noun: str) -> str:
     """A number of ``noun``s: 「1-2个重点调研课题」, 「两个及以上部门」, 「议题不超过3个」, in any measure
     word of things or people (「代表人数不得超过5人」, 「3家单位」)."""
     return rf"{_RANGE}\s*{_MEASURE}[^，。；,;]{{0,4}}{noun}|{noun}[^，。；,;]{{0,10}}{_RANGE}\s*{_MEASURE}"
+
+
+_AMOUNT = re.compile(r"([0-9]+|[一二两三四五六七八九十百]+)\s*(?:个)?(工作日|日|天|周|星期|月|年|次|字|人|名)")
+_SAME_UNIT = {"天": "日", "星期": "周", "名": "人"}
+
+
+def amounts(text: str) -> frozenset[tuple[int, str]]:
+    """The numbers with their units that ``text`` states (「提前1天」 → {(1, "日")}; 「两个月」 → {(2, "月")}),
+    Arabic and Chinese numerals alike, 天 as 日."""
+    out = set()
+    for number, unit in _AMOUNT.findall(normalize(text)):
+        value = int(number) if number.isdigit() else _chinese(number)
+        if value is not None:
+            out.add((value, _SAME_UNIT.get(unit, unit)))
+    return frozenset(out)
+
+
+def _chinese(number: str) -> int | None:
+    try:
+        return parse_chinese_number(number.replace("两", "二"))
+    except ValueError:
+        return None
 
 
 def states(text: str, kind: QuantityKind, unit: str | None = None) -> bool:
