@@ -223,7 +223,7 @@ _COUNTED_IN = {"字": re.compile(r"[0-9０-９一二三四五六七八九十百�
 # (not 提前, which asks how far ahead: the lead time's own word)
 _ANCHORED = re.compile(r"((?!提)[\u4e00-\u9fff][前后])$")
 # Directional complements (出来, 上去, 回来 …): 「印出来」 is 印 done to completion, 「报上去」 is 报 upwards
-_DIRECTIONAL = re.compile(r"[上下进出回过起开][来去]$")
+_DIRECTIONAL = re.compile(r"[上下进出回过起开][来去]$|(?<=.)给$")  # 印出来, 报上去; 租给, 交给 (to whom)
 _MIN_EXPANSION_DF = 3  # an expansion is a word of the rules, not a chance sequence of characters
 
 
@@ -285,8 +285,9 @@ class TermStats:
         return (best[0],) if best[1] >= _MIN_EXPANSION_DF else ()
 
     def verb_of(self, word: str) -> tuple[str, ...]:
-        """For a verb no article contains, its verb without the directional complement after it (a closed
-        class of Chinese grammar): 「印出来」 → 「印」, 「报上去」 → 「报」, when the rules have that verb."""
+        """For a verb no article contains, its verb without the directional complement or the 给 (to whom) after
+        it (closed classes of Chinese grammar): 「印出来」 → 「印」, 「报上去」 → 「报」, 「租给」 → 「租」, when the rules
+        have that verb."""
         m = _DIRECTIONAL.search(word)
         if m is None or m.start() == 0 or self.df(word) > 0 or self.df(word[: m.start()]) == 0:
             return ()
