@@ -941,3 +941,4 @@ def test_amounts_stated():
     assert amounts("一般两个月安排一次专题学习") == {(2, "月"), (1, "次")}
     assert amounts("提前10个工作日正式报送请示") == {(10, "工作日")}
     assert not amounts("应事先向市长请假")
+    assert amounts("一般每月召开 1-2 次") == {(1, "次"), (2, "次")}

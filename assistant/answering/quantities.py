@@ -199,18 +199,22 @@ def _counted_stated(noun: str) -> str:
     return rf"{_RANGE}\s*{_MEASURE}[^，。；,;]{{0,4}}{noun}|{noun}[^，。；,;]{{0,10}}{_RANGE}\s*{_MEASURE}"
 
 
-_AMOUNT = re.compile(r"([0-9]+|[一二两三四五六七八九十百]+)\s*(?:个)?(工作日|日|天|周|星期|月|年|次|字|人|名)")
+_AMOUNT_NUM = r"[0-9]+|[一二两三四五六七八九十百]+"
+_AMOUNT = re.compile(
+    rf"({_AMOUNT_NUM})(?:\s*[-—~～至到]\s*({_AMOUNT_NUM}))?\s*(?:个)?(工作日|日|天|周|星期|月|年|次|字|人|名)"
+)
 _SAME_UNIT = {"天": "日", "星期": "周", "名": "人"}
 
 
 def amounts(text: str) -> frozenset[tuple[int, str]]:
-    """The numbers with their units that ``text`` states (「提前1天」 → {(1, "日")}; 「两个月」 → {(2, "月")}),
-    Arabic and Chinese numerals alike, 天 as 日."""
+    """The numbers with their units that ``text`` states (「提前1天」 → {(1, "日")}; 「两个月」 → {(2, "月")};
+    「1-2次」 → both ends), Arabic and Chinese numerals alike, 天 as 日."""
     out = set()
-    for number, unit in _AMOUNT.findall(normalize(text)):
-        value = int(number) if number.isdigit() else _chinese(number)
-        if value is not None:
-            out.add((value, _SAME_UNIT.get(unit, unit)))
+    for low, high, unit in _AMOUNT.findall(normalize(text)):
+        for number in filter(None, (low, high)):  # a range (1-2次) states both ends
+            value = int(number) if number.isdigit() else _chinese(number)
+            if value is not None:
+                out.add((value, _SAME_UNIT.get(unit, unit)))
     return frozenset(out)
 
 
