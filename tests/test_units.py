@@ -921,16 +921,16 @@ def test_a_unit_of_measure_alone_is_found_only_as_a_count():
     assert not characters.found("不题词、题字、作序")
 
 
-def test_quantity_silent():
-    from assistant.answering.stated import quantity_silent
-    from assistant.models import Citation
+def test_quantity_unstated_by_the_quotes():
+    from assistant.answering.extractive import ExtractiveAnswerer
 
-    text = "市政府常务会议一般每月召开2次。各类会议活动经费要纳入预算管理。"
-    art = Article("x-1", "x", "X市", "规则", "", None, 1, "一、", "《规则》第一条", text)
-    budget = [Citation(art, "各类会议活动经费要纳入预算管理。")]
+    def quantity_silent(question: str, quotes: list[str]) -> bool:  # as the answerer asks it of its quotes
+        return ExtractiveAnswerer.unstated_quantity(question, "".join(quotes)) is not None
+
+    budget = ["各类会议活动经费要纳入预算管理。"]
     assert quantity_silent("会议经费标准是多少", budget)  # a count asked, no number quoted
     assert not quantity_silent("会议经费由谁管", budget)  # no quantity asked
-    meeting = [Citation(art, "市政府常务会议一般每月召开2次。"), *budget]
+    meeting = ["市政府常务会议一般每月召开2次。", *budget]
     assert not quantity_silent("常务会一个月开几次", meeting)  # one quote states it
 
 

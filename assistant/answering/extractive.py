@@ -32,7 +32,7 @@ from assistant.answering.scoring import (
     unknown_share,
     weight_share,
 )
-from assistant.answering.stated import quantity_elsewhere, quantity_silent
+from assistant.answering.stated import quantity_elsewhere
 from assistant.models import Article, Citation, Hit
 from assistant.settings import Weights
 from assistant.textnorm import normalize
@@ -191,7 +191,11 @@ class ExtractiveAnswerer:
         # the asked quantity is stated by none of the quotes (「会议经费标准是多少」: 「…经费要纳入预算管理」)
         # (a lead time asked is looked for in the article's other clauses below)
         joined = "".join(c.quote for c in quotes)
-        silent = not ruled_out and quantity_silent(question, quotes) and not lead_time_unstated(question, joined)
+        silent = (
+            not ruled_out
+            and self.unstated_quantity(question, joined) is not None
+            and not lead_time_unstated(question, joined)
+        )
         if silent and judged and (stating := self._stating_clause(question, groups, hits[0].article, quotes, context)):
             # 「…商量谁来受理有没有时限」: 「由最先收到…的机关受理」 and, in the article, 「…在10日内协商确定」
             quotes, silent = tuple(sorted({*quotes, stating}, key=lambda c: hits[0].article.text.find(c.quote))), False

@@ -81,9 +81,3 @@ def quantity_elsewhere(
     others = [t for t in map(normalize, context) if not any(t in q or q in t for q in texts)]
     others = [t for t in others if not states(t, kind, unit)]
     return _quantity_of_another(question, groups, texts, stating, others, normalize(title))
-
-
-def quantity_silent(question: str, quotes: Sequence[Citation]) -> bool:
-    """A quantity is asked and none of ``quotes`` states one of its kind (in the asked unit, if any)."""
-    kind = asked(question)
-    return kind is not None and not any(states(normalize(c.quote), kind, asked_unit(question)) for c in quotes)
