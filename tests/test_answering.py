@@ -262,6 +262,14 @@ def test_a_quantity_no_quote_states_is_not_answered(assistant):
     assert answer.refused and "没有规定具体数量" in answer.answer and "第二十五条" in answer.answer
 
 
+def test_a_sanction_no_quote_states_is_not_answered(assistant):
+    # 「要严格执行请销假制度」 is the topic, but it sets no sanction for a breach
+    answer = assistant.ask("违反请销假制度的领导会受什么处分？", city="datong")
+    assert answer.refused and "没有规定对此的处分或追责办法" in answer.answer and "第四十三条" in answer.answer
+    # the same rule answers what is to be done
+    assert not assistant.ask("部门主要负责人离开大同外出要请假吗？", city="datong").refused
+
+
 def test_several_places_none_answers_each_is_listed(assistant):
     answer = assistant.ask("大同和咸宁的出差补助一天多少钱")
     assert answer.refused and not answer.citations

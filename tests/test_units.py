@@ -11,6 +11,7 @@ from assistant.answering.parts import question_parts, without_scope
 from assistant.answering.quantities import asked, asked_unit, plain_asking, states
 from assistant.answering.requests import requested_writing, without_instructions
 from assistant.answering.roles import role_mismatch, subject_roles
+from assistant.answering.sanctions import asks_sanction, states_sanction
 from assistant.answering.scoring import clause_score, coverage, type_bonus
 from assistant.knowledge.ingest import load_articles
 from assistant.llm.verify import verbatim, verify
@@ -942,3 +943,34 @@ def test_amounts_stated():
     assert amounts("提前10个工作日正式报送请示") == {(10, "工作日")}
     assert not amounts("应事先向市长请假")
     assert amounts("一般每月召开 1-2 次") == {(1, "次"), (2, "次")}
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("常务会议题材料报晚了，提报单位怎么追责", True),
+        ("无故不参加常务会议会受什么处分", True),
+        ("迟到会被问责吗", True),
+        ("超标准配车给责任人什么处分？", True),
+        ("处罚决定书是寄过去的，复议期限从哪天起算？", False),  # a sanction named as a topic
+        ("处罚决定书要送达吗", False),
+        ("区政府办公室对督查工作负什么责任", False),  # a duty, not a sanction
+        ("常务会多久开一次", False),
+    ],
+)
+def test_a_sanction_is_asked_when_it_is_what_the_question_asks_about(question, asks):
+    assert asks_sanction(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("对负有责任的领导人员依法给予警告处分", True),
+        ("依法追究有关人员的责任", True),
+        ("予以通报批评", True),
+        ("要严格执行请销假制度。", False),
+        ("市长办公会议研究、处理市政府具体事项。", False),  # handling matters is not a sanction
+    ],
+)
+def test_a_sanction_is_stated_by_a_measure_or_holding_to_account(text, states):
+    assert states_sanction(text) is states

@@ -22,6 +22,7 @@ from assistant.answering.quantities import (
 )
 from assistant.answering.refusal import RefusalModel, Signals
 from assistant.answering.roles import issuer_mismatch, role_mismatch, subject_roles
+from assistant.answering.sanctions import sanction_unstated, states_sanction
 from assistant.answering.scoring import (
     ClauseScorer,
     bigram_overlap,
@@ -199,6 +200,14 @@ class ExtractiveAnswerer:
         if silent and judged and (stating := self._stating_clause(question, groups, hits[0].article, quotes, context)):
             # 「…商量谁来受理有没有时限」: 「由最先收到…的机关受理」 and, in the article, 「…在10日内协商确定」
             quotes, silent = tuple(sorted({*quotes, stating}, key=lambda c: hits[0].article.text.find(c.quote))), False
+        if judged and not ruled_out and not silent and sanction_unstated(question, joined):
+            # 「违反请销假制度怎么处分」 quoted 「要严格执行请销假制度」: a sanction asked that no quote states is
+            # answered by an article sentence naming one for what is asked, or not at all
+            stating = [u for u in context if states_sanction(u) and coverage(groups, u) > 0]
+            if not stating:
+                return Draft((), True, "sanction", s, said=quotes[0].quote if quotes else "")
+            best_sanction = Citation(hits[0].article, max(stating, key=lambda u: coverage(groups, u)))
+            quotes = tuple(sorted({*quotes, best_sanction}, key=lambda c: hits[0].article.text.find(c.quote)))
         if not judged or ruled_out or silent:
             # "区政府全体会议多久开一次": the article is about the meeting but states no frequency.
             # said only of an article about the question's topic (not 「食堂几点开饭」 against a meeting rule)

@@ -1,0 +1,43 @@
+"""Sanctions: whether a question asks what befalls a breach, and whether a clause states one.
+
+A question asks for a sanction when a word for one (处分, 追责, 问责, 处罚 …) is what it asks about:
+after an asking word (「会受什么处分」, 「怎么追责」, 「会不会被问责」) or before a closing 吗
+(「要处罚吗」). Named as a topic it is not asked (「处罚决定书是寄过去的，…期限从哪天起算」). A
+clause states a sanction when it names one: a disciplinary or legal measure (警告, 记过, 撤职, 罚款 …),
+or holding someone to account (追究…责任, 问责, 通报批评, 依法处理).
+
+A rule that says only what must be done (「要严格执行请销假制度」) does not answer 「违反了怎么处分」:
+the answerer refuses it, saying no sanction is set, unless another sentence of the article states one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.textnorm import normalize
+
+_SANCTION = r"(?:追责|追究|处分|处罚|惩处|惩戒|问责|罚款|法律责任|罚)"
+_ASKING = r"(?:什么|啥|哪些|哪种|怎么|怎样|如何|咋|会不会|要不要|是否|能否|被|受)"
+_ASKS = re.compile(
+    rf"{_ASKING}[^，。；？！,;?!]{{0,6}}{_SANCTION}"  # 「会受什么处分」, 「怎么追责」, 「会不会被问责」
+    rf"|{_SANCTION}(?![决程办机条])[^，。；？！,;?!]{{0,3}}[吗么嘛][？?]?"  # 「要处罚吗」 (not 处罚决定书…吗)
+)
+_STATES = re.compile(
+    r"处分|处罚|追究|追责|问责|责令|通报批评|批评教育|警告|记过|降级|撤职|开除|罚款|没收|拘留|移送"
+    r"|(?:依法|依规|依纪|严肃|从严)(?:依法)?(?:处理|查处)|约谈|诫勉|取消[^，。；]{0,6}资格"
+)
+
+
+def asks_sanction(question: str) -> bool:
+    """Whether ``question`` asks what sanction a breach carries (「报晚了怎么追责」)."""
+    return bool(_ASKS.search(normalize(question)))
+
+
+def states_sanction(text: str) -> bool:
+    """Whether ``text`` names a sanction (「给予警告处分」, 「依法追究责任」, 「通报批评」)."""
+    return bool(_STATES.search(normalize(text)))
+
+
+def sanction_unstated(question: str, text: str) -> bool:
+    """``question`` asks for a sanction and ``text`` (the quotes) states none."""
+    return asks_sanction(question) and not states_sanction(text)
