@@ -201,13 +201,11 @@ class ExtractiveAnswerer:
             # 「…商量谁来受理有没有时限」: 「由最先收到…的机关受理」 and, in the article, 「…在10日内协商确定」
             quotes, silent = tuple(sorted({*quotes, stating}, key=lambda c: hits[0].article.text.find(c.quote))), False
         if judged and not ruled_out and not silent and sanction_unstated(question, joined):
-            # 「违反请销假制度怎么处分」 quoted 「要严格执行请销假制度」: a sanction asked that no quote states is
-            # answered by an article sentence naming one for what is asked, or not at all
-            stating = [u for u in context if states_sanction(u) and coverage(groups, u) > 0]
-            if not stating:
+            # 「违反请销假制度怎么处分」 quoted 「要严格执行请销假制度」: no quote names a sanction
+            named = _with_sanction(groups, hits[0].article, quotes, context)
+            if named is None:
                 return Draft((), True, "sanction", s, said=quotes[0].quote if quotes else "")
-            best_sanction = Citation(hits[0].article, max(stating, key=lambda u: coverage(groups, u)))
-            quotes = tuple(sorted({*quotes, best_sanction}, key=lambda c: hits[0].article.text.find(c.quote)))
+            quotes = named
         if not judged or ruled_out or silent:
             # "区政府全体会议多久开一次": the article is about the meeting but states no frequency.
             # said only of an article about the question's topic (not 「食堂几点开饭」 against a meeting rule)
@@ -350,6 +348,18 @@ class ExtractiveAnswerer:
             chosen.append(nxt)
         chosen.sort(key=lambda t: t[1])  # reading order
         return listed(question, groups, article, [unit for _, _, unit in chosen])
+
+
+def _with_sanction(
+    groups: Sequence[Group], article: Article, quotes: Sequence[Citation], context: list[str]
+) -> tuple[Citation, ...] | None:
+    """The quotes and the sentence of ``article`` (``context``) that names a sanction for what is asked (the
+    one covering most of the question), in the article's order; None when no sentence names one."""
+    naming = [u for u in context if states_sanction(u) and coverage(groups, u) > 0]
+    if not naming:
+        return None
+    best = Citation(article, max(naming, key=lambda u: coverage(groups, u)))
+    return tuple(sorted({*quotes, best}, key=lambda c: article.text.find(c.quote)))
 
 
 def _same_paragraph(article: Article, first: str, second: str) -> bool:
