@@ -526,6 +526,13 @@ def test_a_place_then_a_new_asking(assistant):
     assert "5个工作日内完成" in assistant.ask(turn.question, city=turn.city).answer
 
 
+def test_another_meeting_then_a_new_asking(assistant):
+    # 「全体会呢？谁主持，哪些人参加」: the 全体会's, asked as the message asks it (not the 常务会's)
+    turn = assistant.dialogue.resolve(["城区常务会谁主持？", "全体会呢？谁主持，哪些人参加"])
+    assert turn.city == "jincheng-chengqu" and "全体会" in turn.question and "常务会" not in turn.question
+    assert "第十九条" in assistant.ask(turn.question, city=turn.city).answer
+
+
 def test_one_message_asking_each_place_its_own_thing(dialogue, assistant):
     """「大同常务会多久开一次？咸宁全体会呢？」 is two turns in one message: 咸宁's answer is on its 全体会议
     (the 常务会议 of the whole question had been quoted for it)."""

@@ -509,7 +509,15 @@ def test_bad_settings_name_the_environment_variable_in_chinese(monkeypatch):
 def test_frequency_asked_with_any_counting_word():
     from assistant.answering.quantities import asked, asked_unit
 
-    for q in ("专题会多久开一次", "专题会多久开一回", "多长时间去一趟", "是不是定期开", "有固定周期吗", "哪个开得最勤"):
+    for q in (
+        "专题会多久开一次",
+        "专题会多久开一回",
+        "多长时间去一趟",
+        "是不是定期开",
+        "有固定周期吗",
+        "哪个开得最勤",
+        "哪个开得更勤",
+    ):
         assert asked(q) == "frequency" and asked_unit(q) is None, q
     assert asked("纪要几天内印发") == "time" and asked_unit("纪要几天内印发") == "时"
 

@@ -287,13 +287,16 @@ class Dialogue:
         return bool(self.kinds.named(subject)) or bool(ROLE.fullmatch(subject) and ROLE.search(previous))
 
     def _place_then_asking(self, message: str, previous: Resolved, selected: str | None) -> Resolved | None:
-        """「大同呢？纪要几天内要弄完？」, 「咸宁呢，能不能请人大代表来？」: first the previous question for that
-        place, then the new asking as a follow-up to it."""
+        """「大同呢？纪要几天内要弄完？」, 「咸宁呢，能不能请人大代表来？」, 「全体会呢？谁主持，哪些人参加」: first
+        the previous question for that place or meeting, then the new asking as a follow-up to it."""
         m = followups.PLACE_THEN_ASKING.match(message)
-        if not m or not self.detector.detect(m.group(1)).cities:
+        if not m:
             return None
-        if _LEVEL_WORDS.sub("", fragment(self.relocator.strip_places(m.group(1)))):
-            return None  # 「大同的副市长呢，…」: more than a place
+        if self.detector.detect(m.group(1)).cities:
+            if _LEVEL_WORDS.sub("", fragment(self.relocator.strip_places(m.group(1)))):
+                return None  # 「大同的副市长呢，…」: more than a place
+        elif not self._other_meeting(fragment(m.group(1)), previous.question):
+            return None  # neither a place nor another meeting (「那副市长呢，…」)
         there = self._next(m.group(1), previous, selected)
         return self._next(m.group(2), there, selected)
 
