@@ -610,6 +610,11 @@ def test_role_mismatch():
     assert not role_mismatch("一把手出差的时候由谁代行职务", acting)
     assert role_mismatch("部门一把手出差的时候由谁代行职务", acting)
     assert role_mismatch("一把手出差要向谁请假", leave)  # a 一把手 is not a 副市长
+    # a street office's 书记 or 主任 is not the government's 办公室主任
+    office = "副区长、办公室主任离开城区出差或休假，原则上应提前1天向区长请假"
+    assert role_mismatch("街道书记主任离开城区要提前几天请假", office)
+    assert role_mismatch("街道党工委书记离开城区外出要找谁请假", office)
+    assert not role_mismatch("办公室主任离开城区要提前几天请假", office)
 
 
 def test_a_clause_issued_in_another_bodys_name_is_not_about_what_is_asked():

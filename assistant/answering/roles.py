@@ -18,7 +18,7 @@ from assistant.textnorm import normalize
 
 ROLE = re.compile(
     r"(?:常务)?副?[市区县州省乡镇]长|副?秘书长|(?:办公室)?副?主任|[局厅处科]长"
-    r"|主要负责(?:同志|人)|负责同志|一把手|副职"
+    r"|主要负责(?:同志|人)|负责同志|一把手|副职|副?书记"
 )
 # Words after which a role is someone else (the one asked, reported to, approving): not the subject.
 # Not 由 or 委托: 「由常务副市长主持」, 「委托办公室主任召开」 name who acts.
@@ -46,6 +46,8 @@ _HEAD_OF = (
 
 # The governments under the city (县市区, 县（市、区）, 乡镇): their 副职 are not the city's 副市长
 _BELOW = re.compile(r"(?:县(?:市区|区)|区县|县[（(]市[、，]?区?[)）]区?|乡镇|镇街|各[县乡镇])[^，。；]{0,2}$")
+# A township's, a street office's or a village's 主任 or 书记 (「街道书记主任」) is not the government's 办公室主任
+_LOCAL = re.compile(r"(?:乡镇|街道|镇街|[乡镇]|社区|村|居委会)[^，。；、]{0,5}$")
 
 
 def _qualified(name: str, before: str) -> str:
@@ -54,6 +56,8 @@ def _qualified(name: str, before: str) -> str:
     role = _role(name)
     if role == "副职" and _BELOW.search(before):
         return "下级:副职"
+    if role in ("主任", "副主任", "书记", "副书记") and _LOCAL.search(before):
+        return f"下级:{role}"
     holders = re.sub(r"[（(][^）)]*[）)]", "", re.split(r"[，,。；;]", before)[-1])  # 县(市、区) is one holder
     if role != "主要负责" or re.search(r"[、和及与]", holders):  # 「各县区政府、市政府各部门主要负责同志」: both
         return role
@@ -78,6 +82,8 @@ _HEAD = re.compile(r"[市区县州省乡镇]长")  # a government's 一把手 (i
 def _same(a: str, b: str) -> bool:
     """One role, or one of them said without whose head it is; a 副职 is a 副市长 (副区长 …), and a
     一把手 (主要负责人) said of no body in particular is a 市长 (区长 …), the head of a government."""
+    if a.startswith("下级:") != b.startswith("下级:"):
+        return False  # a township's 主任 is not the government's 办公室主任, its 副职 not a 副市长
     if "副职" in (a, b):
         return bool(_DEPUTY_HEAD.fullmatch(b if a == "副职" else a)) or a == b
     if "主要负责" in (a, b):
