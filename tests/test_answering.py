@@ -494,6 +494,15 @@ def test_which_place_sets_a_number_lists_only_the_places_that_set_it(assistant):
     assert {c for c, _ in a.silent} == {"datong", "chaoyang", "xianning"}
 
 
+def test_which_place_names_a_thing_lists_only_the_places_whose_articles_name_it(assistant):
+    # 法律顾问 is in 城区's rule on who attends; the others' attendance rules never name one
+    a = assistant.ask("哪个地方常务会可以请法律顾问列席？")
+    assert [c.article.id for c in a.citations] == ["jincheng-chengqu-work-rules-020"]
+    # a thing named elsewhere in a place's quoted article (常务会议, not in the quote itself) still counts
+    b = assistant.ask("哪些地方的常务会可以请媒体参加？")
+    assert {c.article.city for c in b.citations} >= {"chaoyang", "xianning"}
+
+
 def test_a_followup_asking_everywhere_answers_every_place(assistant):
     turn = assistant.dialogue.resolve(["常务会议纪要谁签发", "各地呢"], "datong")
     a = assistant.extractive(turn.question, city=turn.city)

@@ -13,7 +13,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 
-from assistant.answering.analysis import QuestionAnalyzer
+from assistant.answering.analysis import Group, QuestionAnalyzer
 from assistant.answering.cities import CityDetector, strip_places
 from assistant.answering.consensus import likeness, most_alike, restates
 from assistant.answering.extractive import Draft, ExtractiveAnswerer
@@ -29,11 +29,16 @@ from assistant.numerals import NUMERAL_CHARS, article_label, parse_chinese_numbe
 from assistant.retrieval.index import KnowledgeIndex
 from assistant.retrieval.retrievers import Retrieval, Retriever, Vector
 from assistant.settings import Settings
+from assistant.textnorm import normalize
 
 Drafted = tuple[str, Draft, Sequence[Hit]]  # a place, its draft, the hits it was drafted from
 
 # Asking which places have a rule (「几个市里哪个规定了…」, 「哪几个地方规定了…」, 「这几个地方里哪个对…有要求」)
-_WHICH_PLACE = re.compile(r"哪(?:个|些|几个)(?:地方|地区|城市|市|区|地)?(?=规定|对|有|要求|提|写|的)")
+_WHICH_PLACE = re.compile(
+    r"哪(?:个|些|几个)(?:地方|地区|城市|市|区|地)(?!的人)|哪(?:个|些|几个)(?=规定|对|有|要求|提|写|的)"
+)
+# A level word (市政府, 区长, 县里): each place says its own, not a thing one place names and another lacks
+_LEVEL = re.compile(r"[省市区县乡镇]")
 _ARTICLE_REF = re.compile(rf"第\s*([{NUMERAL_CHARS}]+|\d+)\s*条")
 _CONNECTOR = re.compile(r"^[和与及、，,\s]+")  # what is left in front once the places are taken out
 # An article named, with the words pointing at it (「根据第六十条规定」, 「第47条说」): nothing the question asks
@@ -42,16 +47,27 @@ _POINTED = re.compile(
 )
 
 
-def _stating_asked(q: str, drafts: list[Drafted]) -> list[Drafted]:
-    """「哪个地方规定了…要提前1天请假」: asked which places set a number, a place whose quotes do not set it
-    (「应事先请假」) does not have that rule, and is said to be silent rather than answering."""
-    stated = amounts(q) if _WHICH_PLACE.search(q) else frozenset()
-    if not stated:
+def _stating_asked(q: str, drafts: list[Drafted], groups: Sequence[Group] = ()) -> list[Drafted]:
+    """「哪个地方规定了…要提前1天请假」, 「哪个地方常务会可以请法律顾问列席」: asked which places have a rule,
+    a place whose quotes do not set the number asked (「应事先请假」), or whose quoted articles lack a thing
+    asked (a noun, not a level word: 市 or 区) that another place's quotes name, does not have that rule, and
+    is said to be silent rather than answering."""
+    if not _WHICH_PLACE.search(q):
+        return drafts
+    stated = amounts(q)
+    quoted = {c: normalize("".join(q2.quote for q2 in d.citations)) for c, d, _ in drafts if not d.refused}
+    # the articles quoted: a thing is lacked when the whole article never names it (not only the quote)
+    cited = {c: normalize("".join({q2.article.text for q2 in d.citations})) for c, d, _ in drafts if not d.refused}
+    things = [g for g in groups if g.noun and not any(_LEVEL.search(a) for a in g.alternatives)]
+    named = [g for g in things if any(g.found(t) for t in quoted.values())]
+
+    def lacks(c: str) -> bool:
+        return bool(stated and not stated & amounts(quoted[c])) or any(not g.found(cited[c]) for g in named)
+
+    if not stated and not named:
         return drafts
     return [
-        (c, Draft((), True, signals=d.signals), hits)
-        if not d.refused and not stated & amounts("".join(q2.quote for q2 in d.citations))
-        else (c, d, hits)
+        (c, Draft((), True, signals=d.signals), hits) if not d.refused and lacks(c) else (c, d, hits)
         for c, d, hits in drafts
     ]
 
@@ -130,7 +146,7 @@ class Drafter:
                 drafts.append((c, draft, found.hits))
         drafts = self._answered_elsewhere(drafts)
         if several and len(parts) == 1 and not placed:
-            drafts = _stating_asked(q, self._agreeing(asked, drafts, vectors))
+            drafts = _stating_asked(q, self._agreeing(asked, drafts, vectors), self.analyzer.groups(q))
         return drafts, None
 
     def _parts(self, q: str) -> list[str]:
