@@ -350,7 +350,7 @@ def test_coverage_and_type_bonus():
     assert coverage(groups, "由市长签发") == pytest.approx(2 / 3)
     assert coverage((), "x") == 0.0
     assert "who" in question_types("由谁签发")
-    assert question_types("部门的规范性文件报哪") == ("who",)  # where a thing goes is a body
+    assert question_types("部门的规范性文件报哪") == ("who", "recipient")  # where a thing goes is a body
     assert type_bonus(("who",), "由市政府秘书长签发", 0.25) == 1.25
     assert type_bonus(("number",), "由市政府秘书长签发", 0.25) == 0.75  # a strict type it lacks
     assert type_bonus(("who",), "由县长签发", 0.25) == 1.25  # a title no document here uses: known by its form
@@ -360,6 +360,10 @@ def test_coverage_and_type_bonus():
     assert "permission" not in question_types("要提前几天报请示")
     assert type_bonus(("permission",), "未经批准不得越级行文", 0.25) == 1.25
     assert type_bonus(("permission",), "主办部门应提前10个工作日正式报送请示", 0.25) == 1.0  # only what is to be done
+    # to whom: the clause naming the one turned to, not the one that only says who must attend
+    assert "recipient" in question_types("开会请假找谁") and "recipient" not in question_types("谁主持")
+    assert type_bonus(("recipient",), "会前向会议主持人请假", 0.25) == 1.25
+    assert type_bonus(("recipient",), "有关部门负责同志应当参加会议，原则上不应请假", 0.25) == 1.0
 
 
 def test_a_who_question_prefers_the_clause_with_its_doing(assistant):

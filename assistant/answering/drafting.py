@@ -35,7 +35,7 @@ Drafted = tuple[str, Draft, Sequence[Hit]]  # a place, its draft, the hits it wa
 
 # Asking which places have a rule (「几个市里哪个规定了…」, 「哪几个地方规定了…」, 「这几个地方里哪个对…有要求」)
 _WHICH_PLACE = re.compile(
-    r"哪(?:个|些|几个)(?:地方|地区|城市|市|区|地)(?!的人)|哪(?:个|些|几个)(?=规定|对|有|要求|提|写|的)"
+    r"哪(?:个|些|几个)(?:地方|地区|城市)|哪(?:个|些|几个)[市区地]?(?=规定|对|有|要求|提|写|的|里)"
 )
 # A level word (市政府, 区长, 县里): each place says its own, not a thing one place names and another lacks
 _LEVEL = re.compile(r"[省市区县乡镇]")
