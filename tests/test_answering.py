@@ -501,6 +501,9 @@ def test_which_place_names_a_thing_lists_only_the_places_whose_articles_name_it(
     # a thing named elsewhere in a place's quoted article (常务会议, not in the quote itself) still counts
     b = assistant.ask("哪些地方的常务会可以请媒体参加？")
     assert {c.article.city for c in b.citations} >= {"chaoyang", "xianning"}
+    # roles are each place's own words (负责人 here, 负责同志 there): not a thing one place lacks
+    c = assistant.ask("哪个地方的部门可以不经批准邀请县区负责人参加全市性会议")
+    assert {x.article.city for x in c.citations} == set(assistant.cities) and not c.silent
 
 
 def test_a_followup_asking_everywhere_answers_every_place(assistant):

@@ -973,6 +973,10 @@ def test_amounts_stated():
         ("处罚决定书要送达吗", False),
         ("区政府办公室对督查工作负什么责任", False),  # a duty, not a sanction
         ("常务会多久开一次", False),
+        ("违反八项规定会受到什么处理？", True),  # what befalls someone
+        ("不按时报备会被通报吗", True),
+        ("逾期不回复有什么后果", True),
+        ("会议无故缺席怎么处理", False),  # how a matter is handled: not asked as a sanction
     ],
 )
 def test_a_sanction_is_asked_when_it_is_what_the_question_asks_about(question, asks):
@@ -985,6 +989,7 @@ def test_a_sanction_is_asked_when_it_is_what_the_question_asks_about(question, a
         ("对负有责任的领导人员依法给予警告处分", True),
         ("依法追究有关人员的责任", True),
         ("予以通报批评", True),
+        ("逾期不回复视为无不同意见", True),  # a consequence the rule sets
         ("要严格执行请销假制度。", False),
         ("市长办公会议研究、处理市政府具体事项。", False),  # handling matters is not a sanction
     ],

@@ -20,6 +20,7 @@ from assistant.answering.extractive import Draft, ExtractiveAnswerer
 from assistant.answering.parts import question_parts, without_scope
 from assistant.answering.quantities import amounts, asked, asked_unit, plain_asking, states
 from assistant.answering.relocation import Relocator
+from assistant.answering.roles import ROLE
 from assistant.answering.scoring import ClauseScorer, coverage
 from assistant.answering.stated import quantity_elsewhere
 from assistant.knowledge.registry import Registry
@@ -37,8 +38,9 @@ Drafted = tuple[str, Draft, Sequence[Hit]]  # a place, its draft, the hits it wa
 _WHICH_PLACE = re.compile(
     r"哪(?:个|些|几个)(?:地方|地区|城市)|哪(?:个|些|几个)[市区地]?(?=规定|对|有|要求|提|写|的|里)"
 )
-# A level word (市政府, 区长, 县里): each place says its own, not a thing one place names and another lacks
-_LEVEL = re.compile(r"[省市区县乡镇]")
+# A level word (市政府, 区长, 县里) or a role (负责人 here, 负责同志 there): each place says its own, not a thing
+# one place names and another lacks
+_LEVEL = re.compile(rf"[省市区县乡镇]|{ROLE.pattern}|(?:人|同志|人员)$")
 _ARTICLE_REF = re.compile(rf"第\s*([{NUMERAL_CHARS}]+|\d+)\s*条")
 _CONNECTOR = re.compile(r"^[和与及、，,\s]+")  # what is left in front once the places are taken out
 # An article named, with the words pointing at it (「根据第六十条规定」, 「第47条说」): nothing the question asks
@@ -57,7 +59,11 @@ def _stating_asked(q: str, drafts: list[Drafted], groups: Sequence[Group] = ()) 
     stated = amounts(q)
     quoted = {c: normalize("".join(q2.quote for q2 in d.citations)) for c, d, _ in drafts if not d.refused}
     # the articles quoted: a thing is lacked when the whole article never names it (not only the quote)
-    cited = {c: normalize("".join({q2.article.text for q2 in d.citations})) for c, d, _ in drafts if not d.refused}
+    cited = {
+        c: normalize("\n".join(dict.fromkeys(q2.article.text for q2 in d.citations)))
+        for c, d, _ in drafts
+        if not d.refused
+    }
     things = [g for g in groups if g.noun and not any(_LEVEL.search(a) for a in g.alternatives)]
     named = [g for g in things if any(g.found(t) for t in quoted.values())]
 

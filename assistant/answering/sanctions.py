@@ -2,9 +2,11 @@
 
 A question asks for a sanction when a word for one (处分, 追责, 问责, 处罚 …) is what it asks about:
 after an asking word (「会受什么处分」, 「怎么追责」, 「会不会被问责」) or before a closing 吗
-(「要处罚吗」). Named as a topic it is not asked (「处罚决定书是寄过去的，…期限从哪天起算」). A
+(「要处罚吗」); so does one asking what befalls someone (「会受到什么处理」, 「会被通报吗」) or the
+consequence (「有什么后果」). 「怎么处理」 alone asks how a matter is handled, not a sanction. Named as a topic it is not asked (「处罚决定书是寄过去的，…期限从哪天起算」). A
 clause states a sanction when it names one: a disciplinary or legal measure (警告, 记过, 撤职, 罚款 …),
-or holding someone to account (追究…责任, 问责, 通报批评, 依法处理).
+or holding someone to account (追究…责任, 问责, 通报批评, 依法处理), or a consequence the rule sets
+(「逾期不回复视为无不同意见」).
 
 A rule that says only what must be done (「要严格执行请销假制度」) does not answer 「违反了怎么处分」:
 the answerer refuses it, saying no sanction is set, unless another sentence of the article states one.
@@ -21,10 +23,13 @@ _ASKING = r"(?:什么|啥|哪些|哪种|怎么|怎样|如何|咋|会不会|要�
 _ASKS = re.compile(
     rf"{_ASKING}[^，。；？！,;?!]{{0,6}}{_SANCTION}"  # 「会受什么处分」, 「怎么追责」, 「会不会被问责」
     rf"|{_SANCTION}(?![决程办机条])[^，。；？！,;?!]{{0,3}}[吗么嘛][？?]?"  # 「要处罚吗」 (not 处罚决定书…吗)
+    # what befalls someone (「会受到什么处理」, 「会被通报吗」), or the consequence asked (「有什么后果」)
+    r"|(?:被|受到?)[^，。；？！,;?!]{0,4}(?:处理|通报|批评)|(?:什么|啥|哪些)后果"
 )
 _STATES = re.compile(
     r"处分|处罚|追究|追责|问责|责令|通报批评|批评教育|警告|记过|降级|撤职|开除|罚款|没收|拘留|移送"
     r"|(?:依法|依规|依纪|严肃|从严)(?:依法)?(?:处理|查处)|约谈|诫勉|取消[^，。；]{0,6}资格"
+    r"|视为"  # a consequence the rule sets (「逾期不回复视为无不同意见」)
 )
 
 
