@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from assistant.answering.analysis import Group, QuestionAnalyzer
@@ -40,7 +40,7 @@ _WHICH_PLACE = re.compile(
 )
 # A level word (市政府, 区长, 县里) or a role (负责人 here, 负责同志 there): each place says its own, not a thing
 # one place names and another lacks
-_LEVEL = re.compile(rf"[省市区县乡镇]|{ROLE.pattern}|(?:人|同志|人员)$")
+_OWN_WORDING = re.compile(rf"[省市区县乡镇]|{ROLE.pattern}|(?:人|同志|人员)$")
 _ARTICLE_REF = re.compile(rf"第\s*([{NUMERAL_CHARS}]+|\d+)\s*条")
 _CONNECTOR = re.compile(r"^[和与及、，,\s]+")  # what is left in front once the places are taken out
 # An article named, with the words pointing at it (「根据第六十条规定」, 「第47条说」): nothing the question asks
@@ -49,11 +49,12 @@ _POINTED = re.compile(
 )
 
 
-def _stating_asked(q: str, drafts: list[Drafted], groups: Sequence[Group] = ()) -> list[Drafted]:
+def _stating_asked(q: str, drafts: list[Drafted], groups_of: Callable[[str], Sequence[Group]]) -> list[Drafted]:
     """「哪个地方规定了…要提前1天请假」, 「哪个地方常务会可以请法律顾问列席」: asked which places have a rule,
     a place whose quotes do not set the number asked (「应事先请假」), or whose quoted articles lack a thing
     asked (a noun, not a level word: 市 or 区) that another place's quotes name, does not have that rule, and
-    is said to be silent rather than answering."""
+    is said to be silent rather than answering. ``groups_of``: the question's term groups (read only for such
+    questions)."""
     if not _WHICH_PLACE.search(q):
         return drafts
     stated = amounts(q)
@@ -64,7 +65,7 @@ def _stating_asked(q: str, drafts: list[Drafted], groups: Sequence[Group] = ()) 
         for c, d, _ in drafts
         if not d.refused
     }
-    things = [g for g in groups if g.noun and not any(_LEVEL.search(a) for a in g.alternatives)]
+    things = [g for g in groups_of(q) if g.noun and not any(_OWN_WORDING.search(a) for a in g.alternatives)]
     named = [g for g in things if any(g.found(t) for t in quoted.values())]
 
     def lacks(c: str) -> bool:
@@ -152,7 +153,7 @@ class Drafter:
                 drafts.append((c, draft, found.hits))
         drafts = self._answered_elsewhere(drafts)
         if several and len(parts) == 1 and not placed:
-            drafts = _stating_asked(q, self._agreeing(asked, drafts, vectors), self.analyzer.groups(q))
+            drafts = _stating_asked(q, self._agreeing(asked, drafts, vectors), self.analyzer.groups)
         return drafts, None
 
     def _parts(self, q: str) -> list[str]:

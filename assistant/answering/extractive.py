@@ -199,7 +199,7 @@ class ExtractiveAnswerer:
         )
         if silent and judged and (stating := self._stating_clause(question, groups, hits[0].article, quotes, context)):
             # 「…商量谁来受理有没有时限」: 「由最先收到…的机关受理」 and, in the article, 「…在10日内协商确定」
-            quotes, silent = tuple(sorted({*quotes, stating}, key=lambda c: hits[0].article.text.find(c.quote))), False
+            quotes, silent = _with(hits[0].article, quotes, stating), False
         if judged and not ruled_out and not silent and sanction_unstated(question, joined):
             # 「违反请销假制度怎么处分」 quoted 「要严格执行请销假制度」: no quote names a sanction
             named = _with_sanction(groups, hits[0].article, quotes, context)
@@ -228,7 +228,7 @@ class ExtractiveAnswerer:
                 return Draft((), True, "lead", s, said=said)
             # the article sets the days in another clause (「…会前 2 日…通知…，会议有关材料一般应同时送达」)
             best = max(days, key=lambda u: coverage(groups, u))
-            quotes = tuple(sorted({*quotes, Citation(art, best)}, key=lambda c: art.text.find(c.quote)))
+            quotes = _with(art, quotes, Citation(art, best))
         return Draft(quotes, False, None, s)
 
     def _stating_clause(
@@ -350,6 +350,11 @@ class ExtractiveAnswerer:
         return listed(question, groups, article, [unit for _, _, unit in chosen])
 
 
+def _with(article: Article, quotes: Sequence[Citation], added: Citation) -> tuple[Citation, ...]:
+    """``quotes`` with ``added`` (once), in the order they stand in ``article``."""
+    return tuple(sorted({*quotes, added}, key=lambda c: article.text.find(c.quote)))
+
+
 def _with_sanction(
     groups: Sequence[Group], article: Article, quotes: Sequence[Citation], context: list[str]
 ) -> tuple[Citation, ...] | None:
@@ -358,8 +363,7 @@ def _with_sanction(
     naming = [u for u in context if states_sanction(u) and coverage(groups, u) > 0]
     if not naming:
         return None
-    best = Citation(article, max(naming, key=lambda u: coverage(groups, u)))
-    return tuple(sorted({*quotes, best}, key=lambda c: article.text.find(c.quote)))
+    return _with(article, quotes, Citation(article, max(naming, key=lambda u: coverage(groups, u))))
 
 
 def _same_paragraph(article: Article, first: str, second: str) -> bool:
