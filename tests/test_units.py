@@ -556,7 +556,8 @@ def test_clause_similarity_is_the_best_clause_cosine():
         ("市长自己离开朝阳，要向哪里报备", {"市长"}),
         ("部门一把手离市要提前几天请假", {"部门:主要负责"}),  # 一把手 is the 主要负责同志
         ("局长离开城区外出要报谁", {"主要负责"}),
-        ("镇街一把手离开辖区要提前几天请假", {"政府:主要负责"}),
+        ("镇街一把手离开辖区要提前几天请假", {"政府镇街:主要负责"}),
+        ("县长离开属地要提前几天报告", {"政府县:主要负责"}),  # a 县's head, as the rules name him
         ("副职离开属地得提前几天报", {"副职"}),
         ("县市区的副职离开属地得提前几天报", {"下级:副职"}),  # the 副职 of the governments under the city
         (
@@ -595,6 +596,9 @@ def test_whose_head_a_principal_is():
         "部门一把手出差要跟谁请假", department
     )
     assert not role_mismatch("一把手出差要跟谁请假", county)  # whose head, not said: either
+    # a 县长 (乡长, 镇长) is the head of a government of that level, never the city's 市长
+    assert not role_mismatch("县长离开属地要提前几天报告", county)
+    assert role_mismatch("镇长离开属地要报告吗", county) and role_mismatch("市长出差要报告吗", county)
     both = "各县（市）区政府、市政府各部门主要负责同志出国审批公文，经市政府分管负责同志审核后"
     assert not role_mismatch("县区政府一把手出国的审批公文谁审签", both)
 

@@ -31,8 +31,17 @@ _SAME = {"主要负责同志": "主要负责", "主要负责人": "主要负责"
 _SAME |= {f"{unit}长": "主要负责" for unit in "局厅处科"}
 
 
+# The head of a government below the city's (县长, 乡长, 镇长) is that government's 主要负责同志: the
+# rules name them so (「各县(市、区)政府主要负责同志」), never by title. A government's head carries
+# the levels it is said of (「政府县市区:主要负责」), so a 镇长 is not a 县(市、区) head.
+_LOWER_HEAD = re.compile(r"([县乡镇])长")
+_LEVELS = re.compile(r"[县市区乡镇街]")
+
+
 def _role(name: str) -> str:
-    """A 常务副市长 is a 副市长 (the rules for 副市长 apply to him)."""
+    """A 常务副市长 is a 副市长 (the rules for 副市长 apply to him); a 县长 is a 县 government's head."""
+    if lower := _LOWER_HEAD.fullmatch(name):
+        return f"政府{lower.group(1)}:主要负责"
     return _SAME.get(name, name.removeprefix("办公室").removeprefix("常务"))
 
 
@@ -58,10 +67,14 @@ def _qualified(name: str, before: str) -> str:
         return "下级:副职"
     if role in ("主任", "副主任", "书记", "副书记") and _LOCAL.search(before):
         return f"下级:{role}"
-    holders = re.sub(r"[（(][^）)]*[）)]", "", re.split(r"[，,。；;]", before)[-1])  # 县(市、区) is one holder
+    holder = re.split(r"[，,。；;]", before)[-1]
+    holders = re.sub(r"[（(][^）)]*[）)]", "", holder)  # 县(市、区) is one holder
     if role != "主要负责" or re.search(r"[、和及与]", holders):  # 「各县区政府、市政府各部门主要负责同志」: both
         return role
-    return next((f"{unit}:{role}" for unit, pattern in _HEAD_OF if pattern.search(before)), role)
+    unit = next((unit for unit, pattern in _HEAD_OF if pattern.search(before)), None)
+    if unit == "政府":  # whose government: 各县(市、区)政府 → 县市区, 镇街 → 镇街
+        unit += "".join(dict.fromkeys(_LEVELS.findall(holder.removesuffix("政府")[-8:])))
+    return f"{unit}:{role}" if unit else role
 
 
 def subject_roles(text: str) -> frozenset[str]:
@@ -89,6 +102,9 @@ def _same(a: str, b: str) -> bool:
     if "主要负责" in (a, b):
         other = b if a == "主要负责" else a
         return bool(_HEAD.fullmatch(other)) or other.rpartition(":")[2] == "主要负责"
+    if a.startswith("政府") and b.startswith("政府"):  # two governments' heads: of a level in common
+        levels_a, levels_b = (set(_LEVELS.findall(r.partition(":")[0])) for r in (a, b))
+        return not levels_a or not levels_b or bool(levels_a & levels_b)
     return a == b or a.rpartition(":")[2] == b or b.rpartition(":")[2] == a
 
 
