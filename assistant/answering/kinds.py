@@ -20,7 +20,7 @@ from assistant.textnorm import normalize
 
 _BEFORE_MEETING = re.compile(r"([\u4e00-\u9fff]{2})会议")
 # 会 of a meeting, not the verb prefix of 会签, 会商, 会同, 会审, 会办 (「部门会签」 is no 部门会议)
-_MEETING = "会(?![签商同审前后不]|办(?!公室))"  # nor 会前, 会后, 会不会 (「各部门会前要准备什么」)
+_MEETING = "会(?![签商同审不]|办(?!公室))"  # nor 会不会; after a kind's name 会前, 会后 are its (「常务会后多久印发」)
 # A kind names at least this share of the meetings the rules name (not 市性 of 全市性会议, nor 电话)…
 MIN_SHARE_OF_MEETINGS = 0.05
 # …and names a meeting in at least this share of its own uses (部门: 4 of 360; 办公: 34 of 157).
