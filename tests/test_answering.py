@@ -152,6 +152,11 @@ def test_unknown_city_in_question(assistant):
         first = assistant.ask(q)  # wherever the place we lack stands, the places we have are answered
         assert not first.refused and "知识库中没有太原市的规则" in first.notice
         assert {c.article.city for c in first.citations} == ({"datong"} if "咸宁" not in q else {"datong", "xianning"})
+    # where someone goes is no place asked about: 太原 after 去, 北京 after 到
+    for q in ("副市长去太原出差要向谁请假", "副市长到北京开会，要向谁请假"):
+        going = assistant.ask(q, city="datong")
+        assert not going.refused and going.citations[0].article.city == "datong", q
+    assert "太原" not in "".join(assistant.detector.detect("副区长去太原学习要提前几天请假").unknown)
     assert not assistant.ask("第零条怎么规定的", city="datong").answer.startswith("Traceback")
     assert assistant.ask("第10000条怎么规定的", city="datong").answer.endswith("没有第10000条。")
     # a province is named with its level: 山西省政府 is another government, 山西大同 is 大同
@@ -457,6 +462,8 @@ def test_a_question_compared_across_places_is_asked_at_each_places_level(assista
     assert assistant.dialogue.relocator.at_level("各地市长出差期间由谁代行职务", "区") == "各地区长出差期间由谁代行职务"
     both = "各地一把手（市长/区长）外出期间分别由谁主持工作"
     assert assistant.dialogue.relocator.at_level(both, "区") == both  # titles of both levels: as asked
+    county = "各地县长离开本地要向谁请假"  # no place here is a 县: 县长 heads a government under them
+    assert assistant.dialogue.relocator.at_level(county, "市") == county
     meeting = "咸宁市和晋城市城区部门开全区性会议要提前几天报请示"  # 全区性 is a level word too
     assert assistant.dialogue.relocator.at_level(meeting, "市") == "咸宁市和晋城市城区部门开全市性会议要提前几天报请示"
     a = assistant.ask("各地市长出差期间由谁代行职务？")

@@ -475,6 +475,12 @@ def test_other_people_take_the_roles_place(dialogue):
     assert dialogue.resolve(["副市长出差要跟谁请假", "那秘书长呢"], "datong").question == "秘书长出差要跟谁请假"
 
 
+def test_a_level_word_names_no_place_in_a_places_conversation(dialogue):
+    # 区长 alone names 城区 (the only 区), but in a conversation about 咸宁 it is one of 咸宁's 区
+    turn = dialogue.resolve(["部门主要负责人离咸要向谁请假", "那区长呢"], "xianning")
+    assert (turn.question, turn.city) == ("区长离咸要向谁请假", "xianning")
+
+
 def test_the_conversations_two_places_pointed_at(dialogue):
     for pointing in ("那两个地方有什么不同", "这俩有区别吗", "两地一样吗"):
         turn = dialogue.resolve(["大同常务会多久开一次", "咸宁呢", pointing])

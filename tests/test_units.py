@@ -599,6 +599,7 @@ def test_whose_head_a_principal_is():
     # a 县长 (乡长, 镇长) is the head of a government of that level, never the city's 市长
     assert not role_mismatch("县长离开属地要提前几天报告", county)
     assert role_mismatch("镇长离开属地要报告吗", county) and role_mismatch("市长出差要报告吗", county)
+    assert not role_mismatch("区长离咸要向谁请假", county)  # a 区 under the city is one of its 县(市、区)
     both = "各县（市）区政府、市政府各部门主要负责同志出国审批公文，经市政府分管负责同志审核后"
     assert not role_mismatch("县区政府一把手出国的审批公文谁审签", both)
 

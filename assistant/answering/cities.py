@@ -101,6 +101,8 @@ _UPPER = {
 _UPPER_NAMES = {"省": "省级政府", "国": "国务院"}
 # Words after which a government is whom the question's subject reports or writes to.
 _TO_SOMEONE = re.compile(r"向|报|给|送|交|经|请示|以")
+# Where someone goes (「副市长去太原出差」, 「到北京开会」, 「赴武汉学习」): a destination, not whose rules are asked
+_GOING_TO = re.compile(r"(?:(?<![过失回上下进出])去|(?<![收报送接达得做提及遇碰找看想听用])到|赴|前往|飞往)")
 
 
 class CityDetector:
@@ -167,6 +169,8 @@ class CityDetector:
         if not unknown:  # 「山西省政府…」 is 山西省 already
             unknown += self._upper_subject(text)
         found = self._not_under_others(text, found, unknown)
+        going = {m.end() for m in _GOING_TO.finditer(text)}
+        found, unknown = [f for f in found if f[0] not in going], [u for u in unknown if u[0] not in going]
         cities = tuple(dict.fromkeys(slug for _, slug in sorted(found)))
         others = tuple(dict.fromkeys(n for _, n in sorted(unknown)))
         if not cities and not unknown:

@@ -38,7 +38,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.answering import followups
-from assistant.answering.cities import CityDetector
+from assistant.answering.cities import CityDetector, Detection
 from assistant.answering.kinds import Kinds
 from assistant.answering.phrasing import (
     ASKING,
@@ -178,6 +178,9 @@ class Dialogue:
             if (placed := self._place_then_asking(message, previous, selected)) is not None:
                 return placed
         detected = self.detector.detect(message)
+        if detected.by_level and (selected or (previous is not None and previous.topic)):
+            # 「那区长呢」 in 咸宁: a 区 of the place talked about, not the only 区 the rules have
+            detected = Detection((), detected.unknown)
         named = detected.city
         if previous is None or detected.unknown:
             return Resolved(message, selected, named or selected)

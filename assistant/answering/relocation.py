@@ -74,7 +74,9 @@ class Relocator:
         are all of one level: not 「市长/区长」)."""
         bare = self.strip_places(question)
         said = {m.group(0) for m in re.finditer(rf"[{LEVELS}](?={_TITLE_AFTER.pattern})|(?<=全)[{LEVELS}](?=性)", bare)}
-        return self._relevel(question, said.pop(), level) if len(said) == 1 else question
+        # a level no jurisdiction here has (县长 where there are only 市 and 区) is a lower government's, kept
+        held = {j.level for j in self.detector.registry.jurisdictions}
+        return self._relevel(question, said.pop(), level) if len(said) == 1 and said <= held else question
 
     def _relevel(self, question: str, old: str, new: str) -> str:
         """Titles and bodies named by the old level (区长, 副区长, 区政府, 全区性, 区直) in the new one's;

@@ -31,10 +31,10 @@ _SAME = {"主要负责同志": "主要负责", "主要负责人": "主要负责"
 _SAME |= {f"{unit}长": "主要负责" for unit in "局厅处科"}
 
 
-# The head of a government below the city's (县长, 乡长, 镇长) is that government's 主要负责同志: the
-# rules name them so (「各县(市、区)政府主要负责同志」), never by title. A government's head carries
-# the levels it is said of (「政府县市区:主要负责」), so a 镇长 is not a 县(市、区) head.
-_LOWER_HEAD = re.compile(r"([县乡镇])长")
+# The head of a 县, 区, 乡 or 镇 government (县长, 区长, 镇长) is that government's 主要负责同志: a city's
+# rules name them so (「各县(市、区)政府主要负责同志」). A government's head carries the levels it is said
+# of (「政府县市区:主要负责」), so a 镇长 is not a 县(市、区) head; a 市长 is the city's own head.
+_LOWER_HEAD = re.compile(r"([县区乡镇])长")
 _LEVELS = re.compile(r"[县市区乡镇街]")
 
 
