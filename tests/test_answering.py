@@ -275,6 +275,13 @@ def test_a_sanction_no_quote_states_is_not_answered(assistant):
     assert not assistant.ask("部门主要负责人离开大同外出要请假吗？", city="datong").refused
 
 
+def test_who_holds_an_office_is_no_rule(assistant):
+    # the rules name offices, never the people holding them: the office's clause does not answer
+    answer = assistant.ask("市政府秘书长叫什么", city="xianning")
+    assert answer.refused and "不载明人员姓名" in answer.answer and "第四条" in answer.answer
+    assert not assistant.ask("以市政府办公室名义发文由谁签发", city="xianning").refused
+
+
 def test_several_places_none_answers_each_is_listed(assistant):
     answer = assistant.ask("大同和咸宁的出差补助一天多少钱")
     assert answer.refused and not answer.citations

@@ -981,7 +981,10 @@ def test_amounts_stated():
         ("违反八项规定会受到什么处理？", True),  # what befalls someone
         ("不按时报备会被通报吗", True),
         ("逾期不回复有什么后果", True),
-        ("会议无故缺席怎么处理", False),  # how a matter is handled: not asked as a sanction
+        ("会议无故缺席怎么处理", True),  # what is done about a breach
+        ("违反保密纪律会怎样", True),
+        ("部门之间意见不一致怎么处理", False),  # how a matter is handled, no breach: not a sanction
+        ("特殊情况来不及回复咋办", False),
     ],
 )
 def test_a_sanction_is_asked_when_it_is_what_the_question_asks_about(question, asks):
@@ -1001,3 +1004,20 @@ def test_a_sanction_is_asked_when_it_is_what_the_question_asks_about(question, a
 )
 def test_a_sanction_is_stated_by_a_measure_or_holding_to_account(text, states):
     assert states_sanction(text) is states
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("秘书长是谁", True),
+        ("咸宁市长叫什么名字", True),
+        ("谁是现任办公室主任", True),
+        ("常务会议由谁主持", False),  # which office acts
+        ("办公室主任是谁任命的", False),  # who appoints
+        ("常务会主持人是谁", False),  # a part at a meeting, not an office
+    ],
+)
+def test_who_holds_an_office_is_asked_by_name(question, asks):
+    from assistant.answering.identity import asks_identity
+
+    assert asks_identity(question) is asks

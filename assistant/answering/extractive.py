@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from assistant.answering.analysis import Group, QuestionAnalyzer
 from assistant.answering.clauses import ClauseVectors, sentences
+from assistant.answering.identity import asks_identity
 from assistant.answering.lists import asks_for_list, lead_of, listed, with_list
 from assistant.answering.quantities import (
     asked,
@@ -200,6 +201,9 @@ class ExtractiveAnswerer:
         if silent and judged and (stating := self._stating_clause(question, groups, hits[0].article, quotes, context)):
             # 「…商量谁来受理有没有时限」: 「由最先收到…的机关受理」 and, in the article, 「…在10日内协商确定」
             quotes, silent = _with(hits[0].article, quotes, stating), False
+        if judged and asks_identity(question):
+            # 「秘书长是谁」 quoted 「市政府由市长、副市长、秘书长…组成」: the rules name offices, not people
+            return Draft((), True, "person", s, said=quotes[0].quote if quotes else "")
         if judged and not ruled_out and not silent and sanction_unstated(question, joined):
             # 「违反请销假制度怎么处分」 quoted 「要严格执行请销假制度」: no quote names a sanction
             named = _with_sanction(groups, hits[0].article, quotes, context)

@@ -3,7 +3,8 @@
 A question asks for a sanction when a word for one (处分, 追责, 问责, 处罚 …) is what it asks about:
 after an asking word (「会受什么处分」, 「怎么追责」, 「会不会被问责」) or before a closing 吗
 (「要处罚吗」); so does one asking what befalls someone (「会受到什么处理」, 「会被通报吗」) or the
-consequence (「有什么后果」). 「怎么处理」 alone asks how a matter is handled, not a sanction. Named as a topic it is not asked (「处罚决定书是寄过去的，…期限从哪天起算」). A
+consequence (「有什么后果」), and one asking what is done about a breach (「违反…怎么处理」, 「无故缺席
+会怎么样」). 「怎么处理」 alone asks how a matter is handled, not a sanction. Named as a topic it is not asked (「处罚决定书是寄过去的，…期限从哪天起算」). A
 clause states a sanction when it names one: a disciplinary or legal measure (警告, 记过, 撤职, 罚款 …),
 or holding someone to account (追究…责任, 问责, 通报批评, 依法处理), or a consequence the rule sets
 (「逾期不回复视为无不同意见」).
@@ -19,12 +20,18 @@ import re
 from assistant.textnorm import normalize
 
 _SANCTION = r"(?:追责|追究|处分|处罚|惩处|惩戒|问责|罚款|法律责任|罚)"
+# A breach of a rule: 违反, 违规, 不按规定, 无故缺席, 泄露, 超期, 不遵守, 擅自 …
+_BREACH = (
+    r"(?:违反|违背|违规|违纪|不按(?:照)?规定|不符合(?:规定|要求)|无故|泄露|泄密|超时|超期|不遵守|不执行|擅自|私自)"
+)
 _ASKING = r"(?:什么|啥|哪些|哪种|怎么|怎样|如何|咋|会不会|要不要|是否|能否|被|受)"
 _ASKS = re.compile(
     rf"{_ASKING}[^，。；？！,;?!]{{0,6}}{_SANCTION}"  # 「会受什么处分」, 「怎么追责」, 「会不会被问责」
     rf"|{_SANCTION}(?![决程办机条])[^，。；？！,;?!]{{0,3}}[吗么嘛][？?]?"  # 「要处罚吗」 (not 处罚决定书…吗)
     # what befalls someone (「会受到什么处理」, 「会被通报吗」), or the consequence asked (「有什么后果」)
     r"|(?:被|受到?)[^，。；？！,;?!]{0,4}(?:处理|通报|批评)|(?:什么|啥|哪些)后果"
+    # what is done about a breach (「违反请销假制度怎么处理」, 「无故缺席会怎么样」, 「泄露会议内容咋办」)
+    rf"|{_BREACH}[^。；？！?!]{{0,14}}(?:(?:怎么|如何|咋)(?:处理|办)|(?:会|要)?(?:怎么样|怎样)(?![召开办签报]))"
 )
 _STATES = re.compile(
     r"处分|处罚|追究|追责|问责|责令|通报批评|批评教育|警告|记过|降级|撤职|开除|罚款|没收|拘留|移送"
