@@ -275,6 +275,13 @@ def test_a_sanction_no_quote_states_is_not_answered(assistant):
     assert not assistant.ask("部门主要负责人离开大同外出要请假吗？", city="datong").refused
 
 
+def test_a_part_asking_only_what_kind_of_answer_is_answered_by_a_quote_of_that_kind(assistant):
+    # 「有什么例外」 has no words of its own: the quote's 除…外 answers it; 「能报几种」: its 1种
+    for q in ("哪些人不得直接向市领导个人报送公文？有什么例外", "部门报简报有啥要求，能报几种？"):
+        answer = assistant.ask(q, city="chaoyang")
+        assert not answer.refused and "未找到明确规定" not in answer.answer, q
+
+
 def test_who_holds_an_office_is_no_rule(assistant):
     # the rules name offices, never the people holding them: the office's clause does not answer
     answer = assistant.ask("市政府秘书长叫什么", city="xianning")

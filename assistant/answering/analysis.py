@@ -57,7 +57,7 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         ),
     ),
     "condition": (
-        re.compile(r"什么情况|哪些情况|什么情形|哪些情形|什么原因|何种情况|什么条件"),
+        re.compile(r"什么情况|哪些情况|什么情形|哪些情形|什么原因|何种情况|什么条件|例外|除外"),
         re.compile(r"除.{0,60}外|情形|情况下|原因|如有|特殊情况|确需"),
     ),
     "yesno": (

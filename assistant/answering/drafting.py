@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from assistant.answering.analysis import Group, QuestionAnalyzer
+from assistant.answering.analysis import QUESTION_TYPES, Group, QuestionAnalyzer, question_types
 from assistant.answering.cities import CityDetector, strip_places
 from assistant.answering.consensus import likeness, most_alike, restates
 from assistant.answering.extractive import Draft, ExtractiveAnswerer
@@ -306,6 +306,9 @@ class Drafter:
         w = self.settings.weights
         text = "".join(c.quote for c in whole.citations)
         groups = self.analyzer.groups(part)
+        if not groups:  # 「…？有什么例外」: nothing of its own but what it asks, which the quotes must say (除…外)
+            types = question_types(part)
+            return bool(types) and all(QUESTION_TYPES[t][1].search(text) for t in types)
         kind = asked(part)
         if kind and (not states(text, kind, asked_unit(part)) or quantity_elsewhere(part, groups, whole.citations)):
             return False  # 「纪要几天内印发」 and the days quoted are the documents'
