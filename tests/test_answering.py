@@ -280,6 +280,9 @@ def test_a_part_asking_only_what_kind_of_answer_is_answered_by_a_quote_of_that_k
     for q in ("哪些人不得直接向市领导个人报送公文？有什么例外", "部门报简报有啥要求，能报几种？"):
         answer = assistant.ask(q, city="chaoyang")
         assert not answer.refused and "未找到明确规定" not in answer.answer, q
+    # 「要提前几天」 beside a quote that says only 事先: said to be unanswered, not dropped
+    days = assistant.ask("副市长离咸出差向谁请假？要提前几天", city="xianning")
+    assert "提前几天」：现行工作规则中未找到明确规定" in days.answer
 
 
 def test_who_holds_an_office_is_no_rule(assistant):

@@ -18,7 +18,7 @@ from assistant.answering.cities import CityDetector, strip_places
 from assistant.answering.consensus import likeness, most_alike, restates
 from assistant.answering.extractive import Draft, ExtractiveAnswerer
 from assistant.answering.parts import question_parts, without_scope
-from assistant.answering.quantities import amounts, asked, asked_unit, plain_asking, states
+from assistant.answering.quantities import amounts, asked, asked_unit, lead_time_unstated, plain_asking, states
 from assistant.answering.relocation import Relocator
 from assistant.answering.roles import ROLE
 from assistant.answering.scoring import ClauseScorer, coverage
@@ -306,6 +306,8 @@ class Drafter:
         w = self.settings.weights
         text = "".join(c.quote for c in whole.citations)
         groups = self.analyzer.groups(part)
+        if lead_time_unstated(part, text):
+            return False  # 「…？要提前几天」 and the quote says only 事先
         if not groups:  # 「…？有什么例外」: nothing of its own but what it asks, which the quotes must say (除…外)
             types = question_types(part)
             return bool(types) and all(QUESTION_TYPES[t][1].search(text) for t in types)
