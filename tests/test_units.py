@@ -722,6 +722,7 @@ def test_a_question_about_what_something_is_for_wants_its_tasks():
     members = clause_score(q, groups, types, "市政府全体会议由市长、副市长和各部门主要负责人组成。", "", w)
     assert "duty" in types and tasks > members > 0
     assert "duty" not in question_types("批了以后还要干啥")  # what to do next: a procedure, not a duty
+    assert "duty" in question_types("全体会主要干哪些事") and "duty" not in question_types("开会前要干哪些事")
 
 
 def test_a_who_question_asks_the_doer_of_its_verb():

@@ -80,7 +80,8 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # a clause that says its tasks or duties answers it, not the one on who makes it up
     "duty": (
         re.compile(
-            r"(?:(?<=主要)|(?<![要还得再该需]))(?:干|做|管|搞)些?(?:啥|什么|嘛)|(?:任务|职责|职能|作用)(?:是|有)?(?:啥|什么|哪些)"
+            r"(?:(?<=主要)|(?<![要还得再该需]))(?:干|做|管|搞)(?:些?(?:啥|什么|嘛)|哪些事|哪几类事)"
+            r"|(?:任务|职责|职能|作用)(?:是|有)?(?:啥|什么|哪些)"
             r"|(?:负责|研究|讨论|审议)些?(?:啥|什么|哪些)"
         ),
         re.compile(r"主要任务|任务是|职责|职能|负责(?!人|同志)|研究|讨论|决定|部署|审议|协助|处理"),
