@@ -600,6 +600,10 @@ def test_whose_head_a_principal_is():
     assert not role_mismatch("县长离开属地要提前几天报告", county)
     assert role_mismatch("镇长离开属地要报告吗", county) and role_mismatch("市长出差要报告吗", county)
     assert not role_mismatch("区长离咸要向谁请假", county)  # a 区 under the city is one of its 县(市、区)
+    # the 负责同志 of governments named are their heads too, not the city's 市长
+    attending = "根据会议议题可安排县(市、区)政府和有关部门、单位负责同志列席会议"
+    assert not role_mismatch("县长可以参加市政府常务会吗", attending)
+    assert role_mismatch("市长可以列席常务会吗", attending) and not role_mismatch("部门负责同志能列席吗", attending)
     both = "各县（市）区政府、市政府各部门主要负责同志出国审批公文，经市政府分管负责同志审核后"
     assert not role_mismatch("县区政府一把手出国的审批公文谁审签", both)
 

@@ -68,6 +68,8 @@ def _qualified(name: str, before: str) -> str:
     if role in ("主任", "副主任", "书记", "副书记") and _LOCAL.search(before):
         return f"下级:{role}"
     holder = re.split(r"[，,。；;]", before)[-1]
+    if role == "负责同志" and "政府" in holder:  # 「县(市、区)政府和有关部门负责同志」: 县长 among them
+        return f"政府{''.join(dict.fromkeys(_LEVELS.findall(holder)))}:{role}"
     holders = re.sub(r"[（(][^）)]*[）)]", "", holder)  # 县(市、区) is one holder
     if role != "主要负责" or re.search(r"[、和及与]", holders):  # 「各县区政府、市政府各部门主要负责同志」: both
         return role
