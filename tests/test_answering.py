@@ -445,6 +445,10 @@ def test_a_meeting_asked_plainly_is_not_the_one_a_document_narrows(assistant):
     assert "落实市委" not in a.answer
     b = assistant.ask("落实市委重大决策部署的专题会纪要谁签？", city="datong")
     assert "落实市委重大决策部署专题会议工作规则" in b.answer
+    # a place with no document for that narrowed meeting is silent on it, not quoted a clause on 决策部署
+    each = assistant.ask("落实市委重大决策部署专题会议研究哪些事项")
+    assert {c.article.city for c in each.citations} == {"datong"}
+    assert "【晋城市城区】\n现行工作规则中未找到对此的规定" in each.answer
 
 
 def test_the_unit_asked_in_is_not_glued_into_a_topic_word(assistant):

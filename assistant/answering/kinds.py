@@ -60,6 +60,8 @@ class Kinds:
     # document title → the words that narrow the meeting it is about (「落实市委重大决策部署」 of
     # 「市政府落实市委重大决策部署专题会议工作规则」): a question that says none of them asks of the plain meeting
     qualifiers: dict[str, frozenset[str]] = field(default_factory=dict)
+    # jurisdiction → the titles of its documents (whose narrowed meetings it holds)
+    titles: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def mine(cls, articles: Iterable[Article], tagger: Tagger) -> Kinds:
@@ -80,7 +82,24 @@ class Kinds:
         for a in articles:
             by_city.setdefault(a.city, set()).update(kinds.named(f"{a.document} {a.text}"))
         qualifiers = {t: q for t in {a.document for a in articles} if (q := kinds._qualifier(t, tagger))}
-        return cls(names, {c: frozenset(k) for c, k in by_city.items()}, qualifiers)
+        titles: dict[str, set[str]] = {}
+        for a in articles:
+            titles.setdefault(a.city, set()).add(a.document)
+        by_title = {c: frozenset(t) for c, t in titles.items()}
+        return cls(names, {c: frozenset(k) for c, k in by_city.items()}, qualifiers, by_title)
+
+    def _narrowed_elsewhere(self, question: str, asked: frozenset[str], city: str) -> bool:
+        """The question names a meeting as another jurisdiction's document narrows it (most of the words of
+        「落实市委重大决策部署」 with 专题会), and ``city`` has no document narrowing it so."""
+        if city not in self.titles:
+            return False
+
+        def says(title: str) -> bool:
+            words = self.qualifiers.get(title, frozenset())
+            said = sum(1 for w in words if w in question)
+            return bool(asked & self.named(title)) and said >= 2 and 2 * said >= len(words)
+
+        return any(says(t) for t in self.qualifiers) and not any(says(t) for t in self.titles[city])
 
     def _qualifier(self, title: str, tagger: Tagger) -> frozenset[str]:
         """The words of a document title between whose meeting it is (市政府, 市长) and its kind."""
@@ -135,6 +154,8 @@ class Kinds:
         narrowed = self.qualifiers.get(article.document)
         if narrowed and not _narrows(question, narrowed) and asked & self.named(article.document):
             return True  # 「专题会纪要谁签」 is not asked of the 落实市委重大决策部署专题会议
+        if self._narrowed_elsewhere(question, asked, article.city):
+            return True  # 「落实市委重大决策部署专题会议」 asked of a place that holds no such meeting
         for text in (clause, article.text, article.document):
             said = self.named(text)
             if said:
