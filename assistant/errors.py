@@ -30,11 +30,11 @@ class UnknownCity(UserError):
 
     SHOWN = 20  # characters of the name said back: a long one is not echoed in full
 
-    def __init__(self, city: str, known: list[str]):
+    def __init__(self, city: str, known: list[str], hint: str = ""):
         self.city = city
         self.known = known
         said = city if len(city) <= self.SHOWN else city[: self.SHOWN] + "…"
-        super().__init__(f"知识库中没有“{said}”的规则。现有：{'、'.join(known)}。")
+        super().__init__(f"知识库中没有“{said}”的规则{hint}。现有：{'、'.join(known)}。")
 
 
 class KnowledgeError(UserError):

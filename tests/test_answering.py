@@ -227,6 +227,9 @@ def test_unknown_city_parameter(assistant):
     with pytest.raises(UnknownCity) as info:
         assistant.ask("市长出差谁代行职务", city="taiyuan")
     assert "大同市" in str(info.value)
+    with pytest.raises(UnknownCity) as info:  # the city a district belongs to: pointed at the district
+        assistant.ask("区长出差谁代行职务", city="晋城")
+    assert "（晋城市下辖的“晋城市城区”有规则，可问“城区”）" in str(info.value)
 
 
 def test_no_city_answers_grouped_by_city(assistant):

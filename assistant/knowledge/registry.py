@@ -95,7 +95,9 @@ class Registry(BaseModel):
         for j in self.jurisdictions:
             if key in j.names or key.lower() == j.slug:
                 return j
-        raise UnknownCity(key, [j.name for j in self.jurisdictions])
+        # 「晋城」: the city 晋城市城区 belongs to, pointed there
+        hint = next((h for name in (key, f"{key}市") if (h := self.pointer(name))), "")
+        raise UnknownCity(key, [j.name for j in self.jurisdictions], hint)
 
     def pointer(self, place: str) -> str:
         """For a place outside the knowledge base that contains one of its jurisdictions, a hint."""
