@@ -163,6 +163,7 @@ def test_a_number_of_days_asked_as_天数():
 
 def test_a_time_of_day_is_stated_only_as_one():
     assert asked("常务会上午几点开始") == "time" and asked_unit("常务会上午几点开始") == "点钟"
+    assert asked("请假要做到哪几点") is None  # which points: a list, not a time of day
     assert states("会议上午9时30分开始", "time", "点钟") and states("9:30 开会", "time", "点钟")
     assert not states("一般应于会前2日通知", "time", "点钟") and not states("会议时间另行通知", "time", "点钟")
 

@@ -53,7 +53,7 @@ _ASKS_FREQUENCY = re.compile(
 _ASKS_TIME = re.compile(
     r"多久|多长时间|多长时候|多少天|多少日|多少个工作日|几天|几日|几个工作日|几个月|几年|几周|几小时|几分钟|"
     r"什么时候|何时|哪天|啥时候|时限|期限|多久一次|频率|频次|提前几|几次|多少次|一年.{0,3}几|一个月.{0,3}几|多长"
-    r"|几月|哪个?月|几点|天数|得(?:最|更)(?:快|慢|早|晚|长|短)"  # 「哪个地方纪要印发得最快」: how long, compared
+    r"|几月|哪个?月|(?<!哪)几点|天数|得(?:最|更)(?:快|慢|早|晚|长|短)"  # 哪几点: which points, a list  # 「哪个地方纪要印发得最快」: how long, compared
     # whether a time is set (「调研的时间有硬性要求吗」, 「时长有没有限制」): asks the time
     r"|(?:时间|时长)(?:上)?(?:有没有|有无|是否有|有)[^，。？?]{0,4}(?:要求|规定|限制|门槛|标准)"
 )
@@ -151,7 +151,7 @@ _ASKED_UNIT = re.compile(
     r"|(?:多少|几)\s*(?:个)?(年)(?!级)|(几月份?|哪个?月)"
     # a number of things counted in a noun (「几个议题」, 「多少个部门」): not 哪几个 (which ones), nor places
     r"|(?<!哪)(?:多少|几)\s*个(?!地方|工作日|月|小时|星期)([\u4e00-\u9fff]{2})"
-    r"|几(点)"  # a time of day (「上午几点开始」): stated only as one (9点, 9时30分, 9:30)
+    r"|(?<!哪)几(点)"  # a time of day (「上午几点开始」): stated only as one (9点, 9时30分, 9:30)
 )
 _UNIT_STATED = {
     "字": rf"{_RANGE}\s*字",
