@@ -448,6 +448,9 @@ def test_a_meeting_asked_plainly_is_not_the_one_a_document_narrows(assistant):
     assert "落实市委" not in a.answer
     b = assistant.ask("落实市委重大决策部署的专题会纪要谁签？", city="datong")
     assert "落实市委重大决策部署专题会议工作规则" in b.answer
+    # ranked below the narrowed meeting's article, the plain meeting's article answers the plain meeting
+    c = assistant.ask("专题会议主要研究啥", city="datong")
+    assert not c.refused and c.citations[0].article.id == "datong-special-meeting-005"
     # a place with no document for that narrowed meeting is silent on it, not quoted a clause on 决策部署
     each = assistant.ask("落实市委重大决策部署专题会议研究哪些事项")
     assert {c.article.city for c in each.citations} == {"datong"}

@@ -165,12 +165,30 @@ class Drafter:
         """``part`` searched in place ``c`` (with ``vector``, if given) and drafted; the stages' times are
         added to ``timings`` (summed over the places and parts searched)."""
         found, no_such_article = self._hits(self._without_places(part), c, vector=vector)
+        found = replace(found, hits=self._of_the_meeting_asked(part, found.hits))
         for stage, ms in found.timings.items():
             timings[stage] = timings.get(stage, 0.0) + ms
         t = time.perf_counter()
         draft = self.answerer.draft(strip_places(part, others) or part, found.hits, found.vector)
         timings["answer"] = timings.get("answer", 0.0) + (time.perf_counter() - t) * 1000
         return found, no_such_article, draft
+
+    def _of_the_meeting_asked(self, q: str, hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
+        """The first of the top articles about the meeting asked, first: 「专题会议主要研究啥」 ranks the
+        narrowed 落实市委重大决策部署专题会议's article above the plain 专题会议's, which answers it."""
+        kinds = self.analyzer.kinds
+        if not hits or hits[0].pinned or not kinds.named(q):
+            return hits
+        top, asked = hits[: self.settings.weights.consensus_depth], kinds.named(q)
+        fits = [
+            bool(asked & kinds.named(h.article.document + h.article.text))  # it names the meeting asked …
+            and not kinds.mismatch(q, h.article, self.scorer.best_unit(q, h.article)[2])  # … as the one asked
+            for h in top
+        ]
+        if fits[0] or not any(fits):
+            return hits
+        i = fits.index(True)
+        return (hits[i], *hits[:i], *hits[i + 1 :])
 
     def _answered_elsewhere(self, drafts: list[Drafted]) -> list[Drafted]:
         """A part said to be unanswered that another part's quotes for the same place do answer is not
