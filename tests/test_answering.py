@@ -824,3 +824,11 @@ def test_a_question_in_traditional_characters_is_answered(assistant):
     assert not answer.refused and answer.citations[0].article.id == "chaoyang-work-rules-020"
     resolved = assistant.dialogue.resolve(["朝陽全體會議誰主持？", "鹹寧呢？"])
     assert resolved.city == "xianning" and "全体会议" in resolved.question
+
+
+def test_who_attends_is_the_members_and_those_who_sit_in(assistant):
+    # the composition clause gives the members; the same article says who else is brought in (列席)
+    answer = assistant.ask("常务会哪些人参加", city="datong")
+    assert "由市长、副市长、秘书长组成" in answer.answer and "列席会议" in answer.answer
+    chaired = assistant.ask("常务会谁主持", city="datong")  # who chairs: not who sits in
+    assert "列席" not in chaired.answer

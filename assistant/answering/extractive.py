@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answering.analysis import Group, QuestionAnalyzer
+from assistant.answering.attendance import with_sitting_in
 from assistant.answering.clauses import ClauseVectors, sentences
 from assistant.answering.identity import asks_identity
 from assistant.answering.lists import asks_for_list, lead_of, listed, with_list
@@ -233,7 +234,7 @@ class ExtractiveAnswerer:
             # the article sets the days in another clause (「…会前 2 日…通知…，会议有关材料一般应同时送达」)
             best = max(days, key=lambda u: coverage(groups, u))
             quotes = _with(art, quotes, Citation(art, best))
-        return Draft(quotes, False, None, s)
+        return Draft(with_sitting_in(question, hits[0].article, quotes, context), False, None, s)
 
     def _stating_clause(
         self, question: str, groups: Sequence[Group], article: Article, quotes: Sequence[Citation], context: list[str]
