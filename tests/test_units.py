@@ -1027,3 +1027,13 @@ def test_who_holds_an_office_is_asked_by_name(question, asks):
     from assistant.answering.identity import asks_identity
 
     assert asks_identity(question) is asks
+
+
+def test_a_separable_verb_said_apart_is_made_whole(assistant):
+    from assistant.answering.phrasing import rejoined
+
+    tagged, df = assistant.analyzer.tokenizer.tagged, assistant.analyzer.stats.df
+    assert rejoined("副市长出趟差要跟谁请假", tagged, df) == "副市长出差要跟谁请假"
+    assert rejoined("市政府领导可以给企业题个字吗", tagged, df) == "市政府领导可以给企业题字吗"
+    assert rejoined("常务会几个月开一次", tagged, df) == "常务会几个月开一次"  # a number, not a verb
+    assert rejoined("汇报一个议题限时几分钟", tagged, df) == "汇报一个议题限时几分钟"  # 一个 counts the 议题

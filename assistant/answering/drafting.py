@@ -18,6 +18,7 @@ from assistant.answering.cities import CityDetector, strip_places
 from assistant.answering.consensus import likeness, most_alike, restates
 from assistant.answering.extractive import Draft, ExtractiveAnswerer
 from assistant.answering.parts import question_parts, without_scope
+from assistant.answering.phrasing import rejoined
 from assistant.answering.quantities import amounts, asked, asked_unit, lead_time_unstated, plain_asking, states
 from assistant.answering.relocation import Relocator
 from assistant.answering.roles import ROLE
@@ -111,6 +112,10 @@ class Drafter:
         ``placed``: a place's own question, where the question asks each place something else
         (「大同常务会多久开一次？咸宁全体会呢？」)."""
         drafts: list[Drafted] = []
+        q = rejoined(q, self.analyzer.tokenizer.tagged, self.analyzer.stats.df)  # 「请个假」 is 请假
+        placed = {
+            c: rejoined(p, self.analyzer.tokenizer.tagged, self.analyzer.stats.df) for c, p in (placed or {}).items()
+        }
         parts = self._parts(q)
         several = len(slugs) > 1
         # places found only by their form (阳高县) are no words of the question either

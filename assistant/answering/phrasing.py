@@ -8,7 +8,7 @@ Pure functions over text (jieba's parts of speech and the meeting ``kinds``), sh
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from assistant.answering.cities import positioned
 from assistant.answering.kinds import Kinds
@@ -311,3 +311,22 @@ def combine(new: str, previous: str, places: Sequence[str] = ()) -> str:
     if not previous.strip("？?。，, "):
         return new
     return join(new, predicate) if predicate else f"{new}（接上问：{previous}）"
+
+
+# A separable verb with a measure word inside (「请个假」, 「开个会」, 「出趟差」, 「题个字」): the rules
+# write it whole (请假, 开会, 出差, 题字)
+_SEPARATED = re.compile(r"([\u4e00-\u9fff])(?:了个|个|本|趟|次)([\u4e00-\u9fff])")
+
+
+def rejoined(question: str, tagged: Callable[[str], list[tuple[str, str]]], df: Callable[[str], int]) -> str:
+    """``question`` with each separable verb said apart made whole again, when the whole is one word
+    (``tagged``) that some article uses (``df``), a verb or a thing done, not a number (几月)."""
+
+    def whole(m: re.Match[str]) -> str:
+        word = m.group(1) + m.group(2)
+        tags = tagged(word)
+        if len(tags) == 1 and tags[0][1][:1] in ("v", "n") and df(word) > 0:
+            return word
+        return m.group(0)
+
+    return _SEPARATED.sub(whole, question)
