@@ -605,6 +605,9 @@ def test_whose_head_a_principal_is():
     attending = "根据会议议题可安排县(市、区)政府和有关部门、单位负责同志列席会议"
     assert not role_mismatch("县长可以参加市政府常务会吗", attending)
     assert role_mismatch("市长可以列席常务会吗", attending) and not role_mismatch("部门负责同志能列席吗", attending)
+    # a department's 负责人 is its head (「部门负责人出差要不要请假」), not the 副市长 of another clause
+    assert subject_roles("部门负责人出差要不要请假") == {"部门:主要负责"}
+    assert role_mismatch("部门负责人出差要不要请假", "副市长、秘书长离咸出访、出差或者休假,应当事先向市长请假")
     both = "各县（市）区政府、市政府各部门主要负责同志出国审批公文，经市政府分管负责同志审核后"
     assert not role_mismatch("县区政府一把手出国的审批公文谁审签", both)
 

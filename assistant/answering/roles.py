@@ -18,7 +18,7 @@ from assistant.textnorm import normalize
 
 ROLE = re.compile(
     r"(?:常务)?副?[市区县州省乡镇]长|副?秘书长|(?:办公室)?副?主任|[局厅处科]长"
-    r"|主要负责(?:同志|人)|负责同志|一把手|副职|副?书记"
+    r"|主要负责(?:同志|人)|负责同志|(?<=部门)负责人|一把手|副职|副?书记"
 )
 # Words after which a role is someone else (the one asked, reported to, approving): not the subject.
 # Not 由 or 委托: 「由常务副市长主持」, 「委托办公室主任召开」 name who acts.
@@ -27,7 +27,7 @@ _OTHERS = re.compile(r"向|报(?!告|送|文)|经(?!济|费|验|常)|请示|[，
 
 # One name per role: 一把手 is what 主要负责同志 and 主要负责人 are called, and a department's
 # (局, 厅, 处, 科) head is its 主要负责人; 办公室主任 is the 主任 a question about the office means.
-_SAME = {"主要负责同志": "主要负责", "主要负责人": "主要负责", "一把手": "主要负责"}
+_SAME = {"主要负责同志": "主要负责", "主要负责人": "主要负责", "一把手": "主要负责", "负责人": "主要负责"}
 _SAME |= {f"{unit}长": "主要负责" for unit in "局厅处科"}
 
 
@@ -68,8 +68,8 @@ def _qualified(name: str, before: str) -> str:
     if role in ("主任", "副主任", "书记", "副书记") and _LOCAL.search(before):
         return f"下级:{role}"
     holder = re.split(r"[，,。；;]", before)[-1]
-    if role == "负责同志" and "政府" in holder:  # 「县(市、区)政府和有关部门负责同志」: 县长 among them
-        return f"政府{''.join(dict.fromkeys(_LEVELS.findall(holder)))}:{role}"
+    if role == "负责同志" and "政府" in holder and not re.search(r"部门|单位|[局委办]", holder):
+        return f"政府{''.join(dict.fromkeys(_LEVELS.findall(holder)))}:{role}"  # 「县(市、区)政府负责同志」
     holders = re.sub(r"[（(][^）)]*[）)]", "", holder)  # 县(市、区) is one holder
     if role != "主要负责" or re.search(r"[、和及与]", holders):  # 「各县区政府、市政府各部门主要负责同志」: both
         return role
@@ -101,6 +101,9 @@ def _same(a: str, b: str) -> bool:
         return False  # a township's 主任 is not the government's 办公室主任, its 副职 not a 副市长
     if "副职" in (a, b):
         return bool(_DEPUTY_HEAD.fullmatch(b if a == "副职" else a)) or a == b
+    if "负责同志" in (a, b):  # said of governments and departments alike: their heads among them
+        other = b if a == "负责同志" else a
+        return other.rpartition(":")[2] in ("主要负责", "负责同志")
     if "主要负责" in (a, b):
         other = b if a == "主要负责" else a
         return bool(_HEAD.fullmatch(other)) or other.rpartition(":")[2] == "主要负责"
