@@ -605,6 +605,10 @@ def test_whose_head_a_principal_is():
     attending = "根据会议议题可安排县(市、区)政府和有关部门、单位负责同志列席会议"
     assert not role_mismatch("县长可以参加市政府常务会吗", attending)
     assert role_mismatch("市长可以列席常务会吗", attending) and not role_mismatch("部门负责同志能列席吗", attending)
+    assert role_mismatch("乡镇长可以列席市政府全体会议吗", attending)  # a 镇 is none of the 县(市、区)
+    # a township's, a street office's or a village's official, where the clause names no lower body at all
+    assert role_mismatch("村主任离村要请假吗", "市政府常务会议组成人员和会议指定列席人员应按要求准时参加会议")
+    assert not role_mismatch("街道主任能不能参加", "未按有关规定报经批准，不得邀请镇（街道）负责人出席")
     # a department's 负责人 is its head (「部门负责人出差要不要请假」), not the 副市长 of another clause
     assert subject_roles("部门负责人出差要不要请假") == {"部门:主要负责"}
     assert role_mismatch("部门负责人出差要不要请假", "副市长、秘书长离咸出访、出差或者休假,应当事先向市长请假")

@@ -68,8 +68,9 @@ def _qualified(name: str, before: str) -> str:
     if role in ("主任", "副主任", "书记", "副书记") and _LOCAL.search(before):
         return f"下级:{role}"
     holder = re.split(r"[，,。；;]", before)[-1]
-    if role == "负责同志" and "政府" in holder and not re.search(r"部门|单位|[局委办]", holder):
-        return f"政府{''.join(dict.fromkeys(_LEVELS.findall(holder)))}:{role}"  # 「县(市、区)政府负责同志」
+    if role == "负责同志" and "政府" in holder:  # 「县(市、区)政府和有关部门负责同志」: of those levels
+        departments = "部门" if re.search(r"部门|单位", holder) else ""  # … and of departments too
+        return f"政府{departments}{''.join(dict.fromkeys(_LEVELS.findall(holder)))}:{role}"
     holders = re.sub(r"[（(][^）)]*[）)]", "", holder)  # 县(市、区) is one holder
     if role != "主要负责" or re.search(r"[、和及与]", holders):  # 「各县区政府、市政府各部门主要负责同志」: both
         return role
@@ -101,9 +102,15 @@ def _same(a: str, b: str) -> bool:
         return False  # a township's 主任 is not the government's 办公室主任, its 副职 not a 副市长
     if "副职" in (a, b):
         return bool(_DEPUTY_HEAD.fullmatch(b if a == "副职" else a)) or a == b
-    if "负责同志" in (a, b):  # said of governments and departments alike: their heads among them
-        other = b if a == "负责同志" else a
-        return other.rpartition(":")[2] in ("主要负责", "负责同志")
+    if a.endswith("负责同志") or b.endswith("负责同志"):  # any responsible official: heads among them …
+        said, other = (a, b) if a.endswith("负责同志") else (b, a)
+        if other.rpartition(":")[2] not in ("主要负责", "负责同志"):
+            return False
+        if other.startswith("部门") and ":" in said and "部门" not in said:
+            return False  # 「市政府分管负责同志」 is no department's head
+        levels = set(_LEVELS.findall(said.partition(":")[0]))  # … of the governments named, if named
+        theirs = set(_LEVELS.findall(other.partition(":")[0])) if other.startswith("政府") else set()
+        return not levels or not theirs or bool(levels & theirs)
     if "主要负责" in (a, b):
         other = b if a == "主要负责" else a
         return bool(_HEAD.fullmatch(other)) or other.rpartition(":")[2] == "主要负责"
@@ -113,9 +120,16 @@ def _same(a: str, b: str) -> bool:
     return a == b or a.rpartition(":")[2] == b or b.rpartition(":")[2] == a
 
 
+# A clause that speaks of the governments, towns, streets or villages under the city at all
+_OF_LOWER = re.compile(r"[乡镇县村]|街道|社区|居委会")
+
+
 def role_mismatch(question: str, clause: str) -> bool:
-    """The question is about roles the clause is not about, while the clause is about others."""
+    """The question is about roles the clause is not about, while the clause is about others; or about a
+    lower government's officials only (「村主任」, 「街道书记」) and the clause names no lower body at all."""
     asked = subject_roles(question)
+    if asked and all(a.startswith("下级:") for a in asked) and not _OF_LOWER.search(normalize(clause)):
+        return True
     said = subject_roles(clause)
     return bool(asked and said and not any(_same(a, b) for a in asked for b in said))
 
