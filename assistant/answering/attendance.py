@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.models import Article, Citation
+from assistant.models import Citation
 
 _ASKS = re.compile(
     r"(?:哪些人|谁|什么人|哪些部门|哪些单位)[^，。？?；;]{0,4}(?:参加|出席|参会|到会)"
@@ -22,15 +22,10 @@ _COMPOSED = "组成"
 _SITTING_IN = re.compile(r"(?:安排|邀请|可以?)[^。；;]*列席")
 
 
-def with_sitting_in(
-    question: str, article: Article, quotes: Sequence[Citation], context: list[str]
-) -> tuple[Citation, ...]:
-    """``quotes`` and, when they give a meeting's members for a question asking who attends, the sentence
-    of ``article`` (``context``: its sentences) saying who sits in, in the article's order."""
+def sitting_in(question: str, quotes: Sequence[Citation], context: list[str]) -> str | None:
+    """When ``quotes`` give a meeting's members for a question asking who attends, the sentence of their
+    article (``context``: its sentences) saying who sits in; None otherwise."""
     joined = "".join(c.quote for c in quotes)
     if not _ASKS.search(question) or _COMPOSED not in joined or "列席" in joined:
-        return tuple(quotes)
-    extra = next((u for u in context if _SITTING_IN.search(u) and u not in joined), None)
-    if extra is None:
-        return tuple(quotes)
-    return tuple(sorted({*quotes, Citation(article, extra)}, key=lambda c: article.text.find(c.quote)))
+        return None
+    return next((u for u in context if _SITTING_IN.search(u) and u not in joined), None)

@@ -112,10 +112,8 @@ class Drafter:
         ``placed``: a place's own question, where the question asks each place something else
         (「大同常务会多久开一次？咸宁全体会呢？」)."""
         drafts: list[Drafted] = []
-        q = rejoined(q, self.analyzer.tokenizer.tagged, self.analyzer.stats.df)  # 「请个假」 is 请假
-        placed = {
-            c: rejoined(p, self.analyzer.tokenizer.tagged, self.analyzer.stats.df) for c, p in (placed or {}).items()
-        }
+        q = self._whole(q)  # 「请个假」 is 请假
+        placed = {c: self._whole(p) for c, p in (placed or {}).items()}
         parts = self._parts(q)
         several = len(slugs) > 1
         # places found only by their form (阳高县) are no words of the question either
@@ -161,6 +159,10 @@ class Drafter:
             drafts = _stating_asked(q, self._agreeing(asked, drafts, vectors), self.analyzer.groups)
         return drafts, None
 
+    def _whole(self, q: str) -> str:
+        """``q`` with its separable verbs said whole, as the rules write them (``phrasing.rejoined``)."""
+        return rejoined(q, self.analyzer.tokenizer.tagged, self.analyzer.stats.df)
+
     def _parts(self, q: str) -> list[str]:
         return question_parts(q, self.analyzer.kinds, self.place_names, lambda words: bool(self.analyzer.groups(words)))
 
@@ -182,9 +184,10 @@ class Drafter:
         """The first of the top articles about the meeting asked, first: 「专题会议主要研究啥」 ranks the
         narrowed 落实市委重大决策部署专题会议's article above the plain 专题会议's, which answers it."""
         kinds = self.analyzer.kinds
-        if not hits or hits[0].pinned or not kinds.named(q):
+        asked = kinds.named(q)
+        if not hits or hits[0].pinned or not asked:
             return hits
-        top, asked = hits[: self.settings.weights.consensus_depth], kinds.named(q)
+        top = hits[: self.settings.weights.consensus_depth]
         fits = [
             bool(asked & kinds.named(h.article.document + h.article.text))  # it names the meeting asked …
             and not kinds.mismatch(q, h.article, self.scorer.best_unit(q, h.article)[2])  # … as the one asked

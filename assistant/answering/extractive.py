@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answering.analysis import Group, QuestionAnalyzer
-from assistant.answering.attendance import with_sitting_in
+from assistant.answering.attendance import sitting_in
 from assistant.answering.clauses import ClauseVectors, sentences
 from assistant.answering.identity import asks_identity
 from assistant.answering.lists import asks_for_list, lead_of, listed, with_list
@@ -234,7 +234,9 @@ class ExtractiveAnswerer:
             # the article sets the days in another clause (「…会前 2 日…通知…，会议有关材料一般应同时送达」)
             best = max(days, key=lambda u: coverage(groups, u))
             quotes = _with(art, quotes, Citation(art, best))
-        return Draft(with_sitting_in(question, hits[0].article, quotes, context), False, None, s)
+        if extra := sitting_in(question, quotes, context):  # 「哪些人参加」: the members, and who sits in
+            quotes = _with(hits[0].article, quotes, Citation(hits[0].article, extra))
+        return Draft(quotes, False, None, s)
 
     def _stating_clause(
         self, question: str, groups: Sequence[Group], article: Article, quotes: Sequence[Citation], context: list[str]

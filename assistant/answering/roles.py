@@ -95,6 +95,13 @@ _DEPUTY_HEAD = re.compile(r"副[市区县州省乡镇]长")  # what a government
 _HEAD = re.compile(r"[市区县州省乡镇]长")  # a government's 一把手 (its 主要负责人)
 
 
+def _common_level(a: str, b: str) -> bool:
+    """Two roles said of governments are of a level in common (「政府县:主要负责」, 「政府县市区:…」), or one
+    names no level."""
+    levels_a, levels_b = (set(_LEVELS.findall(r.partition(":")[0])) for r in (a, b))
+    return not levels_a or not levels_b or bool(levels_a & levels_b)
+
+
 def _same(a: str, b: str) -> bool:
     """One role, or one of them said without whose head it is; a 副职 is a 副市长 (副区长 …), and a
     一把手 (主要负责人) said of no body in particular is a 市长 (区长 …), the head of a government."""
@@ -108,15 +115,13 @@ def _same(a: str, b: str) -> bool:
             return False
         if other.startswith("部门") and ":" in said and "部门" not in said:
             return False  # 「市政府分管负责同志」 is no department's head
-        levels = set(_LEVELS.findall(said.partition(":")[0]))  # … of the governments named, if named
-        theirs = set(_LEVELS.findall(other.partition(":")[0])) if other.startswith("政府") else set()
-        return not levels or not theirs or bool(levels & theirs)
+        # … of the governments named, if named
+        return _common_level(said, other) if other.startswith("政府") else True
     if "主要负责" in (a, b):
         other = b if a == "主要负责" else a
         return bool(_HEAD.fullmatch(other)) or other.rpartition(":")[2] == "主要负责"
     if a.startswith("政府") and b.startswith("政府"):  # two governments' heads: of a level in common
-        levels_a, levels_b = (set(_LEVELS.findall(r.partition(":")[0])) for r in (a, b))
-        return not levels_a or not levels_b or bool(levels_a & levels_b)
+        return _common_level(a, b)
     return a == b or a.rpartition(":")[2] == b or b.rpartition(":")[2] == a
 
 
