@@ -832,3 +832,11 @@ def test_who_attends_is_the_members_and_those_who_sit_in(assistant):
     assert "由市长、副市长、秘书长组成" in answer.answer and "列席会议" in answer.answer
     chaired = assistant.ask("常务会谁主持", city="datong")  # who chairs: not who sits in
     assert "列席" not in chaired.answer
+
+
+def test_everyday_words_for_the_rules_terms(assistant):
+    # 记者 are the 新闻媒体 the rules name; 一半 is 半数
+    press = assistant.ask("常务会可以请记者来吗", city="datong")
+    assert not press.refused and "新闻媒体" in press.answer
+    half = assistant.ask("常务会议人数不到一半能开吗", city="datong")
+    assert not half.refused and "半数以上方可召开" in half.answer
