@@ -157,6 +157,11 @@ def test_unknown_city_in_question(assistant):
         going = assistant.ask(q, city="datong")
         assert not going.refused and going.citations[0].article.city == "datong", q
     assert "太原" not in "".join(assistant.detector.detect("副区长去太原学习要提前几天请假").unknown)
+    # going somewhere is being away (外出): a department head's leave rule, not the meeting-leave rule
+    for q in ("局长去北京开会要请假吗", "部门一把手到省里开会要请假吗"):
+        away = assistant.ask(q, city="datong")
+        assert "各部门主要负责人离同外出应事先请假" in away.answer, q
+    assert assistant.detector.going_away("局长去北京开会") == 5 and assistant.detector.going_away("收到文件") is None
     assert not assistant.ask("第零条怎么规定的", city="datong").answer.startswith("Traceback")
     assert assistant.ask("第10000条怎么规定的", city="datong").answer.endswith("没有第10000条。")
     # a province is named with its level: 山西省政府 is another government, 山西大同 is 大同

@@ -103,6 +103,8 @@ _UPPER_NAMES = {"省": "省级政府", "国": "国务院"}
 _TO_SOMEONE = re.compile(r"向|报|给|送|交|经|请示|以")
 # Where someone goes (「副市长去太原出差」, 「到北京开会」, 「赴武汉学习」): a destination, not whose rules are asked
 _GOING_TO = re.compile(r"(?:(?<![过失回上下进出])去|(?<![收报送接达得做提及遇碰找看想听用])到|赴|前往|飞往)")
+# places away from any jurisdiction's own, said without a name (「到省里开会」, 「去外地学习」)
+_AWAY = re.compile(r"省里|省城|外地|外省|外市|国外|境外")
 
 
 class CityDetector:
@@ -177,6 +179,19 @@ class CityDetector:
             level = self._by_level(text)
             return Detection(level, others, by_level=bool(level))
         return Detection(cities, others)
+
+    def going_away(self, text: str) -> int | None:
+        """Where the words saying that someone goes to another place end (「去北京」, 「到省里」), if any."""
+        for m in _GOING_TO.finditer(text):
+            if away := _AWAY.match(text, m.end()):
+                return away.end()
+            named = self._others_re.match(text, m.end()) if self._others_re else None
+            if named:
+                return named.end()
+            known = next((n for n, _ in self._known if text.startswith(n, m.end())), None)
+            if known:
+                return m.end() + len(known)
+        return None
 
     def _places_by_form(
         self, text: str, words: list[tuple[int, str, str]], spans: list[tuple[int, int]]

@@ -36,6 +36,8 @@ from assistant.textnorm import normalize
 Drafted = tuple[str, Draft, Sequence[Hit]]  # a place, its draft, the hits it was drafted from
 
 # Asking which places have a rule (「几个市里哪个规定了…」, 「哪几个地方规定了…」, 「这几个地方里哪个对…有要求」)
+# being away, as the rules say it (离同, 离咸 are mined: ``QuestionAnalyzer.leaving``)
+_AWAY_WORDS = re.compile(r"外出|出差|离开|出访|出国|出境|休假|休养")
 _WHICH_PLACE = re.compile(
     r"哪(?:个|些|几个)(?:地方|地区|城市)|哪(?:个|些|几个)[市区地]?(?=规定|对|有|要求|提|写|的|里)"
 )
@@ -160,8 +162,13 @@ class Drafter:
         return drafts, None
 
     def _whole(self, q: str) -> str:
-        """``q`` with its separable verbs said whole, as the rules write them (``phrasing.rejoined``)."""
-        return rejoined(q, self.analyzer.tokenizer.tagged, self.analyzer.stats.df)
+        """``q`` with its separable verbs said whole, as the rules write them (``phrasing.rejoined``), and
+        going somewhere said as being away (「局长去北京开会」 → 「局长去北京外出开会」: the rules' 外出)."""
+        q = rejoined(q, self.analyzer.tokenizer.tagged, self.analyzer.stats.df)
+        end = self.detector.going_away(q)
+        if end is None or _AWAY_WORDS.search(q) or any(w in q for w in self.analyzer.leaving):
+            return q
+        return f"{q[:end]}外出{q[end:]}"
 
     def _parts(self, q: str) -> list[str]:
         return question_parts(q, self.analyzer.kinds, self.place_names, lambda words: bool(self.analyzer.groups(words)))
