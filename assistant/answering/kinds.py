@@ -79,14 +79,17 @@ class Kinds:
         )
         kinds = cls(names, {})
         by_city: dict[str, set[str]] = {}
-        for a in articles:
-            by_city.setdefault(a.city, set()).update(kinds.named(f"{a.document} {a.text}"))
-        qualifiers = {t: q for t in {a.document for a in articles} if (q := kinds._qualifier(t, tagger))}
         titles: dict[str, set[str]] = {}
         for a in articles:
+            by_city.setdefault(a.city, set()).update(kinds.named(f"{a.document} {a.text}"))
             titles.setdefault(a.city, set()).add(a.document)
-        by_title = {c: frozenset(t) for c, t in titles.items()}
-        return cls(names, {c: frozenset(k) for c, k in by_city.items()}, qualifiers, by_title)
+        qualifiers = {t: q for t in {a.document for a in articles} if (q := kinds._qualifier(t, tagger))}
+        return cls(
+            names,
+            {c: frozenset(k) for c, k in by_city.items()},
+            qualifiers,
+            {c: frozenset(t) for c, t in titles.items()},
+        )
 
     def _narrowed_elsewhere(self, question: str, asked: frozenset[str], city: str) -> bool:
         """The question names a meeting as another jurisdiction's document narrows it (most of the words of

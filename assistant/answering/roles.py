@@ -56,7 +56,9 @@ _HEAD_OF = (
 # The governments under the city (县市区, 县（市、区）, 乡镇): their 副职 are not the city's 副市长
 _BELOW = re.compile(r"(?:县(?:市区|区)|区县|县[（(]市[、，]?区?[)）]区?|乡镇|镇街|各[县乡镇])[^，。；]{0,2}$")
 # A township's, a street office's or a village's 主任 or 书记 (「街道书记主任」) is not the government's 办公室主任
-_LOCAL = re.compile(r"(?:乡镇|街道|镇街|[乡镇]|社区|村|居委会)[^，。；、]{0,5}$")
+# The bodies under a government: townships, street offices, villages, communities (乡镇, 镇街 included)
+_LOCAL_BODY = "[乡镇村]|街道|社区|居委会"
+_LOCAL = re.compile(rf"(?:{_LOCAL_BODY})[^，。；、]{{0,5}}$")
 
 
 def _qualified(name: str, before: str) -> str:
@@ -126,7 +128,7 @@ def _same(a: str, b: str) -> bool:
 
 
 # A clause that speaks of the governments, towns, streets or villages under the city at all
-_OF_LOWER = re.compile(r"[乡镇县村]|街道|社区|居委会")
+_OF_LOWER = re.compile(rf"县|{_LOCAL_BODY}")
 
 
 def role_mismatch(question: str, clause: str) -> bool:
