@@ -365,6 +365,11 @@ def test_coverage_and_type_bonus():
     assert "recipient" in question_types("开会请假找谁") and "recipient" not in question_types("谁主持")
     assert type_bonus(("recipient",), "会前向会议主持人请假", 0.25) == 1.25
     assert type_bonus(("recipient",), "有关部门负责同志应当参加会议，原则上不应请假", 0.25) == 1.0
+    # what limits a doing: the clause that forbids or caps it, not the one on what the doing is for
+    assert "limit" in question_types("督查有啥限制") and "limit" in question_types("汇报稿字数有门槛吗")
+    assert type_bonus(("limit",), "从严控制市级层面督查检查,未经批准不得擅自开展", 0.25) == 1.25
+    assert type_bonus(("limit",), "汇报稿字数一般不超过1200字", 0.25) == 1.25
+    assert type_bonus(("limit",), "市政府各部门要充分发挥督查抓落实促发展的作用", 0.25) == 1.0
 
 
 def test_a_who_question_prefers_the_clause_with_its_doing(assistant):

@@ -86,6 +86,12 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         ),
         re.compile(r"主要任务|任务是|职责|职能|负责(?!人|同志)|研究|讨论|决定|部署|审议|协助|处理"),
     ),
+    # what limits a doing (「督查有啥限制」, 「有没有门槛」, 「有什么红线」): a clause that forbids, caps or
+    # requires approval answers it, not the one that says what the doing is for
+    "limit": (
+        re.compile(r"限制|限定|约束|门槛|红线|禁区|不许|管控|卡得"),
+        re.compile(r"不得|严禁|禁止|不准|不能|未经|从严|严格控制|一律不|不再|不超过|以内|以上|至少|方可"),
+    ),
     # a case supposed (「常务副市长也出差了的话」, 「要是市长不在」): the clause that states a case answers it
     "supposing": (
         re.compile(r"的话|的时候|期间|如果|要是|假如|万一|倘若"),
