@@ -29,6 +29,8 @@ _ROLE = r"([\u4e00-\u9fff]{0,6}?(长|主任|书记|同志|负责人|主持人|�
 # 不 negating what follows, not the A-not-A asking (能不能, 要不要, 可不可以); the modals it negates
 _NEGATED = "(?<![能要可是让准行])不"
 _NEGATED_MODALS = "得|能|准|许|可|要|用|必|宜"
+# Words that only ask whether a doing is limited (no rule says 「限制」 or 「门槛」; it says 不得, 不超过, 方可)
+_ASKS_LIMIT = "限制|限定|门槛|红线|禁区"
 QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "who": (
         # 「报哪」, 「交给哪儿」: where a thing goes is a body too
@@ -89,7 +91,7 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # what limits a doing (「督查有啥限制」, 「有没有门槛」, 「有什么红线」): a clause that forbids, caps or
     # requires approval answers it, not the one that says what the doing is for
     "limit": (
-        re.compile(r"限制|限定|约束|门槛|红线|禁区|不许|管控|卡得"),
+        re.compile(rf"{_ASKS_LIMIT}|约束|不许|管控|卡得"),
         re.compile(r"不得|严禁|禁止|不准|不能|未经|从严|严格控制|一律不|不再|不超过|以内|以上|至少|方可"),
     ),
     # a case supposed (「常务副市长也出差了的话」, 「要是市长不在」): the clause that states a case answers it
@@ -407,6 +409,7 @@ class QuestionAnalyzer:
         intents += [m.group(0) for m in SCOPE_WORDS.finditer(q)]  # 各地, 分别, 有什么不同: scope, not topic
         intents += [m.group(0) for m in ASKS_YES_NO.finditer(q)]  # 能不能, 要不要, 是否: the asking, not topic
         intents += [m.group(0) for m in _NOT_ALLOWED.finditer(q)]  # 不能, 不得: what the clause must negate
+        intents += re.findall(_ASKS_LIMIT, q)  # 「有没有门槛」: the asking for a limit, not a topic
         # 「哪些领导」, 「什么人」: the asking says a person is wanted; the word is the answer's type, not a topic
         intents += [m.group(0) for m in ASKED_PERSON.finditer(q)]
         groups: list[tuple[str, ...]] = [(p, *alts) for p, alts in phrases]
