@@ -506,6 +506,14 @@ def test_an_unrelated_question_is_not_glued_to_the_previous_subject(assistant):
             assert turn.question == new and assistant.ask(turn.question, city=turn.city).refused, (earlier, new)
 
 
+def test_a_question_with_no_words_of_its_own_is_asked_of_the_previous_subject(assistant):
+    # 「有急事能不能临时开一次」 names nothing: it asks whether the meeting talked about may be held as needed
+    turn = assistant.dialogue.resolve(["区常务会每月至少开几次？", "有急事能不能临时开一次？"], "jincheng-chengqu")
+    assert turn.question.startswith("区常务会")
+    answer = assistant.ask(turn.question, city=turn.city)
+    assert answer.citations[0].article.id == "jincheng-chengqu-work-rules-020" and "随时召开" in answer.answer
+
+
 def test_a_leaning_question_end_to_end(assistant):
     turn = assistant.dialogue.resolve(["部门开全市性会议要提前几天报请示？", "报之前要先找谁同意"], "chaoyang")
     answer = assistant.ask(turn.question, city=turn.city)
@@ -519,6 +527,9 @@ def test_a_leaning_question_end_to_end(assistant):
         ("专题会一般谁召集", "专题会"),
         # asked first: the topic comes after the asking
         ("哪些情况下可以请假不参加市政府的会？", "请假不参加市政府的会"),
+        # how often it is done is the asking: the doing after it is not the topic
+        ("区常务会每月至少开几次？", "区常务会"),
+        ("全体会一般一年开几次？", "全体会"),
     ],
 )
 def test_what_a_question_is_about(question, topic):

@@ -365,6 +365,12 @@ def test_coverage_and_type_bonus():
     assert "recipient" in question_types("开会请假找谁") and "recipient" not in question_types("谁主持")
     assert type_bonus(("recipient",), "会前向会议主持人请假", 0.25) == 1.25
     assert type_bonus(("recipient",), "有关部门负责同志应当参加会议，原则上不应请假", 0.25) == 1.0
+    # a meeting held outside its schedule: the clause saying it may be held as needed
+    assert "unscheduled" in question_types("碰上急事能不能临时开") and "unscheduled" in question_types(
+        "别的时候还能开吗"
+    )
+    assert "unscheduled" not in question_types("能不能临时加议题")
+    assert type_bonus(("unscheduled",), "区政府常务会议每月至少召开1次,如有需要可随时召开", 0.25) == 1.25
     # what limits a doing: the clause that forbids or caps it, not the one on what the doing is for
     assert "limit" in question_types("督查有啥限制") and "limit" in question_types("汇报稿字数有门槛吗")
     assert type_bonus(("limit",), "从严控制市级层面督查检查,未经批准不得擅自开展", 0.25) == 1.25

@@ -31,6 +31,9 @@ _NEGATED = "(?<![能要可是让准行])不"
 _NEGATED_MODALS = "得|能|准|许|可|要|用|必|宜"
 # Words that only ask whether a doing is limited (no rule says 「限制」 or 「门槛」; it says 不得, 不超过, 方可)
 _ASKS_LIMIT = "限制|限定|门槛|红线|禁区"
+# Words that ask whether a meeting may be held outside its schedule (the rules say 随时, 适时, 根据需要)
+_ASKS_UNSCHEDULED = r"(?:临时|随时|额外|另外)(?:召|加)?开|加开|(?:别的|其他|其余)时[候间][^，。？?]{0,4}开"
+_URGENT = r"急事|紧急(?:情况|事项|的事)?|突发(?:情况|事件)?"
 QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "who": (
         # 「报哪」, 「交给哪儿」: where a thing goes is a body too
@@ -93,6 +96,12 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "limit": (
         re.compile(rf"{_ASKS_LIMIT}|约束|不许|管控|卡得"),
         re.compile(r"不得|严禁|禁止|不准|不能|未经|从严|严格控制|一律不|不再|不超过|以内|以上|至少|方可"),
+    ),
+    # a meeting held outside its schedule (「有急事能不能临时开」, 「别的时候还能开吗」): the clause that says it
+    # may be held as needed (如有需要可随时召开, 根据需要适时召开) answers it
+    "unscheduled": (
+        re.compile(_ASKS_UNSCHEDULED),
+        re.compile(rf"{AS_NEEDED}|如有需要|如遇|可随时"),
     ),
     # a case supposed (「常务副市长也出差了的话」, 「要是市长不在」): the clause that states a case answers it
     "supposing": (
@@ -320,6 +329,33 @@ _SUPPOSING_AFTER = re.compile(r"[的了]*(?:的话|的时候)")
 _SUPPOSING_BEFORE = re.compile(r"(?:如果|要是|假如|万一|倘若)[^，,。；;]*$")
 
 
+def _asking_quantity(q: str) -> list[str]:
+    """The words of normalized ``q`` that ask for a quantity or check one (not topic words)."""
+    span = asked_span(q)
+    intents = [q[span[0] : span[1]]] if span else []  # the words that ask for a quantity
+    if span and (anchor := _ANCHORED.search(q, 0, span[0])):
+        intents.append(anchor.group(1))  # 「会后多长时间内」: when the time is counted from is the asking too
+    intents += [m.group(0) for m in BOUNDS.finditer(q)] if span else []  # 「上限」, 「至少」: its bound
+    intents += checked(q)  # 「是不是每两周开一次」: 每两周 is the value checked, not a topic
+    if checks(q):  # 「以办公室名义发文是区长签发吗」: 区长 is the one checked, the answer may name another
+        intents += [m.group(1) for m in _CHECKED_ROLE.finditer(q)]
+    return intents
+
+
+def _asking_words(q: str) -> list[str]:
+    """The other words of normalized ``q`` that say how it asks or where, not what about."""
+    intents = [m.group(0) for m in SCOPE_WORDS.finditer(q)]  # 各地, 分别, 有什么不同: scope, not topic
+    intents += [m.group(0) for m in ASKS_YES_NO.finditer(q)]  # 能不能, 要不要, 是否: the asking, not topic
+    intents += [m.group(0) for m in _NOT_ALLOWED.finditer(q)]  # 不能, 不得: what the clause must negate
+    intents += re.findall(_ASKS_LIMIT, q)  # 「有没有门槛」: the asking for a limit, not a topic
+    if unscheduled := re.findall(_ASKS_UNSCHEDULED, q):  # 「能不能临时开」: the asking, not a topic
+        # and the urgency it is for (「碰上急事」); 随时 is the rules' own word, a topic word still
+        intents += [u for u in unscheduled if "随时" not in u] + re.findall(_URGENT, q)
+    # 「哪些领导」, 「什么人」: the asking says a person is wanted; the word is the answer's type, not a topic
+    intents += [m.group(0) for m in ASKED_PERSON.finditer(q)]
+    return intents
+
+
 class QuestionAnalyzer:
     """Turns a question into weighted term groups; ``groups`` is cached per question."""
 
@@ -339,6 +375,23 @@ class QuestionAnalyzer:
         self.leaving = leaving if leaving is not None else leaving_words(stats.texts)
         # The reranker and the answerer both need a question's groups, once per city in scope.
         self.groups = lru_cache(maxsize=1024)(self._groups)
+
+    def own_words(self, question: str) -> str:
+        """What ``question`` names, whether or not a term group can be made of it: its words without the
+        asking, stopwords, fillers and function words (「年假怎么休」 → 「假休」, though no group is made of
+        年假; 「有急事能不能临时开一次」 → 「」: it only asks, of what was talked about)."""
+        q = normalize(question)
+        for asking in sorted(_asking_quantity(q) + _asking_words(q), key=len, reverse=True):
+            q = q.replace(asking, "，")
+        return "".join(
+            tok
+            for tok, flag in self.tokenizer.tagged(q)
+            if any(c.isalnum() for c in tok)
+            and tok not in STOPWORDS
+            and tok not in _FILLERS
+            and flag not in _FUNCTION_TAGS
+            and not _ASKING_WORD.search(tok)
+        )
 
     def _skip(self, tok: str, q: str, phrases: list[str], intents: list[str]) -> bool:
         return (
@@ -378,14 +431,7 @@ class QuestionAnalyzer:
 
     def _groups(self, question: str) -> tuple[Group, ...]:
         q = normalize(question)
-        span = asked_span(q)
-        intents = [q[span[0] : span[1]]] if span else []  # the words that ask for a quantity
-        if span and (anchor := _ANCHORED.search(q, 0, span[0])):
-            intents.append(anchor.group(1))  # 「会后多长时间内」: when the time is counted from is the asking too
-        intents += [m.group(0) for m in BOUNDS.finditer(q)] if span else []  # 「上限」, 「至少」: its bound
-        intents += checked(q)  # 「是不是每两周开一次」: 每两周 is the value checked, not a topic
-        if checks(q):  # 「以办公室名义发文是区长签发吗」: 区长 is the one checked, the answer may name another
-            intents += [m.group(1) for m in _CHECKED_ROLE.finditer(q)]
+        intents = _asking_quantity(q)
         # 「一个月开几次」: a phrase inside the words that ask for a quantity is the asking, not the topic.
         tagged = list(self._words(q))  # read once: for the phrases inside a word, then word by word
         words = [tok for tok, _ in tagged]
@@ -406,12 +452,7 @@ class QuestionAnalyzer:
             and not _SUPPOSING_AFTER.match(q, m.end())
             and not _SUPPOSING_BEFORE.search(q[: m.start()])
         ]
-        intents += [m.group(0) for m in SCOPE_WORDS.finditer(q)]  # 各地, 分别, 有什么不同: scope, not topic
-        intents += [m.group(0) for m in ASKS_YES_NO.finditer(q)]  # 能不能, 要不要, 是否: the asking, not topic
-        intents += [m.group(0) for m in _NOT_ALLOWED.finditer(q)]  # 不能, 不得: what the clause must negate
-        intents += re.findall(_ASKS_LIMIT, q)  # 「有没有门槛」: the asking for a limit, not a topic
-        # 「哪些领导」, 「什么人」: the asking says a person is wanted; the word is the answer's type, not a topic
-        intents += [m.group(0) for m in ASKED_PERSON.finditer(q)]
+        intents += _asking_words(q)
         groups: list[tuple[str, ...]] = [(p, *alts) for p, alts in phrases]
         phrase_words = [p for p, _ in phrases]
         nouns = set(meetings)

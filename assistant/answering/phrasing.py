@@ -135,11 +135,20 @@ def _subject_before_asking(question: str) -> str:
     return subject + _TAIL.sub("", predicate[doing.end() :]).rstrip("吗么") if doing else subject
 
 
+def _without_doing(text: str) -> str:
+    """``text`` without a one-character verb after an adverbial of how often or how much (「全体会一年开」 →
+    「全体会一年」): the doing asked about, not the topic; trimmed next to 「全体会」."""
+    words = default_tokenizer().tagged(text)
+    doing = len(words) > 2 and len(words[-1][0]) == 1 and words[-1][1].startswith("v")
+    return text[:-1] if doing and words[-2][1].startswith((*_NOT_A_TOPIC_END, "t", "q")) else text
+
+
 def topic_of(question: str) -> str:
     """What a question is about: its first clause's words before the asking, trimmed (「部门开全市性
-    会议要提前几天报请示」 → 「部门开全市性会议」, 「专题会一般谁召集」 → 「专题会」)."""
+    会议要提前几天报请示」 → 「部门开全市性会议」, 「专题会一般谁召集」 → 「专题会」, 「区常务会每月至少开几次」
+    → 「区常务会」)."""
     subject, predicate = split_predicate(question, at_ask=True)
-    topic = _trimmed(re.split(r"[，,；;。？?]", subject)[0])
+    topic = _trimmed(_without_doing(re.split(r"[，,；;。？?]", subject)[0]))
     if not topic and (lead := _ASKING_LEAD.match(predicate)):
         # 「哪些情况下可以请假不参加市政府的会」: asked first, the topic comes after (请假不参加市政府的会)
         return _trimmed(re.split(r"[，,；;。？?]", predicate[lead.end() :])[0])

@@ -197,7 +197,7 @@ class Assistant:
     def evidence(self, question: str, city: str | None, own: str = "") -> float:
         """How far the evidence that the rules answer ``question`` in ``city`` is above the answer
         threshold (≥ 0: answered); −1 when there is nothing to judge (no city, no model, nothing
-        found), or when the top article covers less than half of the ``own`` words' weight."""
+        found), or when the top article does not cover the ``own`` words (``_covers_own``)."""
         model = self.answerer.refusal
         slug = city or self.detector.detect(question).city
         if model is None or slug is None:
@@ -212,9 +212,16 @@ class Assistant:
         _, draft, hits = drafts[0]
         if draft.signals is None or draft.refused:
             return -1.0
-        if own and coverage(self.analyzer.groups(own), hits[0].article.text) < 0.5:
+        if own and not self._covers_own(own, hits[0].article.text):
             return -1.0
         return model.probability(draft.signals) - model.threshold
+
+    def _covers_own(self, own: str, text: str) -> bool:
+        """Whether ``text`` covers half the weight of ``own``'s words; a message with words no term is made of
+        (「年假怎么休」) is not shown covered, one that only asks (「有急事能不能临时开」) has nothing to cover."""
+        if groups := self.analyzer.groups(own):
+            return coverage(groups, text) >= 0.5
+        return not self.analyzer.own_words(own)
 
     def _names(self, slugs: Sequence[str]) -> str:
         return "、".join(self.registry.by_slug[c].name for c in slugs)
