@@ -365,6 +365,9 @@ def test_coverage_and_type_bonus():
     assert "recipient" in question_types("开会请假找谁") and "recipient" not in question_types("谁主持")
     assert type_bonus(("recipient",), "会前向会议主持人请假", 0.25) == 1.25
     assert type_bonus(("recipient",), "有关部门负责同志应当参加会议，原则上不应请假", 0.25) == 1.0
+    # 哪几 asks which ones (哪些), not how many: 「哪几个人」 asks who, 「哪几种情况」 a condition
+    assert question_types("常务会是哪几个人组成的") == ("who",)
+    assert "condition" in question_types("哪几种情况可以不参加") and "number" not in question_types("哪几类事")
     # a meeting held outside its schedule: the clause saying it may be held as needed
     assert "unscheduled" in question_types("碰上急事能不能临时开") and "unscheduled" in question_types(
         "别的时候还能开吗"

@@ -199,8 +199,13 @@ _FUNCTION_TAGS = frozenset({"m", "mq", "r", "rr", "rz", "d", "p", "c", "u", "uj"
 _MODALS = frozenset("能可要应会该得想")
 
 
+# 「哪几个人」, 「哪几种情况」, 「哪几类事」: which ones (哪些), not how many
+_WHICH_ONES = re.compile(r"哪几(?:个|位|种|类|项|条|件|样)?")
+
+
 def question_types(question: str) -> tuple[str, ...]:
-    return tuple(t for t, (asks, _) in QUESTION_TYPES.items() if asks.search(question))
+    q = _WHICH_ONES.sub("哪些", question)
+    return tuple(t for t, (asks, _) in QUESTION_TYPES.items() if asks.search(q))
 
 
 # The doing a who-question asks the doer of: 「专题会谁主持」 → 主持, 「纪要由谁签」 → 签, 「谁来汇报」 → 汇报.
