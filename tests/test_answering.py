@@ -490,6 +490,15 @@ def test_a_place_whose_answer_is_unlike_the_others_takes_its_clause_alike_to_the
     assert "由负责常务工作的副市长代行市长职务" in a.answer and "由常务副市长主持市政府工作" in a.answer
 
 
+def test_a_place_whose_alike_clause_states_no_number_says_so_rather_than_quote_an_unlike_one(assistant):
+    # 咸宁's rule on 全市性会议 (its 第二十五条, like the others') says no number of days: 咸宁 is said to set
+    # none, not answered with the 7个工作日 of its rule on 会签文件
+    a = assistant.ask("部门开全市（全区）性会议，各地要提前几个工作日报请示？")
+    assert "xianning-work-rules-029" not in [c.article.id for c in a.citations]
+    assert {c.article.city for c in a.citations} == {"datong", "jincheng-chengqu", "chaoyang"}
+    assert "没有规定具体时间" in a.answer.split("【咸宁市】")[1]
+
+
 def test_a_question_compared_across_places_is_asked_at_each_places_level(assistant):
     assert assistant.dialogue.relocator.at_level("各地市长出差期间由谁代行职务", "区") == "各地区长出差期间由谁代行职务"
     both = "各地一把手（市长/区长）外出期间分别由谁主持工作"

@@ -246,7 +246,9 @@ class Drafter:
             if pick:
                 reordered = (top[pick], *(h for h in hits if h is not top[pick]))
                 moved = self.answerer.draft(q, reordered, vectors[c])
-                if not moved.refused:
+                # the place's own alike clause, even when it does not state the quantity asked (「事先」 where
+                # the others say 提前10个工作日): that is the place's answer, not an unlike clause that has a number
+                if not moved.refused or moved.unstated is not None:
                     draft, hits = moved, reordered
             out.append((c, draft, hits))
         return out
