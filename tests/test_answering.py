@@ -499,6 +499,14 @@ def test_a_place_whose_alike_clause_states_no_number_says_so_rather_than_quote_a
     assert "没有规定具体时间" in a.answer.split("【咸宁市】")[1]
 
 
+def test_a_place_unlike_the_others_answers_with_its_article_restating_them_wherever_it_ranks(assistant):
+    # 一把手 reads as a department's head too: 大同's top articles are on departments' heads; its 第五条,
+    # which restates the others' answers, is found by searching 大同 with their words
+    a = assistant.ask("一把手不在的时候谁主持工作，四个地方分别怎么规定的？")
+    assert "datong-work-rules-005" in [c.article.id for c in a.citations]
+    assert "datong-work-rules-043" not in [c.article.id for c in a.citations]
+
+
 def test_a_question_compared_across_places_is_asked_at_each_places_level(assistant):
     assert assistant.dialogue.relocator.at_level("各地市长出差期间由谁代行职务", "区") == "各地区长出差期间由谁代行职务"
     both = "各地一把手（市长/区长）外出期间分别由谁主持工作"

@@ -228,7 +228,7 @@ class Drafter:
             others = [o.citations[0].quote for c2, o, _ in drafts if c2 != c and o.citations]
             if draft.refused and others and not draft.part and not _WHICH_PLACE.search(asked[c]):
                 answers = [self._answering(asked[c2], o) for c2, o, _ in drafts if c2 != c and o.citations]
-                draft, hits = self._restating(asked[c], draft, hits, answers, vectors.get(c, ()))
+                draft, hits = self._restating(asked[c], c, draft, hits, answers, vectors.get(c, ()))
                 out.append((c, draft, hits))
                 continue
             if (
@@ -250,6 +250,11 @@ class Drafter:
                 # the others say 提前10个工作日): that is the place's answer, not an unlike clause that has a number
                 if not moved.refused or moved.unstated is not None:
                     draft, hits = moved, reordered
+            elif not _WHICH_PLACE.search(q):
+                # none of its top articles is alike: the place's article that restates the others' answer,
+                # wherever it ranks (「一把手不在谁主持工作」: 大同's 第五条, behind its rule on department heads)
+                answers = [self._answering(asked[c2], o) for c2, o, _ in drafts if c2 != c and o.citations]
+                draft, hits = self._restating(q, c, draft, hits, answers, vectors.get(c, ()))
             out.append((c, draft, hits))
         return out
 
@@ -259,7 +264,7 @@ class Drafter:
         return max(draft.citations, key=lambda c: coverage(groups, c.quote)).quote
 
     def _restating(
-        self, q: str, draft: Draft, hits: Sequence[Hit], others: list[str], vector: Vector
+        self, q: str, c: str, draft: Draft, hits: Sequence[Hit], others: list[str], vector: Vector
     ) -> tuple[Draft, Sequence[Hit]]:
         """A place refused on weak evidence (not for an unstated quantity or another role's rule) whose top
         article's best clause restates another place's answer (levels aside, both ways, as closely as two
@@ -269,7 +274,7 @@ class Drafter:
         w = self.settings.weights
         if draft.unstated is not None or draft.signals is None or not hits or w.consensus_weight <= 0:
             return draft, hits  # (consensus_weight 0: each place on its own)
-        top = hits[: w.consensus_depth]
+        top = [*hits[: w.consensus_depth], *self._parallel(c, others, hits[: w.consensus_depth])]
         clauses = [self.scorer.best_unit(q, h.article)[2] for h in top]
         alike = [max((restates(clause, o) for o in others), default=0.0) if clause else 0.0 for clause in clauses]
         best = max(range(len(top)), key=lambda i: (alike[i], -i))
@@ -278,6 +283,15 @@ class Drafter:
         reordered = (top[best], *(h for h in hits if h is not top[best]))
         moved = self.answerer.draft(q, reordered, vector, agreed=True)
         return (moved, reordered) if not moved.refused else (draft, hits)
+
+    def _parallel(self, c: str, others: list[str], seen: Sequence[Hit]) -> list[Hit]:
+        """Place ``c``'s articles most like the other places' answers (searched with their words), beyond
+        ``seen``: where its rules, written from the same model, would restate them."""
+        if not others:
+            return []
+        ids = {h.article.id for h in seen}
+        found = self.retriever.retrieve(self._without_places("".join(others)), c, self.settings.weights.consensus_depth)
+        return [h for h in found.hits if h.article.id not in ids]
 
     def _without_places(self, q: str) -> str:
         """The question as searched: jurisdictions are a filter, not content (their names pull the
