@@ -75,6 +75,13 @@ def test_followup_shape():
             "部门主要负责人离开城区请假先找谁",
             "jincheng-chengqu",
         ),
+        # … longer, and a guess put to be confirmed (就行了) is an asking too
+        (
+            ["副区长离开城区出差要提前几天请假？", "那部门一把手呢，直接找区长请就行了？"],
+            "jincheng-chengqu",
+            "部门一把手离开城区出差直接找区长请就行了",
+            "jincheng-chengqu",
+        ),
         # a 的-phrase says which ones: it takes the place of the previous one's 的-phrase, or is put before
         (
             ["部门一把手出国的审批公文谁签", "那以市政府办公室名义发的呢"],

@@ -68,12 +68,17 @@ def only_comparing(words: str) -> bool:
     return bool(ELSEWHERE_TAIL.fullmatch(bare) or not re.sub(r"[有没也都吗么嘛]", "", SCOPE_WORDS.sub("", bare)))
 
 
+# A guess put to be confirmed (「直接找区长请就行了」, 「报备一下就可以吧」): a yes/no asking too
+CHECKING = re.compile(r"就行|就可以|就好|就够|对吧|是吧|行吧|可以吧|吧$")
+
+
 def new_subject_and_asking(rest: str, previous: str) -> str | None:
     """「那部门主要负责人呢，先找谁」 after 「副区长离开城区请假要提前几天」: a new role in the previous
     question's situation, with a new asking (「部门主要负责人离开城区请假先找谁」). Roles by their form."""
     m = SUBJECT_THEN_ASKING.match(rest)
     old = ROLE.search(previous)
-    if not m or not old or not ROLE.search(m.group(1)) or not ASKING.search(m.group(2)):
+    asks = ASKING.search(m.group(2)) or CHECKING.search(m.group(2)) if m else None
+    if not m or not old or not ROLE.search(m.group(1)) or not asks:
         return None
     situation, _ = split_predicate(previous[: old.start()] + m.group(1) + previous[old.end() :], at_ask=True)
     return situation + m.group(2)

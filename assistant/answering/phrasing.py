@@ -41,7 +41,8 @@ def is_followup(message: str) -> bool:
     """Short, and shaped like one: led by 那/还有/换成 …, or ending in 呢; led by one and ending in the
     other (「那部门自己制定的其他规范性文件呢？」), whatever its length up to twice that."""
     m = message.strip()
-    led, ends = bool(LEAD.match(m)), m.rstrip("?？。 ").endswith("呢")
+    # 「那部门一把手呢，直接找区长请就行了？」: the 呢 closes the subject, the asking follows
+    led, ends = bool(LEAD.match(m)), m.rstrip("?？。 ").endswith("呢") or bool(re.search("呢[，,]", m))
     if len(m) > MAX_FOLLOWUP_CHARS * (2 if led and ends else 1):
         return False
     return led or ends
