@@ -6,6 +6,7 @@ import pytest
 
 from assistant.answering.analysis import Group, asked_doing, done_by_role, question_types
 from assistant.answering.consensus import likeness, most_alike, restates
+from assistant.answering.doers import doer_unstated, doing_asked
 from assistant.answering.kinds import Kinds
 from assistant.answering.parts import question_parts, without_scope
 from assistant.answering.quantities import asked, asked_unit, plain_asking, states
@@ -365,6 +366,13 @@ def test_coverage_and_type_bonus():
     assert "recipient" in question_types("开会请假找谁") and "recipient" not in question_types("谁主持")
     assert type_bonus(("recipient",), "会前向会议主持人请假", 0.25) == 1.25
     assert type_bonus(("recipient",), "有关部门负责同志应当参加会议，原则上不应请假", 0.25) == 1.0
+    # a doer asked as such: the doing after the asking, or before it when a general verb (做) follows
+    assert doing_asked("秘书长由谁任命") == "任命" and doing_asked("公平竞争审查是哪个部门做") == "审查"
+    assert doing_asked("这个规则还适用哪些单位") is None and doing_asked("副秘书长协助谁工作") is None
+    # a sentence with the doing and no one in it does not say who does it
+    assert doer_unstated("公平竞争审查归哪个部门", "加强调查研究、合法性审查、公平竞争审查，广泛听取意见。") == "审查"
+    assert doer_unstated("公平竞争审查归哪个部门", "由起草部门进行公平竞争审查。") is None
+    assert doer_unstated("由谁代表企业出面", "由执行合伙事务的合伙人代表该企业参加行政复议") is None
     # 哪几 asks which ones (哪些), not how many: 「哪几个人」 asks who, 「哪几种情况」 a condition
     assert question_types("常务会是哪几个人组成的") == ("who",)
     assert "condition" in question_types("哪几种情况可以不参加") and "number" not in question_types("哪几类事")

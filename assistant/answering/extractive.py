@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from assistant.answering.analysis import Group, QuestionAnalyzer
 from assistant.answering.attendance import sitting_in
 from assistant.answering.clauses import ClauseVectors, sentences
+from assistant.answering.doers import doer_unstated, names_doer
 from assistant.answering.identity import asks_identity
 from assistant.answering.lists import asks_for_list, lead_of, listed, with_list
 from assistant.answering.quantities import (
@@ -211,6 +212,15 @@ class ExtractiveAnswerer:
             if named is None:
                 return Draft((), True, "sanction", s, said=quotes[0].quote if quotes else "")
             quotes = named
+        if judged and not ruled_out and not silent and (doing := doer_unstated(question, joined)):
+            # 「公平竞争审查归哪个部门」 quoted 「加强…公平竞争审查」: no quote says who does it; a sentence of the
+            # article that does answers, else the refusal says the rules do not set who
+            naming = [u for u in context if names_doer(u, doing) and coverage(groups, u) > 0]
+            if not naming:
+                return Draft((), True, "doer", s, said=quotes[0].quote if quotes else "")
+            quotes = _with(
+                hits[0].article, quotes, Citation(hits[0].article, max(naming, key=lambda u: coverage(groups, u)))
+            )
         if not judged or ruled_out or silent:
             # "区政府全体会议多久开一次": the article is about the meeting but states no frequency.
             # said only of an article about the question's topic (not 「食堂几点开饭」 against a meeting rule)

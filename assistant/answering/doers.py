@@ -1,0 +1,66 @@
+"""Doers: which doing a who-question asks the doer of, and whether a clause names who does it.
+
+A who-question (由谁, 归哪个部门, 是什么单位 …) asks the doer of a doing: the verb after its asking
+(「秘书长由谁任命」 → 任命, 「平台是哪个单位负责运维的」 → 运维) or, with none there, the doing named
+just before it (「公平竞争审查归哪个部门」 → 审查). A clause names the doer when the stretch of it that
+says the doing (its sentence) names anyone at all, a title or a body (「由区政府司法行政部门进行合法性
+审核」, 「纪要由市长签发」). A sentence with the doing and no one in it (「加强调查研究、…、公平竞争审查」)
+does not answer who: the answerer says the rules do not set who, and quotes it.
+A doing the quotes never name is not judged here (the rules may say it in their own words).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.retrieval.tokenizer import default_tokenizer
+from assistant.textnorm import normalize
+
+_WHO = r"(?:谁|哪个(?:部门|单位|机构|领导)|哪些(?:部门|单位)|什么(?:部门|单位|机构)|哪(?:一)?级)"
+# what may stand between the asking and the doing: 「谁来审」, 「哪个单位负责运维」, 「谁进行审核」
+_BETWEEN = r"(?:来|去|负责|能|可以|可|应该|应当|应|要|会|都|又|先|进行|牵头|具体)*"
+# the doer asked as such: 「由谁任命」, 「归哪个部门」, 「是谁审批」 (not 「适用哪些单位」, 「协助谁工作」: whom)
+_ASKS = re.compile(rf"(?:由|归|是){_WHO}{_BETWEEN}")
+
+
+def doing_asked(question: str) -> str | None:
+    """The doing whose doer ``question`` asks (None: not a who-question, or no doing said next to its asking).
+    A long word's doing is its head, last (公平竞争审查 → 审查); a general verb after the asking (做, 办) says
+    only that something is done: the doing is the one named before it."""
+    q = normalize(question)
+    m = _ASKS.search(q)
+    if m is None:
+        return None
+    after = [w for w in default_tokenizer().tagged(q[m.end() :]) if w[1] != "x"]
+    if after and len(after[0][0]) >= 2 and after[0][1].startswith(_DOING_TAGS):
+        return after[0][0][-2:]
+    if after and after[0][1].startswith("v") and after[0][0] not in _GENERAL:
+        return after[0][0]  # 「由谁批」: 批
+    before = default_tokenizer().tagged(_BEFORE_ASKING.sub("", q[: m.start()]))
+    if before and len(before[-1][0]) >= 2 and before[-1][1].startswith(_DOING_TAGS):
+        return before[-1][0][-2:]
+    return None
+
+
+# jieba's tags for a doing: verbs, and nouns (it tags 任命, 运维 and 公平竞争审查 as nouns)
+_DOING_TAGS = ("v", "n")
+_GENERAL = frozenset("做干弄搞办管")
+# between the doing and the asking: 「公平竞争审查归区里哪个部门做」
+_BEFORE_ASKING = re.compile(r"(?:归|由|是|在|找)?(?:区里|市里|县里|本级|政府)?(?:归|由|是)?$")
+# someone who can do a thing: a title, a person or a body, by the head of its name (合伙人, 司法行政部门)
+_ACTOR = re.compile(r"长|主任|书记|同志|人|领导|委员|主席|部门|办公室|机构|机关|单位|组织|政府|局|厅")
+_SENTENCE = re.compile(r"[^。；;\n]+")
+
+
+def names_doer(text: str, doing: str) -> bool:
+    """Whether a sentence of ``text`` that says ``doing`` names anyone (a title or a body) at all."""
+    return any(doing in s and _ACTOR.search(s) for s in _SENTENCE.findall(normalize(text)))
+
+
+def doer_unstated(question: str, text: str) -> str | None:
+    """The doing asked when ``text`` says it but no sentence saying it names anyone (「加强…公平竞争审查」
+    for 「公平竞争审查归哪个部门」), else None."""
+    doing = doing_asked(question)
+    if doing is None or doing not in normalize(text):
+        return None
+    return None if names_doer(text, doing) else doing
