@@ -30,6 +30,8 @@ from .conftest import KNOWLEDGE
     ("question", "kind"),
     [
         ("常务会议多久开一次", "frequency"),
+        ("常务会几天开一次", "frequency"),  # a span of time per occurrence
+        ("全体会几个月开一次", "frequency"),
         ("一年开几次全体会议", "frequency"),
         ("纪要多长时间内完成", "time"),
         ("要提前几天报告", "time"),

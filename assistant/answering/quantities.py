@@ -44,7 +44,9 @@ _FREQUENCY_STATED = re.compile(
 # 次, 回 and 趟 all count occurrences (「多久开一回」 is 「多久开一次」); 定期 and 周期 ask how often too.
 _TIMES = "[次回趟]"
 _ASKS_FREQUENCY = re.compile(
-    rf"多久.{{0,4}}一{_TIMES}|多长时间.{{0,4}}一{_TIMES}|几{_TIMES}|多少{_TIMES}|频率|频次|一年.{{0,3}}几|一个月.{{0,3}}几|"
+    rf"多久.{{0,4}}一{_TIMES}|多长时间.{{0,4}}一{_TIMES}|几{_TIMES}|"
+    # 「几天开一次」, 「几个月搞一回」, 「多少天开一次」: a span of time per occurrence is how often too
+    rf"(?:几|多少)个?(?:天|日|周|星期|月|年).{{0,3}}一{_TIMES}|多少{_TIMES}|频率|频次|一年.{{0,3}}几|一个月.{{0,3}}几|"
     r"隔多久|定期|周期|[最多更较]勤|勤不勤|频繁"  # 「哪个开得最勤」, 「哪个更勤」: how often, compared
     r"|(?:开|召开|举行|搞|办)得?(?:最|更|比较)(?:少|多|密)"  # 「哪个地方的全体会议开得最少」
     r"|多久(?:才|要|得|会)?(?:召开|开|举行|举办)(?![完了会])"  # 「常务会多久开」: how often (not 开完)
