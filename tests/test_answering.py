@@ -331,6 +331,16 @@ def test_article_that_does_not_exist(assistant):
     assert "没有第四十七条" in premise.notice and premise.citations[0].article.id == "datong-work-rules-043"
 
 
+def test_an_article_of_a_document_named_by_a_short_title(assistant):
+    # people name a document by what sets it apart: 大同's meeting rules, not its main work rules
+    fifteen = assistant.ask("常务会议工作规则第十五条是啥", city="datong")
+    assert fifteen.citations[0].article.id == "datong-executive-meeting-015"
+    assert assistant.ask("专题会规则第二条", city="datong").citations[0].article.id == "datong-special-meeting-002"
+    # the place taken out before the search (「政府全体会议工作规则第四条」) still names it
+    assert assistant.ask("大同市政府全体会议工作规则第四条").citations[0].article.id == "datong-plenary-meeting-004"
+    assert "共 12 条，没有第十三条" in assistant.ask("全体会议工作规则第十三条怎么说", city="datong").answer
+
+
 def test_article_lookup_by_number(assistant):
     answer = assistant.ask("第三十三条怎么规定的", city="datong")
     assert answer.citations[0].article.id == "datong-work-rules-033"

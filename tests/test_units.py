@@ -10,6 +10,7 @@ from assistant.answering.doers import doer_unstated, doing_asked
 from assistant.answering.kinds import Kinds
 from assistant.answering.parts import question_parts, without_scope
 from assistant.answering.quantities import asked, asked_unit, plain_asking, states
+from assistant.answering.references import named_document
 from assistant.answering.requests import requested_writing, without_instructions
 from assistant.answering.roles import role_mismatch, subject_roles
 from assistant.answering.sanctions import asks_sanction, states_sanction
@@ -375,6 +376,16 @@ def test_coverage_and_type_bonus():
     assert doer_unstated("公平竞争审查归哪个部门", "加强调查研究、合法性审查、公平竞争审查，广泛听取意见。") == "审查"
     assert doer_unstated("公平竞争审查归哪个部门", "由起草部门进行公平竞争审查。") is None
     assert doer_unstated("由谁代表企业出面", "由执行合伙事务的合伙人代表该企业参加行政复议") is None
+    # a document named by its core: the place, the issuing government and 工作 aside, 会议 said 会
+    titles = [
+        "大同市人民政府工作规则",
+        "市政府常务会议工作规则",
+        "市政府专题会议工作规则",
+        "市政府落实市委重大决策部署专题会议工作规则",
+    ]
+    assert named_document("常务会规则第五条", titles, ["大同市", "大同"]) == "市政府常务会议工作规则"
+    assert named_document("落实市委重大决策部署专题会议工作规则第二条", titles, ["大同"]) == titles[3]
+    assert named_document("工作规则第五条", titles, ["大同"]) is None  # the main rules: named by nothing of its own
     # 哪几 asks which ones (哪些), not how many: 「哪几个人」 asks who, 「哪几种情况」 a condition
     assert question_types("常务会是哪几个人组成的") == ("who",)
     assert "condition" in question_types("哪几种情况可以不参加") and "number" not in question_types("哪几类事")

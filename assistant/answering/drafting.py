@@ -20,6 +20,7 @@ from assistant.answering.extractive import Draft, ExtractiveAnswerer
 from assistant.answering.parts import question_parts, without_scope
 from assistant.answering.phrasing import reaching, rejoined
 from assistant.answering.quantities import amounts, asked, asked_unit, lead_time_unstated, plain_asking, states
+from assistant.answering.references import named_document
 from assistant.answering.relocation import Relocator
 from assistant.answering.roles import ROLE
 from assistant.answering.scoring import ClauseScorer, coverage
@@ -321,8 +322,9 @@ class Drafter:
         raw = ref.group(1)
         number = int(raw) if raw.isdigit() else parse_chinese_number(raw)
         docs = self.registry.documents_of(city)
+        place = self.registry.by_slug[city]
         named = [d for d in docs if d.title in compact(q)] or [
-            d for d in docs if d.title.removeprefix(self.registry.by_slug[city].name) in compact(q)
+            d for d in docs if d.title == named_document(q, [d.title for d in docs], place.names)
         ]
         doc = (named or docs)[0]
         target = next(
