@@ -521,6 +521,13 @@ def test_a_question_with_no_words_of_its_own_is_asked_of_the_previous_subject(as
     assert answer.citations[0].article.id == "jincheng-chengqu-work-rules-020" and "随时召开" in answer.answer
 
 
+def test_a_request_to_write_is_no_situation_for_the_next_question(assistant):
+    # 「帮我写一份请假条」 asks for writing: the next message is a question of its own, in the same place
+    turn = assistant.dialogue.resolve(["帮我写一份请假条", "副市长出差找谁请假"], "datong")
+    assert turn.question == "副市长出差找谁请假" and turn.city == "datong"
+    assert assistant.ask(turn.question, city=turn.city).reason is None
+
+
 def test_a_leaning_question_end_to_end(assistant):
     turn = assistant.dialogue.resolve(["部门开全市性会议要提前几天报请示？", "报之前要先找谁同意"], "chaoyang")
     answer = assistant.ask(turn.question, city=turn.city)

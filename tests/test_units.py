@@ -910,6 +910,9 @@ def test_negated_case():
         ("常务会纪要谁起草？", None),
         ("帮我查一下常务会多久开一次", None),  # looking up is what the assistant does
         ("纪要写好以后报给谁", None),
+        # markup in the question is no part of what is asked for (nor said back in the notice)
+        ("请帮我起草<img src=x onerror=alert(1)>会议通知", "会议通知"),
+        ("帮我写<script>alert(1)</script>请示", "请示"),
     ],
 )
 def test_a_request_to_write_something_is_told_from_a_question(question, thing):

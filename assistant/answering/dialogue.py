@@ -56,6 +56,7 @@ from assistant.answering.phrasing import (
     topic_of,
 )
 from assistant.answering.relocation import JOINED, LEVELS, Relocator
+from assistant.answering.requests import requested_writing
 from assistant.answering.roles import ROLE
 from assistant.retrieval.tokenizer import default_tokenizer
 from assistant.textnorm import simplified
@@ -170,6 +171,13 @@ class Dialogue:
         return message[: m.start()] + self.relocator.strip_places(meeting) + message[m.end() :]
 
     def _next(self, message: str, previous: Resolved | None, selected: str | None) -> Resolved:
+        if previous is not None and requested_writing(previous.question):
+            # 「帮我写一份请假条」 asked for writing, not about the rules: the next message is asked on its own,
+            # in the place talked about
+            if previous.topic is None:
+                return self._next(message, None, selected)
+            place = self.detector.detect(message).city or previous.topic
+            return Resolved(message, place, place)
         if previous is not None:
             message = self._meeting_pointed(message, previous.question)
             if checked := followups.FOLLOWUP_CHECKED.match(message):

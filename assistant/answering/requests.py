@@ -24,9 +24,13 @@ _WRITING_REQUEST = re.compile(
 )
 
 
+_MARKUP = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1>|$)|<[^<>]*>?", re.IGNORECASE | re.DOTALL)
+
+
 def requested_writing(question: str) -> str | None:
     """What the question asks to be written for it (「帮我写一份请假条」 → 「请假条」), None for a question."""
-    m = _WRITING_REQUEST.match(question.strip())
+    # markup typed or pasted into the question (「起草<img …>会议通知」) is no part of what is asked for
+    m = _WRITING_REQUEST.match(_MARKUP.sub("", question).strip())
     if not m:
         return None
     thing = (m.group("a") or m.group("b") or "").strip().rstrip("吧吗呢呀啊")
