@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.answering.analysis import ASKS_LIST, SCOPE_WORDS, Group
@@ -22,17 +23,26 @@ def asks_for_list(question: str) -> bool:
     return bool(ASKS_LIST.search(SCOPE_WORDS.sub("", ASKED_PERSON.sub("谁", question))))
 
 
+# A lead that negates its items (「下列事项不列入市政府常务会议议题：」): an item quoted alone would read as
+# allowed (「5. 未经…同意，临时动议的事项；」), so it is never quoted without it
+_NEGATES = re.compile(r"不|禁止|严禁|除")
+
+
 def listed(question: str, groups: Sequence[Group], article: Article, units: list[str]) -> tuple[Citation, ...]:
     """Quotes for the chosen clauses: an item of a list comes with the clause that introduces it when
     that adds words of the question (「3. …框架性战略合作协议；」 says nothing about 常务会 without
-    「下列事项不列入市政府常务会议议题：」), and a question that asks for the list (哪些, 哪几) gets
+    「下列事项不列入市政府常务会议议题：」) or negates it (``_NEGATES``), and a question that asks for the list (哪些, 哪几) gets
     the whole list; a list's lead brings its items."""
     out: list[str] = []
     for unit in units:
         lead = lead_of(article, unit)
         if lead and asks_for_list(question):
             unit = lead
-        elif lead and lead not in out and coverage(groups, lead + unit) > coverage(groups, unit):
+        elif (
+            lead
+            and lead not in out
+            and (coverage(groups, lead + unit) > coverage(groups, unit) or _NEGATES.search(lead))
+        ):
             # before the items of its list quoted already: 「公文审核签发：」「(三)…」「(四)…」, in reading order
             out.insert(next((i for i, q in enumerate(out) if lead_of(article, q) == lead), len(out)), lead)
         quote = with_list(article, unit) if unit.endswith(("：", ":")) else unit
