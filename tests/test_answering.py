@@ -632,9 +632,9 @@ def test_an_item_of_a_list_is_quoted_with_what_introduces_it(assistant):
     item = assistant.ask("我们局跟一家银行签的框架性战略合作协议，能不能拿到常务会上过一下？", city="datong")
     quotes = [c.quote for c in item.citations]
     assert quotes[0] == "下列事项不列入市政府常务会议议题：" and quotes[1].startswith("3. 以市政府名义")
-    # a lead that negates its items comes with one even when the item has every word asked (it reads as allowed alone)
+    # a lead that negates its items comes with one that has every word asked (alone it reads as allowed)
     motion = assistant.ask("常务会可以临时动议吗", city="datong")
-    assert [c.quote for c in motion.citations][0] == "下列事项不列入市政府常务会议议题："
+    assert motion.citations[0].quote == "下列事项不列入市政府常务会议议题："
     # a question asking for the list gets all of it
     listed = assistant.ask("区常务会一般讨论哪些事", city="jincheng-chengqu")
     assert "区政府常务会议的主要任务是：" in listed.answer
