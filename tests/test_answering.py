@@ -701,6 +701,8 @@ def test_places_found_by_their_form_from_the_review(assistant):
     assert detect("赤壁市政府常务会议谁主持").unknown == ("赤壁市",) and not detect("代表市政府发表讲话").unknown
     # 「咸宁县里」 is 咸宁's 县里 (its county governments), not a place named 咸宁县
     assert detect("咸宁县里主要负责同志离开属地要提前几天报告").cities == ("xianning",)
+    # 「咸宁县长」 is 咸宁's 县长 (a title of its level below), not the head of a place named 咸宁县
+    assert detect("咸宁县长离开属地要向谁报告").cities == ("xianning",)
     # a place under a covered city is asked about, not the city; a comparison with one answers the rest
     assert assistant.ask("咸宁市咸安区常务会谁主持").refused
     both = assistant.ask("大同和阳高县常务会议多久开一次")

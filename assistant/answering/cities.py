@@ -156,6 +156,7 @@ class CityDetector:
                     and name[-1] not in _LEVEL_CHARS
                     and not _SUBORDINATE.match(text, m.end())  # 咸宁县市区: the places under 咸宁
                     and text[m.end() : m.end() + 2] != "县里"  # 「咸宁县里」: 咸宁's 县里 (its counties), no 咸宁县
+                    and text[m.end() + 1 : m.end() + 2] != "长"  # 「咸宁县长」: 咸宁's 县长, no 咸宁县
                 ):
                     # 「朝阳区」 is not 朝阳市: a known name with another level is another place
                     spans[-1] = (m.start(), m.end() + 1)
