@@ -628,6 +628,15 @@ def test_a_lead_time_answered_without_a_number_says_so(assistant):
     assert "原则上应提前1天向区长请假" in each.answer
 
 
+def test_someone_asked_to_be_brought_in_must_be_named_by_the_rule(assistant):
+    # 大同's rules on the 常务会议 never name a 法律顾问: the rule on who must attend does not answer it
+    lawyer = assistant.ask("常务会能请法律顾问列席吗？", city="datong")
+    assert lawyer.refused and "法律顾问" not in lawyer.answer.split("相关的规定是")[1]
+    # 城区's names one; 记者 is the rules' 新闻媒体 (朝阳 names those)
+    assert not assistant.ask("区常务会能叫法律顾问来列席吗", city="jincheng-chengqu").refused
+    assert not assistant.ask("常务会能请记者列席吗？", city="chaoyang").refused
+
+
 def test_an_item_of_a_list_is_quoted_with_what_introduces_it(assistant):
     item = assistant.ask("我们局跟一家银行签的框架性战略合作协议，能不能拿到常务会上过一下？", city="datong")
     quotes = [c.quote for c in item.citations]

@@ -4,6 +4,10 @@ A question asking who attends (「常务会哪些人参加」, 「全体会都�
 composition clause (「…由市长、副市长、秘书长组成」) only in part: the rules say in another sentence of
 the same article who else attends as needed (「根据需要可安排…负责人列席会议」), and that is quoted
 beside it.
+
+A question asking whether someone may be brought in (「常务会能请法律顾问列席吗」, 「能叫记者来参加吗」) is
+about that someone: a rule that never names them (nor the rules' word for them: 新闻媒体 for 记者) does
+not answer it, however well it matches the meeting; a title (负责人, 领导) is left to the roles' checks.
 """
 
 from __future__ import annotations
@@ -11,7 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.answering.analysis import Group
+from assistant.answering.roles import ROLE
 from assistant.models import Citation
+from assistant.textnorm import normalize
 
 _ASKS = re.compile(
     r"(?:哪些人|谁|什么人|哪些部门|哪些单位)[^，。？?；;]{0,4}(?:参加|出席|参会|到会)"
@@ -29,3 +36,19 @@ def sitting_in(question: str, quotes: Sequence[Citation], context: list[str]) ->
     if not _ASKS.search(question) or _COMPOSED not in joined or "列席" in joined:
         return None
     return next((u for u in context if _SITTING_IN.search(u) and u not in joined), None)
+
+
+# someone brought in to a meeting: 「请法律顾问列席」, 「叫记者来参加」, 「邀请人大代表、政协委员列席」
+_INVITED = re.compile(r"(?:请|邀请|叫|让|安排)([^，。？?；;]{2,10}?)(?:来|去|过来)?(?:列席|参加|出席|参会|旁听)")
+_ASKED_WHO = re.compile(r"哪|什么|谁|啥")
+
+
+def uninvited(question: str, groups: Sequence[Group], text: str) -> str | None:
+    """Who ``question`` asks may be brought in when ``text`` (the article) names none of them, else None;
+    not for a question asking who may be (「能请哪些人列席」) nor for a title (「县区政府负责人」)."""
+    m = _INVITED.search(normalize(question))
+    if m is None or _ASKED_WHO.search(m.group(1)) or ROLE.search(m.group(1)):
+        return None
+    named = [g for g in groups if any(a in m.group(1) for a in g.alternatives[:1])]
+    t = normalize(text)
+    return m.group(1) if named and not any(g.found(t) for g in named) else None

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answering.analysis import Group, QuestionAnalyzer
-from assistant.answering.attendance import sitting_in
+from assistant.answering.attendance import sitting_in, uninvited
 from assistant.answering.clauses import ClauseVectors, sentences
 from assistant.answering.doers import doer_unstated, names_doer
 from assistant.answering.identity import asks_identity
@@ -206,6 +206,9 @@ class ExtractiveAnswerer:
         if judged and asks_identity(question):
             # 「秘书长是谁」 quoted 「市政府由市长、副市长、秘书长…组成」: the rules name offices, not people
             return Draft((), True, "person", s, said=quotes[0].quote if quotes else "")
+        if judged and uninvited(question, groups, hits[0].article.text):
+            # 「常务会能请法律顾问列席吗」 against a rule on the meeting that never names one
+            return Draft((), True, "invitee", s, said=quotes[0].quote if quotes else "")
         if judged and not ruled_out and not silent and sanction_unstated(question, joined):
             # 「违反请销假制度怎么处分」 quoted 「要严格执行请销假制度」: no quote names a sanction
             named = _with_sanction(groups, hits[0].article, quotes, context)
