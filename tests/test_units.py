@@ -153,6 +153,11 @@ def test_an_asking_word_jieba_joins_to_another_is_no_topic(assistant):
     assert "归谁" not in words and "新闻稿" in words
 
 
+def test_a_head_before_a_meeting_is_part_of_its_name(assistant):
+    words = [g.alternatives[0] for g in assistant.analyzer.groups("市长办公会汇报多长时间")]
+    assert "市长办公会" in words and "市长" not in words  # the rules' 市长办公会议, not 市长 asked about
+
+
 def test_a_role_stated_to_be_checked_is_not_a_topic(assistant):
     words = [g.alternatives[0] for g in assistant.analyzer.groups("区政府以办公室名义发文是区长签发吗？")]
     assert "区长" not in words and "办公室" in words  # the answer may name someone else (办公室主任)

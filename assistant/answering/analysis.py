@@ -334,6 +334,16 @@ _SUPPOSING_AFTER = re.compile(r"[的了]*(?:的话|的时候)")
 _SUPPOSING_BEFORE = re.compile(r"(?:如果|要是|假如|万一|倘若)[^，,。；;]*$")
 
 
+# A head of government before a meeting's name is part of the name: 「市长办公会」 is the rules' 市长办公会议
+_HEAD_BEFORE = re.compile(r"[市区县镇乡]长$")
+
+
+def _headed(q: str, meeting: str) -> str:
+    """``meeting`` as ``q`` names it, with the head in front of it (「市长办公会」, not 市长 asked about)."""
+    head = _HEAD_BEFORE.search(q[: q.find(meeting)])
+    return head.group(0) + meeting if head else meeting
+
+
 def _asking_quantity(q: str) -> list[str]:
     """The words of normalized ``q`` that ask for a quantity or check one (not topic words)."""
     span = asked_span(q)
@@ -446,7 +456,7 @@ class QuestionAnalyzer:
             if not any(p in i for i in intents) and not self._inside_a_word(p, alts, words)
         ]
         # 「常务会」 is the 常务会议 (kinds mined from the rules), not 常务 (of 常务副市长) and 会
-        meetings = [m for m in self.kinds.short_names(q) if not any(m in p for p, _ in phrases)]
+        meetings = [_headed(q, m) for m in self.kinds.short_names(q) if not any(m in p for p, _ in phrases)]
         phrases += [(m, ()) for m in meetings]
         # 「来不了」, 「去不成」: cannot attend, in the rules' words (「不能出席」, 「请假」); not in a case supposed
         # (「市长来不了的话，常务会谁主持」 is answered by who is delegated, which says nothing of absence)
