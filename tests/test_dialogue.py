@@ -405,7 +405,9 @@ def test_a_known_name_with_another_level_is_another_place(dialogue):
     detect = dialogue.detector.detect
     assert detect("北京朝阳区政府常务会议多久开一次").cities == ()  # 朝阳区 is not 朝阳市
     assert "朝阳区" in detect("北京朝阳区政府常务会议多久开一次").unknown
-    assert detect("大同县长出差谁代行").unknown == ("大同县",)
+    assert detect("大同县政府常务会议多久开一次").unknown == ("大同县",)
+    # …but 「大同县长」 is 大同's 县长 (the heads of the counties under it), as 「咸宁县长」 is 咸宁's
+    assert detect("大同县长出差谁代行").cities == ("datong",)
     assert detect("大同市区的部门开会要提前几天报").cities == ("datong",)  # the city's own urban area
     assert detect("朝阳常务会多久开一次").cities == ("chaoyang",)
     assert detect("晋城城区区长出差谁代行").cities == ("jincheng-chengqu",)
