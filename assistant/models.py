@@ -208,6 +208,9 @@ class Answer:
     # places in ``scope`` with no quote, and what is said of each (「现行工作规则中未找到对此的规定。」, or what
     # their rules say instead of the asked quantity): a comparison table's cell, as in the answer text
     silent: tuple[tuple[str, str], ...] = ()
+    # clauses shown that are not the answer: what a refusal or a silent place's cell quotes the rules saying
+    # instead (「只规定：「…应事先向市长请假」」), so that a client can link their source as for ``citations``
+    related: tuple[Citation, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -223,6 +226,7 @@ class Answer:
             "verification": [dict(v) for v in self.verification],
             "scope": list(self.scope),
             "silent": dict(self.silent),
+            "related": [c.to_dict() for c in self.related],
         }
 
 

@@ -49,6 +49,16 @@ def test_ask(http):
     assert all(h["url"].startswith("/rules/") and h["status"] for h in body["retrieved"])
 
 
+def test_a_refusal_links_the_clause_it_quotes_instead(http):
+    # 「没有规定具体提前几天，只规定：「…事先向市长请假…」」: no citation (nothing answers), but the quoted
+    # clause's source is given as for a citation, with its rules page
+    body = http.post("/api/ask", json={"question": "副市长出差要提前几天请假", "city": "datong"}).json()
+    assert body["refused"] and body["citations"] == []
+    (related,) = body["related"]
+    assert related["id"] == "datong-work-rules-043" and related["quote"] in body["answer"]
+    assert related["url"].startswith("/rules/datong-work-rules-043?q=")
+
+
 def test_ask_follow_up_with_history(http):
     history = ["朝阳市政府全体会议由谁主持？"]
     r = http.post("/api/ask", json={"question": "那常务会议呢？", "history": history})

@@ -321,7 +321,7 @@ class Assistant:
         if all(d.refused for _, d, _ in drafts):
             several = not single and (compare or len(slugs) < len(self.cities))
             msg = self._not_found_each(slugs, drafts) if several else self._not_found(single, drafts, question)
-            return _refusal(msg, Reason.NOT_FOUND, single, t0, timings, retrieved)
+            return _refusal(msg, Reason.NOT_FOUND, single, t0, timings, retrieved, _related(drafts))
         citations: list[Citation] = []
         silent: list[tuple[str, str]] = []  # places compared whose rules give no quote, and what is said of them
         parts = []
@@ -346,8 +346,17 @@ class Assistant:
         lead = "" if single else "问题未指明地区，以下按地区分别列出：\n" if everywhere else "各地规定如下：\n"
         timings["total"] = (time.perf_counter() - t0) * 1000
         text = lead + "\n".join(parts)
+        related = _related([d for d in drafts if d[0] in dict(silent)])
         return Answer(
-            text, False, single, tuple(citations), tuple(retrieved), timings, scope=tuple(slugs), silent=tuple(silent)
+            text,
+            False,
+            single,
+            tuple(citations),
+            tuple(retrieved),
+            timings,
+            scope=tuple(slugs),
+            silent=tuple(silent),
+            related=related,
         )
 
     def _not_found(self, single: str | None, drafts: list[Drafted], question: str) -> str:
@@ -381,6 +390,18 @@ def _finding(drafts: Sequence[Drafted]) -> tuple[Article | None, str | None, str
     return nearest, unstated.unstated if unstated else None, unstated.said if unstated else ""
 
 
+def _related(drafts: Sequence[Drafted]) -> tuple[Citation, ...]:
+    """The clauses refused ``drafts`` are said to state instead (``Draft.said``, as ``messages`` quotes them),
+    each with the article of its place that has it."""
+    out: list[Citation] = []
+    for _, d, hits in drafts:
+        said = d.said if d.unstated and not d.said.endswith(("：", ":")) else ""
+        article = next((h.article for h in hits if said and said in h.article.text), None)
+        if article is not None and Citation(article, said) not in out:
+            out.append(Citation(article, said))
+    return tuple(out)
+
+
 def _refusal(
     message: str,
     reason: Reason,
@@ -388,9 +409,10 @@ def _refusal(
     t0: float,
     timings: dict[str, float],
     retrieved: Sequence[Hit] = (),
+    related: tuple[Citation, ...] = (),
 ) -> Answer:
     timings["total"] = (time.perf_counter() - t0) * 1000
-    return Answer(message, True, city, (), tuple(retrieved), timings, reason)
+    return Answer(message, True, city, (), tuple(retrieved), timings, reason, related=related)
 
 
 def _merge(ranked_lists: list[Sequence[Hit]]) -> list[Hit]:

@@ -60,14 +60,15 @@ class Catalog:
         return row | {"url": url, "issued": doc.get("issued", ""), "status": doc.get("status", "")}
 
     def answer(self, answer: Answer) -> dict[str, Any]:
-        """``answer.to_dict()`` with every citation and retrieval row linked to its rules page; a
+        """``answer.to_dict()`` with every citation, related clause and retrieval row linked to its rules page; a
         citation's page marks every quote of that article in the answer."""
         d = answer.to_dict()
         quoted: dict[str, list[str]] = {}
         for c in d["citations"]:
             quoted.setdefault(c["id"], []).append(c["quote"])
         citations = [self.cited(c, "\n".join(dict.fromkeys(quoted[c["id"]]))) for c in d["citations"]]
-        return d | {"citations": citations, "retrieved": [self.cited(h) for h in d["retrieved"]]}
+        related = [self.cited(c, c["quote"]) for c in d["related"]]
+        return d | {"citations": citations, "retrieved": [self.cited(h) for h in d["retrieved"]], "related": related}
 
 
 def rule_url(article_id: str, quote: str = "") -> str:

@@ -171,6 +171,7 @@ async def chat_completions(
 def extra_fields(answer: Answer) -> dict[str, Any]:
     return {
         "citations": [c.to_dict() for c in answer.citations],
+        "related": [c.to_dict() for c in answer.related],
         "refused": answer.refused,
         "city": answer.city,
         "notice": answer.notice or None,
