@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.analysis import Group, asked_doing, done_by_role, question_types
+from assistant.answering.analysis import Group
+from assistant.answering.asking import asked_doing, done_by_role, question_types
 from assistant.answering.consensus import likeness, most_alike, restates
 from assistant.answering.doers import doer_unstated, doing_asked
 from assistant.answering.kinds import Kinds

@@ -1,4 +1,4 @@
-"""Question analysis: what kind of answer is wanted, and the question as weighted term groups.
+"""Question analysis: the question as weighted term groups (what kind of answer it wants: ``asking``).
 
 A question becomes groups of alternatives (a word, or a colloquial phrase with the terms the
 rules use for it). Each group weighs its specificity: log(1 + N / (1 + df)), df = articles
@@ -14,129 +14,24 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.answering.asking import (
+    ASKS_LIMIT,
+    ASKS_UNSCHEDULED,
+    ASKS_YES_NO,
+    NOT_ALLOWED,
+    SCOPE_WORDS,
+    URGENT,
+)
 from assistant.answering.kinds import Kinds
-from assistant.answering.quantities import AS_NEEDED, BOUNDS, asked_span, asked_unit, checked, checks
+from assistant.answering.quantities import BOUNDS, asked_span, asked_unit, checked, checks
 from assistant.answering.roles import ROLE
 from assistant.models import Article
 from assistant.retrieval.lexicon import ASKED_PERSON, found_in, leaving_words, synonyms
 from assistant.retrieval.tokenizer import STOPWORDS, Tokenizer
 from assistant.textnorm import normalize
 
-# What kind of answer the question wants, and what such an answer looks like in a clause.
-# A role or body by its form, not by a list of titles: a word ending in a head that names one
-# (县长, 常务副市长, 办公室主任, 分管领导同志, 会议主持人, 司法局 …), so new jurisdictions' titles count too.
-_ROLE = r"([\u4e00-\u9fff]{0,6}?(长|主任|书记|同志|负责人|主持人|召集人|领导|委员|主席|部门|办公室|机构|单位|局|厅))"
-# 不 negating what follows, not the A-not-A asking (能不能, 要不要, 可不可以); the modals it negates
-_NEGATED = "(?<![能要可是让准行])不"
-_NEGATED_MODALS = "得|能|准|许|可|要|用|必|宜"
-# Words that only ask whether a doing is limited (no rule says 「限制」 or 「门槛」; it says 不得, 不超过, 方可)
-_ASKS_LIMIT = "限制|限定|门槛|红线|禁区"
-# Words that ask whether a meeting may be held outside its schedule (the rules say 随时, 适时, 根据需要)
-_ASKS_UNSCHEDULED = r"(?:临时|随时|额外|另外)(?:召|加)?开|加开|(?:别的|其他|其余)时[候间][^，。？?]{0,4}开"
-_URGENT = r"急事|紧急(?:情况|事项|的事)?|突发(?:情况|事件)?"
-QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
-    "who": (
-        # 「报哪」, 「交给哪儿」: where a thing goes is a body too
-        re.compile(r"谁|哪个部门|哪些人|哪位|什么人|哪个机构|哪个单位|由哪|(?:报|交|送|找)(?:给|到)?哪"),
-        re.compile(
-            rf"(由|经|报|委托|向|授权)[^，。；,;]{{0,14}}{_ROLE}|{_ROLE}[^，。；,;]{{0,12}}"
-            r"(签发|签署|审签|签|主持|召开|召集|负责|审核|审批|审定|确定|提出|起草|请假|参加|组成)"
-        ),
-    ),
-    "number": (
-        re.compile(r"几|多少|多久|多长|什么时候|何时|时限|期限|频次|数量|字数"),
-        re.compile(
-            r"[0-9０-９]|[一二两三四五六七八九十半]+\s*(个|次|日|天|年|月|周|字|种|分钟)|每(月|年|周|两周|半年)|两个月|"
-            r"半数|过半|[一二三四五六七八九十]+分之[一二三四五六七八九十]+|"  # shares: 半数以上, 三分之二以上
-            r"之日起|起施行|即日|期间|以前|以后|会前|会后|事先|提前|及时"  # "when": not always a number
-            rf"|{AS_NEEDED}"  # "how often": as needed
-        ),
-    ),
-    "how": (
-        re.compile(r"怎么|如何|怎样|流程|程序|手续|咋"),
-        # procedure, not mere obligation (应当/须 say that, not how)
-        re.compile(
-            r"手续|程序|审批|审核|报送|报备|报批|报请|提交|会签|协商|备案|附|列明|"
-            r"向[^，。；,;]{1,12}(请假|报告|报送|报备|请示)|由[^，。；,;]{1,14}(负责|审核|签发|确定|协调|决定)|"
-            r"经[^，。；,;]{1,16}(讨论|审议|批准|同意|决定|审核)"
-        ),
-    ),
-    "condition": (
-        re.compile(r"什么情况|哪些情况|什么情形|哪些情形|什么原因|何种情况|什么条件|例外|除外"),
-        re.compile(r"除.{0,60}外|情形|情况下|原因|如有|特殊情况|确需"),
-    ),
-    "yesno": (
-        re.compile(r"吗|能否|可否|是否|能不能|可不可以|行不行|让不让"),
-        re.compile(r"不得|严禁|一律|不|可以|可|须|应"),
-    ),
-    # whether something may be done (「能不能请…来」, 「可以…吗」): a clause that permits or forbids answers it,
-    # rather than one that only says what is to be done (「应提前10个工作日…报送请示」)
-    "permission": (
-        re.compile(r"能不能|可不可以|能否|可否|让不让|准不准|行不行|允许|(?:能|可以)[^，。？?]{1,16}吗"),
-        re.compile(r"不得|严禁|禁止|不准|不能|不宜|不越|未经|可以|可(?!能)|允许|一律|除[^，。；]{0,40}外"),
-    ),
-    # to whom (「请假找谁」, 「向谁报告」, 「报给哪」): a clause naming the one turned to (向…, 报…) answers it,
-    # not one that only says who must do it (「…负责同志应当…参加…，原则上不应请假」)
-    "recipient": (
-        re.compile(r"(?:找|向|跟|给|报给?|交给?|送给?)(?:谁|哪)"),
-        re.compile(rf"(?:向|报|找|交|送|呈)(?:给|经)?[^，。；,;]{{0,14}}{_ROLE}"),
-    ),
-    # what someone or something is for (「全体会主要干啥」, 「办公室主任负责什么」, 「副秘书长的职责是什么」):
-    # a clause that says its tasks or duties answers it, not the one on who makes it up
-    "duty": (
-        re.compile(
-            r"(?:(?<=主要)|(?<![要还得再该需]))(?:干|做|管|搞)(?:些?(?:啥|什么|嘛)|哪些事|哪几类事)"
-            r"|(?:任务|职责|职能|作用)(?:是|有)?(?:啥|什么|哪些)"
-            r"|(?:负责|研究|讨论|审议)些?(?:啥|什么|哪些)"
-        ),
-        re.compile(r"主要任务|任务是|职责|职能|负责(?!人|同志)|研究|讨论|决定|部署|审议|协助|处理"),
-    ),
-    # what limits a doing (「督查有啥限制」, 「有没有门槛」, 「有什么红线」): a clause that forbids, caps or
-    # requires approval answers it, not the one that says what the doing is for
-    "limit": (
-        re.compile(rf"{_ASKS_LIMIT}|约束|不许|管控|卡得"),
-        re.compile(r"不得|严禁|禁止|不准|不能|未经|从严|严格控制|一律不|不再|不超过|以内|以上|至少|方可"),
-    ),
-    # a meeting held outside its schedule (「有急事能不能临时开」, 「别的时候还能开吗」): the clause that says it
-    # may be held as needed (如有需要可随时召开, 根据需要适时召开) answers it
-    "unscheduled": (
-        re.compile(_ASKS_UNSCHEDULED),
-        re.compile(rf"{AS_NEEDED}|如有需要|如遇|可随时"),
-    ),
-    # a case supposed (「常务副市长也出差了的话」, 「要是市长不在」): the clause that states a case answers it
-    "supposing": (
-        re.compile(r"的话|的时候|期间|如果|要是|假如|万一|倘若"),
-        re.compile(r"^如|如果|如遇|若|倘若|同时|[^，。；,;]{2,12}时[，,]|[^，。；,;]{2,}的[，,]"),
-    ),
-    # what may not be done or is left out (「哪些事项不列入议题」, 「不能带手机」): a negated doing, not the
-    # A-not-A asking (能不能, 要不要) — answered only by a clause that negates, forbids or excepts
-    "negative": (
-        re.compile(rf"{_NEGATED}(?:{_NEGATED_MODALS}|予|列入|纳入|属于|需|参加|上会)"),
-        re.compile(r"不|未|无|禁止|严禁|杜绝|避免|除[^，。；]{0,40}外|免"),
-    ),
-}
-# The negating modal of a question about what may not be done: the asking (「不能」 is no topic word; the
-# answering clause may say 不列入, 不得 or 严禁)
-_NOT_ALLOWED = re.compile(rf"{_NEGATED}(?:{_NEGATED_MODALS})")
 _CHECKED_ROLE = re.compile(f"是({ROLE.pattern})")
-# A clause that lacks these cues cannot answer the question, however many of its words it shares.
-STRICT_TYPES = frozenset({"number", "condition", "negative"})
 
-# Words that set the scope of a comparison across jurisdictions (not what is asked about).
-# A yes/no question's asking words: the A-not-A form (能不能, 要不要, 可不可以, 是不是) and its synonyms.
-ASKS_YES_NO = re.compile(r"([\u4e00-\u9fff])不\1|有没有|是否|能否|可否")
-# Words that ask for an enumeration (哪些事, 哪几种, 都研究些啥, 包括什么): the answer is the whole list.
-ASKS_LIST = re.compile(
-    r"哪些|哪几|(?:有|包括|包含)(?:哪些|些)?(?:什么|啥)|(?:什么|啥)事|都(?:干|做|讨论|研究|管|负责)些?(?:啥|什么)"
-)
-# Words that ask about every place in the knowledge base, whatever jurisdiction is chosen.
-EVERY_PLACE = re.compile(
-    r"各地|各市|各个地方|几个地方|[两三四五]地|[两三四五]个地方|所有地方|每个地方|哪个(?:地方|地区|城市)|哪(?:些|几个)地区"
-)
-SCOPE_WORDS = re.compile(
-    r"各地|各市|各区|各个地方|几个地方|哪些地方|哪个(?:地方|地区|城市)|哪(?:些|几个)地区|几地|[两三四五]地|[两三四五]个地方|分别|各自|各有|都是|"
-    r"有什么不同|有何不同|有啥不同|有什么区别|有啥区别|区别|差别|异同|不一样|一样吗|相同吗|对比|比较一下|比较"
-)
 # Colloquial fillers that are not in the stopword list used for BM25.
 _FILLERS = frozenset(
     [
@@ -197,36 +92,6 @@ _ASKING_WORD = re.compile(r"谁|啥|什么|哪|咋")
 # particles, classifier, locality. Modal-led pairs ("能报", "可发") are fragments too.
 _FUNCTION_TAGS = frozenset({"m", "mq", "r", "rr", "rz", "d", "p", "c", "u", "uj", "ul", "uz", "y", "q", "f"})
 _MODALS = frozenset("能可要应会该得想")
-
-
-# 「哪几个人」, 「哪几种情况」, 「哪几类事」: which ones (哪些), not how many
-_WHICH_ONES = re.compile(r"哪几(?:个|位|种|类|项|条|件|样)?")
-
-
-def question_types(question: str) -> tuple[str, ...]:
-    q = _WHICH_ONES.sub("哪些", question)
-    return tuple(t for t, (asks, _) in QUESTION_TYPES.items() if asks.search(q))
-
-
-# The doing a who-question asks the doer of: 「专题会谁主持」 → 主持, 「纪要由谁签」 → 签, 「谁来汇报」 → 汇报.
-_WHO_DOES = re.compile(r"谁(?:来|去|负责|能|可以|可|应该|应|要|会|都|又|先)?([\u4e00-\u9fff]{1,2})")
-_NOT_DOING = frozenset("的呢啊呀吗是在有")
-
-
-def asked_doing(question: str) -> str | None:
-    """The verb whose doer a who-question asks (None: not one of these)."""
-    m = _WHO_DOES.search(question)
-    return m.group(1) if m and m.group(1)[0] not in _NOT_DOING else None
-
-
-def done_by_role(unit: str, doing: str) -> bool:
-    """Whether ``unit`` says who does ``doing``, rather than naming it only in a modifier of something
-    else: 「纪要由主持召开会议的领导同志签发」 says who signs, not who chairs (主持 qualifies 领导同志)."""
-    for m in re.finditer(re.escape(doing), unit):
-        attributive = re.match(r"[^，。；,;、]{0,8}?的", unit[m.end() :])
-        if not attributive or re.search(rf"{_ROLE}$", unit[: m.start()]):
-            return True
-    return False
 
 
 @dataclass(frozen=True)
@@ -361,11 +226,11 @@ def _asking_words(q: str) -> list[str]:
     """The other words of normalized ``q`` that say how it asks or where, not what about."""
     intents = [m.group(0) for m in SCOPE_WORDS.finditer(q)]  # 各地, 分别, 有什么不同: scope, not topic
     intents += [m.group(0) for m in ASKS_YES_NO.finditer(q)]  # 能不能, 要不要, 是否: the asking, not topic
-    intents += [m.group(0) for m in _NOT_ALLOWED.finditer(q)]  # 不能, 不得: what the clause must negate
-    intents += re.findall(_ASKS_LIMIT, q)  # 「有没有门槛」: the asking for a limit, not a topic
-    if unscheduled := re.findall(_ASKS_UNSCHEDULED, q):  # 「能不能临时开」: the asking, not a topic
+    intents += [m.group(0) for m in NOT_ALLOWED.finditer(q)]  # 不能, 不得: what the clause must negate
+    intents += re.findall(ASKS_LIMIT, q)  # 「有没有门槛」: the asking for a limit, not a topic
+    if unscheduled := re.findall(ASKS_UNSCHEDULED, q):  # 「能不能临时开」: the asking, not a topic
         # and the urgency it is for (「碰上急事」); 随时 is the rules' own word, a topic word still
-        intents += [u for u in unscheduled if "随时" not in u] + re.findall(_URGENT, q)
+        intents += [u for u in unscheduled if "随时" not in u] + re.findall(URGENT, q)
     # 「哪些领导」, 「什么人」: the asking says a person is wanted; the word is the answer's type, not a topic
     intents += [m.group(0) for m in ASKED_PERSON.finditer(q)]
     return intents

@@ -13,7 +13,8 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from assistant.answering.analysis import QUESTION_TYPES, Group, QuestionAnalyzer, question_types
+from assistant.answering.analysis import Group, QuestionAnalyzer
+from assistant.answering.asking import QUESTION_TYPES, question_types
 from assistant.answering.cities import CityDetector, strip_places
 from assistant.answering.consensus import likeness, most_alike, restates
 from assistant.answering.extractive import Draft, ExtractiveAnswerer
@@ -267,8 +268,9 @@ class Drafter:
     def _restating(
         self, q: str, c: str, draft: Draft, hits: Sequence[Hit], others: list[str], vector: Vector
     ) -> tuple[Draft, Sequence[Hit]]:
-        """A place refused on weak evidence (not for an unstated quantity or another role's rule) whose top
-        article's best clause restates another place's answer (levels aside, both ways, as closely as two
+        """A place refused on weak evidence (not for an unstated quantity or another role's rule), or answering
+        unlike the others, whose top article (or one searched with their words: ``_parallel``) has a best clause
+        that restates another place's answer (levels aside, both ways, as closely as two
         documents' restating clauses agree: ``Weights.agree_overlap``) answers with it: the rules were written from one
         model, and the other place's evidence stands for the same provision. Not when the question asks which
         places have a rule (``_WHICH_PLACE``): there a place without it is part of the answer."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering.analysis import EVERY_PLACE, SCOPE_WORDS
+from assistant.answering.asking import EVERY_PLACE, SCOPE_WORDS
 from assistant.answering.phrasing import ASKING, fragment, names_something, split_predicate
 from assistant.answering.quantities import asked
 from assistant.answering.roles import ROLE

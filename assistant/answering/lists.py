@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answering.analysis import ASKS_LIST, SCOPE_WORDS, Group
+from assistant.answering.analysis import Group
+from assistant.answering.asking import ASKS_LIST, SCOPE_WORDS
 from assistant.answering.clauses import sentences_of
 from assistant.answering.scoring import coverage
 from assistant.knowledge.segment import item_of

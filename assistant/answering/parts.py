@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
-from assistant.answering.analysis import EVERY_PLACE, SCOPE_WORDS
+from assistant.answering.asking import EVERY_PLACE, SCOPE_WORDS
 from assistant.answering.cities import strip_places
 from assistant.answering.kinds import Kinds
 from assistant.answering.phrasing import (

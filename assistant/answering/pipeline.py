@@ -13,7 +13,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from assistant.answering.analysis import EVERY_PLACE, SCOPE_WORDS, QuestionAnalyzer, TermStats
+from assistant.answering.analysis import QuestionAnalyzer, TermStats
+from assistant.answering.asking import EVERY_PLACE, SCOPE_WORDS
 from assistant.answering.cities import CityDetector, gazetteer
 from assistant.answering.clauses import ClauseVectors
 from assistant.answering.dialogue import Dialogue
@@ -391,13 +392,15 @@ def _finding(drafts: Sequence[Drafted]) -> tuple[Article | None, str | None, str
 
 
 def _related(drafts: Sequence[Drafted]) -> tuple[Citation, ...]:
-    """The clauses refused ``drafts`` are said to state instead (``Draft.said``, as ``messages`` quotes them),
-    each with the article of its place that has it."""
+    """The clause each place's refused ``drafts`` are said to state instead: the first one's ``Draft.said``, as
+    ``_finding`` and ``messages`` quote it, with the article of that place that has it."""
     out: list[Citation] = []
-    for _, d, hits in drafts:
-        said = d.said if d.unstated and not d.said.endswith(("：", ":")) else ""
+    for c in dict.fromkeys(c for c, _, _ in drafts):
+        first = next((d for c2, d, _ in drafts if c2 == c and d.unstated), None)
+        said = first.said if first is not None and not first.said.endswith(("：", ":")) else ""
+        hits = [h for c2, _, found in drafts if c2 == c for h in found]
         article = next((h.article for h in hits if said and said in h.article.text), None)
-        if article is not None and Citation(article, said) not in out:
+        if article is not None:
             out.append(Citation(article, said))
     return tuple(out)
 

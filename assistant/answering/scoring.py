@@ -10,16 +10,8 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from assistant.answering.analysis import (
-    QUESTION_TYPES,
-    STRICT_TYPES,
-    Group,
-    QuestionAnalyzer,
-    TermStats,
-    asked_doing,
-    done_by_role,
-    question_types,
-)
+from assistant.answering.analysis import Group, QuestionAnalyzer, TermStats
+from assistant.answering.asking import QUESTION_TYPES, STRICT_TYPES, asked_doing, done_by_role, question_types
 from assistant.answering.clauses import DEFINITION, clauses_with_context
 from assistant.answering.phrasing import ASKING
 from assistant.answering.quantities import asked, asked_unit, states
