@@ -385,9 +385,9 @@ def test_answer_json_schema(assistant):
     d = assistant.ask("会签文件几天内回复", city="xianning").to_dict()
     assert set(d) == {
         "answer", "refused", "city", "citations", "retrieved", "timings_ms", "reason", "notice", "mode", "verification", "scope",
-        "silent",
+        "silent", "related",
     }  # fmt: skip
-    assert isinstance(d["answer"], str) and d["refused"] is False and d["city"] == "xianning"
+    assert isinstance(d["answer"], str) and d["refused"] is False and d["city"] == "xianning" and d["related"] == []
     assert d["mode"] == "extractive" and d["verification"] == []
     fields = {
         "id", "city", "city_name", "document", "document_number", "chapter", "article", "label", "citation",
