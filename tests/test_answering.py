@@ -634,6 +634,7 @@ def test_someone_asked_to_be_brought_in_must_be_named_by_the_rule(assistant):
     # 大同's rules on the 常务会议 never name a 法律顾问: the rule on who must attend does not answer it
     lawyer = assistant.ask("常务会能请法律顾问列席吗？", city="datong")
     assert lawyer.refused and "法律顾问" not in lawyer.answer.split("相关的规定是")[1]
+    assert assistant.ask("市长办公会能请记者吗", city="datong").refused  # asked with 吗 alone, no 列席 said
     # 城区's names one; 记者 is the rules' 新闻媒体 (朝阳 names those)
     assert not assistant.ask("区常务会能叫法律顾问来列席吗", city="jincheng-chengqu").refused
     assert not assistant.ask("常务会能请记者列席吗？", city="chaoyang").refused
