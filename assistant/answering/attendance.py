@@ -38,8 +38,10 @@ def sitting_in(question: str, quotes: Sequence[Citation], context: list[str]) ->
     return next((u for u in context if _SITTING_IN.search(u) and u not in joined), None)
 
 
-# someone brought in to a meeting: 「请法律顾问列席」, 「叫记者来参加」, 「邀请人大代表、政协委员列席」
-_INVITED = re.compile(r"(?:请|邀请|叫|让|安排)([^，。？?；;]{2,10}?)(?:来|去|过来)?(?:列席|参加|出席|参会|旁听|(?:来)?[吗么][？?]?$)")
+# someone brought in to a meeting: 「请法律顾问列席」, 「叫记者来参加」, 「邀请人大代表、政协委员列席」, 「能请记者吗」
+_INVITED = re.compile(
+    r"(?:请|邀请|叫|让|安排)([^，。？?；;]{2,10}?)(?:来|去|过来)?(?:列席|参加|出席|参会|旁听|(?:来)?[吗么][？?]?$)"
+)
 _ASKED_WHO = re.compile(r"哪|什么|谁|啥")
 # officials by the head of their title (县区负责人, 街道主任, 市领导): each place says them its own way
 _TITLE = re.compile(r"(?:长|主任|书记|同志|负责人|领导|干部|部门|单位)$")
