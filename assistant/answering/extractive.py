@@ -8,7 +8,7 @@ deterministic. Quotes are verbatim substrings of article text (sentences, or ite
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.answering.analysis import Group, QuestionAnalyzer
@@ -211,19 +211,17 @@ class ExtractiveAnswerer:
             return Draft((), True, "invitee", s, said=quotes[0].quote if quotes else "")
         if judged and not ruled_out and not silent and sanction_unstated(question, joined):
             # 「违反请销假制度怎么处分」 quoted 「要严格执行请销假制度」: no quote names a sanction
-            named = _with_sanction(groups, hits[0].article, quotes, context)
+            named = _with_stating(states_sanction, groups, hits[0].article, quotes, context)
             if named is None:
                 return Draft((), True, "sanction", s, said=quotes[0].quote if quotes else "")
             quotes = named
         if judged and not ruled_out and not silent and (doing := doer_unstated(question, joined)):
             # 「公平竞争审查归哪个部门」 quoted 「加强…公平竞争审查」: no quote says who does it; a sentence of the
             # article that does answers, else the refusal says the rules do not set who
-            naming = [u for u in context if names_doer(u, doing) and coverage(groups, u) > 0]
-            if not naming:
+            named = _with_stating(lambda u: names_doer(u, doing), groups, hits[0].article, quotes, context)
+            if named is None:
                 return Draft((), True, "doer", s, said=quotes[0].quote if quotes else "")
-            quotes = _with(
-                hits[0].article, quotes, Citation(hits[0].article, max(naming, key=lambda u: coverage(groups, u)))
-            )
+            quotes = named
         if not judged or ruled_out or silent:
             # "区政府全体会议多久开一次": the article is about the meeting but states no frequency.
             # said only of an article about the question's topic (not 「食堂几点开饭」 against a meeting rule)
@@ -375,12 +373,17 @@ def _with(article: Article, quotes: Sequence[Citation], added: Citation) -> tupl
     return tuple(sorted({*quotes, added}, key=lambda c: article.text.find(c.quote)))
 
 
-def _with_sanction(
-    groups: Sequence[Group], article: Article, quotes: Sequence[Citation], context: list[str]
+def _with_stating(
+    stating: Callable[[str], bool],
+    groups: Sequence[Group],
+    article: Article,
+    quotes: Sequence[Citation],
+    context: list[str],
 ) -> tuple[Citation, ...] | None:
-    """The quotes and the sentence of ``article`` (``context``) that names a sanction for what is asked (the
-    one covering most of the question), in the article's order; None when no sentence names one."""
-    naming = [u for u in context if states_sanction(u) and coverage(groups, u) > 0]
+    """The quotes and the sentence of ``article`` (``context``) that states what is asked (``stating``: a
+    sanction, who does it) for the question's words (the one covering most of them), in the article's order;
+    None when no sentence states it."""
+    naming = [u for u in context if stating(u) and coverage(groups, u) > 0]
     if not naming:
         return None
     return _with(article, quotes, Citation(article, max(naming, key=lambda u: coverage(groups, u))))

@@ -328,16 +328,6 @@ def combine(new: str, previous: str, places: Sequence[str] = ()) -> str:
 _SEPARATED = re.compile(r"([\u4e00-\u9fff])(?:了个|个|本|趟|次)([\u4e00-\u9fff])")
 
 
-# 到 before a number of people asked is reaching it (「得到多少人才能开」: 达到, the rules' word), not arriving
-_REACHING = re.compile(r"(?<!达)到(?=(?:多少|几)个?人)")
-
-
-def reaching(question: str) -> str:
-    """``question`` with a count of people to be reached said as the rules say it: 「至少得到多少人」 →
-    「至少得达到多少人」."""
-    return _REACHING.sub("达到", question)
-
-
 def rejoined(question: str, tagged: Callable[[str], list[tuple[str, str]]], df: Callable[[str], int]) -> str:
     """``question`` with each separable verb said apart made whole again, when the whole is one word
     (``tagged``) that some article uses (``df``), a verb or a thing done, not a number (几月)."""
@@ -350,3 +340,13 @@ def rejoined(question: str, tagged: Callable[[str], list[tuple[str, str]]], df: 
         return m.group(0)
 
     return _SEPARATED.sub(whole, question)
+
+
+# 到 before a number of people asked is reaching it (「得到多少人才能开」: 达到, the rules' word), not arriving
+_REACHING = re.compile(r"(?<!达)到(?=(?:多少|几)个?人)")
+
+
+def reaching(question: str) -> str:
+    """``question`` with a count of people to be reached said as the rules say it: 「至少得到多少人」 →
+    「至少得达到多少人」."""
+    return _REACHING.sub("达到", question)
