@@ -546,6 +546,8 @@ def test_a_leaning_question_end_to_end(assistant):
         # how often it is done is the asking: the doing after it is not the topic
         ("区常务会每月至少开几次？", "区常务会"),
         ("全体会一般一年开几次？", "全体会"),
+        # 提前 belongs to a lead time asked
+        ("我们局想开个全市的会提前多少天报市政府", "我们局想开个全市的会"),
     ],
 )
 def test_what_a_question_is_about(question, topic):

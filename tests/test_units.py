@@ -903,6 +903,12 @@ def test_negated_case():
     assert not negated_case("部门不得以市政府名义发文吗")  # a prohibition asked about, not a case
     assert _NEGATED_CONDITION.search("经协调不能取得一致意见的,须由主办部门附协调说明")
     assert not _NEGATED_CONDITION.search("会议指定列席人员应按要求准时参加会议，原则上不能请假。")
+    # an unmet requirement of a prohibition is a case too
+    assert _NEGATED_CONDITION.search(
+        "市政府各部门召开的全市性会议，未按有关规定报经批准，不得邀请县（区）政府负责人出席。"
+    )
+    assert _NEGATED_CONDITION.search("从严控制市级层面督查检查,未经批准不得擅自开展")
+    assert not _NEGATED_CONDITION.search("以市政府名义召开的全市性会议，由市政府办公室统筹办理。")
 
 
 @pytest.mark.parametrize(

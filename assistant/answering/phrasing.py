@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from assistant.answering.cities import positioned
 from assistant.answering.kinds import Kinds
-from assistant.answering.quantities import SPAN_OF_TIME, asked, without_how_often
+from assistant.answering.quantities import LEAD_TIME, SPAN_OF_TIME, asked, without_how_often
 from assistant.answering.roles import ROLE
 from assistant.retrieval.tokenizer import STOPWORDS, default_tokenizer
 
@@ -149,6 +149,8 @@ def topic_of(question: str) -> str:
     会议要提前几天报请示」 → 「部门开全市性会议」, 「专题会一般谁召集」 → 「专题会」, 「区常务会每月至少开几次」
     → 「区常务会」)."""
     subject, predicate = split_predicate(question, at_ask=True)
+    if (lead := LEAD_TIME.search(question)) and lead.start() < len(subject):
+        subject = subject[: lead.start()]  # 「…的会提前多少天报」: 提前 belongs to the asking, not the topic
     topic = _trimmed(_without_doing(re.split(r"[，,；;。？?]", subject)[0]))
     if not topic and (lead := _ASKING_LEAD.match(predicate)):
         # 「哪些情况下可以请假不参加市政府的会」: asked first, the topic comes after (请假不参加市政府的会)

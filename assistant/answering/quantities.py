@@ -243,12 +243,12 @@ def states(text: str, kind: QuantityKind, unit: str | None = None) -> bool:
     return bool(_COUNT_STATED.search(text) or _TIME_STATED.search(text))
 
 
-_LEAD_TIME = re.compile(r"提前(?:几|多少|多久|多长)")
+LEAD_TIME = re.compile(r"提前(?:几|多少|多久|多长)")  # a lead time asked: 提前 is part of the asking
 
 
 def lead_time_unstated(question: str, text: str) -> bool:
     """「要提前几天报？」 answered by 「会前送达」: a lead time asked, and no number of days in ``text``."""
-    return bool(_LEAD_TIME.search(question)) and not states(text, "time", "时")
+    return bool(LEAD_TIME.search(question)) and not states(text, "time", "时")
 
 
 # A time asked of one occasion (「专题学习每次搞多长时间」, 「一次要待几天」), not of a period
@@ -278,7 +278,7 @@ _LEAD_DURATION = re.compile(rf"(?:提前|会前|前)\s*{_RANGE}\s*{_TIME_UNIT}|{
 def after_unstated(question: str, text: str) -> bool:
     """A time after something asked (``_AFTER_ASKED``), and every number of days in ``text`` is set
     ahead of something (「提前10个工作日正式报送请示」): the rule sets no time after it."""
-    if not _AFTER_ASKED.search(question) or _LEAD_TIME.search(question):
+    if not _AFTER_ASKED.search(question) or LEAD_TIME.search(question):
         return False
     durations = list(_DURATION.finditer(text))
     leads = {m.span() for m in _LEAD_DURATION.finditer(text)}

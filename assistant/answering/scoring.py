@@ -63,8 +63,12 @@ def _ignores_case(question: str, groups: Sequence[Group], unit: str) -> bool:
 _NEGATED_STATE = re.compile(r"(?<![能要可是会用有])(?:不(?![得准许超少足低高断定同仅但])|没(?!有规定)|未(?!经)|无法)")
 
 
-# The case stated as a condition by a clause (「经协调不能取得一致意见的，」, 「主要负责人不能参加会议的，」)
-_NEGATED_CONDITION = re.compile(rf"(?:{_NEGATED_STATE.pattern})[^，。；,;]{{0,12}}的[，,]")
+# The case stated as a condition by a clause (「经协调不能取得一致意见的，」, 「主要负责人不能参加会议的，」), or
+# as an unmet requirement of a prohibition (「未按有关规定报经批准，不得邀请…」, 「未经批准不得擅自开展」)
+_NEGATED_CONDITION = re.compile(
+    rf"(?:{_NEGATED_STATE.pattern})[^，。；,;]{{0,12}}的[，,]"
+    r"|未(?:经|按)[^，。；,;]{0,14}[，,]?(?:不得|不能|不准|不予|一律不|严禁)"
+)
 
 
 def states_negated_case(unit: str) -> bool:
