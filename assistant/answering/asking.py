@@ -107,8 +107,9 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 # The negating modal of a question about what may not be done: the asking (「不能」 is no topic word; the
 # answering clause may say 不列入, 不得 or 严禁)
 NOT_ALLOWED = re.compile(rf"{_NEGATED}(?:{_NEGATED_MODALS})")
-# A clause that lacks these cues cannot answer the question, however many of its words it shares.
-STRICT_TYPES = frozenset({"number", "condition", "negative"})
+# A clause that lacks these cues cannot answer the question, however many of its words it shares (「汇报稿有没有
+# 限制」: not 「文件按汇报稿、相关资料两部分准备」).
+STRICT_TYPES = frozenset({"number", "condition", "negative", "limit"})
 
 # Words that set the scope of a comparison across jurisdictions (not what is asked about).
 # A yes/no question's asking words: the A-not-A form (能不能, 要不要, 可不可以, 是不是) and its synonyms.
