@@ -537,6 +537,31 @@ def test_a_leaning_question_end_to_end(assistant):
 
 
 @pytest.mark.parametrize(
+    ("city", "messages", "article", "fact"),
+    [
+        # 打招呼: asking leave or permission informally
+        (
+            "chaoyang",
+            ["全市性会议提前几天报请示？", "报之前要先跟谁打招呼？"],
+            "chaoyang-work-rules-025",
+            "分管领导同志",
+        ),
+        # an urgent case after how often: whether it may be held as needed
+        (
+            "jincheng-chengqu",
+            ["常务会一个月开几次？", "那要是临时有急事呢？"],
+            "jincheng-chengqu-work-rules-020",
+            "随时召开",
+        ),
+    ],
+)
+def test_colloquial_followups_end_to_end(assistant, city, messages, article, fact):
+    turn = assistant.dialogue.resolve(messages, city)
+    answer = assistant.ask(turn.question, city=turn.city)
+    assert answer.citations[0].article.id == article and fact in answer.answer
+
+
+@pytest.mark.parametrize(
     ("question", "topic"),
     [
         ("部门开全市性会议要提前几天报请示", "部门开全市性会议"),

@@ -45,6 +45,7 @@ from .conftest import KNOWLEDGE
         ("几个地方的副职AB角制度都叫什么", None),  # the places compared, not a count asked
         ("下基层调研的时间有硬性要求吗", "time"),  # whether a time is set asks the time
         ("会议时间、地点由谁确定", None),  # the time as a thing decided: who is asked
+        ("这几份工作规则各参照了哪个省的规则", None),  # 这几份 points at some: no count asked
     ],
 )
 def test_asked_quantity(question, kind):
@@ -400,6 +401,9 @@ def test_coverage_and_type_bonus():
         "别的时候还能开吗"
     )
     assert "unscheduled" not in question_types("能不能临时加议题")
+    # how often, asked for an urgent case: whether it may be held as needed
+    assert "unscheduled" in question_types("临时有急事的话，常务会一个月开几次")
+    assert "unscheduled" not in question_types("有急事的话能不能不参加常务会")
     assert type_bonus(("unscheduled",), "区政府常务会议每月至少召开1次,如有需要可随时召开", 0.25) == 1.25
     # what limits a doing: the clause that forbids or caps it, not the one on what the doing is for
     assert "limit" in question_types("督查有啥限制") and "limit" in question_types("汇报稿字数有门槛吗")
@@ -1094,3 +1098,11 @@ def test_a_separable_verb_said_apart_is_made_whole(assistant):
     assert rejoined("市政府领导可以给企业题个字吗", tagged, df) == "市政府领导可以给企业题字吗"
     assert rejoined("常务会几个月开一次", tagged, df) == "常务会几个月开一次"  # a number, not a verb
     assert rejoined("汇报一个议题限时几分钟", tagged, df) == "汇报一个议题限时几分钟"  # 一个 counts the 议题
+
+
+def test_rare_bounds_are_words():
+    # 「最晚会后」 is 最晚 + 会后, not 最 + 晚会 (an evening party) + 后
+    from assistant.retrieval.tokenizer import default_tokenizer
+
+    words = [w for w, _ in default_tokenizer().tagged("常务会的纪要最晚会后几天要弄完")]
+    assert "最晚" in words and "晚会" not in words

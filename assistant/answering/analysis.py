@@ -21,6 +21,7 @@ from assistant.answering.asking import (
     NOT_ALLOWED,
     SCOPE_WORDS,
     URGENT,
+    urgent_schedule,
 )
 from assistant.answering.kinds import Kinds
 from assistant.answering.quantities import BOUNDS, asked_span, asked_unit, checked, checks
@@ -228,9 +229,10 @@ def _asking_words(q: str) -> list[str]:
     intents += [m.group(0) for m in ASKS_YES_NO.finditer(q)]  # 能不能, 要不要, 是否: the asking, not topic
     intents += [m.group(0) for m in NOT_ALLOWED.finditer(q)]  # 不能, 不得: what the clause must negate
     intents += re.findall(ASKS_LIMIT, q)  # 「有没有门槛」: the asking for a limit, not a topic
-    if unscheduled := re.findall(ASKS_UNSCHEDULED, q):  # 「能不能临时开」: the asking, not a topic
-        # and the urgency it is for (「碰上急事」); 随时 is the rules' own word, a topic word still
-        intents += [u for u in unscheduled if "随时" not in u] + re.findall(URGENT, q)
+    unscheduled = re.findall(ASKS_UNSCHEDULED, q)  # 「能不能临时开」: the asking, not a topic
+    if unscheduled or urgent_schedule(q):
+        # and the urgency it is for (「碰上急事」, 「临时有急事的话」); 随时 is the rules' own word, a topic word still
+        intents += [u for u in unscheduled if "随时" not in u] + re.findall(rf"(?:临时)?有?(?:{URGENT})", q)
     # 「哪些领导」, 「什么人」: the asking says a person is wanted; the word is the answer's type, not a topic
     intents += [m.group(0) for m in ASKED_PERSON.finditer(q)]
     return intents

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering.quantities import AS_NEEDED
+from assistant.answering.quantities import AS_NEEDED, asked
 
 # What kind of answer the question wants, and what such an answer looks like in a clause.
 # A role or body by its form, not by a list of titles: a word ending in a head that names one
@@ -134,7 +134,15 @@ _WHICH_ONES = re.compile(r"哪几(?:个|位|种|类|项|条|件|样)?")
 
 def question_types(question: str) -> tuple[str, ...]:
     q = _WHICH_ONES.sub("哪些", question)
-    return tuple(t for t, (asks, _) in QUESTION_TYPES.items() if asks.search(q))
+    return tuple(
+        t for t, (asks, _) in QUESTION_TYPES.items() if asks.search(q) or (t == "unscheduled" and urgent_schedule(q))
+    )
+
+
+def urgent_schedule(question: str) -> bool:
+    """How often a meeting is held, asked for an urgent case (「临时有急事的话，常务会一个月开几次」): whether it
+    may be held outside its schedule, which the clause that says it may be held as needed answers."""
+    return asked(question) == "frequency" and re.search(URGENT, question) is not None
 
 
 # The doing a who-question asks the doer of: 「专题会谁主持」 → 主持, 「纪要由谁签」 → 签, 「谁来汇报」 → 汇报.
