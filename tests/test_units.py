@@ -884,6 +884,7 @@ def test_per_occasion_unstated():
     from assistant.answering.quantities import per_occasion_unstated
 
     assert per_occasion_unstated("专题学习每次搞多长时间", "一般两个月安排一次专题学习")
+    assert per_occasion_unstated("常务会一次最长能开多久", "市政府常务会议一般每两周召开一次")  # a bound, no content
     assert per_occasion_unstated("蹲点调研每次要待几天", "每年要主持1—2个重点调研课题,拿出不少于60天时间深入基层")
     assert not per_occasion_unstated("每次会议要提前几天通知", "应在会前 2 日将时间、地点和议题安排通知参会人员")
     assert not per_occasion_unstated("专题学习多久搞一次", "一般两个月安排一次专题学习")  # how often is asked

@@ -252,7 +252,10 @@ def lead_time_unstated(question: str, text: str) -> bool:
 
 
 # A time asked of one occasion (「专题学习每次搞多长时间」, 「一次要待几天」), not of a period
-_PER_OCCASION = re.compile(rf"每{_TIMES}|一{_TIMES}(?:要|得|一般|大概)?[^，。？?]{{0,3}}(?:多久|多长|几天|几个?小时)")
+# (a bound is no content: 「一次最长能开多久」)
+_PER_OCCASION = re.compile(
+    rf"每{_TIMES}|一{_TIMES}(?:{BOUNDS.pattern})?(?:要|得|能|可以|一般|大概)?[^，。？?]{{0,3}}(?:多久|多长|几天|几个?小时)"
+)
 _DURATION = re.compile(rf"{_RANGE}\s*{_TIME_UNIT}")
 _INTERVAL_AFTER = re.compile(rf"[^，。；,;]{{0,6}}[一1]\s*{_TIMES}")  # 「两个月安排一次」: how often, not how long
 _PER_PERIOD = re.compile(r"每(?:年|季度|季|月|周|星期)|一年|全年|年度")  # 「每年…不少于60天」: a period's total
