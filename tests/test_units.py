@@ -292,6 +292,10 @@ def test_a_part_asking_of_a_thing_is_the_first_parts_meetings(kinds):
     assert question_parts("常务会一般一个月开几次？会前几天通知参会的人？", kinds)[1] == "常务会会前几天通知参会的人"
     assert question_parts("常务会议纪要由谁签发，多长时间内完成？", kinds)[1] == "常务会议纪要多长时间内完成"
     assert question_parts("区常务会谁召集，一个月开几次？", kinds)[1] == "区常务会一个月开几次"  # 一个月 names nothing
+    # a quantity asked of a thing of the part's own (文件): the meeting is borrowed, not the first part's 纪要
+    known = {"文件", "纪要"}.__contains__
+    assert question_parts("常务会纪要谁签发，几天印发文件", kinds, known=known)[1] == "常务会几天印发文件"
+    assert question_parts("常务会纪要谁签发，会前几天通知大家", kinds, known=known)[1] == "常务会纪要会前几天通知大家"
     assert question_parts("全体会议一年开几次，各地咋规定的", kinds) == ["全体会议一年开几次，各地咋规定的"]
     # 「…？专题会呢」: the first part asked of another meeting, in its meeting's place (the place kept)
     assert question_parts("大同的常务会开会能带手机吗？专题会呢？", kinds)[1] == "大同的专题会开会能带手机吗"

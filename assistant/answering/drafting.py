@@ -174,7 +174,13 @@ class Drafter:
         return f"{q[:end]}外出{q[end:]}"
 
     def _parts(self, q: str) -> list[str]:
-        return question_parts(q, self.analyzer.kinds, self.place_names, lambda words: bool(self.analyzer.groups(words)))
+        return question_parts(
+            q,
+            self.analyzer.kinds,
+            self.place_names,
+            lambda words: bool(self.analyzer.groups(words)),
+            lambda word: self.analyzer.stats.df(word) > 0,
+        )
 
     def _searched(
         self, part: str, c: str, others: tuple[str, ...], vector: Vector, timings: dict[str, float]

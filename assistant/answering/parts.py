@@ -22,6 +22,8 @@ from assistant.answering.phrasing import (
     names_something,
     split_predicate,
 )
+from assistant.answering.quantities import asked_span
+from assistant.answering.roles import ROLE
 from assistant.retrieval.tokenizer import default_tokenizer
 
 _CLAUSE = re.compile(r"[^，,；;。？?！!\s]+")  # colloquial questions separate parts with spaces too
@@ -45,6 +47,7 @@ def question_parts(
     kinds: Kinds | None = None,
     places: Sequence[str] = (),
     has_content: Callable[[str], bool] | None = None,
+    known: Callable[[str], bool] | None = None,
 ) -> list[str]:
     """The question's parts (the whole question when it has one); with the knowledge base's meeting
     ``kinds``, a part that asks of a thing (not a role) of no meeting is the first part's meeting's:
@@ -52,9 +55,12 @@ def question_parts(
 
     With the knowledge base's ``places`` (longest first) and ``has_content`` (whether words hold a term
     to search for), a clause that names places or a comparison's scope and holds nothing else
-    (「朝阳和咸宁规定有啥差别」, 「大同、城区、咸宁各是多少」, 「四地一样不」) is the comparison's scope, not a part."""
+    (「朝阳和咸宁规定有啥差别」, 「大同、城区、咸宁各是多少」, 「四地一样不」) is the comparison's scope, not a part.
+
+    With ``known`` (whether the rules use a word), a part that asks a quantity of a thing of its own borrows
+    only the first part's meeting (「常务会纪要谁签发，几天印发文件」 asks 「常务会几天印发文件」)."""
     tail = (lambda clause: _scope_only(clause, places, has_content)) if has_content else None
-    parts = _parts(question, kinds, tail)
+    parts = _parts(question, kinds, tail, known)
     if len(parts) == 1 and kinds is not None:
         return _each_meeting(question, kinds) or parts
     meeting = meeting_of(parts[0], kinds) if kinds and len(parts) > 1 else None
@@ -124,7 +130,12 @@ def _meeting_replaced(new: str, first: str, kinds: Kinds | None) -> str | None:
     return kinds.said(first)
 
 
-def _parts(question: str, kinds: Kinds | None = None, scope_only: Callable[[str], bool] | None = None) -> list[str]:
+def _parts(
+    question: str,
+    kinds: Kinds | None = None,
+    scope_only: Callable[[str], bool] | None = None,
+    known: Callable[[str], bool] | None = None,
+) -> list[str]:
     clauses = _clauses(question)
     parts: list[str] = []
     complete: set[int] = set()  # parts already whole questions (no subject to borrow)
@@ -149,6 +160,9 @@ def _parts(question: str, kinds: Kinds | None = None, scope_only: Callable[[str]
     if len(parts) < 2 or len(parts) > MAX_PARTS:
         return [question]
     subject = _borrowed(parts[0], kinds)
+    meeting = meeting_of(parts[0], kinds) if kinds else None
+    # 「常务会纪要谁签发，几天印发文件」: a part with a thing of its own (文件) borrows the meeting, not 纪要
+    of_meeting = meeting if meeting and subject.startswith(meeting) and subject != meeting else None
     out = [parts[0]]
     for i, part in enumerate(parts[1:], 1):
         part = _JOINERS.sub("", part)
@@ -158,8 +172,24 @@ def _parts(question: str, kinds: Kinds | None = None, scope_only: Callable[[str]
         # 「考评结果怎么用」: a verbal noun first (考评) still names what is asked of, before the asking; a case
         # (「涉及企业经营的还要…」) is no subject
         named = asked_of != own and names_something(asked_of) and not _CASE.search(asked_of)
-        out.append(part if names_something(own) or named or i in complete else subject + part)
+        if names_something(own) or named or i in complete:
+            out.append(part)
+        else:
+            own_thing = of_meeting and known and _own_thing(part, subject, known)
+            out.append((of_meeting if own_thing else subject) + part)
     return out
+
+
+def _own_thing(part: str, subject: str, known: Callable[[str], bool]) -> bool:
+    """Whether ``part`` asks a quantity of a thing (a noun of the rules, not a role) that ``subject`` does not
+    name: 「几天印发文件」 (not 「会前几天通知大家」)."""
+    span = asked_span(part)
+    if span is None:
+        return False
+    words = default_tokenizer().tagged(part[: span[0]] + part[span[1] :])
+    return any(
+        f in ("n", "nz") and len(w) >= 2 and w not in subject and not ROLE.search(w) and known(w) for w, f in words
+    )
 
 
 # What a clause that only sets the scope says besides the places and scope words: how the rules put it
