@@ -211,6 +211,9 @@ class Answer:
     # clauses shown that are not the answer: what a refusal or a silent place's cell quotes the rules saying
     # instead (「只规定：「…应事先向市长请假」」), so that a client can link their source as for ``citations``
     related: tuple[Citation, ...] = ()
+    # places compared by a superlative (「哪个开得最勤」): the line naming the first by the quoted numbers, as in the
+    # answer text ("" when none is first or nothing was asked so)
+    conclusion: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -227,6 +230,7 @@ class Answer:
             "scope": list(self.scope),
             "silent": dict(self.silent),
             "related": [c.to_dict() for c in self.related],
+            "conclusion": self.conclusion,
         }
 
 

@@ -305,6 +305,13 @@ def test_comparison_is_a_table_city_by_city(page, live_server):
     assert "原则上应提前1天向区长请假" in cells["jincheng-chengqu"]
     whole(page, "desk-comparison-days")
 
+    # compared by a superlative: the place first by the quoted numbers, under the table
+    勤 = ask(page, "几个地方里哪个常务会开得最勤？")
+    assert 勤.locator("table.compare tbody tr").count() == 4
+    line = 勤.locator(".compare-conclusion").inner_text()
+    assert "咸宁市最勤（每两周召开一次）" in line and "晋城市城区只规定了下限" in line
+    whole(page, "desk-comparison-superlative")
+
 
 def test_refusal_and_script_in_a_question_render_as_text(page, live_server):
     open_desk(page, live_server.url)

@@ -537,6 +537,19 @@ def test_a_leaning_question_end_to_end(assistant):
 
 
 @pytest.mark.parametrize(
+    "messages",
+    [
+        # every place asked a question of its own (a role and a doing): not about the previous meeting
+        ["各市的市长办公会议多久开一次？", "各地副市长出差要提前几天请假？"],
+        # the places, a meeting and an asking of its own
+        ["各地副市长出差要提前几天请假？", "几个地方里哪个常务会开得最勤？"],
+    ],
+)
+def test_a_question_over_every_place_of_its_own_is_asked_afresh(assistant, messages):
+    assert assistant.dialogue.resolve(messages, None).question == messages[-1]
+
+
+@pytest.mark.parametrize(
     ("city", "messages", "article", "fact"),
     [
         # 打招呼: asking leave or permission informally

@@ -59,6 +59,15 @@ def test_a_refusal_links_the_clause_it_quotes_instead(http):
     assert related["url"].startswith("/rules/datong-work-rules-043?q=")
 
 
+def test_a_superlative_comparison_names_the_first_place(http):
+    body = http.post("/api/ask", json={"question": "朝阳和咸宁的常务会，哪个开得更勤？"}).json()
+    assert body["scope"] == ["chaoyang", "xianning"]
+    assert body["conclusion"] == "按条文写明的数字比较：咸宁市更勤（每两周召开一次）。"
+    assert body["answer"].endswith(body["conclusion"])  # the text says it too
+    plain = http.post("/api/ask", json={"question": "朝阳和咸宁的常务会多久开一次？"}).json()
+    assert plain["conclusion"] == ""  # nothing asked by a superlative
+
+
 def test_ask_follow_up_with_history(http):
     history = ["朝阳市政府全体会议由谁主持？"]
     r = http.post("/api/ask", json={"question": "那常务会议呢？", "history": history})

@@ -148,6 +148,9 @@ def test_comparison_table_lists_a_silent_city():
     said = "现行工作规则没有规定具体提前几天，只规定：「副市长应事先向市长请假。」"
     told = comparison_table(Answer("…", False, None, (), scope=("xianning",), silent=(("xianning", said),)), {})
     assert f"| xianning | {said} | — |" in told  # what is said of a silent place, as in the answer text
+    first = "按条文写明的数字比较：朝阳市更勤（每半年召开1次）。"
+    ranked = Answer("…", False, None, (Citation(art, art.text),), scope=("chaoyang", "xianning"), conclusion=first)
+    assert comparison_table(ranked, {}).endswith(f"\n\n**{first}**")  # under the table
 
 
 def test_llm_busy_gives_the_cited_extract_at_once():

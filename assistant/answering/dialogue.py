@@ -224,8 +224,11 @@ class Dialogue:
         if not detected.cities and (wide := followups.PLACES_WORD.search(bare)):
             # 「各地呢」, 「其他地方也一样吗」: the previous question, without its place, asked everywhere;
             # 「那各地的全体会议呢」: that follow-up, without the places, asked everywhere
-            unplaced = self.relocator.unplaced(previous.question, previous.topic, ())
             inner = LEAD.sub("", followups.around(bare, wide)).lstrip("的")
+            if self.kinds.named(inner) and ASKING.search(inner) and not followups.ANAPHORA.search(inner):
+                # 「几个地方里哪个常务会开得最勤」: a meeting and an asking of its own, asked everywhere afresh
+                return Resolved(message, selected, None)
+            unplaced = self.relocator.unplaced(previous.question, previous.topic, ())
             if not followups.ELSEWHERE_TAIL.fullmatch(inner.strip("？?。！!， ")) and not followups.only_comparing(
                 inner
             ):
@@ -361,8 +364,10 @@ class Dialogue:
         if self.judge is None or own > MAX_OWN_SUBJECT or len(topic) < 2 or topic in message:
             return message
         asked = join(topic, message)
-        if own == 0:
-            return asked  # 「由谁去报？」, 「我是部门负责人，还要做什么？」: nothing to ask of but the previous topic
+        if own == 0 and not followups.PLACES_WORD.search(message):
+            # 「由谁去报？」, 「我是部门负责人，还要做什么？」: nothing to ask of but the previous topic (「各地副市长出差
+            # 要提前几天请假」 asks every place a question of its own)
+            return asked
         # 「年假怎么休」 after 「市长出差期间谁代行职务」 must not be answered by the 市长出差 article:
         # the answer has to cover the new question's own words as well.
         with_topic = self.judge(asked, city, message)

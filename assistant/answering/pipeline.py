@@ -26,6 +26,7 @@ from assistant.answering.phrasing import fragment, is_followup, split_predicate
 from assistant.answering.refusal import RefusalModel
 from assistant.answering.requests import requested_writing, without_instructions
 from assistant.answering.scoring import ClauseScorer, coverage
+from assistant.answering.superlatives import conclusion
 from assistant.errors import ConfigError, InvalidQuestion
 from assistant.knowledge.ingest import REGISTRY_FILE
 from assistant.knowledge.registry import Registry, load_registry
@@ -346,7 +347,11 @@ class Assistant:
         everywhere = len(slugs) == len(self.cities) and not compare
         lead = "" if single else "问题未指明地区，以下按地区分别列出：\n" if everywhere else "各地规定如下：\n"
         timings["total"] = (time.perf_counter() - t0) * 1000
-        text = lead + "\n".join(parts)
+        # 「哪个开得最勤」: the place first by the numbers the quotes state, when one is
+        first = (
+            "" if single else conclusion(question, [(self.registry.by_slug[c].name, _quoted(c, drafts)) for c in slugs])
+        )
+        text = lead + "\n".join(parts) + (f"\n{first}" if first else "")
         related = _related([d for d in drafts if d[0] in dict(silent)])
         return Answer(
             text,
@@ -358,6 +363,7 @@ class Assistant:
             scope=tuple(slugs),
             silent=tuple(silent),
             related=related,
+            conclusion=first,
         )
 
     def _not_found(self, single: str | None, drafts: list[Drafted], question: str) -> str:
@@ -389,6 +395,11 @@ def _finding(drafts: Sequence[Drafted]) -> tuple[Article | None, str | None, str
     nearest = next((h[0].article for _, d, h in drafts if h and d.signals is not None and d.signals.coverage > 0), None)
     unstated = next((d for _, d, _ in drafts if d.unstated), None)
     return nearest, unstated.unstated if unstated else None, unstated.said if unstated else ""
+
+
+def _quoted(city: str, drafts: Sequence[Drafted]) -> list[str]:
+    """What ``city``'s answering drafts quote."""
+    return [c.quote for c2, d, _ in drafts if c2 == city and not d.refused for c in d.citations]
 
 
 def _related(drafts: Sequence[Drafted]) -> tuple[Citation, ...]:

@@ -141,7 +141,8 @@ def comparison_table(answer: Answer, names: dict[str, str]) -> str:
         said = "".join(f"「{c.quote}」" for c in mine).replace("\n", " ")
         where = "、".join(dict.fromkeys(label(c.article) for c in mine))
         rows.append(f"| {as_text(name)} | {as_text(said)} | {as_text(where)} |")
-    return "\n".join(rows)
+    # 「哪个开得最勤」: the place first by the quoted numbers, under the table
+    return "\n".join(rows) + (f"\n\n**{as_text(answer.conclusion)}**" if answer.conclusion else "")
 
 
 def answer_notice(answer: Answer) -> str:

@@ -102,7 +102,7 @@
   function stored(answer) {
     // What is kept of an answer: everything shown (retrieval rows without their full text).
     const keep = {};
-    ["answer", "refused", "reason", "notice", "mode", "city", "scope", "silent", "citations"].forEach(function (k) { keep[k] = answer[k]; });
+    ["answer", "refused", "reason", "notice", "mode", "city", "scope", "silent", "citations", "conclusion"].forEach(function (k) { keep[k] = answer[k]; });
     keep.retrieved = (answer.retrieved || []).slice(0, 5).map(function (r) {
       return { id: r.id, city: r.city, city_name: r.city_name, document: r.document, citation: r.citation, url: r.url };
     });
@@ -334,6 +334,7 @@
     if (isComparison(answer)) {
       body.appendChild(el("p", "compare-lead", "各地规定对照（逐字引用条文）："));
       body.appendChild(comparison(turn));
+      if (answer.conclusion) body.appendChild(el("p", "compare-conclusion", answer.conclusion));
       if (answer.mode === "llm") body.appendChild(el("p", "", answer.answer));
       return body;
     }

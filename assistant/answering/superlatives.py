@@ -1,0 +1,136 @@
+"""Which place comes first when places are compared by a superlative (「哪个地方的常务会开得最勤」,
+「哪家印发最快」): each place's quoted clause read as a number — times a year for how often, days for a
+deadline — and the place named only when no other place's reading can reach it.
+
+A clause may give a range (「每月召开 1-2 次」) or only a floor (「每月至少召开 1 次」): a range counts by both its
+ends; a floor has no top, so a place with one is said to set only a floor instead of being ranked above or below
+the others on how often. Pure functions over the quoted text; nothing is concluded that the quotes do not state.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.numerals import parse_chinese_number
+
+Measure = Literal["frequency", "deadline"]
+
+# The superlative word (ending the predicate, as 「开得最勤」, 「印发最快」, 「时限最短」, 「开得多」) and what it compares
+_ASKED = re.compile(
+    r"(?P<verb>召开|举行|举办|开|搞|办|印发|完成|形成|送达|回复|签发)?得?(?:最|更|比较)?(?P<word>勤|频繁|密|多|少|快|慢|早|晚|长|短)"
+    r"(?:还是[^，。？?]{0,3})?(?=[？?。，,！!呢吗]|$)"
+)
+_MEETING_VERBS = ("召开", "举行", "举办", "开", "搞", "办")
+# what a deadline is for (「文件印发时限最短」: 印发)
+_DONE = re.compile(r"印发|完成|形成|送达|回复|签发|报送|办结|反馈")
+_NUM = r"[0-9]+|[一二两三四五六七八九十]+"
+# how often: a period (每两周, 每半年, 每月, 两个月) …
+_PERIOD = re.compile(rf"每(?P<n>{_NUM}|半)?个?(?P<unit>年|季度|季|月|周|星期)|(?P<m>{_NUM})个(?P<munit>月)")
+_YEARS = {"年": 1.0, "季度": 0.25, "季": 0.25, "月": 1 / 12, "周": 7 / 365, "星期": 7 / 365}
+# … and the times in it (1-2 次, 至少 1 次, 一次)
+_TIMES = re.compile(
+    rf"(?P<floor>至少|不少于)?[^，。；0-9一二两三四五六七八九十]{{0,4}}?(?P<lo>{_NUM})\s*(?:[-—~～至到]\s*(?P<hi>{_NUM}))?\s*次"
+)
+# a deadline: 7个工作日内, 3日内
+_DAYS = re.compile(rf"(?P<n>{_NUM})\s*个?(?:工作日|日|天)(?:内|以内)")
+
+
+@dataclass(frozen=True)
+class Reading:
+    low: float
+    high: float  # math.inf: a floor only (「至少」)
+    said: str  # the words of the clause read
+
+
+def asked_superlative(question: str) -> tuple[Measure, bool] | None:
+    """What a superlative compares (how often, or how long a deadline is) and whether the most (True) or the
+    least is asked: 「哪个开得最勤」 → ("frequency", True), 「哪家印发最快」 → ("deadline", False)."""
+    m = _ASKED.search(question)
+    if not m:
+        return None
+    word, verb = m.group("word"), m.group("verb") or ""
+    if word in "勤频繁密" or (word in "多少" and verb in _MEETING_VERBS and verb):
+        return "frequency", word != "少"
+    if word in "快慢早晚长短" and verb not in _MEETING_VERBS:
+        return "deadline", word in "慢晚长"
+    return None
+
+
+def _number(text: str) -> float:
+    return 0.5 if text == "半" else float(text) if text.isdigit() else float(parse_chinese_number(text))
+
+
+def reading(measure: Measure, text: str, verb: str = "") -> Reading | None:
+    """``text``'s times a year (how often) or days (a deadline: of the asked ``verb`` when the text sets several,
+    「3个工作日内…报…，7个工作日内印发」), or None when it states no such number."""
+    if measure == "deadline":
+        days = list(_DAYS.finditer(text))
+        m = next((d for d in days if verb and verb in text[d.end() : d.end() + 4]), days[0] if days else None)
+        if m is None:
+            return None
+        after = text[m.end() : m.end() + 4]
+        said = m.group(0) + after[: after.index(verb) + len(verb)] if verb and verb in after else m.group(0)
+        return Reading(_number(m.group("n")), _number(m.group("n")), said)
+    period = _PERIOD.search(text)
+    if not period:
+        return None
+    n, unit = (period.group("n"), period.group("unit")) if period.group("unit") else (period.group("m"), "月")
+    years = (_number(n) if n else 1.0) * _YEARS[unit]
+    times = _TIMES.search(text, period.end())
+    low = _number(times.group("lo")) if times else 1.0
+    high = (
+        math.inf
+        if times and times.group("floor")
+        else _number(times.group("hi"))
+        if times and times.group("hi")
+        else low
+    )
+    said = text[period.start() : times.end() if times else period.end()]
+    return Reading(low / years, high / years, said)
+
+
+_WORDS = {
+    ("frequency", True): "最勤",
+    ("frequency", False): "最少",
+    ("deadline", True): "时限最长",
+    ("deadline", False): "最快",
+}
+
+
+def conclusion(question: str, places: Sequence[tuple[str, Sequence[str]]]) -> str:
+    """The line naming the first place, from each place's quoted clauses (``places``: name, quotes), or "" when
+    the question asks no superlative, a place's quote states no number, or no place is first by every reading."""
+    asked = asked_superlative(question)
+    if asked is None or len(places) < 2:
+        return ""
+    measure, most = asked
+    done = _DONE.search(question)
+    verb = done.group(0) if done and measure == "deadline" else ""
+    read: dict[str, Reading] = {}
+    unset = [name for name, quotes in places if not quotes]  # a place whose rules are silent is not compared
+    for name, quotes in places:
+        found = next((r for q in quotes if (r := reading(measure, q, verb)) is not None), None)
+        if found is None and quotes:
+            return ""
+        if found is not None:
+            read[name] = found
+    floors = [n for n, r in read.items() if math.isinf(r.high)]
+    ranked = {n: r for n, r in read.items() if n not in floors} if most else read
+    if len(ranked) < 2 and not (ranked and floors):
+        return ""
+    best = max(ranked, key=lambda n: ranked[n].low) if most else min(ranked, key=lambda n: ranked[n].high)
+    others = [r for n, r in ranked.items() if n != best]
+    first = all(ranked[best].low > r.high for r in others) if most else all(ranked[best].high < r.low for r in others)
+    if not first:
+        return ""
+    word = _WORDS[measure, most] if len(ranked) > 2 else _WORDS[measure, most].replace("最", "更")  # of two: 更
+    line = f"按条文写明的数字比较：{best}{word}（{ranked[best].said}）。"
+    if floors:
+        line += "".join(f"{n}只规定了下限（{read[n].said}），未计入比较。" for n in floors)
+    if unset:
+        line += f"{'、'.join(unset)}未规定，未计入比较。"
+    return line
