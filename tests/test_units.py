@@ -947,6 +947,13 @@ def test_of_two_overlapping_phrases_only_the_longer_is_read():
     assert [p for p, _ in found_in("常务会谁主持", entries)] == ["谁主持", "主持"]
 
 
+def test_a_negating_phrase_is_not_read_in_an_a_not_a_asking():
+    entries = (("不能去", ("请假",)),)
+    assert found_in("领导能不能去参加部门的工作会", entries) == []  # asks whether one may go
+    assert [p for p, _ in found_in("常务会我不能去了怎么办", entries)] == ["不能去"]
+    assert [p for p, _ in found_in("能不能去？我下周不能去", entries)] == ["不能去"]  # a later one is read
+
+
 def test_askings_listed_with_a_pause_mark_are_parts_things_listed_are_not():
     assert question_parts("常务会谁主持、多久开一次、纪要几天完成？") == [
         "常务会谁主持",

@@ -194,7 +194,8 @@ class TermStats:
 
 
 # Cannot attend, said colloquially: a verb of coming or attending with 不了 / 不成, or 不能来
-_CANNOT_ATTEND = re.compile(r"(?:参加|出席|参会|到会|与会|来|去|到|赶)(?:不了|不成)|不能(?:来|去|到会|参会)")
+# (not the A-not-A asking 「能不能去参加」, which asks whether one may go)
+_CANNOT_ATTEND = re.compile(r"(?:参加|出席|参会|到会|与会|来|去|到|赶)(?:不了|不成)|(?<!能)不能(?:来|去|到会|参会)")
 _ABSENT_AS_RULES_SAY = ("不能出席", "不能参加", "不能到会", "请假", "缺席")
 _SUPPOSING_AFTER = re.compile(r"[的了]*(?:的话|的时候)")
 _SUPPOSING_BEFORE = re.compile(r"(?:如果|要是|假如|万一|倘若)[^，,。；;]*$")

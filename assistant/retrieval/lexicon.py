@@ -58,8 +58,11 @@ ASKED_PERSON = re.compile(r"(?:哪些|哪个|哪位|哪几位|哪几个|什么)(
 
 def _find(text: str, phrase: str) -> tuple[int, int]:
     """Where ``phrase`` is in ``text`` (start, length; start −1 when absent); a four-character phrase of two
-    words also with a possessor or an attribute between them (``_INSIDE``)."""
+    words also with a possessor or an attribute between them (``_INSIDE``). A phrase that negates (「不能去」)
+    is not in an A-not-A asking (「能不能去参加」 asks whether one may go)."""
     at = text.find(phrase)
+    while at > 0 and len(phrase) > 1 and phrase[0] == "不" and text[at - 1] == phrase[1]:
+        at = text.find(phrase, at + 1)
     if at >= 0 or len(phrase) != 4:
         return at, len(phrase)
     m = _split(phrase).search(text)
