@@ -550,6 +550,30 @@ def test_a_question_over_every_place_of_its_own_is_asked_afresh(assistant, messa
 
 
 @pytest.mark.parametrize(
+    ("city", "messages", "asked"),
+    [
+        # a meeting of its own is not joined to the previous one (咸宁 holds no 市长办公会: refused as such)
+        (None, ["咸宁市政府常务会议多久开一次？", "市长办公会谁主持"], "市长办公会谁主持"),
+        # how often: the meeting's, not its 纪要's
+        ("chaoyang", ["常务会纪要谁签发", "一个月开几次"], "常务会一个月开几次"),
+        # a place outside the knowledge base gives way to the one named next
+        (None, ["太原市政府常务会议多久开一次", "那咸宁呢？"], "咸宁市政府常务会议多久开一次"),
+        (None, ["山西省政府常务会多久开一次", "咸宁的呢"], "咸宁市政府常务会多久开一次"),
+        # 「这三个地方」: the places the conversation was about
+        (
+            None,
+            ["大同常务会多久开一次", "那朝阳呢？", "那咸宁呢？", "这三个地方哪个开得最勤"],
+            "大同市和朝阳市和咸宁市常务会哪个开得最勤",
+        ),
+        # an earlier message with no Chinese is skipped
+        ("xianning", ["<script>alert(1)</script>", "常务会多久开一次"], "常务会多久开一次"),
+    ],
+)
+def test_followups_found_by_review(assistant, city, messages, asked):
+    assert assistant.dialogue.resolve(messages, city).question == asked
+
+
+@pytest.mark.parametrize(
     ("city", "messages", "article", "fact"),
     [
         # 打招呼: asking leave or permission informally

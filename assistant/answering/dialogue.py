@@ -55,6 +55,7 @@ from assistant.answering.phrasing import (
     split_predicate,
     topic_of,
 )
+from assistant.answering.quantities import asked as asked_quantity
 from assistant.answering.relocation import JOINED, LEVELS, Relocator
 from assistant.answering.requests import requested_writing
 from assistant.answering.roles import ROLE
@@ -84,6 +85,9 @@ _IN_IT = re.compile(r"在(?:这|那)?里面|(?:这|那)里面|在其中|这中�
 _POINTING_AT = re.compile(r"^(?:这个|那个|这份|那份|这些|那些|这|该|此)")  # 「这个纪要」 opening a message
 _GOVERNMENT = f"[{LEVELS}]?政府"  # 市政府常务会议: whose meeting
 _LEVEL_HEAD = f"[{LEVELS}]长"  # 市长办公会议: part of the name (not a role of ``roles.ROLE``)
+
+
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 
 class Dialogue:
@@ -129,8 +133,10 @@ class Dialogue:
         """
         resolved: Resolved | None = None
         places: list[str] = []  # the places the conversation has been about, in order
-        for message in map(simplified, messages):  # 「鹹寧呢？」 is 「咸宁呢？」
-            if message.strip():
+        last = len(messages) - 1
+        for n, message in enumerate(map(simplified, messages)):  # 「鹹寧呢？」 is 「咸宁呢？」
+            # an earlier message with no Chinese (「<script>…」, 「hello」) asked nothing the rules answer: skipped
+            if message.strip() and (n == last or _CHINESE.search(message)):
                 resolved = self._next(self._these_places(message.strip(), places), resolved, selected)
                 if resolved.topic and resolved.topic not in places:
                     places.append(resolved.topic)
@@ -154,11 +160,14 @@ class Dialogue:
 
     def _these_places(self, message: str, places: list[str]) -> str:
         """「那两个地方有什么不同」 after questions about 大同 and then 咸宁: the conversation's last two
-        places, named (「那大同市和咸宁市有什么不同」)."""
+        places, named (「那大同市和咸宁市有什么不同」); 「这三个地方」 the last three, 「这几个地方」 all of them."""
         m = followups.THESE_TWO.search(message)
-        if not m or len(places) < 2 or self.detector.detect(message).cities:
+        several = followups.THESE_SEVERAL.search(message)
+        count = 2 if m else {"三": 3, "四": 4}.get(several.group("n"), len(places)) if several else 0
+        m = m or several
+        if not m or len(places) < max(count, 2) or self.detector.detect(message).cities:
             return message
-        names = self._names(places[-2:])
+        names = self._names(places[-count:])
         named = message[: m.start()] + names + message[m.end() :]
         return named if LEAD.match(named) else f"那{named}"  # a follow-up, however it starts
 
@@ -278,6 +287,10 @@ class Dialogue:
             and not self.kinds.named(rest)  # 「那市长办公会定的呢」: another meeting's, not a kind of thing
         ):
             return Resolved(followups.of_a_kind(rest, previous_question), city, city)
+        meeting = meeting_of(previous_question, self.kinds)
+        if meeting and rest and asked_quantity(rest) == "frequency" and not self.kinds.named(rest):
+            # 「一个月开几次」 after 「常务会纪要谁签发」: how often the meeting is held, not its 纪要
+            return Resolved(join(meeting, rest), city, city)
         if rest and (shared_head(rest, base) or len(_LEVEL_WORDS.sub("", rest)) >= 2):
             base = combine(rest, base.strip("？?。 "), self.place_names)
         return Resolved(base, city, city)
@@ -363,6 +376,12 @@ class Dialogue:
         topic = _LEVEL_WORDS.sub("", self.relocator.strip_places(topic_of(previous)))
         if self.judge is None or own > MAX_OWN_SUBJECT or len(topic) < 2 or topic in message:
             return message
+        if self.kinds.named(message) and self.kinds.named(topic):
+            return message  # 「市长办公会谁主持」 after a question on 常务会议: a meeting of its own, not the previous one's
+        meeting = meeting_of(previous, self.kinds)
+        if meeting and asked_quantity(message) == "frequency" and not self.kinds.named(message):
+            # 「一个月开几次」 after 「常务会纪要谁签发」: how often the meeting is held, not its 纪要
+            topic = _LEVEL_WORDS.sub("", self.relocator.strip_places(meeting))
         asked = join(topic, message)
         if own == 0 and not followups.PLACES_WORD.search(message):
             # 「由谁去报？」, 「我是部门负责人，还要做什么？」: nothing to ask of but the previous topic (「各地副市长出差

@@ -84,6 +84,9 @@ def _stating_asked(q: str, drafts: list[Drafted], groups_of: Callable[[str], Seq
     ]
 
 
+_BETWEEN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
 class Drafter:
     def __init__(
         self,
@@ -119,6 +122,8 @@ class Drafter:
         q = self._whole(q)  # 「请个假」 is 请假
         placed = {c: self._whole(p) for c, p in (placed or {}).items()}
         parts = self._parts(q)
+        if len(parts) == 1 and _BETWEEN_WORDS.search(q):
+            q = parts[0] = _BETWEEN_WORDS.sub("", q)  # 「常务会 多久 开」: keywords of one question, read as one
         several = len(slugs) > 1
         # places found only by their form (阳高县) are no words of the question either
         others = tuple(p for p in self.detector.detect(q).unknown if p not in self.place_names)

@@ -18,6 +18,8 @@ from assistant.answering.roles import ROLE
 
 # The conversation's two places, pointed at: 「这两个地方」, 「两地」, 「这俩地方」, 「它们」
 THESE_TWO = re.compile(r"[这那]?(?:两|俩)个?(?:地方|地区|城市|地|市)|[这那]俩|它们|两者|二者")
+# 「这三个地方」, 「这几个地方」: the places the conversation has been about (the last three; all of them)
+THESE_SEVERAL = re.compile(r"[这那](?P<n>三|四|几)个?(?:地方|地区|城市|地|市)")
 # A follow-up that widens the places (「各地呢」, 「其他地方也一样吗」, 「别的地区是怎么规定的」), and what
 # may follow the places without asking anything new
 OTHER_PLACES = re.compile(r"(?:其他|其余|别的|另外)(?:[两三四五几]个)?(?:地方|地区|城市|市|区)")

@@ -157,6 +157,9 @@ def _parts(
             continue
         parts.append(pending + clause)
         pending = ""
+    if parts and pending and not SCOPE_WORDS.search(pending):
+        # 「常务会 多久 开」: keywords after the asking finish the last part
+        parts[-1] += pending.rstrip("，")
     if len(parts) < 2 or len(parts) > MAX_PARTS:
         return [question]
     subject = _borrowed(parts[0], kinds)
