@@ -590,6 +590,8 @@ def test_followups_found_by_review(assistant, city, messages, asked):
             "jincheng-chengqu-work-rules-020",
             "随时召开",
         ),
+        # keywords with spaces between them: one question
+        ("datong", ["常务会 多久 开"], "datong-executive-meeting-014", "每月召开 1-2 次"),
     ],
 )
 def test_colloquial_followups_end_to_end(assistant, city, messages, article, fact):
