@@ -1120,3 +1120,17 @@ def test_rare_bounds_are_words():
 
     words = [w for w, _ in default_tokenizer().tagged("常务会的纪要最晚会后几天要弄完")]
     assert "最晚" in words and "晚会" not in words
+
+
+def test_complete_evidence_answers_how_often_and_counts_in_a_unit():
+    from dataclasses import replace
+
+    from assistant.answering.extractive import _complete
+
+    full = replace(_signals(True, 0.0), clause_coverage=1.0, quantity_in_clause=1.0, margin=0.1)
+    assert _complete(full, "专题会议多久开一次") and _complete(full, "常务会到会人数有要求吗")
+    assert not _complete(full, "报上去以后几天给批复")  # a time: the days may be another step's
+    assert not _complete(full, "申请复议交多少")  # a count in no unit
+    assert not _complete(replace(full, clause_coverage=0.9), "专题会议多久开一次")  # a word missing
+    assert not _complete(replace(full, kind_mismatch=1.0), "专题会议多久开一次")  # another meeting's clause
+    assert not _complete(replace(full, margin=0.0), "专题会议多久开一次")  # another article as good

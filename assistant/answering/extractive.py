@@ -79,7 +79,7 @@ class ExtractiveAnswerer:
         self.refusal = refusal
         self.clause_vectors = clause_vectors
 
-    def supported(self, s: Signals) -> bool:
+    def supported(self, s: Signals, question: str = "") -> bool:
         """Answer or refuse: the fitted model when there is one, else the hand-set thresholds. An article
         that has none of the question's words answers it whatever the model says: the model is linear and
         fitted where there is some evidence, and far out there (no word shared) it can still say yes
@@ -87,7 +87,7 @@ class ExtractiveAnswerer:
         if s.coverage == 0:
             return False
         if self.refusal is not None:
-            return self.refusal.answers(s)
+            return self.refusal.answers(s) or _complete(s, question)
         w = self.weights
         if s.unknown_share >= w.max_unknown_share or s.quantity_unstated:
             return False
@@ -173,7 +173,9 @@ class ExtractiveAnswerer:
         s = self.signals(question, groups, hits, vector)
         quotes = self._quotes(question, groups, hits[0].article)
         # on the best clause's evidence; or, agreed, on another place's (not for another meeting or role)
-        judged = (agreed and s.coverage > 0 and not s.kind_mismatch and not s.role_mismatch) or self.supported(s)
+        judged = (agreed and s.coverage > 0 and not s.kind_mismatch and not s.role_mismatch) or self.supported(
+            s, question
+        )
         if s.role_mismatch and s.coverage >= self.weights.weak_coverage and quotes:
             # 「副市长出差谁主持工作」: the best clause is the rule for 市长, another of the article is the rule
             # for 副市长 (「互为AB角的副市长，一位…出差…期间，由另一位代行…」): that one answers
@@ -397,6 +399,24 @@ def _repeats(article: Article, clause: str) -> bool:
     """Whether ``article`` repeats ``clause`` word for word: a provision restated in another document
     (大同's meeting rules repeat its work rules) agrees with the top article rather than competing."""
     return bool(clause) and normalize(clause) in normalize(article.text)
+
+
+def _complete(s: Signals, question: str) -> bool:
+    """Evidence no weighing can outvote: the best clause has every word of the question and the asked quantity —
+    how often, or a count in the unit asked (人数: 人) —, for the meeting and role asked, with no word the rules
+    lack, and the article ranks above the others (「专题会议多久开一次」: 「市政府专题会议根据工作需要不定期召开。」).
+    A time asked (几天) is not enough: the days may be of another step (「报上去以后几天给批复」)."""
+    kind = asked(question)
+    return (
+        (kind == "frequency" or (kind == "count" and asked_unit(question) is not None))
+        and s.clause_coverage >= 1.0
+        and s.quantity_in_clause > 0
+        and not s.kind_mismatch
+        and not s.role_mismatch
+        and s.unknown_share == 0
+        and s.lexical_found > 0
+        and s.margin > 0
+    )
 
 
 def _missing_nouns(groups: Sequence[Group], text: str) -> float:

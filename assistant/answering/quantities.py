@@ -60,11 +60,12 @@ _ASKS_TIME = re.compile(
     # whether a time is set (「调研的时间有硬性要求吗」, 「时长有没有限制」): asks the time
     r"|(?:时间|时长)(?:上)?(?:有没有|有无|是否有|有)[^，。？?]{0,4}(?:要求|规定|限制|门槛|标准)"
 )
-# 「哪几种访」, 「哪几个部门」 ask which ones (a list), not how many; 「这几份规则」 points at some (these).
+# 「哪几种访」, 「哪几个部门」 ask which ones (a list), not how many; 「这几份规则」 points at some (these);
+# 「说几个」, 「举几个」, 「列几项」 ask for some of them (a list).
 # Measure words a count is asked and stated in: issues, copies, batches, rounds, terms, sessions (几期, 3期)
 _CLASSIFIERS = "期份批轮届场"
 _ASKS_COUNT = re.compile(
-    rf"(?<![哪这])(?:几个(?!地方|地区|城市|市)|几名|几位|几项|几种|几类|几人|几页|几篇|几张|几块钱|几[{_CLASSIFIERS}])|多少|比例|字数|人数"
+    rf"(?<![哪这说举列讲])(?:几个(?!地方|地区|城市|市)|几名|几位|几项|几种|几类|几人|几页|几篇|几张|几块钱|几[{_CLASSIFIERS}])|多少|比例|字数|人数"
 )
 
 
