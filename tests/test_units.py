@@ -292,6 +292,9 @@ def test_a_part_asking_of_a_thing_is_the_first_parts_meetings(kinds):
     assert question_parts("常务会一般一个月开几次？会前几天通知参会的人？", kinds)[1] == "常务会会前几天通知参会的人"
     assert question_parts("常务会议纪要由谁签发，多长时间内完成？", kinds)[1] == "常务会议纪要多长时间内完成"
     assert question_parts("区常务会谁召集，一个月开几次？", kinds)[1] == "区常务会一个月开几次"  # 一个月 names nothing
+    # a yes/no first part lends its subject, not what it asks may be done (带手机)
+    assert question_parts("常务会能带手机吗？能请记者吗？", kinds)[1] == "常务会能请记者吗"
+    assert question_parts("市长出差要请假吗？找谁请", kinds)[1] == "市长出差找谁请"
     # keywords after the asking finish the part (「常务会 多久 开」 is one question)
     assert question_parts("常务会 多久 开", kinds) == ["常务会 多久 开"]
     # a quantity asked of a thing of the part's own (文件): the meeting is borrowed, not the first part's 纪要

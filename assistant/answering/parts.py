@@ -91,10 +91,16 @@ def _borrowed(first: str, kinds: Kinds | None) -> str:
     its meeting when they name nothing else (「常务会一般一个月开几次」 lends 「常务会」, not 「常务会一般一个月
     开」; 「常务会议纪要由谁签发」 lends 「常务会议纪要」), without a preposition left hanging (「由」)."""
     subject = split_predicate(first, at_ask=True)[0].rstrip("由向经报对被给把在")
+    if _YES_NO_END.search(first) and (modal := _MODAL.search(subject)) and modal.start() >= 2:
+        subject = subject[: modal.start()]  # 「常务会能带手机吗」 lends 「常务会」, not what it asks may be done
     meeting = meeting_of(first, kinds) if kinds else None
     if meeting and meeting in subject and not _has_noun(subject.replace(meeting, "", 1)):
         return meeting
     return subject
+
+
+_YES_NO_END = re.compile(r"[吗么嘛][？?！!。]*$")
+_MODAL = re.compile(r"能|可以|可不可以|是否|要不要|需要|应该|应当|必须|得")
 
 
 def _has_noun(words: str) -> bool:
