@@ -59,6 +59,15 @@ def test_a_refusal_links_the_clause_it_quotes_instead(http):
     assert related["url"].startswith("/rules/datong-work-rules-043?q=")
 
 
+def test_a_refusal_in_a_city_the_conversation_moved_to_says_so(http):
+    history = ["咸宁市政府常务会议多久开一次？", "常务会谁主持"]
+    body = http.post(
+        "/api/ask", json={"question": "常务会议的会议经费标准是多少", "city": "datong", "history": history}
+    ).json()
+    assert body["refused"] and body["reason"] == "not_found"  # why nothing was found, as ever
+    assert body["notice"] == "以下按咸宁市的规则回答（当前选择的地区是大同市）。"
+
+
 def test_a_superlative_comparison_names_the_first_place(http):
     body = http.post("/api/ask", json={"question": "朝阳和咸宁的常务会，哪个开得更勤？"}).json()
     assert body["scope"] == ["chaoyang", "xianning"]

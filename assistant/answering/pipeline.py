@@ -188,12 +188,14 @@ class Assistant:
         """
         answer = self._extractive(question, city)
         picked = self.resolve_city(chosen) if chosen else None
-        if not picked or answer.notice or not answer.scope or picked in answer.scope:
+        # a refusal was searched in its city: said as well (it keeps its reason: why nothing was found)
+        scope = answer.scope or ((answer.city,) if answer.refused and answer.city else ())
+        if not picked or answer.notice or not scope or picked in scope:
             return answer
         return replace(
             answer,
-            reason=Reason.SCOPE_CHANGED,
-            notice=self._scope_notice("", f"{self._names(answer.scope)}的规则", picked),
+            reason=answer.reason if answer.refused else Reason.SCOPE_CHANGED,
+            notice=self._scope_notice("", f"{self._names(scope)}的规则", picked),
         )
 
     def evidence(self, question: str, city: str | None, own: str = "") -> float:
