@@ -71,6 +71,7 @@ def test_stated_quantity(text, frequency, time, count):
 
 
 def test_count_asked_in_a_unit_is_stated_only_in_that_unit():
+    assert not states("审议市政府年度立法计划", "frequency")  # a year's plan, not how often
     assert not states("市政府全体会议组成人员应按要求参加会议", "count", "人")
     assert (asked_unit("请示最多多少字"), asked_unit("字数上限"), asked_unit("几名委员"), asked_unit("谁签发")) == (
         "字",
