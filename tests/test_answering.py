@@ -385,7 +385,7 @@ def test_answer_json_schema(assistant):
     d = assistant.ask("会签文件几天内回复", city="xianning").to_dict()
     assert set(d) == {
         "answer", "refused", "city", "citations", "retrieved", "timings_ms", "reason", "notice", "mode", "verification", "scope",
-        "silent", "related",
+        "silent", "related", "conclusion",
     }  # fmt: skip
     assert isinstance(d["answer"], str) and d["refused"] is False and d["city"] == "xianning" and d["related"] == []
     assert d["mode"] == "extractive" and d["verification"] == []
