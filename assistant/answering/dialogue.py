@@ -287,10 +287,8 @@ class Dialogue:
             and not self.kinds.named(rest)  # 「那市长办公会定的呢」: another meeting's, not a kind of thing
         ):
             return Resolved(followups.of_a_kind(rest, previous_question), city, city)
-        meeting = meeting_of(previous_question, self.kinds)
-        if meeting and rest and asked_quantity(rest) == "frequency" and not self.kinds.named(rest):
-            # 「一个月开几次」 after 「常务会纪要谁签发」: how often the meeting is held, not its 纪要
-            return Resolved(join(meeting, rest), city, city)
+        if held := self._held(rest, previous_question):
+            return Resolved(join(held, rest), city, city)
         if rest and (shared_head(rest, base) or len(_LEVEL_WORDS.sub("", rest)) >= 2):
             base = combine(rest, base.strip("？?。 "), self.place_names)
         return Resolved(base, city, city)
@@ -369,6 +367,13 @@ class Dialogue:
         first = said + re.split(r"[，,；;]", message)[0]  # a question with parts: judged on its first
         return asked if self.judge(first, city, message) >= 0 else message
 
+    def _held(self, words: str, previous: str) -> str | None:
+        """The previous question's meeting when ``words`` ask how often and name no meeting: 「一个月开几次」 after
+        「常务会纪要谁签发」 asks how often the meeting is held, not its 纪要."""
+        meeting = meeting_of(previous, self.kinds)
+        asks_often = bool(words) and asked_quantity(words) == "frequency" and not self.kinds.named(words)
+        return meeting if meeting and asks_often else None
+
     def _in_context(self, message: str, previous: str, city: str | None) -> str:
         """``message`` asked about the previous question's subject, when it has at most a short subject
         of its own (「纪要谁签」, 「报之前要先找谁同意」) and is then answered on better evidence."""
@@ -378,10 +383,8 @@ class Dialogue:
             return message
         if self.kinds.named(message) and self.kinds.named(topic):
             return message  # 「市长办公会谁主持」 after a question on 常务会议: a meeting of its own, not the previous one's
-        meeting = meeting_of(previous, self.kinds)
-        if meeting and asked_quantity(message) == "frequency" and not self.kinds.named(message):
-            # 「一个月开几次」 after 「常务会纪要谁签发」: how often the meeting is held, not its 纪要
-            topic = _LEVEL_WORDS.sub("", self.relocator.strip_places(meeting))
+        if held := self._held(message, previous):
+            topic = _LEVEL_WORDS.sub("", self.relocator.strip_places(held))
         asked = join(topic, message)
         if own == 0 and not followups.PLACES_WORD.search(message):
             # 「由谁去报？」, 「我是部门负责人，还要做什么？」: nothing to ask of but the previous topic (「各地副市长出差
