@@ -1129,7 +1129,7 @@ def test_rare_bounds_are_words():
 def test_complete_evidence_answers_how_often_and_counts_in_a_unit():
     from dataclasses import replace
 
-    from assistant.answering.extractive import _complete
+    from assistant.answering.refusal import complete_evidence as _complete
 
     full = replace(_signals(True, 0.0), clause_coverage=1.0, quantity_in_clause=1.0, margin=0.1)
     assert _complete(full, "专题会议多久开一次") and _complete(full, "常务会到会人数有要求吗")

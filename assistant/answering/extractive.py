@@ -23,7 +23,7 @@ from assistant.answering.quantities import (
     lead_time_unstated,
     states,
 )
-from assistant.answering.refusal import RefusalModel, Signals
+from assistant.answering.refusal import RefusalModel, Signals, complete_evidence
 from assistant.answering.roles import issuer_mismatch, role_mismatch, subject_roles
 from assistant.answering.sanctions import sanction_unstated, states_sanction
 from assistant.answering.scoring import (
@@ -87,7 +87,7 @@ class ExtractiveAnswerer:
         if s.coverage == 0:
             return False
         if self.refusal is not None:
-            return self.refusal.answers(s) or _complete(s, question)
+            return self.refusal.answers(s) or complete_evidence(s, question)
         w = self.weights
         if s.unknown_share >= w.max_unknown_share or s.quantity_unstated:
             return False
@@ -401,24 +401,6 @@ def _repeats(article: Article, clause: str) -> bool:
     return bool(clause) and normalize(clause) in normalize(article.text)
 
 
-def _complete(s: Signals, question: str) -> bool:
-    """Evidence no weighing can outvote: the best clause has every word of the question and the asked quantity —
-    how often, or a count in the unit asked (人数: 人) —, for the meeting and role asked, with no word the rules
-    lack, and the article ranks above the others (「专题会议多久开一次」: 「市政府专题会议根据工作需要不定期召开。」).
-    A time asked (几天) is not enough: the days may be of another step (「报上去以后几天给批复」)."""
-    kind = asked(question)
-    return (
-        (kind == "frequency" or (kind == "count" and asked_unit(question) is not None))
-        and s.clause_coverage >= 1.0
-        and s.quantity_in_clause > 0
-        and not s.kind_mismatch
-        and not s.role_mismatch
-        and s.unknown_share == 0
-        and s.lexical_found > 0
-        and s.margin > 0
-    )
-
-
 def _missing_nouns(groups: Sequence[Group], text: str) -> float:
     """Share of the question's weight in the things it asks about (nouns) that ``text`` lacks."""
     t = normalize(text)
@@ -429,22 +411,3 @@ def _most_specific_missing(groups: Sequence[Group], text: str) -> float:
     t = normalize(text)
     top = max((g.weight for g in groups), default=0.0)
     return max((g.weight for g in groups if not g.found(t)), default=0.0) / top if top else 0.0
-
-
-def label(article: Article) -> str:
-    """《文件》第N条, with the city in front when the document title does not name it."""
-    return article.citation if article.city_name in article.document else f"{article.city_name}{article.citation}"
-
-
-def format_quotes(citations: tuple[Citation, ...]) -> str:
-    """「quote」《文件》第N条 lines, quotes of one article grouped under one citation."""
-    lines: list[str] = []
-    i = 0
-    while i < len(citations):
-        art = citations[i].article
-        quotes = []
-        while i < len(citations) and citations[i].article.id == art.id:
-            quotes.append(f"「{citations[i].quote}」")
-            i += 1
-        lines.append(f"{''.join(quotes)}——{label(art)}")
-    return "\n".join(lines)

@@ -5,7 +5,7 @@ Pure functions of the facts the pipeline found; no internal tokens ever reach th
 
 from __future__ import annotations
 
-from assistant.answering.extractive import label
+from assistant.answering.quoting import label
 from assistant.models import Article
 
 # What the rules do not set, by the kind of quantity asked (``Draft.unstated``).

@@ -19,10 +19,12 @@ from assistant.answering.cities import CityDetector, gazetteer
 from assistant.answering.clauses import ClauseVectors
 from assistant.answering.dialogue import Dialogue
 from assistant.answering.drafting import Drafted, Drafter
-from assistant.answering.extractive import ExtractiveAnswerer, format_quotes
+from assistant.answering.extractive import ExtractiveAnswerer
+from assistant.answering.findings import finding_of, quoted, related_clauses
 from assistant.answering.kinds import Kinds
 from assistant.answering.messages import not_found, not_found_each, place_not_found
 from assistant.answering.phrasing import fragment, is_followup, split_predicate
+from assistant.answering.quoting import format_quotes
 from assistant.answering.refusal import RefusalModel
 from assistant.answering.requests import requested_writing, without_instructions
 from assistant.answering.scoring import ClauseScorer, coverage
@@ -325,7 +327,7 @@ class Assistant:
         if all(d.refused for _, d, _ in drafts):
             several = not single and (compare or len(slugs) < len(self.cities))
             msg = self._not_found_each(slugs, drafts) if several else self._not_found(single, drafts, question)
-            return _refusal(msg, Reason.NOT_FOUND, single, t0, timings, retrieved, _related(drafts))
+            return _refusal(msg, Reason.NOT_FOUND, single, t0, timings, retrieved, related_clauses(drafts))
         citations: list[Citation] = []
         silent: list[tuple[str, str]] = []  # places compared whose rules give no quote, and what is said of them
         parts = []
@@ -342,7 +344,7 @@ class Assistant:
             else:
                 said = format_quotes(quotes)
                 if not said:
-                    finding = _finding([d for d in drafts if d[0] == c])
+                    finding = finding_of([d for d in drafts if d[0] == c])
                     said = place_not_found(*finding, meeting=self.analyzer.kinds.absent(question, c))
                     silent.append((c, said))
                 parts.append(f"【{self.registry.by_slug[c].name}】\n{said}")
@@ -351,10 +353,10 @@ class Assistant:
         timings["total"] = (time.perf_counter() - t0) * 1000
         # 「哪个开得最勤」: the place first by the numbers the quotes state, when one is
         first = (
-            "" if single else conclusion(question, [(self.registry.by_slug[c].name, _quoted(c, drafts)) for c in slugs])
+            "" if single else conclusion(question, [(self.registry.by_slug[c].name, quoted(c, drafts)) for c in slugs])
         )
         text = lead + "\n".join(parts) + (f"\n{first}" if first else "")
-        related = _related([d for d in drafts if d[0] in dict(silent)])
+        related = related_clauses([d for d in drafts if d[0] in dict(silent)])
         return Answer(
             text,
             False,
@@ -372,12 +374,12 @@ class Assistant:
         """A refusal in plain words (see ``messages``)."""
         where = f"{self.registry.by_slug[single].name}的" if single else ""
         meeting = self.analyzer.kinds.absent(question, single) if single else None
-        return not_found(where, *_finding(drafts), meeting)
+        return not_found(where, *finding_of(drafts), meeting)
 
     def _not_found_each(self, slugs: list[str], drafts: list[Drafted]) -> str:
         """A refusal for several places asked about: each one's finding (see ``messages``)."""
         return not_found_each(
-            [(self.registry.by_slug[c].name, *_finding([d for d in drafts if d[0] == c])) for c in slugs]
+            [(self.registry.by_slug[c].name, *finding_of([d for d in drafts if d[0] == c])) for c in slugs]
         )
 
     def article(self, article_id: str) -> Article | None:
@@ -388,34 +390,6 @@ class Assistant:
         from assistant.answering.langchain_retriever import ArticleRetriever
 
         return ArticleRetriever(assistant=self, city=city, k=k)
-
-
-def _finding(drafts: Sequence[Drafted]) -> tuple[Article | None, str | None, str]:
-    """What refused ``drafts`` found: the nearest article (the first top hit that shares a word with the
-    question: 「今天天气怎么样」 has none), the kind of quantity asked that the rules set nowhere, if any,
-    and what that article says instead (「事先向市长请假」)."""
-    nearest = next((h[0].article for _, d, h in drafts if h and d.signals is not None and d.signals.coverage > 0), None)
-    unstated = next((d for _, d, _ in drafts if d.unstated), None)
-    return nearest, unstated.unstated if unstated else None, unstated.said if unstated else ""
-
-
-def _quoted(city: str, drafts: Sequence[Drafted]) -> list[str]:
-    """What ``city``'s answering drafts quote."""
-    return [c.quote for c2, d, _ in drafts if c2 == city and not d.refused for c in d.citations]
-
-
-def _related(drafts: Sequence[Drafted]) -> tuple[Citation, ...]:
-    """The clause each place's refused ``drafts`` are said to state instead: the first one's ``Draft.said``, as
-    ``_finding`` and ``messages`` quote it, with the article of that place that has it."""
-    out: list[Citation] = []
-    for c in dict.fromkeys(c for c, _, _ in drafts):
-        first = next((d for c2, d, _ in drafts if c2 == c and d.unstated), None)
-        said = first.said if first is not None and not first.said.endswith(("：", ":")) else ""
-        hits = [h for c2, _, found in drafts if c2 == c for h in found]
-        article = next((h.article for h in hits if said and said in h.article.text), None)
-        if article is not None:
-            out.append(Citation(article, said))
-    return tuple(out)
 
 
 def _refusal(

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant.answering.quantities import asked, asked_unit
 from assistant.errors import ConfigError
 
 
@@ -84,3 +85,21 @@ class RefusalModel:
         if list(model.features) != Signals.names():
             raise ConfigError(f"拒答模型 {path.name} 的特征与当前代码不符，请重新运行 assistant calibrate")
         return model
+
+
+def complete_evidence(s: Signals, question: str) -> bool:
+    """Evidence no weighing can outvote: the best clause has every word of the question and the asked quantity —
+    how often, or a count in the unit asked (人数: 人) —, for the meeting and role asked, with no word the rules
+    lack, and the article ranks above the others (「专题会议多久开一次」: 「市政府专题会议根据工作需要不定期召开。」).
+    A time asked (几天) is not enough: the days may be of another step (「报上去以后几天给批复」)."""
+    kind = asked(question)
+    return (
+        (kind == "frequency" or (kind == "count" and asked_unit(question) is not None))
+        and s.clause_coverage >= 1.0
+        and s.quantity_in_clause > 0
+        and not s.kind_mismatch
+        and not s.role_mismatch
+        and s.unknown_share == 0
+        and s.lexical_found > 0
+        and s.margin > 0
+    )

@@ -23,8 +23,8 @@ for _k, _v in (("GRADIO_ANALYTICS_ENABLED", "False"), ("HF_HUB_OFFLINE", "1"), (
 import gradio as gr  # noqa: E402
 from fastapi import FastAPI  # noqa: E402
 
-from assistant.answering.extractive import label  # noqa: E402
 from assistant.answering.pipeline import Assistant  # noqa: E402
+from assistant.answering.quoting import label  # noqa: E402
 from assistant.errors import UserError  # noqa: E402
 from assistant.models import Answer  # noqa: E402
 from assistant.serve.auth import LAB  # noqa: E402

@@ -19,7 +19,7 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from assistant.answering.extractive import label
+from assistant.answering.quoting import label
 from assistant.models import Article
 from assistant.numerals import article_label
 from assistant.serve.deps import AssistantDep
