@@ -235,6 +235,8 @@ def test_unknown_city_parameter(assistant):
     with pytest.raises(UnknownCity) as info:  # the city a district belongs to: pointed at the district
         assistant.ask("区长出差谁代行职务", city="晋城")
     assert "（晋城市下辖的“晋城市城区”有规则，可问“城区”）" in str(info.value)
+    # full-width letters, capitals and traditional characters name the same city
+    assert [assistant.resolve_city(c) for c in ("ｄａｔｏｎｇ", "DATONG", "鹹寧市")] == ["datong", "datong", "xianning"]
 
 
 def test_no_city_answers_grouped_by_city(assistant):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import tomllib
+import unicodedata
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
@@ -14,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from assistant.errors import KnowledgeError, UnknownCity, validation_message
+from assistant.textnorm import simplified
 
 log = logging.getLogger(__name__)
 
@@ -88,8 +90,9 @@ class Registry(BaseModel):
         return {j.slug: j for j in self.jurisdictions}
 
     def jurisdiction(self, city: str) -> Jurisdiction:
-        """Look a city up by slug or any Chinese name/alias; raises ``UnknownCity``."""
-        key = city.strip()
+        """Look a city up by slug or any Chinese name/alias (full-width letters as half-width: 「ｄａｔｏｎｇ」, and
+        traditional characters as simplified: 「鹹寧」); raises ``UnknownCity``."""
+        key = simplified(unicodedata.normalize("NFKC", city)).strip()
         if key in self.by_slug:
             return self.by_slug[key]
         for j in self.jurisdictions:
