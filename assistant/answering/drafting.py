@@ -240,8 +240,7 @@ class Drafter:
         for c, draft, hits in drafts:
             others = [o.citations[0].quote for c2, o, _ in drafts if c2 != c and o.citations]
             if draft.refused and others and not draft.part and not _WHICH_PLACE.search(asked[c]):
-                answers = [self._answering(asked[c2], o) for c2, o, _ in drafts if c2 != c and o.citations]
-                draft, hits = self._restating(asked[c], c, draft, hits, answers, vectors.get(c, ()))
+                draft, hits = self._restating(asked, c, drafts, draft, hits, vectors.get(c, ()))
                 out.append((c, draft, hits))
                 continue
             if (
@@ -266,8 +265,7 @@ class Drafter:
             elif not _WHICH_PLACE.search(q):
                 # none of its top articles is alike: the place's article that restates the others' answer,
                 # wherever it ranks (「一把手不在谁主持工作」: 大同's 第五条, behind its rule on department heads)
-                answers = [self._answering(asked[c2], o) for c2, o, _ in drafts if c2 != c and o.citations]
-                draft, hits = self._restating(q, c, draft, hits, answers, vectors.get(c, ()))
+                draft, hits = self._restating(asked, c, drafts, draft, hits, vectors.get(c, ()))
             out.append((c, draft, hits))
         return out
 
@@ -277,7 +275,13 @@ class Drafter:
         return max(draft.citations, key=lambda c: coverage(groups, c.quote)).quote
 
     def _restating(
-        self, q: str, c: str, draft: Draft, hits: Sequence[Hit], others: list[str], vector: Vector
+        self,
+        asked: dict[str, str],
+        c: str,
+        drafts: list[Drafted],
+        draft: Draft,
+        hits: Sequence[Hit],
+        vector: Vector,
     ) -> tuple[Draft, Sequence[Hit]]:
         """A place refused on weak evidence (not for an unstated quantity or another role's rule), or answering
         unlike the others, whose top article (or one searched with their words: ``_parallel``) has a best clause
@@ -288,6 +292,9 @@ class Drafter:
         w = self.settings.weights
         if draft.unstated is not None or draft.signals is None or not hits or w.consensus_weight <= 0:
             return draft, hits  # (consensus_weight 0: each place on its own)
+        q = asked[c]
+        # the other places' answers: each one's quote with most of its question's words
+        others = [self._answering(asked[c2], o) for c2, o, _ in drafts if c2 != c and o.citations]
         top = [*hits[: w.consensus_depth], *self._parallel(c, others, hits[: w.consensus_depth])]
         clauses = [self.scorer.best_unit(q, h.article)[2] for h in top]
         alike = [max((restates(clause, o) for o in others), default=0.0) if clause else 0.0 for clause in clauses]

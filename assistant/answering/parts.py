@@ -184,8 +184,8 @@ def _parts(
         if names_something(own) or named or i in complete:
             out.append(part)
         else:
-            own_thing = of_meeting is not None and known is not None and _own_thing(part, subject, known)
-            out.append((of_meeting if of_meeting is not None and own_thing else subject) + part)
+            own_thing = of_meeting and known and _own_thing(part, subject, known)
+            out.append((of_meeting if of_meeting and own_thing else subject) + part)
     return out
 
 

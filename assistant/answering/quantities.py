@@ -204,10 +204,8 @@ def _counted_stated(noun: str) -> str:
     return rf"{_RANGE}\s*{_MEASURE}[^，。；,;]{{0,4}}{noun}|{noun}[^，。；,;]{{0,10}}{_RANGE}\s*{_MEASURE}"
 
 
-_AMOUNT_NUM = r"[0-9]+|[一二两三四五六七八九十百]+"
-_AMOUNT = re.compile(
-    rf"({_AMOUNT_NUM})(?:\s*[-—~～至到]\s*({_AMOUNT_NUM}))?\s*(?:个)?(工作日|日|天|周|星期|月|年|次|字|人|名)"
-)
+NUMERAL = r"[0-9]+|[一二两三四五六七八九十百]+"  # a number in Arabic or Chinese numerals (see ``number_value``)
+_AMOUNT = re.compile(rf"({NUMERAL})(?:\s*[-—~～至到]\s*({NUMERAL}))?\s*(?:个)?(工作日|日|天|周|星期|月|年|次|字|人|名)")
 _SAME_UNIT = {"天": "日", "星期": "周", "名": "人"}
 
 
@@ -217,13 +215,15 @@ def amounts(text: str) -> frozenset[tuple[int, str]]:
     out = set()
     for low, high, unit in _AMOUNT.findall(normalize(text)):
         for number in filter(None, (low, high)):  # a range (1-2次) states both ends
-            value = int(number) if number.isdigit() else _chinese(number)
-            if value is not None:
+            if (value := number_value(number)) is not None:
                 out.add((value, _SAME_UNIT.get(unit, unit)))
     return frozenset(out)
 
 
-def _chinese(number: str) -> int | None:
+def number_value(number: str) -> int | None:
+    """The value of a ``NUMERAL`` (「10」, 「两」, 「十五」); None when it is no number."""
+    if number.isdigit():
+        return int(number)
     try:
         return parse_chinese_number(number.replace("两", "二"))
     except ValueError:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.numerals import parse_chinese_number
+from assistant.answering.quantities import NUMERAL, number_value
 
 Measure = Literal["frequency", "deadline"]
 
@@ -27,7 +27,7 @@ _ASKED = re.compile(
 _MEETING_VERBS = ("召开", "举行", "举办", "开", "搞", "办")
 # what a deadline is for (「文件印发时限最短」: 印发)
 _DONE = re.compile(r"印发|完成|形成|送达|回复|签发|报送|办结|反馈")
-_NUM = r"[0-9]+|[一二两三四五六七八九十]+"
+_NUM = NUMERAL
 # how often: a period (每两周, 每半年, 每月, 两个月) …
 _PERIOD = re.compile(rf"每(?P<n>{_NUM}|半)?个?(?P<unit>年|季度|季|月|周|星期)|(?P<m>{_NUM})个(?P<munit>月)")
 _YEARS = {"年": 1.0, "季度": 0.25, "季": 0.25, "月": 1 / 12, "周": 7 / 365, "星期": 7 / 365}
@@ -61,7 +61,8 @@ def asked_superlative(question: str) -> tuple[Measure, bool] | None:
 
 
 def _number(text: str) -> float:
-    return 0.5 if text == "半" else float(text) if text.isdigit() else float(parse_chinese_number(text))
+    """A numeral's value (``quantities.number_value``), 半 as a half; 0 when it is no number (read as none)."""
+    return 0.5 if text == "半" else float(number_value(text) or 0)
 
 
 def reading(measure: Measure, text: str, verb: str = "") -> Reading | None:
@@ -80,6 +81,8 @@ def reading(measure: Measure, text: str, verb: str = "") -> Reading | None:
         return None
     n, unit = (period.group("n"), period.group("unit")) if period.group("unit") else (period.group("m"), "月")
     years = (_number(n) if n else 1.0) * _YEARS[unit]
+    if not years:
+        return None  # a period in no number read
     times = _TIMES.search(text, period.end())
     low = _number(times.group("lo")) if times else 1.0
     high = (

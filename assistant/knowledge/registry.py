@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 import tomllib
-import unicodedata
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
@@ -15,7 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from assistant.errors import KnowledgeError, UnknownCity, validation_message
-from assistant.textnorm import simplified
+from assistant.textnorm import normalize, simplified
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +91,7 @@ class Registry(BaseModel):
     def jurisdiction(self, city: str) -> Jurisdiction:
         """Look a city up by slug or any Chinese name/alias (full-width letters as half-width: 「ｄａｔｏｎｇ」, and
         traditional characters as simplified: 「鹹寧」); raises ``UnknownCity``."""
-        key = simplified(unicodedata.normalize("NFKC", city)).strip()
+        key = normalize(simplified(city))
         if key in self.by_slug:
             return self.by_slug[key]
         for j in self.jurisdictions:
