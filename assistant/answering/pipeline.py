@@ -17,23 +17,20 @@ from assistant.answering.analysis import QuestionAnalyzer, TermStats
 from assistant.answering.asking import EVERY_PLACE, SCOPE_WORDS
 from assistant.answering.cities import CityDetector, gazetteer
 from assistant.answering.clauses import ClauseVectors
+from assistant.answering.composing import Composer, refused
 from assistant.answering.dialogue import Dialogue
 from assistant.answering.drafting import Drafted, Drafter
 from assistant.answering.extractive import ExtractiveAnswerer
-from assistant.answering.findings import finding_of, quoted, related_clauses
 from assistant.answering.kinds import Kinds
-from assistant.answering.messages import not_found, not_found_each, place_not_found
 from assistant.answering.phrasing import fragment, is_followup, split_predicate
-from assistant.answering.quoting import format_quotes
 from assistant.answering.refusal import RefusalModel
 from assistant.answering.requests import requested_writing, without_instructions
 from assistant.answering.scoring import ClauseScorer, coverage
-from assistant.answering.superlatives import conclusion
 from assistant.errors import ConfigError, InvalidQuestion
 from assistant.knowledge.ingest import REGISTRY_FILE
 from assistant.knowledge.registry import Registry, load_registry
 from assistant.llm.stream import extractive_events, llm_events
-from assistant.models import MODES, Answer, Article, Citation, Event, Hit, Mode, Reason
+from assistant.models import MODES, Answer, Article, Event, Mode, Reason
 from assistant.retrieval.index import KnowledgeIndex
 from assistant.retrieval.rerank import RerankingRetriever
 from assistant.retrieval.retrievers import HybridRetriever, Retriever
@@ -102,6 +99,7 @@ class Assistant:
         self.cities = [
             j.slug for j in self.registry.jurisdictions if any(a.city == j.slug for a in self.index.articles)
         ]
+        self.composer = Composer(self.registry, kinds, self.cities)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Assistant:
@@ -243,7 +241,7 @@ class Assistant:
         slug = self.resolve_city(city) if city else None
         if not has_cjk(q):
             msg = "目前仅支持用中文提问，请用中文描述您的问题。"
-            return _refusal(msg, Reason.NOT_CHINESE, slug, t0, timings)
+            return refused(msg, Reason.NOT_CHINESE, slug, t0, timings)
         detected = self.detector.detect(q)
         timings["detect"] = (time.perf_counter() - t0) * 1000
         notice = ""
@@ -254,12 +252,12 @@ class Assistant:
         if unknown and not named:  # 「太原市政府发文谁签发」, even with 大同 chosen (or 「阳高县呢」): not ours
             hint = "".join(self.registry.pointer(p) for p in unknown)
             msg = f"知识库中没有{'、'.join(unknown)}的规则{hint}。现有：{'、'.join(self.city_names())}。"
-            return _refusal(msg, Reason.UNKNOWN_CITY, None, t0, timings)
+            return refused(msg, Reason.UNKNOWN_CITY, None, t0, timings)
         words = fragment(q)
         if is_followup(q) and words and not split_predicate(words)[1]:
             # 「那副市长呢？」 with nothing before it: what about 副市长? Ask rather than guess.
             msg = f"「{q}」像是接着上一个问题问的，但本次对话里没有上文。请把问题问完整，说明要问「{words}」的什么。"
-            return _refusal(msg, Reason.NEEDS_CONTEXT, slug, t0, timings)
+            return refused(msg, Reason.NEEDS_CONTEXT, slug, t0, timings)
         if unknown:
             notice = f"知识库中没有{'、'.join(unknown)}的规则，以下只回答{self._names(named)}。"
         if slug and named and (slug not in named or len(named) > 1):
@@ -283,8 +281,8 @@ class Assistant:
                 drafts, notice, reason = again, f"{refusal}以下按问题的其余内容回答。{notice}", Reason.NO_SUCH_ARTICLE
                 refusal = None
         if refusal:
-            return _refusal(refusal, Reason.NO_SUCH_ARTICLE, slugs[0], t0, timings, drafts[0][2] if drafts else ())
-        answer = self._compose(slugs, drafts, t0, timings, compare=bool(SCOPE_WORDS.search(q)), question=q)
+            return refused(refusal, Reason.NO_SUCH_ARTICLE, slugs[0], t0, timings, drafts[0][2] if drafts else ())
+        answer = self.composer.compose(slugs, drafts, t0, timings, compare=bool(SCOPE_WORDS.search(q)), question=q)
         return self._requests_noticed(q, instructions, answer, notice, reason)
 
     @staticmethod
@@ -312,76 +310,6 @@ class Assistant:
         placed = self.dialogue.per_place(q) if len(slugs) > 1 else {}
         return self.drafter.drafts(q, slugs, timings, placed if set(placed) == set(slugs) else None)
 
-    def _compose(
-        self,
-        slugs: list[str],
-        drafts: list[Drafted],
-        t0: float,
-        timings: dict[str, float],
-        compare: bool = False,
-        question: str = "",
-    ) -> Answer:
-        # the places that answer first: what the answer rests on (a place whose rules are silent is only pointed at)
-        retrieved = _merge([h for _, _, h in sorted(drafts, key=lambda t: t[1].refused)])
-        single = slugs[0] if len(slugs) == 1 else None
-        if all(d.refused for _, d, _ in drafts):
-            several = not single and (compare or len(slugs) < len(self.cities))
-            msg = self._not_found_each(slugs, drafts) if several else self._not_found(single, drafts, question)
-            return _refusal(msg, Reason.NOT_FOUND, single, t0, timings, retrieved, related_clauses(drafts))
-        citations: list[Citation] = []
-        silent: list[tuple[str, str]] = []  # places compared whose rules give no quote, and what is said of them
-        parts = []
-        for c in slugs:
-            mine = [d for city, d, _ in drafts if city == c and not d.refused]
-            quotes = tuple(dict.fromkeys(q for d in mine for q in d.citations))
-            citations.extend(quotes)
-            if single:
-                unanswered = [d.part for city, d, _ in drafts if city == c and d.refused and d.part]
-                parts.append(
-                    format_quotes(quotes)
-                    + "".join(f"\n（「{p}」：现行工作规则中未找到明确规定。）" for p in unanswered)
-                )
-            else:
-                said = format_quotes(quotes)
-                if not said:
-                    finding = finding_of([d for d in drafts if d[0] == c])
-                    said = place_not_found(*finding, meeting=self.analyzer.kinds.absent(question, c))
-                    silent.append((c, said))
-                parts.append(f"【{self.registry.by_slug[c].name}】\n{said}")
-        everywhere = len(slugs) == len(self.cities) and not compare
-        lead = "" if single else "问题未指明地区，以下按地区分别列出：\n" if everywhere else "各地规定如下：\n"
-        timings["total"] = (time.perf_counter() - t0) * 1000
-        # 「哪个开得最勤」: the place first by the numbers the quotes state, when one is
-        first = (
-            "" if single else conclusion(question, [(self.registry.by_slug[c].name, quoted(c, drafts)) for c in slugs])
-        )
-        text = lead + "\n".join(parts) + (f"\n{first}" if first else "")
-        related = related_clauses([d for d in drafts if d[0] in dict(silent)])
-        return Answer(
-            text,
-            False,
-            single,
-            tuple(citations),
-            tuple(retrieved),
-            timings,
-            scope=tuple(slugs),
-            silent=tuple(silent),
-            related=related,
-            conclusion=first,
-        )
-
-    def _not_found(self, single: str | None, drafts: list[Drafted], question: str) -> str:
-        """A refusal in plain words (see ``messages``)."""
-        where = f"{self.registry.by_slug[single].name}的" if single else ""
-        meeting = self.analyzer.kinds.absent(question, single) if single else None
-        return not_found(where, *finding_of(drafts), meeting)
-
-    def _not_found_each(self, slugs: list[str], drafts: list[Drafted]) -> str:
-        """A refusal for several places asked about: each one's finding (see ``messages``)."""
-        return not_found_each(
-            [(self.registry.by_slug[c].name, *finding_of([d for d in drafts if d[0] == c])) for c in slugs]
-        )
-
     def article(self, article_id: str) -> Article | None:
         return self.index.by_id.get(article_id)
 
@@ -390,24 +318,3 @@ class Assistant:
         from assistant.answering.langchain_retriever import ArticleRetriever
 
         return ArticleRetriever(assistant=self, city=city, k=k)
-
-
-def _refusal(
-    message: str,
-    reason: Reason,
-    city: str | None,
-    t0: float,
-    timings: dict[str, float],
-    retrieved: Sequence[Hit] = (),
-    related: tuple[Citation, ...] = (),
-) -> Answer:
-    timings["total"] = (time.perf_counter() - t0) * 1000
-    return Answer(message, True, city, (), tuple(retrieved), timings, reason, related=related)
-
-
-def _merge(ranked_lists: list[Sequence[Hit]]) -> list[Hit]:
-    """Interleave per-city rankings (1st of each, then 2nd of each …)."""
-    out: list[Hit] = []
-    for rank in range(max((len(r) for r in ranked_lists), default=0)):
-        out.extend(r[rank] for r in ranked_lists if rank < len(r))
-    return out

@@ -1,0 +1,120 @@
+"""Composing: the places' drafts said as one answer, or as one refusal that says what was found where.
+
+``Composer.compose(slugs, drafts, …)`` lists each place's quotes (a place whose rules are silent is said so,
+not dropped), adds the superlative conclusion a comparison asks for (``superlatives``) and the related
+clauses of the silent places; when every draft is refused it writes the refusal in plain words
+(``messages``). ``refused(…)`` is the one way any stage of the pipeline says no.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+
+from assistant.answering.drafting import Drafted
+from assistant.answering.findings import finding_of, quoted, related_clauses
+from assistant.answering.kinds import Kinds
+from assistant.answering.messages import not_found, not_found_each, place_not_found
+from assistant.answering.quoting import format_quotes
+from assistant.answering.superlatives import conclusion
+from assistant.knowledge.registry import Registry
+from assistant.models import Answer, Citation, Hit, Reason
+
+
+def refused(
+    message: str,
+    reason: Reason,
+    city: str | None,
+    t0: float,
+    timings: dict[str, float],
+    retrieved: Sequence[Hit] = (),
+    related: tuple[Citation, ...] = (),
+) -> Answer:
+    """A refused answer: ``message`` for the user, ``reason`` for callers, the total time added to ``timings``."""
+    timings["total"] = (time.perf_counter() - t0) * 1000
+    return Answer(message, True, city, (), tuple(retrieved), timings, reason, related=related)
+
+
+def merged(ranked_lists: list[Sequence[Hit]]) -> list[Hit]:
+    """Interleave per-city rankings (1st of each, then 2nd of each …)."""
+    out: list[Hit] = []
+    for rank in range(max((len(r) for r in ranked_lists), default=0)):
+        out.extend(r[rank] for r in ranked_lists if rank < len(r))
+    return out
+
+
+class Composer:
+    def __init__(self, registry: Registry, kinds: Kinds, cities: Sequence[str]) -> None:
+        self.registry = registry
+        self.kinds = kinds
+        self.cities = cities  # the places the knowledge base has articles of
+
+    def compose(
+        self,
+        slugs: list[str],
+        drafts: list[Drafted],
+        t0: float,
+        timings: dict[str, float],
+        compare: bool = False,
+        question: str = "",
+    ) -> Answer:
+        # the places that answer first: what the answer rests on (a place whose rules are silent is only pointed at)
+        retrieved = merged([h for _, _, h in sorted(drafts, key=lambda t: t[1].refused)])
+        single = slugs[0] if len(slugs) == 1 else None
+        if all(d.refused for _, d, _ in drafts):
+            several = not single and (compare or len(slugs) < len(self.cities))
+            msg = self._not_found_each(slugs, drafts) if several else self._not_found(single, drafts, question)
+            return refused(msg, Reason.NOT_FOUND, single, t0, timings, retrieved, related_clauses(drafts))
+        citations: list[Citation] = []
+        silent: list[tuple[str, str]] = []  # places compared whose rules give no quote, and what is said of them
+        parts = []
+        for c in slugs:
+            mine = [d for city, d, _ in drafts if city == c and not d.refused]
+            quotes = tuple(dict.fromkeys(q for d in mine for q in d.citations))
+            citations.extend(quotes)
+            if single:
+                unanswered = [d.part for city, d, _ in drafts if city == c and d.refused and d.part]
+                parts.append(
+                    format_quotes(quotes)
+                    + "".join(f"\n（「{p}」：现行工作规则中未找到明确规定。）" for p in unanswered)
+                )
+            else:
+                said = format_quotes(quotes)
+                if not said:
+                    finding = finding_of([d for d in drafts if d[0] == c])
+                    said = place_not_found(*finding, meeting=self.kinds.absent(question, c))
+                    silent.append((c, said))
+                parts.append(f"【{self.registry.by_slug[c].name}】\n{said}")
+        everywhere = len(slugs) == len(self.cities) and not compare
+        lead = "" if single else "问题未指明地区，以下按地区分别列出：\n" if everywhere else "各地规定如下：\n"
+        timings["total"] = (time.perf_counter() - t0) * 1000
+        # 「哪个开得最勤」: the place first by the numbers the quotes state, when one is
+        first = (
+            "" if single else conclusion(question, [(self.registry.by_slug[c].name, quoted(c, drafts)) for c in slugs])
+        )
+        text = lead + "\n".join(parts) + (f"\n{first}" if first else "")
+        related = related_clauses([d for d in drafts if d[0] in dict(silent)])
+        return Answer(
+            text,
+            False,
+            single,
+            tuple(citations),
+            tuple(retrieved),
+            timings,
+            scope=tuple(slugs),
+            silent=tuple(silent),
+            related=related,
+            conclusion=first,
+        )
+
+    def _not_found(self, single: str | None, drafts: list[Drafted], question: str) -> str:
+        """A refusal in plain words (see ``messages``)."""
+        where = f"{self.registry.by_slug[single].name}的" if single else ""
+        meeting = self.kinds.absent(question, single) if single else None
+        return not_found(where, *finding_of(drafts), meeting)
+
+    def _not_found_each(self, slugs: list[str], drafts: list[Drafted]) -> str:
+        """A refusal for several places asked about: each one's finding (see ``messages``)."""
+        return not_found_each(
+            [(self.registry.by_slug[c].name, *finding_of([d for d in drafts if d[0] == c])) for c in slugs]
+        )
