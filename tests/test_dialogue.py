@@ -592,6 +592,9 @@ def test_followups_found_by_review(assistant, city, messages, asked):
         ),
         # keywords with spaces between them: one question
         ("datong", ["常务会 多久 开"], "datong-executive-meeting-014", "每月召开 1-2 次"),
+        # a supposition, then a question with no subject of its own: asked of the conversation's meeting
+        ("chaoyang", ["朝阳常务会一个月开几回", "要是有急事呢？能临时开吗"], "chaoyang-work-rules-020", "随时召开"),
+        ("chaoyang", ["朝阳常务会一个月开几回", "有急事的话能临时开吗"], "chaoyang-work-rules-020", "随时召开"),
     ],
 )
 def test_colloquial_followups_end_to_end(assistant, city, messages, article, fact):

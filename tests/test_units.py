@@ -1138,3 +1138,20 @@ def test_complete_evidence_answers_how_often_and_counts_in_a_unit():
     assert not _complete(replace(full, clause_coverage=0.9), "专题会议多久开一次")  # a word missing
     assert not _complete(replace(full, kind_mismatch=1.0), "专题会议多久开一次")  # another meeting's clause
     assert not _complete(replace(full, margin=0.0), "专题会议多久开一次")  # another article as good
+
+
+@pytest.mark.parametrize(
+    ("message", "split"),
+    [
+        ("有急事的话能临时开吗", ("有急事的话", "能临时开吗")),
+        ("要是有急事呢？能临时开吗", ("有急事的话", "能临时开吗")),
+        ("要是有急事，能临时开吗", ("有急事的话", "能临时开吗")),
+        ("要是市长不在呢", ("", "要是市长不在呢")),  # no question under it
+        ("如果市长不在谁主持", ("", "如果市长不在谁主持")),  # no break between the two: not split
+        ("常务会多久开一次", ("", "常务会多久开一次")),
+    ],
+)
+def test_supposition_split(message, split):
+    from assistant.answering.followups import supposition
+
+    assert supposition(message) == split

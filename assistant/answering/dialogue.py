@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answering import followups
 from assistant.answering.cities import CityDetector, Detection
@@ -194,6 +194,8 @@ class Dialogue:
                 message = checked.group(1)
             if (placed := self._place_then_asking(message, previous, selected)) is not None:
                 return placed
+            if (supposed := self._supposed(message, previous, selected)) is not None:
+                return supposed
         detected = self.detector.detect(message)
         if detected.by_level and (selected or (previous is not None and previous.topic)):
             # 「那区长呢」 in 咸宁: a 区 of the place talked about, not the only 区 the rules have
@@ -292,6 +294,26 @@ class Dialogue:
         if rest and (shared_head(rest, base) or len(_LEVEL_WORDS.sub("", rest)) >= 2):
             base = combine(rest, base.strip("？?。 "), self.place_names)
         return Resolved(base, city, city)
+
+    def _supposed(self, message: str, previous: Resolved, selected: str | None) -> Resolved | None:
+        """「有急事的话能临时开吗」 after 「常务会一个月开几回」: a question with no subject of its own under a
+        supposition is asked of the conversation's subject as it would be without it, the supposition kept in
+        front (「有急事的话，朝阳常务会能临时开吗」), when the rules answer it so (``judge``) better than the message as it
+        is; None otherwise."""
+        said, asked = followups.supposition(message)
+        if not said or own_topic(split_predicate(asked, at_ask=True)[0]):
+            return None
+        if self.detector.detect(said).cities or ROLE.search(said) or "会" in said:
+            return None  # a place, a role or a meeting of its own (「市长不在的话」): a situation of those
+        inner = self._next(asked, previous, selected)
+        if inner.question == asked:
+            return None
+        supposed = f"{said}，{inner.question}"
+        if self.judge is not None:  # and only when the rules answer it so better than the message as it is
+            with_topic = self.judge(supposed, inner.city, message)
+            if with_topic < 0 or with_topic <= self.judge(message, inner.city, message):
+                return None
+        return replace(inner, question=supposed)
 
     @staticmethod
     def _after_statement(message: str, previous: str) -> str | None:

@@ -117,6 +117,28 @@ def is_condition(message: str, rest: str) -> bool:
     return names_something(subject) and bool(STATE.search(predicate)) and not asks
 
 
+# A supposition opening a message, then its question: 「有急事的话能临时开吗」, 「要是有急事呢？能临时开吗」
+_SUPPOSITION = re.compile(
+    r"^((?:(?:那么|那)?(?:要是|如果|假如|万一))?[^，,。；;？?！!]{1,12}?的话|(?:那么|那)?(?:要是|如果|假如|万一)"
+    r"[^，,。；;？?！!呢]{1,12}(?=[呢，,。？?]))呢?[，,。？?\s]*(?=.)"
+)
+
+
+def supposition(message: str) -> tuple[str, str]:
+    """``message`` split into a supposition it opens with and the question asked under it
+    (「有急事的话能临时开吗」 → 「有急事的话」, 「能临时开吗」); ("", message) when it opens with none or asks
+    nothing after it."""
+    m = _SUPPOSITION.match(message)
+    if not m:
+        return "", message
+    rest = message[m.end() :]
+    if not (ASKING.search(rest) or A_NOT_A.search(rest)):
+        return "", message
+    said = m.group(1).removesuffix("的话")
+    said = re.sub(r"^(?:那么|那)?(?:要是|如果|假如|万一)", "", said)
+    return f"{said}的话", rest
+
+
 ALSO = re.compile(r"也|都|同时|还|又")
 
 
