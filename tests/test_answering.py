@@ -131,6 +131,24 @@ def test_chinese_city_names_accepted(assistant):
         assert assistant.ask("市长出差谁代行职务", city=name).city == "datong"
 
 
+def test_the_whole_country_asked_over(assistant):
+    """「全国…」: which place of them all cannot be answered from four places' rules; every place is answered
+    for the places the knowledge base has, said so; a 全国性 thing of the rules is no such scope."""
+    which = assistant.ask("全国哪个城市的政府常务会开得最多？")
+    assert which.refused and not which.citations and which.reason == Reason.UNKNOWN_CITY
+    assert which.answer.startswith("知识库只有大同市、晋城市城区、朝阳市、咸宁市的规则")
+    every = assistant.ask("全国各地的常务会都多久开一次")
+    assert every.notice.startswith("知识库只有") and {c.article.city for c in every.citations} == {
+        "datong",
+        "jincheng-chengqu",
+        "chaoyang",
+        "xianning",
+    }
+    assert "每两周召开一次" in every.answer  # 全国 is not searched for: 咸宁's 全国性活动 clause is not its answer
+    thing = assistant.ask("申办全省性的活动要上常务会吗", city="xianning")
+    assert not thing.refused and not thing.notice
+
+
 def test_unknown_city_in_question(assistant):
     answer = assistant.ask("太原市政府以办公室名义发文谁签发")
     assert answer.refused and not answer.citations

@@ -122,6 +122,12 @@ ASKS_LIST = re.compile(
 EVERY_PLACE = re.compile(
     r"各地|各市|各个地方|几个地方|[两三四五]地|[两三四五]个地方|所有地方|每个地方|哪个(?:地方|地区|城市)|哪(?:些|几个)地区"
 )
+# Places beyond any knowledge base of local rules: the whole country or province asked over (「全国哪个城市…」,
+# 「全国各地的常务会…」), not a 全国性/全省性 thing the rules name
+BEYOND_PLACES = re.compile(
+    r"(?:全国|全省|国内|外省)(?:范围内|范围|上)?的?(?:哪|各|所有|其他|别的|多数|大多数)(?:个|些|几个)?"
+    r"(?:城市|地方|地区|地|省份|省|市|县|区|政府)"
+)
 SCOPE_WORDS = re.compile(
     r"各地|各市|各区|各个地方|几个地方|哪些地方|哪个(?:地方|地区|城市)|哪(?:些|几个)地区|几地|[两三四五]地|[两三四五]个地方|分别|各自|各有|都是|"
     r"有什么不同|有何不同|有啥不同|有什么区别|有啥区别|区别|差别|异同|不一样|一样吗|相同吗|对比|比较一下|比较"

@@ -8,13 +8,14 @@ or ``Assistant.from_settings(settings)`` use the given configuration.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from assistant.answering.analysis import QuestionAnalyzer, TermStats
-from assistant.answering.asking import EVERY_PLACE, SCOPE_WORDS
+from assistant.answering.asking import BEYOND_PLACES, EVERY_PLACE, SCOPE_WORDS
 from assistant.answering.cities import CityDetector, gazetteer
 from assistant.answering.clauses import ClauseVectors
 from assistant.answering.composing import Composer, refused
@@ -253,6 +254,13 @@ class Assistant:
             hint = "".join(self.registry.pointer(p) for p in unknown)
             msg = f"知识库中没有{'、'.join(unknown)}的规则{hint}。现有：{'、'.join(self.city_names())}。"
             return refused(msg, Reason.UNKNOWN_CITY, None, t0, timings)
+        if (beyond := BEYOND_PLACES.search(q)) and not named:
+            have = f"知识库只有{'、'.join(self.city_names())}的规则"
+            if re.search("哪|多数", beyond.group(0)):  # 「全国哪个城市常务会开得最多」: which of them all, unanswerable
+                msg = f"{have}，不能回答全国或全省范围的问题；可以问这几个地方的规定或相互比较。"
+                return refused(msg, Reason.UNKNOWN_CITY, None, t0, timings)
+            # 「全国各地的常务会多久开一次」: asked of the places we have (全国 is no word of the rules asked)
+            notice, q = f"{have}，以下只列这几个地方。", f"{q[: beyond.start()]}各地{q[beyond.end() :]}"
         words = fragment(q)
         if is_followup(q) and words and not split_predicate(words)[1]:
             # 「那副市长呢？」 with nothing before it: what about 副市长? Ask rather than guess.
