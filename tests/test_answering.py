@@ -607,6 +607,21 @@ def test_a_conversation_that_moved_away_from_the_chosen_city_says_so(assistant):
     turn = assistant.dialogue.resolve(["常务会多久开一次", "咸宁呢", "纪要谁签发"], "chaoyang")
     b = assistant.extractive(turn.question, city=turn.city, chosen="chaoyang")
     assert b.scope == ("xianning",) and "当前选择的地区是朝阳市" in b.notice and "咸宁市人民政府工作规则" in b.answer
+    # every place asked after the move: the notice names the place chosen, not the one the conversation moved to
+    turn = assistant.dialogue.resolve(["常务会谁主持", "咸宁呢？", "各地常务会多久开一次，哪个最勤"], "datong")
+    c = assistant.extractive(turn.question, city=turn.city, chosen="datong")
+    assert set(c.scope) == set(assistant.cities) and "当前选择的地区是大同市" in c.notice
+
+
+def test_a_part_a_compared_place_leaves_unanswered_is_said(assistant):
+    """「纪要由谁签发，多长时间内完成」 over every place: a place whose rules set no time says so for that part."""
+    a = assistant.ask("常务会议纪要由谁签发，多长时间内完成？")
+    said = dict((c, a.answer.split(f"【{n}】")[1].split("【")[0]) for c, n in [("jincheng-chengqu", "晋城市城区")])
+    assert (
+        "签发" in said["jincheng-chengqu"]
+        and "多长时间内完成」：现行工作规则中未找到明确规定" in said["jincheng-chengqu"]
+    )
+    assert "5个工作日内完成" in a.answer.split("【晋城市城区】")[0]  # 大同 answers both parts
 
 
 def test_markup_around_an_off_topic_question_is_still_refused(assistant):

@@ -72,19 +72,17 @@ class Composer:
             mine = [d for city, d, _ in drafts if city == c and not d.refused]
             quotes = tuple(dict.fromkeys(q for d in mine for q in d.citations))
             citations.extend(quotes)
+            # a part of the question the place's rules leave unanswered is said, never silently dropped
+            unanswered = [d.part for city, d, _ in drafts if city == c and d.refused and d.part]
+            said = format_quotes(quotes) + "".join(f"\n（「{p}」：现行工作规则中未找到明确规定。）" for p in unanswered)
             if single:
-                unanswered = [d.part for city, d, _ in drafts if city == c and d.refused and d.part]
-                parts.append(
-                    format_quotes(quotes)
-                    + "".join(f"\n（「{p}」：现行工作规则中未找到明确规定。）" for p in unanswered)
-                )
-            else:
-                said = format_quotes(quotes)
-                if not said:
-                    finding = finding_of([d for d in drafts if d[0] == c])
-                    said = place_not_found(*finding, meeting=self.kinds.absent(question, c))
-                    silent.append((c, said))
-                parts.append(f"【{self.registry.by_slug[c].name}】\n{said}")
+                parts.append(said)
+                continue
+            if not quotes:
+                finding = finding_of([d for d in drafts if d[0] == c])
+                said = place_not_found(*finding, meeting=self.kinds.absent(question, c))
+                silent.append((c, said))
+            parts.append(f"【{self.registry.by_slug[c].name}】\n{said}")
         everywhere = len(slugs) == len(self.cities) and not compare
         lead = "" if single else "问题未指明地区，以下按地区分别列出：\n" if everywhere else "各地规定如下：\n"
         timings["total"] = (time.perf_counter() - t0) * 1000

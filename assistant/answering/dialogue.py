@@ -202,7 +202,9 @@ class Dialogue:
             detected = Detection((), detected.unknown)
         named = detected.city
         if previous is None or detected.unknown:
-            return Resolved(message, selected, named or selected)
+            # a place outside the knowledge base named alone (「太原市政府发文谁签发」): the conversation is about
+            # it, not the selected place, so that 「那城区呢」 puts 城区 in its stead
+            return Resolved(message, selected, named or (None if detected.unknown else selected))
         if not detected.cities and (said := self._after_statement(message, previous.question)):
             return Resolved(said, previous.city, previous.topic)
         bare = self.relocator.strip_places(message)

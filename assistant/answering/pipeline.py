@@ -187,8 +187,8 @@ class Assistant:
         ``chosen``: the jurisdiction chosen in the front end when the conversation moved ``city`` away
         from it (「咸宁呢？」 with 大同 chosen): the answer then says so, as when the question names a place.
         """
-        answer = self._extractive(question, city)
         picked = self.resolve_city(chosen) if chosen else None
+        answer = self._extractive(question, city, picked)
         # a refusal was searched in its city: said as well (it keeps its reason: why nothing was found)
         scope = answer.scope or ((answer.city,) if answer.refused and answer.city else ())
         if not picked or answer.notice or not scope or picked in scope:
@@ -235,7 +235,9 @@ class Assistant:
         """The line saying an answer is not for the chosen jurisdiction: ``why`` (may be empty), whose rules instead."""
         return f"{why}以下按{whose}回答（当前选择的地区是{self.registry.by_slug[chosen].name}）。"
 
-    def _extractive(self, question: str, city: str | None = None) -> Answer:
+    def _extractive(self, question: str, city: str | None = None, picked: str | None = None) -> Answer:
+        """The offline answer for ``city``; ``picked``: the jurisdiction chosen in the front end, the one a scope
+        notice names (the conversation may have moved ``city`` away from it)."""
         t0 = time.perf_counter()
         q, instructions = without_instructions(self.clean_question(question))
         timings: dict[str, float] = {}
@@ -270,12 +272,13 @@ class Assistant:
             notice = f"知识库中没有{'、'.join(unknown)}的规则，以下只回答{self._names(named)}。"
         if slug and named and (slug not in named or len(named) > 1):
             # The question names other jurisdictions than (or besides) the chosen one: answer for those named.
-            if slug not in named and not notice:
+            shown = picked or slug
+            if shown not in named and not notice:
                 names = self._names(named)
-                notice = self._scope_notice(f"问题中提到的是{names}，", f"{names}的规则", slug)
+                notice = self._scope_notice(f"问题中提到的是{names}，", f"{names}的规则", shown)
             slug = None
         elif slug and not named and EVERY_PLACE.search(q):
-            notice = self._scope_notice("问题问的是各地，", "全部地区", slug)
+            notice = self._scope_notice("问题问的是各地，", "全部地区", picked or slug)
             slug = None
         # 「各地一把手（市长/区长）…」: 区长 names no place when every place is asked about
         by_level_only = detected.by_level and EVERY_PLACE.search(q)
