@@ -788,7 +788,7 @@ def test_a_time_asked_of_one_occasion_is_not_answered_by_how_often(assistant):
     a = assistant.ask("市政府专题学习每次搞多长时间", city="datong")
     assert a.refused and not a.citations
     assert a.answer.startswith(
-        "大同市的现行工作规则没有规定具体时间或期限，相关的规定是：「市政府建立学习制度，一般两个月安排一次"
+        "大同市的现行工作规则没有为所问的事项规定具体时间或期限，相关的规定是：「市政府建立学习制度，一般两个月安排一次"
     )
     assert not assistant.ask("市政府专题学习多久搞一次", city="datong").refused
     # 「每年…不少于60天」 is a year's total, not one stay's

@@ -595,6 +595,9 @@ def test_followups_found_by_review(assistant, city, messages, asked):
         ),
         # keywords with spaces between them: one question
         ("datong", ["常务会 多久 开"], "datong-executive-meeting-014", "每月召开 1-2 次"),
+        # a quantity of a thing of its own (文件, not the 纪要 asked before): at the same meeting
+        ("xianning", ["常务会议纪要谁签发", "几天内印发文件"], "xianning-work-rules-022", "5个工作日内印发"),
+        ("datong", ["常务会议纪要谁签发", "几天内印发文件"], "datong-work-rules-022", "7个工作日内印发"),
         # a supposition, then a question with no subject of its own: asked of the conversation's meeting
         ("chaoyang", ["朝阳常务会一个月开几回", "要是有急事呢？能临时开吗"], "chaoyang-work-rules-020", "随时召开"),
         ("chaoyang", ["朝阳常务会一个月开几回", "有急事的话能临时开吗"], "chaoyang-work-rules-020", "随时召开"),

@@ -740,7 +740,11 @@ def test_refusal_messages_say_why_in_plain_words():
     # a rule that does not set what is asked is a related rule, not all the rule says; a list's lead alone is
     # not quoted
     days = "市政府常务会议讨论通过的文件，原则上在会议结束后7个工作日内印发。"
-    assert place_not_found(art, "count", days).startswith(f"现行工作规则没有规定具体数量，相关的规定是：「{days}」")
+    # … said of the thing asked when that rule states a number of its own: the refusal does not deny what it quotes
+    assert place_not_found(art, "count", days).startswith(
+        f"现行工作规则没有为所问的事项规定具体数量，相关的规定是：「{days}」"
+    )
+    assert not_found("大同市的", art, "time", days).startswith("大同市的现行工作规则没有为所问的事项规定具体时间或期限")
     assert place_not_found(art, "time", "市政府常务会议的主要任务是：") == place_not_found(art, "time")
     # the topic's article that sets no such quantity is named, as a single place's refusal names it
     assert (

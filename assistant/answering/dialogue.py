@@ -40,6 +40,7 @@ from dataclasses import dataclass, replace
 from assistant.answering import followups
 from assistant.answering.cities import CityDetector, Detection
 from assistant.answering.kinds import Kinds
+from assistant.answering.parts import own_thing
 from assistant.answering.phrasing import (
     ASKING,
     LEAD,
@@ -265,6 +266,8 @@ class Dialogue:
         if followups.just_asking(rest, base):
             rest = ""  # 「大同的标准是多少」, 「咸宁是几天」: the previous question as it was, for that place
         previous_question = base.strip("？?。 ")
+        if (of_meeting := self._own_thing_at_meeting(rest, previous_question)) is not None:
+            return Resolved(of_meeting, city, city)
         if (asked := followups.new_subject_and_asking(rest, previous_question)) is not None:
             return Resolved(asked, city, city)
         if followups.asks_on_its_own(rest):  # 「那专题会纪要谁签？」: a question of its own, in the same place
@@ -390,6 +393,16 @@ class Dialogue:
         asked = said + message
         first = said + re.split(r"[，,；;]", message)[0]  # a question with parts: judged on its first
         return asked if self.judge(first, city, message) >= 0 else message
+
+    def _own_thing_at_meeting(self, words: str, previous: str) -> str | None:
+        """「几天内印发文件」 after 「常务会议纪要谁签发」: a quantity asked of a thing of its own (not the 纪要 the
+        previous question was about), at the previous question's meeting: 「常务会议几天内印发文件」."""
+        meeting = meeting_of(previous, self.kinds)
+        if not words or not meeting or self.kinds.named(words):
+            return None
+        if not own_thing(words, topic_of(previous), self.detector.in_rules):
+            return None
+        return join(self.relocator.strip_places(meeting), words)
 
     def _held(self, words: str, previous: str) -> str | None:
         """The previous question's meeting when ``words`` ask how often and name no meeting: 「一个月开几次」 after

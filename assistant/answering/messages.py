@@ -5,6 +5,7 @@ Pure functions of the facts the pipeline found; no internal tokens ever reach th
 
 from __future__ import annotations
 
+from assistant.answering.quantities import amounts
 from assistant.answering.quoting import label
 from assistant.models import Article
 
@@ -36,9 +37,12 @@ def _instead(unstated: str, said: str) -> str:
     return f"只规定：「{said}」" if unstated in _ONLY else f"相关的规定是：「{said}」"
 
 
-def _unset(unstated: str) -> str:
-    """What the rules do not set, in words: 「具体时间或期限」 for "time" (any other count: 「具体数量」)."""
-    return _UNSTATED.get(unstated, "具体数量")
+def _unset(unstated: str, said: str = "") -> str:
+    """What the rules do not set, in words: 「规定具体时间或期限」 for "time" (any other count: 「规定具体数量」); said of
+    the thing asked when the related clause quoted states a number of its own (the documents' 7 days quoted for
+    the minutes), so that the refusal does not read as denying what it quotes."""
+    unset = _UNSTATED.get(unstated, "具体数量")
+    return f"为所问的事项规定{unset}" if said and amounts(said) and unstated not in _ONLY else f"规定{unset}"
 
 
 def not_found(
@@ -52,7 +56,7 @@ def not_found(
     if unstated and nearest is not None and _instead(unstated, said):
         return f"{where}{place_not_found(nearest, unstated, said)}。如需确认，请咨询本级政府办公室。"
     if unstated and nearest is not None:
-        return f"{where}现行工作规则没有规定{_unset(unstated)}。最相关的是{label(nearest)}，可查阅原文；如需确认，请咨询本级政府办公室。"
+        return f"{where}现行工作规则没有{_unset(unstated)}。最相关的是{label(nearest)}，可查阅原文；如需确认，请咨询本级政府办公室。"
     hint = f"最相关的是{label(nearest)}，但它没有直接回答这个问题。" if nearest is not None else ""
     return f"在{where}现行工作规则中没有找到对这个问题的直接规定。{hint}可以换个说法再问，或咨询本级政府办公室。"
 
@@ -67,9 +71,9 @@ def place_not_found(
     if meeting:
         return f"现行工作规则中没有关于「{meeting}」的规定（规则中未设这类会议）。"
     if unstated and nearest is not None and (instead := _instead(unstated, said)):
-        return f"现行工作规则没有规定{_unset(unstated)}，{instead}——{label(nearest)}"
+        return f"现行工作规则没有{_unset(unstated, said)}，{instead}——{label(nearest)}"
     if unstated and nearest is not None:
-        return f"现行工作规则没有规定{_unset(unstated)}，最相关的是{label(nearest)}。"
+        return f"现行工作规则没有{_unset(unstated)}，最相关的是{label(nearest)}。"
     return "现行工作规则中未找到对此的规定。"
 
 
@@ -78,8 +82,8 @@ def not_found_each(places: list[tuple[str, Article | None, str | None, str]]) ->
     article, so that no place is dropped. ``places``: (name, nearest article, unstated kind, what it says)."""
     lines = []
     for name, nearest, unstated, said in places:
-        found = f"没有规定{_unset(unstated)}" if unstated else "没有找到直接规定"
         instead = _instead(unstated, said) if unstated else ""
+        found = f"没有{_unset(unstated, said if instead else '')}" if unstated else "没有找到直接规定"
         found += f"，{instead.replace('：', '', 1)}" if instead else ""
         near = f"，最相关的是{label(nearest)}" if nearest is not None else ""
         lines.append(f"【{name}】{found}{near}。")

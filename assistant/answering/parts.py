@@ -184,21 +184,19 @@ def _parts(
         if names_something(own) or named or i in complete:
             out.append(part)
         else:
-            own_thing = of_meeting and known and _own_thing(part, subject, known)
-            out.append((of_meeting if of_meeting and own_thing else subject) + part)
+            borrows_meeting = of_meeting and known and own_thing(part, subject, known)
+            out.append((of_meeting if of_meeting and borrows_meeting else subject) + part)
     return out
 
 
-def _own_thing(part: str, subject: str, known: Callable[[str], bool]) -> bool:
-    """Whether ``part`` asks a quantity of a thing (a noun of the rules, not a role) that ``subject`` does not
-    name: 「几天印发文件」 (not 「会前几天通知大家」)."""
+def own_thing(part: str, subject: str, known: Callable[[str], bool]) -> bool:
+    """Whether ``part`` asks a quantity of a thing (a plain noun of the rules, not a role, nor a doing the tagger
+    calls a proper noun: 印发) that ``subject`` does not name: 「几天印发文件」 (not 「会前几天通知大家」, 「签完几天内要印发」)."""
     span = asked_span(part)
     if span is None:
         return False
     words = default_tokenizer().tagged(part[: span[0]] + part[span[1] :])
-    return any(
-        f in ("n", "nz") and len(w) >= 2 and w not in subject and not ROLE.search(w) and known(w) for w, f in words
-    )
+    return any(f == "n" and len(w) >= 2 and w not in subject and not ROLE.search(w) and known(w) for w, f in words)
 
 
 # What a clause that only sets the scope says besides the places and scope words: how the rules put it
