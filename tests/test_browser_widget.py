@@ -89,7 +89,20 @@ def test_iframe_variant(page, live_server):
         "《咸宁市人民政府工作规则》第二十条" in page.locator("[data-gov-rules-widget] .card-title").first.inner_text()
     )
     assert page.title() == "咸宁问答"
+    assert page.locator("[data-gov-rules-widget] .head-place").inner_text() == "（咸宁市）"  # the place answers are for
     shot(page, "widget-iframe-page")
+
+
+def test_widget_configured_for_a_place_it_lacks_says_so_at_once(page, live_server):
+    page.goto(live_server.url + "/widget?city=nope")
+    widget = page.locator("[data-gov-rules-widget]")
+    problem = widget.locator(".msg.bot.error")
+    problem.wait_for(timeout=10000)  # before any question
+    assert "本组件配置的地区「nope」不在知识库中" in problem.inner_text() and "咸宁市" in problem.inner_text()
+    assert widget.locator(".head-place").inner_text() == ""
+    widget.get_by_role("button", name="清空").click()
+    assert widget.locator(".msg.bot.error").count() == 1  # still said after clearing
+    shot(page, "widget-unknown-place")
 
 
 def test_widget_follow_up_and_clear(page, live_server):

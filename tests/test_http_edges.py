@@ -156,7 +156,12 @@ def test_stream_must_be_a_boolean(http):
         ("POST", "/healthz", 405, "不支持该请求方法。"),
         ("GET", "/api/ask", 405, "不支持该请求方法。"),
         ("DELETE", "/api/cities", 405, "不支持该请求方法。"),
-        ("GET", "/api/articles/nope", 404, "未找到。"),
+        (
+            "GET",
+            "/api/articles/nope",
+            404,
+            "没有编号为「nope」的条文（编号形如 datong-work-rules-033，见 /api/cities）。",
+        ),
     ],
 )
 def test_unknown_paths_and_methods_in_our_shape(http, method, path, status, message):

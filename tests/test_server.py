@@ -150,7 +150,9 @@ def test_cities_and_articles(http):
     assert a["citation"] == "《朝阳市人民政府工作规则》第三十一条" and len(a["items"]) == 7
     assert a["document_info"]["number"] == "朝政发〔2024〕3号"
     missing = http.get("/api/articles/nope")
-    assert missing.status_code == 404 and missing.json()["error"]["message"] == "未找到。"
+    assert missing.status_code == 404 and missing.json()["error"]["message"].startswith("没有编号为「nope」的条文")
+    icon = http.get("/favicon.ico", follow_redirects=True)  # browsers ask for it on every page: not a 404
+    assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
 
 
 def test_widget_assets(http):

@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 from fastapi import APIRouter
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from assistant.answering.pipeline import MAX_QUESTION_CHARS, Assistant
 from assistant.serve.deps import AssistantDep
@@ -65,6 +65,12 @@ def summary(catalog: Catalog) -> str:
     names = "、".join(c["name"] for c in catalog.cities)
     total = sum(c["articles"] for c in catalog.cities)
     return f"知识库：{names}的现行政府工作规则，共 {total} 条。回答逐字引用条文原文并注明出处；规则没有规定的，会明确告知。"
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> RedirectResponse:
+    """Browsers ask for it on any page (the widget's frame, a rules page): the site's icon, not a 404."""
+    return RedirectResponse("/static/desk.svg", status_code=301)
 
 
 @router.get("/", response_class=HTMLResponse)

@@ -88,6 +88,8 @@
     ".head { flex: none; background: #2563eb; color: #fff; padding: 10px 14px; font-size: 15px; font-weight: 600;" +
       " display: flex; justify-content: space-between; align-items: center; gap: 8px; }",
     ".head-title { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }",
+    ".head-place { flex: none; margin-left: 6px; margin-right: auto; font-size: 12px; opacity: .85; white-space: nowrap; }",
+    ".head-place:empty { display: none; }",
     ".tools { display: flex; gap: 6px; align-items: center; flex: none; }",
     ".clear { background: none; border: 1px solid rgba(255,255,255,.7); border-radius: 4px; color: #fff; font-size: 12px;" +
       " line-height: 1.5; padding: 1px 6px; cursor: pointer; }",
@@ -157,6 +159,8 @@
   panel.setAttribute("aria-label", title);
   var head = el("div", "head");
   head.appendChild(el("span", "head-title", title));
+  var placeTag = el("span", "head-place", ""); // the place answers are for (data-city), once the server names it
+  head.appendChild(placeTag);
   var tools = el("span", "tools");
   var clear = button("clear", "清空");
   clear.title = "清空对话，开始新的提问";
@@ -227,9 +231,12 @@
     });
   }
 
+  var placeProblem = ""; // the configured place is not in the knowledge base (``checkPlace``)
+
   function greet() {
     log.textContent = "";
     log.appendChild(el("div", "msg bot", GREETING));
+    if (placeProblem) log.appendChild(el("div", "msg bot error", placeProblem));
   }
 
   clear.addEventListener("click", function () {
@@ -242,6 +249,32 @@
   });
 
   // ---- talking to the server ----
+
+  /** The configured place (data-city / ?city=) by its name in the header, or, when the knowledge base has no
+   *  such place, said at once rather than after the first question. Compared as the server does: NFKC,
+   *  lower-case; the slug, the name, or the name without 市/区. */
+  function checkPlace() {
+    if (!city) return;
+    var wanted = city.normalize("NFKC").trim().toLowerCase();
+    fetch(base + "/api/cities", { headers: headers(), credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (cities) {
+        if (!Array.isArray(cities)) return; // not allowed or not reachable: the first answer will say why
+        var found = cities.filter(function (c) {
+          var names = [c.slug, c.name, String(c.name || "").replace(/[市区]$/, "")];
+          return names.some(function (n) { return String(n || "").toLowerCase() === wanted; });
+        })[0];
+        if (found) {
+          placeTag.textContent = "（" + found.name + "）";
+          panel.setAttribute("aria-label", title + "（" + found.name + "）");
+        } else {
+          var have = cities.map(function (c) { return c.name; }).join("、");
+          placeProblem = "本组件配置的地区「" + city + "」不在知识库中（现有：" + have + "），提问会被拒绝。请联系页面管理员修改 data-city。";
+          log.appendChild(el("div", "msg bot error", placeProblem));
+        }
+      })
+      .catch(function () { /* the first question reports an unreachable server */ });
+  }
 
   function headers() {
     var h = { "Content-Type": "application/json" };
@@ -580,6 +613,7 @@
   });
 
   greet();
+  checkPlace();
   restore();
   log.scrollTop = log.scrollHeight;
 })();
