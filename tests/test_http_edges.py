@@ -160,7 +160,7 @@ def test_stream_must_be_a_boolean(http):
             "GET",
             "/api/articles/nope",
             404,
-            "没有编号为「nope」的条文（编号形如 datong-work-rules-033，见 /api/cities）。",
+            "没有编号为「nope」的条文（编号形如 datong-work-rules-033）。",
         ),
     ],
 )

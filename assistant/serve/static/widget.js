@@ -252,7 +252,7 @@
 
   /** The configured place (data-city / ?city=) by its name in the header, or, when the knowledge base has no
    *  such place, said at once rather than after the first question. Compared as the server does: NFKC,
-   *  lower-case; the slug, the name, or the name without 市/区. */
+   *  lower-case; the slug, the name, the name without 市/区, or an alias. */
   function checkPlace() {
     if (!city) return;
     var wanted = city.normalize("NFKC").trim().toLowerCase();
@@ -261,7 +261,7 @@
       .then(function (cities) {
         if (!Array.isArray(cities)) return; // not allowed or not reachable: the first answer will say why
         var found = cities.filter(function (c) {
-          var names = [c.slug, c.name, String(c.name || "").replace(/[市区]$/, "")];
+          var names = [c.slug, c.name, String(c.name || "").replace(/[市区]$/, "")].concat(c.aliases || []);
           return names.some(function (n) { return String(n || "").toLowerCase() === wanted; });
         })[0];
         if (found) {
