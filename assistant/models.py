@@ -182,6 +182,7 @@ class Reason(StrEnum):
     NO_SUCH_ARTICLE = "no_such_article"  # "第六十条" of a document that has fewer articles
     NOT_CHINESE = "not_chinese"  # only Chinese questions are supported
     NEEDS_CONTEXT = "needs_context"  # a follow-up (「那常务会议呢？」) with no earlier question to follow
+    SMALL_TALK = "small_talk"  # 「你好」, 「谢谢」, 「你是谁」: said back to briefly, nothing searched
     SCOPE_CHANGED = "scope_changed"  # the question names another jurisdiction than the one chosen
     WRITING_REQUEST = "writing_request"  # 「帮我写一份请假条」: the rules on it are quoted, nothing is written
     INSTRUCTIONS_SET_ASIDE = "instructions_set_aside"  # 「请用英文回答：…」: the question is answered as ever

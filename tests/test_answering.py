@@ -131,6 +131,17 @@ def test_chinese_city_names_accepted(assistant):
         assert assistant.ask("市长出差谁代行职务", city=name).city == "datong"
 
 
+def test_small_talk_is_said_back_to_and_greetings_around_a_question_are_not_searched(assistant):
+    who = assistant.ask("你是谁？", city="datong")
+    assert who.refused and who.reason == Reason.SMALL_TALK and not who.citations
+    assert who.answer.startswith("我是政府工作规则问答助手") and "咸宁市" in who.answer
+    assert assistant.ask("谢谢！").answer.startswith("不客气")
+    q = assistant.ask("您好，请问常务会多久开一次？谢谢！", city="datong")
+    assert not q.refused and q.citations[0].article.id == "datong-executive-meeting-014"
+    turn = assistant.dialogue.resolve(["常务会多久开一次", "谢谢", "那纪要谁签发"], "datong")
+    assert turn.question == "常务会纪要谁签发"  # the thanks between is no turn to follow
+
+
 def test_the_whole_country_asked_over(assistant):
     """「全国…」: which place of them all cannot be answered from four places' rules; every place is answered
     for the places the knowledge base has, said so; a 全国性 thing of the rules is no such scope."""

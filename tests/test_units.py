@@ -1159,3 +1159,32 @@ def test_supposition_split(message, split):
     from assistant.answering.followups import supposition
 
     assert supposition(message) == split
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("你好", "greeting"),
+        ("您好！", "greeting"),
+        ("谢谢！", "thanks"),
+        ("好的，谢谢", None),  # two sentences: not one form (each is dropped from a question, see below)
+        ("你是谁？", "self"),
+        ("你能做什么", "self"),
+        ("谢谢，常务会多久开一次", None),
+        ("你是谁签发的", None),
+        ("今天天气怎么样", None),
+        ("", None),
+    ],
+)
+def test_small_talk_is_told_by_the_whole_message(message, kind):
+    from assistant.answering.requests import small_talk
+
+    assert small_talk(message) == kind
+
+
+def test_small_talk_around_a_question_is_taken_out():
+    from assistant.answering.requests import without_small_talk
+
+    assert without_small_talk("您好，请问常务会多久开一次？谢谢！") == "请问常务会多久开一次？"
+    assert without_small_talk("好的，谢谢，那咸宁呢") == "那咸宁呢"
+    assert without_small_talk("谢谢") == "谢谢"  # nothing else: answered as small talk

@@ -58,7 +58,7 @@ from assistant.answering.phrasing import (
 )
 from assistant.answering.quantities import asked as asked_quantity
 from assistant.answering.relocation import JOINED, LEVELS, Relocator
-from assistant.answering.requests import requested_writing
+from assistant.answering.requests import requested_writing, small_talk, without_small_talk
 from assistant.answering.roles import ROLE
 from assistant.retrieval.tokenizer import default_tokenizer
 from assistant.textnorm import simplified
@@ -136,7 +136,11 @@ class Dialogue:
         places: list[str] = []  # the places the conversation has been about, in order
         last = len(messages) - 1
         for n, message in enumerate(map(simplified, messages)):  # 「鹹寧呢？」 is 「咸宁呢？」
-            # an earlier message with no Chinese (「<script>…」, 「hello」) asked nothing the rules answer: skipped
+            # an earlier message with no Chinese (「<script>…」, 「hello」), or only small talk (「谢谢」), asked
+            # nothing the rules answer: skipped; greetings and thanks around a question are no part of it
+            if n != last and small_talk(message):
+                continue
+            message = without_small_talk(message)
             if message.strip() and (n == last or _CHINESE.search(message)):
                 resolved = self._next(self._these_places(message.strip(), places), resolved, selected)
                 if resolved.topic and resolved.topic not in places:

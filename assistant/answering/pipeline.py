@@ -25,7 +25,7 @@ from assistant.answering.extractive import ExtractiveAnswerer
 from assistant.answering.kinds import Kinds
 from assistant.answering.phrasing import fragment, is_followup, split_predicate
 from assistant.answering.refusal import RefusalModel
-from assistant.answering.requests import requested_writing, without_instructions
+from assistant.answering.requests import requested_writing, small_talk, without_instructions, without_small_talk
 from assistant.answering.scoring import ClauseScorer, coverage
 from assistant.errors import ConfigError, InvalidQuestion
 from assistant.knowledge.ingest import REGISTRY_FILE
@@ -175,6 +175,7 @@ class Assistant:
             return
         assert self.llm is not None
         q, _ = without_instructions(self.clean_question(question))  # the LLM is not told how to answer by users
+        q = without_small_talk(q)
         s = self.settings
         best = self.answerer.best_quote
         yield from llm_events(
@@ -228,6 +229,16 @@ class Assistant:
             return coverage(groups, text) >= 0.5
         return not self.analyzer.own_words(own)
 
+    def _said_back(self, talk: str) -> str:
+        """The brief reply to small talk (``requests.small_talk``): what the assistant is and how to ask."""
+        if talk == "thanks":
+            return "不客气。还有关于工作规则的问题，请继续提问。"
+        what = (
+            f"我是政府工作规则问答助手，依据{'、'.join(self.city_names())}的现行政府工作规则回答程序问题"
+            "（谁签发、谁主持、几个工作日、会议多久开一次等），逐字引用条文并注明出处；规则没有规定的，会明确告知。"
+        )
+        return ("您好！" if talk == "greeting" else "") + what + "请直接提问，例如「常务会议多久开一次？」。"
+
     def _names(self, slugs: Sequence[str]) -> str:
         return "、".join(self.registry.by_slug[c].name for c in slugs)
 
@@ -240,8 +251,11 @@ class Assistant:
         notice names (the conversation may have moved ``city`` away from it)."""
         t0 = time.perf_counter()
         q, instructions = without_instructions(self.clean_question(question))
+        q = without_small_talk(q)  # 「您好，…？谢谢！」: the greeting and thanks are no words of the question
         timings: dict[str, float] = {}
         slug = self.resolve_city(city) if city else None
+        if talk := small_talk(q):  # 「你好」, 「谢谢」, 「你是谁」: not a question about the rules
+            return refused(self._said_back(talk), Reason.SMALL_TALK, slug, t0, timings)
         if not has_cjk(q):
             msg = "目前仅支持用中文提问，请用中文描述您的问题。"
             return refused(msg, Reason.NOT_CHINESE, slug, t0, timings)

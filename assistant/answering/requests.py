@@ -67,3 +67,34 @@ def without_instructions(question: str) -> tuple[str, list[str]]:
             kept.append(clause)
     rest = "".join(kept).strip("，,。；;：: \n")
     return (rest, dropped) if rest and dropped else (question, [])
+
+
+# A message that is only a greeting, thanks or a question about the assistant itself (「你好」, 「谢谢」, 「你是谁」,
+# 「你能做什么」): said back to briefly, not searched in the rules. The whole message, its particles and
+# punctuation aside, must be one of these forms: 「谢谢，常务会多久开一次」 is a question as ever.
+_SMALL_TALK = {
+    "greeting": re.compile(r"(?:你好|您好|嗨|哈喽|hi|hello|在吗|在不在|早上好|下午好|晚上好)"),
+    "thanks": re.compile(r"(?:(?:非常|十分)?(?:谢谢|多谢|感谢)(?:你|您)?(?:了|啦)?|好的|明白了|知道了|收到|懂了)"),
+    "self": re.compile(
+        r"(?:你|您)(?:是谁|是什么|叫什么(?:名字)?|(?:能|会|可以)(?:做|干|回答)(?:什么|啥|些什么)(?:问题)?)"
+        r"|(?:怎么|如何)(?:用|使用)(?:你|您|这个)?"
+    ),
+}
+_PARTICLES = re.compile(r"[\s，,。.！!？?~～、…啊呀哈呢吧嘛哦噢]+")
+
+
+def small_talk(message: str) -> str | None:
+    """The kind of message it is when it is only small talk (``_SMALL_TALK``'s keys), None for anything else."""
+    bare = _PARTICLES.sub("", message).lower()
+    return next((kind for kind, form in _SMALL_TALK.items() if bare and form.fullmatch(bare)), None)
+
+
+_SENTENCES = re.compile(r"[^，,。！!？?；;~～\n]+[，,。！!？?；;~～\n]*")
+
+
+def without_small_talk(question: str) -> str:
+    """``question`` without its sentences that are only small talk (「您好，请问常务会多久开一次？谢谢！」 →
+    「请问常务会多久开一次？」): they are not its topic, and their words would be searched for. Unchanged when
+    nothing else would be left (``small_talk`` then answers the message)."""
+    kept = [p for p in _SENTENCES.findall(question) if not small_talk(p)]
+    return "".join(kept).strip() or question

@@ -103,7 +103,5 @@ def cities(catalog: CatalogDep) -> list[dict[str, Any]]:
 def article(article_id: str, assistant: AssistantDep, catalog: CatalogDep) -> dict[str, Any]:
     a = assistant.article(article_id)
     if a is None:
-        raise StarletteHTTPException(
-            404, f"没有编号为「{article_id[:80]}」的条文（编号形如 datong-work-rules-033）。"
-        )
+        raise StarletteHTTPException(404, f"没有编号为「{article_id[:80]}」的条文（编号形如 datong-work-rules-033）。")
     return a.to_dict() | {"document_info": catalog.documents.get((a.city, a.document))}

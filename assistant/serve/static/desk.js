@@ -319,6 +319,7 @@
     not_chinese: "请用中文提问",
     unknown_city: "知识库中没有该地区",
     no_such_article: "没有这一条",
+    small_talk: "关于本助手",
   };
 
   function answerBody(turn) {
