@@ -595,6 +595,9 @@ def test_followups_found_by_review(assistant, city, messages, asked):
         ),
         # keywords with spaces between them: one question
         ("datong", ["常务会 多久 开"], "datong-executive-meeting-014", "每月召开 1-2 次"),
+        # a rule on the government's meetings at large answers for the meeting asked (not that meeting's own article)
+        ("xianning", ["市政府全体会议可以请假吗"], "xianning-work-rules-024", "会前向会议主持人请假"),
+        ("chaoyang", ["部门负责人可以不参加全体会议吗"], "chaoyang-work-rules-024", "向会议主持人请假"),
         # a quantity of a thing of its own (文件, not the 纪要 asked before): at the same meeting
         ("xianning", ["常务会议纪要谁签发", "几天内印发文件"], "xianning-work-rules-022", "5个工作日内印发"),
         ("datong", ["常务会议纪要谁签发", "几天内印发文件"], "datong-work-rules-022", "7个工作日内印发"),

@@ -28,7 +28,7 @@ from assistant.answering.scoring import ClauseScorer, coverage
 from assistant.answering.stated import quantity_elsewhere
 from assistant.knowledge.registry import Registry
 from assistant.knowledge.segment import compact
-from assistant.models import Hit
+from assistant.models import Article, Hit
 from assistant.numerals import NUMERAL_CHARS, article_label, parse_chinese_number
 from assistant.retrieval.index import KnowledgeIndex
 from assistant.retrieval.retrievers import Retrieval, Retriever, Vector
@@ -210,14 +210,22 @@ class Drafter:
             return hits
         top = hits[: self.settings.weights.consensus_depth]
         fits = [
-            bool(asked & kinds.named(h.article.document + h.article.text))  # it names the meeting asked …
-            and not kinds.mismatch(q, h.article, self.scorer.best_unit(q, h.article)[2])  # … as the one asked
+            self._about_every_meeting(h.article)  # a rule on the government's meetings at large (请假), or …
+            or (
+                bool(asked & kinds.named(h.article.document + h.article.text))  # … it names the meeting asked …
+                and not kinds.mismatch(q, h.article, self.scorer.best_unit(q, h.article)[2])
+            )  # … as the one asked
             for h in top
         ]
         if fits[0] or not any(fits):
             return hits
         i = fits.index(True)
         return (hits[i], *hits[:i], *hits[i + 1 :])
+
+    def _about_every_meeting(self, article: Article) -> bool:
+        """Whether ``article`` is a rule on the government's meetings at large: it names no kind of meeting and
+        speaks of 有关会议 (「…应当按照要求参加市政府有关会议，原则上不应请假」), so it holds for the one asked."""
+        return "有关会议" in article.text and not self.analyzer.kinds.named(article.document + article.text)
 
     def _answered_elsewhere(self, drafts: list[Drafted]) -> list[Drafted]:
         """A part said to be unanswered that another part's quotes for the same place do answer is not
