@@ -595,6 +595,8 @@ def test_followups_found_by_review(assistant, city, messages, asked):
         ),
         # keywords with spaces between them: one question
         ("datong", ["常务会 多久 开"], "datong-executive-meeting-014", "每月召开 1-2 次"),
+        # an item of a list is read with the clause introducing it: 「区政府常务会议的主要任务是：」 (八)
+        ("jincheng-chengqu", ["区政府常务会议可以讨论人事任免吗"], "jincheng-chengqu-work-rules-020", "人事任免事项"),
         # a rule on the government's meetings at large answers for the meeting asked (not that meeting's own article)
         ("xianning", ["市政府全体会议可以请假吗"], "xianning-work-rules-024", "会前向会议主持人请假"),
         ("chaoyang", ["部门负责人可以不参加全体会议吗"], "chaoyang-work-rules-024", "向会议主持人请假"),
