@@ -142,6 +142,12 @@ def test_small_talk_is_said_back_to_and_greetings_around_a_question_are_not_sear
     assert turn.question == "常务会纪要谁签发"  # the thanks between is no turn to follow
 
 
+def test_quotes_for_the_parts_of_a_question_follow_the_article(assistant):
+    a = assistant.ask("常务会谁主持，多久开一次", city="chaoyang")
+    said = [c.quote for c in a.citations]
+    assert said[0].endswith("召集和主持。") and "每月召开2次" in said[1]  # as the article (and the question) has them
+
+
 def test_the_whole_country_asked_over(assistant):
     """「全国…」: which place of them all cannot be answered from four places' rules; every place is answered
     for the places the knowledge base has, said so; a 全国性 thing of the rules is no such scope."""

@@ -43,6 +43,14 @@ def merged(ranked_lists: list[Sequence[Hit]]) -> list[Hit]:
     return out
 
 
+def _in_reading_order(quotes: Sequence[Citation]) -> tuple[Citation, ...]:
+    """``quotes`` grouped by article (in the order the articles are first quoted), each article's in the order
+    its text has them: 「常务会谁主持，多久开一次」 quotes who chairs before how often, as the article and the
+    question do, rather than the clause that scored best first."""
+    first = {c.article.id: i for i, c in reversed(list(enumerate(quotes)))}
+    return tuple(sorted(quotes, key=lambda c: (first[c.article.id], c.article.text.find(c.quote))))
+
+
 class Composer:
     def __init__(self, registry: Registry, kinds: Kinds, cities: Sequence[str]) -> None:
         self.registry = registry
@@ -71,6 +79,8 @@ class Composer:
         for c in slugs:
             mine = [d for city, d, _ in drafts if city == c and not d.refused]
             quotes = tuple(dict.fromkeys(q for d in mine for q in d.citations))
+            if len(mine) > 1:  # quotes for the parts of a question: each article's in reading order, as asked
+                quotes = _in_reading_order(quotes)
             citations.extend(quotes)
             # a part of the question the place's rules leave unanswered is said, never silently dropped
             unanswered = [d.part for city, d, _ in drafts if city == c and d.refused and d.part]
