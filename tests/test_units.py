@@ -1209,3 +1209,12 @@ def test_a_list_item_is_scored_with_the_clause_introducing_the_list():
     context = dict(clauses_with_context(art, 200))
     assert context["（二）讨论通过区政府重要人事任免事项。"].endswith("区政府常务会议的主要任务是：")
     assert "主要任务" not in context["根据会议议题可安排有关人员列席。"]  # after the list: its own paragraph
+
+
+def test_a_stand_in_for_another_role_is_told():
+    from assistant.answering.roles import stand_in_mismatch
+
+    mayors = "如负责常务工作的副区长同时出差，受区长委托，由其他副区长代行区长职务。"
+    assert stand_in_mismatch("副区长出差谁替他", mayors)
+    assert not stand_in_mismatch("区长出差谁代行职务", mayors)
+    assert not stand_in_mismatch("副区长出差谁替他", "副区长外出、休假期间，由补位的副区长代为处理有关工作。")

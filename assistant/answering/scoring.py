@@ -15,7 +15,7 @@ from assistant.answering.asking import QUESTION_TYPES, STRICT_TYPES, asked_doing
 from assistant.answering.clauses import DEFINITION, clauses_with_context
 from assistant.answering.phrasing import ASKING
 from assistant.answering.quantities import asked, asked_unit, states
-from assistant.answering.roles import ROLE, issuer_mismatch, role_mismatch
+from assistant.answering.roles import ROLE, issuer_mismatch, role_mismatch, stand_in_mismatch
 from assistant.models import Article, Citation
 from assistant.settings import Weights
 from assistant.textnorm import matchable, normalize
@@ -186,6 +186,8 @@ class ClauseScorer:
             score *= 1 - w.kind_penalty  # 「常务会纪要」 asked, a 专题会议 clause answers less
         if score > 0 and w.role_penalty and role_mismatch(question, unit):
             score *= 1 - w.role_penalty  # 「副市长…请假」 asked, the rule for 主要负责同志 answers less
+        if score > 0 and w.role_penalty and stand_in_mismatch(question, unit):
+            score *= 1 - w.role_penalty  # 「副区长出差谁替他」 asked, 「…由其他副区长代行区长职务」 answers less
         if score > 0 and w.role_penalty and issuer_mismatch(question, unit):
             score *= 1 - w.role_penalty  # 「以市政府名义发文」 asked, the rule for 以市政府办公室名义 answers less
         return score
