@@ -595,6 +595,8 @@ def test_followups_found_by_review(assistant, city, messages, asked):
         ),
         # keywords with spaces between them: one question
         ("datong", ["常务会 多久 开"], "datong-executive-meeting-014", "每月召开 1-2 次"),
+        # 违法 is what the rules say as 违反（宪法、法律…）
+        ("chaoyang", ["部门的规范性文件违法的怎么处理"], "chaoyang-work-rules-032", "由制定机关自行纠正"),
         # who stands in for a 副区长: not the clause on who stands in for the 区长 (代行区长职务)
         ("jincheng-chengqu", ["副区长出差谁替他"], "jincheng-chengqu-work-rules-005", "由补位的副区长代为处理"),
         ("xianning", ["副市长出差了谁来代替"], "xianning-work-rules-005", "由另一位代行政务活动职责"),
