@@ -59,3 +59,9 @@ def test_the_first_place_is_named_only_when_no_reading_reaches_it():
     assert "晋城市城区未规定" in conclusion("哪个开得最勤", [*two, ("晋城市城区", [])])
     assert conclusion("哪个开得最勤", [*two, ("大同市", ["市政府全体会议根据需要召开"])]) == ""
     assert conclusion("各地常务会多久开一次", FOUR) == ""  # no superlative asked
+
+
+def test_places_stating_the_same_number_are_said_to_be_alike():
+    same = "部门之间征求意见或会签文件时，一般应在7个工作日内回复。"
+    line = conclusion("各地会签文件哪个回复最快", [("大同市", [same]), ("朝阳市", [same]), ("咸宁市", [])])
+    assert line == "按条文写明的数字比较：大同市、朝阳市相同（7个工作日内回复）。咸宁市未规定，未计入比较。"

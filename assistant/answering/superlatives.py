@@ -105,8 +105,9 @@ _WORDS = {
 
 
 def conclusion(question: str, places: Sequence[tuple[str, Sequence[str]]]) -> str:
-    """The line naming the first place, from each place's quoted clauses (``places``: name, quotes), or "" when
-    the question asks no superlative, a place's quote states no number, or no place is first by every reading."""
+    """The line naming the first place, from each place's quoted clauses (``places``: name, quotes) — or saying
+    that they state the same number —, or "" when the question asks no superlative, a place's quote states no
+    number, or no place is first by every reading."""
     asked = asked_superlative(question)
     if asked is None or len(places) < 2:
         return ""
@@ -125,6 +126,15 @@ def conclusion(question: str, places: Sequence[tuple[str, Sequence[str]]]) -> st
     ranked = {n: r for n, r in read.items() if n not in floors} if most else read
     if len(ranked) < 2 and not (ranked and floors):
         return ""
+    if (
+        not floors
+        and len({(r.low, r.high) for r in ranked.values()}) == 1
+        and all(r.low == r.high for r in ranked.values())
+    ):
+        # every place states the same number (「原则上在会议结束后7个工作日内印发」 everywhere): none is first
+        said = next(iter(ranked.values())).said
+        line = f"按条文写明的数字比较：{'、'.join(ranked)}相同（{said}）。"
+        return line + (f"{'、'.join(unset)}未规定，未计入比较。" if unset else "")
     best = max(ranked, key=lambda n: ranked[n].low) if most else min(ranked, key=lambda n: ranked[n].high)
     others = [r for n, r in ranked.items() if n != best]
     first = all(ranked[best].low > r.high for r in others) if most else all(ranked[best].high < r.low for r in others)
