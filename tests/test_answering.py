@@ -611,8 +611,12 @@ def test_which_place_names_a_thing_lists_only_the_places_whose_articles_name_it(
 
 def test_a_followup_asking_everywhere_answers_every_place(assistant):
     turn = assistant.dialogue.resolve(["常务会议纪要谁签发", "各地呢"], "datong")
-    a = assistant.extractive(turn.question, city=turn.city)
+    a = assistant.extractive(turn.question, city=turn.city, chosen="datong")
     assert set(a.scope) == set(assistant.cities) and "当前选择的地区是大同市" in a.notice
+    # with no place chosen, the place the conversation came to is not said to be the choice
+    turn = assistant.dialogue.resolve(["城区常务会议多久开一次？", "各地全体会议多久开一次？"], None)
+    b = assistant.extractive(turn.question, city=turn.city, chosen=None)
+    assert set(b.scope) == set(assistant.cities) and "当前选择" not in b.notice
 
 
 def test_a_conversation_that_moved_away_from_the_chosen_city_says_so(assistant):

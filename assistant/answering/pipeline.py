@@ -147,7 +147,7 @@ class Assistant:
     def ask_stream(self, question: str, city: str | None = None, mode: Mode | None = None) -> Iterator[Event]:
         """Events: text deltas as they are ready, maybe a reset, then the final ``Answer``."""
         chosen = self.check_mode(mode)
-        base = self.extractive(question, city)
+        base = self.extractive(question, city, chosen=city)  # a caller's city is its choice
         yield from self.finish(question, base, chosen)
 
     def check_mode(self, mode: Mode | None) -> Mode:
@@ -185,8 +185,10 @@ class Assistant:
     def extractive(self, question: str, city: str | None = None, chosen: str | None = None) -> Answer:
         """The offline answer: quoted clauses of the best articles, or a refusal.
 
-        ``chosen``: the jurisdiction chosen in the front end when the conversation moved ``city`` away
-        from it (「咸宁呢？」 with 大同 chosen): the answer then says so, as when the question names a place.
+        ``chosen``: the jurisdiction chosen in the front end (None: none; ``ask`` passes its ``city``). When the
+        conversation moved ``city`` away from it (「咸宁呢？」 with 大同 chosen), or the question names another
+        place or asks every place, the answer says so; a place the conversation came to with none chosen is no
+        choice to give notice against.
         """
         picked = self.resolve_city(chosen) if chosen else None
         answer = self._extractive(question, city, picked)
@@ -248,7 +250,8 @@ class Assistant:
 
     def _extractive(self, question: str, city: str | None = None, picked: str | None = None) -> Answer:
         """The offline answer for ``city``; ``picked``: the jurisdiction chosen in the front end, the one a scope
-        notice names (the conversation may have moved ``city`` away from it)."""
+        notice names (the conversation may have moved ``city`` away from it); with none chosen, a place the
+        conversation came to is no choice to give notice against."""
         t0 = time.perf_counter()
         q, instructions = without_instructions(self.clean_question(question))
         q = without_small_talk(q)  # 「您好，…？谢谢！」: the greeting and thanks are no words of the question
@@ -286,13 +289,14 @@ class Assistant:
             notice = f"知识库中没有{'、'.join(unknown)}的规则，以下只回答{self._names(named)}。"
         if slug and named and (slug not in named or len(named) > 1):
             # The question names other jurisdictions than (or besides) the chosen one: answer for those named.
-            shown = picked or slug
-            if shown not in named and not notice:
+            # said only against a place chosen in the front end, not one the conversation came to
+            if picked and picked not in named and not notice:
                 names = self._names(named)
-                notice = self._scope_notice(f"问题中提到的是{names}，", f"{names}的规则", shown)
+                notice = self._scope_notice(f"问题中提到的是{names}，", f"{names}的规则", picked)
             slug = None
         elif slug and not named and EVERY_PLACE.search(q):
-            notice = self._scope_notice("问题问的是各地，", "全部地区", picked or slug)
+            if picked:
+                notice = self._scope_notice("问题问的是各地，", "全部地区", picked)
             slug = None
         # 「各地一把手（市长/区长）…」: 区长 names no place when every place is asked about
         by_level_only = detected.by_level and EVERY_PLACE.search(q)
