@@ -148,6 +148,16 @@ def test_quotes_for_the_parts_of_a_question_follow_the_article(assistant):
     assert said[0].endswith("召集和主持。") and "每月召开2次" in said[1]  # as the article (and the question) has them
 
 
+def test_a_province_asked_over_is_answered_for_its_places_we_have(assistant):
+    shanxi = assistant.ask("山西省各市常务会多久开一次", city="xianning")
+    assert shanxi.scope == ("datong", "jincheng-chengqu")
+    assert shanxi.notice == "知识库中山西省只有大同市、晋城市城区的规则，以下只列这几个地方。"
+    hubei = assistant.ask("湖北省各地常务会多久开一次")
+    assert hubei.scope == ("xianning",) and "每两周召开一次" in hubei.answer
+    own = assistant.ask("山西省政府常务会多久开一次")  # the province's own government: not in the knowledge base
+    assert own.refused and own.reason == Reason.UNKNOWN_CITY
+
+
 def test_the_whole_country_asked_over(assistant):
     """「全国…」: which place of them all cannot be answered from four places' rules; every place is answered
     for the places the knowledge base has, said so; a 全国性 thing of the rules is no such scope."""

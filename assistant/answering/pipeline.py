@@ -231,6 +231,18 @@ class Assistant:
             return coverage(groups, text) >= 0.5
         return not self.analyzer.own_words(own)
 
+    def _places_of_province(self, q: str, unknown: Sequence[str]) -> list[str]:
+        """The knowledge base's places in the one province ``q`` asks over (「山西省各市…」, 「湖北省各地…」,
+        「山西省的市政府…」), not of the province's own government (「山西省政府…」); [] otherwise."""
+        if len(unknown) != 1:
+            return []
+        place = unknown[0]
+        within = [j.slug for j in self.registry.jurisdictions if j.province and place in (j.province, j.province[:-1])]
+        at = q.find(place)
+        after = q[at + len(place) :] if at >= 0 else ""
+        over = re.match(r"(?:的)?(?:各|所有|几个|下面的|下属的?)(?:地|市|城市|地方|地区)|的(?:市|城市)", after)
+        return within if within and over else []
+
     def _said_back(self, talk: str) -> str:
         """The brief reply to small talk (``requests.small_talk``): what the assistant is and how to ask."""
         if talk == "thanks":
@@ -269,6 +281,11 @@ class Assistant:
         # 山西省 in 「山西省大同市…」 only says where 大同 is; 太原 in 「大同和太原…」 is a place we lack.
         provinces = {self.registry.by_slug[c].province for c in named}
         unknown = [p for p in detected.unknown if p not in provinces]
+        within: list[str] = []
+        if unknown and not named and (within := self._places_of_province(q, unknown)):
+            # 「山西省各市常务会多久开一次」: the places of that province we have (not its own government's rules)
+            names, named, unknown = self._names(within), tuple(within), []
+            notice = f"知识库中{self.registry.by_slug[within[0]].province}只有{names}的规则，以下只列这几个地方。"
         if unknown and not named:  # 「太原市政府发文谁签发」, even with 大同 chosen (or 「阳高县呢」): not ours
             hint = "".join(self.registry.pointer(p) for p in unknown)
             msg = f"知识库中没有{'、'.join(unknown)}的规则{hint}。现有：{'、'.join(self.city_names())}。"
@@ -300,7 +317,7 @@ class Assistant:
             slug = None
         # 「各地一把手（市长/区长）…」: 区长 names no place when every place is asked about
         by_level_only = detected.by_level and EVERY_PLACE.search(q)
-        slugs = [slug] if slug else list((not by_level_only and detected.cities) or self.cities)
+        slugs = [slug] if slug else list(within or (not by_level_only and detected.cities) or self.cities)
         drafts, refusal = self.drafts(q, slugs, timings)
         reason = Reason.SCOPE_CHANGED
         if refusal and (rest := self.drafter.without_reference(q)):
