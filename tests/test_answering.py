@@ -172,6 +172,8 @@ def test_the_whole_country_asked_over(assistant):
         "xianning",
     }
     assert "每两周召开一次" in every.answer  # 全国 is not searched for: 咸宁's 全国性活动 clause is not its answer
+    heads = assistant.ask("全国的市长出差都由谁代行职务？")  # the role is kept: 各地市长
+    assert heads.notice.startswith("知识库只有") and "代行市长职务" in heads.answer
     thing = assistant.ask("申办全省性的活动要上常务会吗", city="xianning")
     assert not thing.refused and not thing.notice
 

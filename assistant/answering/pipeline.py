@@ -296,7 +296,8 @@ class Assistant:
                 msg = f"{have}，不能回答全国或全省范围的问题；可以问这几个地方的规定或相互比较。"
                 return refused(msg, Reason.UNKNOWN_CITY, None, t0, timings)
             # 「全国各地的常务会多久开一次」: asked of the places we have (全国 is no word of the rules asked)
-            notice, q = f"{have}，以下只列这几个地方。", f"{q[: beyond.start()]}各地{q[beyond.end() :]}"
+            kept = beyond.group("kept") or ""  # 「全国的市长」: 各地市长
+            notice, q = f"{have}，以下只列这几个地方。", f"{q[: beyond.start()]}各地{kept}{q[beyond.end() :]}"
         words = fragment(q)
         if is_followup(q) and words and not split_predicate(words)[1]:
             # 「那副市长呢？」 with nothing before it: what about 副市长? Ask rather than guess.
