@@ -1218,3 +1218,12 @@ def test_a_stand_in_for_another_role_is_told():
     assert stand_in_mismatch("副区长出差谁替他", mayors)
     assert not stand_in_mismatch("区长出差谁代行职务", mayors)
     assert not stand_in_mismatch("副区长出差谁替他", "副区长外出、休假期间，由补位的副区长代为处理有关工作。")
+
+
+def test_minutes_asked_are_stated_only_in_minutes_or_hours():
+    from assistant.answering.quantities import asked_unit, states
+
+    assert asked_unit("政府常务会议汇报限时几分钟？") == asked_unit("一次开几个小时") == "分钟"
+    assert asked_unit("几天印发") == "时"
+    assert not states("原则上须在会议结束后 7 个工作日内印发。", "time", "分钟")  # days do not say how many minutes
+    assert states("议题汇报时间一般控制在 5 分钟左右。", "time", "分钟")

@@ -145,18 +145,20 @@ def asked_span(question: str) -> tuple[int, int] | None:
 
 
 CLOCK = "点钟"  # the unit of a time of day
+MINUTES = "分钟"  # the unit of how long a sitting lasts (几分钟, 几个小时)
 
 # A count asked in a unit of its own (「多少字」, 「字数」, 「几个人」, 「多少钱」) is stated only in that unit.
 _ASKED_UNIT = re.compile(
     rf"(?:多少|几)\s*(?:个)?(字|页|篇|人|名|位|[{_CLASSIFIERS}])|(字|页|人)数"
     r"|(?:多少|几)\s*(?:块)?(钱|元|万元)"  # an amount of money
     # a number of days, not 「事先」 — unless a lead time is asked (提前几天), which 事先 or 会前 answers
-    r"|(?<!提前)(?:多少|几)\s*(?:个)?(工作日|天|日|周|星期|个月|小时|分钟)|(?<!提前)(多长时间|多久|天数)(?!.{0,4}一[次回趟])"
+    r"|(?<!提前)(?:多少|几)\s*(?:个)?(工作日|天|日|周|星期|个月)|(?<!提前)(多长时间|多久|天数)(?!.{0,4}一[次回趟])"
     # a number of years is stated in years; a month of the year (几月份, 哪个月) by a month or a part of it
     r"|(?:多少|几)\s*(?:个)?(年)(?!级)|(几月份?|哪个?月)"
     # a number of things counted in a noun (「几个议题」, 「多少个部门」): not 哪几个 (which ones), nor places
     r"|(?<!哪)(?:多少|几)\s*个(?!地方|工作日|月|小时|星期)([\u4e00-\u9fff]{2})"
     r"|(?<!哪)几(点)"  # a time of day (「上午几点开始」): stated only as one (9点, 9时30分, 9:30)
+    r"|(?<!提前)(?:多少|几)\s*(?:个)?(小时|分钟)"  # how long one sitting lasts: stated in minutes or hours
 )
 _UNIT_STATED = {
     "字": rf"{_RANGE}\s*字",
@@ -169,6 +171,7 @@ _UNIT_STATED = {
     "年": rf"{_RANGE}\s*(?:个)?(?:年|周年)(?!度)",
     "月份": rf"{_NUM}\s*月(?!内)|年初|年底|年末|年中|季度|上半年|下半年|月初|月底|月末",
     CLOCK: rf"{_NUM}\s*(?:点|时)(?!候|间|限)|[0-9]{{1,2}}\s*[:：]\s*[0-9]{{2}}",
+    MINUTES: rf"{_RANGE}\s*(?:分钟|个?小时)",
 }
 
 
@@ -176,7 +179,8 @@ def asked_unit(question: str) -> str | None:
     """The unit a count question asks in: 「最多多少字」 → 字; 「几名」, 「人数」 → 人; 「多少钱」 → 元;
     「几天」, 「多少个工作日」 → 时 (a number of days, months …); 「多少年」 → 年 (a number of years:
     5个工作日 does not say it); 「几月份」 → 月份 (a month of the year: 每年1-2次 does not say it);
-    「几个议题」 → 个议题; 「几点」 → 点钟 (a time of day); else None."""
+    「几个议题」 → 个议题; 「几点」 → 点钟 (a time of day); 「几分钟」, 「几个小时」 → 分钟 (how long a sitting
+    lasts: 7个工作日 does not say it); else None."""
     m = _ASKED_UNIT.search(question)
     if m and m.group(3):
         return "元"
@@ -190,6 +194,8 @@ def asked_unit(question: str) -> str | None:
         return COUNTED + m.group(8)
     if m and m.group(9):
         return CLOCK
+    if m and m.group(10):
+        return MINUTES
     unit = (m.group(1) or m.group(2)) if m else None
     return "人" if unit in ("名", "位") else unit
 
