@@ -11,7 +11,7 @@ import logging
 import re
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from assistant.answering.analysis import QuestionAnalyzer, TermStats
@@ -45,6 +45,17 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 500
+
+
+@dataclass(frozen=True)
+class _Outside:
+    """What places outside the knowledge base make of a question (``Assistant._outside``): the question as
+    searched, the notice to give, the places of ours answered instead (a province's), or why it is refused."""
+
+    question: str
+    notice: str = ""
+    within: tuple[str, ...] = ()
+    refusal: str = ""
 
 
 class Assistant:
@@ -231,6 +242,30 @@ class Assistant:
             return coverage(groups, text) >= 0.5
         return not self.analyzer.own_words(own)
 
+    def _outside(self, q: str, named: tuple[str, ...], unknown: list[str]) -> _Outside:
+        """Places outside the knowledge base asked over, when no place of ours is named: a province's places we
+        have (「山西省各市…」), a place we lack (refused), the whole country (refused when asked which of them all,
+        else answered for the places we have, with a notice, 全国 taken out of the question searched)."""
+        if unknown and not named and (within := self._places_of_province(q, unknown)):
+            # 「山西省各市常务会多久开一次」: the places of that province we have (not its own government's rules)
+            province = self.registry.by_slug[within[0]].province
+            return _Outside(
+                q, f"知识库中{province}只有{self._names(within)}的规则，以下只列这几个地方。", tuple(within)
+            )
+        have = f"知识库只有{'、'.join(self.city_names())}的规则"
+        if unknown and not named:
+            hint = "".join(self.registry.pointer(p) for p in unknown)
+            return _Outside(
+                q, refusal=f"知识库中没有{'、'.join(unknown)}的规则{hint}。现有：{'、'.join(self.city_names())}。"
+            )
+        if not (beyond := BEYOND_PLACES.search(q)) or named:
+            return _Outside(q)
+        if re.search("哪|多数", beyond.group(0)):  # 「全国哪个城市常务会开得最多」: which of them all, unanswerable
+            return _Outside(q, refusal=f"{have}，不能回答全国或全省范围的问题；可以问这几个地方的规定或相互比较。")
+        # 「全国各地的常务会多久开一次」: asked of the places we have (全国 is no word of the rules asked); 「全国的市长」: 各地市长
+        kept = beyond.group("kept") or ""
+        return _Outside(f"{q[: beyond.start()]}各地{kept}{q[beyond.end() :]}", f"{have}，以下只列这几个地方。")
+
     def _places_of_province(self, q: str, unknown: Sequence[str]) -> list[str]:
         """The knowledge base's places in the one province ``q`` asks over (「山西省各市…」, 「湖北省各地…」,
         「山西省的市政府…」), not of the province's own government (「山西省政府…」); [] otherwise."""
@@ -281,23 +316,11 @@ class Assistant:
         # 山西省 in 「山西省大同市…」 only says where 大同 is; 太原 in 「大同和太原…」 is a place we lack.
         provinces = {self.registry.by_slug[c].province for c in named}
         unknown = [p for p in detected.unknown if p not in provinces]
-        within: list[str] = []
-        if unknown and not named and (within := self._places_of_province(q, unknown)):
-            # 「山西省各市常务会多久开一次」: the places of that province we have (not its own government's rules)
-            names, named, unknown = self._names(within), tuple(within), []
-            notice = f"知识库中{self.registry.by_slug[within[0]].province}只有{names}的规则，以下只列这几个地方。"
-        if unknown and not named:  # 「太原市政府发文谁签发」, even with 大同 chosen (or 「阳高县呢」): not ours
-            hint = "".join(self.registry.pointer(p) for p in unknown)
-            msg = f"知识库中没有{'、'.join(unknown)}的规则{hint}。现有：{'、'.join(self.city_names())}。"
-            return refused(msg, Reason.UNKNOWN_CITY, None, t0, timings)
-        if (beyond := BEYOND_PLACES.search(q)) and not named:
-            have = f"知识库只有{'、'.join(self.city_names())}的规则"
-            if re.search("哪|多数", beyond.group(0)):  # 「全国哪个城市常务会开得最多」: which of them all, unanswerable
-                msg = f"{have}，不能回答全国或全省范围的问题；可以问这几个地方的规定或相互比较。"
-                return refused(msg, Reason.UNKNOWN_CITY, None, t0, timings)
-            # 「全国各地的常务会多久开一次」: asked of the places we have (全国 is no word of the rules asked)
-            kept = beyond.group("kept") or ""  # 「全国的市长」: 各地市长
-            notice, q = f"{have}，以下只列这几个地方。", f"{q[: beyond.start()]}各地{kept}{q[beyond.end() :]}"
+        outside = self._outside(q, named, unknown)
+        if outside.refusal:  # 「太原市政府发文谁签发」, even with 大同 chosen (or 「阳高县呢」): not ours
+            return refused(outside.refusal, Reason.UNKNOWN_CITY, None, t0, timings)
+        q, notice, within = outside.question, outside.notice, outside.within
+        named, unknown = within or named, [] if within else unknown
         words = fragment(q)
         if is_followup(q) and words and not split_predicate(words)[1]:
             # 「那副市长呢？」 with nothing before it: what about 副市长? Ask rather than guess.
