@@ -1190,27 +1190,6 @@ def test_small_talk_around_a_question_is_taken_out():
     assert without_small_talk("谢谢") == "谢谢"  # nothing else: answered as small talk
 
 
-def test_a_list_item_is_scored_with_the_clause_introducing_the_list():
-    from assistant.answering.clauses import clauses_with_context
-
-    art = Article(
-        "x-20",
-        "jincheng-chengqu",
-        "晋城市城区",
-        "晋城市城区人民政府工作规则",
-        "",
-        None,
-        20,
-        "",
-        "",
-        "区政府常务会议由区长、副区长、办公室主任组成。区政府常务会议的主要任务是：\n"
-        "（一）讨论向市政府报告的重要事项；\n（二）讨论通过区政府重要人事任免事项。\n根据会议议题可安排有关人员列席。",
-    )
-    context = dict(clauses_with_context(art, 200))
-    assert context["（二）讨论通过区政府重要人事任免事项。"].endswith("区政府常务会议的主要任务是：")
-    assert "主要任务" not in context["根据会议议题可安排有关人员列席。"]  # after the list: its own paragraph
-
-
 def test_a_stand_in_for_another_role_is_told():
     from assistant.answering.roles import stand_in_mismatch
 

@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 import numpy as np
 
-from assistant.knowledge.segment import item_of
 from assistant.models import Article
 from assistant.textnorm import SENTENCE_END
 
@@ -50,18 +49,12 @@ def sentences(article: Article, long: int) -> list[str]:
 
 
 def clauses_with_context(article: Article, long: int) -> list[tuple[str, str]]:
-    """Each quotable clause with its context: the document title and its paragraph's opening clause; for an
-    item of a list, the clause introducing the list (「区政府常务会议的主要任务是：」 for 「（八）讨论通过区政府
-    重要人事任免事项」: what the item is one of)."""
+    """Each quotable clause with its context: the document title and its paragraph's opening clause."""
     out: list[tuple[str, str]] = []
-    lead = ""  # the clause ending in ： before the items read so far
     for para in article.paragraphs:
         units = sentences_of(para, long)
-        item = item_of(para) is not None
         for i, unit in enumerate(units):
-            out.append((unit, article.document + (units[0] if i else "") + (lead if item else "")))
-        if not item:
-            lead = units[-1] if units and units[-1].endswith(("：", ":")) else ""
+            out.append((unit, article.document + (units[0] if i else "")))
     return out
 
 
