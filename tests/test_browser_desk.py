@@ -327,6 +327,15 @@ def test_refusal_and_script_in_a_question_render_as_text(page, live_server):
     whole(page, "desk-refusal")
 
 
+def test_small_talk_is_answered_plainly(page, live_server):
+    open_desk(page, live_server.url)
+    bubble = ask(page, "你是谁？").locator(".bubble.bot")
+    classes = bubble.get_attribute("class") or ""
+    assert "about" in classes and "refused" not in classes  # not the amber refusal card
+    assert "关于本助手" in bubble.inner_text() and "我是政府工作规则问答助手" in bubble.inner_text()
+    whole(page, "desk-small-talk")
+
+
 def test_scope_change_notice_under_the_answer(page, live_server):
     open_desk(page, live_server.url)
     turn = ask(page, "咸宁市政府常务会议多久开一次？", city="大同市")

@@ -353,7 +353,9 @@
 
   function renderAnswer(turn, bubble) {
     bubble.textContent = "";
-    bubble.className = "bubble bot" + (turn.answer.refused ? " refused" : "") + (isComparison(turn.answer) ? " wide" : "");
+    // small talk (「你是谁」) is answered plainly: no refusal's amber card and warning sign
+    const talk = turn.answer.reason === "small_talk";
+    bubble.className = "bubble bot" + (turn.answer.refused && !talk ? " refused" : "") + (talk ? " about" : "") + (isComparison(turn.answer) ? " wide" : "");
     bubble.appendChild(answerBody(turn));
     const n = notice(turn.answer);
     if (n) bubble.appendChild(n);
