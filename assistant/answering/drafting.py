@@ -209,23 +209,21 @@ class Drafter:
         if not hits or hits[0].pinned or not asked:
             return hits
         top = hits[: self.settings.weights.consensus_depth]
-        fits = [
-            self._about_every_meeting(h.article)  # a rule on the government's meetings at large (请假), or …
-            or (
-                bool(asked & kinds.named(h.article.document + h.article.text))  # … it names the meeting asked …
-                and not kinds.mismatch(q, h.article, self.scorer.best_unit(q, h.article)[2])
-            )  # … as the one asked
-            for h in top
-        ]
+        fits = [self._fits_meeting(q, asked, h.article) for h in top]
         if fits[0] or not any(fits):
             return hits
         i = fits.index(True)
         return (hits[i], *hits[:i], *hits[i + 1 :])
 
-    def _about_every_meeting(self, article: Article) -> bool:
-        """Whether ``article`` is a rule on the government's meetings at large: it names no kind of meeting and
-        speaks of 有关会议 (「…应当按照要求参加市政府有关会议，原则上不应请假」), so it holds for the one asked."""
-        return "有关会议" in article.text and not self.analyzer.kinds.named(article.document + article.text)
+    def _fits_meeting(self, q: str, asked: frozenset[str], article: Article) -> bool:
+        """Whether ``article`` is about the meeting ``asked``: it names that meeting, as the one asked; or it is a
+        rule on the government's meetings at large, naming no kind of meeting and speaking of 有关会议
+        (「…应当按照要求参加市政府有关会议，原则上不应请假」), so it holds for the one asked."""
+        kinds = self.analyzer.kinds
+        named = kinds.named(article.document + article.text)
+        if not named:
+            return "有关会议" in article.text
+        return bool(asked & named) and not kinds.mismatch(q, article, self.scorer.best_unit(q, article)[2])
 
     def _answered_elsewhere(self, drafts: list[Drafted]) -> list[Drafted]:
         """A part said to be unanswered that another part's quotes for the same place do answer is not

@@ -30,7 +30,8 @@ VERSUS = re.compile(
 )
 ELSEWHERE_TAIL = re.compile(r"(?:也|都|又)?(?:呢|一样吗|是怎么规定的|怎么规定的?|有规定吗|是什么情况)?")
 # 「市长不在的话呢」, 「要是常务副区长也出差了呢」: a condition (not 「如果是区政府呢」, a new subject)
-CONDITION = re.compile(r"的话|^(?:那么|那)?(?:要是|如果|假如|万一)(?!是)")
+_IF = "(?:那么|那)?(?:要是|如果|假如|万一)"  # the words opening a supposition
+CONDITION = re.compile(rf"的话|^{_IF}(?!是)")
 # 「市长来不了呢」, 「分管副市长不在呢」: a subject in a state (negated, or 了), also a condition
 STATE = re.compile(r"不|没|未|无法|了$")
 A_NOT_A = re.compile(r"(.)[不没]\1|[不没]$")  # 能不能, 去没去, 能主持不: a yes/no asking
@@ -119,8 +120,7 @@ def is_condition(message: str, rest: str) -> bool:
 
 # A supposition opening a message, then its question: 「有急事的话能临时开吗」, 「要是有急事呢？能临时开吗」
 _SUPPOSITION = re.compile(
-    r"^((?:(?:那么|那)?(?:要是|如果|假如|万一))?[^，,。；;？?！!]{1,12}?的话|(?:那么|那)?(?:要是|如果|假如|万一)"
-    r"[^，,。；;？?！!呢]{1,12}(?=[呢，,。？?]))呢?[，,。？?\s]*(?=.)"
+    rf"^((?:{_IF})?[^，,。；;？?！!]{{1,12}}?的话|{_IF}[^，,。；;？?！!呢]{{1,12}}(?=[呢，,。？?]))呢?[，,。？?\s]*(?=.)"
 )
 
 
@@ -135,7 +135,7 @@ def supposition(message: str) -> tuple[str, str]:
     if not (ASKING.search(rest) or A_NOT_A.search(rest)):
         return "", message
     said = m.group(1).removesuffix("的话")
-    said = re.sub(r"^(?:那么|那)?(?:要是|如果|假如|万一)", "", said)
+    said = re.sub(f"^{_IF}", "", said)
     return f"{said}的话", rest
 
 

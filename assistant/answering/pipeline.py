@@ -272,7 +272,11 @@ class Assistant:
         if len(unknown) != 1:
             return []
         place = unknown[0]
-        within = [j.slug for j in self.registry.jurisdictions if j.province and place in (j.province, j.province[:-1])]
+        within = [
+            j.slug
+            for j in self.registry.jurisdictions
+            if j.province and place in (j.province, j.province.removesuffix("省"))
+        ]
         at = q.find(place)
         after = q[at + len(place) :] if at >= 0 else ""
         over = re.match(r"(?:的)?(?:各|所有|几个|下面的|下属的?)(?:地|市|城市|地方|地区)|的(?:市|城市)", after)

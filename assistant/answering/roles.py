@@ -147,10 +147,11 @@ _STANDS_IN_FOR = re.compile(r"代行([\u4e00-\u9fff]{1,6}?)职(?:务|权)")  # �
 def stand_in_mismatch(question: str, clause: str) -> bool:
     """The question asks who stands in for a role (「副区长出差谁替他」) and the clause says who stands in for
     another (「…由其他副区长代行区长职务」: the 区长's duties), not for the one asked."""
+    said = [r for m in _STANDS_IN_FOR.finditer(normalize(clause)) for r in subject_roles(m.group(1))]
+    if not said:  # most clauses: no one stands in for anyone (and the question's roles are not read)
+        return False
     asked = subject_roles(question)
-    whose = [subject_roles(m.group(1)) for m in _STANDS_IN_FOR.finditer(normalize(clause))]
-    said = [r for roles in whose for r in roles]
-    return bool(asked and said and not any(_same(a, b) for a in asked for b in said))
+    return bool(asked) and not any(_same(a, b) for a in asked for b in said)
 
 
 _IN_NAME = re.compile(r"[以用]([\u4e00-\u9fff（）()、]{2,16}?)(?:的)?名义")

@@ -133,8 +133,7 @@ def conclusion(question: str, places: Sequence[tuple[str, Sequence[str]]]) -> st
     ):
         # every place states the same number (「原则上在会议结束后7个工作日内印发」 everywhere): none is first
         said = next(iter(ranked.values())).said
-        line = f"按条文写明的数字比较：{'、'.join(ranked)}相同（{said}）。"
-        return line + (f"{'、'.join(unset)}未规定，未计入比较。" if unset else "")
+        return f"按条文写明的数字比较：{'、'.join(ranked)}相同（{said}）。" + _left_out(unset)
     best = max(ranked, key=lambda n: ranked[n].low) if most else min(ranked, key=lambda n: ranked[n].high)
     others = [r for n, r in ranked.items() if n != best]
     first = all(ranked[best].low > r.high for r in others) if most else all(ranked[best].high < r.low for r in others)
@@ -144,6 +143,9 @@ def conclusion(question: str, places: Sequence[tuple[str, Sequence[str]]]) -> st
     line = f"按条文写明的数字比较：{best}{word}（{ranked[best].said}）。"
     if floors:
         line += "".join(f"{n}只规定了下限（{read[n].said}），未计入比较。" for n in floors)
-    if unset:
-        line += f"{'、'.join(unset)}未规定，未计入比较。"
-    return line
+    return line + _left_out(unset)
+
+
+def _left_out(unset: Sequence[str]) -> str:
+    """The sentence saying which places compared are silent, so not compared ("" for none)."""
+    return f"{'、'.join(unset)}未规定，未计入比较。" if unset else ""
