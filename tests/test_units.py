@@ -173,6 +173,23 @@ def test_a_number_of_days_asked_as_天数():
     assert asked_unit("调研的天数有规定吗") == "时"  # stated only by a number: 不少于60天
 
 
+def test_a_point_in_time_asked_is_also_stated_by_the_event_it_is_tied_to():
+    when = "什么时候要报国务院备案"
+    assert asked(when) == "time" and asked_unit(when) == "何时"
+    for text in ("批准变更时，同时报送国务院备案", "办理开工报告审批手续后方可开工建设", "编制在机构设立时确定"):
+        assert states(text, "time", asked_unit(when))
+    # 同时, 临时, 今后 and 后果 tie nothing to an event; and a span asked (多久) is not answered by an event
+    for text in ("同时报送国务院备案", "临时召开会议", "今后不再召开", "造成严重后果的"):
+        assert not states(text, "time", asked_unit(when))
+    assert not states("批准变更时，同时报送国务院备案", "time", asked_unit("多久要报国务院备案"))
+
+
+def test_a_term_of_office_is_a_span_of_time_and_head_and_deputies_a_count_of_leaders():
+    assert states("在一届政府任期内，组成部门应当保持相对稳定", "time", asked_unit("多长时间要保持稳定"))
+    assert states("司级内设机构的领导职数为一正二副", "count", asked_unit("司局一般配几个领导"))
+    assert not states("司级内设机构的领导职数为一正二副", "count", asked_unit("能设几个处室"))
+
+
 def test_a_time_of_day_is_stated_only_as_one():
     assert asked("常务会上午几点开始") == "time" and asked_unit("常务会上午几点开始") == "点钟"
     assert asked("请假要做到哪几点") is None  # which points: a list, not a time of day
@@ -1206,3 +1223,16 @@ def test_minutes_asked_are_stated_only_in_minutes_or_hours():
     assert asked_unit("几天印发") == "时"
     assert not states("原则上须在会议结束后 7 个工作日内印发。", "time", "分钟")  # days do not say how many minutes
     assert states("议题汇报时间一般控制在 5 分钟左右。", "time", "分钟")
+
+
+def test_letting_someone_do_something_is_no_invitation():
+    from assistant.answering.attendance import uninvited
+
+    def groups(words: str) -> list[Group]:
+        return [Group((w,), 1.0, True) for w in words.split()]
+
+    rule = "政府投资项目不得由施工单位垫资建设。"
+    assert uninvited("政府投资项目能让施工方先垫资干吗？", groups("施工方 垫资"), rule) is None
+    meeting = "市政府常务会议由市长、副市长、秘书长组成。"
+    assert uninvited("常务会能请记者吗", groups("记者"), meeting) == "记者"
+    assert uninvited("常务会能让记者来吗", groups("记者"), meeting) == "记者"

@@ -88,6 +88,8 @@ _FILLERS = frozenset(
     ]
 )
 _DIGITS = re.compile(r"^\d+$")
+# a number or pointer with its measure word (「新设一个省」, 「这项工作」): how many or which, not what is asked about
+_MEASURED = re.compile(r"^[一这那某][个项名位件种条份]$")
 _ASKING_WORD = re.compile(r"谁|啥|什么|哪|咋")
 # jieba POS classes that never name a topic: numeral, pronoun, adverb, preposition, conjunction,
 # particles, classifier, locality. Modal-led pairs ("能报", "可发") are fragments too.
@@ -284,6 +286,7 @@ class QuestionAnalyzer:
             or tok in STOPWORDS
             or tok in _FILLERS
             or bool(_DIGITS.match(tok) and len(tok) < 3)
+            or bool(_MEASURED.match(tok))
             or not any(c.isalnum() for c in tok)
             or bool(_ASKING_WORD.search(tok))  # 「归谁」, 「干啥」: jieba joins the asking to a word
             or any(tok in p or p in tok for p in phrases)

@@ -39,8 +39,11 @@ def sitting_in(question: str, quotes: Sequence[Citation], context: list[str]) ->
 
 
 # someone brought in to a meeting: 「请法律顾问列席」, 「叫记者来参加」, 「邀请人大代表、政协委员列席」, 「能请记者吗」
+# (「能让施工方先垫资干吗」 lets someone do something: 让, 叫 and 安排 bring someone in only when they come, 来)
 _INVITED = re.compile(
-    r"(?:请|邀请|叫|让|安排)([^，。？?；;]{2,10}?)(?:来|去|过来)?(?:列席|参加|出席|参会|旁听|(?:来)?[吗么][？?]?$)"
+    r"(?:请|邀请|叫|让|安排)([^，。？?；;]{2,10}?)(?:来|去|过来)?(?:列席|参加|出席|参会|旁听)"
+    r"|(?:请|邀请)([^，。？?；;]{2,10}?)(?:来|过来)?[吗么][？?]?$"
+    r"|(?:叫|让|安排)([^，。？?；;]{2,10}?)(?:来|过来)[吗么][？?]?$"
 )
 _ASKED_WHO = re.compile(r"哪|什么|谁|啥")
 # officials by the head of their title (县区负责人, 街道主任, 市领导): each place says them its own way
@@ -51,8 +54,9 @@ def uninvited(question: str, groups: Sequence[Group], text: str) -> str | None:
     """Who ``question`` asks may be brought in when ``text`` (the article) names none of them, else None;
     not for a question asking who may be (「能请哪些人列席」) nor for a title (「县区政府负责人」)."""
     m = _INVITED.search(normalize(question))
-    if m is None or _ASKED_WHO.search(m.group(1)) or ROLE.search(m.group(1)) or _TITLE.search(m.group(1)):
+    who = next((g for g in m.groups() if g), "") if m else ""
+    if not who or _ASKED_WHO.search(who) or ROLE.search(who) or _TITLE.search(who):
         return None
-    named = [g for g in groups if any(a in m.group(1) for a in g.alternatives[:1])]
+    named = [g for g in groups if any(a in who for a in g.alternatives[:1])]
     t = normalize(text)
-    return m.group(1) if named and not any(g.found(t) for g in named) else None
+    return who if named and not any(g.found(t) for g in named) else None

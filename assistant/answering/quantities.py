@@ -29,9 +29,12 @@ _TIME_STATED = re.compile(
     r"|定期|按月|按季|按年|年度|季度|月度|半年|年初|年底|年中|月底|年末"
     rf"|{_RANGE}\s*次"
     r"|提前|会前|会后|事先|之日起|起施行|以前|之前|当天|当日|及时|随时|即时"
+    r"|任期"  # 「在一届政府任期内」: a term of office is a span of time
 )
+# 「一正二副」: a post's leaders, one head and two deputies (how many leaders an office has)
+_HEAD_AND_DEPUTIES = r"[一二两三四五六七八九十]正[一二两三四五六七八九十]副"
 _COUNT_STATED = re.compile(
-    rf"{_RANGE}\s*(?:名|人|个|项|次|字|页|篇|倍|%|％|位|家|条|种|类|级|万|千)"
+    rf"{_RANGE}\s*(?:名|人|个|项|次|字|页|篇|倍|%|％|位|家|条|种|类|级|万|千)|{_HEAD_AND_DEPUTIES}"
     r"|[一二三四五六七八九十]分之[一二三四五六七八九十]|半数|过半|多数|全体(?!会)|以上|以下|不超过|不少于|不得超过"
 )
 # 「根据工作需要不定期召开」: a meeting or activity held as needed (not 「根据工作需要由办公室起草」).
@@ -144,6 +147,16 @@ def asked_span(question: str) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
+# A point in time asked (「什么时候报备案」, 「啥时候才能动工」), not a span (多久, 几天): answered by a number of days
+# as any time is, and also by the event it is tied to (「批准变更时」, 「审批手续后方可开工」, 「设立时确定」)
+_ASKS_WHEN = re.compile(r"什么时候|何时|啥时候|哪天|哪一天|什么时间|几时")
+WHEN = "何时"  # the "unit" of a point in time asked
+_EVENT_TIME = re.compile(
+    # 「…时」 of an event (not 同时, 临时, 小时 …, nor 时间, 时限 …)
+    r"[\u4e00-\u9fff](?<![同临平暂小适按准届当即随及])时(?![间限候效代期机])"
+    # 「…后」, 「…以后」 of an event (not 今后, 最后, 然后 …, nor 后果, 后续 …)
+    r"|[\u4e00-\u9fff](?<![今最然此前落背而先随午])后(?![果续期勤备面来者])"
+)
 CLOCK = "点钟"  # the unit of a time of day
 MINUTES = "分钟"  # the unit of how long a sitting lasts (几分钟, 几个小时)
 
@@ -166,7 +179,7 @@ _UNIT_STATED = {
     "篇": rf"{_RANGE}\s*篇",
     **{c: rf"{_RANGE}\s*{c}" for c in _CLASSIFIERS},
     "人": rf"{_RANGE}\s*(?:人|名|位)|分之|半数|过半|多数|全体(?!会)",
-    "时": rf"{_RANGE}\s*{_TIME_UNIT}|当天|当日|即时",
+    "时": rf"{_RANGE}\s*{_TIME_UNIT}|当天|当日|即时|任期",
     "元": rf"{_RANGE}\s*(?:元|万元|块)",
     "年": rf"{_RANGE}\s*(?:个)?(?:年|周年)(?!度)",
     "月份": rf"{_NUM}\s*月(?!内)|年初|年底|年末|年中|季度|上半年|下半年|月初|月底|月末",
@@ -180,7 +193,7 @@ def asked_unit(question: str) -> str | None:
     「几天」, 「多少个工作日」 → 时 (a number of days, months …); 「多少年」 → 年 (a number of years:
     5个工作日 does not say it); 「几月份」 → 月份 (a month of the year: 每年1-2次 does not say it);
     「几个议题」 → 个议题; 「几点」 → 点钟 (a time of day); 「几分钟」, 「几个小时」 → 分钟 (how long a sitting
-    lasts: 7个工作日 does not say it); else None."""
+    lasts: 7个工作日 does not say it); 「什么时候」 alone → 何时 (a point in time: an event answers it); else None."""
     m = _ASKED_UNIT.search(question)
     if m and m.group(3):
         return "元"
@@ -197,6 +210,8 @@ def asked_unit(question: str) -> str | None:
     if m and m.group(10):
         return MINUTES
     unit = (m.group(1) or m.group(2)) if m else None
+    if unit is None and _ASKS_WHEN.search(question) and asked(question) == "time":
+        return WHEN
     return "人" if unit in ("名", "位") else unit
 
 
@@ -204,10 +219,14 @@ COUNTED = "个"  # prefix of a counted noun's unit: 「个议题」
 _MEASURE = "[个项名位人家]"  # not 种 or 件: 「每个部门只报送1种简报」 counts briefings, not departments
 
 
+_LEADERS = re.compile(r"领导|职数|干部|负责")  # counted as 「一正二副」 too
+
+
 def _counted_stated(noun: str) -> str:
     """A number of ``noun``s: 「1-2个重点调研课题」, 「两个及以上部门」, 「议题不超过3个」, in any measure
-    word of things or people (「代表人数不得超过5人」, 「3家单位」)."""
-    return rf"{_RANGE}\s*{_MEASURE}[^，。；,;]{{0,4}}{noun}|{noun}[^，。；,;]{{0,10}}{_RANGE}\s*{_MEASURE}"
+    word of things or people (「代表人数不得超过5人」, 「3家单位」); leaders also as 「一正二副」."""
+    stated = rf"{_RANGE}\s*{_MEASURE}[^，。；,;]{{0,4}}{noun}|{noun}[^，。；,;]{{0,10}}{_RANGE}\s*{_MEASURE}"
+    return f"{stated}|{_HEAD_AND_DEPUTIES}" if _LEADERS.search(noun) else stated
 
 
 NUMERAL = r"[0-9]+|[一二两三四五六七八九十百]+"  # a number in Arabic or Chinese numerals (see ``number_value``)
@@ -247,7 +266,7 @@ def states(text: str, kind: QuantityKind, unit: str | None = None) -> bool:
     if kind == "frequency":
         return bool(_FREQUENCY_STATED.search(text))
     if kind == "time":
-        return bool(_TIME_STATED.search(text))
+        return bool(_TIME_STATED.search(text) or (unit == WHEN and _EVENT_TIME.search(text)))
     return bool(_COUNT_STATED.search(text) or _TIME_STATED.search(text))
 
 

@@ -12,7 +12,15 @@ import re
 from collections.abc import Sequence
 
 from assistant.answering.analysis import Group
-from assistant.answering.quantities import after_unstated, asked, asked_span, asked_unit, per_occasion_unstated, states
+from assistant.answering.quantities import (
+    WHEN,
+    after_unstated,
+    asked,
+    asked_span,
+    asked_unit,
+    per_occasion_unstated,
+    states,
+)
 from assistant.answering.roles import ROLE
 from assistant.models import Citation
 from assistant.textnorm import normalize
@@ -74,7 +82,7 @@ def quantity_elsewhere(
     unit = asked_unit(question)
     texts = [normalize(c.quote) for c in quotes]
     stating = [t for t in texts if states(t, kind, unit)]
-    if unit and not stating:
+    if unit and unit != WHEN and not stating:
         return True
     if stating and all(per_occasion_unstated(question, t) or after_unstated(question, t) for t in stating):
         return True  # 「专题学习每次搞多长时间」 and the rule says only how often: 「两个月安排一次」
