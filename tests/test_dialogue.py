@@ -562,6 +562,8 @@ def test_a_question_over_every_place_of_its_own_is_asked_afresh(assistant, messa
         # … with a place selected as well: the conversation was about the place named, not the selected one
         ("datong", ["太原市政府发文谁签发", "那城区呢"], "晋城市城区政府发文谁签发"),
         ("datong", ["山西省政府常务会多久开一次", "那咸宁呢"], "咸宁市政府常务会多久开一次"),
+        # … said without its level (太原 for 太原市)
+        ("datong", ["太原常务会多久开一次", "那城区呢"], "晋城市城区常务会多久开一次"),
         # 「这三个地方」: the places the conversation was about
         (
             None,

@@ -184,6 +184,12 @@ def test_a_point_in_time_asked_is_also_stated_by_the_event_it_is_tied_to():
     assert not states("批准变更时，同时报送国务院备案", "time", asked_unit("多久要报国务院备案"))
 
 
+def test_how_often_asked_in_years_or_months_is_answered_by_every_year_or_month():
+    for q, text in (("全体会议几年开一次", "市政府全体会议一般每年召开一次"), ("几个月开一次", "每月召开一次")):
+        assert asked(q) == "frequency" and states(text, "frequency", asked_unit(q))
+    assert not states("会议结束后5个工作日内印发", "frequency", asked_unit("全体会议几年开一次"))
+
+
 def test_a_term_of_office_is_a_span_of_time_and_head_and_deputies_a_count_of_leaders():
     assert states("在一届政府任期内，组成部门应当保持相对稳定", "time", asked_unit("多长时间要保持稳定"))
     assert states("司级内设机构的领导职数为一正二副", "count", asked_unit("司局一般配几个领导"))

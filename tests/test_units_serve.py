@@ -104,7 +104,7 @@ def test_not_found_and_method_not_allowed_in_chinese(client):
     assert client.get("/nope").json()["error"] == {
         "message": "未找到。",
         "type": "invalid_request_error",
-        "code": "404",
+        "code": "not_found",
     }
     assert client.get("/echo").json()["error"]["message"] == "不支持该请求方法。"
 

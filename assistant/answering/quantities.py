@@ -258,6 +258,9 @@ def number_value(number: str) -> int | None:
 def states(text: str, kind: QuantityKind, unit: str | None = None) -> bool:
     """Whether ``text`` states a quantity of ``kind`` (a count is also stated by a number with a time unit);
     for a count asked in a ``unit`` (see ``asked_unit``), a number in that unit."""
+    if kind == "frequency" and unit in ("年", "时"):
+        # 「几年开一次」, 「几个月开一次」: how often, answered by 每年 and 每月 as by 「2年1次」
+        return bool(_FREQUENCY_STATED.search(text))
     # years and months of the year are stated in their own unit whatever is asked of them
     if unit in _UNIT_STATED and (kind in ("count", "time") or unit in ("年", "月份")):
         return bool(re.search(_UNIT_STATED[unit], text))

@@ -35,10 +35,12 @@ class Relocator:
             # 「咸宁呢」 after 「大同和朝阳常务会议谁主持」: the places named before all give way
             return registry.by_slug[new].name + self._without(question, several)
         if not old and new in registry.by_slug and (unknown := self.detector.detect(question).unknown):
-            # 「那咸宁呢」 after 「太原市政府常务会议多久开一次」: the place outside the knowledge base gives way
-            now = registry.by_slug[new]
-            asked = question.replace(unknown[0], now.name, 1)
-            return self._relevel(asked, unknown[0][-1], now.level) if unknown[0][-1] in LEVELS else asked
+            # 「那咸宁呢」 after 「太原市政府常务会议多久开一次」: the place outside the knowledge base gives way,
+            # however it was said (「太原常务会…」 is 太原市's)
+            now, place = registry.by_slug[new], unknown[0]
+            said = place if place in question else place[:-1] if place[-1] in LEVELS else place
+            asked = question.replace(said, now.name, 1)
+            return self._relevel(asked, place[-1], now.level) if place[-1] in LEVELS else asked
         if not old or not new or old == new or old not in registry.by_slug or new not in registry.by_slug:
             return question
         was, now = registry.by_slug[old], registry.by_slug[new]

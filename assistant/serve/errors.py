@@ -29,7 +29,7 @@ from assistant.serve.pages import env
 log = logging.getLogger(__name__)
 INTERNAL_MESSAGE = "服务器内部错误，请稍后再试。"
 HTTP_MESSAGES = {400: "请求体无法解析。", 404: "未找到。", 405: "不支持该请求方法。", 413: "请求体过大。"}
-HTTP_CODES = {413: "body_too_large"}
+HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 413: "body_too_large", 429: "rate_limited"}
 # Starlette's own replies (``{"detail": ...}``, also from the Gradio app mounted at ``/``) that we re-shape
 DEFAULT_DETAILS = {"Not Found", "Method Not Allowed", "Content Too Large", "There was an error parsing the body"}
 MAX_JSON_DEPTH = 32
@@ -70,6 +70,9 @@ async def on_invalid_request(request: Request, exc: RequestValidationError) -> J
         return error_response(415, message, code="unsupported_media_type")
     if any(e.get("type") == "json_invalid" for e in exc.errors()):  # a syntax error: the body cannot be read
         return error_response(400, request_message(exc), code="invalid_json")
+    if any(e.get("type") == "missing" and tuple(e.get("loc", ())) == ("body",) for e in exc.errors()):
+        # no body at all is no JSON either (as README says: 400), not a JSON object with wrong fields
+        return error_response(400, request_message(exc), code="missing_body")
     return error_response(422, request_message(exc), code="invalid_request")
 
 

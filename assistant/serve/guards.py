@@ -148,7 +148,7 @@ class Guard:
             return too_large(self.settings)
         path = scope["path"]
         if path.rstrip("/") in auth.UPLOADS:
-            return error_response(404, "未找到。", code="404")
+            return error_response(404, "未找到。", code="not_found")
         if scope["method"] == "OPTIONS" and path.startswith(PROTECTED):
             return None
         refused = self._unauthorized(scope, headers)
