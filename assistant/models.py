@@ -63,6 +63,12 @@ class Article:
     def paragraphs(self) -> list[str]:
         return self.text.split("\n")
 
+    @property
+    def source(self) -> str:
+        """《文件》第N条, with the city in front when the document title does not name it (大同市《市政府常务会议
+        工作规则》第十四条): what an answer cites it as."""
+        return self.citation if self.city_name in self.document else f"{self.city_name}{self.citation}"
+
     def to_dict(self) -> dict[str, Any]:
         return article_fields(self) | {"text": self.text, "items": [i.to_dict() for i in self.items]}
 
@@ -149,6 +155,7 @@ class Hit:
 
     def to_dict(self) -> dict[str, Any]:
         return article_fields(self.article) | {
+            "source": self.article.source,
             "quote": "",
             "text": self.article.text,
             "score": round(self.score, 6),
@@ -167,7 +174,12 @@ class Citation:
             raise ValueError(f"quote is not verbatim in {self.article.id}: {self.quote[:30]!r}")
 
     def to_dict(self) -> dict[str, Any]:
-        return article_fields(self.article) | {"quote": self.quote, "text": self.article.text}
+        # ``source``: the citation with its city, as the answer text writes it (``citation`` is the document's own)
+        return article_fields(self.article) | {
+            "source": self.article.source,
+            "quote": self.quote,
+            "text": self.article.text,
+        }
 
 
 Mode = Literal["extractive", "llm"]  # who wrote the answer text

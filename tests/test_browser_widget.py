@@ -122,6 +122,10 @@ def test_widget_follow_up_and_clear(page, live_server):
         "《朝阳市人民政府工作规则》第二十条"
     )
     assert '"history":["朝阳市政府全体会议由谁主持？"]' in sent[-1]
+    ask_widget("大同常务会议纪要谁签发", 3)  # a document whose title does not name its city: the card does
+    assert (
+        widget.locator(".msg.bot").nth(3).locator(".card-title").first.inner_text().startswith("大同市《市政府常务会议")
+    )
     widget.get_by_role("button", name="清空").click()
     assert widget.locator(".msg").count() == 1  # only the greeting
     widget.locator("input").fill("那常务会议呢？")

@@ -47,6 +47,11 @@ def test_ask(http):
     assert f"<mark>{cited['quote']}</mark>" in page.text
     assert (cited["issued"], cited["status"]) == ("2024-01-15", "现行有效")
     assert all(h["url"].startswith("/rules/") and h["status"] for h in body["retrieved"])
+    assert cited["source"] == cited["citation"]  # the title names its city
+    meeting = http.post("/api/ask", json={"question": "常务会议纪要谁签发", "city": "datong"}).json()
+    assert meeting["citations"][0]["source"].startswith(
+        "大同市《市政府常务会议工作规则》"
+    )  # … or the city is put in front
 
 
 def test_a_refusal_links_the_clause_it_quotes_instead(http):

@@ -8,7 +8,7 @@ from assistant.models import Article, Citation
 
 def label(article: Article) -> str:
     """《文件》第N条, with the city in front when the document title does not name it."""
-    return article.citation if article.city_name in article.document else f"{article.city_name}{article.citation}"
+    return article.source
 
 
 def format_quotes(citations: tuple[Citation, ...]) -> str:

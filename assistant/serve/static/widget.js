@@ -381,10 +381,17 @@
     return order;
   }
 
+  /** 大同市《市政府常务会议工作规则》第十四条: the citation with its city where the title does not name it. */
+  function cardTitle(c) {
+    if (c.source) return c.source;
+    var where = c.city_name && c.document && c.document.indexOf(c.city_name) < 0 ? c.city_name : "";
+    return where + c.citation;
+  }
+
   function card(c, quotes) {
     var box = el("div", "card");
     var href = rulesLink(c);
-    var head = el(href ? "a" : "div", "card-title", c.citation);
+    var head = el(href ? "a" : "div", "card-title", cardTitle(c));
     if (href) {
       head.href = href;
       head.target = "_blank";
@@ -429,8 +436,7 @@
       cited.forEach(function (a) {
         var c = a.c;
         // 大同市《市政府常务会议工作规则》第十四条: the city where the title does not name it
-        var where = c.city_name && c.document && c.document.indexOf(c.city_name) < 0 ? c.city_name : "";
-        lines.push(where + c.citation + (c.document_number ? "（" + c.document_number + "）" : ""));
+        lines.push(cardTitle(c) + (c.document_number ? "（" + c.document_number + "）" : ""));
         a.quotes.forEach(function (q) { lines.push("「" + q + "」"); });
       });
     }
@@ -472,7 +478,7 @@
       vote: data.vote === true || data.vote === false ? data.vote : null,
       citations: (data.citations || []).map(function (c) {
         return {
-          id: c.id, citation: c.citation, chapter: c.chapter ? { label: c.chapter.label } : null, city_name: c.city_name,
+          id: c.id, citation: c.citation, source: c.source || "", document: c.document || "", chapter: c.chapter ? { label: c.chapter.label } : null, city_name: c.city_name,
           document_number: c.document_number, issued: c.issued || "", status: c.status || "", url: c.url || "",
           quote: c.quote, text: c.text,
         };
