@@ -303,6 +303,13 @@ def test_refuses_when_rules_are_silent(assistant, question):
     assert (answer.reason == Reason.NOT_FOUND and "没有找到" in answer.answer) or "没有规定" in answer.answer
 
 
+def test_a_word_in_latin_letters_no_article_has_is_a_thing_asked_about(assistant):
+    # 「Python」 and 「json」 are what is asked; 「文件」 alone matched every place's rule on 精简文件
+    answer = assistant.ask("Python 怎么读取 json 文件")
+    assert answer.refused and not answer.citations
+    assert not assistant.ask("datong常务会多久开一次").refused  # a place's name in letters is no such word
+
+
 def test_a_quantity_of_something_else_does_not_answer(assistant):
     # 朝阳's rules time the documents a meeting passes (7个工作日内印发), not its minutes (纪要)
     minutes = assistant.ask("常务会纪要几天内要签发", city="chaoyang")

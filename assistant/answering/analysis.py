@@ -88,6 +88,7 @@ _FILLERS = frozenset(
     ]
 )
 _DIGITS = re.compile(r"^\d+$")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z+#.]{2,}")
 # a number or pointer with its measure word (「新设一个省」, 「这项工作」): how many or which, not what is asked about
 _MEASURED = re.compile(r"^[一这那某][个项名位件种条份]$")
 _ASKING_WORD = re.compile(r"谁|啥|什么|哪|咋")
@@ -350,8 +351,8 @@ class QuestionAnalyzer:
             if unit and len(tok) > 1 and tok[0] == unit[0] and q[:start].endswith(("多少", "几")):
                 continue  # 「多少人才能开」 is 多少人 + 才, not 人才: the unit asked in, glued to the next word
             tok = tok.strip()
-            if flag.startswith("n") or flag == "vn":
-                nouns.add(tok)
+            if flag.startswith("n") or flag == "vn" or _LATIN_WORD.fullmatch(tok):
+                nouns.add(tok)  # 「Python 怎么读取 json 文件」: a word in Latin letters names a thing too
             if flag in _FUNCTION_TAGS or (len(tok) == 2 and tok[0] in _MODALS):
                 function_words.add(tok)
             if not self._skip(tok, q, phrase_words, intents):
