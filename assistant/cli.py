@@ -6,6 +6,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -349,7 +350,10 @@ def calibrate(
         exs = cal.examples(a, items)
         for extra in corpus or []:
             with open_corpus(extra, settings) as b:
-                exs += cal.examples(b, load_gold(question_files(extra), b.index.articles, b.cities))
+                found = cal.examples(b, load_gold(question_files(extra), b.index.articles, b.cities))
+                # each corpus weighs as one place, and is held out as one (two corpora of national regulations
+                # are two kinds of documents nobody tuned for, not one)
+                exs += [replace(e, group=f"{e.group}:{extra.name}") for e in found]
         model = cal.calibrate(exs, folds=folds)
         target = _settings(knowledge).refusal_model
         if target is None:

@@ -190,6 +190,12 @@ def test_how_often_asked_in_years_or_months_is_answered_by_every_year_or_month()
     assert not states("会议结束后5个工作日内印发", "frequency", asked_unit("全体会议几年开一次"))
 
 
+def test_a_day_of_the_week_is_stated_only_as_one():
+    q = "常务会议一般安排在星期几开"
+    assert asked(q) == "time" and states("市政府常务会议一般每周三召开", "time", asked_unit(q))
+    assert not states("市政府常务会议一般每两周召开一次", "time", asked_unit(q))
+
+
 def test_a_term_of_office_is_a_span_of_time_and_head_and_deputies_a_count_of_leaders():
     assert states("在一届政府任期内，组成部门应当保持相对稳定", "time", asked_unit("多长时间要保持稳定"))
     assert states("司级内设机构的领导职数为一正二副", "count", asked_unit("司局一般配几个领导"))

@@ -60,7 +60,7 @@ _ASKS_TIME = re.compile(
     r"多久|多长时间|多长时候|多少天|多少日|多少个工作日|几天|几日|几个工作日|几个月|几年|几周|几小时|几分钟|"
     r"什么时候|何时|哪天|啥时候|时限|期限|多久一次|频率|频次|提前几|几次|多少次|一年.{0,3}几|一个月.{0,3}几|多长"
     # 哪几点 asks which points (a list), not a time of day; 「哪个地方纪要印发得最快」: how long, compared
-    r"|几月|哪个?月|(?<!哪)几点|天数|得(?:最|更)(?:快|慢|早|晚|长|短)"
+    r"|几月|哪个?月|(?<!哪)几点|天数|得(?:最|更)(?:快|慢|早|晚|长|短)|星期几|周几|礼拜几"
     # whether a time is set (「调研的时间有硬性要求吗」, 「时长有没有限制」): asks the time
     r"|(?:时间|时长)(?:上)?(?:有没有|有无|是否有|有)[^，。？?]{0,4}(?:要求|规定|限制|门槛|标准)"
 )
@@ -151,6 +151,8 @@ def asked_span(question: str) -> tuple[int, int] | None:
 # as any time is, and also by the event it is tied to (「批准变更时」, 「审批手续后方可开工」, 「设立时确定」)
 _ASKS_WHEN = re.compile(r"什么时候|何时|啥时候|哪天|哪一天|什么时间|几时")
 WHEN = "何时"  # the "unit" of a point in time asked
+_ASKS_WEEKDAY = re.compile(r"星期几|周几|礼拜几")
+WEEKDAY = "星期几"  # a day of the week asked (「一般安排在星期几开」): stated only as one (每周一, 星期三)
 _EVENT_TIME = re.compile(
     # 「…时」 of an event (not 同时, 临时, 小时 …, nor 时间, 时限 …)
     r"[\u4e00-\u9fff](?<![同临平暂小适按准届当即随及])时(?![间限候效代期机])"
@@ -185,6 +187,7 @@ _UNIT_STATED = {
     "月份": rf"{_NUM}\s*月(?!内)|年初|年底|年末|年中|季度|上半年|下半年|月初|月底|月末",
     CLOCK: rf"{_NUM}\s*(?:点|时)(?!候|间|限)|[0-9]{{1,2}}\s*[:：]\s*[0-9]{{2}}",
     MINUTES: rf"{_RANGE}\s*(?:分钟|个?小时)",
+    WEEKDAY: r"(?:星期|周|礼拜)[一二三四五六日天]",
 }
 
 
@@ -193,7 +196,7 @@ def asked_unit(question: str) -> str | None:
     「几天」, 「多少个工作日」 → 时 (a number of days, months …); 「多少年」 → 年 (a number of years:
     5个工作日 does not say it); 「几月份」 → 月份 (a month of the year: 每年1-2次 does not say it);
     「几个议题」 → 个议题; 「几点」 → 点钟 (a time of day); 「几分钟」, 「几个小时」 → 分钟 (how long a sitting
-    lasts: 7个工作日 does not say it); 「什么时候」 alone → 何时 (a point in time: an event answers it); else None."""
+    lasts: 7个工作日 does not say it); 「什么时候」 alone → 何时 (a point in time: an event answers it); 「星期几」 → 星期几; else None."""
     m = _ASKED_UNIT.search(question)
     if m and m.group(3):
         return "元"
@@ -210,6 +213,8 @@ def asked_unit(question: str) -> str | None:
     if m and m.group(10):
         return MINUTES
     unit = (m.group(1) or m.group(2)) if m else None
+    if _ASKS_WEEKDAY.search(question):
+        return WEEKDAY
     if unit is None and _ASKS_WHEN.search(question) and asked(question) == "time":
         return WHEN
     return "人" if unit in ("名", "位") else unit
