@@ -1252,3 +1252,12 @@ def test_letting_someone_do_something_is_no_invitation():
     meeting = "市政府常务会议由市长、副市长、秘书长组成。"
     assert uninvited("常务会能请记者吗", groups("记者"), meeting) == "记者"
     assert uninvited("常务会能让记者来吗", groups("记者"), meeting) == "记者"
+
+
+def test_a_clause_is_read_with_its_title_when_the_question_names_a_document(assistant):
+    from assistant.answering.extractive import ExtractiveAnswerer
+
+    art = assistant.index.articles[0]
+    clause = "本规则自发布之日起施行。"
+    assert ExtractiveAnswerer._read_with_title("这个规则哪天开始施行", art, clause) == art.document + clause
+    assert ExtractiveAnswerer._read_with_title("常务会多久开一次", art, clause) == clause

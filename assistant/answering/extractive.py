@@ -59,6 +59,9 @@ class Draft:
     said: str = ""  # refused for "lead" or "role": the clause of the top article said instead (in the refusal)
 
 
+_NAMES_DOCUMENT = re.compile(r"条例|规则|办法|细则")  # a question naming a document (or asking of one)
+
+
 def _unstated(question: str) -> str | None:
     """What the rules were found not to set: an amount of money (「多少钱」), else the kind of quantity asked."""
     return "amount" if asked_unit(question) == "元" else asked(question)
@@ -104,7 +107,7 @@ class ExtractiveAnswerer:
         cov = coverage(groups, full)
         return Signals(
             coverage=cov,
-            clause_coverage=coverage(groups, best) if best else 0.0,
+            clause_coverage=coverage(groups, self._read_with_title(question, top.article, best)) if best else 0.0,
             clause_score=best_score,
             dense_gap=top.dense - top.dense_base if top.dense else 0.0,
             dense_max_gap=max((h.dense - h.dense_base for h in hits[:3] if h.dense), default=0.0),
@@ -123,6 +126,12 @@ class ExtractiveAnswerer:
             role_mismatch=float(role_mismatch(question, best)),
             city_missing=city_missing(self.analyzer.stats, groups, top.article.city),
         )
+
+    @staticmethod
+    def _read_with_title(question: str, article: Article, clause: str) -> str:
+        """``clause`` as the question reads it: with its document's title when the question names a document
+        (「政府督查条例是哪天开始实行的」 and 「本条例自2021年2月1日起施行」: 政府督查 is the title's)."""
+        return f"{article.document}{clause}" if _NAMES_DOCUMENT.search(question) else clause
 
     def _competitor(self, question: str, others: Sequence[Hit], best: str) -> float:
         """The score of the best-scored other article that does not restate ``best`` (0: none); the
