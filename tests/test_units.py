@@ -196,6 +196,19 @@ def test_a_day_of_the_week_is_stated_only_as_one():
     assert not states("市政府常务会议一般每两周召开一次", "time", asked_unit(q))
 
 
+def test_whether_something_is_done_with_a_time_asks_no_time():
+    for q in ("要不要写明啥时候撤？", "税务局要不要把涉税事项的办理时限公开？", "能不能再缩短办理时间？"):
+        assert asked(q) is None
+    assert asked("情况复杂的可以延长多久") == "time"  # a span asked as well
+    assert asked("常务会什么时候开") == "time"
+
+
+def test_which_time_limit_asked_is_answered_by_the_limit_named():
+    q = "水电气报装的具体办理时间按啥时限来定？"
+    assert states("在国家规定的报装办理时限内确定并公开具体办理时间", "time", asked_unit(q))
+    assert not states("各地区应当优化报装流程", "time", asked_unit(q))
+
+
 def test_a_term_of_office_is_a_span_of_time_and_head_and_deputies_a_count_of_leaders():
     assert states("在一届政府任期内，组成部门应当保持相对稳定", "time", asked_unit("多长时间要保持稳定"))
     assert states("司级内设机构的领导职数为一正二副", "count", asked_unit("司局一般配几个领导"))

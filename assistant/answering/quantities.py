@@ -130,12 +130,27 @@ def checked(question: str) -> list[str]:
     return [m.group(0) for m in _FREQUENCY_STATED.finditer(question)]
 
 
+# Whether something is done with a time (「要不要写明啥时候撤」, 「要不要把办理时限公开」, 「能不能再缩短办理时间」):
+# a yes/no question about doing it, not asking the time — unless a span is asked as well (多久, 几天)
+_DONE_WITH_TIME = r"(?:写明|公开|公示|缩短|压缩|延长|告知|明确|注明|载明|约定)"
+_TIME_WORD = r"(?:时限|期限|时间|啥时候|什么时候|何时)"
+_TIME_AS_OBJECT = re.compile(
+    rf"{_DONE_WITH_TIME}[^，。？?；]{{0,6}}{_TIME_WORD}|{_TIME_WORD}[^，。？?；]{{0,8}}{_DONE_WITH_TIME}"
+)
+_WHETHER = re.compile(r"([\u4e00-\u9fff])[不没]\1|是否|能否|可否|[吗么][？?。！!]*$")
+_HOW_LONG = re.compile(r"多久|多长|几天|几日|几个|多少|几周|几年")
+
+
+def _whether_done_with_time(question: str) -> bool:
+    return bool(_TIME_AS_OBJECT.search(question) and _WHETHER.search(question) and not _HOW_LONG.search(question))
+
+
 def asked(question: str) -> QuantityKind | None:
     """What quantity the question asks for: a frequency, a time (duration, deadline), a count, or none."""
     if _ASKS_FREQUENCY.search(question) or checked(question):
         return "frequency"
     if _ASKS_TIME.search(question):
-        return "time"
+        return None if _whether_done_with_time(question) else "time"
     if _ASKS_COUNT.search(question):
         return "count"
     return None
@@ -151,6 +166,10 @@ def asked_span(question: str) -> tuple[int, int] | None:
 # as any time is, and also by the event it is tied to (「批准变更时」, 「审批手续后方可开工」, 「设立时确定」)
 _ASKS_WHEN = re.compile(r"什么时候|何时|啥时候|哪天|哪一天|什么时间|几时")
 WHEN = "何时"  # the "unit" of a point in time asked
+# Which time limit applies (「按什么时限来定」): answered by a number of days, and by the limit the clause names
+# (「在国家规定的…时限内」)
+_ASKS_WHICH_LIMIT = re.compile(r"(?:什么|啥|哪个|哪种)(?:时限|期限)")
+LIMIT = "时限"
 _ASKS_WEEKDAY = re.compile(r"星期几|周几|礼拜几")
 WEEKDAY = "星期几"  # a day of the week asked (「一般安排在星期几开」): stated only as one (每周一, 星期三)
 _EVENT_TIME = re.compile(
@@ -188,6 +207,7 @@ _UNIT_STATED = {
     CLOCK: rf"{_NUM}\s*(?:点|时)(?!候|间|限)|[0-9]{{1,2}}\s*[:：]\s*[0-9]{{2}}",
     MINUTES: rf"{_RANGE}\s*(?:分钟|个?小时)",
     WEEKDAY: r"(?:星期|周|礼拜)[一二三四五六日天]",
+    LIMIT: _TIME_STATED.pattern + "|时限|期限",
 }
 
 
@@ -196,7 +216,7 @@ def asked_unit(question: str) -> str | None:
     「几天」, 「多少个工作日」 → 时 (a number of days, months …); 「多少年」 → 年 (a number of years:
     5个工作日 does not say it); 「几月份」 → 月份 (a month of the year: 每年1-2次 does not say it);
     「几个议题」 → 个议题; 「几点」 → 点钟 (a time of day); 「几分钟」, 「几个小时」 → 分钟 (how long a sitting
-    lasts: 7个工作日 does not say it); 「什么时候」 alone → 何时 (a point in time: an event answers it); 「星期几」 → 星期几; else None."""
+    lasts: 7个工作日 does not say it); 「什么时候」 alone → 何时 (a point in time: an event answers it); 「星期几」 → 星期几; 「按什么时限」 → 时限 (a limit named answers it); else None."""
     m = _ASKED_UNIT.search(question)
     if m and m.group(3):
         return "元"
@@ -215,6 +235,8 @@ def asked_unit(question: str) -> str | None:
     unit = (m.group(1) or m.group(2)) if m else None
     if _ASKS_WEEKDAY.search(question):
         return WEEKDAY
+    if _ASKS_WHICH_LIMIT.search(question):
+        return LIMIT
     if unit is None and _ASKS_WHEN.search(question) and asked(question) == "time":
         return WHEN
     return "人" if unit in ("名", "位") else unit
