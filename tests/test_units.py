@@ -1268,9 +1268,9 @@ def test_letting_someone_do_something_is_no_invitation():
 
 
 def test_a_clause_is_read_with_its_title_when_the_question_names_a_document(assistant):
-    from assistant.answering.extractive import ExtractiveAnswerer
+    from assistant.answering.scoring import read_with_title
 
     art = assistant.index.articles[0]
     clause = "本规则自发布之日起施行。"
-    assert ExtractiveAnswerer._read_with_title("这个规则哪天开始施行", art, clause) == art.document + clause
-    assert ExtractiveAnswerer._read_with_title("常务会多久开一次", art, clause) == clause
+    assert read_with_title("这个规则哪天开始施行", art, clause) == art.document + clause
+    assert read_with_title("常务会多久开一次", art, clause) == clause

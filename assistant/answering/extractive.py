@@ -31,10 +31,12 @@ from assistant.answering.scoring import (
     bigram_overlap,
     city_missing,
     coverage,
+    missing_nouns,
+    most_specific_missing,
     negated_case,
+    read_with_title,
     states_negated_case,
     unknown_share,
-    weight_share,
 )
 from assistant.answering.stated import quantity_elsewhere
 from assistant.models import Article, Citation, Hit
@@ -57,9 +59,6 @@ class Draft:
     signals: Signals | None = None  # the evidence the decision was made on (None: pinned or nothing found)
     part: str = ""  # the part of a question with parts it answers ("": the whole question)
     said: str = ""  # refused for "lead" or "role": the clause of the top article said instead (in the refusal)
-
-
-_NAMES_DOCUMENT = re.compile(r"条例|规则|办法|细则")  # a question naming a document (or asking of one)
 
 
 def _unstated(question: str) -> str | None:
@@ -107,13 +106,13 @@ class ExtractiveAnswerer:
         cov = coverage(groups, full)
         return Signals(
             coverage=cov,
-            clause_coverage=coverage(groups, self._read_with_title(question, top.article, best)) if best else 0.0,
+            clause_coverage=coverage(groups, read_with_title(question, top.article, best)) if best else 0.0,
             clause_score=best_score,
             dense_gap=top.dense - top.dense_base if top.dense else 0.0,
             dense_max_gap=max((h.dense - h.dense_base for h in hits[:3] if h.dense), default=0.0),
             unknown_share=unknown_share(self.analyzer.stats, groups, full),
-            missing_nouns=_missing_nouns(groups, full),
-            most_specific_missing=_most_specific_missing(groups, full),
+            missing_nouns=missing_nouns(groups, full),
+            most_specific_missing=most_specific_missing(groups, full),
             asks_quantity=float(kind is not None),
             quantity_unstated=float(self.unstated_quantity(question, full) is not None),
             margin=top.score - self._competitor(question, hits[1:], best),
@@ -126,12 +125,6 @@ class ExtractiveAnswerer:
             role_mismatch=float(role_mismatch(question, best)),
             city_missing=city_missing(self.analyzer.stats, groups, top.article.city),
         )
-
-    @staticmethod
-    def _read_with_title(question: str, article: Article, clause: str) -> str:
-        """``clause`` as the question reads it: with its document's title when the question names a document
-        (「政府督查条例是哪天开始实行的」 and 「本条例自2021年2月1日起施行」: 政府督查 is the title's)."""
-        return f"{article.document}{clause}" if _NAMES_DOCUMENT.search(question) else clause
 
     def _competitor(self, question: str, others: Sequence[Hit], best: str) -> float:
         """The score of the best-scored other article that does not restate ``best`` (0: none); the
@@ -408,15 +401,3 @@ def _repeats(article: Article, clause: str) -> bool:
     """Whether ``article`` repeats ``clause`` word for word: a provision restated in another document
     (大同's meeting rules repeat its work rules) agrees with the top article rather than competing."""
     return bool(clause) and normalize(clause) in normalize(article.text)
-
-
-def _missing_nouns(groups: Sequence[Group], text: str) -> float:
-    """Share of the question's weight in the things it asks about (nouns) that ``text`` lacks."""
-    t = normalize(text)
-    return weight_share(groups, lambda g: g.noun and not g.found(t))
-
-
-def _most_specific_missing(groups: Sequence[Group], text: str) -> float:
-    t = normalize(text)
-    top = max((g.weight for g in groups), default=0.0)
-    return max((g.weight for g in groups if not g.found(t)), default=0.0) / top if top else 0.0

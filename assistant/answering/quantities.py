@@ -216,7 +216,8 @@ def asked_unit(question: str) -> str | None:
     「几天」, 「多少个工作日」 → 时 (a number of days, months …); 「多少年」 → 年 (a number of years:
     5个工作日 does not say it); 「几月份」 → 月份 (a month of the year: 每年1-2次 does not say it);
     「几个议题」 → 个议题; 「几点」 → 点钟 (a time of day); 「几分钟」, 「几个小时」 → 分钟 (how long a sitting
-    lasts: 7个工作日 does not say it); 「什么时候」 alone → 何时 (a point in time: an event answers it); 「星期几」 → 星期几; 「按什么时限」 → 时限 (a limit named answers it); else None."""
+    lasts: 7个工作日 does not say it); 「什么时候」 alone → 何时 (a point in time: an event answers it);
+    「星期几」 → 星期几; 「按什么时限」 → 时限 (a limit named answers it); else None."""
     m = _ASKED_UNIT.search(question)
     if m and m.group(3):
         return "元"

@@ -39,6 +39,28 @@ def _share(groups: Sequence[Group], word: str, text: str) -> float:
     return weight_share(groups, lambda g: any(word in a and a in t for a in g.alternatives))
 
 
+def missing_nouns(groups: Sequence[Group], text: str) -> float:
+    """Share of the question's weight in the things it asks about (nouns) that ``text`` lacks."""
+    t = normalize(text)
+    return weight_share(groups, lambda g: g.noun and not g.found(t))
+
+
+def most_specific_missing(groups: Sequence[Group], text: str) -> float:
+    """The weight of the most specific term ``text`` lacks, relative to the question's top term."""
+    t = normalize(text)
+    top = max((g.weight for g in groups), default=0.0)
+    return max((g.weight for g in groups if not g.found(t)), default=0.0) / top if top else 0.0
+
+
+_NAMES_DOCUMENT = re.compile(r"条例|规则|办法|细则")  # a question naming a document (or asking of one)
+
+
+def read_with_title(question: str, article: Article, clause: str) -> str:
+    """``clause`` as the question reads it: with its document's title when the question names a document
+    (「政府督查条例是哪天开始实行的」 and 「本条例自2021年2月1日起施行」: 政府督查 is the title's)."""
+    return f"{article.document}{clause}" if _NAMES_DOCUMENT.search(question) else clause
+
+
 def city_missing(stats: TermStats, groups: Sequence[Group], city: str) -> float:
     """Share of the question's weight in terms that no article of ``city`` contains (「新闻记者」 in a
     city whose rules never mention the press): its rules cannot say anything about them."""
