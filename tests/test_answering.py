@@ -308,6 +308,10 @@ def test_a_word_in_latin_letters_no_article_has_is_a_thing_asked_about(assistant
     answer = assistant.ask("Python 怎么读取 json 文件")
     assert answer.refused and not answer.citations
     assert not assistant.ask("datong常务会多久开一次").refused  # a place's name in letters is no such word
+    # one English word in a Chinese question, English question words and markup are no topic either
+    assert not assistant.ask("大同常务会议纪要的 deadline 是几天？").refused
+    assert not assistant.ask("朝阳常务会 can 临时召开吗？").refused
+    assert not assistant.ask("<img src=x onerror=alert(1)><b>大同</b>常务会多久开一次？").refused
 
 
 def test_a_quantity_of_something_else_does_not_answer(assistant):

@@ -89,6 +89,12 @@ _FILLERS = frozenset(
 )
 _DIGITS = re.compile(r"^\d+$")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z+#.]{2,}")
+# English words that only frame a question (「请问 Chaoyang 的全体会议 how often 开一次」) and markup (<img src=…>)
+_ENGLISH_FRAME = frozenset(
+    "how often what when where which who whom why can could may must should will would the and are does did "
+    "please many much long time times day days ok okay".split()
+)
+_MARKUP = re.compile(r"<[^<>]*>?")
 # a number or pointer with its measure word (「新设一个省」, 「这项工作」): how many or which, not what is asked about
 _MEASURED = re.compile(r"^[一这那某][个项名位件种条份]$")
 _ASKING_WORD = re.compile(r"谁|啥|什么|哪|咋")
@@ -301,6 +307,15 @@ class QuestionAnalyzer:
             len(w) > 1 and phrase in w and w not in alts and self.stats.df(w) > 0 for w in words
         )
 
+    def _named_in_letters(self, q: str) -> frozenset[str]:
+        """Words in Latin letters that name things asked about, when a question names two or more
+        (「Python 怎么读取 json 文件」: not the rules' 文件); one English word in a Chinese question
+        (「大同常务会议纪要的 deadline 是几天」), places (datong) and question words (how often) are no topic."""
+        words = {
+            w.lower() for w in _LATIN_WORD.findall(_MARKUP.sub(" ", q)) if w.lower() not in self.places
+        } - _ENGLISH_FRAME
+        return frozenset(words) if len(words) >= 2 else frozenset()
+
     def _words(self, q: str) -> Iterator[tuple[str, str]]:
         """The question's tagged words; a word jieba made up (its HMM joins characters its dictionary lacks)
         that no article contains, nor abbreviates a word of one, is read as dictionary words instead:
@@ -345,14 +360,15 @@ class QuestionAnalyzer:
         nouns = set(meetings)
         function_words = set()
         unit, at = asked_unit(q), 0
+        named_in_letters = self._named_in_letters(q)
         for tok, flag in tagged:
             start = q.find(tok, at)
             at = start + len(tok) if start >= 0 else at
             if unit and len(tok) > 1 and tok[0] == unit[0] and q[:start].endswith(("多少", "几")):
                 continue  # 「多少人才能开」 is 多少人 + 才, not 人才: the unit asked in, glued to the next word
             tok = tok.strip()
-            if flag.startswith("n") or flag == "vn" or _LATIN_WORD.fullmatch(tok):
-                nouns.add(tok)  # 「Python 怎么读取 json 文件」: a word in Latin letters names a thing too
+            if flag.startswith("n") or flag == "vn" or tok.lower() in named_in_letters:
+                nouns.add(tok)
             if flag in _FUNCTION_TAGS or (len(tok) == 2 and tok[0] in _MODALS):
                 function_words.add(tok)
             if not self._skip(tok, q, phrase_words, intents):
