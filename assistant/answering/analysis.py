@@ -91,8 +91,8 @@ _DIGITS = re.compile(r"^\d+$")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z+#.]{2,}")
 # English words that only frame a question (「请问 Chaoyang 的全体会议 how often 开一次」) and markup (<img src=…>)
 _ENGLISH_FRAME = frozenset(
-    "how often what when where which who whom why can could may must should will would the and are does did "
-    "please many much long time times day days ok okay".split()
+    """how often what when where which who whom why can could may must should will would the and are does did
+    please many much long time times day days ok okay""".split()  # noqa: SIM905 (a word list)
 )
 _MARKUP = re.compile(r"<[^<>]*>?")
 # a number or pointer with its measure word (「新设一个省」, 「这项工作」): how many or which, not what is asked about
