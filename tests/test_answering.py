@@ -404,6 +404,10 @@ def test_an_article_of_a_document_named_by_a_short_title(assistant):
 def test_article_lookup_by_number(assistant):
     answer = assistant.ask("第三十三条怎么规定的", city="datong")
     assert answer.citations[0].article.id == "datong-work-rules-033"
+    # the title as said day to day (市政府 for 市人民政府), and the number in Arabic numerals: the whole article
+    for question in ("大同市政府工作规则第三十三条怎么规定的？", "朝阳市政府工作规则第31条"):
+        whole = assistant.ask(question)
+        assert len(whole.citations) == 1 and whole.citations[0].quote == whole.citations[0].article.text
 
 
 @pytest.mark.parametrize(

@@ -166,8 +166,12 @@ class ExtractiveAnswerer:
         groups = self.analyzer.groups(question)
         if hits and hits[0].pinned:
             art = hits[0].article
-            quotes = self._quotes(question, groups, art) if groups else ()
-            if not quotes or not any(coverage(groups, c.quote) for c in quotes):
+            # the words naming the document (also as said day to day: 市政府 for 市人民政府) are no part of what is
+            # asked of the article (「大同市政府工作规则第三十三条怎么规定的」: its 政府 picked one paragraph)
+            title = normalize(art.document)
+            asked = [g for g in groups if not (g.found(title) or g.found(title.replace("人民政府", "政府")))]
+            quotes = self._quotes(question, asked, art) if asked else ()
+            if not quotes or not any(coverage(asked, c.quote) for c in quotes):
                 quotes = (Citation(art, art.text),)
             return Draft(quotes, False)
         if not hits or not groups:
