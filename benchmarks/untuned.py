@@ -14,8 +14,8 @@ then prints:
 
 The questions in ``evals/untuned/blind/`` were written from the statute texts alone by helpers that
 never saw the code or any other question file; they are run once at the end of a piece of work.
-``--corpus evals/untuned-dev`` runs the development corpus instead (other regulations, questions
-that may be looked at). Nothing here is asserted: it is a measurement.
+``--corpus evals/untuned-dev`` (or ``evals/untuned-dev2``) runs a development corpus instead (other
+regulations, questions that may be looked at). Nothing here is asserted: it is a measurement.
 """
 
 from __future__ import annotations
