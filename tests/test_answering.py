@@ -455,7 +455,7 @@ def test_answer_json_schema(assistant):
     assert d["mode"] == "extractive" and d["verification"] == []
     fields = {
         "id", "city", "city_name", "document", "document_number", "chapter", "article", "label", "citation",
-        "quote", "text",
+        "source", "quote", "text",
     }  # fmt: skip
     for c in d["citations"]:
         assert set(c) == fields
