@@ -570,6 +570,8 @@ def test_a_question_over_every_place_of_its_own_is_asked_afresh(assistant, messa
             ["大同常务会多久开一次", "那朝阳呢？", "那咸宁呢？", "这三个地方哪个开得最勤"],
             "大同市和朝阳市和咸宁市常务会哪个开得最勤",
         ),
+        # 「这两个地方」 with a superlative: which of them, not their rules side by side (review 24)
+        (None, ["大同常务会多久开一次", "咸宁呢", "这两个地方哪个开得多"], "大同市和咸宁市常务会哪个开得多"),
         # an earlier message with no Chinese is skipped
         ("xianning", ["<script>alert(1)</script>", "常务会多久开一次"], "常务会多久开一次"),
     ],

@@ -60,6 +60,7 @@ from assistant.answering.quantities import asked as asked_quantity
 from assistant.answering.relocation import JOINED, LEVELS, Relocator
 from assistant.answering.requests import requested_writing, small_talk, without_small_talk
 from assistant.answering.roles import ROLE
+from assistant.answering.superlatives import asked_superlative
 from assistant.retrieval.tokenizer import default_tokenizer
 from assistant.textnorm import simplified
 
@@ -364,6 +365,8 @@ class Dialogue:
         places = list(named) if was in named else [*([was] if was else []), *named]  # in the order said
         if not named or not was or len(places) < 2 or not (m := followups.VERSUS.search(bare)):
             return None
+        if len(named) > 1 and asked_superlative(bare):
+            return None  # 「这两个地方哪个开得多」: every place named, and which is most asked (read as for 「这三个地方」)
         if names_something(split_predicate(_LEVEL_WORDS.sub("", bare[: m.start()]), at_ask=True)[0]):
             return None  # 「咸宁的常务会跟全体会比」: a subject of its own
         return Resolved(self._names(places) + self.relocator.unplaced(previous.question, was, places), None, None)
