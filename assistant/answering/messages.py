@@ -6,7 +6,6 @@ Pure functions of the facts the pipeline found; no internal tokens ever reach th
 from __future__ import annotations
 
 from assistant.answering.quantities import amounts
-from assistant.answering.quoting import label
 from assistant.models import Article
 
 # What the rules do not set, by the kind of quantity asked (``Draft.unstated``).
@@ -56,8 +55,8 @@ def not_found(
     if unstated and nearest is not None and _instead(unstated, said):
         return f"{where}{place_not_found(nearest, unstated, said)}。如需确认，请咨询本级政府办公室。"
     if unstated and nearest is not None:
-        return f"{where}现行工作规则没有{_unset(unstated)}。最相关的是{label(nearest)}，可查阅原文；如需确认，请咨询本级政府办公室。"
-    hint = f"最相关的是{label(nearest)}，但它没有直接回答这个问题。" if nearest is not None else ""
+        return f"{where}现行工作规则没有{_unset(unstated)}。最相关的是{nearest.source}，可查阅原文；如需确认，请咨询本级政府办公室。"
+    hint = f"最相关的是{nearest.source}，但它没有直接回答这个问题。" if nearest is not None else ""
     return f"在{where}现行工作规则中没有找到对这个问题的直接规定。{hint}可以换个说法再问，或咨询本级政府办公室。"
 
 
@@ -71,9 +70,9 @@ def place_not_found(
     if meeting:
         return f"现行工作规则中没有关于「{meeting}」的规定（规则中未设这类会议）。"
     if unstated and nearest is not None and (instead := _instead(unstated, said)):
-        return f"现行工作规则没有{_unset(unstated, said)}，{instead}——{label(nearest)}"
+        return f"现行工作规则没有{_unset(unstated, said)}，{instead}——{nearest.source}"
     if unstated and nearest is not None:
-        return f"现行工作规则没有{_unset(unstated)}，最相关的是{label(nearest)}。"
+        return f"现行工作规则没有{_unset(unstated)}，最相关的是{nearest.source}。"
     return "现行工作规则中未找到对此的规定。"
 
 
@@ -85,7 +84,7 @@ def not_found_each(places: list[tuple[str, Article | None, str | None, str]]) ->
         instead = _instead(unstated, said) if unstated else ""
         found = f"没有{_unset(unstated, said if instead else '')}" if unstated else "没有找到直接规定"
         found += f"，{instead.replace('：', '', 1)}" if instead else ""
-        near = f"，最相关的是{label(nearest)}" if nearest is not None else ""
+        near = f"，最相关的是{nearest.source}" if nearest is not None else ""
         lines.append(f"【{name}】{found}{near}。")
     return (
         "各地现行工作规则中都没有找到对这个问题的直接规定：\n"

@@ -1,14 +1,9 @@
-"""How quotes are written: an article's label (《文件》第N条, with the city when the title does not name it)
-and the 「quote」——label lines of an answer."""
+"""How quotes are written: the 「quote」——source lines of an answer (``Article.source``: 《文件》第N条, with the
+city when the title does not name it)."""
 
 from __future__ import annotations
 
-from assistant.models import Article, Citation
-
-
-def label(article: Article) -> str:
-    """《文件》第N条, with the city in front when the document title does not name it."""
-    return article.source
+from assistant.models import Citation
 
 
 def format_quotes(citations: tuple[Citation, ...]) -> str:
@@ -21,5 +16,5 @@ def format_quotes(citations: tuple[Citation, ...]) -> str:
         while i < len(citations) and citations[i].article.id == art.id:
             quotes.append(f"「{citations[i].quote}」")
             i += 1
-        lines.append(f"{''.join(quotes)}——{label(art)}")
+        lines.append(f"{''.join(quotes)}——{art.source}")
     return "\n".join(lines)

@@ -54,7 +54,7 @@ class Sources:
         a = self.articles.get(article_id)
         if a is None:
             return article_id
-        return a.citation if a.city_name[:2] in a.document else f"{a.city_name}{a.citation}"
+        return a.source  # as the answers cite it
 
 
 def _find(text: str, needle: str) -> tuple[int, int] | None:

@@ -24,7 +24,6 @@ import gradio as gr  # noqa: E402
 from fastapi import FastAPI  # noqa: E402
 
 from assistant.answering.pipeline import Assistant  # noqa: E402
-from assistant.answering.quoting import label  # noqa: E402
 from assistant.errors import UserError  # noqa: E402
 from assistant.models import Answer  # noqa: E402
 from assistant.serve.auth import LAB  # noqa: E402
@@ -139,7 +138,7 @@ def comparison_table(answer: Answer, names: dict[str, str]) -> str:
             rows.append(f"| {as_text(name)} | {as_text(said)} | — |")
             continue
         said = "".join(f"「{c.quote}」" for c in mine).replace("\n", " ")
-        where = "、".join(dict.fromkeys(label(c.article) for c in mine))
+        where = "、".join(dict.fromkeys(c.article.source for c in mine))
         rows.append(f"| {as_text(name)} | {as_text(said)} | {as_text(where)} |")
     # 「哪个开得最勤」: the place first by the quoted numbers, under the table
     return "\n".join(rows) + (f"\n\n**{as_text(answer.conclusion)}**" if answer.conclusion else "")

@@ -19,7 +19,6 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from assistant.answering.quoting import label
 from assistant.models import Article
 from assistant.numerals import article_label
 from assistant.serve.deps import AssistantDep
@@ -90,7 +89,7 @@ def marked(paragraph: str, quotes: tuple[str, ...]) -> list[tuple[str, bool]]:
 def article_view(a: Article, quotes: tuple[str, ...] = ()) -> dict[str, Any]:
     """What the template shows of one article; ``quotes``: the sentences a citation quoted from it."""
     canonical = article_label(a.article)
-    source = label(a)  # the citation as a reader copies it: 大同市《…》第十四条
+    source = a.source  # the citation as a reader copies it: 大同市《…》第十四条
     return {
         "id": a.id,
         "label": a.label,
