@@ -113,6 +113,18 @@ def test_a_number_of_things_is_stated_only_for_those_things():
     assert not states("每个部门原则上只向市政府报送1种简报", "count", "个部门")  # briefings, not departments
 
 
+def test_how_long_asked_without_a_unit_is_answered_by_how_promptly_the_thing_asked_is_done():
+    q = "需要现场踏勘的审批事项，多久给安排？"
+    assert asked(q) == "time" and asked_unit(q) == "多久" and asked_unit("几天给安排") == "时"
+    assert states("应当及时安排、限时办结", "time", "多久", q)
+    assert not states("应当及时安排、限时办结", "time", "时", "几天给安排")  # a number of days asked
+    assert states("在5个工作日内安排", "time", "多久", q)
+    # promptness of another thing done (反馈, 备案), or a limit without its length (限时), is not how long
+    assert not states("及时反馈进展和落实情况，视情组织开展后评估", "time", "多久", "后评估一般在实施多久以后做")
+    assert not states("依法依规及时备案，由市司法局审查并定期向社会公布目录", "time", "多久", "多久向社会公布目录")
+    assert not states("压实责任，限时办结", "time", "多久", "人大代表建议要多长时间办结")
+
+
 def test_years_and_months_of_the_year_are_stated_in_their_own_units():
     assert asked_unit("常务会纪要存档要保存多少年") == "年" and asked_unit("任期几年") == "年"
     assert not states("原则上在会议结束后5个工作日内完成", "count", "年") and states("任期5年", "time", "年")

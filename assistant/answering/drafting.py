@@ -390,7 +390,9 @@ class Drafter:
             types = question_types(part)
             return bool(types) and all(QUESTION_TYPES[t][1].search(text) for t in types)
         kind = asked(part)
-        if kind and (not states(text, kind, asked_unit(part)) or quantity_elsewhere(part, groups, whole.citations)):
+        if kind and (
+            not states(text, kind, asked_unit(part), part) or quantity_elsewhere(part, groups, whole.citations)
+        ):
             return False  # 「纪要几天内印发」 and the days quoted are the documents'
         titled = "".join(c.article.document + c.quote for c in whole.citations)  # read with its document's title
         if coverage(groups, titled) < w.part_coverage:

@@ -119,7 +119,9 @@ class ExtractiveAnswerer:
             lexical_found=float(top.lexical > 0),
             groups=float(len(groups)),
             plain_coverage=0.0 if kind else cov,
-            quantity_in_clause=float(kind is not None and states(normalize(best), kind, asked_unit(question))),
+            quantity_in_clause=float(
+                kind is not None and states(normalize(best), kind, asked_unit(question), question)
+            ),
             clause_similarity=vectors.similarity(vector, top.article) if vectors else 0.0,
             kind_mismatch=float(self.analyzer.kinds.mismatch(question, top.article, best)),
             role_mismatch=float(role_mismatch(question, best)),
@@ -152,7 +154,7 @@ class ExtractiveAnswerer:
         """The kind of quantity asked for ("time" for 多久/几天/什么时候, "count" for 几个/多少) when
         ``text`` states none of that kind, else None."""
         kind = asked(question)
-        return kind if kind and not states(normalize(text), kind, asked_unit(question)) else None
+        return kind if kind and not states(normalize(text), kind, asked_unit(question), question) else None
 
     def draft(self, question: str, hits: Sequence[Hit], vector: tuple[float, ...] = (), agreed: bool = False) -> Draft:
         """Choose quotes from ``hits`` (ranked, one city), or refuse.
@@ -268,7 +270,7 @@ class ExtractiveAnswerer:
             (coverage(groups, u), u)
             for u in context
             if kind
-            and states(normalize(u), kind, unit)
+            and states(normalize(u), kind, unit, question)
             and not self._about_another(question, article, u)
             and not quantity_elsewhere(question, groups, (Citation(article, u),), context, article.document)
         ]
@@ -319,7 +321,7 @@ class ExtractiveAnswerer:
         ):
             return None
         kind = asked(question)
-        answered = kind is not None and states(normalize(best[2]), kind, asked_unit(question))
+        answered = kind is not None and states(normalize(best[2]), kind, asked_unit(question), question)
         if len(best[2]) <= self.weights.short_clause and not answered and not nxt[2].endswith(("：", ":")):
             return nxt
         if negated_case(question) and not states_negated_case(best[2]) and states_negated_case(nxt[2]):

@@ -194,6 +194,10 @@ _ASKED_UNIT = re.compile(
     r"|(?<!哪)几(点)"  # a time of day (「上午几点开始」): stated only as one (9点, 9时30分, 9:30)
     r"|(?<!提前)(?:多少|几)\s*(?:个)?(小时|分钟)"  # how long one sitting lasts: stated in minutes or hours
 )
+# How promptly, said without a number: 及时, 尽快, 立即, 限时办结, 第一时间 … (an answer to 「多久」, not to 「几天」)
+# (not 限时 or 按时: a limit is set, how long is not; not 随时: when, not how long)
+PROMPTLY = re.compile(r"及时|尽快|尽早|立即|立刻|马上|即时|第一时间|当场|当即|迅速")
+HOW_LONG = "多久"  # the unit of how long asked without a unit of time (多久, 多长时间)
 _UNIT_STATED = {
     "字": rf"{_RANGE}\s*字",
     "页": rf"{_RANGE}\s*页",
@@ -201,6 +205,8 @@ _UNIT_STATED = {
     **{c: rf"{_RANGE}\s*{c}" for c in _CLASSIFIERS},
     "人": rf"{_RANGE}\s*(?:人|名|位)|分之|半数|过半|多数|全体(?!会)",
     "时": rf"{_RANGE}\s*{_TIME_UNIT}|当天|当日|即时|任期",
+    # how long, asked without a unit (「多久给安排」): a number of days, or how promptly (「及时安排、限时办结」)
+    HOW_LONG: rf"{_RANGE}\s*{_TIME_UNIT}|当天|当日|即时|任期",  # or how promptly, see ``promptly_stated``
     "元": rf"{_RANGE}\s*(?:元|万元|块)",
     "年": rf"{_RANGE}\s*(?:个)?(?:年|周年)(?!度)",
     "月份": rf"{_NUM}\s*月(?!内)|年初|年底|年末|年中|季度|上半年|下半年|月初|月底|月末",
@@ -213,7 +219,8 @@ _UNIT_STATED = {
 
 def asked_unit(question: str) -> str | None:
     """The unit a count question asks in: 「最多多少字」 → 字; 「几名」, 「人数」 → 人; 「多少钱」 → 元;
-    「几天」, 「多少个工作日」 → 时 (a number of days, months …); 「多少年」 → 年 (a number of years:
+    「几天」, 「多少个工作日」 → 时 (a number of days, months …); 「多久」, 「多长时间」 → 多久 (those, or how
+    promptly: 「及时安排」); 「多少年」 → 年 (a number of years:
     5个工作日 does not say it); 「几月份」 → 月份 (a month of the year: 每年1-2次 does not say it);
     「几个议题」 → 个议题; 「几点」 → 点钟 (a time of day); 「几分钟」, 「几个小时」 → 分钟 (how long a sitting
     lasts: 7个工作日 does not say it); 「什么时候」 alone → 何时 (a point in time: an event answers it);
@@ -221,6 +228,8 @@ def asked_unit(question: str) -> str | None:
     m = _ASKED_UNIT.search(question)
     if m and m.group(3):
         return "元"
+    if m and m.group(5) in ("多久", "多长时间"):
+        return HOW_LONG
     if m and (m.group(4) or m.group(5)):
         return "时"
     if m and m.group(6):
@@ -283,10 +292,40 @@ def number_value(number: str) -> int | None:
         return None
 
 
-def states(text: str, kind: QuantityKind, unit: str | None = None) -> bool:
+_HOW_LONG_ASKED = re.compile(r"多久|多长时间")
+_SEGMENT_END = re.compile(r"[，,。；;：:？?！!、]")
+_CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+
+
+def _predicate(question: str) -> set[str]:
+    """The two-character words of what is done in the time asked: after 「多久」 (「多久给安排」: 给安, 安排), else
+    just before it (「审批要多久」)."""
+    m = _HOW_LONG_ASKED.search(question)
+    if m is None:
+        return set()
+    after = _SEGMENT_END.split(question[m.end() :], maxsplit=1)[0]
+    before = _SEGMENT_END.split(question[: m.start()])[-1]
+    return set(_CJK_PAIR.findall(after)) or set(_CJK_PAIR.findall(before))
+
+
+def promptly_stated(question: str, text: str) -> bool:
+    """「多久给安排」 answered by 「…应当及时安排、限时办结」: how promptly, said of the thing done in the time
+    asked (a word of it follows the promptness in the same phrase; not 「及时反馈进展」 for 「多久以后做后评估」)."""
+    words = _predicate(question)
+    for m in PROMPTLY.finditer(text):
+        phrase = _SEGMENT_END.split(text[m.end() :], maxsplit=1)[0]
+        if any(w in phrase for w in words):
+            return True
+    return False
+
+
+def states(text: str, kind: QuantityKind, unit: str | None = None, question: str = "") -> bool:
     """Whether ``text`` states a quantity of ``kind`` (a count is also stated by a number with a time unit);
-    for a count asked in a ``unit`` (see ``asked_unit``), a number in that unit."""
-    if kind == "frequency" and unit in ("年", "时"):
+    for a count asked in a ``unit`` (see ``asked_unit``), a number in that unit; how long asked without a unit
+    (``question`` given), also how promptly (see ``promptly_stated``)."""
+    if unit == HOW_LONG and kind == "time" and question and promptly_stated(question, text):
+        return True
+    if kind == "frequency" and unit in ("年", "时", HOW_LONG):
         # 「几年开一次」, 「几个月开一次」: how often, answered by 每年 and 每月 as by 「2年1次」
         return bool(_FREQUENCY_STATED.search(text))
     # years and months of the year are stated in their own unit whatever is asked of them

@@ -164,7 +164,7 @@ def clause_score(
     focus = len(q & bigrams(unit)) / len(q) if q else 0.0
     kind = asked(question)
     # 1 when the asked quantity is stated here
-    hints = 1 if kind and states(normalize(unit), kind, asked_unit(question)) else 0
+    hints = 1 if kind and states(normalize(unit), kind, asked_unit(question), question) else 0
     order = 1 - w.word_order_weight + w.word_order_weight * focus
     bonus = type_bonus(types, unit, w.type_bonus)
     if modifier:

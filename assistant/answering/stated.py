@@ -81,11 +81,11 @@ def quantity_elsewhere(
         return False
     unit = asked_unit(question)
     texts = [normalize(c.quote) for c in quotes]
-    stating = [t for t in texts if states(t, kind, unit)]
+    stating = [t for t in texts if states(t, kind, unit, question)]
     if unit and unit != WHEN and not stating:
         return True
     if stating and all(per_occasion_unstated(question, t) or after_unstated(question, t) for t in stating):
         return True  # 「专题学习每次搞多长时间」 and the rule says only how often: 「两个月安排一次」
     others = [t for t in map(normalize, context) if not any(t in q or q in t for q in texts)]
-    others = [t for t in others if not states(t, kind, unit)]
+    others = [t for t in others if not states(t, kind, unit, question)]
     return _quantity_of_another(question, groups, texts, stating, others, normalize(title))
