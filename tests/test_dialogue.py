@@ -7,7 +7,7 @@ import pytest
 from assistant.answering.cities import CityDetector, gazetteer
 from assistant.answering.dialogue import Dialogue
 from assistant.answering.kinds import Kinds
-from assistant.answering.phrasing import fragment, is_followup, split_predicate, topic_of
+from assistant.answering.phrasing import combine, fragment, is_followup, split_predicate, topic_of
 from assistant.knowledge.ingest import load_articles
 from assistant.knowledge.registry import load_registry
 from assistant.retrieval.tokenizer import default_tokenizer
@@ -670,3 +670,13 @@ def test_one_message_asking_each_place_its_own_thing(dialogue, assistant):
     answer = assistant.ask("大同常务会多久开一次？咸宁全体会呢？")
     cited = {c.article.id for c in answer.citations}
     assert cited == {"datong-executive-meeting-014", "xianning-work-rules-019"}
+
+
+def test_a_word_of_the_same_kind_replaces_its_sibling_in_the_previous_question(dialogue: Dialogue):
+    # 「那处级的呢」 after a question on 司级 units: the same question of 处级 ones (the same head, 级)
+    previous = "国务院部门增设司级内设机构要谁批准"
+    assert combine("处级", previous) == "国务院部门增设处级内设机构要谁批准"
+    assert combine("处级的", previous) == "国务院部门增设处级内设机构要谁批准"
+    # … in a conversation, 「的」 and all (not 「处级的国务院部门…」, a kind of the whole previous subject)
+    resolved = dialogue.resolve(["大同市政府增设司级内设机构要谁批准？", "那处级的呢？"], None)
+    assert resolved.question.startswith("大同市政府增设处级内设机构要谁批准")

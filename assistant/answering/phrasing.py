@@ -87,6 +87,18 @@ def shared_head(new: str, previous: str) -> str | None:
         while start > 0 and (end - start < len(new) or start not in words) and previous[start - 1] not in _BOUNDARY:
             start -= 1  # 「市长」 after 「副市长出差…」 replaces the whole word 副市长
         return previous[start:end]
+    return _sibling_word(new, previous, words)
+
+
+def _sibling_word(new: str, previous: str, words: set[int]) -> str | None:
+    """A two-character word of ``previous`` of the same kind as the two-character ``new`` (the same last
+    character, its head): 「处级」 replaces 「司级」 in 「国务院部门增设司级内设机构要谁批准」."""
+    if len(new) != 2 or not all("\u4e00" <= c <= "\u9fff" for c in new):
+        return None
+    for at in sorted(words):
+        word = previous[at : at + 2]
+        if word[-1:] == new[-1] and word != new and at + 2 in words | {len(previous)}:
+            return word
     return None
 
 
@@ -301,7 +313,10 @@ def combine(new: str, previous: str, places: Sequence[str] = ()) -> str:
     span = shared_head(new, previous)
     if span and (kind := _kind_replaced(new, span, previous, places)) is not None:
         return kind
-    if span and (new_subject or span[0] == new[0]):  # 「以市政府名义」 starts with a preposition, yet replaces
+    sibling = len(span or "") == len(new) == 2 and span is not None and span[-1] == new[-1]  # 处级 for 司级
+    if span and (
+        new_subject or span[0] == new[0] or sibling
+    ):  # 「以市政府名义」 starts with a preposition, yet replaces
         if ROLE.match(span) and ROLE.match(new):
             # 「那市长自己出差呢」 after 「副市长、秘书长离咸出差…」: in place of all the roles listed
             at = previous.index(span)
