@@ -335,6 +335,13 @@ def kinds() -> Kinds:
     return Kinds.mine(load_articles(KNOWLEDGE), default_tokenizer().tagged)
 
 
+def test_a_part_saying_its_subject_again_or_asking_what_it_is_borrows_the_subject_only(kinds):
+    # 督查组 again (jieba reads 督查 + 组, no noun): the part as asked, not 「督查组的组长督查组又对谁负责」
+    assert question_parts("督查组的组长由谁来定？督查组又对谁负责？", kinds)[1] == "督查组又对谁负责"
+    # 「…具体指啥」 lends what is asked to be defined, not 「…具体指」
+    assert question_parts("这里说的编制具体指啥？按什么原则定？", kinds)[1] == "这里说的编制按什么原则定"
+
+
 def test_a_part_asking_of_a_thing_is_the_first_parts_meetings(kinds):
     assert question_parts("专题会谁主持，纪要谁签？", kinds) == ["专题会谁主持", "专题会纪要谁签"]
     narrowed = question_parts("落实市委决策部署的专题会谁主持 纪要还要报给谁", kinds)
@@ -439,6 +446,10 @@ def test_coverage_and_type_bonus():
     # to whom: the clause naming the one turned to, not the one that only says who must attend
     assert "recipient" in question_types("开会请假找谁") and "recipient" not in question_types("谁主持")
     assert type_bonus(("recipient",), "会前向会议主持人请假", 0.25) == 1.25
+    # 对谁负责: to whom one answers, said 对…负责 (a government too)
+    assert "recipient" in question_types("督查组又对谁负责")
+    assert type_bonus(("recipient",), "督查组对本级人民政府负责。", 0.25) == 1.25
+    assert type_bonus(("recipient",), "督查组实行组长负责制，组长由本级人民政府确定。", 0.25) == 1.0
     assert type_bonus(("recipient",), "有关部门负责同志应当参加会议，原则上不应请假", 0.25) == 1.0
     # a doer asked as such: the doing after the asking, or before it when a general verb (做) follows
     assert doing_asked("秘书长由谁任命") == "任命" and doing_asked("公平竞争审查是哪个部门做") == "审查"

@@ -64,11 +64,13 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"能不能|可不可以|能否|可否|让不让|准不准|行不行|允许|(?:能|可以)[^，。？?]{1,16}吗"),
         re.compile(r"不得|严禁|禁止|不准|不能|不宜|不越|未经|可以|可(?!能)|允许|一律|除[^，。；]{0,40}外"),
     ),
-    # to whom (「请假找谁」, 「向谁报告」, 「报给哪」): a clause naming the one turned to (向…, 报…) answers it,
+    # to whom (「请假找谁」, 「向谁报告」, 「报给哪」, 「对谁负责」): a clause naming the one turned to (向…, 报…) answers it,
     # not one that only says who must do it (「…负责同志应当…参加…，原则上不应请假」)
     "recipient": (
-        re.compile(r"(?:找|向|跟|给|报给?|交给?|送给?)(?:谁|哪)"),
-        re.compile(rf"(?:向|报|找|交|送|呈)(?:给|经)?[^，。；,;]{{0,14}}{_ROLE}"),
+        re.compile(r"(?:找|向|跟|给|对|报给?|交给?|送给?)(?:谁|哪)"),  # 对谁负责: to whom it answers
+        re.compile(
+            rf"(?:向|报|找|交|送|呈)(?:给|经)?[^，。；,;]{{0,14}}{_ROLE}|对[^，。；,;]{{0,14}}(?:{_ROLE}|政府|机关)负责"
+        ),
     ),
     # what someone or something is for (「全体会主要干啥」, 「办公室主任负责什么」, 「副秘书长的职责是什么」):
     # a clause that says its tasks or duties answers it, not the one on who makes it up

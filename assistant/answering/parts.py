@@ -91,6 +91,9 @@ def _borrowed(first: str, kinds: Kinds | None) -> str:
     its meeting when they name nothing else (「常务会一般一个月开几次」 lends 「常务会」, not 「常务会一般一个月
     开」; 「常务会议纪要由谁签发」 lends 「常务会议纪要」), without a preposition left hanging (「由」)."""
     subject = split_predicate(first, at_ask=True)[0].rstrip("由向经报对被给把在")
+    subject = _COPULA_END.sub(
+        "", subject
+    )  # 「这里说的编制具体指啥」 lends 「这里说的编制」, not what it is asked to be
     if _YES_NO_END.search(first) and (modal := _MODAL.search(subject)) and modal.start() >= 2:
         subject = subject[: modal.start()]  # 「常务会能带手机吗」 lends 「常务会」, not what it asks may be done
     meeting = meeting_of(first, kinds) if kinds else None
@@ -100,6 +103,7 @@ def _borrowed(first: str, kinds: Kinds | None) -> str:
 
 
 _YES_NO_END = re.compile(r"[吗么嘛][？?！!。]*$")
+_COPULA_END = re.compile(r"(?<=..)(?:具体|到底|究竟)?(?:指的是|是指|指|是|叫|算)$")
 _MODAL = re.compile(r"能|可以|可不可以|是否|要不要|需要|应该|应当|必须|得")
 
 
@@ -181,12 +185,20 @@ def _parts(
         # 「考评结果怎么用」: a verbal noun first (考评) still names what is asked of, before the asking; a case
         # (「涉及企业经营的还要…」) is no subject
         named = asked_of != own and names_something(asked_of) and not _CASE.search(asked_of)
-        if names_something(own) or named or i in complete:
+        # 「督查组的组长由谁来定？督查组又对谁负责」: the part says its subject again (督查组), in words jieba
+        # may not read as a noun
+        again = _says_again(asked_of, subject)
+        if names_something(own) or named or again or i in complete:
             out.append(part)
         else:
             borrows_meeting = of_meeting and known and own_thing(part, subject, known)
             out.append((of_meeting if of_meeting and borrows_meeting else subject) + part)
     return out
+
+
+def _says_again(words: str, subject: str) -> bool:
+    """Whether ``words`` (before a part's asking) repeat three characters running of the borrowed ``subject``."""
+    return any(subject[i : i + 3] in words for i in range(len(subject) - 2))
 
 
 def own_thing(part: str, subject: str, known: Callable[[str], bool]) -> bool:
