@@ -125,6 +125,13 @@ def test_how_long_asked_without_a_unit_is_answered_by_how_promptly_the_thing_ask
     assert not states("压实责任，限时办结", "time", "多久", "人大代表建议要多长时间办结")
 
 
+def test_a_count_asked_without_a_unit_is_stated_by_a_number_not_by_a_word_of_time():
+    q = "出差住宿一晚上的报销标准是多少？"
+    assert asked(q) == "count" and asked_unit(q) is None
+    assert not states("应事先向市长请假，并按有关规定报备。", "count")  # 事先 is no number
+    assert states("应提前10个工作日正式向市政府报送请示", "count") and states("由2名以上人员参加", "count")
+
+
 def test_years_and_months_of_the_year_are_stated_in_their_own_units():
     assert asked_unit("常务会纪要存档要保存多少年") == "年" and asked_unit("任期几年") == "年"
     assert not states("原则上在会议结束后5个工作日内完成", "count", "年") and states("任期5年", "time", "年")

@@ -31,6 +31,7 @@ _TIME_STATED = re.compile(
     r"|提前|会前|会后|事先|之日起|起施行|以前|之前|当天|当日|及时|随时|即时"
     r"|任期"  # 「在一届政府任期内」: a term of office is a span of time
 )
+_TIME_NUMBER = re.compile(rf"{_RANGE}\s*{_TIME_UNIT}")
 # 「一正二副」: a post's leaders, one head and two deputies (how many leaders an office has)
 _HEAD_AND_DEPUTIES = r"[一二两三四五六七八九十]正[一二两三四五六七八九十]副"
 _COUNT_STATED = re.compile(
@@ -337,7 +338,8 @@ def states(text: str, kind: QuantityKind, unit: str | None = None, question: str
         return bool(_FREQUENCY_STATED.search(text))
     if kind == "time":
         return bool(_TIME_STATED.search(text) or (unit == WHEN and _EVENT_TIME.search(text)))
-    return bool(_COUNT_STATED.search(text) or _TIME_STATED.search(text))
+    # a number with a time unit (10个工作日) states a count; 事先, 及时 or 年度 state none
+    return bool(_COUNT_STATED.search(text) or _TIME_NUMBER.search(text))
 
 
 LEAD_TIME = re.compile(r"提前(?:几|多少|多久|多长)")  # a lead time asked: 提前 is part of the asking
