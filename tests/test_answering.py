@@ -971,3 +971,10 @@ def test_everyday_words_for_the_rules_terms(assistant):
     assert not press.refused and "新闻媒体" in press.answer
     half = assistant.ask("常务会议人数不到一半能开吗", city="datong")
     assert not half.refused and "半数以上方可召开" in half.answer
+
+
+def test_a_named_document_is_the_one_quoted_when_others_say_the_same_words(assistant):
+    # every one of 大同's six documents ends 「本规则自发布之日起施行」: the one named is the one cited
+    work_rules = assistant.ask("大同市政府工作规则什么时候开始施行？")
+    assert [c.article.id for c in work_rules.citations][:1] == ["datong-work-rules-046"]
+    assert all(c.article.document == "大同市人民政府工作规则" for c in work_rules.citations)

@@ -475,6 +475,10 @@ def test_coverage_and_type_bonus():
     assert named_document("常务会规则第五条", titles, ["大同市", "大同"]) == "市政府常务会议工作规则"
     assert named_document("落实市委重大决策部署专题会议工作规则第二条", titles, ["大同"]) == titles[3]
     assert named_document("工作规则第五条", titles, ["大同"]) is None  # the main rules: named by nothing of its own
+    # … but 「市政府工作规则」 names them, the place said or taken out
+    assert named_document("大同市政府工作规则什么时候开始施行", titles, ["大同市", "大同"]) == titles[0]
+    assert named_document("政府工作规则什么时候开始施行", titles, ["大同"]) == titles[0]
+    assert named_document("市政府常务会议工作规则什么时候施行", titles, ["大同"]) == titles[1]
     # 哪几 asks which ones (哪些), not how many: 「哪几个人」 asks who, 「哪几种情况」 a condition
     assert question_types("常务会是哪几个人组成的") == ("who",)
     assert "condition" in question_types("哪几种情况可以不参加") and "number" not in question_types("哪几类事")

@@ -46,6 +46,7 @@ _WHICH_PLACE = re.compile(
 # A level word (市政府, 区长, 县里) or a role (负责人 here, 负责同志 there): each place says its own, not a thing
 # one place names and another lacks
 _OWN_WORDING = re.compile(rf"[省市区县乡镇]|{ROLE.pattern}|(?:人|同志|人员)$")
+_DEEPER = 6  # a named document's articles are looked for this many times deeper than the hits asked for
 _ARTICLE_REF = re.compile(rf"第\s*([{NUMERAL_CHARS}]+|\d+)\s*条")
 _CONNECTOR = re.compile(r"^[和与及、，,\s]+")  # what is left in front once the places are taken out
 # An article named, with the words pointing at it (「根据第六十条规定」, 「第47条说」): nothing the question asks
@@ -201,6 +202,29 @@ class Drafter:
         timings["answer"] = timings.get("answer", 0.0) + (time.perf_counter() - t) * 1000
         return found, no_such_article, draft
 
+    def _of_the_document_named(self, q: str, city: str, found: Retrieval, k: int) -> Retrieval:
+        """The hits from the document the question names first (in their order; searched deeper when none of
+        the top ones is from it): 「大同市政府工作规则什么时候施行」 is asked of the work rules, not of the
+        meeting rules whose last article says the same words."""
+        docs = self.registry.documents_of(city)
+        if len(docs) < 2 or not found.hits:
+            return found
+        titles = [d.title for d in docs]
+        named = next((t for t in titles if t in compact(q)), None) or named_document(
+            q, titles, self.registry.by_slug[city].names
+        )
+        if named is None:
+            return found
+        hits = found.hits
+        if not any(h.article.document == named for h in hits):
+            hits = (*hits, *self.retriever.retrieve(q, city, _DEEPER * k, found.vector).hits)
+        own = [h for h in hits if h.article.document == named]
+        if not own:
+            return found
+        seen = {h.article.id for h in own}
+        rest = [h for h in hits if h.article.id not in seen and h.article.document != named]
+        return replace(found, hits=tuple([*own, *rest][:k]))
+
     def _of_the_meeting_asked(self, q: str, hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
         """The first of the top articles about the meeting asked, first: 「专题会议主要研究啥」 ranks the
         narrowed 落实市委重大决策部署专题会议's article above the plain 专题会议's, which answers it."""
@@ -344,7 +368,7 @@ class Drafter:
         found = self.retriever.retrieve(q, city, k, vector)
         ref = _ARTICLE_REF.search(q)
         if not ref:
-            return found, None
+            return self._of_the_document_named(q, city, found, k), None
         raw = ref.group(1)
         number = int(raw) if raw.isdigit() else parse_chinese_number(raw)
         docs = self.registry.documents_of(city)

@@ -6,7 +6,7 @@ taken out before the search leaves 「政府全体会议工作规则」) all nam
 and the question are compared by their cores: without the place, the government that issued it
 (市政府, 人民政府 …), 工作, and with 会议 said 会. The longest core the question contains names the
 document (「落实市委重大决策部署专题会规则」 before 「专题会规则」); a core of one word (规则, the main work
-rules) names nothing by itself.
+rules) names nothing by itself, but 「市政府工作规则」, 「区人民政府工作规则」 name a place's main work rules.
 """
 
 from __future__ import annotations
@@ -29,4 +29,11 @@ def named_document(question: str, titles: Sequence[str], places: Sequence[str]) 
     said = _core(re.sub(r"\s", "", question), places)
     cores = {t: _core(t, places) for t in titles}
     named = [t for t, core in cores.items() if len(core) >= _MIN_CORE and core in said]
+    if not named and _MAIN_RULES.search(question):
+        # 「大同市政府工作规则什么时候施行」: the place's own work rules (no core of their own), not its meeting rules
+        named = [t for t, core in cores.items() if len(core) < _MIN_CORE] or []
+        return named[0] if len(named) == 1 else None
     return max(named, key=lambda t: len(cores[t]), default=None)
+
+
+_MAIN_RULES = re.compile(r"政府工作规则")  # (the place may have been taken out: 「政府工作规则」)
