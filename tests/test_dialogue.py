@@ -680,3 +680,13 @@ def test_a_word_of_the_same_kind_replaces_its_sibling_in_the_previous_question(d
     # … in a conversation, 「的」 and all (not 「处级的国务院部门…」, a kind of the whole previous subject)
     resolved = dialogue.resolve(["大同市政府增设司级内设机构要谁批准？", "那处级的呢？"], None)
     assert resolved.question.startswith("大同市政府增设处级内设机构要谁批准")
+
+
+def test_someone_of_the_previous_exchange_said_by_a_pronoun_is_a_condition_on_it(dialogue: Dialogue):
+    # 「他不在的时候呢」 after 「…谁主持」: he is whoever was asked about or answered; the previous question in
+    # that case (not 「他不在的时候谁主持」, the meeting and the place lost)
+    turn = dialogue.resolve(["大同常务会议谁主持", "他不在的时候呢？"], None)
+    assert turn.question == "他不在的时候，大同常务会议谁主持" and turn.city == "datong"
+    assert (
+        dialogue.resolve(["大同常务会议谁主持", "那他出差了呢？"], None).question == "他出差了的话，大同常务会议谁主持"
+    )

@@ -287,7 +287,8 @@ class Dialogue:
             if swapped := followups.role_in_situation(rest, previous_question):
                 return Resolved(swapped, city, city)
             # 「市长不在的话呢」 after 「常务会一般谁主持」: the previous question under a condition
-            return Resolved(f"{rest}的话，{previous_question}", city, city)
+            said = "" if rest.endswith(("的时候", "的话", "期间")) else "的话"  # not 「不在的时候的话」
+            return Resolved(f"{rest}{said}，{previous_question}", city, city)
         if other := self._other_meeting(rest, previous_question):
             return Resolved(other, city, city)
         if (

@@ -110,12 +110,19 @@ def is_condition(message: str, rest: str) -> bool:
     """「市长不在的话呢」, 「要是市长出差了呢」, 「市长来不了呢」: a subject and a predicate that is a
     situation, said as one (的话, 要是 …) or by its form (negated, or done: 了) with no asking."""
     subject, predicate = split_predicate(rest)
+    if pronoun := PRONOUN.match(rest.removeprefix("那")):  # 「他不在的时候」: jieba reads no subject in it
+        subject, predicate = pronoun.group(0), rest.removeprefix("那")[pronoun.end() :]
     if not predicate:
         return False
     if CONDITION.search(message):
         return True
     asks = ASKING.search(predicate) or A_NOT_A.search(predicate)  # 「副市长能不能主持呢」 asks
-    return names_something(subject) and bool(STATE.search(predicate)) and not asks
+    # 「他不在的时候呢」: someone of the previous exchange, said by a pronoun, is a subject too
+    someone = names_something(subject) or bool(PRONOUN.fullmatch(subject))
+    return someone and bool(STATE.search(predicate)) and not asks
+
+
+PRONOUN = re.compile(r"他们|她们|他|她|对方|此人|这个人|这人")
 
 
 # A supposition opening a message, then its question: 「有急事的话能临时开吗」, 「要是有急事呢？能临时开吗」
