@@ -465,6 +465,13 @@ def test_coverage_and_type_bonus():
     assert doer_unstated("公平竞争审查归哪个部门", "加强调查研究、合法性审查、公平竞争审查，广泛听取意见。") == "审查"
     assert doer_unstated("公平竞争审查归哪个部门", "由起草部门进行公平竞争审查。") is None
     assert doer_unstated("由谁代表企业出面", "由执行合伙事务的合伙人代表该企业参加行政复议") is None
+    # a who-question whose doing no quote says in any of its words: 「秘书长由谁任命」 and the rule on who chairs
+    from assistant.answering.doers import doing_unsaid
+
+    chairs = "市政府专题会议由市长或副市长召集并主持。"
+    assert doing_unsaid("秘书长由谁任命", [("秘书长",), ("任命", "任免")], chairs) == "任命"
+    assert doing_unsaid("秘书长由谁任命", [("秘书长",), ("任命", "任免")], "秘书长由市长提请任免") is None
+    assert doing_unsaid("行政编制总额是谁批的", [("编制",), ("总额",)], chairs) is None  # 总额 is no doing
     # a document named by its core: the place, the issuing government and 工作 aside, 会议 said 会
     titles = [
         "大同市人民政府工作规则",

@@ -12,6 +12,7 @@ A doing the quotes never name is not judged here (the rules may say it in their 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from assistant.retrieval.tokenizer import default_tokenizer
 from assistant.textnorm import normalize
@@ -64,3 +65,18 @@ def doer_unstated(question: str, text: str) -> str | None:
     if doing is None or doing not in normalize(text):
         return None
     return None if names_doer(text, doing) else doing
+
+
+def doing_unsaid(question: str, doing_words: Sequence[Sequence[str]], text: str) -> str | None:
+    """The doing a who-question asks (「秘书长由谁任命」: 任命) when ``text`` says it in none of its words
+    (``doing_words``: the question's term groups, a doing and the words the rules say it with), else None:
+    a clause on who chairs a meeting does not say who appoints the 秘书长."""
+    doing = doing_asked(question)
+    q = normalize(question)
+    asking = _ASKS.search(q)
+    # only a doing said after the asking (由谁任命), not a word before it taken for one (「…总额是谁批的」)
+    if doing is None or len(doing) < 2 or asking is None or doing not in q[asking.end() :]:
+        return None
+    said = [alts for alts in doing_words if any(doing in a or a in doing for a in alts)]
+    t = normalize(text)
+    return doing if said and not any(a in t for alts in said for a in alts) else None
