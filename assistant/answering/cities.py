@@ -21,8 +21,9 @@ GAZETTEER = Path(__file__).resolve().parents[1] / "data" / "cities.txt"
 _LEVEL_CHARS = "省市区县州旗镇"
 # 「县市区」, 「县（市、区）」, 「区县」: the county-level places under a city, not one county of its name
 _SUBORDINATE = re.compile(r"县(?:市区|区|[（(]市[、，]?区?[)）]区?)|区县|县级")
-_DISTRICT_MARKS = ("区政府", "区长", "副区长", "区委", "区人大", "区政协", "区直")
-_COUNTY_MARKS = ("县政府", "县长", "副县长", "县委")
+# 「区里」, 「县里」 said of the government as people say it day to day (not 社区里, 园区里, 景区里: see ``_by_level``)
+_DISTRICT_MARKS = ("区政府", "区长", "副区长", "区委", "区人大", "区政协", "区直", "区里")
+_COUNTY_MARKS = ("县政府", "县长", "副县长", "县委", "县里")
 # A place by its form: a word jieba tags as a place name (ns) that ends in a level (阳高县, 泽州县,
 # 崇阳县), so counties and towns need no list; not 「各县区」, 「本市」.
 _PLACE_ENDS = "县区市镇旗乡州"
@@ -264,7 +265,8 @@ class CityDetector:
     def _by_level(self, text: str) -> tuple[str, ...]:
         """ "区政府办的文件谁签字": when only one jurisdiction is a 区 (or 县), the level names it."""
         for level, marks in (("区", _DISTRICT_MARKS), ("县", _COUNTY_MARKS)):
-            if re.search(rf"(?<![县市）])(?:{'|'.join(marks)})", text):  # not 「县市区政府」, 「县（市）区」
+            # not 「县市区政府」, 「县（市）区」, nor a 区 of another kind (社区, 园区, 景区, 辖区, 片区, 街区, 小区, 城区)
+            if re.search(rf"(?<![县市）社园景辖片街小城])(?:{'|'.join(marks)})", text):
                 of_level = [j.slug for j in self.registry.jurisdictions if j.level == level]
                 if len(of_level) == 1:
                     return (of_level[0],)
