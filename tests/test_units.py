@@ -349,6 +349,11 @@ def test_a_part_saying_its_subject_again_or_asking_what_it_is_borrows_the_subjec
     assert question_parts("这里说的编制具体指啥？按什么原则定？", kinds)[1] == "这里说的编制按什么原则定"
 
 
+def test_a_case_supposed_after_a_part_asks_that_part_in_the_case(kinds):
+    # 「如果有急事呢」 asks the first part again if there is urgent business (not 「常务会如果有急事」)
+    assert question_parts("朝阳常务会多久开一次？如果有急事呢？", kinds)[1] == "如果有急事，朝阳常务会多久开一次"
+
+
 def test_a_part_asking_of_a_thing_is_the_first_parts_meetings(kinds):
     assert question_parts("专题会谁主持，纪要谁签？", kinds) == ["专题会谁主持", "专题会纪要谁签"]
     narrowed = question_parts("落实市委决策部署的专题会谁主持 纪要还要报给谁", kinds)

@@ -31,6 +31,7 @@ _ASKS = re.compile(
     r"谁|什么|啥|多久|多长|多少|几|哪|怎么|怎样|如何|咋|是否|能否|可否|吗|能不能|要不要|需不需要|有没有|(?<=..)不$"
     r"|(.)不\1"  # 去不去, 开不开: yes or no
 )
+_SUPPOSING = re.compile(r"(?:那么|那)?(?:如果|要是|假如|万一|若是|倘若)")  # a case supposed (「如果有急事呢」)
 _JOINERS = re.compile(r"^(另外|还有|同时|以及|并且|而且|那|又)")
 MAX_PARTS = 3
 # A clause that only asks whether or how the rules say it (有规定吗, 有没有具体要求, 是怎么规定的): no part
@@ -156,7 +157,11 @@ def _parts(
             # 开会能带手机吗？专题会呢」: of another meeting, in the first part's meeting's place
             new = fragment(clause)
             meeting = _meeting_replaced(new, parts[0], kinds)
-            parts.append(parts[0].replace(meeting, new, 1) if meeting else combine(new, parts[0]))
+            if _SUPPOSING.match(new) and not meeting:
+                # 「常务会多久开一次？如果有急事呢」: the first part asked again in that case
+                parts.append(f"{new.removesuffix('的话')}，{parts[0]}")
+            else:
+                parts.append(parts[0].replace(meeting, new, 1) if meeting else combine(new, parts[0]))
             complete.add(len(parts) - 1)
             continue
         if _ABOUT_THE_RULES.fullmatch(SCOPE_WORDS.sub("", clause)) or (parts and scope_only and scope_only(clause)):
