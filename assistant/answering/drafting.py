@@ -21,7 +21,7 @@ from assistant.answering.extractive import Draft, ExtractiveAnswerer
 from assistant.answering.parts import question_parts, without_scope
 from assistant.answering.phrasing import reaching, rejoined
 from assistant.answering.quantities import amounts, asked, asked_unit, lead_time_unstated, plain_asking, states
-from assistant.answering.references import named_document
+from assistant.answering.references import named_document, named_elsewhere
 from assistant.answering.relocation import Relocator
 from assistant.answering.roles import ROLE
 from assistant.answering.scoring import ClauseScorer, coverage
@@ -46,7 +46,6 @@ _WHICH_PLACE = re.compile(
 # A level word (市政府, 区长, 县里) or a role (负责人 here, 负责同志 there): each place says its own, not a thing
 # one place names and another lacks
 _OWN_WORDING = re.compile(rf"[省市区县乡镇]|{ROLE.pattern}|(?:人|同志|人员)$")
-_MAIN_RULES_NAMED = re.compile(r"政府工作规则")  # every place has its work rules
 _DEEPER = 6  # a named document's articles are looked for this many times deeper than the hits asked for
 _ARTICLE_REF = re.compile(rf"第\s*([{NUMERAL_CHARS}]+|\d+)\s*条")
 _CONNECTOR = re.compile(r"^[和与及、，,\s]+")  # what is left in front once the places are taken out
@@ -202,19 +201,6 @@ class Drafter:
         draft = self.answerer.draft(strip_places(part, others) or part, found.hits, found.vector)
         timings["answer"] = timings.get("answer", 0.0) + (time.perf_counter() - t) * 1000
         return found, no_such_article, draft
-
-    def _named_elsewhere(self, q: str, city: str) -> str | None:
-        """The title of another place's document that ``q`` names by its own core (not the work rules every
-        place has), when ``city`` has no document of that name; else None."""
-        others = [
-            d.title for j in self.registry.jurisdictions if j.slug != city for d in self.registry.documents_of(j.slug)
-        ]
-        places = [n for j in self.registry.jurisdictions for n in j.names]
-        title = named_document(q, others, places)
-        own = [d.title for d in self.registry.documents_of(city)]
-        if title is None or named_document(q, own, places) is not None or _MAIN_RULES_NAMED.search(q):
-            return None
-        return title
 
     def _of_the_document_named(self, q: str, city: str, found: Retrieval, k: int) -> Retrieval:
         """The hits from the document the question names first (in their order; searched deeper when none of
@@ -390,7 +376,7 @@ class Drafter:
         named = [d for d in docs if d.title in compact(q)] or [
             d for d in docs if d.title == named_document(q, [d.title for d in docs], place.names)
         ]
-        if not named and (elsewhere := self._named_elsewhere(q, city)):
+        if not named and (elsewhere := named_elsewhere(q, city, self.registry)):
             # 「常务会议工作规则第五条」 asked of every place: only 大同 has that document, the others' work rules
             # have a 第五条 of their own, which is not what was asked for
             return found, f"{place.name}的规则中没有《{elsewhere}》。"

@@ -314,9 +314,8 @@ def combine(new: str, previous: str, places: Sequence[str] = ()) -> str:
     if span and (kind := _kind_replaced(new, span, previous, places)) is not None:
         return kind
     sibling = len(span or "") == len(new) == 2 and span is not None and span[-1] == new[-1]  # 处级 for 司级
-    if span and (
-        new_subject or span[0] == new[0] or sibling
-    ):  # 「以市政府名义」 starts with a preposition, yet replaces
+    # 「以市政府名义」 starts with a preposition, yet replaces
+    if span and (new_subject or span[0] == new[0] or sibling):
         if ROLE.match(span) and ROLE.match(new):
             # 「那市长自己出差呢」 after 「副市长、秘书长离咸出差…」: in place of all the roles listed
             at = previous.index(span)

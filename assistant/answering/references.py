@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.knowledge.registry import Registry
+
 _ISSUER = re.compile(r"[市区县]?(?:人民)?政府")
 _MIN_CORE = 4  # 「常务会规则」 names a document; 「规则」 alone does not
 
@@ -29,11 +31,24 @@ def named_document(question: str, titles: Sequence[str], places: Sequence[str]) 
     said = _core(re.sub(r"\s", "", question), places)
     cores = {t: _core(t, places) for t in titles}
     named = [t for t, core in cores.items() if len(core) >= _MIN_CORE and core in said]
-    if not named and _MAIN_RULES.search(question):
+    if not named and MAIN_RULES.search(question):
         # 「大同市政府工作规则什么时候施行」: the place's own work rules (no core of their own), not its meeting rules
         named = [t for t, core in cores.items() if len(core) < _MIN_CORE] or []
         return named[0] if len(named) == 1 else None
     return max(named, key=lambda t: len(cores[t]), default=None)
 
 
-_MAIN_RULES = re.compile(r"政府工作规则")  # (the place may have been taken out: 「政府工作规则」)
+MAIN_RULES = re.compile(r"政府工作规则")  # a place's own work rules (its name may have been taken out)
+
+
+def named_elsewhere(question: str, city: str, registry: Registry) -> str | None:
+    """The title of another place's document that ``question`` names by its own core, when ``city`` has no
+    document of that name (「常务会议工作规则第五条」 asked of 朝阳); else None. Not the work rules: every place
+    has its own (「市政府工作规则第五条」 is asked of each)."""
+    places = [n for j in registry.jurisdictions for n in j.names]
+    others = [d.title for j in registry.jurisdictions if j.slug != city for d in registry.documents_of(j.slug)]
+    title = named_document(question, others, places)
+    own = [d.title for d in registry.documents_of(city)]
+    if title is None or named_document(question, own, places) is not None or MAIN_RULES.search(question):
+        return None
+    return title
