@@ -152,6 +152,8 @@ def validation_message(error: object, names: Callable[[str], str] | None = None)
             return "不是合法的 JSON。"
         if kind == "missing":
             said.setdefault("缺少请求体（应为 JSON 对象）" if loc == "请求体" else f"缺少字段 {loc}", [])
-        elif (reason := _reason(err)) not in (reasons := said.setdefault(f"字段 {loc} 无效", [])):
+        elif (reason := _reason(err)) not in (
+            reasons := said.setdefault("请求体无效" if loc == "请求体" else f"字段 {loc} 无效", [])
+        ):
             reasons.append(reason)
     return "；".join(f"{what}（{'或'.join(why)}）" if why else what for what, why in said.items()) or "格式有误"

@@ -310,7 +310,7 @@ def test_serve_stops_promptly_on_sigterm_with_a_stream_open(built_data_dir: Path
 @pytest.mark.parametrize(
     ("body", "content_type", "message", "status"),
     [
-        (b"[]", "application/json", "字段 请求体 无效（应为 JSON 对象）", 422),
+        (b"[]", "application/json", "请求体无效（应为 JSON 对象）", 422),
         (b"", "application/json", "缺少请求体（应为 JSON 对象）", 400),  # no body is no JSON at all
     ],
 )
