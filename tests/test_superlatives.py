@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from assistant.answering.superlatives import Reading, asked_superlative, conclusion, reading
+from assistant.answering.superlatives import Reading, asked_superlative, conclusion, reading, sameness
 
 
 @pytest.mark.parametrize(
@@ -65,3 +65,19 @@ def test_places_stating_the_same_number_are_said_to_be_alike():
     same = "部门之间征求意见或会签文件时，一般应在7个工作日内回复。"
     line = conclusion("各地会签文件哪个回复最快", [("大同市", [same]), ("朝阳市", [same]), ("咸宁市", [])])
     assert line == "按条文写明的数字比较：大同市、朝阳市相同（7个工作日内回复）。咸宁市未规定，未计入比较。"
+
+
+def test_whether_places_differ_is_said_from_their_quotes():
+    printed = [
+        ("大同市", ["原则上须在会议结束后7个工作日内印发。"]),
+        ("晋城市城区", ["原则上须在会议结束后 7 个工作日内印发。"]),
+        ("咸宁市", ["原则上须在会议结束后5个工作日内印发。"]),
+    ]
+    line = sameness("常务会通过的文件多少天内印发，各地一样吗", printed)
+    assert line == "按条文写明的数字比较，各地不同：大同市、晋城市城区均为7个工作日内印发；咸宁市为5个工作日内印发。"
+    same = [("大同市", ["以市政府名义发文由市长签发。"]), ("晋城市城区", ["以区政府名义发文由区长签发。"])]
+    assert sameness("以政府名义发文谁签发，两地有什么不同", same).startswith("大同市、晋城市城区的条文规定相同")
+    worded = [("朝阳市", ["由秘书长签发。"]), ("咸宁市", ["由市长签发。"])]
+    assert sameness("谁签发，一样吗", worded) == ""  # words differ and no number to compare: the quotes say it
+    assert sameness("常务会多久开一次", printed) == ""  # not asked whether they differ
+    assert sameness("一样吗", [*printed, ("朝阳市", [])]) == ""  # a place is silent

@@ -16,7 +16,7 @@ from assistant.answering.findings import finding_of, quoted, related_clauses
 from assistant.answering.kinds import Kinds
 from assistant.answering.messages import not_found, not_found_each, place_not_found
 from assistant.answering.quoting import format_quotes
-from assistant.answering.superlatives import conclusion
+from assistant.answering.superlatives import conclusion, sameness
 from assistant.knowledge.registry import Registry
 from assistant.models import Answer, Citation, Hit, Reason
 
@@ -96,10 +96,9 @@ class Composer:
         everywhere = len(slugs) == len(self.cities) and not compare
         lead = "" if single else "问题未指明地区，以下按地区分别列出：\n" if everywhere else "各地规定如下：\n"
         timings["total"] = (time.perf_counter() - t0) * 1000
-        # 「哪个开得最勤」: the place first by the numbers the quotes state, when one is
-        first = (
-            "" if single else conclusion(question, [(self.registry.by_slug[c].name, quoted(c, drafts)) for c in slugs])
-        )
+        # 「哪个开得最勤」: the place first by the numbers the quotes state, when one is; 「各地一样吗」: whether they are
+        compared = [(self.registry.by_slug[c].name, quoted(c, drafts)) for c in slugs]
+        first = "" if single else conclusion(question, compared) or sameness(question, compared)
         text = lead + "\n".join(parts) + (f"\n{first}" if first else "")
         related = related_clauses([d for d in drafts if d[0] in dict(silent)])
         return Answer(

@@ -149,3 +149,44 @@ def conclusion(question: str, places: Sequence[tuple[str, Sequence[str]]]) -> st
 def _left_out(unset: Sequence[str]) -> str:
     """The sentence saying which places compared are silent, so not compared ("" for none)."""
     return f"{'、'.join(unset)}未规定，未计入比较。" if unset else ""
+
+
+# a comparison that asks whether the places differ (「…，各地一样吗」, 「有什么不同」)
+_SAME_ASKED = re.compile(r"一样|相同|不同|区别|差别|差异|异同")
+_LEVEL_WORDS = str.maketrans("区县", "市市")
+_SPACING = re.compile(r"[\s\W_]")
+_OFTEN_ASKED = re.compile(r"开|次|频")
+
+
+def sameness(question: str, places: Sequence[tuple[str, Sequence[str]]]) -> str:
+    """For a question asking whether places differ, the line saying so from their quoted clauses (``places``:
+    name, quotes): the same words (the level, 市 or 区, spacing and punctuation aside), or the numbers each
+    states (how often, a deadline), alike or not; "" when it asks no such thing, a place is silent, or the
+    quotes differ in words and state no number to compare."""
+    if not _SAME_ASKED.search(question) or len(places) < 2 or any(not quotes for _, quotes in places):
+        return ""
+    names = "、".join(name for name, _ in places)
+    plain = {_SPACING.sub("", "".join(quotes).translate(_LEVEL_WORDS)) for _, quotes in places}
+    if len(plain) == 1:
+        return f"{names}的条文规定相同（除市、区称谓和标点外逐字一致）。"
+    measures: tuple[Measure, ...] = (
+        ("frequency", "deadline") if _OFTEN_ASKED.search(question) else ("deadline", "frequency")
+    )
+    done = _DONE.search(question)
+    for measure in measures:
+        verb = done.group(0) if done and measure == "deadline" else ""
+        read = [next((r for q in quotes if (r := reading(measure, q, verb)) is not None), None) for _, quotes in places]
+        if not all(read):
+            continue
+        said = [r for r in read if r is not None]
+        if len({(r.low, r.high) for r in said}) == 1:
+            return f"按条文写明的数字比较：{names}相同（{said[0].said}）。"
+        alike: dict[tuple[float, float], list[tuple[str, str]]] = {}  # places stating the same number, together
+        for (name, _), r in zip(places, said, strict=True):
+            alike.setdefault((r.low, r.high), []).append((name, r.said))
+        each = "；".join(
+            f"{'、'.join(n for n, _ in group)}{'均' if len(group) > 1 else ''}为{group[0][1]}"
+            for group in alike.values()
+        )
+        return f"按条文写明的数字比较，各地不同：{each}。"
+    return ""
