@@ -151,7 +151,8 @@ class Hit:
     # The median similarity of this query's dense candidates: what an unrelated article of this
     # corpus scores. ``dense - dense_base`` compares across corpora; raw cosine levels do not.
     dense_base: float = 0.0
-    pinned: bool = False  # named by the question itself ("第三十三条"), not found by search
+    # named by the question itself ("第三十三条"), or found by its place in a document (its closing article), not searched
+    pinned: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return article_fields(self.article) | {
@@ -196,6 +197,7 @@ class Reason(StrEnum):
     NEEDS_CONTEXT = "needs_context"  # a follow-up (「那常务会议呢？」) with no earlier question to follow
     SMALL_TALK = "small_talk"  # 「你好」, 「谢谢」, 「你是谁」: said back to briefly, nothing searched
     SCOPE_CHANGED = "scope_changed"  # the question names another jurisdiction than the one chosen
+    DOCUMENT_FACTS = "document_facts"  # 「…的文号是多少」: answered from the document's record, not a clause
     WRITING_REQUEST = "writing_request"  # 「帮我写一份请假条」: the rules on it are quoted, nothing is written
     INSTRUCTIONS_SET_ASIDE = "instructions_set_aside"  # 「请用英文回答：…」: the question is answered as ever
     MULTI_CITY_VERBATIM = "multi_city_verbatim"  # LLM mode, several cities: quoted per city instead
@@ -224,8 +226,8 @@ class Answer:
     # clauses shown that are not the answer: what a refusal or a silent place's cell quotes the rules saying
     # instead (「只规定：「…应事先向市长请假」」), so that a client can link their source as for ``citations``
     related: tuple[Citation, ...] = ()
-    # places compared by a superlative (「哪个开得最勤」): the line naming the first by the quoted numbers, as in the
-    # answer text ("" when none is first or nothing was asked so)
+    # places compared by a superlative (「哪个开得最勤」): the line naming the first by the quoted numbers; asked whether
+    # they differ (「各地一样吗」): the line saying so from the quotes; as in the answer text ("" when none can be said)
     conclusion: str = ""
 
     def to_dict(self) -> dict[str, Any]:

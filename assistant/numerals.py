@@ -1,20 +1,26 @@
-"""Chinese numerals as used in article labels (一 … 九十九, 一百 …)."""
+"""Chinese numerals as used in article labels (一 … 九十九, 一百 …), and dates as Chinese text."""
 
 from __future__ import annotations
+
+import re
 
 DIGITS = "零一二三四五六七八九"
 _VALUES = {c: i for i, c in enumerate(DIGITS)} | {"〇": 0, "两": 2}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
-NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"
+NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
+_MYRIADS = {"万": 10**4, "亿": 10**8}
 
 
 def parse_chinese_number(text: str) -> int:
-    """``"三十三"`` → 33, ``"十"`` → 10, ``"一百零一"`` → 101. Raises ValueError."""
+    """``"三十三"`` → 33, ``"十"`` → 10, ``"一百零一"`` → 101, ``"一百万"`` → 1000000. Raises ValueError."""
     if not text or any(c not in NUMERAL_CHARS for c in text):
         raise ValueError(f"not a Chinese numeral: {text!r}")
-    total, digit = 0, None
+    total, digit, done = 0, None, 0  # ``done``: the part already multiplied by 万 or 亿
     for ch in text:
-        if ch in _UNITS:
+        if ch in _MYRIADS:
+            done += (total + (digit or 0) or 1) * _MYRIADS[ch]
+            total, digit = 0, None
+        elif ch in _UNITS:
             total += (1 if digit is None else digit) * _UNITS[ch]
             digit = None
         else:
@@ -23,6 +29,7 @@ def parse_chinese_number(text: str) -> int:
             digit = _VALUES[ch]
     if digit is not None:
         total += digit
+    total += done
     if total <= 0 and text not in ("零", "〇"):
         raise ValueError(f"not a Chinese numeral: {text!r}")
     return total
@@ -56,3 +63,12 @@ def article_label(n: int) -> str:
 
 def chapter_label(n: int) -> str:
     return f"第{to_chinese_number(n)}章"
+
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def cn_date(iso: str) -> str:
+    """``2024-01-15`` → ``2024年1月15日``; anything else as given."""
+    m = _ISO_DATE.fullmatch(iso or "")
+    return f"{m[1]}年{int(m[2])}月{int(m[3])}日" if m else iso

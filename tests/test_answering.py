@@ -211,6 +211,7 @@ def test_unknown_city_in_question(assistant):
     assert assistant.detector.going_away("局长去北京开会") == 5 and assistant.detector.going_away("收到文件") is None
     assert not assistant.ask("第零条怎么规定的", city="datong").answer.startswith("Traceback")
     assert assistant.ask("第10000条怎么规定的", city="datong").answer.endswith("没有第10000条。")
+    assert assistant.ask("第一百万条", city="chaoyang").answer.endswith("共 44 条，没有第一百万条。")  # not 第一责任人
     # a province is named with its level: 山西省政府 is another government, 山西大同 is 大同
     province = assistant.ask("山西省政府常务会议的议题怎么报？")
     assert province.refused and not province.citations
@@ -998,3 +999,40 @@ def test_the_district_said_day_to_day_is_the_only_district(assistant):
     said = assistant.ask("区里的常务会多久开一次")
     assert {c.article.city for c in said.citations} == {"jincheng-chengqu"}
     assert assistant.detector.detect("社区里的事归谁管").cities == ()  # a 社区 is no district government
+
+
+def test_a_documents_own_facts_come_from_its_record(assistant):
+    # 文号, 印发, 条数 are printed above the articles: answered from the document's record, naming it
+    number = assistant.ask("大同市人民政府工作规则的文号是多少？")
+    assert not number.refused and number.reason == Reason.DOCUMENT_FACTS
+    assert "同政发〔2024〕2号" in number.answer and number.scope == ("datong",)
+    issued = assistant.ask("城区政府工作规则是哪年发的")  # not the 2016 rules it replaced
+    assert "2023年7月20日印发" in issued.answer and "2016" not in issued.answer
+    assert "共44条" in assistant.ask("朝阳市政府工作规则一共多少条").answer
+    chapters = assistant.ask("常务会议规则分几章")  # only 大同 has meeting rules of their own
+    assert (
+        chapters.scope == ("datong",) and "《市政府常务会议工作规则》" in chapters.answer and "分7章" in chapters.answer
+    )
+    applies = assistant.ask("咸宁市政府工作规则什么时候开始施行")
+    assert [c.article.id for c in applies.citations] == ["xianning-work-rules-043"]
+    assert "本规则自发布之日起施行" in applies.answer and "2023年6月7日" in applies.answer
+    basis = assistant.ask("咸宁的工作规则是依据什么制定的")  # its first article says what it was made on
+    assert [c.article.id for c in basis.citations] == ["xianning-work-rules-001"] and "制定本规则" in basis.answer
+    replaced = assistant.ask("大同新的工作规则替代了哪个文件？")
+    assert "同政发〔2013〕46号" in replaced.answer
+
+
+def test_documents_compared_by_their_records(assistant):
+    earliest = assistant.ask("这几个地方的工作规则哪个印发最早？")
+    assert earliest.conclusion == "按登记的文件信息：咸宁市印发最早（2023年6月7日）。"
+    counts = assistant.ask("四个地方的工作规则各有多少条")
+    assert all(f"共{n}条" in counts.answer for n in (46, 44, 43)) and len(counts.scope) == 4
+    level = assistant.ask("大同和城区的工作规则哪个条数多")
+    assert level.conclusion == "按登记的文件信息：大同市、晋城市城区相同（46条）。"
+
+
+def test_a_question_about_the_rules_content_is_not_one_about_the_document(assistant):
+    # 文号 or 执行 said of something else than the document: searched as ever
+    for q in ("发文要不要编文号", "常务会议决定的事项什么时候执行，规则怎么说"):
+        answer = assistant.ask(q, city="datong")
+        assert answer.reason is not Reason.DOCUMENT_FACTS and "同政发" not in answer.answer, q

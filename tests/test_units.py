@@ -19,7 +19,7 @@ from assistant.answering.scoring import clause_score, coverage, type_bonus
 from assistant.knowledge.ingest import load_articles
 from assistant.llm.verify import verbatim, verify
 from assistant.models import Article
-from assistant.numerals import article_label, parse_chinese_number, to_chinese_number
+from assistant.numerals import article_label, cn_date, parse_chinese_number, to_chinese_number
 from assistant.retrieval.lexicon import found_in, leaving_words, synonyms
 from assistant.retrieval.tokenizer import default_tokenizer
 from assistant.settings import Settings, Weights
@@ -393,7 +393,7 @@ def test_a_part_asking_of_a_thing_is_the_first_parts_meetings(kinds):
 def test_a_clause_of_places_and_scope_alone_is_no_part(assistant):
     """「朝阳和咸宁规定有啥差别」 holds nothing to search once its places and scope words are out: the
     comparison's scope, not a part (it was searched, refused, and searched again with its own embedding)."""
-    parts = assistant.drafter._parts
+    parts = assistant.drafter.parts
     for question in (
         "市长不在本地时谁主持市政府工作 朝阳和咸宁规定有啥差别",
         "常务会纪要会后多少天内要完成？大同、城区、咸宁各是多少",
@@ -1338,3 +1338,24 @@ def test_a_clause_is_read_with_its_title_when_the_question_names_a_document(assi
     clause = "本规则自发布之日起施行。"
     assert read_with_title("这个规则哪天开始施行", art, clause) == art.document + clause
     assert read_with_title("常务会多久开一次", art, clause) == clause
+
+
+def test_what_is_asked_of_a_document():
+    from assistant.answering.documents import Asked, asked_of_document, said_besides
+
+    assert asked_of_document("工作规则的文号是多少") == (Asked.NUMBER,)
+    assert asked_of_document("这个规则是哪年印发的") == (Asked.ISSUED,)
+    assert asked_of_document("规则是谁制定的") == (Asked.ISSUER,)
+    assert asked_of_document("规则一共多少条，分几章") == (Asked.ARTICLES, Asked.CHAPTERS)
+    assert asked_of_document("规则什么时候开始施行") == (Asked.EFFECTIVE,)
+    assert asked_of_document("发文要不要编文号") == ()  # no document referred to
+    title, places = "市政府常务会议工作规则", ("大同",)
+    assert said_besides("大同常务会议规则分几章", title, places, (Asked.CHAPTERS,)) == ""
+    assert said_besides("常务会议决定的事项什么时候执行，规则怎么说", title, places, (Asked.EFFECTIVE,))
+    assert cn_date("2024-01-15") == "2024年1月15日" and cn_date("") == ""
+
+
+def test_chinese_numerals_with_myriads():
+    assert parse_chinese_number("一百万") == 1_000_000 and parse_chinese_number("两万三千") == 23_000
+    with pytest.raises(ValueError):
+        parse_chinese_number("一万三三")

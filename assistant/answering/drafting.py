@@ -122,7 +122,7 @@ class Drafter:
         drafts: list[Drafted] = []
         q = self._whole(q)  # 「请个假」 is 请假
         placed = {c: self._whole(p) for c, p in (placed or {}).items()}
-        parts = self._parts(q)
+        parts = self.parts(q)
         if len(parts) == 1 and _BETWEEN_WORDS.search(q):
             q = parts[0] = _BETWEEN_WORDS.sub("", q)  # 「常务会 多久 开」: keywords of one question, read as one
         several = len(slugs) > 1
@@ -136,7 +136,7 @@ class Drafter:
             question = (placed or {}).get(c, q)
             # each place asked at its own level, and of its own quantity when compared by a superlative
             mine = plain_asking(self.relocator.at_level(question, self.registry.by_slug[c].level)) if several else q
-            own_parts = self._parts(mine) if mine != q else parts
+            own_parts = self.parts(mine) if mine != q else parts
             asked[c] = strip_places(mine, others) or mine
             for part in [mine] if len(own_parts) == 1 else [mine, *own_parts]:
                 # a part is searched with the whole question's embedding (``Weights.parts_embedded``), and the
@@ -179,7 +179,8 @@ class Drafter:
             return q
         return f"{q[:end]}外出{q[end:]}"
 
-    def _parts(self, q: str) -> list[str]:
+    def parts(self, q: str) -> list[str]:
+        """The parts ``q`` asks (one when it asks one thing): see ``parts.question_parts``."""
         return question_parts(
             q,
             self.analyzer.kinds,

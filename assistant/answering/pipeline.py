@@ -20,6 +20,7 @@ from assistant.answering.cities import CityDetector, gazetteer
 from assistant.answering.clauses import ClauseVectors
 from assistant.answering.composing import Composer, refused
 from assistant.answering.dialogue import Dialogue
+from assistant.answering.documents import DocumentFacts, with_facts
 from assistant.answering.drafting import Drafted, Drafter
 from assistant.answering.extractive import ExtractiveAnswerer
 from assistant.answering.kinds import Kinds
@@ -118,6 +119,7 @@ class Assistant:
             j.slug for j in self.registry.jurisdictions if any(a.city == j.slug for a in self.index.articles)
         ]
         self.composer = Composer(self.registry, kinds, self.cities)
+        self.documents = DocumentFacts(self.registry, self.index.articles, self.place_names)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Assistant:
@@ -183,8 +185,9 @@ class Assistant:
         ``settings.answer_deadline`` seconds, then ``base`` with a notice), so a server runs it
         outside its CPU answering slots.
         """
-        if mode == "extractive" or base.refused or base.reason is Reason.WRITING_REQUEST:
-            yield from extractive_events(base)  # an LLM is not asked to write what was asked of it
+        if mode == "extractive" or base.refused or base.reason in (Reason.WRITING_REQUEST, Reason.DOCUMENT_FACTS):
+            # an LLM is not asked to write what was asked of it, nor to say a document's record
+            yield from extractive_events(base)
             return
         if base.city is None:
             notice = "多地区问题以条文原文分地区列出。"
@@ -358,6 +361,16 @@ class Assistant:
         # 「各地一把手（市长/区长）…」: 区长 names no place when every place is asked about
         by_level_only = detected.by_level and EVERY_PLACE.search(q)
         slugs = [slug] if slug else list(within or (not by_level_only and detected.cities) or self.cities)
+        if (about := self.documents.question(q, slugs)) is not None:  # 「…工作规则的文号是多少」: its record
+            everywhere = len(slugs) == len(self.cities) and not SCOPE_WORDS.search(q)
+            return self._requests_noticed(
+                q, instructions, self.documents.compose(about, everywhere, t0, timings), notice
+            )
+        if len(slugs) == 1 and (parted := self.documents.parted(self.drafter.parts(q), slugs)):
+            # 「…工作规则的文号是哪个？常务会议一个月几次」: the record for one part, the rules for the others
+            asked_else = "？".join(parted[1]) + "？"
+            facts = self.documents.compose(parted[0], False, t0, timings)
+            return with_facts(facts, asked_else, self._extractive(asked_else, slugs[0], picked))
         drafts, refusal = self.drafts(q, slugs, timings)
         reason = Reason.SCOPE_CHANGED
         if refusal and (rest := self.drafter.without_reference(q)):

@@ -11,7 +11,6 @@ Articles come from the assistant's index, document metadata from the ``Catalog``
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -20,14 +19,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from assistant.models import Article
-from assistant.numerals import article_label
+from assistant.numerals import article_label, cn_date
 from assistant.serve.deps import AssistantDep
 from assistant.serve.pages import templates
 from assistant.serve.routers.knowledge import Catalog, CatalogDep
 
 log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)
-DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 MAX_SHOWN = 80  # characters of an unknown path echoed on the 404 page
 MAX_QUOTE = 2000  # characters of quotes to mark (a citation's own quotes are far shorter)
 
@@ -39,12 +37,6 @@ class Section:
     anchor: str
     title: str
     articles: list[dict[str, Any]]
-
-
-def cn_date(iso: str) -> str:
-    """``2024-01-15`` → ``2024年1月15日``; anything else as given."""
-    m = DATE.fullmatch(iso or "")
-    return f"{m[1]}年{int(m[2])}月{int(m[3])}日" if m else iso
 
 
 def document_url(city: str, slug: str) -> str:

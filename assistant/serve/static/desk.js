@@ -310,7 +310,8 @@
   }
 
   function isComparison(answer) {
-    return !answer.refused && Array.isArray(answer.scope) && answer.scope.length > 1;
+    // a documents' record (文号, 印发日期) compared across places is said line by line: there is no clause to quote
+    return !answer.refused && answer.reason !== "document_facts" && Array.isArray(answer.scope) && answer.scope.length > 1;
   }
 
   // A refusal's heading by its reason: not every refusal is a search that found nothing.

@@ -1,0 +1,303 @@
+"""Questions about a rule document itself: its 文号, who issued it and when, how many articles and chapters it
+has, whether it is in force and what it replaced, from when it applies.
+
+「大同市政府工作规则的文号是多少」 asks nothing an article says: the 文号 is printed above the title, the date
+under the issuing notice. The registry holds them (``knowledge/registry.toml``: number, issuer, issued,
+status, replaces) and the articles give the counts, so these are answered from the document's record, naming
+it; when it applies is quoted from its own closing article (「本规则自发布之日起施行」), with the date it was
+issued. A question is about a document only when it refers to one (by its title, however shortened — see
+``references`` —, or as 规则 / 这个文件) and asks one of these things of it; 「发文要不要编文号」 is a question
+about the rules' content and is searched as ever.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Literal
+
+from assistant.answering.references import MAIN_RULES, named_document
+from assistant.knowledge.registry import DocumentEntry, Registry
+from assistant.models import Answer, Article, Citation, Hit, Reason
+from assistant.numerals import cn_date
+
+
+class Asked(StrEnum):
+    NUMBER = "number"  # 文号
+    ISSUER = "issuer"  # 谁印发的
+    ISSUED = "issued"  # 什么时候印发的
+    ARTICLES = "articles"  # 一共几条
+    CHAPTERS = "chapters"  # 分几章
+    STATUS = "status"  # 还有效吗
+    REPLACES = "replaces"  # 替代了哪个文件
+    EFFECTIVE = "effective"  # 什么时候施行
+    BASIS = "basis"  # 依据什么制定
+
+
+_REFERENT = r"(?:工作)?规则|条例|实施细则|(?:管理)?办法|(?:这|该|本)(?:个|份|部)?(?:文件|规定|办法)|(?:这|该|本)个?文"
+_WHEN = r"(?:什么|啥)时候|何时|哪(?:一)?(?:天|年|月|日)|几(?:月|号)|多会儿?|(?:从|自)(?:哪|何时)"
+_ISSUING = r"印发|发布|出台|制定|下发|颁布|发(?:的|出)|定的|出的|通过"
+_EARLIEST = rf"(?:{_ISSUING})(?:得|的)?(?:最|更|比较)(?:早|旧|老)|(?:最|更)(?:早|旧|老)(?:{_ISSUING})?"
+_LATEST = rf"(?:{_ISSUING})(?:得|的)?(?:最|更|比较)(?:晚|新|近)|(?:最|更)(?:晚|新|近)(?:{_ISSUING})?"
+_ASKING: dict[Asked, re.Pattern[str]] = {
+    Asked.NUMBER: re.compile(r"文号|发文字号|发文号|文件号|哪个文(?:件)?(?:印发|发)"),
+    Asked.ISSUER: re.compile(
+        rf"(?:谁|哪(?:个|一)?(?:单位|部门|机关|机构|级|家))(?:来|负责)?(?:{_ISSUING})|(?:印发|发布|制定)(?:单位|机关|部门)"
+    ),
+    Asked.ISSUED: re.compile(
+        rf"(?:{_WHEN})(?:开始)?(?:{_ISSUING})|(?:{_ISSUING})(?:的)?(?:时间|日期|年份)|(?:是|为)?哪(?:一)?年的|哪年版"
+        rf"|{_EARLIEST}|{_LATEST}"
+    ),
+    Asked.ARTICLES: re.compile(
+        rf"(?:{_REFERENT})(?:里|中)?(?:各|分别|一共|总共|共|总计|合计)*(?:有|包括|含)?(?:几|多少)条(?!件|规定|要求)"
+        rf"|条(?:文)?数(?:量)?(?:最|更|比较)?(?:多|少)?"
+    ),
+    Asked.CHAPTERS: re.compile(r"(?:一共|总共|共|有|分|分为|分成|包括)(?:几|多少)(?:个)?(?:章|部分)"),
+    Asked.STATUS: re.compile(
+        r"(?:还|仍然?|是否|是不是|现在)(?:有效|管用|适用|生效|现行)|(?:作废|废止|失效|过期)了?(?:吗|没|没有)"
+    ),
+    Asked.REPLACES: re.compile(
+        r"(?:替代|取代|代替|替换|废止)了?(?:哪|什么|啥)|(?:旧|老|上一|以前的?|原来的?)(?:版|版本|规则|文件)"
+    ),
+    Asked.EFFECTIVE: re.compile(
+        rf"(?:{_WHEN})(?:开始|起)?(?:施行|生效|实施|执行|起效)|(?:施行|生效|实施)(?:的)?(?:时间|日期)"
+    ),
+    Asked.BASIS: re.compile(
+        r"(?:依据|根据|参照|按照|依照)(?:了)?(?:什么|啥|哪些|哪个|哪几个?)(?:文件|法律|法规|规定)?(?:制定|定的|出台|写的)?"
+        r"|(?:制定|出台)(?:的)?(?:依据|根据)"
+    ),
+}
+# words that only ask or point (请问, 一共, 现在, 分别 …) and punctuation
+_ASKING_ONLY = re.compile(
+    r"请问|一下|现在|目前|现行|我们|咱们|这个|那个|分别|各地|各自|一共|总共|多少|几|哪|啥|什么|怎么|是否|是不是"
+    r"|(?:这|那)?(?:[一二两三四五六七八九十几]|这些|那些)?个?(?:地方|地区|城市)"
+    r"|文件|新的|[的是了吗呢啊吧呀嘛么还都又在和与及跟个份部里中有各比\s\W]"
+)
+_BESIDES_MAX = 2  # characters a question may say besides the document and what is asked of it
+_BASIS_CLAUSE = re.compile(r"(?:根据|依据|按照|为了|为)[^。]*?制定本(?:规则|办法|规定|条例|细则)")
+_STOPPED = re.compile(r"[^。\n]*(?:停止执行|同时废止)")
+_CLOSING = re.compile(r"本(?:规则|办法|规定|条例|细则)[^。；]*?(?:施行|执行)")
+
+
+Superlative = Literal["earliest", "latest", "most", "fewest"]
+_FEWER = re.compile(r"条(?:文)?数(?:量)?(?:最|更|比较)?少|(?:最|更)少")
+
+
+@dataclass(frozen=True)
+class DocumentQuestion:
+    asked: tuple[Asked, ...]
+    titles: dict[str, str]  # per place asked about: the title of its document asked about
+    superlative: Superlative | None = None  # which document comes first (「哪个印发最早」, 「哪个条数多」)
+
+
+def asked_of_document(q: str) -> tuple[Asked, ...]:
+    """What ``q`` asks of a document it refers to (empty when it refers to none or asks nothing of it)."""
+    if not re.search(_REFERENT, q):
+        return ()
+    return tuple(a for a, pattern in _ASKING.items() if pattern.search(q))
+
+
+def _superlative(q: str, asked: tuple[Asked, ...]) -> Superlative | None:
+    if Asked.ISSUED in asked and re.search(_EARLIEST, q):
+        return "earliest"
+    if Asked.ISSUED in asked and re.search(_LATEST, q):
+        return "latest"
+    if Asked.ARTICLES in asked and re.search(r"条(?:文)?数|(?:最|更|比较)(?:多|少)", q):
+        return "fewest" if _FEWER.search(q) else "most" if re.search(r"多", q) else None
+    return None
+
+
+def said_besides(q: str, title: str, places: tuple[str, ...], asked: tuple[Asked, ...]) -> str:
+    """What ``q`` says besides the document ``title`` (any run of two or more of its characters), places, what
+    it asks of the document and words that only ask: 「常务会议决定的事项什么时候执行，规则怎么说」 says
+    「决定的事项」 of something else, so it asks about content, not about the document."""
+    for place in places:
+        q = q.replace(place, " ")
+    for a in asked:
+        q = _ASKING[a].sub(" ", q)
+    q = re.sub(_REFERENT, " ", q)
+    out, i = [], 0
+    while i < len(q):
+        n = next((n for n in range(len(q) - i, 1, -1) if q[i : i + n] in title), 0)
+        out.append(" " if n else q[i])
+        i += n or 1
+    return _ASKING_ONLY.sub("", "".join(out))
+
+
+class DocumentFacts:
+    """Answers from documents' records (``Registry`` entries) and their articles (counts, closing article)."""
+
+    def __init__(self, registry: Registry, articles: list[Article], places: tuple[str, ...]) -> None:
+        self.registry = registry
+        self.places = places
+        self.articles: dict[tuple[str, str], list[Article]] = {}
+        for a in articles:
+            self.articles.setdefault((a.city, a.document), []).append(a)
+
+    def question(self, q: str, slugs: list[str]) -> DocumentQuestion | None:
+        """The document question ``q`` asks of each of ``slugs`` (its title there), or None when it asks none:
+        a document named that only some places have is asked of those."""
+        asked = asked_of_document(q)
+        if not asked:
+            return None
+        titles: dict[str, str] = {}
+        for c in slugs:
+            docs = self.registry.documents_of(c)
+            names = [d.title for d in docs]
+            title = next((t for t in names if t in q), None) or named_document(q, names, self.places)
+            if title is None and (MAIN_RULES.search(q) or not self._names_another(q, c)):
+                title = self._main(docs)
+            if title is not None and len(said_besides(q, title, self.places, asked)) <= _BESIDES_MAX:
+                titles[c] = title
+        return DocumentQuestion(asked, titles, _superlative(q, asked)) if titles else None
+
+    def parted(self, parts: list[str], slugs: list[str]) -> tuple[DocumentQuestion, list[str]] | None:
+        """A question in ``parts`` of which some ask about the document and some about its content
+        (「朝阳市政府工作规则的文号是哪个？常务会议一个月几次」): the document parts' question, and the other
+        parts; None when none of the parts, or every one, is about the document."""
+        asked = [(p, self.question(p, slugs)) for p in parts] if len(parts) > 1 else []
+        about = [d for _, d in asked if d is not None]
+        rest = [p for p, d in asked if d is None]
+        if not about or not rest:
+            return None
+        what = tuple(dict.fromkeys(a for d in about for a in d.asked))
+        return DocumentQuestion(what, about[0].titles, about[0].superlative), rest
+
+    def _names_another(self, q: str, city: str) -> bool:
+        """Whether ``q`` names a document another place has and ``city`` lacks (「市长办公会议工作规则」 of 咸宁)."""
+        others = [
+            d.title for j in self.registry.jurisdictions if j.slug != city for d in self.registry.documents_of(j.slug)
+        ]
+        return named_document(q, others, self.places) is not None
+
+    @staticmethod
+    def _main(docs: list[DocumentEntry]) -> str | None:
+        """The place's own work rules (the document whose title names the place's government, not a meeting's),
+        or its only document; None when it has several and none is its work rules."""
+        mains = [d.title for d in docs if MAIN_RULES.search(d.title)]
+        return mains[0] if len(mains) == 1 else docs[0].title if len(docs) == 1 else None
+
+    def answer(self, c: str, title: str, asked: tuple[Asked, ...]) -> tuple[str, tuple[Citation, ...]]:
+        """The sentence answering ``asked`` of place ``c``'s document ``title``, with the clauses quoted that say
+        from when it applies or what it was made on (its closing and opening articles)."""
+        entry = next(d for d in self.registry.documents_of(c) if d.title == title)
+        arts = self.articles.get((c, title), [])
+        # the old rules it replaced are quoted as its closing article stops them, when it does
+        stops = _clause(arts[-3:][::-1], _STOPPED) if {Asked.REPLACES, Asked.STATUS} & set(asked) else None
+        said = _recorded(entry, arts, asked, quoted_replaced=stops is not None)
+        citations: list[Citation] = []
+        for what, pattern, among, unsaid in (
+            (Asked.BASIS, _BASIS_CLAUSE, arts[:2], "条文中没有写明制定依据"),
+            (Asked.EFFECTIVE, _CLOSING, arts[-3:][::-1], "条文中没有写明施行时间"),
+        ):
+            if what not in asked:
+                continue
+            clause = _clause(among, pattern)
+            if clause is None:
+                said.append(unsaid)
+                continue
+            citations.append(clause)
+            when = f"（该文件{cn_date(entry.issued)}印发）" if what is Asked.EFFECTIVE and entry.issued else ""
+            said.append(f"{clause.article.citation.removeprefix(f'《{title}》')}规定「{clause.quote}」{when}")
+        if stops is not None:
+            citations.append(stops)
+            said.append(f"{stops.article.citation.removeprefix(f'《{title}》')}规定「{stops.quote}」")
+        number = f"（{entry.number}）" if entry.number and Asked.NUMBER not in asked else ""
+        text = f"《{title}》{number}" + "，".join(said)
+        return text + ("" if text.endswith("。」") else "。"), tuple(citations)
+
+    def compose(self, dq: DocumentQuestion, everywhere: bool, t0: float, timings: dict[str, float]) -> Answer:
+        """The answer for every place asked about (one line each, under its name when several), and which comes
+        first when a superlative is asked (「哪个印发最早」, 「哪个条数多」)."""
+        lines: list[str] = []
+        citations: list[Citation] = []
+        for c, title in dq.titles.items():
+            text, cited = self.answer(c, title, dq.asked)
+            citations.extend(cited)
+            lines.append(text if len(dq.titles) == 1 else f"【{self.registry.by_slug[c].name}】{text}")
+        lead = (
+            ""
+            if len(lines) == 1
+            else "问题未指明地区，以下按地区分别列出：\n"
+            if everywhere
+            else "各地文件信息如下：\n"
+        )
+        first = self._first(dq)
+        timings["total"] = (time.perf_counter() - t0) * 1000
+        slugs = tuple(dq.titles)
+        single = slugs[0] if len(slugs) == 1 else None
+        text = lead + "\n".join(lines) + (f"\n{first}" if first else "")
+        found = tuple(Hit(c.article, 1.0, pinned=True) for c in citations)  # found by their place, not searched
+        return Answer(
+            text, False, single, tuple(citations), found, timings, Reason.DOCUMENT_FACTS, scope=slugs, conclusion=first
+        )
+
+    def _first(self, dq: DocumentQuestion) -> str:
+        """The line naming the document first by the superlative asked, or saying they are level ("" for none)."""
+        if dq.superlative is None or len(dq.titles) < 2:
+            return ""
+        by_date = dq.superlative in ("earliest", "latest")
+        values: dict[str, str | int] = {}
+        for c, title in dq.titles.items():
+            entry = next(d for d in self.registry.documents_of(c) if d.title == title)
+            values[self.registry.by_slug[c].name] = entry.issued if by_date else len(self.articles.get((c, title), []))
+        if by_date and not all(values.values()):
+            return ""
+        best = (max if dq.superlative in ("latest", "most") else min)(values.values())
+        named = [n for n, v in values.items() if v == best]
+        shown = cn_date(str(best)) if by_date else f"{best}条"
+        word = {"earliest": "印发最早", "latest": "印发最晚", "most": "条数最多", "fewest": "条数最少"}[dq.superlative]
+        if len(named) == len(values):
+            return f"按登记的文件信息：{'、'.join(named)}相同（{shown}）。"
+        return f"按登记的文件信息：{'、'.join(named)}{word}（{shown}）。"
+
+
+def _recorded(
+    entry: DocumentEntry, arts: list[Article], asked: tuple[Asked, ...], quoted_replaced: bool = False
+) -> list[str]:
+    """What the document's record says of ``asked`` (文号, who issued it and when, counts, status, what it
+    replaced: not when ``quoted_replaced``, its own article stopping the old rules being quoted), one phrase each."""
+    said: list[str] = []
+    if Asked.NUMBER in asked:
+        said.append(f"文号为{entry.number}" if entry.number else "登记的文件信息中没有文号")
+    if Asked.ISSUER in asked or Asked.ISSUED in asked:
+        who = entry.issuer if Asked.ISSUER in asked and entry.issuer else ""
+        when = f"于{cn_date(entry.issued)}" if entry.issued else ""
+        said.append(f"由{who}{when}印发" if who else f"{when}印发" if when else "登记的文件信息中没有印发单位和日期")
+    if Asked.ARTICLES in asked:
+        said.append(f"共{len(arts)}条")
+    if Asked.CHAPTERS in asked:
+        chapters = {a.chapter.number for a in arts if a.chapter}
+        said.append(f"分{len(chapters)}章" if chapters else "不分章")
+    if Asked.STATUS in asked:
+        said.append(f"状态为{entry.status}" if entry.status else "登记的文件信息中没有效力状态")
+    if not quoted_replaced and (Asked.REPLACES in asked or (Asked.STATUS in asked and entry.replaces)):
+        replaced = f"替代了{'、'.join(entry.replaces)}" if entry.replaces else ""
+        said.append(("它" if said else "") + replaced if replaced else "登记的文件信息中没有它所替代的文件")
+    return said
+
+
+def _clause(arts: list[Article], pattern: re.Pattern[str]) -> Citation | None:
+    """The first sentence of ``arts`` (in the order given) that ``pattern`` finds, quoted whole."""
+    for a in arts:
+        if m := pattern.search(a.text):
+            start = max(a.text.rfind("。", 0, m.start()) + 1, a.text.rfind("\n", 0, m.start()) + 1)
+            end = m.end() + (1 if a.text[m.end() : m.end() + 1] in "。；" else 0)
+            return Citation(a, a.text[start:end].strip())
+    return None
+
+
+def with_facts(facts: Answer, rest: str, other: Answer) -> Answer:
+    """The document facts answering some parts of a question, then the answer to its ``rest`` (``other``: said
+    to be that part's when refused)."""
+    said = other.answer if not other.refused else f"「{rest}」：{other.answer}"
+    return replace(
+        other,
+        answer=f"{facts.answer}\n{said}",
+        refused=False,
+        citations=(*facts.citations, *other.citations),
+        reason=other.reason if not other.refused else None,
+        scope=facts.scope,
+    )
