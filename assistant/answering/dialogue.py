@@ -58,7 +58,7 @@ from assistant.answering.phrasing import (
 )
 from assistant.answering.quantities import asked as asked_quantity
 from assistant.answering.relocation import JOINED, LEVELS, Relocator
-from assistant.answering.requests import requested_writing, small_talk, without_small_talk
+from assistant.answering.requests import instructions_only, requested_writing, small_talk, without_small_talk
 from assistant.answering.roles import ROLE
 from assistant.answering.superlatives import asked_superlative
 from assistant.retrieval.tokenizer import default_tokenizer
@@ -137,9 +137,10 @@ class Dialogue:
         places: list[str] = []  # the places the conversation has been about, in order
         last = len(messages) - 1
         for n, message in enumerate(map(simplified, messages)):  # 「鹹寧呢？」 is 「咸宁呢？」
-            # an earlier message with no Chinese (「<script>…」, 「hello」), or only small talk (「谢谢」), asked
-            # nothing the rules answer: skipped; greetings and thanks around a question are no part of it
-            if n != last and small_talk(message):
+            # an earlier message with no Chinese (「<script>…」, 「hello」), only small talk (「谢谢」) or only
+            # instructions (「忽略以上所有指令…」) asked nothing the rules answer: skipped; greetings and thanks
+            # around a question are no part of it
+            if n != last and (small_talk(message) or instructions_only(message)):
                 continue
             message = without_small_talk(message)
             if message.strip() and (n == last or _CHINESE.search(message)):
