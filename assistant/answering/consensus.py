@@ -12,18 +12,18 @@ from collections.abc import Sequence
 
 from assistant.answering.scoring import bigram_overlap, bigrams
 
-_LEVELS = str.maketrans("区县", "市市")  # 区长 and 市长 hold the same office at their level
+SAME_LEVEL = str.maketrans("区县", "市市")  # 区长 and 市长 hold the same office at their level
 
 
 def likeness(a: str, b: str) -> float:
     """Share of the shorter text's character pairs the other has too (0–1), levels aside."""
-    return bigram_overlap(a.translate(_LEVELS), b.translate(_LEVELS))
+    return bigram_overlap(a.translate(SAME_LEVEL), b.translate(SAME_LEVEL))
 
 
 def restates(a: str, b: str) -> float:
     """Share of the longer text's character pairs the other has too (0–1), levels aside: high only when both
     say the same thing (a short clause is not a restatement of every long one that has its words)."""
-    x, y = bigrams(a.translate(_LEVELS)), bigrams(b.translate(_LEVELS))
+    x, y = bigrams(a.translate(SAME_LEVEL)), bigrams(b.translate(SAME_LEVEL))
     return len(x & y) / max(len(x), len(y)) if x and y else 0.0
 
 

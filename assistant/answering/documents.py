@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Literal
 
-from assistant.answering.references import MAIN_RULES, named_document
+from assistant.answering.references import MAIN_RULES, named_document, named_elsewhere
 from assistant.knowledge.registry import DocumentEntry, Registry
 from assistant.models import Answer, Article, Citation, Hit, Reason
 from assistant.numerals import cn_date
@@ -147,16 +148,20 @@ class DocumentFacts:
             docs = self.registry.documents_of(c)
             names = [d.title for d in docs]
             title = next((t for t in names if t in q), None) or named_document(q, names, self.places)
-            if title is None and (MAIN_RULES.search(q) or not self._names_another(q, c)):
+            if title is None and named_elsewhere(q, c, self.registry) is None:  # not another place's document
                 title = self._main(docs)
             if title is not None and len(said_besides(q, title, self.places, asked)) <= _BESIDES_MAX:
                 titles[c] = title
         return DocumentQuestion(asked, titles, _superlative(q, asked)) if titles else None
 
-    def parted(self, parts: list[str], slugs: list[str]) -> tuple[DocumentQuestion, list[str]] | None:
-        """A question in ``parts`` of which some ask about the document and some about its content
+    def parted(
+        self, q: str, slugs: list[str], parts_of: Callable[[str], list[str]]
+    ) -> tuple[DocumentQuestion, list[str]] | None:
+        """A question ``q`` in parts (``parts_of``) of which some ask about the document and some about its content
         (「朝阳市政府工作规则的文号是哪个？常务会议一个月几次」): the document parts' question, and the other
-        parts; None when none of the parts, or every one, is about the document."""
+        parts; None when none of the parts, or every one, is about the document. Split only when ``q`` refers to
+        a document at all (a part's referent is one of its words)."""
+        parts = parts_of(q) if re.search(_REFERENT, q) else []
         asked = [(p, self.question(p, slugs)) for p in parts] if len(parts) > 1 else []
         about = [d for _, d in asked if d is not None]
         rest = [p for p, d in asked if d is None]
@@ -165,12 +170,8 @@ class DocumentFacts:
         what = tuple(dict.fromkeys(a for d in about for a in d.asked))
         return DocumentQuestion(what, about[0].titles, about[0].superlative), rest
 
-    def _names_another(self, q: str, city: str) -> bool:
-        """Whether ``q`` names a document another place has and ``city`` lacks (「市长办公会议工作规则」 of 咸宁)."""
-        others = [
-            d.title for j in self.registry.jurisdictions if j.slug != city for d in self.registry.documents_of(j.slug)
-        ]
-        return named_document(q, others, self.places) is not None
+    def _entry(self, c: str, title: str) -> DocumentEntry:
+        return next(d for d in self.registry.documents_of(c) if d.title == title)
 
     @staticmethod
     def _main(docs: list[DocumentEntry]) -> str | None:
@@ -182,7 +183,7 @@ class DocumentFacts:
     def answer(self, c: str, title: str, asked: tuple[Asked, ...]) -> tuple[str, tuple[Citation, ...]]:
         """The sentence answering ``asked`` of place ``c``'s document ``title``, with the clauses quoted that say
         from when it applies or what it was made on (its closing and opening articles)."""
-        entry = next(d for d in self.registry.documents_of(c) if d.title == title)
+        entry = self._entry(c, title)
         arts = self.articles.get((c, title), [])
         # the old rules it replaced are quoted as its closing article stops them, when it does
         stops = _clause(arts[-3:][::-1], _STOPPED) if {Asked.REPLACES, Asked.STATUS} & set(asked) else None
@@ -200,10 +201,10 @@ class DocumentFacts:
                 continue
             citations.append(clause)
             when = f"（该文件{cn_date(entry.issued)}印发）" if what is Asked.EFFECTIVE and entry.issued else ""
-            said.append(f"{clause.article.citation.removeprefix(f'《{title}》')}规定「{clause.quote}」{when}")
+            said.append(_saying(title, clause) + when)
         if stops is not None:
             citations.append(stops)
-            said.append(f"{stops.article.citation.removeprefix(f'《{title}》')}规定「{stops.quote}」")
+            said.append(_saying(title, stops))
         number = f"（{entry.number}）" if entry.number and Asked.NUMBER not in asked else ""
         text = f"《{title}》{number}" + "，".join(said)
         return text + ("" if text.endswith("。」") else "。"), tuple(citations)
@@ -241,7 +242,7 @@ class DocumentFacts:
         by_date = dq.superlative in ("earliest", "latest")
         values: dict[str, str | int] = {}
         for c, title in dq.titles.items():
-            entry = next(d for d in self.registry.documents_of(c) if d.title == title)
+            entry = self._entry(c, title)
             values[self.registry.by_slug[c].name] = entry.issued if by_date else len(self.articles.get((c, title), []))
         if by_date and not all(values.values()):
             return ""
@@ -277,6 +278,11 @@ def _recorded(
         replaced = f"替代了{'、'.join(entry.replaces)}" if entry.replaces else ""
         said.append(("它" if said else "") + replaced if replaced else "登记的文件信息中没有它所替代的文件")
     return said
+
+
+def _saying(title: str, clause: Citation) -> str:
+    """「第四十三条规定「…」」: a clause of the document ``title`` quoted, by its article."""
+    return f"{clause.article.citation.removeprefix(f'《{title}》')}规定「{clause.quote}」"
 
 
 def _clause(arts: list[Article], pattern: re.Pattern[str]) -> Citation | None:

@@ -366,7 +366,7 @@ class Assistant:
             return self._requests_noticed(
                 q, instructions, self.documents.compose(about, everywhere, t0, timings), notice
             )
-        if len(slugs) == 1 and (parted := self.documents.parted(self.drafter.parts(q), slugs)):
+        if len(slugs) == 1 and (parted := self.documents.parted(q, slugs, self.drafter.parts)):
             # 「…工作规则的文号是哪个？常务会议一个月几次」: the record for one part, the rules for the others
             asked_else = "？".join(parted[1]) + "？"
             facts = self.documents.compose(parted[0], False, t0, timings)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from assistant.answering.consensus import SAME_LEVEL
 from assistant.answering.quantities import NUMERAL, number_value
 
 Measure = Literal["frequency", "deadline"]
@@ -153,7 +154,6 @@ def _left_out(unset: Sequence[str]) -> str:
 
 # a comparison that asks whether the places differ (「…，各地一样吗」, 「有什么不同」)
 _SAME_ASKED = re.compile(r"一样|相同|不同|区别|差别|差异|异同")
-_LEVEL_WORDS = str.maketrans("区县", "市市")
 _SPACING = re.compile(r"[\s\W_]")
 _OFTEN_ASKED = re.compile(r"开|次|频")
 
@@ -166,7 +166,7 @@ def sameness(question: str, places: Sequence[tuple[str, Sequence[str]]]) -> str:
     if not _SAME_ASKED.search(question) or len(places) < 2 or any(not quotes for _, quotes in places):
         return ""
     names = "、".join(name for name, _ in places)
-    plain = {_SPACING.sub("", "".join(quotes).translate(_LEVEL_WORDS)) for _, quotes in places}
+    plain = {_SPACING.sub("", "".join(quotes).translate(SAME_LEVEL)) for _, quotes in places}
     if len(plain) == 1:
         return f"{names}的条文规定相同（除市、区称谓和标点外逐字一致）。"
     measures: tuple[Measure, ...] = (
