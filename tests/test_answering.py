@@ -1036,3 +1036,55 @@ def test_a_question_about_the_rules_content_is_not_one_about_the_document(assist
     for q in ("发文要不要编文号", "常务会议决定的事项什么时候执行，规则怎么说"):
         answer = assistant.ask(q, city="datong")
         assert answer.reason is not Reason.DOCUMENT_FACTS and "同政发" not in answer.answer, q
+
+
+def test_every_place_asked_with_one_named_besides_is_asked_of_every_place(assistant):
+    # 「四个地方都这么要求吗，咸宁有没有多什么」: 咸宁 is named as one of the four, not as the only place asked
+    answer = assistant.ask("群众来信领导要亲自批阅 四个地方都这么要求吗 咸宁有没有多什么")
+    assert {c.article.city for c in answer.citations} == {"datong", "jincheng-chengqu", "chaoyang", "xianning"}
+    picked = assistant.ask("群众来信领导要亲自批阅 四个地方都这么要求吗 咸宁有没有多什么", city="datong")
+    assert len({c.article.city for c in picked.citations}) == 4 and "各地" in picked.notice
+
+
+def test_which_meeting_asked_gets_the_lead_that_names_it(assistant):
+    # the item alone (「(二)讨论…巡视…整改措施…」) does not say whose task it is; its lead names the meeting
+    answer = assistant.ask("上级巡视反馈问题的整改措施在哪个会上讨论", city="xianning")
+    assert "常务会议的主要任务" in answer.answer and "(二)" in answer.answer
+
+
+def test_a_wrong_document_is_remedied_not_sanctioned(assistant):
+    answer = assistant.ask("部门的规范性文件违反上位法了怎么处理", city="chaoyang")
+    assert not answer.refused and "自行纠正" in answer.answer
+
+
+def test_a_place_asking_nothing_is_no_part_of_its_own(assistant):
+    # 「咸宁怎么没有」 only says the place lacks the meeting asked before: no part quoting 「没有…」 sentences
+    assert assistant.drafter.parts("咸宁怎么没有 它那边开什么会来协调专门事项") == [
+        "咸宁怎么没有 它那边开什么会来协调专门事项"
+    ]
+    answer = assistant.ask("咸宁怎么没有 它那边开什么会来协调专门事项")
+    assert [c.article.id for c in answer.citations] == ["xianning-work-rules-023"]
+
+
+def test_one_asking_of_four_meetings_listed_with_spaces(assistant):
+    q = "大同这几个会的纪要时限分别是几天 常务会 全体会 市长办公会 专题会"
+    assert len(assistant.drafter.parts(q)) == 4
+    cited = {c.article.id for c in assistant.ask(q, city="datong").citations}
+    assert {"datong-executive-meeting-021", "datong-plenary-meeting-009", "datong-special-meeting-009"} <= cited
+
+
+def test_a_meeting_held_as_needed_answers_whether_it_may_be_held_outside_its_schedule(assistant):
+    assert "随时召开" in assistant.ask("有急事的话，区里的常务会能临时加开吗", city="jincheng-chengqu").answer
+    assert assistant.ask("全体会能临时开吗", city="jincheng-chengqu").refused  # 城区 says nothing of it
+
+
+def test_the_rules_a_document_follows_are_its_basis(assistant):
+    answer = assistant.ask("城区的区政府工作规则是参照哪些规则制定的", city="jincheng-chengqu")
+    assert answer.reason is Reason.DOCUMENT_FACTS and "晋城市人民政府工作规则" in answer.answer
+
+
+def test_a_higher_governments_own_rules_are_not_held(assistant):
+    answer = assistant.ask("国务院工作规则里常务会多久开一次？")
+    assert answer.refused and answer.reason is Reason.UNKNOWN_CITY and "国务院" in answer.answer
+    # named as what a place's rules follow, it is that place's question
+    assert not assistant.ask("大同的工作规则参照了国务院工作规则吗").refused

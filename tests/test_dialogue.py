@@ -697,3 +697,52 @@ def test_someone_of_the_previous_exchange_said_by_a_pronoun_is_a_condition_on_it
     assert (
         dialogue.resolve(["大同常务会议谁主持", "那他出差了呢？"], None).question == "他出差了的话，大同常务会议谁主持"
     )
+
+
+@pytest.mark.parametrize(
+    ("messages", "asked", "city"),
+    [
+        (["各地常务会多久开一次", "那咸宁呢"], "常务会多久开一次", "xianning"),
+        (
+            ["以政府办公室名义发文一般谁签发 四个地方对比", "那咸宁要是重要文件呢"],
+            "重要文件以政府办公室名义发文一般谁签发",
+            "xianning",
+        ),
+        (
+            ["一把手出差不在 四地分别由谁主持工作", "咸宁要是常务副市长也不在呢"],
+            "常务副市长也不在的话，一把手出差不在，由谁主持工作",
+            "xianning",
+        ),
+    ],
+)
+def test_one_place_after_every_place_is_asked_of_that_place_alone(dialogue, messages, asked, city):
+    # the every-place words of the question before (各地, 四个地方对比, 四地分别) are not asked again
+    r = dialogue.resolve(messages)
+    assert (r.question, r.city) == (asked, city)
+
+
+def test_a_new_role_asked_whether_the_same_holds(dialogue):
+    r = dialogue.resolve(["副区长离开城区出差要提前多久请假", "部门一把手呢 流程一样吗"], "jincheng-chengqu")
+    assert r.question == "部门一把手离开城区出差要提前多久请假"
+
+
+def test_a_question_about_a_role_of_its_own_is_not_glued_to_anothers(assistant):
+    # 部门一把手 is not the 县市区政府一把手 of the question before: asked as it is, and 咸宁 sets no days for it
+    turn = assistant.dialogue.resolve(
+        ["县市区政府一把手离开属地 要提前几天报告", "部门一把手离咸外出要提前几天请假"], "xianning"
+    )
+    assert turn.question == "部门一把手离咸外出要提前几天请假"
+    assert assistant.ask(turn.question, city=turn.city).refused
+
+
+def test_another_meeting_said_with_its_verb(dialogue):
+    # 「那开专题会呢」: 开 is no part of the meeting's name; the question is asked of 专题会
+    r = dialogue.resolve(["开常务会能把手机带进会场吗？", "那开专题会呢"], "datong")
+    assert r.question == "开专题会能把手机带进会场吗"
+
+
+def test_an_urgent_case_then_may_it_be_held(assistant):
+    # 「要是有急事，能临时加开吗」: asked of the conversation's meeting, and 「如有需要可随时召开」 answers it
+    turn = assistant.dialogue.resolve(["区里的常务会多久开一次？", "要是有急事，能临时加开吗？"], "jincheng-chengqu")
+    answer = assistant.ask(turn.question, city=turn.city)
+    assert "常务会" in turn.question and not answer.refused and "随时召开" in answer.answer

@@ -13,7 +13,7 @@ from assistant.answering.parts import question_parts, without_scope
 from assistant.answering.quantities import asked, asked_unit, plain_asking, states
 from assistant.answering.references import named_document
 from assistant.answering.requests import requested_writing, without_instructions
-from assistant.answering.roles import role_mismatch, subject_roles
+from assistant.answering.roles import another_bodys, role_mismatch, subject_roles
 from assistant.answering.sanctions import asks_sanction, states_sanction
 from assistant.answering.scoring import clause_score, coverage, type_bonus
 from assistant.knowledge.ingest import load_articles
@@ -1185,6 +1185,7 @@ def test_a_sanction_is_asked_when_it_is_what_the_question_asks_about(question, a
         ("依法追究有关人员的责任", True),
         ("予以通报批评", True),
         ("逾期不回复视为无不同意见", True),  # a consequence the rule sets
+        ("市司法局要提出建议，由制定机关自行纠正。", True),  # a remedy for a wrong document
         ("要严格执行请销假制度。", False),
         ("市长办公会议研究、处理市政府具体事项。", False),  # handling matters is not a sanction
     ],
@@ -1359,3 +1360,9 @@ def test_chinese_numerals_with_myriads():
     assert parse_chinese_number("一百万") == 1_000_000 and parse_chinese_number("两万三千") == 23_000
     with pytest.raises(ValueError):
         parse_chinese_number("一万三三")
+
+
+def test_the_same_title_of_another_body_is_another_role():
+    assert another_bodys("部门一把手离咸外出要提前几天请假", "县市区政府一把手离开属地")
+    assert not another_bodys("区长批了以后还有什么手续吗", "副区长离开城区出差")  # who approves, not a parallel role
+    assert not another_bodys("部门主要负责人出差找谁", "各部门主要负责同志离咸外出")

@@ -93,11 +93,12 @@ class Detection:
 
 # Governments above a city, by level: asked about, they are places the knowledge base does not cover
 # (unless it has jurisdictions of that level).
-# Their meetings, heads and departments: 「省政府常务会议」, 「省长」, 「省直部门」 (not 「省委省政府的决策部署」,
-# which the city carries out).
+# Their meetings, heads, departments and own rules: 「省政府常务会议」, 「省长」, 「省直部门」, 「国务院工作规则」
+# (not 「省委省政府的决策部署」, which the city carries out).
 _UPPER = {
-    "省": r"省(?:人民)?政府的?(?:常务|全体|专题)?会|省长|省直(?:部门|单位)|省级部门|省政府(?:各|工作)?部门",
-    "国": r"国务院的?(?:常务|全体)?会|国务院总理|国家部委",
+    "省": r"省(?:人民)?政府的?(?:常务|全体|专题)?会|省长|省直(?:部门|单位)|省级部门|省政府(?:各|工作)?部门"
+    r"|省(?:人民)?政府的?工作规则",  # its own rules: 「省政府工作规则里…」
+    "国": r"国务院的?(?:常务|全体)?会|国务院总理|国家部委|国务院的?工作规则",
 }
 _UPPER_NAMES = {"省": "省级政府", "国": "国务院"}
 # Words after which a government is whom the question's subject reports or writes to.

@@ -59,7 +59,7 @@ from assistant.answering.phrasing import (
 from assistant.answering.quantities import asked as asked_quantity
 from assistant.answering.relocation import JOINED, LEVELS, Relocator
 from assistant.answering.requests import instructions_only, requested_writing, small_talk, without_small_talk
-from assistant.answering.roles import ROLE
+from assistant.answering.roles import ROLE, another_bodys
 from assistant.answering.superlatives import asked_superlative
 from assistant.retrieval.tokenizer import default_tokenizer
 from assistant.textnorm import simplified
@@ -114,7 +114,10 @@ class Dialogue:
         if len(new) != 1 or len(old) != 1 or new == old:
             return None
         (kind,) = new
-        m = re.match(rf"(?:{_GOVERNMENT})?(?:{_LEVEL_HEAD}{kind}|{kind})会(?:议(?!题))?", words)
+        # 「那开专题会呢」: the meeting, after a verb of holding or attending it
+        m = re.match(
+            rf"(?:召?开|参加|在)?(?P<name>(?:{_GOVERNMENT})?(?:{_LEVEL_HEAD}{kind}|{kind})会(?:议(?!题))?)", words
+        )
         tail = words[m.end() :] if m else ""
         # 「那常务会的汇报稿呢」 after 「市长办公会的汇报稿最多多少字」: the thing it names is the previous one's
         if not m or (tail not in ("", "的") and tail.removeprefix("的") not in previous):
@@ -122,7 +125,7 @@ class Dialogue:
         (was,) = old
         # 市政府 before the old name stays (it says whose meeting); 市长 of 市长办公会议 is part of the name
         said = re.search(rf"(?:{_LEVEL_HEAD})?{was}会(?:议(?!题))?", previous)
-        new_name = re.sub(f"^(?:{_GOVERNMENT})", "", m.group(0))  # the old question keeps its own 市政府
+        new_name = re.sub(f"^(?:{_GOVERNMENT})", "", m.group("name"))  # the old question keeps its own 市政府
         return previous.replace(said.group(0), new_name, 1) if said else None
 
     def resolve(self, messages: Sequence[str], selected: str | None = None) -> Resolved:
@@ -195,6 +198,9 @@ class Dialogue:
             place = self.detector.detect(message).city or previous.topic
             return Resolved(message, place, place)
         if previous is not None:
+            if previous.topic is None and len(self.detector.detect(message).cities) == 1:
+                # 「那咸宁呢」 after 「各地常务会多久开一次」: asked of 咸宁 alone, not of every place again
+                previous = replace(previous, question=followups.for_one_place(previous.question))
             message = self._meeting_pointed(message, previous.question)
             if checked := followups.FOLLOWUP_CHECKED.match(message):
                 # 「大同副市长呢？也是提前一天？」: the follow-up, whose answer says whether it is the same
@@ -223,6 +229,8 @@ class Dialogue:
             or bool(followups.POINTING.search(bare))
             or followups.places_compared(bare)
             or self._same_for(bare, previous.question)
+            # 「部门一把手呢，流程一样吗」: a new role, then an asking
+            or followups.new_subject_and_asking(fragment(bare), previous.question) is not None
         )
         if not leans and not (named and followups.just_asking(bare, previous.question)):
             # a question of its own stays where the conversation is, too (「咸宁呢」 moved it from the selected place)
@@ -261,6 +269,11 @@ class Dialogue:
             return Resolved(f"各地{unplaced.strip('？?。 ')}", selected, None)
         base = self.relocator.relocate(previous.question, previous.topic, named)
         rest = fragment(bare)
+        m = followups.SUBJECT_THEN_ASKING.match(rest)
+        # 「部门一把手呢，流程一样吗」: the previous question for that role (not 「一样」 read as pointing back)
+        swapped = followups.new_subject_and_asking(rest, base.strip("？?。 ")) if m else None
+        if m and swapped is not None and followups.same_asked(m.group(2)):
+            return Resolved(swapped, city, city)
         same = followups.ANAPHORA.search(rest)
         if same and names_something(rest[same.end() :]):
             same = None  # 「要是这样的话，纪要多久印发」: a question of its own after the pointing word
@@ -429,6 +442,8 @@ class Dialogue:
             return message
         if self.kinds.named(message) and self.kinds.named(topic):
             return message  # 「市长办公会谁主持」 after a question on 常务会议: a meeting of its own, not the previous one's
+        if another_bodys(message, topic_of(previous)):
+            return message  # 「部门一把手外出要提前几天请假」 after one on 县政府一把手: a role of its own, not theirs
         if held := self._held(message, previous):
             topic = _LEVEL_WORDS.sub("", self.relocator.strip_places(held))
         asked = join(topic, message)

@@ -81,7 +81,7 @@ class ExtractiveAnswerer:
         self.refusal = refusal
         self.clause_vectors = clause_vectors
 
-    def supported(self, s: Signals, question: str = "") -> bool:
+    def supported(self, s: Signals, question: str = "", best: str = "") -> bool:
         """Answer or refuse: the fitted model when there is one, else the hand-set thresholds. An article
         that has none of the question's words answers it whatever the model says: the model is linear and
         fitted where there is some evidence, and far out there (no word shared) it can still say yes
@@ -89,7 +89,7 @@ class ExtractiveAnswerer:
         if s.coverage == 0:
             return False
         if self.refusal is not None:
-            return self.refusal.answers(s) or complete_evidence(s, question)
+            return self.refusal.answers(s) or complete_evidence(s, question, best)
         w = self.weights
         if s.unknown_share >= w.max_unknown_share or s.quantity_unstated:
             return False
@@ -181,8 +181,9 @@ class ExtractiveAnswerer:
         s = self.signals(question, groups, hits, vector)
         quotes = self._quotes(question, groups, hits[0].article)
         # on the best clause's evidence; or, agreed, on another place's (not for another meeting or role)
+        best = self.scorer.best_unit(question, hits[0].article)[2]
         judged = (agreed and s.coverage > 0 and not s.kind_mismatch and not s.role_mismatch) or self.supported(
-            s, question
+            s, question, best
         )
         if s.role_mismatch and s.coverage >= self.weights.weak_coverage and quotes:
             # 「副市长出差谁主持工作」: the best clause is the rule for 市长, another of the article is the rule

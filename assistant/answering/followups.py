@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 
 from assistant.answering.asking import EVERY_PLACE, SCOPE_WORDS
+from assistant.answering.parts import without_scope
 from assistant.answering.phrasing import ASKING, fragment, names_something, split_predicate
 from assistant.answering.quantities import asked
+from assistant.answering.relocation import JOINED
 from assistant.answering.roles import ROLE
 
 # The conversation's two places, pointed at: 「这两个地方」, 「两地」, 「这俩地方」, 「它们」
@@ -65,6 +67,17 @@ def places_compared(words: str) -> bool:
     return wide is not None and only_comparing(around(words, wide).strip())
 
 
+_EACH = re.compile(r"分别|各自")
+
+
+def for_one_place(question: str) -> str:
+    """A question asked of every place (「各地常务会多久开一次」, 「…谁签发 四个地方对比」), asked again of one
+    place (「那咸宁呢」): without the words that ask every place and compare them (「常务会多久开一次」)."""
+    kept = without_scope(re.sub(r"\s+", "，", question.strip())).strip("，, ")  # a space parts clauses too
+    narrowed = JOINED.sub("", _EACH.sub("", EVERY_PLACE.sub("", kept))).strip()
+    return narrowed if len(re.findall(r"[\u4e00-\u9fff]", narrowed)) >= 2 else question
+
+
 def only_comparing(words: str) -> bool:
     """「有什么不同」, 「也一样吗」, 「有区别吗」: the places compared, nothing new asked."""
     bare = words.strip("呢？?。！!，, ")
@@ -75,6 +88,10 @@ def only_comparing(words: str) -> bool:
 CHECKING = re.compile(r"就行|就可以|就好|就够|对吧|是吧|行吧|可以吧|吧$")
 
 
+# How a thing is done, said of it as a whole (「流程一样吗」, 「要求也一样吗」): asks nothing new of it
+_HOW_DONE = re.compile(r"流程|程序|手续|规定|要求|做法|办法|标准")
+
+
 def new_subject_and_asking(rest: str, previous: str) -> str | None:
     """「那部门主要负责人呢，先找谁」 after 「副区长离开城区请假要提前几天」: a new role in the previous
     question's situation, with a new asking (「部门主要负责人离开城区请假先找谁」). Roles by their form."""
@@ -83,8 +100,17 @@ def new_subject_and_asking(rest: str, previous: str) -> str | None:
     asks = ASKING.search(m.group(2)) or CHECKING.search(m.group(2)) if m else None
     if not m or not old or not ROLE.search(m.group(1)) or not asks:
         return None
-    situation, _ = split_predicate(previous[: old.start()] + m.group(1) + previous[old.end() :], at_ask=True)
+    swapped = previous[: old.start()] + m.group(1) + previous[old.end() :]
+    if same_asked(m.group(2)):
+        # 「部门一把手呢，流程一样吗」: the previous question for the new role, its answer shown as it is
+        return swapped
+    situation, _ = split_predicate(swapped, at_ask=True)
     return situation + m.group(2)
+
+
+def same_asked(words: str) -> bool:
+    """「流程一样吗」, 「要求也一样吗」: only whether the rule is the same."""
+    return only_comparing(_HOW_DONE.sub("", words))
 
 
 # Words that name the rule itself, not a topic: 「大同的标准是多少」 asks the previous question again

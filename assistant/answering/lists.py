@@ -27,6 +27,15 @@ def asks_for_list(question: str) -> bool:
 # A lead that negates its items (「下列事项不列入市政府常务会议议题：」): an item quoted alone would read as
 # allowed (「5. 未经…同意，临时动议的事项；」), so it is never quoted without it
 _NEGATES = re.compile(r"不|禁止|严禁|除")
+# 「…在哪个会上讨论」, 「归哪个部门」: which meeting or body is asked, and an item's lead may be what names it
+# (「市政府常务会议的主要任务是：」 before 「(二)讨论…巡视…反馈问题整改措施…」)
+_WHICH = re.compile(r"(?:哪个|哪一?种|哪一?类|什么|啥)(会|部门|单位|机关|机构)")
+
+
+def _names_asked(question: str, lead: str, unit: str) -> bool:
+    """Whether ``question`` asks which meeting or body, and ``lead`` names one where ``unit`` does not."""
+    m = _WHICH.search(question)
+    return m is not None and m.group(1) in lead and m.group(1) not in unit
 
 
 def listed(question: str, groups: Sequence[Group], article: Article, units: list[str]) -> tuple[Citation, ...]:
@@ -42,7 +51,11 @@ def listed(question: str, groups: Sequence[Group], article: Article, units: list
         elif (
             lead
             and lead not in out
-            and (coverage(groups, lead + unit) > coverage(groups, unit) or _NEGATES.search(lead))
+            and (
+                coverage(groups, lead + unit) > coverage(groups, unit)
+                or _NEGATES.search(lead)
+                or _names_asked(question, lead, unit)
+            )
         ):
             # before the items of its list quoted already: 「公文审核签发：」「(三)…」「(四)…」, in reading order
             out.insert(next((i for i, q in enumerate(out) if lead_of(article, q) == lead), len(out)), lead)

@@ -40,6 +40,7 @@ _ABOUT_THE_RULES = re.compile(
     r"(?:吗|呢|没有|没|不)?"
     r"|(?:具体)?(?:是)?(?:怎么|如何|咋)(?:规定|要求|说|讲|写)的?(?:吗|呢)?"
     r"|[有没是都也又还]*[吗呢么嘛没]?"  # 「各地有区别吗」 without its scope words: nothing asked
+    r"|(?:怎么|为什么|为啥|咋)(?:就)?(?:没有|没)(?:这条|这个|这项|这种|这类|规定)?(?:呢|啊)?"  # 「咸宁怎么没有」: why not
 )
 
 
@@ -72,14 +73,15 @@ def question_parts(
     ]
 
 
-_COORDINATING = re.compile(r"[和与跟及、同]|以及")
+_COORDINATING = re.compile(r"[和与跟及、同，,\s]|以及")  # 「常务会 全体会 专题会」: listed with spaces too
+MAX_MEETINGS = 4  # the meetings one question may ask the same of, each asked as a part (the rules know four kinds)
 
 
 def _each_meeting(question: str, kinds: Kinds) -> list[str]:
     """「全体会和常务会分别多久开一回」: the question once for each meeting it names side by side (joined by
     和, 与, 、 …), or [] when it does not name several so."""
     said = list(kinds.said_all(question))
-    if len(said) < 2 or len(said) > MAX_PARTS:
+    if len(said) < 2 or len(said) > MAX_MEETINGS:
         return []
     if not all(_COORDINATING.fullmatch(question[a.end() : b.start()]) for a, b in pairwise(said)):
         return []
@@ -125,7 +127,8 @@ def _scope_only(clause: str, places: Sequence[str], has_content: Callable[[str],
     bare = strip_places(clause, places)
     if bare == clause and not SCOPE_WORDS.search(clause):
         return False
-    return not has_content(SCOPE_WORDS.sub("", bare))
+    rest = SCOPE_WORDS.sub("", bare)
+    return bool(_ABOUT_THE_RULES.fullmatch(rest)) or not has_content(rest)
 
 
 # A case the part is asked in, not what it is asked of: 「涉及企业经营的」, 「要是碰到重大事项」
@@ -163,8 +166,12 @@ def _parts(
                 parts.append(parts[0].replace(meeting, new, 1) if meeting else combine(new, parts[0]))
             complete.add(len(parts) - 1)
             continue
-        if _ABOUT_THE_RULES.fullmatch(SCOPE_WORDS.sub("", clause)) or (parts and scope_only and scope_only(clause)):
-            continue  # 「…怎么开，有规定吗」, 「各地咋规定的」: asks whether or how the rules say, which the answer shows
+        if _ABOUT_THE_RULES.fullmatch(SCOPE_WORDS.sub("", clause)) or (
+            (parts or len(clauses) > 1) and scope_only and scope_only(clause)
+        ):
+            # 「…怎么开，有规定吗」, 「各地咋规定的」: asks whether or how the rules say, which the answer shows;
+            # 「咸宁怎么没有，它开什么会…」: a place and an asking of nothing
+            continue
         if SCOPE_WORDS.fullmatch(clause.rstrip("呢吗")) or not _ASKS.search(SCOPE_WORDS.sub("", clause)):
             # context for the next part, or a comparison tail; 「那纪要呢，几天内印发」: 纪要 is what it asks of
             pending += _JOINERS.sub("", clause[:-1]) if clause.endswith("呢") else clause + "，"

@@ -242,7 +242,8 @@ class Assistant:
             return -1.0
         if own and not self._covers_own(own, hits[0].article.text):
             return -1.0
-        return model.probability(draft.signals) - model.threshold
+        # answered on evidence no weighing outvotes (``refusal.complete_evidence``): at the threshold, not below it
+        return max(model.probability(draft.signals) - model.threshold, 0.0)
 
     def _covers_own(self, own: str, text: str) -> bool:
         """Whether ``text`` covers half the weight of ``own``'s words; a message with words no term is made of
@@ -340,6 +341,9 @@ class Assistant:
             return refused(outside.refusal, Reason.UNKNOWN_CITY, None, t0, timings)
         q, notice, within = outside.question, outside.notice, outside.within
         named, unknown = within or named, [] if within else unknown
+        # 「四个地方都这么要求吗？咸宁有没有多什么」: every place is asked, one of them named besides
+        one_of_all = len(named) == 1 and not within and EVERY_PLACE.search(q) is not None
+        named = () if one_of_all else named
         words = fragment(q)
         if is_followup(q) and words and not split_predicate(words)[1]:
             # 「那副市长呢？」 with nothing before it: what about 副市长? Ask rather than guess.
@@ -360,7 +364,9 @@ class Assistant:
             slug = None
         # 「各地一把手（市长/区长）…」: 区长 names no place when every place is asked about
         by_level_only = detected.by_level and EVERY_PLACE.search(q)
-        slugs = [slug] if slug else list(within or (not by_level_only and detected.cities) or self.cities)
+        slugs = (
+            [slug] if slug else list(within or (not (by_level_only or one_of_all) and detected.cities) or self.cities)
+        )
         if (about := self.documents.question(q, slugs)) is not None:  # 「…工作规则的文号是多少」: its record
             everywhere = len(slugs) == len(self.cities) and not SCOPE_WORDS.search(q)
             return self._requests_noticed(

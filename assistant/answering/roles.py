@@ -141,6 +141,17 @@ def role_mismatch(question: str, clause: str) -> bool:
     return bool(asked and said and not any(_same(a, b) for a in asked for b in said))
 
 
+def another_bodys(question: str, text: str) -> bool:
+    """The question is about a role of another body than the one ``text`` is about, under the same title:
+    「部门一把手」 against 「县市区政府一把手」 (both 主要负责), not 区长 against 副区长 (who asks whom)."""
+    asked, said = subject_roles(question), subject_roles(text)
+    return any(
+        a != b and ":" in a and ":" in b and a.rpartition(":")[2] == b.rpartition(":")[2] and not _same(a, b)
+        for a in asked
+        for b in said
+    )
+
+
 _STANDS_IN_FOR = re.compile(r"代行([\u4e00-\u9fff]{1,6}?)职(?:务|权)")  # 「由其他副区长代行区长职务」: whose duties
 
 

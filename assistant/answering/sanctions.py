@@ -7,7 +7,7 @@ consequence (「有什么后果」), and one asking what is done about a breach 
 会怎么样」). 「怎么处理」 alone asks how a matter is handled, not a sanction. Named as a topic it is not asked (「处罚决定书是寄过去的，…期限从哪天起算」). A
 clause states a sanction when it names one: a disciplinary or legal measure (警告, 记过, 撤职, 罚款 …),
 or holding someone to account (追究…责任, 问责, 通报批评, 依法处理), or a consequence the rule sets
-(「逾期不回复视为无不同意见」).
+(「逾期不回复视为无不同意见」), or a remedy for a wrong act or document (「由制定机关自行纠正」).
 
 A rule that says only what must be done (「要严格执行请销假制度」) does not answer 「违反了怎么处分」:
 the answerer refuses it, saying no sanction is set, unless another sentence of the article states one.
@@ -37,6 +37,7 @@ _STATES = re.compile(
     r"处分|处罚|追究|追责|问责|责令|通报批评|批评教育|警告|记过|降级|撤职|开除|罚款|没收|拘留|移送"
     r"|(?:依法|依规|依纪|严肃|从严)(?:依法)?(?:处理|查处)|约谈|诫勉|取消[^，。；]{0,6}资格"
     r"|视为"  # a consequence the rule sets (「逾期不回复视为无不同意见」)
+    r"|纠正|撤销|改正|废止"  # a remedy set for a wrong act or document (「由制定机关自行纠正」)
 )
 
 
