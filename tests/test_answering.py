@@ -1088,3 +1088,25 @@ def test_a_higher_governments_own_rules_are_not_held(assistant):
     assert answer.refused and answer.reason is Reason.UNKNOWN_CITY and "国务院" in answer.answer
     # named as what a place's rules follow, it is that place's question
     assert not assistant.ask("大同的工作规则参照了国务院工作规则吗").refused
+
+
+def test_questions_on_separate_lines_each_ask_their_own_place(assistant):
+    # one place per line, each a question of its own (review 27: 「咸宁会签几天」 was read as about 全体会议)
+    answer = assistant.ask("大同常务会议多久开一次\n朝阳全体会议多久开一次\n咸宁会签几天")
+    cited = {c.article.id for c in answer.citations}
+    assert {"datong-executive-meeting-014", "chaoyang-work-rules-019", "xianning-work-rules-029"} <= cited
+
+
+def test_a_bureau_head_is_a_departments_head_not_the_mayor(assistant):
+    answer = assistant.ask("我们局长要出差，咸宁这边要先找谁批")
+    assert "各部门主要负责同志" in answer.answer and "市政府分管领导同志报批" in answer.answer
+
+
+def test_which_documents_a_place_has(assistant):
+    answer = assistant.ask("大同一共有几个规则文件")
+    assert answer.reason is Reason.DOCUMENT_FACTS and "知识库中大同市有6个文件" in answer.answer
+    assert "同政发〔2024〕2号" in answer.answer
+    meetings = assistant.ask("大同的会议规则有哪些")
+    assert "有5个会议规则" in meetings.answer and "大同市人民政府工作规则" not in meetings.answer
+    # a question about what a meeting handles is searched as ever
+    assert assistant.ask("常务会议要准备哪些文件", city="datong").reason is not Reason.DOCUMENT_FACTS

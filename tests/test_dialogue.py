@@ -299,8 +299,14 @@ def test_followup_shape():
         # the other places: every place but the conversation's (compared with it, every place)
         (["大同常务会多久开一次？", "其他三个地方呢？"], "datong", "晋城市城区和朝阳市和咸宁市常务会多久开一次", None),
         # one new place compared with the conversation's: the previous question for both
-        (["朝阳全体会一年开几次？", "跟咸宁比谁开得多？"], None, "朝阳市和咸宁市全体会一年开几次？", None),
-        (["城区请示要提前几天报？", "大同那边呢，哪个要求更早？"], None, "晋城市城区和大同市请示要提前几天报？", None),
+        # … with which comes first asked too (the answer concludes it)
+        (["朝阳全体会一年开几次？", "跟咸宁比谁开得多？"], None, "朝阳市和咸宁市全体会一年开几次，谁开得多", None),
+        (
+            ["城区请示要提前几天报？", "大同那边呢，哪个要求更早？"],
+            None,
+            "晋城市城区和大同市请示要提前几天报，哪个要求更早",
+            None,
+        ),
         # the places and only whether they differ: the previous question everywhere
         (
             ["朝阳每个部门能往市政府报几种简报？", "这几个地方有区别吗？"],
@@ -313,7 +319,7 @@ def test_followup_shape():
         (
             ["大同部门召开全市性会议要提前多少个工作日报请示？", "朝阳跟大同比，哪个要求提前得多？"],
             None,
-            "朝阳市和大同市部门召开全市性会议要提前多少个工作日报请示？",
+            "朝阳市和大同市部门召开全市性会议要提前多少个工作日报请示，哪个要求提前得多",
             None,
         ),
         # a place, then a new asking: the previous question there, then the asking as its follow-up
@@ -746,3 +752,40 @@ def test_an_urgent_case_then_may_it_be_held(assistant):
     turn = assistant.dialogue.resolve(["区里的常务会多久开一次？", "要是有急事，能临时加开吗？"], "jincheng-chengqu")
     answer = assistant.ask(turn.question, city=turn.city)
     assert "常务会" in turn.question and not answer.refused and "随时召开" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("messages", "asked"),
+    [
+        # whether the places asked before differ: the same question, with the verdict asked for
+        (["大同和咸宁以市政府办公室名义发文谁签发", "有区别吗"], "大同和咸宁以市政府办公室名义发文谁签发，有什么不同"),
+        (["大同和咸宁以市政府办公室名义发文谁签发", "区别在哪"], "大同和咸宁以市政府办公室名义发文谁签发，有什么不同"),
+        (["各地常务会多久开一次", "有啥不同"], "各地常务会多久开一次，有什么不同"),
+        # 「二者」: the two places the question before named
+        (["朝阳和咸宁市长不在时谁主持工作", "那二者有什么不同"], "朝阳市和咸宁市长不在时谁主持工作"),
+    ],
+)
+def test_whether_the_places_asked_before_differ(dialogue, messages, asked):
+    r = dialogue.resolve(messages)
+    assert (r.question, r.city) == (asked, None)
+
+
+def test_a_documents_fact_after_another_of_it(dialogue):
+    # 「一共几条」 after the 文号 of a document: asked of that document (review 27)
+    r = dialogue.resolve(["朝阳市人民政府工作规则的文号是多少", "一共几条"])
+    assert r.question == "朝阳市人民政府工作规则一共几条"
+    assert dialogue.resolve(["朝阳市人民政府工作规则的文号是多少", "常务会多久开一次"]).question == "常务会多久开一次"
+
+
+@pytest.mark.parametrize(
+    ("messages", "asked"),
+    [
+        # the office of the government whose name the question said (not a place's 区政府 for a 市政府办公室)
+        (["城区以区政府名义发文谁签发", "那区政府办公室呢"], "城区以区政府办公室名义发文谁签发"),
+        (["大同以市政府办公室名义发文由谁签发？", "那市政府呢？"], "大同以市政府名义发文由谁签发"),
+        # someone away, said by a pronoun: the role the question before named (review 27)
+        (["城区区长办公会议谁主持", "那他出差呢"], "区长出差的话，城区区长办公会议谁主持"),
+    ],
+)
+def test_followups_found_by_review_27(dialogue, messages, asked):
+    assert dialogue.resolve(messages).question == asked

@@ -97,6 +97,9 @@ def test_ask_follow_up_with_history(http):
     assert unset.status_code == 200 and unset.json()["city"] is None
     blank = http.post("/api/ask", json={"question": "  ", "history": history})  # not the last question again
     assert blank.status_code == 400 and "请输入问题" in blank.json()["error"]["message"]
+    # a short question after long earlier messages: the message says the conversation is what is too long
+    long_before = http.post("/api/ask", json={"question": "那咸宁呢", "history": ["问" * 400] * 2})
+    assert long_before.status_code == 400 and "连同对话上文" in long_before.json()["error"]["message"]
     too_long = http.post("/api/ask", json={"question": Q, "history": ["问"] * 21})
     assert too_long.status_code == 422 and "字段 history 无效" in too_long.json()["error"]["message"]
 
@@ -154,6 +157,7 @@ def test_cities_and_articles(http):
     a = http.get("/api/articles/chaoyang-work-rules-031").json()
     assert a["citation"] == "《朝阳市人民政府工作规则》第三十一条" and len(a["items"]) == 7
     assert a["document_info"]["number"] == "朝政发〔2024〕3号"
+    assert "source" not in a["document_info"]  # where the text file lies on the server is not shown (review 27)
     missing = http.get("/api/articles/nope")
     assert missing.status_code == 404 and missing.json()["error"]["message"].startswith("没有编号为「nope」的条文")
     icon = http.get("/favicon.ico", follow_redirects=True)  # browsers ask for it on every page: not a 404

@@ -59,6 +59,11 @@ def test_the_first_place_is_named_only_when_no_reading_reaches_it():
     assert "晋城市城区未规定" in conclusion("哪个开得最勤", [*two, ("晋城市城区", [])])
     assert conclusion("哪个开得最勤", [*two, ("大同市", ["市政府全体会议根据需要召开"])]) == ""
     assert conclusion("各地常务会多久开一次", FOUR) == ""  # no superlative asked
+    # first over one place, and a range reaching it may be level: said so (review 27)
+    three = [*yearly, ("朝阳市", ["市政府全体会议一般每半年召开1次。"])]
+    assert conclusion("四个地方哪个全体会议开得最少", three) == (
+        "按条文写明的数字比较：咸宁市最少（每年召开一次）；大同市（每年召开 1-2 次）可能与之相同。"
+    )
 
 
 def test_places_stating_the_same_number_are_said_to_be_alike():
@@ -81,3 +86,15 @@ def test_whether_places_differ_is_said_from_their_quotes():
     assert sameness("谁签发，一样吗", worded) == ""  # words differ and no number to compare: the quotes say it
     assert sameness("常务会多久开一次", printed) == ""  # not asked whether they differ
     assert sameness("一样吗", [*printed, ("朝阳市", [])]) == ""  # a place is silent
+
+
+def test_how_far_ahead_earlier_is_more_days():
+    # 「提前几天报请示，哪个更早」: the more days ahead, the earlier (review 27)
+    places = [
+        ("朝阳市", ["主办部门应先向市政府分管领导同志请示同意后，提前7个工作日正式向市政府报送请示"]),
+        ("大同市", ["主办部门应提前10个工作日正式向市政府报送请示"]),
+    ]
+    line = conclusion("朝阳和大同部门开全市性会议提前几天报请示，哪个更早", places)
+    assert line == "按条文写明的数字比较：大同市要求提前更多（提前10个工作日）。"
+    # 「各是多少」 asks the numbers, not which is first
+    assert conclusion("部门召开全市性会议 提前几个工作日报请示 大同 朝阳各是多少", places) == ""

@@ -699,7 +699,7 @@ def test_clause_similarity_is_the_best_clause_cosine():
         ),  # a department's head
         ("市长自己离开朝阳，要向哪里报备", {"市长"}),
         ("部门一把手离市要提前几天请假", {"部门:主要负责"}),  # 一把手 is the 主要负责同志
-        ("局长离开城区外出要报谁", {"主要负责"}),
+        ("局长离开城区外出要报谁", {"部门:主要负责"}),  # a bureau is a department
         ("镇街一把手离开辖区要提前几天请假", {"政府镇街:主要负责"}),
         ("县长离开属地要提前几天报告", {"政府县:主要负责"}),  # a 县's head, as the rules name him
         ("副职离开属地得提前几天报", {"副职"}),
@@ -1366,3 +1366,22 @@ def test_the_same_title_of_another_body_is_another_role():
     assert another_bodys("部门一把手离咸外出要提前几天请假", "县市区政府一把手离开属地")
     assert not another_bodys("区长批了以后还有什么手续吗", "副区长离开城区出差")  # who approves, not a parallel role
     assert not another_bodys("部门主要负责人出差找谁", "各部门主要负责同志离咸外出")
+
+
+def test_an_issuer_asked_of_every_place_is_at_any_level():
+    from assistant.answering.roles import issuer_mismatch
+
+    # 「以政府名义」 asked of every place: 咸宁's 「以市政府办公室名义」 clause is another issuer's
+    assert issuer_mismatch("以政府名义发文谁签发", "以市政府办公室名义发文,一般由市政府秘书长签发")
+    assert not issuer_mismatch("以政府名义发文谁签发", "以区政府名义发文，经区政府分管领导同志审核后，由区长签发。")
+
+
+def test_the_days_ahead_of_the_doing_asked():
+    from assistant.answering.quantities import lead_time_filled
+
+    assert lead_time_filled("常务会议提前几天通知", "一般应于会前2日通知常务会议组成人员和相关部门单位。")
+    assert lead_time_filled("会议提前几天通知参会人员", "应在会前 2 日将时间、地点和议题安排通知参会人员")
+    assert not lead_time_filled(
+        "市长办公会要提前几天把议题报到办公室", "应在会前 2 日将时间、地点和议题安排通知参会人员"
+    )
+    assert not lead_time_filled("常务会议多久开一次", "一般应于会前2日通知")

@@ -38,7 +38,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.answering import followups
+from assistant.answering.asking import EVERY_PLACE
 from assistant.answering.cities import CityDetector, Detection
+from assistant.answering.documents import of_previous_document
 from assistant.answering.kinds import Kinds
 from assistant.answering.parts import own_thing
 from assistant.answering.phrasing import (
@@ -58,9 +60,16 @@ from assistant.answering.phrasing import (
 )
 from assistant.answering.quantities import asked as asked_quantity
 from assistant.answering.relocation import JOINED, LEVELS, Relocator
-from assistant.answering.requests import instructions_only, requested_writing, small_talk, without_small_talk
+from assistant.answering.requests import (
+    MAX_QUESTION_CHARS,
+    instructions_only,
+    requested_writing,
+    small_talk,
+    without_small_talk,
+)
 from assistant.answering.roles import ROLE, another_bodys
 from assistant.answering.superlatives import asked_superlative
+from assistant.errors import InvalidQuestion
 from assistant.retrieval.tokenizer import default_tokenizer
 from assistant.textnorm import simplified
 
@@ -81,7 +90,7 @@ class Resolved:
 # 「这个会」, 「那次会议」, 「该会」: the meeting the conversation is about
 # 「会上通过的文件」 opening a message: the meeting talked about
 _THIS_MEETING = re.compile(r"(?:这个|那个|这次|那次|这|该|此)会(?:议(?!题))?|(?:^|(?<=^那))会(?=[上后])")
-_SENTENCE = re.compile(r"[^？?。！!]+")
+_SENTENCE = re.compile(r"[^？?。！!\n]+")  # a line break ends a sentence too
 _ASKED_AT_END = re.compile(r"[？?吧吗么呢嘛][。.！!\s]*$")  # 「…要过半才能开吧」: a question all the same
 _IN_IT = re.compile(r"在(?:这|那)?里面|(?:这|那)里面|在其中|这中间|(?:这|那)件事(?:里|上|中)")  # in what was asked of
 _POINTING_AT = re.compile(r"^(?:这个|那个|这份|那份|这些|那些|这|该|此)")  # 「这个纪要」 opening a message
@@ -90,6 +99,8 @@ _LEVEL_HEAD = f"[{LEVELS}]长"  # 市长办公会议: part of the name (not a ro
 
 
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
+_SET_AGAINST = re.compile(r"(?<![例对])比(?!例)|相比")  # 「跟大同比」: one place set against another
+_DIFFER = re.compile(r"不同|区别|差别|差异|异同|一样|相同|对比|比较")  # whether places differ is asked
 
 
 class Dialogue:
@@ -148,8 +159,15 @@ class Dialogue:
             message = without_small_talk(message)
             if message.strip() and (n == last or _CHINESE.search(message)):
                 resolved = self._next(self._these_places(message.strip(), places), resolved, selected)
-                if resolved.topic and resolved.topic not in places:
-                    places.append(resolved.topic)
+                # the places it is about: one, or those a question over several names (「朝阳和咸宁…」)
+                about = [resolved.topic] if resolved.topic else self.detector.detect(resolved.question).cities
+                places.extend(p for p in about if p not in places)
+        if resolved and len(resolved.question) > MAX_QUESTION_CHARS >= len(messages[-1].strip()):
+            # the message is short, the question made whole from long earlier messages is not: say which is too long
+            raise InvalidQuestion(
+                f"连同对话上文，问题过长（{len(resolved.question)} 字）。请开始新的对话，或把问题单独问完整"
+                f"（{MAX_QUESTION_CHARS} 字以内）。"
+            )
         return resolved or Resolved("", selected)
 
     def per_place(self, message: str) -> dict[str, str]:
@@ -161,7 +179,8 @@ class Dialogue:
             cities = self.detector.detect(sentence).cities
             if len(cities) != 1 or cities[0] in out:
                 return {}
-            out[cities[0]] = self.resolve(sentences[: n + 1]).question
+            # 「咸宁全体会呢」 leans on the sentence before; 「咸宁会签几天」 is a question of its own
+            out[cities[0]] = self.resolve(sentences[: n + 1]).question if is_followup(sentence) else sentence
         return out
 
     def _names(self, slugs: Sequence[str]) -> str:
@@ -197,6 +216,8 @@ class Dialogue:
                 return self._next(message, None, selected)
             place = self.detector.detect(message).city or previous.topic
             return Resolved(message, place, place)
+        if previous is not None and (document := of_previous_document(message, previous.question)):
+            return Resolved(document, previous.city, previous.topic)  # 「一共几条」 after the 文号 of a document
         if previous is not None:
             if previous.topic is None and len(self.detector.detect(message).cities) == 1:
                 # 「那咸宁呢」 after 「各地常务会多久开一次」: asked of 咸宁 alone, not of every place again
@@ -221,6 +242,10 @@ class Dialogue:
         if not detected.cities and (said := self._after_statement(message, previous.question)):
             return Resolved(said, previous.city, previous.topic)
         bare = self.relocator.strip_places(message)
+        if self._differ_asked(bare, detected.cities, previous):
+            # 「有区别吗」 after 「大同和咸宁以市政府办公室名义发文谁签发」: the places side by side, with the verdict
+            again = previous.question.rstrip("？?。 ")
+            return Resolved(again if _DIFFER.search(again) else f"{again}，有什么不同", previous.city, None)
         if (versus := self._versus(bare, detected.cities, previous)) is not None:
             return versus
         leans = (
@@ -302,6 +327,8 @@ class Dialogue:
                 return Resolved(swapped, city, city)
             # 「市长不在的话呢」 after 「常务会一般谁主持」: the previous question under a condition
             said = "" if rest.endswith(("的时候", "的话", "期间")) else "的话"  # not 「不在的时候的话」
+            if (pronoun := followups.PRONOUN.match(rest)) and (role := ROLE.search(previous_question)):
+                rest = role.group(0) + rest[pronoun.end() :]  # 「那他出差呢」 after 「区长办公会议谁主持」: the 区长
             return Resolved(f"{rest}{said}，{previous_question}", city, city)
         if other := self._other_meeting(rest, previous_question):
             return Resolved(other, city, city)
@@ -319,6 +346,12 @@ class Dialogue:
         if rest and (shared_head(rest, base) or len(_LEVEL_WORDS.sub("", rest)) >= 2):
             base = combine(rest, base.strip("？?。 "), self.place_names)
         return Resolved(base, city, city)
+
+    def _differ_asked(self, bare: str, named: Sequence[str], previous: Resolved) -> bool:
+        """「有区别吗」, 「区别在哪」 naming no place, after a question over several places (or every place)."""
+        several = len(self.detector.detect(previous.question).cities) > 1 or EVERY_PLACE.search(previous.question)
+        asks = bare.strip("那呢？?。！!，, ")
+        return bool(asks and not named and previous.topic is None and several and followups.only_comparing(asks))
 
     def _supposed(self, message: str, previous: Resolved, selected: str | None) -> Resolved | None:
         """「有急事的话能临时开吗」 after 「常务会一个月开几回」: a question with no subject of its own under a
@@ -380,11 +413,17 @@ class Dialogue:
         places = list(named) if was in named else [*([was] if was else []), *named]  # in the order said
         if not named or not was or len(places) < 2 or not (m := followups.VERSUS.search(bare)):
             return None
-        if len(named) > 1 and asked_superlative(bare):
-            return None  # 「这两个地方哪个开得多」: every place named, and which is most asked (read as for 「这三个地方」)
+        if len(named) > 1 and asked_superlative(bare) and not _SET_AGAINST.search(bare):
+            # 「这两个地方哪个开得多」: every place named, and which is most asked (read as for 「这三个地方」); not
+            # 「朝阳跟大同比，哪个要求提前得多」, the previous question for both
+            return None
         if names_something(split_predicate(_LEVEL_WORDS.sub("", bare[: m.start()]), at_ask=True)[0]):
             return None  # 「咸宁的常务会跟全体会比」: a subject of its own
-        return Resolved(self._names(places) + self.relocator.unplaced(previous.question, was, places), None, None)
+        asked = self._names(places) + self.relocator.unplaced(previous.question, was, places)
+        # 「…，哪个要求提前得多」: which comes first is asked too (the answer concludes it from the quotes)
+        which = next((c for c in re.split(r"[，,。？?！!；;\s]", bare) if c and asked_superlative(c)), "")
+        which = re.sub(r"^(?:跟|和|与|同)?(?:相)?比(?:较)?", "", which)  # 「跟咸宁比谁开得多」 without its places
+        return Resolved(f"{asked.rstrip('？?。 ')}，{which}" if which else asked, None, None)
 
     def _kind_carried(self, message: str, previous: str) -> str:
         """「纪要多长时间内要完成」 after 「常务会纪要最后是谁签发」: the thing the previous question named

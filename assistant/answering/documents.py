@@ -100,6 +100,17 @@ def asked_of_document(q: str) -> tuple[Asked, ...]:
     return tuple(a for a, pattern in _ASKING.items() if pattern.search(q))
 
 
+def of_previous_document(message: str, previous: str) -> str | None:
+    """「一共几条」 after 「朝阳市人民政府工作规则的文号是多少」: what the message asks, of the document the previous
+    question asked about (「朝阳市人民政府工作规则一共几条」); None when it was not about a document, the message
+    names one of its own or asks nothing of one."""
+    referent = re.search(_REFERENT, previous) if asked_of_document(previous) else None
+    if referent is None or re.search(_REFERENT, message):
+        return None
+    asked = previous[: referent.end()] + re.sub(r"^(?:那|那么)?(?:它|这个|该)?的?", "", message.strip())
+    return asked if asked_of_document(asked) else None
+
+
 def _superlative(q: str, asked: tuple[Asked, ...]) -> Superlative | None:
     if Asked.ISSUED in asked and re.search(_EARLIEST, q):
         return "earliest"
@@ -125,6 +136,27 @@ def said_besides(q: str, title: str, places: tuple[str, ...], asked: tuple[Asked
         out.append(" " if n else q[i])
         i += n or 1
     return _ASKING_ONLY.sub("", "".join(out))
+
+
+# Which documents a place has (「大同一共有几个规则文件」, 「大同的会议规则有哪些」): the knowledge base's own list
+_HELD = re.compile(
+    r"(?:几|多少|哪些|哪几)(?:个|份|部)?(?P<meetings>会议)?(?:工作)?(?:规则|文件|制度)(?:文件)?"
+    r"|(?P<meetings2>会议)?(?:工作)?(?:规则|制度|文件)(?:文件)?(?:都|一共|总共|共)?(?:有|包括)(?:哪些|哪几个?|几个|多少个?)"
+)
+
+
+def asks_documents_held(q: str, places: tuple[str, ...]) -> bool | None:
+    """Whether ``q`` asks only which (or how many) documents a place has: None when not, else whether only its
+    meeting rules are asked (「会议规则有哪些」)."""
+    m = _HELD.search(q)
+    if m is None:
+        return None
+    rest = q[: m.start()] + q[m.end() :]
+    for place in places:
+        rest = rest.replace(place, " ")
+    if len(_ASKING_ONLY.sub("", re.sub(r"一共|总共|都|收录|知识库|政府", "", rest))) > _BESIDES_MAX:
+        return None
+    return bool(m.group("meetings") or m.group("meetings2"))
 
 
 class DocumentFacts:
@@ -234,6 +266,23 @@ class DocumentFacts:
         return Answer(
             text, False, single, tuple(citations), found, timings, Reason.DOCUMENT_FACTS, scope=slugs, conclusion=first
         )
+
+    def held(self, q: str, slugs: list[str], t0: float, timings: dict[str, float]) -> Answer | None:
+        """「大同一共有几个规则文件」: the documents the knowledge base holds for each place asked (its meeting rules
+        only, when those are asked), with their 文号; None when ``q`` asks no such thing."""
+        meetings = asks_documents_held(q, self.places)
+        if meetings is None:
+            return None
+        lines = []
+        for c in slugs:
+            docs = [d for d in self.registry.documents_of(c) if not meetings or "会议" in d.title]
+            name = self.registry.by_slug[c].name
+            listed = "、".join(f"《{d.title}》" + (f"（{d.number}）" if d.number else "") for d in docs)
+            what = "会议规则" if meetings else "文件"
+            lines.append(f"知识库中{name}有{len(docs)}个{what}：{listed}。" if docs else f"知识库中{name}没有{what}。")
+        timings["total"] = (time.perf_counter() - t0) * 1000
+        single = slugs[0] if len(slugs) == 1 else None
+        return Answer("\n".join(lines), False, single, (), (), timings, Reason.DOCUMENT_FACTS, scope=tuple(slugs))
 
     def _first(self, dq: DocumentQuestion) -> str:
         """The line naming the document first by the superlative asked, or saying they are level ("" for none)."""

@@ -36,6 +36,9 @@ _IF = "(?:那么|那)?(?:要是|如果|假如|万一)"  # the words opening a su
 CONDITION = re.compile(rf"的话|^{_IF}(?!是)")
 # 「市长来不了呢」, 「分管副市长不在呢」: a subject in a state (negated, or 了), also a condition
 STATE = re.compile(r"不|没|未|无法|了$")
+AWAY = re.compile(
+    r"出差|外出|出访|休假|离开|出国"
+)  # someone away: a situation, said of one pointed at (「那他出差呢」)
 A_NOT_A = re.compile(r"(.)[不没]\1|[不没]$")  # 能不能, 去没去, 能主持不: a yes/no asking
 NOMINAL_DE = re.compile(r"(?<!的话)的呢?[?？。!！\s]*$")  # 「…发的呢」: a 的-phrase, a thing
 SUBJECT_THEN_ASKING = re.compile(r"^(.+?)呢[，,\s]+(.+)$")  # 「那部门主要负责人呢，先找谁」
@@ -81,7 +84,8 @@ def for_one_place(question: str) -> str:
 def only_comparing(words: str) -> bool:
     """「有什么不同」, 「也一样吗」, 「有区别吗」: the places compared, nothing new asked."""
     bare = words.strip("呢？?。！!，, ")
-    return bool(ELSEWHERE_TAIL.fullmatch(bare) or not re.sub(r"[有没也都吗么嘛]", "", SCOPE_WORDS.sub("", bare)))
+    rest = re.sub(r"[有没也都吗么嘛]|在哪(?:里|儿)?|是(?:什么|啥)", "", SCOPE_WORDS.sub("", bare))  # 「区别在哪」
+    return bool(ELSEWHERE_TAIL.fullmatch(bare) or not rest)
 
 
 # A guess put to be confirmed (「直接找区长请就行了」, 「报备一下就可以吧」): a yes/no asking too
@@ -145,7 +149,8 @@ def is_condition(message: str, rest: str) -> bool:
     asks = ASKING.search(predicate) or A_NOT_A.search(predicate)  # 「副市长能不能主持呢」 asks
     # 「他不在的时候呢」: someone of the previous exchange, said by a pronoun, is a subject too
     someone = names_something(subject) or bool(PRONOUN.fullmatch(subject))
-    return someone and bool(STATE.search(predicate)) and not asks
+    state = STATE.search(predicate) or (PRONOUN.fullmatch(subject) and AWAY.search(predicate))
+    return someone and bool(state) and not asks
 
 
 PRONOUN = re.compile(r"他们|她们|他|她|对方|此人|这个人|这人")

@@ -153,6 +153,7 @@ def _parts(
     parts: list[str] = []
     complete: set[int] = set()  # parts already whole questions (no subject to borrow)
     pending = ""
+    context = ""  # a clause before the first part that only says what it is about
     for clause in clauses:
         if parts and clause.endswith("呢") and not _ASKS.search(clause) and not SCOPE_WORDS.search(clause):
             # 「以区政府名义发文谁签发？以区府办名义的呢」: the first part asked again of a new subject; 「大同的常务会
@@ -176,6 +177,8 @@ def _parts(
             # context for the next part, or a comparison tail; 「那纪要呢，几天内印发」: 纪要 is what it asks of
             pending += _JOINERS.sub("", clause[:-1]) if clause.endswith("呢") else clause + "，"
             continue
+        if not parts and pending:
+            context = pending.rstrip("，")  # 「报…的规范性文件，合法性审核咋走？…还要做啥审查」: what every part is of
         parts.append(pending + clause)
         pending = ""
     if parts and pending and not SCOPE_WORDS.search(pending):
@@ -183,7 +186,8 @@ def _parts(
         parts[-1] += pending.rstrip("，")
     if len(parts) < 2 or len(parts) > MAX_PARTS:
         return [question]
-    subject = _borrowed(parts[0], kinds)
+    # the later parts borrow that clause, not the first part's own subject (合法性审核)
+    subject = context if context and names_something(context) else _borrowed(parts[0], kinds)
     meeting = meeting_of(parts[0], kinds) if kinds else None
     # 「常务会纪要谁签发，几天印发文件」: a part with a thing of its own (文件) borrows the meeting, not 纪要
     of_meeting = meeting if meeting and subject.startswith(meeting) and subject != meeting else None

@@ -300,11 +300,21 @@ def _kind_replaced(new: str, head: str, previous: str, places: Sequence[str]) ->
     return previous[:start] + new + previous[end:]
 
 
+_IN_NAME_OF = re.compile(r"以([\u4e00-\u9fff]{2,12}?)的?名义")  # whose name a thing is issued in
+_BODY = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:政府|办公室|办公厅|部门|机关)$")  # a body, by its head word
+
+
 def combine(new: str, previous: str, places: Sequence[str] = ()) -> str:
     """The previous question asked of ``new`` words: a new subject, or a new predicate for the old subject.
     ``places``: the place names a subject may start with (longest first)."""
     if (replaced := _new_role(new, previous)) is not None:
         return replaced
+    issuer = _IN_NAME_OF.search(previous)
+    said = issuer.group(1) if issuer else ""
+    if issuer and new != said and (new.startswith(said) or said.startswith(new)) and _BODY.search(new):
+        # 「那区政府办公室呢」 after 「城区以区政府名义发文谁签发」: in the name of that government's office (not
+        # 「那区政府呢」 after 「以市政府办公室名义…」, which asks the same of the 区's)
+        return previous[: issuer.start(1)] + new + previous[issuer.end(1) :]
     if new.endswith("的") and shared_head(new[:-1], previous):
         new = new[:-1]  # 「以区政府名义的」 after 「以区政府办公室名义发文谁签」: those said 以区政府名义
     _, predicate = split_predicate(previous)

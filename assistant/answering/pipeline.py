@@ -27,6 +27,7 @@ from assistant.answering.kinds import Kinds
 from assistant.answering.phrasing import fragment, is_followup, split_predicate
 from assistant.answering.refusal import RefusalModel
 from assistant.answering.requests import (
+    MAX_QUESTION_CHARS,
     instructions_only,
     requested_writing,
     small_talk,
@@ -50,8 +51,6 @@ if TYPE_CHECKING:
     from assistant.llm.client import LLMAnswerer
 
 log = logging.getLogger(__name__)
-
-MAX_QUESTION_CHARS = 500
 
 
 @dataclass(frozen=True)
@@ -367,6 +366,8 @@ class Assistant:
         slugs = (
             [slug] if slug else list(within or (not (by_level_only or one_of_all) and detected.cities) or self.cities)
         )
+        if (held := self.documents.held(q, slugs, t0, timings)) is not None:  # 「大同一共有几个规则文件」
+            return self._requests_noticed(q, instructions, held, notice)
         if (about := self.documents.question(q, slugs)) is not None:  # 「…工作规则的文号是多少」: its record
             everywhere = len(slugs) == len(self.cities) and not SCOPE_WORDS.search(q)
             return self._requests_noticed(

@@ -345,6 +345,23 @@ def states(text: str, kind: QuantityKind, unit: str | None = None, question: str
 LEAD_TIME = re.compile(r"提前(?:几|多少|多久|多长)")  # a lead time asked: 提前 is part of the asking
 
 
+# 「提前几天通知」, 「会前几天报送」: a lead time asked for a doing (the two characters after the asking)
+# (not 「提前几天把议题报到…」: what is done to it comes later, after a thing of its own)
+_LEAD_ASKED = re.compile(
+    r"(?:提前|会前)(?:几|多少)(?:个)?(?:工作日|天|日)[^\u4e00-\u9fff]?([^把将\W\d][\u4e00-\u9fff])"
+)
+
+
+def lead_time_filled(question: str, text: str) -> bool:
+    """Whether ``text`` sets the lead time asked for the doing asked: 「常务会议提前几天通知」 and 「一般应于会前2日通知
+    常务会议组成人员」 (a number of days ahead, then the doing), not days ahead of something else."""
+    m = _LEAD_ASKED.search(question)
+    if not m:
+        return False
+    ahead = rf"(?:提前|会前|前)\s*{_RANGE}\s*(?:个)?(?:工作日|天|日)[^，。；]{{0,12}}?{re.escape(m.group(1))}"
+    return re.search(ahead, normalize(text)) is not None
+
+
 def lead_time_unstated(question: str, text: str) -> bool:
     """「要提前几天报？」 answered by 「会前送达」: a lead time asked, and no number of days in ``text``."""
     return bool(LEAD_TIME.search(question)) and not states(text, "time", "时")

@@ -13,6 +13,8 @@ import re
 
 from assistant.answering.phrasing import ASKING
 
+MAX_QUESTION_CHARS = 500  # the longest question answered, as asked or as made whole from the conversation
+
 # A request to write something (「帮我写一份请假条」, 「替我起草个会议纪要」, 「写一份请示」): the assistant
 # quotes the rules on it, and says it writes nothing. Asked of someone (帮我, 请你 …) or with a measure word
 # (一份, 一篇), so that 「起草纪要由谁负责」 (起草 as the topic) is a question as ever.

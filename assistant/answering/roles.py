@@ -28,7 +28,7 @@ _OTHERS = re.compile(r"向|报(?!告|送|文)|经(?!济|费|验|常)|请示|[，
 # One name per role: 一把手 is what 主要负责同志 and 主要负责人 are called, and a department's
 # (局, 厅, 处, 科) head is its 主要负责人; 办公室主任 is the 主任 a question about the office means.
 _SAME = {"主要负责同志": "主要负责", "主要负责人": "主要负责", "一把手": "主要负责", "负责人": "主要负责"}
-_SAME |= {f"{unit}长": "主要负责" for unit in "局厅处科"}
+_SAME |= {f"{unit}长": "部门:主要负责" for unit in "局厅处科"}  # a bureau's head is a department's
 
 
 # The head of a 县, 区, 乡 or 镇 government (县长, 区长, 镇长) is that government's 主要负责同志: a city's
@@ -178,7 +178,13 @@ def issuer_mismatch(question: str, clause: str) -> bool:
     about another's whose name begins alike (「以市政府办公室名义发文」), or the other way round."""
     if "名义" not in question or "名义" not in clause:
         return False
-    asked, said = _issuers(question), _issuers(clause)
+    # 「以政府名义」 asked of every place: the government at whatever level (市政府, 区政府)
+    asked, said = [_unleveled(a) for a in _issuers(question)], [_unleveled(a) for a in _issuers(clause)]
     if len(asked) != 1 or question.count("名义") != 1 or not said or asked[0] in said:
         return False
     return any(a.startswith(asked[0]) or asked[0].startswith(a) for a in said)
+
+
+def _unleveled(issuer: str) -> str:
+    """「市政府办公室」 → 「政府办公室」: an issuer without its level."""
+    return re.sub(r"^[市区县](?=(?:人民)?政府)", "", issuer)

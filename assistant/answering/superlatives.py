@@ -18,7 +18,7 @@ from typing import Literal
 from assistant.answering.consensus import SAME_LEVEL
 from assistant.answering.quantities import NUMERAL, number_value
 
-Measure = Literal["frequency", "deadline"]
+Measure = Literal["frequency", "deadline", "lead"]
 
 # The superlative word (ending the predicate, as 「开得最勤」, 「印发最快」, 「时限最短」, 「开得多」) and what it compares
 _ASKED = re.compile(
@@ -38,6 +38,9 @@ _TIMES = re.compile(
 )
 # a deadline: 7个工作日内, 3日内
 _DAYS = re.compile(rf"(?P<n>{_NUM})\s*个?(?:工作日|日|天)(?:内|以内)")
+# a lead time: 提前10个工作日, 会前2日 (asked: 「提前几天报请示，哪个更早」 — the more days ahead, the earlier)
+_AHEAD = re.compile(rf"(?:提前|会前|前)\s*(?P<n>{_NUM})\s*个?(?:工作日|日|天)")
+_LEAD_ASKED = re.compile(r"提前|会前")
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,9 @@ def asked_superlative(question: str) -> tuple[Measure, bool] | None:
     if not m:
         return None
     word, verb = m.group("word"), m.group("verb") or ""
+    compared = re.search(r"最|更|比较", m.group(0)) or re.search(r"哪|谁", question)  # not 「各是多少」
+    if _LEAD_ASKED.search(question) and word in "早晚多少长短" and compared:
+        return "lead", word in "早多长"  # how far ahead: earlier is more days
     if word in "勤频繁密" or (word in "多少" and verb in _MEETING_VERBS and verb):
         return "frequency", word != "少"
     if word in "快慢早晚长短" and verb not in _MEETING_VERBS:
@@ -69,6 +75,9 @@ def _number(text: str) -> float:
 def reading(measure: Measure, text: str, verb: str = "") -> Reading | None:
     """``text``'s times a year (how often) or days (a deadline: of the asked ``verb`` when the text sets several,
     「3个工作日内…报…，7个工作日内印发」), or None when it states no such number."""
+    if measure == "lead":
+        ahead = _AHEAD.search(text)
+        return Reading(_number(ahead.group("n")), _number(ahead.group("n")), ahead.group(0)) if ahead else None
     if measure == "deadline":
         days = list(_DAYS.finditer(text))
         m = next((d for d in days if verb and verb in text[d.end() : d.end() + 4]), days[0] if days else None)
@@ -102,6 +111,8 @@ _WORDS = {
     ("frequency", False): "最少",
     ("deadline", True): "时限最长",
     ("deadline", False): "最快",
+    ("lead", True): "要求提前最多",
+    ("lead", False): "要求提前最少",
 }
 
 
@@ -136,15 +147,27 @@ def conclusion(question: str, places: Sequence[tuple[str, Sequence[str]]]) -> st
         said = next(iter(ranked.values())).said
         return f"按条文写明的数字比较：{'、'.join(ranked)}相同（{said}）。" + _left_out(unset)
     best = max(ranked, key=lambda n: ranked[n].low) if most else min(ranked, key=lambda n: ranked[n].high)
-    others = [r for n, r in ranked.items() if n != best]
-    first = all(ranked[best].low > r.high for r in others) if most else all(ranked[best].high < r.low for r in others)
-    if not first:
+    top = ranked[best]
+    others = {n: r for n, r in ranked.items() if n != best}
+    # never behind any other by any reading; a place whose range reaches it may be level with it (「每年 1-2 次」
+    # against 「每年一次」)
+    if not all(top.low >= r.high if most else top.high <= r.low for r in others.values()):
         return ""
+    level = [n for n, r in others.items() if (r.high >= top.low if most else r.low <= top.high)]
+    if len(level) == len(others):
+        return ""  # level with every other: none is first
     word = _WORDS[measure, most] if len(ranked) > 2 else _WORDS[measure, most].replace("最", "更")  # of two: 更
-    line = f"按条文写明的数字比较：{best}{word}（{ranked[best].said}）。"
+    line = f"按条文写明的数字比较：{best}{word}（{top.said}）"
+    line += "".join(f"；{n}（{others[n].said}）{_level_with(others[n], top)}" for n in level) + "。"
     if floors:
         line += "".join(f"{n}只规定了下限（{read[n].said}），未计入比较。" for n in floors)
     return line + _left_out(unset)
+
+
+def _level_with(other: Reading, top: Reading) -> str:
+    """Said of a place level with the first: the same number, or a range that may be it."""
+    same = other.low == other.high == top.low == top.high
+    return "与之相同" if same else "可能与之相同"
 
 
 def _left_out(unset: Sequence[str]) -> str:

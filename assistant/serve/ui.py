@@ -179,11 +179,11 @@ class Chat:
             yield history, st, gr.update(), "请输入问题。", ""
             return
         messages = [*st["messages"], message]
-        resolved = self.assistant.dialogue.resolve(messages, None if city_value == AUTO else city_value)
         history = [*history, {"role": "user", "content": as_text(message)}, {"role": "assistant", "content": ""}]
         shown = ""
         answer = None
         try:
+            resolved = self.assistant.dialogue.resolve(messages, None if city_value == AUTO else city_value)
             for event in self.assistant.ask_stream(resolved.question, city=resolved.city):
                 if event.kind == "answer":
                     answer = event.answer

@@ -104,4 +104,6 @@ def article(article_id: str, assistant: AssistantDep, catalog: CatalogDep) -> di
     a = assistant.article(article_id)
     if a is None:
         raise StarletteHTTPException(404, f"没有编号为「{article_id[:80]}」的条文（编号形如 datong-work-rules-033）。")
-    return a.to_dict() | {"document_info": catalog.documents.get((a.city, a.document))}
+    doc = catalog.documents.get((a.city, a.document))
+    # the document's public record (文号, issuer, dates …), not where its text file lies on the server
+    return a.to_dict() | {"document_info": {k: doc[k] for k in DOCUMENT_FIELDS if k in doc} if doc else None}
