@@ -99,7 +99,6 @@ _LEVEL_HEAD = f"[{LEVELS}]长"  # 市长办公会议: part of the name (not a ro
 
 
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
-_SET_AGAINST = re.compile(r"(?<![例对])比(?!例)|相比")  # 「跟大同比」: one place set against another
 _DIFFER = re.compile(r"不同|区别|差别|差异|异同|一样|相同|对比|比较")  # whether places differ is asked
 
 
@@ -413,7 +412,7 @@ class Dialogue:
         places = list(named) if was in named else [*([was] if was else []), *named]  # in the order said
         if not named or not was or len(places) < 2 or not (m := followups.VERSUS.search(bare)):
             return None
-        if len(named) > 1 and asked_superlative(bare) and not _SET_AGAINST.search(bare):
+        if len(named) > 1 and asked_superlative(bare) and not followups.SET_AGAINST.search(bare):
             # 「这两个地方哪个开得多」: every place named, and which is most asked (read as for 「这三个地方」); not
             # 「朝阳跟大同比，哪个要求提前得多」, the previous question for both
             return None

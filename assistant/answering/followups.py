@@ -26,9 +26,11 @@ THESE_SEVERAL = re.compile(r"[这那](?P<n>三|四|几)个?(?:地方|地区|城�
 # may follow the places without asking anything new
 OTHER_PLACES = re.compile(r"(?:其他|其余|别的|另外)(?:[两三四五几]个)?(?:地方|地区|城市|市|区)")
 PLACES_WORD = re.compile(rf"{EVERY_PLACE.pattern}|{OTHER_PLACES.pattern}")
+SET_AGAINST = re.compile(r"(?<![例对])比(?!例)|相比")  # 「跟大同比」: one place set against another
 # 「跟咸宁比谁开得多」, 「大同那边呢，哪个要求更早」: the place named compared with the conversation's place
 VERSUS = re.compile(
-    r"(?<![例对])比(?!例)|相比|对比|比较|区别|不同|差别|差异|(?:哪个|谁)(?:的|要求|规定)?更|(?:哪个|谁)[^，,。？?]{0,4}(?:多|少|早|晚|长|短)"
+    SET_AGAINST.pattern
+    + r"|对比|比较|区别|不同|差别|差异|(?:哪个|谁)(?:的|要求|规定)?更|(?:哪个|谁)[^，,。？?]{0,4}(?:多|少|早|晚|长|短)"
 )
 ELSEWHERE_TAIL = re.compile(r"(?:也|都|又)?(?:呢|一样吗|是怎么规定的|怎么规定的?|有规定吗|是什么情况)?")
 # 「市长不在的话呢」, 「要是常务副区长也出差了呢」: a condition (not 「如果是区政府呢」, a new subject)
@@ -36,9 +38,8 @@ _IF = "(?:那么|那)?(?:要是|如果|假如|万一)"  # the words opening a su
 CONDITION = re.compile(rf"的话|^{_IF}(?!是)")
 # 「市长来不了呢」, 「分管副市长不在呢」: a subject in a state (negated, or 了), also a condition
 STATE = re.compile(r"不|没|未|无法|了$")
-AWAY = re.compile(
-    r"出差|外出|出访|休假|离开|出国"
-)  # someone away: a situation, said of one pointed at (「那他出差呢」)
+# someone away: a situation too, said of one pointed at (「那他出差呢」)
+AWAY = re.compile(r"出差|外出|出访|休假|离开|出国")
 A_NOT_A = re.compile(r"(.)[不没]\1|[不没]$")  # 能不能, 去没去, 能主持不: a yes/no asking
 NOMINAL_DE = re.compile(r"(?<!的话)的呢?[?？。!！\s]*$")  # 「…发的呢」: a 的-phrase, a thing
 SUBJECT_THEN_ASKING = re.compile(r"^(.+?)呢[，,\s]+(.+)$")  # 「那部门主要负责人呢，先找谁」

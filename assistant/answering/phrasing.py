@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from assistant.answering.cities import positioned
 from assistant.answering.kinds import Kinds
 from assistant.answering.quantities import LEAD_TIME, SPAN_OF_TIME, asked, without_how_often
-from assistant.answering.roles import ROLE
+from assistant.answering.roles import IN_NAME, ROLE
 from assistant.retrieval.tokenizer import STOPWORDS, default_tokenizer
 
 LEAD = re.compile(r"^(那么|那要是|那(?![种个些样次位条])|还有|另外|如果是|换成|换作|要是)")  # 那种: that kind, no lead
@@ -300,7 +300,6 @@ def _kind_replaced(new: str, head: str, previous: str, places: Sequence[str]) ->
     return previous[:start] + new + previous[end:]
 
 
-_IN_NAME_OF = re.compile(r"以([\u4e00-\u9fff]{2,12}?)的?名义")  # whose name a thing is issued in
 _BODY = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:政府|办公室|办公厅|部门|机关)$")  # a body, by its head word
 
 
@@ -309,7 +308,7 @@ def combine(new: str, previous: str, places: Sequence[str] = ()) -> str:
     ``places``: the place names a subject may start with (longest first)."""
     if (replaced := _new_role(new, previous)) is not None:
         return replaced
-    issuer = _IN_NAME_OF.search(previous)
+    issuer = IN_NAME.search(previous)
     said = issuer.group(1) if issuer else ""
     if issuer and new != said and (new.startswith(said) or said.startswith(new)) and _BODY.search(new):
         # 「那区政府办公室呢」 after 「城区以区政府名义发文谁签发」: in the name of that government's office (not

@@ -165,12 +165,13 @@ def stand_in_mismatch(question: str, clause: str) -> bool:
     return bool(asked) and not any(_same(a, b) for a in asked for b in said)
 
 
-_IN_NAME = re.compile(r"[以用]([\u4e00-\u9fff（）()、]{2,16}?)(?:的)?名义")
+# in whose name something is issued: 「以市政府办公室名义」
+IN_NAME = re.compile(r"[以用]([\u4e00-\u9fff（）()、]{2,16}?)(?:的)?名义")
 
 
 def _issuers(text: str) -> list[str]:
     """In whose name a text issues something: 「以市政府或者市政府办公室名义印发」 → 市政府, 市政府办公室."""
-    return [a for m in _IN_NAME.finditer(normalize(text)) for a in re.split(r"或者|或|、|和|及", m.group(1)) if a]
+    return [a for m in IN_NAME.finditer(normalize(text)) for a in re.split(r"或者|或|、|和|及", m.group(1)) if a]
 
 
 def issuer_mismatch(question: str, clause: str) -> bool:
