@@ -499,7 +499,8 @@ def test_a_level_word_names_no_place_in_a_places_conversation(dialogue):
 def test_the_conversations_two_places_pointed_at(dialogue):
     for pointing in ("那两个地方有什么不同", "这俩有区别吗", "两地一样吗"):
         turn = dialogue.resolve(["大同常务会多久开一次", "咸宁呢", pointing])
-        assert (turn.question, turn.city) == ("大同市和咸宁市常务会多久开一次", None), pointing
+        # with the verdict line (whether they differ is asked)
+        assert (turn.question, turn.city) == ("大同市和咸宁市常务会多久开一次，有什么不同", None), pointing
     other = dialogue.resolve(["大同常务会多久开一次", "咸宁呢", "两个地方的全体会呢"])
     assert other.question == "大同市和咸宁市全体会多久开一次"
     # one place so far: 两地 is not this conversation's (asked everywhere, as before)
@@ -762,7 +763,7 @@ def test_an_urgent_case_then_may_it_be_held(assistant):
         (["大同和咸宁以市政府办公室名义发文谁签发", "区别在哪"], "大同和咸宁以市政府办公室名义发文谁签发，有什么不同"),
         (["各地常务会多久开一次", "有啥不同"], "各地常务会多久开一次，有什么不同"),
         # 「二者」: the two places the question before named
-        (["朝阳和咸宁市长不在时谁主持工作", "那二者有什么不同"], "朝阳市和咸宁市长不在时谁主持工作"),
+        (["朝阳和咸宁市长不在时谁主持工作", "那二者有什么不同"], "朝阳市和咸宁市长不在时谁主持工作，有什么不同"),
     ],
 )
 def test_whether_the_places_asked_before_differ(dialogue, messages, asked):
@@ -789,3 +790,32 @@ def test_a_documents_fact_after_another_of_it(dialogue):
 )
 def test_followups_found_by_review_27(dialogue, messages, asked):
     assert dialogue.resolve(messages).question == asked
+
+
+def test_a_followup_asking_anew_keeps_the_clause_the_question_before_set_its_case_in():
+    # 「部门要开全市性会议 先得征得谁同意」 → 「那要提前几个工作日报请示」: of that meeting, not of 部门 at large
+    assert (
+        combine("要提前几个工作日报请示", "部门要开全市性会议 先得征得谁同意")
+        == "部门要开全市性会议要提前几个工作日报请示"
+    )
+    assert combine("要提前几天", "市长不在时，常务会议由谁主持").startswith("市长不在时，常务会议")
+
+
+def test_whether_they_differ_after_a_move_to_another_place_compares_the_two(assistant):
+    # 「朝阳常务会多久开一次」 → 「那咸宁呢」 → 「有区别吗」: both places side by side, with the verdict
+    turn = assistant.dialogue.resolve(["朝阳常务会多久开一次", "那咸宁呢", "有区别吗"])
+    assert turn.city is None and "朝阳市和咸宁市" in turn.question and turn.question.endswith("有什么不同")
+    turn = assistant.dialogue.resolve(["朝阳常务会多久开一次", "跟咸宁比有区别吗"])
+    assert "朝阳市和咸宁市" in turn.question and turn.question.endswith("有什么不同")
+    # one place talked about: 「一样吗」 is not about places
+    assert assistant.dialogue.resolve(["大同常务会多久开一次", "全体会呢", "一样吗"]).city == "datong"
+
+
+def test_away_from_the_old_place_in_its_rules_word_is_away_from_the_new_one(assistant):
+    turn = assistant.dialogue.resolve(["大同副市长离同要跟谁请假", "咸宁呢"])
+    assert turn.question == "咸宁市副市长离开咸宁要跟谁请假"
+
+
+def test_a_thing_in_place_of_the_described_things_head():
+    assert combine("纪要", "常务会通过的文件几天内印发") == "常务会通过的纪要几天内印发"
+    assert combine("常务会", "全体会议由谁主持") == "常务会由谁主持"  # a meeting: the meeting replaced

@@ -175,6 +175,19 @@ def test_health_answers_a_head_probe_without_a_body(http):
     assert http.get("/healthz").json()["status"] == "ok"
 
 
+def test_pages_answer_a_head_probe_as_get_without_a_body(http):
+    for path in ("/", "/api/cities", "/rules", "/widget.js", "/v1/models"):
+        head, get = http.head(path), http.get(path)
+        assert head.status_code == get.status_code == 200 and head.content == b"", path
+        assert head.headers["content-type"] == get.headers["content-type"]
+    assert http.head("/api/ask").status_code == 405  # POST only: HEAD is no way in
+
+
+def test_a_trailing_slash_is_not_redirected_to_the_host_the_request_names(http):
+    r = http.post("/api/ask/", json={"question": Q}, headers={"Host": "evil.example"}, follow_redirects=False)
+    assert r.status_code == 404 and "location" not in r.headers
+
+
 def test_gradio_page_and_routes_still_work(http):
     page = http.get("/lab/")
     assert page.status_code == 200 and "text/html" in page.headers["content-type"]

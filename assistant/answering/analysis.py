@@ -92,9 +92,10 @@ _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z+#.]{2,}")
 # English words that only frame a question (「请问 Chaoyang 的全体会议 how often 开一次」) and markup (<img src=…>)
 _ENGLISH_FRAME = frozenset(
     """how often what when where which who whom why can could may must should will would the and are does did
-    please many much long time times day days ok okay""".split()  # noqa: SIM905 (a word list)
+    please many much long time times day days ok okay you your i me my we is am be a an to of in on for it this
+    that now""".split()  # noqa: SIM905 (a word list)
 )
-_MARKUP = re.compile(r"<[^<>]*>?")
+_MARKUP = re.compile(r"<[^<>]*>?|\[/?[A-Za-z_]+\]")  # HTML tags, and chat-template tags ([INST], [/INST])
 # a number or pointer with its measure word (「新设一个省」, 「这项工作」): how many or which, not what is asked about
 _MEASURED = re.compile(r"^[一这那某][个项名位件种条份]$")
 _ASKING_WORD = re.compile(r"谁|啥|什么|哪|咋")

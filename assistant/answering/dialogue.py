@@ -157,7 +157,10 @@ class Dialogue:
                 continue
             message = without_small_talk(message)
             if message.strip() and (n == last or _CHINESE.search(message)):
-                resolved = self._next(self._these_places(message.strip(), places), resolved, selected)
+                message = self._these_places(message.strip(), places)
+                if resolved is not None and resolved.topic:  # after a question of one place, another before it
+                    message = self._both_asked(message, places)
+                resolved = self._next(message, resolved, selected)
                 # the places it is about: one, or those a question over several names (「朝阳和咸宁…」)
                 about = [resolved.topic] if resolved.topic else self.detector.detect(resolved.question).cities
                 places.extend(p for p in about if p not in places)
@@ -198,6 +201,14 @@ class Dialogue:
         names = self._names(places[-count:])
         named = message[: m.start()] + names + message[m.end() :]
         return named if LEAD.match(named) else f"那{named}"  # a follow-up, however it starts
+
+    def _both_asked(self, message: str, places: list[str]) -> str:
+        """「有区别吗」 after 「朝阳常务会多久开一次」, 「那咸宁呢」: the conversation's last two places, side by side
+        (「那朝阳市和咸宁市有区别吗」), when the message only asks whether they differ and names no place."""
+        bare = LEAD.sub("", message).strip("呢？?。！!，, ")
+        if len(places) < 2 or not _DIFFER.search(bare) or not followups.only_comparing(bare):
+            return message
+        return message if self.detector.detect(message).cities else f"那{self._names(places[-2:])}{bare}"
 
     def _meeting_pointed(self, message: str, previous: str) -> str:
         """「那这个会的纪要谁签」 after questions about 区政府专题会: the meeting pointed at, named."""
@@ -271,6 +282,8 @@ class Dialogue:
             # 「的全体会议呢」: that follow-up, without the places (「有什么不同」 asks nothing new)
             if inner.strip("呢？?。 ") and not followups.only_comparing(inner):
                 unplaced = self._next(f"那{inner}", Resolved(unplaced, None), None).question
+            elif _DIFFER.search(inner) and "也" not in inner and not _DIFFER.search(unplaced):
+                unplaced = f"{unplaced.rstrip('？?。 ')}，有什么不同"  # 「两地一样吗」: with the verdict
             names = self._names(detected.cities)
             return Resolved(names + unplaced, None, None)
         if not detected.cities and (wide := followups.PLACES_WORD.search(bare)):
@@ -422,6 +435,8 @@ class Dialogue:
         # 「…，哪个要求提前得多」: which comes first is asked too (the answer concludes it from the quotes)
         which = next((c for c in re.split(r"[，,。？?！!；;\s]", bare) if c and asked_superlative(c)), "")
         which = re.sub(r"^(?:跟|和|与|同)?(?:相)?比(?:较)?", "", which)  # 「跟咸宁比谁开得多」 without its places
+        if not which and _DIFFER.search(bare) and not _DIFFER.search(asked):
+            which = "有什么不同"  # 「有区别吗」 of the places side by side: with the verdict
         return Resolved(f"{asked.rstrip('？?。 ')}，{which}" if which else asked, None, None)
 
     def _kind_carried(self, message: str, previous: str) -> str:
@@ -475,6 +490,9 @@ class Dialogue:
         """``message`` asked about the previous question's subject, when it has at most a short subject
         of its own (「纪要谁签」, 「报之前要先找谁同意」) and is then answered on better evidence."""
         own = own_topic(split_predicate(message, at_ask=True)[0])
+        # of two questions asked in one message, the later is what a continuation goes on from (「副市长出差要跟谁
+        # 请假？部门一把手要离开朝阳又是什么流程」 → 「府办收到后再报给哪几位领导」: the department head's leave)
+        previous = [q for q in re.split(r"(?<=[？?])", previous) if q.strip()][-1] if previous.strip() else previous
         topic = _LEVEL_WORDS.sub("", self.relocator.strip_places(topic_of(previous)))
         if self.judge is None or own > MAX_OWN_SUBJECT or len(topic) < 2 or topic in message:
             return message

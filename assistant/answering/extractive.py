@@ -16,7 +16,7 @@ from assistant.answering.attendance import sitting_in, uninvited
 from assistant.answering.clauses import ClauseVectors, sentences
 from assistant.answering.doers import doer_unstated, doing_unsaid, names_doer
 from assistant.answering.identity import asks_identity
-from assistant.answering.lists import asks_for_list, lead_of, listed, with_list
+from assistant.answering.lists import asks_for_list, enumerating, lead_of, listed, with_list
 from assistant.answering.quantities import (
     asked,
     asked_unit,
@@ -333,7 +333,7 @@ class ExtractiveAnswerer:
         return None
 
     def _list_asked(
-        self, question: str, groups: Sequence[Group], article: Article, scored: list[tuple[float, int, str]]
+        self, question: str, groups: Sequence[Group], article: Article, scored: Sequence[tuple[float, int, str]]
     ) -> tuple[float, int, str]:
         """The best clause; for a question that asks for a list (哪几件事, 哪些), the clause that introduces a
         list when it has every word of the question the best has and scores as close to it as a further quote
@@ -358,7 +358,7 @@ class ExtractiveAnswerer:
     def _quotes(self, question: str, groups: Sequence[Group], article: Article) -> tuple[Citation, ...]:
         """The best clause of the top article, plus clauses of it that add further facts asked for."""
         w = self.weights
-        scored = sorted(self.scorer.scored_clauses(question, article), key=lambda t: (-t[0], t[1]))
+        scored = self.scorer.ranked(question, article)
         if not scored:  # nothing matches word for word: quote the opening clause
             return (Citation(article, sentences(article, w.long_sentence)[0]),)
         best = self._list_asked(question, groups, article, scored)
@@ -375,6 +375,14 @@ class ExtractiveAnswerer:
                 continue
             chosen.append(cand)
             covered |= adds
+        if asks_for_list(question) and not any(enumerating(question, c[2]) for c in chosen):
+            # 「要听取哪些方面的意见」: the clause that lists them (「…听取市政府参事、专家和社会公众意见」) besides
+            # the best (「广泛听取各方面的意见」), when it scores as a further quote must
+            listing = next(
+                (c for c in scored[1:] if c[0] >= w.extra_quote_ratio * best[0] and enumerating(question, c[2])), None
+            )
+            if listing is not None and len(chosen) < w.max_quotes:
+                chosen.append(listing)
         nxt = self._follow_on(question, article, scored, best) if len(chosen) < w.max_quotes else None
         if nxt is not None and nxt not in chosen:
             chosen.append(nxt)

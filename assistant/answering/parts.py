@@ -123,8 +123,18 @@ def _clauses(question: str) -> list[str]:
     return out
 
 
+# A clause that only asks which place comes first (「是不是比它快」, 「哪个更早」, 「比大同多吗」): the comparison's
+# verdict answers it, no part of its own
+_COMPARATIVE = re.compile(
+    r"(?:是不是|是否|会不会)?(?:哪个|哪家|哪边|谁)?(?:的)?(?:要)?(?:比(?:它|他|她|这个|那个|前者|后者)?)?"
+    r"(?:要|还|更|最|比较)?(?:快|慢|早|晚|多|少|长|短|勤|频繁)(?:一些|些|一点|点)?(?:吗|呢|啊|吧)?"
+)
+
+
 def _scope_only(clause: str, places: Sequence[str], has_content: Callable[[str], bool]) -> bool:
     bare = strip_places(clause, places)
+    if _COMPARATIVE.fullmatch(bare.strip()):
+        return True
     if bare == clause and not SCOPE_WORDS.search(clause):
         return False
     rest = SCOPE_WORDS.sub("", bare)

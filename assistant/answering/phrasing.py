@@ -137,9 +137,18 @@ def _trimmed(text: str) -> str:
 _YES_NO_LEAD = re.compile(r"(?:能不能|可不可以|可以不可以|要不要|需不需要|该不该|是否|能否|可否)(?=[\u4e00-\u9fff]{2})")
 
 
+# a question in clauses (comma or a space between words): those before the last, and the last
+_CLAUSE_BEFORE = re.compile(r"(?s)(?:(.*[\u4e00-\u9fff])([，,；;]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])))?(.*)")
+
+
 def _subject_before_asking(question: str) -> str:
     """The words before the asking, without trailing function words: 「常务会议由谁主持」 → 「常务会议」,
-    「市长不在时，常务会议由谁主持」 → 「市长不在时，常务会议」 (the whole condition kept)."""
+    「市长不在时，常务会议由谁主持」 → 「市长不在时，常务会议」 (the whole condition kept), 「部门要开全市性会议
+    先得征得谁同意」 → 「部门要开全市性会议」 (a clause before the one asking is kept whole, its modal too)."""
+    context, _, last = _CLAUSE_BEFORE.fullmatch(question.strip()).groups()  # type: ignore[union-attr]
+    if context and not ASKING.search(context):
+        own = _subject_before_asking(last)
+        return context + (f"，{own}" if names_something(own) else "")
     subject, predicate = split_predicate(question, at_ask=True)
     kept = _trimmed(subject)
     subject = subject[: subject.rindex(kept) + len(kept)] if kept and kept in subject else subject
@@ -270,10 +279,25 @@ def described_thing(words: str) -> bool:
     return all(_nominal(w, f) for w, f in after) and after[-1][1].startswith(("n", "vn", "l", "j"))
 
 
+def _plain_thing(words: str) -> bool:
+    """One noun of two to four characters, not a role: 「纪要」, 「文件」, 「请示」 (not 「副市长」, 「常务会」)."""
+    tagged = default_tokenizer().tagged(words)
+    return (
+        len(tagged) == 1
+        and 2 <= len(words) <= 4
+        and tagged[0][1].startswith(("n", "vn"))
+        and not ROLE.search(words)
+        and not words.endswith(("会", "会议"))
+    )
+
+
 def _thing_replaced(new: str, previous: str) -> str | None:
     """「那一般以市政府名义发的文件呢」 after 「政府规章和给人大的议案谁签署」: a described thing in place of
     the previous question's thing (its words before the asking), when that is a thing too; the asking stays."""
     subject, asking = split_predicate(previous, at_ask=True)
+    if asking and "的" in subject and _plain_thing(new) and _plain_thing(head := subject[subject.rindex("的") + 1 :]):
+        # 「那纪要呢」 after 「常务会通过的文件几天内印发」: the thing in place of the described one's head
+        return subject[: len(subject) - len(head)] + new + asking
     if not asking or not described_thing(new):
         return None
     words = default_tokenizer().tagged(subject)

@@ -160,7 +160,14 @@ def asked(question: str) -> QuantityKind | None:
 def asked_span(question: str) -> tuple[int, int] | None:
     """Where the question asks for a quantity (its words are not content terms)."""
     m = _ASKS_FREQUENCY.search(question) or _ASKS_TIME.search(question) or _ASKS_COUNT.search(question)
-    return (m.start(), m.end()) if m else None
+    if m is None:
+        return None
+    # 「时限要多长时间」: the limit and how long it is are one asking
+    more = _HOW_LONG_AFTER.match(question, m.end())
+    return (m.start(), more.end() if more else m.end())
+
+
+_HOW_LONG_AFTER = re.compile(r"\s*(?:是|要|为|有)?\s*(?:多久|多长时间|多长|几天|几个工作日)")
 
 
 # A point in time asked (「什么时候报备案」, 「啥时候才能动工」), not a span (多久, 几天): answered by a number of days
@@ -294,6 +301,8 @@ def number_value(number: str) -> int | None:
 
 
 _HOW_LONG_ASKED = re.compile(r"多久|多长时间")
+# a limit asked (「答复时限是多久」, 「期限多长时间」): a span set in numbers, which promptness (及时) is not
+_LIMIT_ASKED = re.compile(r"[时期]限\s*(?:是|要|为|有)?\s*(?:多久|多长时间)")
 _SEGMENT_END = re.compile(r"[，,。；;：:？?！!、]")
 _CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 
@@ -312,6 +321,8 @@ def _predicate(question: str) -> set[str]:
 def promptly_stated(question: str, text: str) -> bool:
     """「多久给安排」 answered by 「…应当及时安排、限时办结」: how promptly, said of the thing done in the time
     asked (a word of it follows the promptness in the same phrase; not 「及时反馈进展」 for 「多久以后做后评估」)."""
+    if _LIMIT_ASKED.search(question):
+        return False
     words = _predicate(question)
     for m in PROMPTLY.finditer(text):
         phrase = _SEGMENT_END.split(text[m.end() :], maxsplit=1)[0]
@@ -357,9 +368,14 @@ def lead_time_filled(question: str, text: str) -> bool:
     常务会议组成人员」 (a number of days ahead, then the doing), not days ahead of something else."""
     m = _LEAD_ASKED.search(question)
     if not m:
-        return False
-    ahead = rf"(?:提前|会前|前)\s*{_RANGE}\s*(?:个)?(?:工作日|天|日)[^，。；]{{0,12}}?{re.escape(m.group(1))}"
+        # 「通知提前几天发」: the doing said before the asking; any days ahead stated fill it (the caller checks the
+        # text has every word of the question)
+        return LEAD_TIME.search(question) is not None and re.search(_DAYS_AHEAD, normalize(text)) is not None
+    ahead = rf"{_DAYS_AHEAD}[^，。；]{{0,12}}?{re.escape(m.group(1))}"
     return re.search(ahead, normalize(text)) is not None
+
+
+_DAYS_AHEAD = rf"(?:提前|会前|前)\s*{_RANGE}\s*(?:个)?(?:工作日|天|日)"
 
 
 def lead_time_unstated(question: str, text: str) -> bool:

@@ -92,7 +92,7 @@ def complete_evidence(s: Signals, question: str, best: str = "") -> bool:
     """Evidence no weighing can outvote: the best clause (``best``) has every word of the question and fills
     what it asks — how often, a count in the unit asked (人数: 人), whether a meeting may be held outside its
     schedule (「能临时加开吗」: 「如有需要可随时召开」), or the days ahead of the doing asked (「提前几天通知」:
-    「会前2日通知」) —, for the meeting and role asked, with no word the rules lack, and the article ranks above
+    「会前2日通知」, 「通知提前几天发」) —, for the meeting and role asked, with no word the rules lack, and the article ranks above
     the others (「专题会议多久开一次」: 「市政府专题会议根据工作需要不定期召开。」).
     A time asked (几天) is not enough: the days may be of another step (「报上去以后几天给批复」)."""
     kind = asked(question)

@@ -52,7 +52,12 @@ class Relocator:
             return now.name + was.level if borrowed else now.name
 
         names = "|".join(re.escape(n) for n in was.names)  # longest first; every mention (「朝阳市长离开朝阳」)
-        return self._relevel(re.sub(names, renamed, question), was.level, now.level)
+        question = re.sub(names, renamed, question)
+        # being away from the old place in its rules' word (离朝, 离同, 离咸): away from the new one
+        chars = "".join(dict.fromkeys("".join(was.names)))
+        short = min(now.names, key=len)
+        question = re.sub(rf"离[{re.escape(chars)}](?![志事级])", f"离开{short}", question)
+        return self._relevel(question, was.level, now.level)
 
     def unplaced(self, question: str, old: str | None, new: Sequence[str]) -> str:
         """「大同副市长出差请假找谁」 to be asked again for 咸宁 and 朝阳: 「副市长出差请假找谁」, the old

@@ -82,6 +82,19 @@ def _qualified(name: str, before: str) -> str:
     return f"{unit}:{role}" if unit else role
 
 
+def leads_alone(question: str, unit: str) -> bool:
+    """Whether ``unit`` opens with the one role ``question`` is about, as its own subject, not listed with others:
+    「秘书长在市长领导下，负责处理…」 for 「秘书长的职责是什么」 (not 「副市长、秘书长协助市长工作…」)."""
+    asked = subject_roles(question)
+    if len(asked) != 1:
+        return False
+    t = normalize(unit)
+    first = ROLE.search(t)
+    if first is None or t[first.end() : first.end() + 1] in ("、", "和", "及", "与", "，", ","):
+        return False
+    return _qualified(first.group(0), t[: first.start()]) in asked and not ROLE.search(t[: first.start()])
+
+
 def subject_roles(text: str) -> frozenset[str]:
     """The roles ``text`` is about: those named before the first word that introduces someone else."""
     t = normalize(text)

@@ -15,7 +15,7 @@ from assistant.answering.asking import QUESTION_TYPES, STRICT_TYPES, asked_doing
 from assistant.answering.clauses import DEFINITION, clauses_with_context
 from assistant.answering.phrasing import ASKING
 from assistant.answering.quantities import asked, asked_unit, states
-from assistant.answering.roles import ROLE, issuer_mismatch, role_mismatch, stand_in_mismatch
+from assistant.answering.roles import ROLE, issuer_mismatch, leads_alone, role_mismatch, stand_in_mismatch
 from assistant.models import Article, Citation
 from assistant.settings import Weights
 from assistant.textnorm import matchable, normalize
@@ -187,6 +187,7 @@ class ClauseScorer:
         # The reranker, the refusal signals and quoting all score the top article's clauses for the
         # same question: once per (question, article).
         self.scored_clauses = lru_cache(maxsize=4096)(self._scored_clauses)
+        self.ranked = lru_cache(maxsize=4096)(self._ranked)
 
     def _scored_clauses(self, question: str, article: Article) -> tuple[tuple[float, int, str], ...]:
         """(score, position, clause) of every clause with a positive score, in reading order."""
@@ -232,13 +233,20 @@ class ClauseScorer:
             default=0.0,
         )
 
+    def _ranked(self, question: str, article: Article) -> tuple[tuple[float, int, str], ...]:
+        """(score, position, clause) of the article's scored clauses, best first, in reading order when scored
+        alike; of the best scored alike, one whose own subject is the role asked (``leads_alone``) first."""
+        ranked = sorted(self.scored_clauses(question, article), key=lambda t: (-t[0], t[1]))
+        tied = [t for t in ranked if t[0] == ranked[0][0]] if ranked else []
+        if len(tied) > 1:
+            tied.sort(key=lambda t: not leads_alone(question, t[2]))
+            ranked[: len(tied)] = tied
+        return tuple(ranked)
+
     def best_unit(self, question: str, article: Article) -> tuple[float, int, str]:
         """(score, position, clause) of the clause that best answers the question."""
-        best = (0.0, 0, "")
-        for scored in self.scored_clauses(question, article):
-            if scored[0] > best[0]:
-                best = scored
-        return best
+        ranked = self.ranked(question, article)
+        return ranked[0] if ranked else (0.0, 0, "")
 
     def answer_scores(self, question: str, article: Article) -> tuple[float, float]:
         """For reranking: (best clause score, coverage of the question by the whole article)."""

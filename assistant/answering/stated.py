@@ -48,6 +48,8 @@ def _quantity_of_another(
     before = [
         (max(q.rfind(a) + len(a) for a in g.alternatives), g) for g in groups if any(a in q for a in g.alternatives)
     ]
+    # 「纪要常务会后几天内」: the event the time is counted from (常务会后) is not what it is asked of
+    before = [(end, g) for end, g in before if not _AFTER.match(q, end)]
     _, thing = max(before, key=lambda t: t[0], default=(0, None))  # 「纪要几天内」: the thing just before
     if thing is not None and thing.noun and not _AGENT.search(thing.alternatives[0]) and not _names(thing, title):
         named_elsewhere = any(_names(thing, t) for t in context)
@@ -60,6 +62,7 @@ def _quantity_of_another(
     return not any(head.found(t) for t in stating)
 
 
+_AFTER = re.compile(r"(?:议|开完|结束|召开)?(?:以后|之后|后)")
 # A role or a body (who does something, not the thing done): 秘书长, 市政府办公室, 各部门, 承办单位
 _AGENT = re.compile(rf"(?:{ROLE.pattern})$|(?:办公室|部门|单位|政府|机关|机构|[局委厅])$")
 

@@ -33,6 +33,7 @@ def create_app(assistant: Assistant, settings: Settings | None = None, with_ui: 
         version="0.1.0",
         docs_url=None,  # served by routers.docs from local assets
         redoc_url=None,  # no local ReDoc asset: off rather than blank offline
+        redirect_slashes=False,  # 「/api/ask/」 is not found, not redirected to a host the request names
     )
     app.state.assistant = assistant
     app.state.settings = settings

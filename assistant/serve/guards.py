@@ -287,6 +287,28 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class HeadAsGet:
+    """HEAD answered as GET without its body: monitors and link checkers probe pages with HEAD. Hand-written
+    because FastAPI's routes answer GET only, and adding HEAD to every route would list each operation twice in
+    the API schema."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            return await self.app(scope, receive, send)
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
 _CORS_FAILURES = {"origin": "来源网站", "method": "请求方法", "headers": "请求头", "private-network": "内网访问"}
 
 
@@ -306,7 +328,7 @@ class ExplainedCORS(CORSMiddleware):
 
 
 def add_guards(app: FastAPI, settings: Settings) -> None:
-    """Outermost first: security headers, CORS (this machine, ``settings.cors_origins`` and the widget
+    """Outermost first: HEAD read as GET, security headers, CORS (this machine, ``settings.cors_origins`` and the widget
     tokens' origins), the guard. The guard's rate limiter is shared with ``POST /login``."""
     limiter, trusted = RateLimiter(settings.rate_limit), parse_networks(settings.trusted_proxies)
     app.state.guard_limit = lambda scope: limiter.check(client_address(scope, trusted), time.monotonic())
@@ -320,3 +342,4 @@ def add_guards(app: FastAPI, settings: Settings) -> None:
         max_age=600,
     )
     app.add_middleware(SecurityHeaders, settings=settings)
+    app.add_middleware(HeadAsGet)
