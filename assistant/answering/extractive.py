@@ -15,8 +15,9 @@ from assistant.answering.analysis import Group, QuestionAnalyzer
 from assistant.answering.attendance import sitting_in, uninvited
 from assistant.answering.clauses import ClauseVectors, sentences
 from assistant.answering.doers import doer_unstated, doing_unsaid, names_doer
+from assistant.answering.extras import asked_extras
 from assistant.answering.identity import asks_identity
-from assistant.answering.lists import asks_for_list, enumerating, lead_of, listed, with_list
+from assistant.answering.lists import asks_for_list, lead_of, listed, with_list
 from assistant.answering.quantities import (
     asked,
     asked_unit,
@@ -375,14 +376,10 @@ class ExtractiveAnswerer:
                 continue
             chosen.append(cand)
             covered |= adds
-        if asks_for_list(question) and not any(enumerating(question, c[2]) for c in chosen):
-            # 「要听取哪些方面的意见」: the clause that lists them (「…听取市政府参事、专家和社会公众意见」) besides
-            # the best (「广泛听取各方面的意见」), when it scores as a further quote must
-            listing = next(
-                (c for c in scored[1:] if c[0] >= w.extra_quote_ratio * best[0] and enumerating(question, c[2])), None
-            )
-            if listing is not None and len(chosen) < w.max_quotes:
-                chosen.append(listing)
+        # what the asking calls for besides: the list enumerated, each limit set (``extras``)
+        chosen += asked_extras(question, groups, scored, chosen, w.extra_quote_ratio)[
+            : max(0, w.max_quotes - len(chosen))
+        ]
         nxt = self._follow_on(question, article, scored, best) if len(chosen) < w.max_quotes else None
         if nxt is not None and nxt not in chosen:
             chosen.append(nxt)

@@ -368,14 +368,15 @@ def lead_time_filled(question: str, text: str) -> bool:
     常务会议组成人员」 (a number of days ahead, then the doing), not days ahead of something else."""
     m = _LEAD_ASKED.search(question)
     if not m:
-        # 「通知提前几天发」: the doing said before the asking; any days ahead stated fill it (the caller checks the
-        # text has every word of the question)
-        return LEAD_TIME.search(question) is not None and re.search(_DAYS_AHEAD, normalize(text)) is not None
+        # 「通知提前几天发」: the doing said before the asking, which ends the question; any days ahead stated fill
+        # it (the caller checks the text has every word of the question)
+        return _LEAD_LAST.search(question) is not None and re.search(_DAYS_AHEAD, normalize(text)) is not None
     ahead = rf"{_DAYS_AHEAD}[^，。；]{{0,12}}?{re.escape(m.group(1))}"
     return re.search(ahead, normalize(text)) is not None
 
 
 _DAYS_AHEAD = rf"(?:提前|会前|前)\s*{_RANGE}\s*(?:个)?(?:工作日|天|日)"
+_LEAD_LAST = re.compile(r"(?:提前|会前)(?:几|多少)(?:个)?(?:工作日|天|日)[\u4e00-\u9fff]?[？?。！!\s]*$")
 
 
 def lead_time_unstated(question: str, text: str) -> bool:
