@@ -1501,3 +1501,8 @@ def test_limits_asked_are_each_limit_the_article_sets():
     ]
     assert asked_extras("对部门自己搞督查有啥限制", groups, scored, scored[:1], 0.6) == [scored[1]]
     assert asked_extras("督查工作怎么开展", groups, scored, scored[:1], 0.6) == []  # no limit asked
+
+
+def test_a_roles_duties_are_said_by_the_clause_whose_own_subject_it_is(assistant):
+    answer = assistant.ask("副秘书长是干啥的", city="datong")
+    assert not answer.refused and "副秘书长按照工作分工协助副市长开展工作" in answer.answer

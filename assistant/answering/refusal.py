@@ -19,6 +19,7 @@ from typing import Any
 
 from assistant.answering.asking import QUESTION_TYPES, question_types
 from assistant.answering.quantities import asked, asked_unit, lead_time_filled
+from assistant.answering.roles import leads_alone
 from assistant.errors import ConfigError
 
 
@@ -92,14 +93,18 @@ def complete_evidence(s: Signals, question: str, best: str = "") -> bool:
     """Evidence no weighing can outvote: the best clause (``best``) has every word of the question and fills
     what it asks — how often, a count in the unit asked (人数: 人), whether a meeting may be held outside its
     schedule (「能临时加开吗」: 「如有需要可随时召开」), or the days ahead of the doing asked (「提前几天通知」:
-    「会前2日通知」, 「通知提前几天发」) —, for the meeting and role asked, with no word the rules lack, and the article ranks above
+    「会前2日通知」, 「通知提前几天发」), or a role's duties asked and said by the clause whose own subject it is
+    (「副秘书长是干啥的」: 「副秘书长按照工作分工协助副市长开展工作」) —, for the meeting and role asked, with no word the rules lack, and the article ranks above
     the others (「专题会议多久开一次」: 「市政府专题会议根据工作需要不定期召开。」).
     A time asked (几天) is not enough: the days may be of another step (「报上去以后几天给批复」)."""
     kind = asked(question)
     quantity = kind == "frequency" or (kind == "count" and asked_unit(question) is not None)
-    unscheduled = "unscheduled" in question_types(question) and bool(QUESTION_TYPES["unscheduled"][1].search(best))
+    types = question_types(question)
+    unscheduled = "unscheduled" in types and bool(QUESTION_TYPES["unscheduled"][1].search(best))
+    # 「副秘书长是干啥的」: the role's own clause (its subject the role alone) says what it does
+    duty = "duty" in types and bool(QUESTION_TYPES["duty"][1].search(best)) and leads_alone(question, best)
     return (
-        ((quantity and s.quantity_in_clause > 0) or unscheduled or lead_time_filled(question, best))
+        ((quantity and s.quantity_in_clause > 0) or unscheduled or duty or lead_time_filled(question, best))
         and s.clause_coverage >= 1.0
         and not s.kind_mismatch
         and not s.role_mismatch
