@@ -102,6 +102,12 @@ _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 _DIFFER = re.compile(r"不同|区别|差别|差异|异同|一样|相同|对比|比较")  # whether places differ is asked
 
 
+def _with_verdict(question: str) -> str:
+    """``question`` asking whether the places differ too (「…，有什么不同」: the answer ends with the verdict),
+    unless it already does."""
+    return question if _DIFFER.search(question) else f"{question.rstrip('？?。 ')}，有什么不同"
+
+
 class Dialogue:
     def __init__(
         self,
@@ -255,7 +261,7 @@ class Dialogue:
         if self._differ_asked(bare, detected.cities, previous):
             # 「有区别吗」 after 「大同和咸宁以市政府办公室名义发文谁签发」: the places side by side, with the verdict
             again = previous.question.rstrip("？?。 ")
-            return Resolved(again if _DIFFER.search(again) else f"{again}，有什么不同", previous.city, None)
+            return Resolved(_with_verdict(again), previous.city, None)
         if (versus := self._versus(bare, detected.cities, previous)) is not None:
             return versus
         leans = (
@@ -282,8 +288,8 @@ class Dialogue:
             # 「的全体会议呢」: that follow-up, without the places (「有什么不同」 asks nothing new)
             if inner.strip("呢？?。 ") and not followups.only_comparing(inner):
                 unplaced = self._next(f"那{inner}", Resolved(unplaced, None), None).question
-            elif _DIFFER.search(inner) and "也" not in inner and not _DIFFER.search(unplaced):
-                unplaced = f"{unplaced.rstrip('？?。 ')}，有什么不同"  # 「两地一样吗」: with the verdict
+            elif _DIFFER.search(inner) and "也" not in inner:
+                unplaced = _with_verdict(unplaced)  # 「两地一样吗」: with the verdict
             names = self._names(detected.cities)
             return Resolved(names + unplaced, None, None)
         if not detected.cities and (wide := followups.PLACES_WORD.search(bare)):
@@ -435,8 +441,8 @@ class Dialogue:
         # 「…，哪个要求提前得多」: which comes first is asked too (the answer concludes it from the quotes)
         which = next((c for c in re.split(r"[，,。？?！!；;\s]", bare) if c and asked_superlative(c)), "")
         which = re.sub(r"^(?:跟|和|与|同)?(?:相)?比(?:较)?", "", which)  # 「跟咸宁比谁开得多」 without its places
-        if not which and _DIFFER.search(bare) and not _DIFFER.search(asked):
-            which = "有什么不同"  # 「有区别吗」 of the places side by side: with the verdict
+        if not which and _DIFFER.search(bare):
+            return Resolved(_with_verdict(asked), None, None)  # 「有区别吗」 of the places side by side
         return Resolved(f"{asked.rstrip('？?。 ')}，{which}" if which else asked, None, None)
 
     def _kind_carried(self, message: str, previous: str) -> str:

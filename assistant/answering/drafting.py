@@ -235,20 +235,18 @@ class Drafter:
             return hits
         top = hits[: self.settings.weights.consensus_depth]
         fits = [self._fits_meeting(q, asked, h.article) for h in top]
-        if fits[0] and kinds.named(top[0].article.document + top[0].article.text):
-            return hits
         # a rule on the government's meetings at large fits, but one naming the meeting asked fits better
         # (「开全体会…请假怎么弄」: the 全体会议's own rule on leave, not the rule on 有关会议)
         named = [f and bool(kinds.named(h.article.document + h.article.text)) for f, h in zip(fits, top, strict=True)]
+        if named[0]:
+            return hits
         if fits[0] and any(named):
             # … when it has every word the rule at large answers with, besides the meeting (not 咸宁's 第十九条 on who
             # sits in the 全体会议, without 请假, for 「全体会议可以请假吗」)
             said = normalize(self.scorer.best_unit(q, top[0].article)[2])
             words = [g for g in self.analyzer.groups(q) if g.found(said) and not kinds.named(g.alternatives[0])]
-            named = [
-                n and all(g.found(normalize(h.article.document + h.article.text)) for g in words)
-                for n, h in zip(named, top, strict=True)
-            ]
+            texts = [normalize(h.article.document + h.article.text) for h in top]
+            named = [n and all(g.found(t) for g in words) for n, t in zip(named, texts, strict=True)]
         if not any(fits) or (fits[0] and not any(named)):
             return hits
         i = named.index(True) if any(named) else fits.index(True)
@@ -333,20 +331,22 @@ class Drafter:
         that restates another place's answer (levels aside, both ways, as closely as two
         documents' restating clauses agree: ``Weights.agree_overlap``) answers with it: the rules were written from one
         model, and the other place's evidence stands for the same provision. Not when the question asks which
-        places have a rule (``_WHICH_PLACE``): there a place without it is part of the answer."""
+        places have a rule (``_WHICH_PLACE``): there a place without it is part of the answer. A place refused
+        for an unstated quantity stays refused, its top clause said beside the refusal when it restates another's."""
         w = self.settings.weights
+        if not hits or w.consensus_weight <= 0 or (draft.unstated is None and draft.signals is None):
+            return draft, hits  # (consensus_weight 0: each place on its own)
         q = asked[c]
         # the other places' answers: each one's quote with most of its question's words
         others = [self._answering(asked[c2], o) for c2, o, _ in drafts if c2 != c and o.citations]
-        if draft.unstated is not None and not draft.said and hits and w.consensus_weight > 0:
+        if draft.unstated is not None:
             # the quantity asked is set nowhere here, but the top article's best clause restates another place's
             # answer (咸宁's 「…应先征得…同意后，再正式向市政府报送请示」 for 大同's 「…应提前10个工作日正式…报送请示」):
             # the place's own rule on it, said beside its refusal
-            clause = self.scorer.best_unit(q, hits[0].article)[2]
+            clause = self.scorer.best_unit(q, hits[0].article)[2] if not draft.said else ""
             if clause and max((restates(clause, o) for o in others), default=0.0) >= w.agree_overlap:
                 return replace(draft, said=clause), hits
-        if draft.unstated is not None or draft.signals is None or not hits or w.consensus_weight <= 0:
-            return draft, hits  # (consensus_weight 0: each place on its own)
+            return draft, hits
         top = [*hits[: w.consensus_depth], *self._parallel(c, others, hits[: w.consensus_depth])]
         clauses = [self.scorer.best_unit(q, h.article)[2] for h in top]
         alike = [max((restates(clause, o) for o in others), default=0.0) if clause else 0.0 for clause in clauses]

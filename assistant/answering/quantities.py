@@ -167,7 +167,8 @@ def asked_span(question: str) -> tuple[int, int] | None:
     return (m.start(), more.end() if more else m.end())
 
 
-_HOW_LONG_AFTER = re.compile(r"\s*(?:是|要|为|有)?\s*(?:多久|多长时间|多长|几天|几个工作日)")
+_LINKED = r"\s*(?:是|要|为|有)?\s*"  # 「时限是多久」, 「时限要多长时间」: what joins a limit to how long it is
+_HOW_LONG_AFTER = re.compile(rf"{_LINKED}(?:多久|多长时间|多长|几天|几个工作日)")
 
 
 # A point in time asked (「什么时候报备案」, 「啥时候才能动工」), not a span (多久, 几天): answered by a number of days
@@ -302,7 +303,7 @@ def number_value(number: str) -> int | None:
 
 _HOW_LONG_ASKED = re.compile(r"多久|多长时间")
 # a limit asked (「答复时限是多久」, 「期限多长时间」): a span set in numbers, which promptness (及时) is not
-_LIMIT_ASKED = re.compile(r"[时期]限\s*(?:是|要|为|有)?\s*(?:多久|多长时间)")
+_LIMIT_ASKED = re.compile(rf"[时期]限{_LINKED}(?:多久|多长时间)")
 _SEGMENT_END = re.compile(r"[，,。；;：:？?！!、]")
 _CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 
@@ -358,9 +359,8 @@ LEAD_TIME = re.compile(r"提前(?:几|多少|多久|多长)")  # a lead time ask
 
 # 「提前几天通知」, 「会前几天报送」: a lead time asked for a doing (the two characters after the asking)
 # (not 「提前几天把议题报到…」: what is done to it comes later, after a thing of its own)
-_LEAD_ASKED = re.compile(
-    r"(?:提前|会前)(?:几|多少)(?:个)?(?:工作日|天|日)[^\u4e00-\u9fff]?([^把将\W\d][\u4e00-\u9fff])"
-)
+_DAYS_AHEAD_ASKED = r"(?:提前|会前)(?:几|多少)(?:个)?(?:工作日|天|日)"  # 「提前几天」, 「会前多少个工作日」
+_LEAD_ASKED = re.compile(rf"{_DAYS_AHEAD_ASKED}[^\u4e00-\u9fff]?([^把将\W\d][\u4e00-\u9fff])")
 
 
 def lead_time_filled(question: str, text: str) -> bool:
@@ -376,7 +376,7 @@ def lead_time_filled(question: str, text: str) -> bool:
 
 
 _DAYS_AHEAD = rf"(?:提前|会前|前)\s*{_RANGE}\s*(?:个)?(?:工作日|天|日)"
-_LEAD_LAST = re.compile(r"(?:提前|会前)(?:几|多少)(?:个)?(?:工作日|天|日)[\u4e00-\u9fff]?[？?。！!\s]*$")
+_LEAD_LAST = re.compile(rf"{_DAYS_AHEAD_ASKED}[\u4e00-\u9fff]?[？?。！!\s]*$")
 
 
 def lead_time_unstated(question: str, text: str) -> bool:
