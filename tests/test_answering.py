@@ -434,6 +434,14 @@ def test_a_followup_with_nothing_before_it_asks_what_about_it(assistant, questio
     assert not answer.citations
 
 
+@pytest.mark.parametrize("question", ["有区别吗", "大同和咸宁有区别吗？", "这几个地方一样吗"])
+def test_whether_places_differ_with_nothing_before_it_asks_for_the_question(assistant, question):
+    # before: 「未找到」 for each of the four places, as if the rules had been searched for something
+    answer = assistant.ask(question)
+    assert answer.refused and answer.reason == Reason.NEEDS_CONTEXT and "要比较哪些地方的什么规定" in answer.answer
+    assert not answer.citations
+
+
 def test_control_characters_are_ignored(assistant):
     answer = assistant.ask("以市政府\x00办公室\u200b名义发文\x07由谁签发", city="datong")
     assert answer.citations[0].article.id == "datong-work-rules-033"

@@ -392,6 +392,13 @@ def test_followup_shape():
             "jincheng-chengqu",
         ),
         (["全体会一年开几次", "一般谁主持"], "xianning", "全体会一般谁主持", "xianning"),
+        # 「大同那边」 is 大同: the same asking (提前几天) asked there, not 「…代拟稿边是几天」
+        (
+            ["以区委区政府名义报市委市政府的代拟稿，要提前几天报区政府？", "大同那边是几天？"],
+            "jincheng-chengqu",
+            "以市委市政府名义报市委市政府的代拟稿，要提前几天报市政府？",
+            "datong",
+        ),
     ],
 )
 def test_followups_resolve(dialogue, messages, selected, question, city):

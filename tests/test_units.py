@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.analysis import Group
-from assistant.answering.asking import asked_doing, done_by_role, question_types
+from assistant.answering.asking import asked_doing, done_by_role, permitted_doing, question_types
 from assistant.answering.consensus import likeness, most_alike, restates
 from assistant.answering.doers import doer_unstated, doing_asked
 from assistant.answering.kinds import Kinds
@@ -423,6 +423,8 @@ def test_question_parts():
     # asking whether the rules say it is no part; a colloquial 「…不」 asks yes or no
     assert question_parts("街道的党工委会议怎么开，有规定吗") == ["街道的党工委会议怎么开，有规定吗"]
     assert question_parts("专题会谁主持 副秘书长能主持不") == ["专题会谁主持", "副秘书长能主持不"]
+    # a part opening with a modal (会 = will) borrows the first part's subject, a set phrase (迟到早退) in it
+    assert question_parts("常务会迟到早退怎么处理 会通报吗") == ["常务会迟到早退怎么处理", "常务会迟到早退会通报吗"]
     # 「那纪要呢，…」: what the parts ask of, without 那 and 呢 (not 「纪要呢，几天内印发」)
     assert question_parts("那纪要呢，几天内印发，谁起草？") == ["纪要几天内印发", "纪要谁起草"]
     assert question_parts("开会来不了怎么请假？另外区领导去不去部门的工作会？") == [  # 去不去: yes or no
@@ -889,6 +891,8 @@ def test_a_who_question_asks_the_doer_of_its_verb():
     assert asked_doing("纪要又是谁签") == "签"
     assert asked_doing("常务会议题一般谁来汇报") == "汇报"
     assert asked_doing("这是谁的事") is None and asked_doing("常务会多久开一次") is None
+    assert asked_doing("区政府专题会哪些人能主持") == "主持" and asked_doing("纪要哪位领导签发") == "签发"
+    assert permitted_doing("副秘书长能不能主持专题会") == "主持" and permitted_doing("常务会多久开一次") is None
 
 
 def test_a_doing_named_in_a_modifier_is_not_said_of_anyone():
@@ -897,6 +901,7 @@ def test_a_doing_named_in_a_modifier_is_not_said_of_anyone():
     assert done_by_role("市政府专题会议由市长、副市长或秘书长主持召开。", "主持")
     assert done_by_role("市长主持的会议每月召开一次", "主持")  # 市长 does it, though 的 follows
     assert done_by_role("会议新闻稿由新闻媒体撰写", "撰写")  # any doer, not only titles
+    assert done_by_role("区政府领导同志一般不出席部门的工作会议", "出席")  # the 的 is its object's, not a doer's
 
 
 @pytest.mark.parametrize(
@@ -999,6 +1004,10 @@ def test_after_unstated():
     assert after_unstated("报上去以后，政府办一般几天给批复", ahead)
     assert not after_unstated("要提前几天报请示", ahead)  # a lead time is asked
     assert not after_unstated("会议结束后几天印发", "在会议结束后7个工作日内印发")  # the days are after it
+    # how long a thing lasts, and the rule's only days are a notice ahead of it
+    leave = "各县(市、区)政府主要负责同志离开属地应当事先请假,提前3天向市政府办公室报告"
+    assert after_unstated("公务员年休假几天", leave)
+    assert not after_unstated("离开属地几天前要报告", leave) and not after_unstated("离开属地要提前几天报告", leave)
 
 
 def test_negated_case():

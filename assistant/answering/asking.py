@@ -155,8 +155,14 @@ def urgent_schedule(question: str) -> bool:
 
 
 # The doing a who-question asks the doer of: 「专题会谁主持」 → 主持, 「纪要由谁签」 → 签, 「谁来汇报」 → 汇报.
-_WHO_DOES = re.compile(r"谁(?:来|去|负责|能|可以|可|应该|应|要|会|都|又|先)?([\u4e00-\u9fff]{1,2})")
+# 「哪些人能主持」, 「哪位领导签发」 ask the doer as 谁 does.
+_WHO_DOES = re.compile(
+    r"(?:谁|哪些人|哪个人|什么人|哪位(?:领导)?|哪个领导|哪些领导)"
+    r"(?:来|去|负责|能|可以|可|应该|应|要|会|都|又|先)?([\u4e00-\u9fff]{1,2})"
+)
 _NOT_DOING = frozenset("的呢啊呀吗是在有")
+# 「副秘书长能不能主持专题会」: the doing whose doer a yes/no question asks about
+_MAY_DO = re.compile(r"(?:能不能|能否|可不可以|可否|是否可以|可以)(?:来|去)?([\u4e00-\u9fff]{2})")
 
 
 def asked_doing(question: str) -> str | None:
@@ -165,11 +171,18 @@ def asked_doing(question: str) -> str | None:
     return m.group(1) if m and m.group(1)[0] not in _NOT_DOING else None
 
 
+def permitted_doing(question: str) -> str | None:
+    """The doing a yes/no question asks whether someone may do (「副秘书长能不能主持专题会」 → 主持)."""
+    m = _MAY_DO.search(question)
+    return m.group(1) if m and m.group(1)[0] not in _NOT_DOING else None
+
+
 def done_by_role(unit: str, doing: str) -> bool:
     """Whether ``unit`` says who does ``doing``, rather than naming it only in a modifier of something
-    else: 「纪要由主持召开会议的领导同志签发」 says who signs, not who chairs (主持 qualifies 领导同志)."""
+    else: 「纪要由主持召开会议的领导同志签发」 says who signs, not who chairs (主持 qualifies 领导同志, a doer);
+    「领导同志一般不出席部门的工作会议」 says who does not attend (the 的 is its object's)."""
     for m in re.finditer(re.escape(doing), unit):
-        attributive = re.match(r"[^，。；,;、]{0,8}?的", unit[m.end() :])
+        attributive = re.match(rf"[^，。；,;、]{{0,8}}?的{_ROLE}", unit[m.end() :])
         if not attributive or re.search(rf"{_ROLE}$", unit[: m.start()]):
             return True
     return False

@@ -56,15 +56,19 @@ def _inside_a_word(name: str, start: int, words: list[tuple[int, str, str]]) -> 
 
 @lru_cache(maxsize=1)
 def strip_places(text: str, names: Sequence[str]) -> str:
-    """``text`` without any of the place ``names`` (give them longest first). A name's level character
-    that begins a title or body stays with it: 「大同市长」 is 大同's 市长 (「市长」, not 「长」), 「咸宁市委」 its 市委."""
+    """``text`` without any of the place ``names`` (give them longest first), and a pointing word after one
+    (「大同那边」). A name's level character that begins a title or body stays with it: 「大同市长」 is 大同's
+    市长 (「市长」, not 「长」), 「咸宁市委」 its 市委."""
     for name in names:
         if name not in text:
             continue  # hundreds of names, few in any question: no pattern built for the others
         if len(name) > 2 and name[-1] in _LEVEL_CHARS:
             text = re.sub(f"{re.escape(name)}(?=[长委])", name[-1], text)
-        text = text.replace(name, "")
+        text = re.sub(f"{re.escape(name)}{_THERE}", "", text)
     return text
+
+
+_THERE = "(?:那边|这边|那里|这里|那儿|这儿)?"  # 「大同那边是几天」: 大同, said with a pointing word
 
 
 def gazetteer() -> dict[str, str]:

@@ -418,6 +418,8 @@ class Dialogue:
         if self.detector.detect(m.group(1)).cities:
             if _LEVEL_WORDS.sub("", fragment(self.relocator.strip_places(m.group(1)))):
                 return None  # 「大同的副市长呢，…」: more than a place
+            if followups.VERSUS.search(m.group(2)):
+                return None  # 「大同那边呢，哪个要求更早」: the place set against the conversation's (``_versus``)
         elif not self._other_meeting(fragment(m.group(1)), previous.question):
             return None  # neither a place nor another meeting (「那副市长呢，…」)
         there = self._next(m.group(1), previous, selected)

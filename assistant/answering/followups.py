@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.asking import EVERY_PLACE, SCOPE_WORDS
+from assistant.answering.cities import strip_places
 from assistant.answering.parts import without_scope
 from assistant.answering.phrasing import ASKING, fragment, names_something, split_predicate
 from assistant.answering.quantities import asked
@@ -87,6 +88,13 @@ def only_comparing(words: str) -> bool:
     bare = words.strip("呢？?。！!，, ")
     rest = re.sub(r"[有没也都吗么嘛]|在哪(?:里|儿)?|是(?:什么|啥)", "", SCOPE_WORDS.sub("", bare))  # 「区别在哪」
     return bool(ELSEWHERE_TAIL.fullmatch(bare) or not rest)
+
+
+def comparing_only(question: str, place_names: tuple[str, ...]) -> bool:
+    """「有区别吗」, 「大同和咸宁一样吗」, 「这几个地方有区别吗」: only whether places differ, with nothing asked of
+    them — a follow-up, meaningless without the question it follows. ``place_names`` longest first."""
+    bare = strip_places(question, place_names)
+    return places_compared(question) or only_comparing(JOINED.sub("", bare))
 
 
 # A guess put to be confirmed (「直接找区长请就行了」, 「报备一下就可以吧」): a yes/no asking too

@@ -104,13 +104,16 @@ def _borrowed(first: str, kinds: Kinds | None) -> str:
     return subject
 
 
+# A part that opens with a modal (「会通报吗」, 「要报备吗」) has no subject of its own; 「会上」, 「会议」 are meetings
+_MODAL_FIRST = re.compile(r"会(?![议上前后中期场])|要|能|可以|可不可以|是否|是不是|需要|应该|应当|必须|得")
 _YES_NO_END = re.compile(r"[吗么嘛][？?！!。]*$")
 _COPULA_END = re.compile(r"(?<=..)(?:具体|到底|究竟)?(?:指的是|是指|指|是|叫|算)$")
 _MODAL = re.compile(r"能|可以|可不可以|是否|要不要|需要|应该|应当|必须|得")
 
 
 def _has_noun(words: str) -> bool:
-    return any(f.startswith("n") or f == "vn" for _, f in default_tokenizer().tagged(words)) if words else False
+    """Whether ``words`` name a thing: a noun, a verbal noun, or a set phrase (「迟到早退」, an idiom to jieba)."""
+    return bool(words) and any(f.startswith("n") or f in ("vn", "i", "l") for _, f in default_tokenizer().tagged(words))
 
 
 def _clauses(question: str) -> list[str]:
@@ -210,6 +213,7 @@ def _parts(
         # 「考评结果怎么用」: a verbal noun first (考评) still names what is asked of, before the asking; a case
         # (「涉及企业经营的还要…」) is no subject
         named = asked_of != own and names_something(asked_of) and not _CASE.search(asked_of)
+        named = named and not _MODAL_FIRST.match(asked_of)  # 「会通报吗」: a modal, then the asking's own verb
         # 「督查组的组长由谁来定？督查组又对谁负责」: the part says its subject again (督查组), in words jieba
         # may not read as a noun
         again = _says_again(asked_of, subject)

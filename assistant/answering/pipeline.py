@@ -23,6 +23,7 @@ from assistant.answering.dialogue import Dialogue
 from assistant.answering.documents import DocumentFacts, with_facts
 from assistant.answering.drafting import Drafted, Drafter
 from assistant.answering.extractive import ExtractiveAnswerer
+from assistant.answering.followups import comparing_only
 from assistant.answering.kinds import Kinds
 from assistant.answering.phrasing import fragment, is_followup, split_predicate
 from assistant.answering.refusal import RefusalModel
@@ -347,6 +348,9 @@ class Assistant:
         if is_followup(q) and words and not split_predicate(words)[1]:
             # 「那副市长呢？」 with nothing before it: what about 副市长? Ask rather than guess.
             msg = f"「{q}」像是接着上一个问题问的，但本次对话里没有上文。请把问题问完整，说明要问「{words}」的什么。"
+            return refused(msg, Reason.NEEDS_CONTEXT, slug, t0, timings)
+        if comparing_only(q, self.place_names):  # 「有区别吗」 with nothing before it: which rule, of which places?
+            msg = f"「{q}」像是接着上一个问题问的，但本次对话里没有上文。请把问题问完整，说明要比较哪些地方的什么规定。"
             return refused(msg, Reason.NEEDS_CONTEXT, slug, t0, timings)
         if unknown:
             notice = f"知识库中没有{'、'.join(unknown)}的规则，以下只回答{self._names(named)}。"

@@ -411,10 +411,19 @@ _AFTER_ASKED = re.compile(r"(?:以后|之后|[收到完]后)[^。？?]{0,12}(?:�
 _LEAD_DURATION = re.compile(rf"(?:提前|会前|前)\s*{_RANGE}\s*{_TIME_UNIT}|{_RANGE}\s*{_TIME_UNIT}(?:前|以前|之前)")
 
 
+# How long a thing lasts (「年休假几天」, 「出差最多几天」), with no word of a time ahead (提前, 会前, 几天前, 事先)
+_LENGTH_ASKED = re.compile(r"几天|多少天|几个工作日|多少个?工作日")
+_AHEAD_WORDS = re.compile(r"提前|前|早|先")
+
+
 def after_unstated(question: str, text: str) -> bool:
-    """A time after something asked (``_AFTER_ASKED``), and every number of days in ``text`` is set
-    ahead of something (「提前10个工作日正式报送请示」): the rule sets no time after it."""
-    if not _AFTER_ASKED.search(question) or LEAD_TIME.search(question):
+    """A time after something asked (``_AFTER_ASKED``), or how long a thing lasts (``_LENGTH_ASKED``, nothing
+    said of a time ahead), and every number of days in ``text`` is set ahead of something (「提前10个工作日
+    正式报送请示」, 「提前3天向市政府办公室报告」): the rule sets no time after it, nor how long it lasts."""
+    if LEAD_TIME.search(question):
+        return False
+    length = _LENGTH_ASKED.search(question) and not _AHEAD_WORDS.search(question)
+    if not _AFTER_ASKED.search(question) and not length:
         return False
     durations = list(_DURATION.finditer(text))
     leads = {m.span() for m in _LEAD_DURATION.finditer(text)}

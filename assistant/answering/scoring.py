@@ -11,7 +11,14 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from assistant.answering.analysis import Group, QuestionAnalyzer, TermStats
-from assistant.answering.asking import QUESTION_TYPES, STRICT_TYPES, asked_doing, done_by_role, question_types
+from assistant.answering.asking import (
+    QUESTION_TYPES,
+    STRICT_TYPES,
+    asked_doing,
+    done_by_role,
+    permitted_doing,
+    question_types,
+)
 from assistant.answering.clauses import DEFINITION, clauses_with_context
 from assistant.answering.phrasing import ASKING
 from assistant.answering.quantities import asked, asked_unit, states
@@ -155,11 +162,13 @@ def clause_score(
     if own == 0:
         return 0.0
     doing = (asked_doing(question) if "who" in types else None) or ""
-    modifier = bool(doing) and doing in unit and not done_by_role(unit, doing)
+    # 「副秘书长能不能主持专题会」: the doing asked of someone, its doer only checked, not asked
+    may_do = (permitted_doing(question) if "permission" in types else None) or ""
+    modifier = next((d for d in (doing, may_do) if d and d in unit and not done_by_role(unit, d)), "")
     cov = own + w.context_weight * (coverage(groups, context + unit) - own) if context else own
     if modifier:
         # 「纪要由主持召开会议的领导同志签发」 for 「谁主持」: its 主持 qualifies who signs; it is not the asked doing
-        cov -= _share(groups, doing, unit)
+        cov -= _share(groups, modifier, unit)
     q = bigrams(question)
     focus = len(q & bigrams(unit)) / len(q) if q else 0.0
     kind = asked(question)
