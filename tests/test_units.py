@@ -1010,6 +1010,17 @@ def test_after_unstated():
     assert not after_unstated("离开属地几天前要报告", leave) and not after_unstated("离开属地要提前几天报告", leave)
 
 
+def test_a_meeting_held_when_needed_sets_no_schedule_for_how_often():
+    from assistant.answering.quantities import frequency_stated, held_as_needed
+
+    needed = "区政府根据需要召开区长办公会议和区政府专题会议。"
+    assert held_as_needed(needed) and not frequency_stated(needed, "区长办公会多久开一次")
+    assert frequency_stated(needed, "区长办公会是定期开的吗")  # whether it is held regularly: it says no
+    irregular = "市政府专题会议根据工作需要不定期召开。"
+    assert not held_as_needed(irregular) and frequency_stated(irregular, "专题会多久开一次")  # 不定期 says how often
+    assert frequency_stated("市政府常务会议一般每两周召开一次,如有需要可随时召开。", "常务会多久开一次")
+
+
 def test_negated_case():
     from assistant.answering.scoring import _NEGATED_CONDITION, negated_case
 

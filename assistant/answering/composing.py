@@ -71,7 +71,9 @@ class Composer:
         single = slugs[0] if len(slugs) == 1 else None
         if all(d.refused for _, d, _ in drafts):
             several = not single and (compare or len(slugs) < len(self.cities))
-            msg = self._not_found_each(slugs, drafts) if several else self._not_found(single, drafts, question)
+            msg = (
+                self._not_found_each(slugs, drafts, question) if several else self._not_found(single, drafts, question)
+            )
             return refused(msg, Reason.NOT_FOUND, single, t0, timings, retrieved, related_clauses(drafts))
         citations: list[Citation] = []
         silent: list[tuple[str, str]] = []  # places compared whose rules give no quote, and what is said of them
@@ -120,8 +122,16 @@ class Composer:
         meeting = self.kinds.absent(question, single) if single else None
         return not_found(where, *finding_of(drafts), meeting)
 
-    def _not_found_each(self, slugs: list[str], drafts: list[Drafted]) -> str:
-        """A refusal for several places asked about: each one's finding (see ``messages``)."""
+    def _not_found_each(self, slugs: list[str], drafts: list[Drafted], question: str) -> str:
+        """A refusal for several places asked about: each one's finding (see ``messages``), or the kind of meeting
+        asked that its rules never hold."""
         return not_found_each(
-            [(self.registry.by_slug[c].name, *finding_of([d for d in drafts if d[0] == c])) for c in slugs]
+            [
+                (
+                    self.registry.by_slug[c].name,
+                    *finding_of([d for d in drafts if d[0] == c]),
+                    self.kinds.absent(question, c),
+                )
+                for c in slugs
+            ]
         )

@@ -21,6 +21,7 @@ from assistant.answering.lists import asks_for_list, lead_of, listed, with_list
 from assistant.answering.quantities import (
     asked,
     asked_unit,
+    held_as_needed,
     lead_time_unstated,
     states,
 )
@@ -55,7 +56,8 @@ class Draft:
     citations: tuple[Citation, ...]
     refused: bool
     # refused because the asked quantity is stated nowhere: a QuantityKind, "amount" (of money) or "lead" (time);
-    # or "role": the clause is the rule for other roles than the question asks of
+    # or "role": the clause is the rule for other roles than the question asks of; "as_needed": no schedule, held
+    # when needed
     unstated: str | None = None
     signals: Signals | None = None  # the evidence the decision was made on (None: pinned or nothing found)
     part: str = ""  # the part of a question with parts it answers ("": the whole question)
@@ -243,6 +245,10 @@ class ExtractiveAnswerer:
             about = (ruled_out or silent or s.quantity_unstated) and s.coverage >= self.weights.weak_coverage
             # ruled out: the quoted clause states a quantity, of something else or how often: say it
             said = quotes[0].quote if about and ruled_out and quotes else ""
+            needed = next((c.quote for c in quotes if held_as_needed(c.quote)), "") if about and not said else ""
+            if needed and _unstated(question) == "frequency":
+                # 「区长办公会多久开一次」: no schedule is set, the meeting is held when needed — all the rule says
+                return Draft((), True, "as_needed", s, said=needed)
             return Draft((), True, _unstated(question) if about else None, s, said=said)
         if lead_time_unstated(question, joined):
             art = hits[0].article

@@ -11,6 +11,7 @@ from assistant.models import Article
 # What the rules do not set, by the kind of quantity asked (``Draft.unstated``).
 _UNSTATED = {
     "frequency": "召开或办理的频次",
+    "as_needed": "固定的召开频次",
     "time": "具体时间或期限",
     "lead": "具体提前几天",
     "amount": "具体金额标准",
@@ -23,12 +24,12 @@ _UNSTATED = {
 
 
 # What the nearest clause says is the rule on the asked thing itself: 「只规定：「…应事先向市长请假」」
-_ONLY = ("lead", "role")
+_ONLY = ("lead", "role", "as_needed")
 
 
 def _instead(unstated: str, said: str) -> str:
     """What the nearest clause says, quoted, and how it stands to the question: for a lead time said only as
-    事先, or another role's rule, it is all the rule says on it (「只规定」); otherwise it is a related rule that
+    事先, another role's rule, or a meeting held when needed, it is all the rule says on it (「只规定」); otherwise it is a related rule that
     does not set what is asked (the minutes' rule without days, the documents' 7 days for the minutes), and is
     called that (「相关的规定是」), not "all the rule says". A list's lead alone says nothing: not quoted."""
     if not said or said.endswith(("：", ":")):
@@ -76,11 +77,15 @@ def place_not_found(
     return "现行工作规则中未找到对此的规定。"
 
 
-def not_found_each(places: list[tuple[str, Article | None, str | None, str]]) -> str:
+def not_found_each(places: list[tuple[str, Article | None, str | None, str, str | None]]) -> str:
     """Several places asked about (「大同跟城区一样吗」) and none answers: each one's finding and nearest
-    article, so that no place is dropped. ``places``: (name, nearest article, unstated kind, what it says)."""
+    article, so that no place is dropped. ``places``: (name, nearest article, unstated kind, what it says, the
+    kind of meeting asked that the place's rules never hold)."""
     lines = []
-    for name, nearest, unstated, said in places:
+    for name, nearest, unstated, said, meeting in places:
+        if meeting:
+            lines.append(f"【{name}】{place_not_found(nearest, meeting=meeting)}")
+            continue
         instead = _instead(unstated, said) if unstated else ""
         found = f"没有{_unset(unstated, said if instead else '')}" if unstated else "没有找到直接规定"
         found += f"，{instead.replace('：', '', 1)}" if instead else ""

@@ -340,18 +340,42 @@ def states(text: str, kind: QuantityKind, unit: str | None = None, question: str
         return True
     if kind == "frequency" and unit in ("年", "时", HOW_LONG):
         # 「几年开一次」, 「几个月开一次」: how often, answered by 每年 and 每月 as by 「2年1次」
-        return bool(_FREQUENCY_STATED.search(text))
+        return frequency_stated(text, question)
     # years and months of the year are stated in their own unit whatever is asked of them
     if unit in _UNIT_STATED and (kind in ("count", "time") or unit in ("年", "月份")):
         return bool(re.search(_UNIT_STATED[unit], text))
     if kind == "count" and unit and unit.startswith(COUNTED):
         return bool(re.search(_counted_stated(re.escape(unit.removeprefix(COUNTED))), text))
     if kind == "frequency":
-        return bool(_FREQUENCY_STATED.search(text))
+        return frequency_stated(text, question)
     if kind == "time":
         return bool(_TIME_STATED.search(text) or (unit == WHEN and _EVENT_TIME.search(text)))
     # a number with a time unit (10个工作日) states a count; 事先, 及时 or 年度 state none
     return bool(_COUNT_STATED.search(text) or _TIME_NUMBER.search(text))
+
+
+# 「区政府根据需要召开区长办公会议和区政府专题会议」: that the meeting is held when needed, which says how often only
+# to a question whether it is held regularly (定期, 固定) — not to 「多久开一次」; 「根据工作需要不定期召开」 says it
+_HELD_AS_NEEDED = re.compile(r"根据[^，。；]{0,6}需要[^，。；]{0,3}(?:召开|举行|开展)")
+_ASKS_REGULARITY = re.compile(r"定期|固定|周期|规律|看需要|需要的时候|随时|临时")
+
+
+def held_as_needed(text: str) -> bool:
+    """Whether ``text`` holds a meeting when needed, setting no schedule (「根据需要召开区长办公会议」)."""
+    return any(
+        _HELD_AS_NEEDED.fullmatch(m.group(0)) and "不定期" not in m.group(0) for m in _FREQUENCY_STATED.finditer(text)
+    )
+
+
+def frequency_stated(text: str, question: str = "") -> bool:
+    """Whether ``text`` states how often (``_FREQUENCY_STATED``) for ``question`` (see ``_HELD_AS_NEEDED``)."""
+    return any(
+        not _HELD_AS_NEEDED.fullmatch(m.group(0))
+        or "不定期" in m.group(0)
+        or not question
+        or _ASKS_REGULARITY.search(question)
+        for m in _FREQUENCY_STATED.finditer(text)
+    )
 
 
 LEAD_TIME = re.compile(r"提前(?:几|多少|多久|多长)")  # a lead time asked: 提前 is part of the asking
