@@ -450,6 +450,13 @@ def test_a_meeting_held_when_needed_is_said_to_have_no_fixed_schedule(assistant)
     assert "【朝阳市】没有规定固定的召开频次，只规定「市政府根据需要召开市长办公会议" in each.answer
 
 
+def test_a_report_to_someone_the_rule_never_names_is_said_unset(assistant):
+    answer = assistant.ask("副区长请假超过一周要不要报区委", city="jincheng-chengqu")
+    assert answer.refused and "没有规定要向所问的机关或人员报告，只规定：「副区长、办公室主任离开城区" in answer.answer
+    asked = assistant.ask("副区长出差要向区长请假吗", city="jincheng-chengqu")
+    assert not asked.refused and "向区长请假" in asked.answer
+
+
 def test_control_characters_are_ignored(assistant):
     answer = assistant.ask("以市政府\x00办公室\u200b名义发文\x07由谁签发", city="datong")
     assert answer.citations[0].article.id == "datong-work-rules-033"

@@ -1526,3 +1526,20 @@ def test_limits_asked_are_each_limit_the_article_sets():
 def test_a_roles_duties_are_said_by_the_clause_whose_own_subject_it_is(assistant):
     answer = assistant.ask("副秘书长是干啥的", city="datong")
     assert not answer.refused and "副秘书长按照工作分工协助副市长开展工作" in answer.answer
+
+
+def test_a_recipient_asked_must_be_named_by_the_quoted_clause():
+    from assistant.answering.recipients import recipient_asked, recipient_unnamed
+
+    leave = "副区长、办公室主任离开城区出差或休假，原则上应提前1天向区长请假，经批准后，向区政府办公室报备。"
+    assert recipient_unnamed("副区长请假超过一周要不要报区委", leave) == "区委"  # 区委 is named nowhere in it
+    assert recipient_unnamed("副区长出差要向区长请假吗", leave) is None
+    assert recipient_unnamed("市长离朝要向省里报备吗", "由市政府办公室向省委办公厅、省政府办公厅报批报备") is None
+    assert recipient_unnamed("碰上大事要不要报一把手", "涉及重大事项报市长审定") is None  # 一把手: the head
+    assert recipient_asked("那办公会的纪要也要报市委书记吗？") == "市委书记"
+    # not a report that must be made: one that may be, or words naming what is asked of
+    assert recipient_asked("能直接把公文报给区长本人吗") is None
+    assert (
+        recipient_asked("报送市政府的请示能一文多事吗") is None
+        and recipient_asked("给市政府写请示，字数有上限吗？") is None
+    )

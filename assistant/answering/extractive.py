@@ -25,6 +25,7 @@ from assistant.answering.quantities import (
     lead_time_unstated,
     states,
 )
+from assistant.answering.recipients import recipient_unnamed
 from assistant.answering.refusal import RefusalModel, Signals, complete_evidence
 from assistant.answering.roles import issuer_mismatch, role_mismatch, subject_roles
 from assistant.answering.sanctions import sanction_unstated, states_sanction
@@ -223,6 +224,9 @@ class ExtractiveAnswerer:
         if judged and uninvited(question, groups, hits[0].article.text):
             # 「常务会能请法律顾问列席吗」 against a rule on the meeting that never names one
             return Draft((), True, "invitee", s, said=quotes[0].quote if quotes else "")
+        if judged and quotes and recipient_unnamed(question, joined):
+            # 「副区长请假超过一周要不要报区委」 quoted 「…向区长请假，经批准后，向区政府办公室报备」: no word of 区委
+            return Draft((), True, "recipient", s, said=quotes[0].quote)
         if judged and not ruled_out and not silent and sanction_unstated(question, joined):
             # 「违反请销假制度怎么处分」 quoted 「要严格执行请销假制度」: no quote names a sanction
             named = _with_stating(states_sanction, groups, hits[0].article, quotes, context)

@@ -20,11 +20,12 @@ _UNSTATED = {
     "person": "具体由谁担任（规则只规定职务，不载明人员姓名）",
     "doer": "具体由哪个部门或人员负责",
     "invitee": "可以请所问的人员列席或参加",
+    "recipient": "要向所问的机关或人员报告",
 }
 
 
 # What the nearest clause says is the rule on the asked thing itself: 「只规定：「…应事先向市长请假」」
-_ONLY = ("lead", "role", "as_needed")
+_ONLY = ("lead", "role", "as_needed", "recipient")
 
 
 def _instead(unstated: str, said: str) -> str:
