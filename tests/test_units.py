@@ -1543,3 +1543,23 @@ def test_a_recipient_asked_must_be_named_by_the_quoted_clause():
         recipient_asked("报送市政府的请示能一文多事吗") is None
         and recipient_asked("给市政府写请示，字数有上限吗？") is None
     )
+
+
+def test_the_thing_a_who_question_asks_of_must_be_named():
+    from assistant.answering.doers import thing_unnamed
+
+    def groups(*words: str) -> list[tuple[tuple[str, ...], bool]]:
+        return [((w,), True) for w in words]
+
+    signs = "区政府发布的决定和命令、向区人大或区人大常委会提出的议案，由区长签署。"
+    assert thing_unnamed("区政府规章由谁签署", groups("区政府", "规章"), signs) == "规章"
+    assert thing_unnamed("区政府的决定由谁签署", groups("区政府", "决定"), signs) is None
+    assert thing_unnamed("文件由谁签署", groups("文件"), signs) is None  # any document: the clause says which
+    # 「发文」 said as 「制发的公文」; 「本规则」 named by the document's title
+    assert (
+        thing_unnamed("以市政府办公室名义发文由谁签发", groups("名义", "发文"), "以市政府办公室名义制发的公文，由…签发")
+        is None
+    )
+    assert (
+        thing_unnamed("适用范围是哪些单位", groups("适用范围"), "直属事业单位适用本规则。") is None
+    )  # which, not who does

@@ -80,3 +80,43 @@ def doing_unsaid(question: str, doing_words: Sequence[Sequence[str]], text: str)
     said = [alts for alts in doing_words if any(doing in a or a in doing for a in alts)]
     t = normalize(text)
     return doing if said and not any(a in t for alts in said for a in alts) else None
+
+
+def thing_unnamed(question: str, groups: Sequence[tuple[Sequence[str], bool]], text: str) -> str | None:
+    """The thing a who-question asks the doer for (the noun just before its asking: 「区政府规章由谁签署」 → 规章)
+    when ``text`` names it in none of its words (``groups``: the question's term groups, each its words and
+    whether it is a noun), else None: 「区政府发布的决定和命令、…议案，由区长签署」 says who signs those, not
+    规章. Not a person or a body (「秘书长由谁任命」 asks of 秘书长 what the doing says)."""
+    q = normalize(question)
+    asking = _ASKS.search(q)
+    after = default_tokenizer().tagged(q[asking.end() :]) if asking else []
+    if asking is None or not any(f.startswith("v") for _, f in after) or _SUPPOSED.search(q):
+        # no doing asked after it (「适用范围是哪些单位」: which, not who does), or asked in a supposed case
+        # (「…调编制的话，编制总额是谁批的」: the case's own doing is what is asked)
+        return None
+    before = q[: asking.start()]
+    named = [
+        (max(before.rfind(a) + len(a) for a in alts), alts)
+        for alts, noun in groups
+        if noun and any(a in before for a in alts)
+    ]
+    if not named:
+        return None
+    end, thing = max(named, key=lambda t: t[0])
+    if end < len(before) - 2 or _ACTOR.search(thing[0]) or thing[0] in _GENERAL_THINGS:
+        return None  # not what the asking is of (「会议纪要印发后由谁…」), someone, or any thing at all (文件)
+    t = normalize(text)
+    return None if any(_loosely_in(a, t) for a in thing) else thing[0]
+
+
+_SUPPOSED = re.compile(r"的话|如果|要是|假如|万一")
+# Words for a thing in general: 「文件由谁签署」 asks of whatever documents the clause names
+_GENERAL_THINGS = frozenset({"文件", "事项", "事情", "工作", "材料", "东西", "内容", "规定", "规则", "本规则"})
+
+
+def _loosely_in(word: str, text: str) -> bool:
+    """``word`` in ``text``, or its head (a compound's last two characters: 「政府规章」 by 规章), or a two-character
+    word split by a few characters (「发文」 in 「制发的公文」)."""
+    if word in text or (len(word) > 2 and word[-2:] in text):
+        return True
+    return len(word) == 2 and re.search(f"{re.escape(word[0])}.{{0,3}}{re.escape(word[1])}", text) is not None

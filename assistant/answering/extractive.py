@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from assistant.answering.analysis import Group, QuestionAnalyzer
 from assistant.answering.attendance import sitting_in, uninvited
 from assistant.answering.clauses import ClauseVectors, sentences
-from assistant.answering.doers import doer_unstated, doing_unsaid, names_doer
+from assistant.answering.doers import doer_unstated, doing_unsaid, names_doer, thing_unnamed
 from assistant.answering.extras import asked_extras
 from assistant.answering.identity import asks_identity
 from assistant.answering.lists import asks_for_list, lead_of, listed, with_list
@@ -243,6 +243,10 @@ class ExtractiveAnswerer:
         if judged and not ruled_out and not silent and doing_unsaid(question, [g.alternatives for g in groups], joined):
             # 「大同市政府秘书长由谁任命」 quoted the rule on who chairs a meeting: no quote says the doing asked
             return Draft((), True, None, s)
+        titled = "".join(c.article.document + c.quote for c in quotes)  # 「专题会议规则由谁解释」: 「本规则由…」
+        if judged and quotes and thing_unnamed(question, [(g.alternatives, g.noun) for g in groups], titled):
+            # 「区政府规章由谁签署」 quoted 「区政府发布的决定和命令…由区长签署」: who signs other things
+            return Draft((), True, "doer", s, said=quotes[0].quote)
         if not judged or ruled_out or silent:
             # "区政府全体会议多久开一次": the article is about the meeting but states no frequency.
             # said only of an article about the question's topic (not 「食堂几点开饭」 against a meeting rule)
