@@ -8,6 +8,9 @@ from functools import lru_cache
 from typing import Any
 
 _SPACE = re.compile(r"\s+")
+_ESCAPE = re.compile(
+    r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])"
+)  # ANSI CSI, OSC, two-byte
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 
 
@@ -50,8 +53,9 @@ def match_key(text: str) -> str:
 
 
 def strip_control(text: str) -> str:
-    """Remove control and zero-width characters (keeps newlines and tabs as spaces)."""
-    return _CONTROL.sub("", text.replace("\t", " "))
+    """Remove terminal escape sequences (a colour code pasted from a console: 「\x1b[31m」), control and
+    zero-width characters (keeps newlines and tabs as spaces)."""
+    return _CONTROL.sub("", _ESCAPE.sub("", text.replace("\t", " ")))
 
 
 def has_cjk(text: str) -> bool:

@@ -457,9 +457,19 @@ def test_a_report_to_someone_the_rule_never_names_is_said_unset(assistant):
     assert not asked.refused and "向区长请假" in asked.answer
 
 
+def test_the_days_of_the_thing_asked_come_from_its_own_rule(assistant):
+    # review 29: the top article's 7 days are the documents'; the minutes' own rule (第二十一条) says 5
+    answer = assistant.ask("大同常务会纪要几天内印发", city="datong")
+    assert not answer.refused and answer.citations[0].article.id == "datong-executive-meeting-021"
+    assert "5个工作日内完成" in answer.answer.replace(" ", "")
+
+
 def test_control_characters_are_ignored(assistant):
     answer = assistant.ask("以市政府\x00办公室\u200b名义发文\x07由谁签发", city="datong")
     assert answer.citations[0].article.id == "datong-work-rules-033"
+    # a colour code pasted from a terminal (review 29: its 「[31m」 was left in and the question refused)
+    coloured = assistant.ask("\x1b[31m以市政府办公室名义发文由谁签发\x1b[0m", city="datong")
+    assert not coloured.refused and coloured.citations[0].article.id == "datong-work-rules-033"
 
 
 def test_english_and_mixed_text(assistant):

@@ -824,5 +824,5 @@ def test_away_from_the_old_place_in_its_rules_word_is_away_from_the_new_one(assi
 
 
 def test_a_thing_in_place_of_the_described_things_head():
-    assert combine("纪要", "常务会通过的文件几天内印发") == "常务会通过的纪要几天内印发"
+    assert combine("纪要", "常务会通过的文件几天内印发") == "常务会纪要几天内印发"  # 通过的 described the 文件
     assert combine("常务会", "全体会议由谁主持") == "常务会由谁主持"  # a meeting: the meeting replaced

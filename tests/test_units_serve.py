@@ -72,6 +72,7 @@ def client():
             "question": InvalidQuestion("请输入问题。"),
             "user": UserError("配置有误。"),
             "http": StarletteHTTPException(403, "forbidden"),
+            "busy": StarletteHTTPException(503, "服务繁忙，请稍后再试。", headers={"Retry-After": "5"}),
             "bug": RuntimeError("secret internal detail"),
         }[kind]
 
@@ -86,6 +87,7 @@ def client():
         ("question", 400, "invalid_question", "请输入问题。"),
         ("user", 400, "bad_request", "配置有误。"),
         ("http", 403, "403", "forbidden"),
+        ("busy", 503, "service_unavailable", "服务繁忙，请稍后再试。"),
         ("bug", 500, "internal_error", "服务器内部错误，请稍后再试。"),
     ],
 )
@@ -98,6 +100,8 @@ def test_exception_handlers(client, kind, status, code, message):
     assert "secret" not in r.text
     if kind == "city":
         assert error["cities"] == ["datong", "xianning"]
+    # the server's overload is no error of the request
+    assert error["type"] == ("server_error" if status >= 500 else "invalid_request_error")
 
 
 def test_not_found_and_method_not_allowed_in_chinese(client):

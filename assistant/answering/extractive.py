@@ -41,7 +41,7 @@ from assistant.answering.scoring import (
     states_negated_case,
     unknown_share,
 )
-from assistant.answering.stated import quantity_elsewhere
+from assistant.answering.stated import asked_of, quantity_elsewhere
 from assistant.models import Article, Citation, Hit
 from assistant.settings import Weights
 from assistant.textnorm import normalize
@@ -153,6 +153,26 @@ class ExtractiveAnswerer:
         overlap = bigram_overlap(clause, theirs)
         return overlap > 0 and overlap >= self.weights.agree_overlap
 
+    def _stated_elsewhere(self, question: str, groups: Sequence[Group], hits: Sequence[Hit]) -> Citation | None:
+        """The best clause of the next articles that states the asked quantity of the thing asked, when the top
+        article's is another thing's: 「常务会纪要几天内印发」 and the top article's 7 days are the documents'
+        (「…通过决定印发的文件…7个工作日内印发」), the next one's 「常务会议纪要…5个工作日内完成」."""
+        kind = asked(question)
+        for h in hits:
+            best = self.scorer.best_unit(question, h.article)[2]
+            if kind is None or not best or not states(normalize(best), kind, asked_unit(question), question):
+                continue
+            if self.analyzer.kinds.mismatch(question, h.article, best) or role_mismatch(question, best):
+                continue  # another meeting's minutes, another role's days
+            cited = Citation(h.article, best)
+            context = sentences(h.article, self.weights.long_sentence)
+            # what the quantity is asked of is named there (read with its title), and the quantity is of it
+            thing = asked_of(question, groups)
+            named = thing is not None and thing.found(normalize(h.article.document + best))
+            if named and not quantity_elsewhere(question, groups, (cited,), context, h.article.document):
+                return cited
+        return None
+
     @staticmethod
     def unstated_quantity(question: str, text: str) -> str | None:
         """The kind of quantity asked for ("time" for 多久/几天/什么时候, "count" for 几个/多少) when
@@ -207,6 +227,9 @@ class ExtractiveAnswerer:
         # a rule that refuses whatever the evidence says: the asked quantity is not stated for what is asked
         context = sentences(hits[0].article, self.weights.long_sentence)
         ruled_out = quantity_elsewhere(question, groups, quotes, context, hits[0].article.document)
+        if ruled_out == "another" and (elsewhere := self._stated_elsewhere(question, groups, hits[1:3])):
+            # 「常务会纪要几天内印发」: the minutes' own rule (every thing asked named, of its meeting), not the documents'
+            quotes, ruled_out, judged = (elsewhere,), None, True
         # the asked quantity is stated by none of the quotes (「会议经费标准是多少」: 「…经费要纳入预算管理」)
         # (a lead time asked is looked for in the article's other clauses below)
         joined = "".join(c.quote for c in quotes)

@@ -175,7 +175,9 @@ class Assistant:
         if chosen not in MODES:
             raise ConfigError(f"mode 只能是 extractive 或 llm，而不是 {chosen!r}")
         if chosen == "llm" and self.llm is None:
-            raise ConfigError("未配置大模型（设置 OPENAI_BASE_URL 或 OPENAI_API_KEY），只能使用 extractive 模式。")
+            raise ConfigError(
+                "本服务未配置大模型，只能使用摘录式回答（extractive 模式）；如需大模型回答，请联系管理员。"
+            )
         return chosen
 
     def finish(self, question: str, base: Answer, mode: Mode) -> Iterator[Event]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Literal
 
 from assistant.answering.analysis import Group
 from assistant.answering.quantities import (
@@ -62,6 +63,17 @@ def _quantity_of_another(
     return not any(head.found(t) for t in stating)
 
 
+def asked_of(question: str, groups: Sequence[Group]) -> Group | None:
+    """The term group just before the asked quantity (「常务会纪要几天内印发」 → 纪要): what it is asked of."""
+    q = normalize(question)
+    span = asked_span(q)
+    if span is None:
+        return None
+    before = [(max(q[: span[0]].rfind(a) + len(a) for a in g.alternatives), g) for g in groups]
+    found = [(end, g) for end, g in before if end > 0 and g.noun]
+    return max(found, key=lambda t: t[0])[1] if found else None
+
+
 _AFTER = re.compile(r"(?:议|开完|结束|召开)?(?:以后|之后|后)")
 # A role or a body (who does something, not the thing done): 秘书长, 市政府办公室, 各部门, 承办单位
 _AGENT = re.compile(rf"(?:{ROLE.pattern})$|(?:办公室|部门|单位|政府|机关|机构|[局委厅])$")
@@ -73,22 +85,26 @@ def _names(group: Group, text: str) -> bool:
     return group.found(text) or any(len(a) > 2 and a[-2:] in text for a in group.alternatives)
 
 
+Elsewhere = Literal["unit", "occasion", "another"]
+
+
 def quantity_elsewhere(
     question: str, groups: Sequence[Group], quotes: Sequence[Citation], context: Sequence[str] = (), title: str = ""
-) -> bool:
-    """The asked quantity is not stated for what is asked: not in the asked unit (「纪要几天内要出来」
-    and the article's only number is 「1500字」), or only for something else that a quote or another
-    sentence of the article (``context``) names (see ``_quantity_of_another``)."""
+) -> Elsewhere | None:
+    """Why the asked quantity is not stated for what is asked, or None: not in the asked unit (「纪要几天内要
+    出来」 and the article's only number is 「1500字」: "unit"), only how often or ahead of it (「专题学习每次搞
+    多长时间」 and 「两个月安排一次」: "occasion"), or only for something else that a quote or another sentence of
+    the article (``context``) names ("another", see ``_quantity_of_another``)."""
     kind = asked(question)
     if kind is None:
-        return False
+        return None
     unit = asked_unit(question)
     texts = [normalize(c.quote) for c in quotes]
     stating = [t for t in texts if states(t, kind, unit, question)]
     if unit and unit != WHEN and not stating:
-        return True
+        return "unit"
     if stating and all(per_occasion_unstated(question, t) or after_unstated(question, t) for t in stating):
-        return True  # 「专题学习每次搞多长时间」 and the rule says only how often: 「两个月安排一次」
+        return "occasion"
     others = [t for t in map(normalize, context) if not any(t in q or q in t for q in texts)]
     others = [t for t in others if not states(t, kind, unit, question)]
-    return _quantity_of_another(question, groups, texts, stating, others, normalize(title))
+    return "another" if _quantity_of_another(question, groups, texts, stating, others, normalize(title)) else None

@@ -29,7 +29,13 @@ from assistant.serve.pages import env
 log = logging.getLogger(__name__)
 INTERNAL_MESSAGE = "服务器内部错误，请稍后再试。"
 HTTP_MESSAGES = {400: "请求体无法解析。", 404: "未找到。", 405: "不支持该请求方法。", 413: "请求体过大。"}
-HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 413: "body_too_large", 429: "rate_limited"}
+HTTP_CODES = {
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "body_too_large",
+    429: "rate_limited",
+    503: "service_unavailable",
+}
 # Starlette's own replies (``{"detail": ...}``, also from the Gradio app mounted at ``/``) that we re-shape
 DEFAULT_DETAILS = {"Not Found", "Method Not Allowed", "Content Too Large", "There was an error parsing the body"}
 MAX_JSON_DEPTH = 32
@@ -106,7 +112,10 @@ async def on_http_error(request: Request, exc: StarletteHTTPException) -> Respon
         return HTMLResponse(not_found_page(), status_code=404)
     message = http_message(exc.status_code, exc.detail)
     code = HTTP_CODES.get(exc.status_code, str(exc.status_code))
-    return error_response(exc.status_code, message, code=code, headers=exc.headers)
+    kind = (
+        "server_error" if exc.status_code >= 500 else "invalid_request_error"
+    )  # busy: the server's, not the request's
+    return error_response(exc.status_code, message, kind, code=code, headers=exc.headers)
 
 
 async def on_internal_error(request: Request, exc: Exception) -> JSONResponse:
