@@ -58,7 +58,7 @@ class Draft:
     refused: bool
     # refused because the asked quantity is stated nowhere: a QuantityKind, "amount" (of money) or "lead" (time);
     # or "role": the clause is the rule for other roles than the question asks of; "as_needed": no schedule, held
-    # when needed
+    # when needed; "recipient": no word of whom it is asked to be reported to; see ``messages._UNSTATED``
     unstated: str | None = None
     signals: Signals | None = None  # the evidence the decision was made on (None: pinned or nothing found)
     part: str = ""  # the part of a question with parts it answers ("": the whole question)
@@ -157,20 +157,21 @@ class ExtractiveAnswerer:
         """The best clause of the next articles that states the asked quantity of the thing asked, when the top
         article's is another thing's: 「常务会纪要几天内印发」 and the top article's 7 days are the documents'
         (「…通过决定印发的文件…7个工作日内印发」), the next one's 「常务会议纪要…5个工作日内完成」."""
-        kind = asked(question)
+        kind, thing = asked(question), asked_of(question, groups)
+        if kind is None or thing is None:
+            return None
         for h in hits:
             best = self.scorer.best_unit(question, h.article)[2]
-            if kind is None or not best or not states(normalize(best), kind, asked_unit(question), question):
+            if not best or not states(normalize(best), kind, asked_unit(question), question):
                 continue
             if self.analyzer.kinds.mismatch(question, h.article, best) or role_mismatch(question, best):
                 continue  # another meeting's minutes, another role's days
+            if not thing.found(normalize(h.article.document + best)):
+                continue  # what the quantity is asked of is named there (read with its title)
             cited = Citation(h.article, best)
             context = sentences(h.article, self.weights.long_sentence)
-            # what the quantity is asked of is named there (read with its title), and the quantity is of it
-            thing = asked_of(question, groups)
-            named = thing is not None and thing.found(normalize(h.article.document + best))
-            if named and not quantity_elsewhere(question, groups, (cited,), context, h.article.document):
-                return cited
+            if not quantity_elsewhere(question, groups, (cited,), context, h.article.document):
+                return cited  # and the quantity is of it
         return None
 
     @staticmethod
@@ -228,7 +229,7 @@ class ExtractiveAnswerer:
         context = sentences(hits[0].article, self.weights.long_sentence)
         ruled_out = quantity_elsewhere(question, groups, quotes, context, hits[0].article.document)
         if ruled_out == "another" and (elsewhere := self._stated_elsewhere(question, groups, hits[1:3])):
-            # 「常务会纪要几天内印发」: the minutes' own rule (every thing asked named, of its meeting), not the documents'
+            # 「常务会纪要几天内印发」: the minutes' own rule (of the same meeting and role), not the documents'
             quotes, ruled_out, judged = (elsewhere,), None, True
         # the asked quantity is stated by none of the quotes (「会议经费标准是多少」: 「…经费要纳入预算管理」)
         # (a lead time asked is looked for in the article's other clauses below)
@@ -266,8 +267,8 @@ class ExtractiveAnswerer:
         if judged and not ruled_out and not silent and doing_unsaid(question, [g.alternatives for g in groups], joined):
             # 「大同市政府秘书长由谁任命」 quoted the rule on who chairs a meeting: no quote says the doing asked
             return Draft((), True, None, s)
-        titled = "".join(c.article.document + c.quote for c in quotes)  # 「专题会议规则由谁解释」: 「本规则由…」
-        if judged and quotes and thing_unnamed(question, [(g.alternatives, g.noun) for g in groups], titled):
+        titled = "".join(c.article.document + c.quote for c in quotes) if judged else ""  # 「本规则由…解释」
+        if titled and thing_unnamed(question, [(g.alternatives, g.noun) for g in groups], titled):
             # 「区政府规章由谁签署」 quoted 「区政府发布的决定和命令…由区长签署」: who signs other things
             return Draft((), True, "doer", s, said=quotes[0].quote)
         if not judged or ruled_out or silent:
