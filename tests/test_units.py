@@ -1546,10 +1546,11 @@ def test_a_recipient_asked_must_be_named_by_the_quoted_clause():
 
 
 def test_the_thing_a_who_question_asks_of_must_be_named():
+    from assistant.answering.analysis import Group
     from assistant.answering.doers import thing_unnamed
 
-    def groups(*words: str) -> list[tuple[tuple[str, ...], bool]]:
-        return [((w,), True) for w in words]
+    def groups(*words: str) -> list[Group]:
+        return [Group((w,), 1.0, noun=True) for w in words]
 
     signs = "区政府发布的决定和命令、向区人大或区人大常委会提出的议案，由区长签署。"
     assert thing_unnamed("区政府规章由谁签署", groups("区政府", "规章"), signs) == "规章"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -118,6 +118,16 @@ class Group:
             (_COUNTED_IN[a].search(normalized) is not None) if a in _COUNTED_IN else a in normalized
             for a in self.alternatives
         )
+
+
+def named_ends(text: str, groups: Sequence[Group]) -> list[tuple[int, Group]]:
+    """The ``groups`` said in ``text``, each with where its last saying ends (the words just before an asking
+    are what it is asked of: 「常务会纪要几天内」 → 纪要 ends last)."""
+    return [
+        (max(text.rfind(a) + len(a) for a in g.alternatives if a in text), g)
+        for g in groups
+        if any(a in text for a in g.alternatives)
+    ]
 
 
 # Units of measure that stand alone as a group's alternative (「字数」 → 字): found only as a count

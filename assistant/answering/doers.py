@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.answering.analysis import Group, named_ends
 from assistant.retrieval.tokenizer import default_tokenizer
 from assistant.textnorm import normalize
 
@@ -82,10 +83,9 @@ def doing_unsaid(question: str, doing_words: Sequence[Sequence[str]], text: str)
     return doing if said and not any(a in t for alts in said for a in alts) else None
 
 
-def thing_unnamed(question: str, groups: Sequence[tuple[Sequence[str], bool]], text: str) -> str | None:
+def thing_unnamed(question: str, groups: Sequence[Group], text: str) -> str | None:
     """The thing a who-question asks the doer for (the noun just before its asking: 「区政府规章由谁签署」 → 规章)
-    when ``text`` names it in none of its words (``groups``: the question's term groups, each its words and
-    whether it is a noun), else None: 「区政府发布的决定和命令、…议案，由区长签署」 says who signs those, not
+    when ``text`` names it in none of its words (``groups``: the question's term groups), else None: 「区政府发布的决定和命令、…议案，由区长签署」 says who signs those, not
     规章. Not a person or a body (「秘书长由谁任命」 asks of 秘书长 what the doing says)."""
     q = normalize(question)
     asking = _ASKS.search(q)
@@ -95,18 +95,15 @@ def thing_unnamed(question: str, groups: Sequence[tuple[Sequence[str], bool]], t
         # (「…调编制的话，编制总额是谁批的」: the case's own doing is what is asked)
         return None
     before = q[: asking.start()]
-    named = [
-        (max(before.rfind(a) + len(a) for a in alts), alts)
-        for alts, noun in groups
-        if noun and any(a in before for a in alts)
-    ]
+    named = [(end, g) for end, g in named_ends(before, groups) if g.noun]
     if not named:
         return None
     end, thing = max(named, key=lambda t: t[0])
-    if end < len(before) - 2 or _ACTOR.search(thing[0]) or thing[0] in _GENERAL_THINGS:
+    word = thing.alternatives[0]
+    if end < len(before) - 2 or _ACTOR.search(word) or word in _GENERAL_THINGS:
         return None  # not what the asking is of (「会议纪要印发后由谁…」), someone, or any thing at all (文件)
     t = normalize(text)
-    return None if any(_loosely_in(a, t) for a in thing) else thing[0]
+    return None if any(_loosely_in(a, t) for a in thing.alternatives) else word
 
 
 _SUPPOSED = re.compile(r"的话|如果|要是|假如|万一")

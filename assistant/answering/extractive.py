@@ -268,7 +268,7 @@ class ExtractiveAnswerer:
             # 「大同市政府秘书长由谁任命」 quoted the rule on who chairs a meeting: no quote says the doing asked
             return Draft((), True, None, s)
         titled = "".join(c.article.document + c.quote for c in quotes) if judged else ""  # 「本规则由…解释」
-        if titled and thing_unnamed(question, [(g.alternatives, g.noun) for g in groups], titled):
+        if titled and thing_unnamed(question, groups, titled):
             # 「区政府规章由谁签署」 quoted 「区政府发布的决定和命令…由区长签署」: who signs other things
             return Draft((), True, "doer", s, said=quotes[0].quote)
         if not judged or ruled_out or silent:
@@ -277,8 +277,9 @@ class ExtractiveAnswerer:
             about = (ruled_out or silent or s.quantity_unstated) and s.coverage >= self.weights.weak_coverage
             # ruled out: the quoted clause states a quantity, of something else or how often: say it
             said = quotes[0].quote if about and ruled_out and quotes else ""
-            needed = next((c.quote for c in quotes if held_as_needed(c.quote)), "") if about and not said else ""
-            if needed and _unstated(question) == "frequency":
+            frequency = about and not said and _unstated(question) == "frequency"
+            needed = next((c.quote for c in quotes if held_as_needed(c.quote)), "") if frequency else ""
+            if needed:
                 # 「区长办公会多久开一次」: no schedule is set, the meeting is held when needed — all the rule says
                 return Draft((), True, "as_needed", s, said=needed)
             return Draft((), True, _unstated(question) if about else None, s, said=said)

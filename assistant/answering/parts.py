@@ -104,11 +104,11 @@ def _borrowed(first: str, kinds: Kinds | None) -> str:
     return subject
 
 
-# A part that opens with a modal (「会通报吗」, 「要报备吗」) has no subject of its own; 「会上」, 「会议」 are meetings
-_MODAL_FIRST = re.compile(r"会(?![议上前后中期场])|要|能|可以|可不可以|是否|是不是|需要|应该|应当|必须|得")
 _YES_NO_END = re.compile(r"[吗么嘛][？?！!。]*$")
 _COPULA_END = re.compile(r"(?<=..)(?:具体|到底|究竟)?(?:指的是|是指|指|是|叫|算)$")
 _MODAL = re.compile(r"能|可以|可不可以|是否|要不要|需要|应该|应当|必须|得")
+# A part that opens with a modal (「会通报吗」, 「要报备吗」) has no subject of its own; 「会上」, 「会议」 are meetings
+_MODAL_FIRST = re.compile(rf"会(?![议上前后中期场])|要|是不是|{_MODAL.pattern}")
 
 
 def _has_noun(words: str) -> bool:

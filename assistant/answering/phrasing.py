@@ -295,10 +295,11 @@ def _thing_replaced(new: str, previous: str) -> str | None:
     """「那一般以市政府名义发的文件呢」 after 「政府规章和给人大的议案谁签署」: a described thing in place of
     the previous question's thing (its words before the asking), when that is a thing too; the asking stays."""
     subject, asking = split_predicate(previous, at_ask=True)
-    if asking and "的" in subject and _plain_thing(new) and _plain_thing(subject[subject.rindex("的") + 1 :]):
+    of = subject.rfind("的")
+    if asking and of >= 0 and _plain_thing(new) and _plain_thing(subject[of + 1 :]):
         # 「那纪要呢」 after 「常务会通过的文件几天内印发」: the thing in place of the described one, whose doing
         # (通过的) described only the old thing: 「常务会纪要几天内印发」
-        owner = subject[: subject.rindex("的")]
+        owner = subject[:of]
         words = default_tokenizer().tagged(owner)
         while len(words) > 1 and words[-1][1].startswith(("v", "p")) and not owner.endswith(("会", "会议")):
             owner = owner[: -len(words.pop()[0])]  # (jieba reads 常务会 as 常务 + the verb 会, 通过 as a preposition)

@@ -360,22 +360,22 @@ _HELD_AS_NEEDED = re.compile(r"根据[^，。；]{0,6}需要[^，。；]{0,3}(?:
 _ASKS_REGULARITY = re.compile(r"定期|固定|周期|规律|看需要|需要的时候|随时|临时")
 
 
+def _when_needed_only(said: str) -> bool:
+    """Whether a saying of how often (a ``_FREQUENCY_STATED`` match) only holds the meeting when needed."""
+    return _HELD_AS_NEEDED.fullmatch(said) is not None and "不定期" not in said
+
+
 def held_as_needed(text: str) -> bool:
     """Whether ``text`` holds a meeting when needed, setting no schedule (「根据需要召开区长办公会议」)."""
-    return any(
-        _HELD_AS_NEEDED.fullmatch(m.group(0)) and "不定期" not in m.group(0) for m in _FREQUENCY_STATED.finditer(text)
-    )
+    return any(_when_needed_only(m.group(0)) for m in _FREQUENCY_STATED.finditer(text))
 
 
 def frequency_stated(text: str, question: str = "") -> bool:
     """Whether ``text`` states how often (``_FREQUENCY_STATED``) for ``question`` (see ``_HELD_AS_NEEDED``)."""
-    return any(
-        not _HELD_AS_NEEDED.fullmatch(m.group(0))
-        or "不定期" in m.group(0)
-        or not question
-        or _ASKS_REGULARITY.search(question)
-        for m in _FREQUENCY_STATED.finditer(text)
-    )
+    said = [m.group(0) for m in _FREQUENCY_STATED.finditer(text)]
+    if not question or _ASKS_REGULARITY.search(question):
+        return bool(said)
+    return any(not _when_needed_only(s) for s in said)
 
 
 LEAD_TIME = re.compile(r"提前(?:几|多少|多久|多长)")  # a lead time asked: 提前 is part of the asking

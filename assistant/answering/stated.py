@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
-from assistant.answering.analysis import Group
+from assistant.answering.analysis import Group, named_ends
 from assistant.answering.quantities import (
     WHEN,
     after_unstated,
@@ -46,9 +46,7 @@ def _quantity_of_another(
     if span is None or not stating:
         return False
     q = q[: span[0]]
-    before = [
-        (max(q.rfind(a) + len(a) for a in g.alternatives), g) for g in groups if any(a in q for a in g.alternatives)
-    ]
+    before = named_ends(q, groups)
     # 「纪要常务会后几天内」: the event the time is counted from (常务会后) is not what it is asked of
     before = [(end, g) for end, g in before if not _AFTER.match(q, end)]
     _, thing = max(before, key=lambda t: t[0], default=(0, None))  # 「纪要几天内」: the thing just before
@@ -69,9 +67,8 @@ def asked_of(question: str, groups: Sequence[Group]) -> Group | None:
     span = asked_span(q)
     if span is None:
         return None
-    before = [(max(q[: span[0]].rfind(a) + len(a) for a in g.alternatives), g) for g in groups]
-    found = [(end, g) for end, g in before if end > 0 and g.noun]
-    return max(found, key=lambda t: t[0])[1] if found else None
+    nouns = [(end, g) for end, g in named_ends(q[: span[0]], groups) if g.noun]
+    return max(nouns, key=lambda t: t[0])[1] if nouns else None
 
 
 _AFTER = re.compile(r"(?:议|开完|结束|召开)?(?:以后|之后|后)")
