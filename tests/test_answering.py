@@ -209,6 +209,16 @@ def test_unknown_city_in_question(assistant):
         away = assistant.ask(q, city="datong")
         assert "各部门主要负责人离同外出应事先请假" in away.answer, q
     assert assistant.detector.going_away("局长去北京开会") == 5 and assistant.detector.going_away("收到文件") is None
+
+
+def test_a_place_set_aside_is_not_asked_about(assistant):
+    # 「（不是城区）」 sets 城区 aside: the 晋城市 asked is a place the knowledge base lacks
+    aside = assistant.ask("晋城市政府（不是城区）的全体会谁主持")
+    assert aside.refused and "知识库中没有晋城市的规则" in aside.answer
+    assert assistant.detector.detect("这是不是城区的规定").cities == ("jincheng-chengqu",)  # 是不是 sets none aside
+    # 「除了大同，其他几个地方」: every place but 大同
+    others = assistant.ask("除了大同，其他几个地方常务会多久开一次")
+    assert {c.article.city for c in others.citations} == {"jincheng-chengqu", "chaoyang", "xianning"}
     assert not assistant.ask("第零条怎么规定的", city="datong").answer.startswith("Traceback")
     assert assistant.ask("第10000条怎么规定的", city="datong").answer.endswith("没有第10000条。")
     assert assistant.ask("第一百万条", city="chaoyang").answer.endswith("共 44 条，没有第一百万条。")  # not 第一责任人
@@ -452,7 +462,10 @@ def test_a_meeting_held_when_needed_is_said_to_have_no_fixed_schedule(assistant)
 
 def test_a_report_to_someone_the_rule_never_names_is_said_unset(assistant):
     answer = assistant.ask("副区长请假超过一周要不要报区委", city="jincheng-chengqu")
-    assert answer.refused and "没有规定要向所问的机关或人员报告，只规定：「副区长、办公室主任离开城区" in answer.answer
+    assert (
+        answer.refused
+        and "没有规定要向所问的机关或人员报告或送其审核，只规定：「副区长、办公室主任离开城区" in answer.answer
+    )
     asked = assistant.ask("副区长出差要向区长请假吗", city="jincheng-chengqu")
     assert not asked.refused and "向区长请假" in asked.answer
 
@@ -470,6 +483,19 @@ def test_control_characters_are_ignored(assistant):
     # a colour code pasted from a terminal (review 29: its 「[31m」 was left in and the question refused)
     coloured = assistant.ask("\x1b[31m以市政府办公室名义发文由谁签发\x1b[0m", city="datong")
     assert not coloured.refused and coloured.citations[0].article.id == "datong-work-rules-033"
+    # a link pasted with the question: its address is no word of it, its words are
+    linked = assistant.ask(
+        "[市政府工作规则](https://example.gov.cn/a?b=1) 以市政府办公室名义发文由谁签发", city="datong"
+    )
+    assert not linked.refused and linked.citations[0].article.id == "datong-work-rules-033"
+
+
+def test_links_are_stripped_from_questions():
+    from assistant.textnorm import strip_links
+
+    assert strip_links("[看这里](http://example.com/a) 常务会多久开一次") == "看这里 常务会多久开一次"
+    assert strip_links("见www.gov.cn/abc，常务会多久开一次") == "见 ，常务会多久开一次"
+    assert strip_links("常务会[1](x)多久") == "常务会[1](x)多久"  # no address: kept as typed
 
 
 def test_english_and_mixed_text(assistant):

@@ -406,6 +406,16 @@ def test_followups_resolve(dialogue, messages, selected, question, city):
     assert (r.question, r.city) == (question, city)
 
 
+def test_here_is_the_place_chosen(dialogue):
+    """「那这里呢」, 「我们这里」: where the user is, the place chosen in the front end (review 30: the place of
+    the conversation was answered instead)."""
+    r = dialogue.resolve(["朝阳市长离朝期间谁主持工作？", "那这里呢？"], "xianning")
+    assert r.city == "xianning" and "咸宁" in r.question and "朝" not in r.question
+    r = dialogue.resolve(["大同常务会议多久开一次？", "那我们这里呢？"], "jincheng-chengqu")
+    assert r.city == "jincheng-chengqu" and "多久开一次" in r.question
+    assert "这里面" in dialogue.resolve(["这里面有没有说纪要的时限"], "datong").question  # in what was asked
+
+
 def test_full_question_keeps_the_selected_city_for_the_pipeline_to_check(dialogue):
     """A city named in a full question is the pipeline's to notice (it says so): the dialogue keeps the choice."""
     r = dialogue.resolve(["咸宁市政府常务会议多久开一次？"], "datong")

@@ -127,6 +127,11 @@ def test_invalid_utf8_and_deep_nesting_in_chinese(http):
     assert_error(http.post("/api/ask", content=brackets, headers=JSON), 422, "嵌套过深")
     bad = assert_error(http.post("/api/ask", content=b'{"question": ', headers=JSON), 400, "不是合法的 JSON")
     assert bad["code"] == "invalid_json"  # a syntax error is a bad request (400), as OpenAI answers it
+    # a number too long for the JSON reader (review 30: its code was a bare 「400」)
+    huge = b'{"question": "q", "n": ' + b"9" * 5000 + b"}"
+    assert (
+        assert_error(http.post("/api/ask", content=huge, headers=JSON), 400, "请求体无法解析")["code"] == "invalid_body"
+    )
 
 
 @pytest.mark.parametrize(

@@ -234,6 +234,9 @@ def test_feedback_is_stored_and_exported(http, assistant):
     assert r.status_code == 200
     bad = http.post("/api/feedback", json={"question": Q, "liked": False, "comment": "太长", "answer": answer})
     assert bad.status_code == 200
+    # a vote is true or false: 「yes」 or 1 is not read as one (review 30)
+    for vote in ("yes", 1):
+        assert http.post("/api/feedback", json={"question": Q, "liked": vote}).status_code == 422
     good, review = FeedbackStore.in_dir(assistant.settings.data_dir).export_eval_rows()
     assert any(g["cite"] == [{"doc": "大同市人民政府工作规则", "article": 33}] and g["answerable"] for g in good)
     assert any("太长" in row["description"] for row in review)

@@ -154,6 +154,39 @@ def test_a_quantity_stated_to_be_checked_is_asked_not_a_topic():
     assert checked("朝阳常务会是不是每两周开一次？") == ["每两周", "一次"]
     assert checked("常务会除了固定的两次 有急事能随时开吗") == []  # asks whether, not how often
     assert asked("大同常务会议是每周开三次，对吗？") == "frequency"
+    assert asked("朝阳常务会是每周开一次吧") == "frequency"  # a closing 吧 asks to confirm
+    assert asked("说说常务会吧") is None
+    assert asked("专题会是不是固定时间开的") == "frequency"  # on a schedule: how often
+
+
+def test_a_few_days_pointed_at_are_not_asked():
+    assert asked("副区长休假那几天，他分管的工作谁顶上") is None and asked("这几个月的会") is None
+    assert asked("年休假几天") == asked("提前几天报") == asked("会前几天通知") == "time"
+
+
+def test_a_lead_time_or_deadline_stated_to_be_confirmed_is_asked():
+    from assistant.answering.quantities import asked_span, checked_time
+
+    assert asked("部门开全市性会议要提前5个工作日报请示吗") == asked("纪要要在3天内印发吗") == "time"
+    assert checked_time("纪要要在3天内印发吗") == ["3天内"]
+    q = "常务会纪要要在3天内印发吗"
+    span = asked_span(q)
+    assert span is not None and q[span[0] : span[1]] == "3天内"
+    # a time that sets the case is no value to confirm
+    assert asked("请假超过一周要报备吗") is None and checked_time("请假超过3天以内要报吗") == []
+    assert checked_time("纪要3天内印发") == []  # no question asked
+
+
+def test_a_venue_asked_is_answered_only_by_a_place():
+    from assistant.answering.venues import asks_venue, venue_unstated
+
+    assert asks_venue("常务会在哪开") and asks_venue("常务会议室在哪") and asks_venue("开会地点是什么")
+    assert asks_venue("全体会一般在什么地方召开")
+    # a body to report to, or which meeting decides, is asked who
+    assert not asks_venue("市长离开要向哪里报备") and not asks_venue("重大事项在哪开会研究")
+    assert not asks_venue("在哪个会上研究") and not asks_venue("绩效考评结果用在哪")
+    assert venue_unstated("常务会在哪开", "市政府常务会议一般每月召开 1-2 次。")
+    assert not venue_unstated("常务会在哪开", "常务会议在市政府第一会议室召开。")
 
 
 def test_a_short_alternative_in_brackets_is_matched_either_way():
@@ -712,6 +745,8 @@ def test_clause_similarity_is_the_best_clause_cosine():
         ),  # 市长 of 市长办公会 names the meeting  # 镇街 (镇、街道) heads are not departments'
         ("常务副市长出差要向谁请假", {"副市长"}),  # a 常务副市长 is a 副市长
         ("以市政府办公室名义发文，一般由市政府秘书长签发", {"秘书长"}),  # 由 names who acts
+        ("城区和咸宁的部门一把手离开本地外出", {"部门:主要负责"}),  # 和 joins the places, not the holders
+        ("县区政府和部门的主要负责同志", {"主要负责"}),  # … here it joins two holders: both
     ],
 )
 def test_subject_roles(text, roles):
@@ -1198,6 +1233,9 @@ def test_amounts_stated():
         ("违反保密纪律会怎样", True),
         ("部门之间意见不一致怎么处理", False),  # how a matter is handled, no breach: not a sanction
         ("特殊情况来不及回复咋办", False),
+        ("60天调研没完成会怎么处理", True),  # a requirement not met is a breach
+        ("专题会纪要超过3天没出来，要追谁的责？", True),  # whose responsibility is pursued
+        ("纪要晚了追不追责", True),
     ],
 )
 def test_a_sanction_is_asked_when_it_is_what_the_question_asks_about(question, asks):
@@ -1356,6 +1394,10 @@ def test_letting_someone_do_something_is_no_invitation():
     meeting = "市政府常务会议由市长、副市长、秘书长组成。"
     assert uninvited("常务会能请记者吗", groups("记者"), meeting) == "记者"
     assert uninvited("常务会能让记者来吗", groups("记者"), meeting) == "记者"
+    # 请假 and 请示 invite no one, and 什么 closes no yes/no question
+    leave = "各部门主要负责同志离咸外出或者休假,应当先向市政府分管领导同志报批"
+    assert uninvited("部门一把手离开本地外出 请假程序是什么", groups("部门 一把手 外出"), leave) is None
+    assert uninvited("请示报告要写什么", groups("报告"), meeting) is None
 
 
 def test_a_clause_is_read_with_its_title_when_the_question_names_a_document(assistant):
@@ -1537,6 +1579,9 @@ def test_a_recipient_asked_must_be_named_by_the_quoted_clause():
     assert recipient_unnamed("市长离朝要向省里报备吗", "由市政府办公室向省委办公厅、省政府办公厅报批报备") is None
     assert recipient_unnamed("碰上大事要不要报一把手", "涉及重大事项报市长审定") is None  # 一把手: the head
     assert recipient_asked("那办公会的纪要也要报市委书记吗？") == "市委书记"
+    # a review by someone is a step as a report is; the last asked is the question (报市长 is the case)
+    assert recipient_asked("常务会纪要报市长签发前，要不要先给常务副市长审一下") == "常务副市长"
+    assert recipient_unnamed("纪要要不要先给常务副市长审一下", "纪要…秘书长、常务副市长审核后,市长签发") is None
     # not a report that must be made: one that may be, or words naming what is asked of
     assert recipient_asked("能直接把公文报给区长本人吗") is None
     assert (
@@ -1555,6 +1600,10 @@ def test_the_thing_a_who_question_asks_of_must_be_named():
     signs = "区政府发布的决定和命令、向区人大或区人大常委会提出的议案，由区长签署。"
     assert thing_unnamed("区政府规章由谁签署", groups("区政府", "规章"), signs) == "规章"
     assert thing_unnamed("区政府的决定由谁签署", groups("区政府", "决定"), signs) is None
+    assert thing_unnamed("区政府规章谁签署", groups("区政府", "规章"), signs) == "规章"  # 谁 right after the thing
+    assert thing_unnamed("办公室主任协助谁工作", groups("办公室主任"), signs) is None  # whom: no thing
+    assert thing_unnamed("规则有不清楚的地方，找谁解释", groups("规则", "地方"), signs) is None  # whom to ask
+    assert thing_unnamed("他分管的活谁来处理", groups("活"), signs) is None  # 活: any work
     assert thing_unnamed("文件由谁签署", groups("文件"), signs) is None  # any document: the clause says which
     # 「发文」 said as 「制发的公文」; 「本规则」 named by the document's title
     assert (

@@ -40,10 +40,12 @@ def sitting_in(question: str, quotes: Sequence[Citation], context: list[str]) ->
 
 # someone brought in to a meeting: 「请法律顾问列席」, 「叫记者来参加」, 「邀请人大代表、政协委员列席」, 「能请记者吗」
 # (「能让施工方先垫资干吗」 lets someone do something: 让, 叫 and 安排 bring someone in only when they come, 来)
+# (请假, 请示, 请求 and 请教 invite no one; 什么 and 怎么 end no yes/no question)
+_ASK_ENDS = r"(?:吗|(?<![什怎那这多])么)[？?]?$"
 _INVITED = re.compile(
-    r"(?:请|邀请|叫|让|安排)([^，。？?；;]{2,10}?)(?:来|去|过来)?(?:列席|参加|出席|参会|旁听)"
-    r"|(?:请|邀请)([^，。？?；;]{2,10}?)(?:来|过来)?[吗么][？?]?$"
-    r"|(?:叫|让|安排)([^，。？?；;]{2,10}?)(?:来|过来)[吗么][？?]?$"
+    r"(?:请(?![假示求教销])|邀请|叫|让|安排)([^，。？?；;]{2,10}?)(?:来|去|过来)?(?:列席|参加|出席|参会|旁听)"
+    rf"|(?:请(?![假示求教销])|邀请)([^，。？?；;]{{2,10}}?)(?:来|过来)?{_ASK_ENDS}"
+    rf"|(?:叫|让|安排)([^，。？?；;]{{2,10}}?)(?:来|过来){_ASK_ENDS}"
 )
 _ASKED_WHO = re.compile(r"哪|什么|谁|啥")
 # officials by the head of their title (县区负责人, 街道主任, 市领导): each place says them its own way

@@ -89,6 +89,7 @@ class Detection:
     cities: tuple[str, ...]  # slugs of jurisdictions in the knowledge base, in order of mention
     unknown: tuple[str, ...]  # other places named, e.g. ("太原市",)
     by_level: bool = False  # found only through a level word (区政府 → the only 区), not by name
+    set_aside: tuple[str, ...] = ()  # slugs named only to be set aside (「除了大同，其他几个地方…」)
 
     @property
     def city(self) -> str | None:
@@ -109,6 +110,8 @@ _UPPER_NAMES = {"省": "省级政府", "国": "国务院"}
 _TO_SOMEONE = re.compile(r"向|报|给|送|交|经|请示|以")
 # Where someone goes (「副市长去太原出差」, 「到北京开会」, 「赴武汉学习」): a destination, not whose rules are asked
 _GOING_TO = re.compile(r"(?:(?<![过失回上下进出])去|(?<![收报送接达得做提及遇碰找看想听用])到|赴|前往|飞往)")
+# A place set aside (「晋城市政府（不是城区）」, 「除了大同」): not a place whose rules are asked (not 「是不是城区的」)
+_SET_ASIDE = re.compile(r"(?<!是)不是|并非|而非|不包括|除了|除去")
 # places away from any jurisdiction's own, said without a name (「到省里开会」, 「去外地学习」)
 _AWAY = re.compile(r"省里|省城|外地|外省|外市|国外|境外")
 
@@ -178,14 +181,16 @@ class CityDetector:
         if not unknown:  # 「山西省政府…」 is 山西省 already
             unknown += self._upper_subject(text)
         found = self._not_under_others(text, found, unknown)
-        going = {m.end() for m in _GOING_TO.finditer(text)}
+        aside = {m.end() for m in _SET_ASIDE.finditer(text)}
+        set_aside = tuple(dict.fromkeys(slug for pos, slug in sorted(found) if pos in aside))
+        going = {m.end() for m in _GOING_TO.finditer(text)} | aside
         found, unknown = [f for f in found if f[0] not in going], [u for u in unknown if u[0] not in going]
         cities = tuple(dict.fromkeys(slug for _, slug in sorted(found)))
         others = tuple(dict.fromkeys(n for _, n in sorted(unknown)))
         if not cities and not unknown:
             level = self._by_level(text)
-            return Detection(level, others, by_level=bool(level))
-        return Detection(cities, others)
+            return Detection(level, others, by_level=bool(level), set_aside=set_aside)
+        return Detection(cities, others, set_aside=set_aside)
 
     def going_away(self, text: str) -> int | None:
         """Where the words saying that someone goes to another place end (「去北京」, 「到省里」), if any."""

@@ -99,6 +99,9 @@ _LEVEL_HEAD = f"[{LEVELS}]长"  # 市长办公会议: part of the name (not a ro
 
 
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
+# where the user is (「那我们这里呢」, 「咱这儿怎么规定的」): the place chosen in the front end, when one is
+# (not 「这里面」, 「这里头」: in what was asked)
+_HERE = re.compile(r"(?:我们|咱们|咱)(?:这里|这儿|这边|这)(?![个些种样么])|这里(?![面头])|这儿")
 _DIFFER = re.compile(r"不同|区别|差别|差异|异同|一样|相同|对比|比较")  # whether places differ is asked
 
 
@@ -162,6 +165,8 @@ class Dialogue:
             if n != last and (small_talk(message) or instructions_only(message)):
                 continue
             message = without_small_talk(message)
+            if selected in self.detector.registry.by_slug:  # 「那这里呢」: the place chosen
+                message = _HERE.sub(self._short_name(selected), message)
             if message.strip() and (n == last or _CHINESE.search(message)):
                 message = self._these_places(message.strip(), places)
                 if resolved is not None and resolved.topic:  # after a question of one place, another before it
@@ -190,6 +195,12 @@ class Dialogue:
             # 「咸宁全体会呢」 leans on the sentence before; 「咸宁会签几天」 is a question of its own
             out[cities[0]] = self.resolve(sentences[: n + 1]).question if is_followup(sentence) else sentence
         return out
+
+    def _short_name(self, slug: str) -> str:
+        """The name a place is said by in a question (咸宁, 城区): its shortest alias that the detector knows."""
+        j = self.detector.registry.by_slug[slug]
+        found = [n for n in j.names if self.detector.detect(n).cities == (slug,)]
+        return min(found, key=len) if found else j.name
 
     def _names(self, slugs: Sequence[str]) -> str:
         """「大同市和咸宁市」: the places, by name."""

@@ -23,6 +23,8 @@ _WHO = r"(?:谁|哪个(?:部门|单位|机构|领导)|哪些(?:部门|单位)|�
 _BETWEEN = r"(?:来|去|负责|能|可以|可|应该|应当|应|要|会|都|又|先|进行|牵头|具体)*"
 # the doer asked as such: 「由谁任命」, 「归哪个部门」, 「是谁审批」 (not 「适用哪些单位」, 「协助谁工作」: whom)
 _ASKS = re.compile(rf"(?:由|归|是){_WHO}{_BETWEEN}")
+# … or a bare 谁 right after the thing it is asked of (「区政府规章谁签署」): the thing's doer, as 由谁 asks
+_ASKS_OF_THING = re.compile(rf"(?:由|归|是){_WHO}{_BETWEEN}|(?P<bare>谁){_BETWEEN}")
 
 
 def doing_asked(question: str) -> str | None:
@@ -88,7 +90,7 @@ def thing_unnamed(question: str, groups: Sequence[Group], text: str) -> str | No
     when ``text`` names it in none of its words (``groups``: the question's term groups), else None: 「区政府发布的决定和命令、…议案，由区长签署」 says who signs those, not
     规章. Not a person or a body (「秘书长由谁任命」 asks of 秘书长 what the doing says)."""
     q = normalize(question)
-    asking = _ASKS.search(q)
+    asking = _ASKS_OF_THING.search(q)
     after = default_tokenizer().tagged(q[asking.end() :]) if asking else []
     if asking is None or not any(f.startswith("v") for _, f in after) or _SUPPOSED.search(q):
         # no doing asked after it (「适用范围是哪些单位」: which, not who does), or asked in a supposed case
@@ -100,6 +102,10 @@ def thing_unnamed(question: str, groups: Sequence[Group], text: str) -> str | No
         return None
     end, thing = max(named, key=lambda t: t[0])
     word = thing.alternatives[0]
+    if asking.group("bare") and (end < len(before) or re.search(r"[,，;；:：]", before)):
+        # a bare 谁 only right after the thing that opens the question (not 「…的地方，找谁解释」: whom to ask,
+        # nor 「…复议申请，商量谁来受理」, a doing the tagger calls a noun)
+        return None
     if end < len(before) - 2 or _ACTOR.search(word) or word in _GENERAL_THINGS:
         return None  # not what the asking is of (「会议纪要印发后由谁…」), someone, or any thing at all (文件)
     t = normalize(text)
@@ -108,7 +114,26 @@ def thing_unnamed(question: str, groups: Sequence[Group], text: str) -> str | No
 
 _SUPPOSED = re.compile(r"的话|如果|要是|假如|万一")
 # Words for a thing in general: 「文件由谁签署」 asks of whatever documents the clause names
-_GENERAL_THINGS = frozenset({"文件", "事项", "事情", "工作", "材料", "东西", "内容", "规定", "规则", "本规则"})
+_GENERAL_THINGS = frozenset(
+    {
+        "文件",
+        "公文",
+        "发文",
+        "事项",
+        "事情",
+        "事",
+        "事儿",
+        "工作",
+        "活",
+        "活儿",
+        "材料",
+        "东西",
+        "内容",
+        "规定",
+        "规则",
+        "本规则",
+    }
+)
 
 
 def _loosely_in(word: str, text: str) -> bool:

@@ -42,6 +42,8 @@ from assistant.answering.scoring import (
     unknown_share,
 )
 from assistant.answering.stated import asked_of, quantity_elsewhere
+from assistant.answering.venues import MENTIONS as VENUE_MENTIONS
+from assistant.answering.venues import venue_unstated
 from assistant.models import Article, Citation, Hit
 from assistant.settings import Weights
 from assistant.textnorm import normalize
@@ -251,6 +253,10 @@ class ExtractiveAnswerer:
         if judged and quotes and recipient_unnamed(question, joined):
             # 「副区长请假超过一周要不要报区委」 quoted 「…向区长请假，经批准后，向区政府办公室报备」: no word of 区委
             return Draft((), True, "recipient", s, said=quotes[0].quote)
+        if venue_unstated(question, joined):
+            # 「常务会在哪开」 quoted the meeting's schedule: no quote names a place, the rules set none
+            said = next((u for u in context if VENUE_MENTIONS.search(u)), "")
+            return Draft((), True, "venue", s, said=said)
         if judged and not ruled_out and not silent and sanction_unstated(question, joined):
             # 「违反请销假制度怎么处分」 quoted 「要严格执行请销假制度」: no quote names a sanction
             named = _with_stating(states_sanction, groups, hits[0].article, quotes, context)

@@ -20,7 +20,8 @@ _UNSTATED = {
     "person": "具体由谁担任（规则只规定职务，不载明人员姓名）",
     "doer": "具体由哪个部门或人员负责",
     "invitee": "可以请所问的人员列席或参加",
-    "recipient": "要向所问的机关或人员报告",
+    "recipient": "要向所问的机关或人员报告或送其审核",
+    "venue": "开会的具体地点",
 }
 
 
@@ -43,7 +44,8 @@ def _unset(unstated: str, said: str = "") -> str:
     the thing asked when the related clause quoted states a number of its own (the documents' 7 days quoted for
     the minutes), so that the refusal does not read as denying what it quotes."""
     unset = _UNSTATED.get(unstated, "具体数量")
-    return f"为所问的事项规定{unset}" if said and amounts(said) and unstated not in _ONLY else f"规定{unset}"
+    own = unstated in _ONLY or unstated == "venue"  # (a venue's notice names days, none of the place's own)
+    return f"为所问的事项规定{unset}" if said and amounts(said) and not own else f"规定{unset}"
 
 
 def not_found(

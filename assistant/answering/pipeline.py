@@ -45,7 +45,7 @@ from assistant.retrieval.index import KnowledgeIndex
 from assistant.retrieval.rerank import RerankingRetriever
 from assistant.retrieval.retrievers import HybridRetriever, Retriever
 from assistant.settings import Settings, load_settings
-from assistant.textnorm import has_cjk, simplified, strip_control
+from assistant.textnorm import has_cjk, simplified, strip_control, strip_links
 
 if TYPE_CHECKING:
     from assistant.answering.langchain_retriever import ArticleRetriever
@@ -133,6 +133,7 @@ class Assistant:
         if not isinstance(question, str):
             raise InvalidQuestion("问题必须是文字。")
         q = strip_control(question).strip()
+        q = strip_links(q).strip() or q  # (a link alone is still a question: answered that the rules lack it)
         if not q:
             raise InvalidQuestion("请输入问题。")
         if len(q) > MAX_QUESTION_CHARS:
@@ -369,9 +370,9 @@ class Assistant:
             slug = None
         # 「各地一把手（市长/区长）…」: 区长 names no place when every place is asked about
         by_level_only = detected.by_level and EVERY_PLACE.search(q)
-        slugs = (
-            [slug] if slug else list(within or (not (by_level_only or one_of_all) and detected.cities) or self.cities)
-        )
+        # every place but those set aside (「除了大同，其他几个地方…」)
+        others = [c for c in self.cities if c not in detected.set_aside] or self.cities
+        slugs = [slug] if slug else list(within or (not (by_level_only or one_of_all) and detected.cities) or others)
         if (held := self.documents.held(q, slugs, t0, timings)) is not None:  # 「大同一共有几个规则文件」
             return self._requests_noticed(q, instructions, held, notice)
         if (about := self.documents.question(q, slugs)) is not None:  # 「…工作规则的文号是多少」: its record

@@ -53,12 +53,14 @@ _ASKS_FREQUENCY = re.compile(
     # 「几天开一次」, 「几个月搞一回」, 「多少天开一次」: a span of time per occurrence is how often too
     rf"(?:几|多少)个?(?:天|日|周|星期|月|年).{{0,3}}一{_TIMES}|多少{_TIMES}|频率|频次|一年.{{0,3}}几|一个月.{{0,3}}几|"
     r"隔多久|定期|周期|[最多更较]勤|勤不勤|频繁"  # 「哪个开得最勤」, 「哪个更勤」: how often, compared
+    r"|固定(?:的)?(?:时间|日子|日期)"  # 「是不是固定时间开的」: whether on a schedule, how often
     r"|(?:开|召开|举行|搞|办)得?(?:最|更|比较)(?:少|多|密)"  # 「哪个地方的全体会议开得最少」
     r"|多久(?:才|要|得|会)?(?:召开|开|举行|举办)(?![完了会])"  # 「常务会多久开」: how often (not 开完)
     r"|(?:开|召开|举行)得(?:多|少|勤|频繁)"  # 「咸宁和朝阳常务会哪个开得多」
 )
+# (「休假那几天」, 「这几个月」: a few days pointed at, not how many asked; 「会前几天」 asks)
 _ASKS_TIME = re.compile(
-    r"多久|多长时间|多长时候|多少天|多少日|多少个工作日|几天|几日|几个工作日|几个月|几年|几周|几小时|几分钟|"
+    r"多久|多长时间|多长时候|多少天|多少日|多少个工作日|(?<![那这头])(?:几天|几日|几个工作日|几个月|几年|几周)|几小时|几分钟|"
     r"什么时候|何时|哪天|啥时候|时限|期限|多久一次|频率|频次|提前几|几次|多少次|一年.{0,3}几|一个月.{0,3}几|多长"
     # 哪几点 asks which points (a list), not a time of day; 「哪个地方纪要印发得最快」: how long, compared
     r"|几月|哪个?月|(?<!哪)几点|天数|得(?:最|更)(?:快|慢|早|晚|长|短)|星期几|周几|礼拜几"
@@ -115,7 +117,8 @@ BOUNDS = re.compile(r"上限|下限|最多|最少|至少|最长|最短|最高|�
 
 
 # 「是不是每两周开一次」, 「每月开1到2次对吧」: a yes/no question about a stated quantity asks that quantity
-_CHECKS = re.compile(r"是不是|对吧|对不对|对吗|没错吧|是吗|是否是|是[^，。？?]{0,12}吗")
+# (a closing 吧 asks to confirm too: 「常务会是每周开一次吧」)
+_CHECKS = re.compile(r"是不是|对吧|对不对|对吗|没错吧|是吗|是否是|是[^，。？?]{0,12}吗|吧[？?。！!]*$")
 
 
 def checks(question: str) -> bool:
@@ -129,6 +132,21 @@ def checked(question: str) -> list[str]:
     if not checks(question):
         return []
     return [m.group(0) for m in _FREQUENCY_STATED.finditer(question)]
+
+
+# A time a yes/no question states as what is done (「要提前5个工作日报请示吗」, 「纪要3天内印发对吗」): how far ahead
+# or by when, the value to be checked; not a time that sets the case (「请假超过一周要报备吗」: 超过 a week)
+_TIME_CLAIMED = re.compile(
+    rf"提前\s*{_RANGE}\s*{_TIME_UNIT}|(?<![超过满出足于])\s*{_RANGE}\s*{_TIME_UNIT}\s*(?:内|以内|之内)"
+)
+
+
+def checked_time(question: str) -> list[str]:
+    """The lead times or deadlines a yes/no question states to be confirmed (see ``_TIME_CLAIMED``): like
+    ``checked``, values asked about, not topic words."""
+    if not (checks(question) or _WHETHER.search(question)):
+        return []
+    return [m.group(0).strip() for m in _TIME_CLAIMED.finditer(question)]
 
 
 # Whether something is done with a time (「要不要写明啥时候撤」, 「要不要把办理时限公开」, 「能不能再缩短办理时间」):
@@ -152,6 +170,8 @@ def asked(question: str) -> QuantityKind | None:
         return "frequency"
     if _ASKS_TIME.search(question):
         return None if _whether_done_with_time(question) else "time"
+    if checked_time(question):
+        return "time"
     if _ASKS_COUNT.search(question):
         return "count"
     return None
@@ -160,6 +180,8 @@ def asked(question: str) -> QuantityKind | None:
 def asked_span(question: str) -> tuple[int, int] | None:
     """Where the question asks for a quantity (its words are not content terms)."""
     m = _ASKS_FREQUENCY.search(question) or _ASKS_TIME.search(question) or _ASKS_COUNT.search(question)
+    if m is None and checked_time(question):  # 「纪要要在3天内印发吗」: the time to be confirmed stands for it
+        m = _TIME_CLAIMED.search(question)
     if m is None:
         return None
     # 「时限要多长时间」: the limit and how long it is are one asking

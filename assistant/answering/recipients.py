@@ -1,4 +1,4 @@
-"""Whom a yes/no question asks a thing be reported to, and whether the quoted clause names them.
+"""Whom a yes/no question asks a thing be reported to (or reviewed by), and whether the quoted clause names them.
 
 「副区长请假超过一周要不要报区委」, 「那这个纪要要不要也报市委书记」, 「市长离朝要向省里报备吗」 ask whether one more
 step is required: reporting to someone. The rules say whom to report to (「向区长请假，经批准后，向区政府办公室
@@ -18,8 +18,9 @@ _WHETHER = re.compile(r"要不要|需不需要|用不用|是不是要|是否|[�
 # a report to someone that must be made (要报区委, 也要报给市委书记, 要向省里报备), not one that may be (「能直接报给
 # 区长本人吗」: whether it is allowed) nor one that only says what is asked of (「报送市政府的请示能一文多事吗」)
 _TO = re.compile(
-    r"(?:要不要|需不需要|用不用|是否(?:要|需要)?|要|需要|得|应当?|必须)(?:也|再|还|都)?"
-    r"(?:报给?|报送|抄送|(?:向|跟|给)(?=.{1,8}?(?:报|请示|请假|备案)))"
+    r"(?:要不要|需不需要|用不用|是否(?:要|需要)?|(?<![纪主重概摘])要|需要|得|应当?|必须)(?:也|再|还|都|先)?"
+    # … or a review by someone (「要不要先给常务副市长审一下」, 「得经秘书长把关吗」)
+    r"(?:报给?|报送|抄送|(?:向|跟|给|让|经|交|送)(?=.{1,8}?(?:报|请示|请假|备案|审|过目|把关)))"
 )
 # a body someone reports to: 区委, 市委办公室, 省政府, 省里, 人大常委会, 纪委
 _BODY = r"[省市区县](?:委|政府|人大|政协)(?:书记|办公厅|办公室|常委会)?|[省市区县]里|人大(?:常委会)?|纪委|监委"
@@ -33,7 +34,8 @@ def recipient_asked(question: str) -> str | None:
     q = normalize(question).rstrip("？?。！! ")
     if not _WHETHER.search(q):
         return None
-    for to in _TO.finditer(q):
+    # the last one asked (「纪要报市长签发前，要不要先给常务副市长审」: 报市长 is the case, not the question)
+    for to in reversed(list(_TO.finditer(q))):
         m = _RECIPIENT.match(q, to.end()) or _RECIPIENT.match(q, to.end() + 1)  # 「报给」 read as 报 + 给
         if m:
             return m.group(0)

@@ -74,6 +74,8 @@ def _qualified(name: str, before: str) -> str:
         departments = "部门" if re.search(r"部门|单位", holder) else ""  # … and of departments too
         return f"政府{departments}{''.join(dict.fromkeys(_LEVELS.findall(holder)))}:{role}"
     holders = re.sub(r"[（(][^）)]*[）)]", "", holder)  # 县(市、区) is one holder
+    # 「朝阳和咸宁的部门一把手」 joins places, not holders: only what follows 的 is read, when something does
+    holders = holders.rpartition("的")[2] or holders
     if role != "主要负责" or re.search(r"[、和及与]", holders):  # 「各县区政府、市政府各部门主要负责同志」: both
         return role
     unit = next((unit for unit, pattern in _HEAD_OF if pattern.search(before)), None)

@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 INTERNAL_MESSAGE = "服务器内部错误，请稍后再试。"
 HTTP_MESSAGES = {400: "请求体无法解析。", 404: "未找到。", 405: "不支持该请求方法。", 413: "请求体过大。"}
 HTTP_CODES = {
+    400: "invalid_body",
     404: "not_found",
     405: "method_not_allowed",
     413: "body_too_large",

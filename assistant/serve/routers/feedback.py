@@ -10,7 +10,7 @@ from typing import Any
 
 from fastapi import APIRouter
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from assistant.errors import InvalidFeedback, UnknownCity
 from assistant.serve.deps import AssistantDep, FeedbackDep
@@ -35,7 +35,7 @@ class FeedbackAnswer(BaseModel):
 class FeedbackRequest(BaseModel):
     question: str = Field(min_length=1, max_length=2000)
     city: str | None = Field(default=None, max_length=50)
-    liked: bool
+    liked: StrictBool  # true or false, not 「yes」 or 1 read as one
     comment: str = Field(default="", max_length=2000)
     answer: FeedbackAnswer = Field(default_factory=FeedbackAnswer)
     answer_id: str | None = Field(
