@@ -1613,3 +1613,23 @@ def test_the_thing_a_who_question_asks_of_must_be_named():
     assert (
         thing_unnamed("适用范围是哪些单位", groups("适用范围"), "直属事业单位适用本规则。") is None
     )  # which, not who does
+
+
+def test_a_number_stated_to_be_confirmed_is_checked_against_the_clause():
+    from assistant.answering.verdicts import verdict
+
+    twice = ["市政府常务会议一般每月召开2次，如有需要可随时召开。"]
+    assert verdict("常务会是每周开一次吧", twice) == "与问题中的说法不同：条文写明的是「每月召开2次」。"
+    assert verdict("常务会是每月开两次吧", twice).startswith("与问题中的说法一致")
+    assert verdict("常务会是每月开两次吧", ["市政府常务会议一般每月召开 1-2 次。"]).startswith("与问题中的说法一致")
+    assert verdict("全体会一年开一次对吗", ["市政府全体会议一般每半年召开1次"]).startswith("与问题中的说法不同")
+    ahead = ["主办部门应提前10个工作日正式向市政府报送请示"]
+    assert (
+        verdict("部门开全市性会议要提前5个工作日报请示吗", ahead)
+        == "与问题中的说法不同：条文写明的是「提前10个工作日」。"
+    )
+    assert verdict("纪要要在5个工作日内完成吗", ["原则上在会议结束后5个工作日内完成。"]).startswith(
+        "与问题中的说法一致"
+    )
+    # nothing to confirm, or nothing of its kind written: no line
+    assert verdict("常务会多久开一次", twice) == "" and verdict("常务会是每周开一次吧", ["由市长召集和主持。"]) == ""

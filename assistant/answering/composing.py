@@ -17,6 +17,7 @@ from assistant.answering.kinds import Kinds
 from assistant.answering.messages import not_found, not_found_each, place_not_found
 from assistant.answering.quoting import format_quotes
 from assistant.answering.superlatives import conclusion, sameness
+from assistant.answering.verdicts import verdict
 from assistant.knowledge.registry import Registry
 from assistant.models import Answer, Citation, Hit, Reason
 
@@ -100,8 +101,12 @@ class Composer:
         timings["total"] = (time.perf_counter() - t0) * 1000
         # 「哪个开得最勤」: the place first by the numbers the quotes state, when one is; 「各地一样吗」: whether they are
         compared = [(self.registry.by_slug[c].name, quoted(c, drafts)) for c in slugs]
-        first = "" if single else conclusion(question, compared) or sameness(question, compared)
-        text = lead + "\n".join(parts) + (f"\n{first}" if first else "")
+        if single:  # 「常务会是每周开一次吧」: whether the number the question states is the rules'
+            first = verdict(question, [c.quote for c in citations])
+            text = (f"{first}\n" if first else "") + "\n".join(parts)
+        else:
+            first = conclusion(question, compared) or sameness(question, compared)
+            text = lead + "\n".join(parts) + (f"\n{first}" if first else "")
         related = related_clauses([d for d in drafts if d[0] in dict(silent)])
         return Answer(
             text,

@@ -1,0 +1,50 @@
+"""Whether a number a question states is the rules' number: 「常务会是每周开一次吧」, 「要提前5个工作日报请示吗」.
+
+A yes/no question that states a frequency, a lead time or a deadline to be confirmed (``quantities.checked``,
+``checked_time``) is answered by the clause that sets it; the line before the quote says whether the number the
+question states is the one the clause writes (「与问题中的说法不同：条文写明的是「每月召开2次」」). Both are read
+the same way as places are compared (``superlatives.reading``: times a year, days); nothing is concluded when the
+question's number or the clause's cannot be read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answering.quantities import checked, checked_time
+from assistant.answering.superlatives import Measure, Reading, reading
+from assistant.textnorm import normalize
+
+# 「一年开一次」, 「半年开一次」, 「一个月开两次」: a period said without 每, as questions say it
+_PER = re.compile(
+    r"(?<![每0-9一二两三四五六七八九十])([一半])个?(年|季度|月|周|星期)(?=[^，。？?]{0,3}?[0-9一二两三四五六七八九十]+\s*次)"
+)
+
+
+def _claimed(question: str) -> tuple[Measure, Reading] | None:
+    """What the question states to be confirmed, read as a number, and how it is measured."""
+    q = normalize(question)
+    if checked(q):
+        r = reading("frequency", _PER.sub(lambda m: "每" + m.group(1).replace("一", "") + m.group(2), q))
+        return ("frequency", r) if r else None
+    for claim in checked_time(q):
+        measure: Measure = "lead" if claim.startswith("提前") else "deadline"
+        if (r := reading(measure, claim)) is not None:
+            return measure, r
+    return None
+
+
+def verdict(question: str, quotes: Sequence[str]) -> str:
+    """The line saying whether the number ``question`` states is the one the quoted clauses write; "" when the
+    question states none to confirm or no quote writes one of its kind."""
+    claimed = _claimed(question)
+    if claimed is None:
+        return ""
+    measure, claim = claimed
+    stated = next((r for q in quotes if (r := reading(measure, normalize(q))) is not None), None)
+    if stated is None:
+        return ""
+    if stated.low <= claim.low and claim.high <= stated.high:
+        return f"与问题中的说法一致：条文写明的是「{stated.said}」。"
+    return f"与问题中的说法不同：条文写明的是「{stated.said}」。"
