@@ -102,7 +102,7 @@ def thing_unnamed(question: str, groups: Sequence[Group], text: str) -> str | No
         return None
     end, thing = max(named, key=lambda t: t[0])
     word = thing.alternatives[0]
-    if asking.group("bare") and (end < len(before) or re.search(r"[,，;；:：]", before)):
+    if asking.group("bare") and (end < len(before) or _CLAUSE_BREAK.search(before)):
         # a bare 谁 only right after the thing that opens the question (not 「…的地方，找谁解释」: whom to ask,
         # nor 「…复议申请，商量谁来受理」, a doing the tagger calls a noun)
         return None
@@ -113,27 +113,11 @@ def thing_unnamed(question: str, groups: Sequence[Group], text: str) -> str | No
 
 
 _SUPPOSED = re.compile(r"的话|如果|要是|假如|万一")
+_CLAUSE_BREAK = re.compile(r"[,，;；:：]")
 # Words for a thing in general: 「文件由谁签署」 asks of whatever documents the clause names
-_GENERAL_THINGS = frozenset(
-    {
-        "文件",
-        "公文",
-        "发文",
-        "事项",
-        "事情",
-        "事",
-        "事儿",
-        "工作",
-        "活",
-        "活儿",
-        "材料",
-        "东西",
-        "内容",
-        "规定",
-        "规则",
-        "本规则",
-    }
-)
+_DOCUMENTS_IN_GENERAL = {"文件", "公文", "发文", "材料", "内容", "规定", "规则", "本规则"}
+_MATTERS_IN_GENERAL = {"事项", "事情", "事", "事儿", "工作", "活", "活儿", "东西"}
+_GENERAL_THINGS = frozenset(_DOCUMENTS_IN_GENERAL | _MATTERS_IN_GENERAL)
 
 
 def _loosely_in(word: str, text: str) -> bool:

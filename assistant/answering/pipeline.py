@@ -371,8 +371,8 @@ class Assistant:
         # 「各地一把手（市长/区长）…」: 区长 names no place when every place is asked about
         by_level_only = detected.by_level and EVERY_PLACE.search(q)
         # every place but those set aside (「除了大同，其他几个地方…」)
-        others = [c for c in self.cities if c not in detected.set_aside] or self.cities
-        slugs = [slug] if slug else list(within or (not (by_level_only or one_of_all) and detected.cities) or others)
+        remaining = [c for c in self.cities if c not in detected.set_aside] or self.cities
+        slugs = [slug] if slug else list(within or (not (by_level_only or one_of_all) and detected.cities) or remaining)
         if (held := self.documents.held(q, slugs, t0, timings)) is not None:  # 「大同一共有几个规则文件」
             return self._requests_noticed(q, instructions, held, notice)
         if (about := self.documents.question(q, slugs)) is not None:  # 「…工作规则的文号是多少」: its record
