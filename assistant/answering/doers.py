@@ -24,7 +24,7 @@ _BETWEEN = r"(?:来|去|负责|能|可以|可|应该|应当|应|要|会|都|又|
 # the doer asked as such: 「由谁任命」, 「归哪个部门」, 「是谁审批」 (not 「适用哪些单位」, 「协助谁工作」: whom)
 _ASKS = re.compile(rf"(?:由|归|是){_WHO}{_BETWEEN}")
 # … or a bare 谁 right after the thing it is asked of (「区政府规章谁签署」): the thing's doer, as 由谁 asks
-_ASKS_OF_THING = re.compile(rf"(?:由|归|是){_WHO}{_BETWEEN}|(?P<bare>谁){_BETWEEN}")
+_ASKS_OF_THING = re.compile(rf"{_ASKS.pattern}|(?P<bare>谁){_BETWEEN}")
 
 
 def doing_asked(question: str) -> str | None:

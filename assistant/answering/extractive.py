@@ -42,8 +42,7 @@ from assistant.answering.scoring import (
     unknown_share,
 )
 from assistant.answering.stated import asked_of, quantity_elsewhere
-from assistant.answering.venues import MENTIONS as VENUE_MENTIONS
-from assistant.answering.venues import venue_unstated
+from assistant.answering.venues import mentioning, venue_unstated
 from assistant.models import Article, Citation, Hit
 from assistant.settings import Weights
 from assistant.textnorm import normalize
@@ -255,8 +254,7 @@ class ExtractiveAnswerer:
             return Draft((), True, "recipient", s, said=quotes[0].quote)
         if venue_unstated(question, joined):
             # 「常务会在哪开」 quoted the meeting's schedule: no quote names a place, the rules set none
-            said = next((u for u in context if VENUE_MENTIONS.search(u)), "")
-            return Draft((), True, "venue", s, said=said)
+            return Draft((), True, "venue", s, said=mentioning(context))
         if judged and not ruled_out and not silent and sanction_unstated(question, joined):
             # 「违反请销假制度怎么处分」 quoted 「要严格执行请销假制度」: no quote names a sanction
             named = _with_stating(states_sanction, groups, hits[0].article, quotes, context)

@@ -27,6 +27,9 @@ _UNSTATED = {
 
 # What the nearest clause says is the rule on the asked thing itself: 「只规定：「…应事先向市长请假」」
 _ONLY = ("lead", "role", "as_needed", "recipient")
+# … and the clauses said beside a refusal whose numbers are none of the asked thing's own (a venue's notice names
+# days ahead): the refusal is not said 「为所问的事项」 against them
+_OWN_RULE = (*_ONLY, "venue")
 
 
 def _instead(unstated: str, said: str) -> str:
@@ -44,8 +47,7 @@ def _unset(unstated: str, said: str = "") -> str:
     the thing asked when the related clause quoted states a number of its own (the documents' 7 days quoted for
     the minutes), so that the refusal does not read as denying what it quotes."""
     unset = _UNSTATED.get(unstated, "具体数量")
-    own = unstated in _ONLY or unstated == "venue"  # (a venue's notice names days, none of the place's own)
-    return f"为所问的事项规定{unset}" if said and amounts(said) and not own else f"规定{unset}"
+    return f"为所问的事项规定{unset}" if said and amounts(said) and unstated not in _OWN_RULE else f"规定{unset}"
 
 
 def not_found(

@@ -11,6 +11,7 @@ numerals alike.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from assistant.numerals import parse_chinese_number
@@ -141,12 +142,15 @@ _TIME_CLAIMED = re.compile(
 )
 
 
+def _confirming(question: str) -> bool:
+    """Whether ``question`` asks yes or no (to confirm what it states, or whether)."""
+    return checks(question) or _WHETHER.search(question) is not None
+
+
 def checked_time(question: str) -> list[str]:
     """The lead times or deadlines a yes/no question states to be confirmed (see ``_TIME_CLAIMED``): like
     ``checked``, values asked about, not topic words."""
-    if not (checks(question) or _WHETHER.search(question)):
-        return []
-    return [m.group(0).strip() for m in _TIME_CLAIMED.finditer(question)]
+    return [m.group(0).strip() for m in _TIME_CLAIMED.finditer(question)] if _confirming(question) else []
 
 
 # Whether something is done with a time (「要不要写明啥时候撤」, 「要不要把办理时限公开」, 「能不能再缩短办理时间」):
@@ -164,6 +168,7 @@ def _whether_done_with_time(question: str) -> bool:
     return bool(_TIME_AS_OBJECT.search(question) and _WHETHER.search(question) and not _HOW_LONG.search(question))
 
 
+@lru_cache(maxsize=4096)  # asked of the same question for every clause scored
 def asked(question: str) -> QuantityKind | None:
     """What quantity the question asks for: a frequency, a time (duration, deadline), a count, or none."""
     if _ASKS_FREQUENCY.search(question) or checked(question):
@@ -180,7 +185,7 @@ def asked(question: str) -> QuantityKind | None:
 def asked_span(question: str) -> tuple[int, int] | None:
     """Where the question asks for a quantity (its words are not content terms)."""
     m = _ASKS_FREQUENCY.search(question) or _ASKS_TIME.search(question) or _ASKS_COUNT.search(question)
-    if m is None and checked_time(question):  # 「纪要要在3天内印发吗」: the time to be confirmed stands for it
+    if m is None and _confirming(question):  # 「纪要要在3天内印发吗」: the time to be confirmed stands for it
         m = _TIME_CLAIMED.search(question)
     if m is None:
         return None

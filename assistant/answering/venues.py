@@ -9,6 +9,7 @@ Not a body to report to (「向哪里报备」) nor which meeting decides (「�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from assistant.textnorm import normalize
 
@@ -23,7 +24,7 @@ _ASKS = re.compile(
 # A place said: a room or hall, where it is 设在, or 「在…召开」 (「在市政府第一会议室召开」)
 _STATED = re.compile(r"会议室|会场|礼堂|大厅|地点(?:为|是|在|设在)|设在|在[^，。；、]{2,12}(?:召开|举行|举办)")
 # a sentence that at least mentions the place (「会前 2 日将时间、地点和议题安排通知参会人员」)
-MENTIONS = re.compile(r"地点|会场|会议室")
+_MENTIONS = re.compile(r"地点|会场|会议室")
 
 
 def asks_venue(question: str) -> bool:
@@ -34,3 +35,8 @@ def asks_venue(question: str) -> bool:
 def venue_unstated(question: str, quoted: str) -> bool:
     """``question`` asks where a meeting is held and ``quoted`` (the quoted clauses) names no place."""
     return asks_venue(question) and not _STATED.search(normalize(quoted))
+
+
+def mentioning(sentences: Iterable[str]) -> str:
+    """The first of ``sentences`` that at least mentions where a meeting is held ("" if none does)."""
+    return next((u for u in sentences if _MENTIONS.search(u)), "")
