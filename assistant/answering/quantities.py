@@ -430,9 +430,16 @@ _DAYS_AHEAD = rf"(?:提前|会前|前)\s*{_RANGE}\s*(?:个)?(?:工作日|天|日
 _LEAD_LAST = re.compile(rf"{_DAYS_AHEAD_ASKED}[\u4e00-\u9fff]?[？?。！!\s]*$")
 
 
+# A time ahead of something: 「提前10个工作日」, 「会前2日」, 「3日前」 — not how often (「每两周召开一次」) or a deadline after
+_AHEAD_STATED = re.compile(
+    rf"(?:提前|会前|前)[^，。；,;]{{0,4}}?{_RANGE}\s*{_TIME_UNIT}|{_RANGE}\s*{_TIME_UNIT}[^，。；,;]{{0,2}}(?:前|以前|之前)"
+)
+
+
 def lead_time_unstated(question: str, text: str) -> bool:
-    """「要提前几天报？」 answered by 「会前送达」: a lead time asked, and no number of days in ``text``."""
-    return bool(LEAD_TIME.search(question)) and not states(text, "time", "时")
+    """「要提前几天报？」 answered by 「会前送达」 or by how often (「每两周召开一次」): a lead time asked, and no time
+    ahead of anything in ``text``."""
+    return bool(LEAD_TIME.search(question)) and not _AHEAD_STATED.search(normalize(text))
 
 
 # A time asked of one occasion (「专题学习每次搞多长时间」, 「一次要待几天」), not of a period
