@@ -21,9 +21,7 @@ _NEGATED_MODALS = "得|能|准|许|可|要|用|必|宜"
 # Words that only ask whether a doing is limited (no rule says 「限制」 or 「门槛」; it says 不得, 不超过, 方可)
 ASKS_LIMIT = "限制|限定|门槛|红线|禁区"
 # Words that ask whether a meeting may be held outside its schedule (the rules say 随时, 适时, 根据需要)
-ASKS_UNSCHEDULED = (
-    r"(?:临时|随时|额外|另外)(?:召|加)?开|加开|(?:再|多)(?:召)?开一?[次回场个]|(?:别的|其他|其余)时[候间][^，。？?]{0,4}开"
-)
+ASKS_UNSCHEDULED = r"(?:临时|随时|额外|另外)(?:召|加)?开|加开|(?:再|多)(?:召)?开一?[次回场个]|(?:别的|其他|其余)时[候间][^，。？?]{0,4}开"
 URGENT = r"急事|紧急(?:情况|事项|的事)?|突发(?:情况|事件)?"
 QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "who": (

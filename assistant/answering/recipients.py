@@ -14,13 +14,13 @@ from assistant.answering.roles import ROLE
 from assistant.textnorm import normalize
 
 # whether (要不要, 需不需要, 是否, …吗): a yes/no asking
-_WHETHER = re.compile(r"要不要|需不需要|用不用|是不是要|是否|[吗么嘛]$|[要用]?不$")
-# a report to someone that must be made (要报区委, 也要报给市委书记, 要向省里报备), not one that may be (「能直接报给
+_WHETHER = re.compile(r"要不要|需不需要|用不用|是不是(?:[也还都]?要)|是否|[吗么嘛]$|[要用]?不$")
+# a report to someone that must be made (要报区委, 要呈报市委书记, 要上报省政府, 也要报给市委书记, 要向省里报备), not one that may be (「能直接报给
 # 区长本人吗」: whether it is allowed) nor one that only says what is asked of (「报送市政府的请示能一文多事吗」)
 _TO = re.compile(
     r"(?:要不要|需不需要|用不用|是否(?:要|需要)?|(?<![纪主重概摘])要|需要|得|应当?|必须)(?:也|再|还|都|先)?"
     # … or a review by someone (「要不要先给常务副市长审一下」, 「得经秘书长把关吗」)
-    r"(?:报给?|报送|抄送|(?:向|跟|给|让|经|交|送)(?=.{1,8}?(?:报|请示|请假|备案|审|过目|把关)))"
+    r"(?:[呈上转]?报给?|报送|[呈抄]送|(?:向|跟|给|让|经|交|送)(?=.{1,8}?(?:报|请示|请假|备案|审|过目|把关)))"
 )
 # a body someone reports to: 区委, 市委办公室, 省政府, 省里, 人大常委会, 纪委
 _BODY = r"[省市区县](?:委|政府|人大|政协)(?:书记|办公厅|办公室|常委会)?|[省市区县]里|人大(?:常委会)?|纪委|监委"

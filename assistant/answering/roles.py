@@ -61,23 +61,30 @@ _LOCAL_BODY = "[乡镇村]|街道|社区|居委会"
 _LOCAL = re.compile(rf"(?:{_LOCAL_BODY})[^，。；、]{{0,5}}$")
 
 
-def _qualified(name: str, before: str) -> str:
+def _qualified(name: str, before: str) -> tuple[str, ...]:
     """A 主要负责 role with whose head it is (「部门:主要负责」) when the words before say so; a 副职 of
     the governments under the city (「县市区的副职」) is theirs (「下级:副职」)."""
     role = _role(name)
     if role == "副职" and _BELOW.search(before):
-        return "下级:副职"
+        return ("下级:副职",)
     if role in ("主任", "副主任", "书记", "副书记") and _LOCAL.search(before):
-        return f"下级:{role}"
+        return (f"下级:{role}",)
     holder = re.split(r"[，,。；;]", before)[-1]
     if role == "负责同志" and "政府" in holder:  # 「县(市、区)政府和有关部门负责同志」: of those levels
         departments = "部门" if re.search(r"部门|单位", holder) else ""  # … and of departments too
-        return f"政府{departments}{''.join(dict.fromkeys(_LEVELS.findall(holder)))}:{role}"
+        return (f"政府{departments}{''.join(dict.fromkeys(_LEVELS.findall(holder)))}:{role}",)
     holders = re.sub(r"[（(][^）)]*[）)]", "", holder)  # 县(市、区) is one holder
     # 「朝阳和咸宁的部门一把手」 joins places, not holders: only what follows 的 is read, when something does
     holders = holders.rpartition("的")[2] or holders
-    if role != "主要负责" or re.search(r"[、和及与]", holders):  # 「各县区政府、市政府各部门主要负责同志」: both
-        return role
+    if role != "主要负责":
+        return (role,)
+    if re.search(r"[、和及与]", holders):  # 「各县区政府、市政府各部门主要负责同志」: the heads of each, not the 市长
+        return tuple(dict.fromkeys(_head_of(part, part, role) for part in re.split(r"[、和及与]", holders) if part))
+    return (_head_of(before, holder, role),)
+
+
+def _head_of(before: str, holder: str, role: str) -> str:
+    """Whose head a 主要负责 role is, by the words ``before`` it (``holder``: those since the last break)."""
     unit = next((unit for unit, pattern in _HEAD_OF if pattern.search(before)), None)
     if unit == "政府":  # whose government: 各县(市、区)政府 → 县市区, 镇街 → 镇街
         unit += "".join(dict.fromkeys(_LEVELS.findall(holder.removesuffix("政府")[-8:])))
@@ -94,7 +101,9 @@ def leads_alone(question: str, unit: str) -> bool:
     first = ROLE.search(t)
     if first is None or t[first.end() : first.end() + 1] in ("、", "和", "及", "与", "，", ","):
         return False
-    return _qualified(first.group(0), t[: first.start()]) in asked and not ROLE.search(t[: first.start()])
+    return bool(asked.intersection(_qualified(first.group(0), t[: first.start()]))) and not ROLE.search(
+        t[: first.start()]
+    )
 
 
 def subject_roles(text: str) -> frozenset[str]:
@@ -104,7 +113,10 @@ def subject_roles(text: str) -> frozenset[str]:
     t = t[: other.start()] if other else t
     # 市长 of 市长办公会议 is part of a meeting's name, not a role
     return frozenset(
-        _qualified(m.group(0), t[: m.start()]) for m in ROLE.finditer(t) if not t.startswith("办公会", m.end())
+        role
+        for m in ROLE.finditer(t)
+        if not t.startswith("办公会", m.end())
+        for role in _qualified(m.group(0), t[: m.start()])
     )
 
 
