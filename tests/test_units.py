@@ -746,7 +746,7 @@ def test_clause_similarity_is_the_best_clause_cosine():
         ("常务副市长出差要向谁请假", {"副市长"}),  # a 常务副市长 is a 副市长
         ("以市政府办公室名义发文，一般由市政府秘书长签发", {"秘书长"}),  # 由 names who acts
         ("城区和咸宁的部门一把手离开本地外出", {"部门:主要负责"}),  # 和 joins the places, not the holders
-        ("县区政府和部门的主要负责同志", {"主要负责"}),  # … here it joins two holders: both
+        ("县区政府和部门的主要负责同志", {"政府县区:主要负责", "部门:主要负责"}),  # … here it joins two holders: each's head
     ],
 )
 def test_subject_roles(text, roles):
@@ -1579,6 +1579,8 @@ def test_a_recipient_asked_must_be_named_by_the_quoted_clause():
     assert recipient_unnamed("市长离朝要向省里报备吗", "由市政府办公室向省委办公厅、省政府办公厅报批报备") is None
     assert recipient_unnamed("碰上大事要不要报一把手", "涉及重大事项报市长审定") is None  # 一把手: the head
     assert recipient_asked("那办公会的纪要也要报市委书记吗？") == "市委书记"
+    assert recipient_asked("市长办公会的纪要是不是也要呈报市委书记？") == "市委书记"  # 呈报, 上报: reported
+    assert recipient_asked("纪要要上报省政府吗") == "省政府"
     # a review by someone is a step as a report is; the last asked is the question (报市长 is the case)
     assert recipient_asked("常务会纪要报市长签发前，要不要先给常务副市长审一下") == "常务副市长"
     assert recipient_unnamed("纪要要不要先给常务副市长审一下", "纪要…秘书长、常务副市长审核后,市长签发") is None
@@ -1623,6 +1625,17 @@ def test_a_number_stated_to_be_confirmed_is_checked_against_the_clause():
     assert verdict("常务会是每月开两次吧", twice).startswith("与问题中的说法一致")
     assert verdict("常务会是每月开两次吧", ["市政府常务会议一般每月召开 1-2 次。"]).startswith("与问题中的说法一致")
     assert verdict("全体会一年开一次对吗", ["市政府全体会议一般每半年召开1次"]).startswith("与问题中的说法不同")
+    # a floor only: 两次 is allowed by 「至少 1 次」 but is not what the clause sets
+    floor = ["区政府常务会议原则上每月至少召开 1 次。"]
+    assert verdict("常务会议每月开两次是吧？", floor) == "条文没有规定问题中的这个数，只规定了下限：「每月至少召开 1 次」。"
+    # the doer a yes/no question states (「是秘书长签发的吧」) against the one the clause names for that doing
+    signs = ["市政府常务会议纪要由市政府办公室起草，按程序报市长签发。"]
+    assert verdict("常务会议纪要是秘书长签发的吧？", signs) == "与问题中的说法不同：条文写明的是「市长签发」。"
+    assert verdict("纪要是市长签发的吧", signs).startswith("与问题中的说法一致")
+    chairs = ["市政府全体会议由市长召集和主持。"]
+    assert verdict("咸宁常务会议是常务副市长主持吗？", chairs) == "与问题中的说法不同：条文写明的是「市长召集和主持」。"
+    assert verdict("是市长主持还是副市长主持", chairs) == ""  # a choice asked, not a claim
+    assert verdict("纪要是市长签发吗", ["经市长同意，由分管副市长签发"]) == ""  # named, not as the doer: not judged
     ahead = ["主办部门应提前10个工作日正式向市政府报送请示"]
     assert (
         verdict("部门开全市性会议要提前5个工作日报请示吗", ahead)
@@ -1633,3 +1646,24 @@ def test_a_number_stated_to_be_confirmed_is_checked_against_the_clause():
     )
     # nothing to confirm, or nothing of its kind written: no line
     assert verdict("常务会多久开一次", twice) == "" and verdict("常务会是每周开一次吧", ["由市长召集和主持。"]) == ""
+
+
+def test_the_heads_of_holders_listed_are_not_the_mayor():
+    from assistant.answering.roles import role_mismatch
+
+    trips = "(四) 各县（市）区政府、市政府各部门主要负责同志出国审批公文，经市政府分管负责同志审核后，由市长审签；"
+    assert role_mismatch("市长要出国，得向谁报批？", trips)  # 市长 approves here; his own trips are not this rule
+    assert not role_mismatch("县长出国谁审签", trips) and not role_mismatch("部门一把手出国谁批", trips)
+    assert not role_mismatch("一把手出国审批找谁", trips)  # whose head, not said: either
+
+
+def test_a_lead_time_is_a_time_ahead_not_how_often():
+    from assistant.answering.quantities import lead_time_unstated
+
+    asked = "常务会提前几天发通知"
+    assert lead_time_unstated(asked, "市政府常务会议一般每两周召开一次,如有需要可随时召开。")
+    assert lead_time_unstated(asked, "会议结束后5个工作日内完成")  # a deadline after, not ahead
+    for stated in ("一般应于会前2日通知", "主办部门应提前 10 个工作日正式向区政府报送", "会议召开3日前送达"):
+        assert not lead_time_unstated(asked, stated), stated
+    assert not lead_time_unstated("常务会多久开一次", "每两周召开一次")  # no lead time asked
+

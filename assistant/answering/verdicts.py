@@ -9,10 +9,12 @@ question's number or the clause's cannot be read.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
-from assistant.answering.quantities import checked, checked_time
+from assistant.answering.quantities import checked, checked_time, checks
+from assistant.answering.roles import ROLE
 from assistant.answering.superlatives import Measure, Reading, reading
 from assistant.textnorm import normalize
 
@@ -35,16 +37,44 @@ def _claimed(question: str) -> tuple[Measure, Reading] | None:
     return None
 
 
+# The doings a question may name a doer of, to be confirmed (「纪要是秘书长签发的吧」, 「全体会是副市长主持吗」)
+_DOINGS = r"主持|召集|签发|审签|签署|审批|审定|审核|批准|起草|确定"
+_DOER_CLAIMED = re.compile(rf"(?:是|由)(?P<role>{ROLE.pattern})(?:来|负责)?(?P<doing>{_DOINGS})")
+
+
+def _doer_verdict(question: str, quotes: Sequence[str]) -> str:
+    """Whether the doer a yes/no question states (「是秘书长签发的吧」) is the one the quoted clauses name for that
+    doing (「报市长签发」); "" when the question states none, or the clauses name the one stated but not as its doer
+    (a clause naming both leaves the reader to read it)."""
+    q = normalize(question)
+    m = _DOER_CLAIMED.search(q)
+    if m is None or not checks(q) or "还是" in q:  # 「是市长签还是秘书长签」: a choice, not a claim
+        return ""
+    role, doing = m.group("role"), m.group("doing")
+    text = "".join(normalize(quote) for quote in quotes)
+    named = list(re.finditer(rf"(?P<role>{ROLE.pattern})[^，。；,;]{{0,6}}?{doing}", text))
+    if not named:
+        return ""
+    if any(n.group("role") == role for n in named):
+        return f"与问题中的说法一致：条文写明的是「{named[0].group(0)}」。"
+    if role in text:
+        return ""
+    return f"与问题中的说法不同：条文写明的是「{named[0].group(0)}」。"
+
+
 def verdict(question: str, quotes: Sequence[str]) -> str:
-    """The line saying whether the number ``question`` states is the one the quoted clauses write; "" when the
-    question states none to confirm or no quote writes one of its kind."""
+    """The line saying whether the number (or the doer) ``question`` states is the one the quoted clauses write;
+    "" when the question states none to confirm or no quote writes one of its kind."""
     claimed = _claimed(question)
     if claimed is None:
-        return ""
+        return _doer_verdict(question, quotes)
     measure, claim = claimed
     stated = next((r for q in quotes if (r := reading(measure, normalize(q))) is not None), None)
     if stated is None:
         return ""
+    if math.isinf(stated.high) and not math.isinf(claim.high) and claim.low >= stated.low:
+        # 「每月开两次是吧」 and 「每月至少召开 1 次」: allowed, but not what the clause sets
+        return f"条文没有规定问题中的这个数，只规定了下限：「{stated.said}」。"
     if stated.low <= claim.low and claim.high <= stated.high:
         return f"与问题中的说法一致：条文写明的是「{stated.said}」。"
     return f"与问题中的说法不同：条文写明的是「{stated.said}」。"
