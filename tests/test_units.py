@@ -746,7 +746,10 @@ def test_clause_similarity_is_the_best_clause_cosine():
         ("常务副市长出差要向谁请假", {"副市长"}),  # a 常务副市长 is a 副市长
         ("以市政府办公室名义发文，一般由市政府秘书长签发", {"秘书长"}),  # 由 names who acts
         ("城区和咸宁的部门一把手离开本地外出", {"部门:主要负责"}),  # 和 joins the places, not the holders
-        ("县区政府和部门的主要负责同志", {"政府县区:主要负责", "部门:主要负责"}),  # … here it joins two holders: each's head
+        (
+            "县区政府和部门的主要负责同志",
+            {"政府县区:主要负责", "部门:主要负责"},
+        ),  # … here it joins two holders: each's head
     ],
 )
 def test_subject_roles(text, roles):
@@ -1627,7 +1630,10 @@ def test_a_number_stated_to_be_confirmed_is_checked_against_the_clause():
     assert verdict("全体会一年开一次对吗", ["市政府全体会议一般每半年召开1次"]).startswith("与问题中的说法不同")
     # a floor only: 两次 is allowed by 「至少 1 次」 but is not what the clause sets
     floor = ["区政府常务会议原则上每月至少召开 1 次。"]
-    assert verdict("常务会议每月开两次是吧？", floor) == "条文没有规定问题中的这个数，只规定了下限：「每月至少召开 1 次」。"
+    assert (
+        verdict("常务会议每月开两次是吧？", floor)
+        == "条文没有规定问题中的这个数，只规定了下限：「每月至少召开 1 次」。"
+    )
     # the doer a yes/no question states (「是秘书长签发的吧」) against the one the clause names for that doing
     signs = ["市政府常务会议纪要由市政府办公室起草，按程序报市长签发。"]
     assert verdict("常务会议纪要是秘书长签发的吧？", signs) == "与问题中的说法不同：条文写明的是「市长签发」。"
@@ -1667,3 +1673,14 @@ def test_a_lead_time_is_a_time_ahead_not_how_often():
         assert not lead_time_unstated(asked, stated), stated
     assert not lead_time_unstated("常务会多久开一次", "每两周召开一次")  # no lead time asked
 
+
+def test_a_statement_before_then_is_known_not_asked():
+    from assistant.answering.followups import asked_after_said
+
+    places = ("大同", "朝阳")
+    assert asked_after_said("常务会议每月两次，那全体会议一年几次？", places) == "全体会议一年几次？"
+    assert asked_after_said("大同常务会每月两次，那全体会一年几次", places) == "大同全体会一年几次"  # its place kept
+    for kept in ("市长不在，那谁主持常务会", "常务会谁主持，那全体会呢", "常务会议每月两次，那全体会议呢"):
+        assert (
+            asked_after_said(kept, places) == kept
+        )  # a case the asking needs; a question before; no asking of its own

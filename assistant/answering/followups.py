@@ -217,3 +217,18 @@ def asks_on_its_own(words: str) -> bool:
     """A subject and an asking predicate of its own: 「专题会纪要谁签」 (not 「常务会议」, not 「要提前几天」)."""
     subject, predicate = split_predicate(words, at_ask=True)
     return names_something(subject) and bool(ASKING.search(predicate))
+
+
+# 「常务会议每月两次，那全体会议一年几次」: a statement, then 那 and a question of its own — the statement is what the
+# asker takes as known, not a part asked (its meeting and number would pick the clause)
+_SAID_THEN = re.compile(r"^(?P<said>[^，,。；;？?！!]{2,40})[，,]\s*那(?:么)?(?P<asked>[^，,。；;？?！!]{3,}[？?]?)$")
+
+
+def asked_after_said(question: str, place_names: tuple[str, ...]) -> str:
+    """The question without a statement that opens it before 那 (``_SAID_THEN``), the place it names kept
+    (「大同常务会每月两次，那全体会呢一年几次」 → 「大同全体会…」); the question itself otherwise."""
+    m = _SAID_THEN.match(question.strip())
+    if not m or ASKING.search(m.group("said")) or not asks_on_its_own(m.group("asked")):
+        return question
+    place = next((p for p in place_names if p in m.group("said")), "")
+    return place + m.group("asked")

@@ -23,7 +23,7 @@ from assistant.answering.dialogue import Dialogue
 from assistant.answering.documents import DocumentFacts, with_facts
 from assistant.answering.drafting import Drafted, Drafter
 from assistant.answering.extractive import ExtractiveAnswerer
-from assistant.answering.followups import comparing_only
+from assistant.answering.followups import asked_after_said, comparing_only
 from assistant.answering.kinds import Kinds
 from assistant.answering.phrasing import fragment, is_followup, split_predicate
 from assistant.answering.refusal import RefusalModel
@@ -319,6 +319,7 @@ class Assistant:
         t0 = time.perf_counter()
         q, instructions = without_instructions(self.clean_question(question))
         q = without_small_talk(q)  # 「您好，…？谢谢！」: the greeting and thanks are no words of the question
+        q = asked_after_said(q, self.place_names)  # 「常务会每月两次，那全体会一年几次」: the statement is known
         timings: dict[str, float] = {}
         slug = self.resolve_city(city) if city else None
         if talk := small_talk(q):  # 「你好」, 「谢谢」, 「你是谁」: not a question about the rules
