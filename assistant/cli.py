@@ -149,6 +149,7 @@ def index(
 ) -> None:
     """建立或同步检索索引（Chroma + BM25）。"""
     from assistant.answering.clauses import sentences
+    from assistant.answering.provisions import phrases
     from assistant.retrieval.embeddings import shipped_vectors_path
     from assistant.retrieval.index import passage_text
 
@@ -158,8 +159,11 @@ def index(
         if ship:
             target = shipped_vectors_path(settings.knowledge_dir, a.index.model_name)
             clauses = [c for x in a.index.articles for c in sentences(x, settings.weights.long_sentence)]
-            a.index.embeddings.export([passage_text(x) for x in a.index.articles] + clauses, target)
-            console.print(f"已写入 {target}（{len(a.index.articles)} 条，{len(set(clauses))} 个语句）")
+            parts = [p for x in a.index.articles for p in phrases(x.text)]  # compared across places (provisions)
+            a.index.embeddings.export([passage_text(x) for x in a.index.articles] + clauses + parts, target)
+            console.print(
+                f"已写入 {target}（{len(a.index.articles)} 条，{len(set(clauses))} 个语句，{len(set(parts))} 个分句）"
+            )
     r = a.index.report
     console.print(
         f"索引就绪：{len(a.index.articles)} 条；本次嵌入 {r.embedded} 条，删除 {r.deleted} 条，"

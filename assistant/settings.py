@@ -56,6 +56,9 @@ class Weights(BaseModel):
     kind_penalty: float = Field(0.3, ge=0, le=1)  # a clause about another kind of meeting scores less (rerank_cv.py)
     role_penalty: float = Field(0.3, ge=0, le=1)  # a clause about another role (its subject) scores less (rerank_cv.py)
     # Refusal
+    # a place lacks a provision another place's answer has when its closest phrase is this far (1 − cosine) from
+    # that answer's phrase naming what the question asks and the place's rules never name (provision_cv.py); 1: off
+    provision_gap: float = Field(0.064, ge=0, le=1)
     min_coverage: float = Field(0.55, ge=0, le=1)  # answer when the top article covers this much…
     weak_coverage: float = Field(0.35, ge=0, le=1)  # …or this much when dense similarity is high too
     min_dense_gap: float = Field(0.05, ge=0, le=1)  # top similarity above the median candidate (no model file)

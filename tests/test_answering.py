@@ -1170,3 +1170,13 @@ def test_which_documents_a_place_has(assistant):
     assert "有5个会议规则" in meetings.answer and "大同市人民政府工作规则" not in meetings.answer
     # a question about what a meeting handles is searched as ever
     assert assistant.ask("常务会议要准备哪些文件", city="datong").reason is not Reason.DOCUMENT_FACTS
+
+
+def test_a_provision_other_places_have_and_this_one_lacks(assistant):
+    # 城区's rules never mention 视频会议; 大同, 朝阳 and 咸宁 say 「全市性会议提倡采用…网络视频会议形式」
+    answer = assistant.ask("全区性会议是不是提倡开视频会？", city="jincheng-chengqu")
+    assert answer.refused and answer.reason is Reason.NOT_FOUND
+    assert answer.answer.startswith("晋城市城区的现行工作规则没有这项规定。") and "视频会议形式」——" in answer.answer
+    assert "视频会议形式" in assistant.ask("全市性会议提倡开视频会吗", city="datong").answer  # where it is said
+    # a provision said in other words is no lack: 城区 「区人大代表建议和区政协委员提案」
+    assert not assistant.ask("区人大代表建议和政协提案办完了，办理结果要不要公开？", city="jincheng-chengqu").refused

@@ -18,7 +18,7 @@ from assistant.answering.sanctions import asks_sanction, states_sanction
 from assistant.answering.scoring import clause_score, coverage, type_bonus
 from assistant.knowledge.ingest import load_articles
 from assistant.llm.verify import verbatim, verify
-from assistant.models import Article
+from assistant.models import Article, Citation
 from assistant.numerals import article_label, cn_date, parse_chinese_number, to_chinese_number
 from assistant.retrieval.lexicon import found_in, leaving_words, synonyms
 from assistant.retrieval.tokenizer import default_tokenizer
@@ -1684,3 +1684,26 @@ def test_a_statement_before_then_is_known_not_asked():
         assert (
             asked_after_said(kept, places) == kept
         )  # a case the asking needs; a question before; no asking of its own
+
+
+def test_a_provision_other_places_have_and_this_one_lacks():
+    from assistant.answering.analysis import Group
+    from assistant.answering.provisions import Provisions
+
+    def embed(texts: list[str]) -> list[list[float]]:  # a bag of characters: deterministic, no model
+        return [[float(t.count(c)) for c in "会议视频提倡邀请批准"] for t in texts]
+
+    def art(city: str, text: str) -> Article:
+        return Article(f"{city}-1", city, city, "规则", "", None, 1, "", "第一条", text)
+
+    video = art("a", "全市性会议提倡采用视频会议形式，不得邀请负责人出席。")
+    answers = [("a", Citation(video, video.text))]
+    things = [Group(("视频",), 1.0, noun=True)]
+    lacks = Provisions(embed, [video, art("b", "全区性会议，未经批准，不得邀请负责人出席。")])
+    found = lacks.elsewhere(things, "b", answers)
+    assert found is not None and found.city == "a" and found.phrase == "全市性会议提倡采用视频会议形式"
+    assert found.gap > 0.1  # b has no phrase close to it
+    has = Provisions(embed, [video, art("b", "全区性会议提倡采用视频会议的形式。")])
+    assert has.elsewhere(things, "b", answers).gap < 0.05  # b says it in its own words
+    assert lacks.elsewhere([], "b", answers) is None  # nothing lacking
+    assert lacks.elsewhere([Group(("平台",), 1.0, noun=True)], "b", answers) is None  # no other answer names it

@@ -26,6 +26,7 @@ from assistant.answering.extractive import ExtractiveAnswerer
 from assistant.answering.followups import asked_after_said, comparing_only
 from assistant.answering.kinds import Kinds
 from assistant.answering.phrasing import fragment, is_followup, split_predicate
+from assistant.answering.provisions import Provisions, lacking
 from assistant.answering.refusal import RefusalModel
 from assistant.answering.requests import (
     MAX_QUESTION_CHARS,
@@ -98,6 +99,7 @@ class Assistant:
         )
         refusal = RefusalModel.load(s.refusal_model) if s.refusal_model and s.refusal_model.is_file() else None
         self.answerer = ExtractiveAnswerer(self.analyzer, self.scorer, s.weights, refusal, clause_vectors)
+        self.provisions = Provisions(self.index.embeddings.embed_documents, self.index.articles)
         self.drafter = Drafter(
             s,
             self.registry,
@@ -387,6 +389,8 @@ class Assistant:
             facts = self.documents.compose(parted[0], False, t0, timings)
             return with_facts(facts, asked_else, self._extractive(asked_else, slugs[0], picked))
         drafts, refusal = self.drafts(q, slugs, timings)
+        if not refusal and (lacks := self._lacks_provision(q, slugs, drafts, timings)):
+            return self._requests_noticed(q, instructions, refused(*lacks, slugs[0], t0, timings, drafts[0][2]), notice)
         reason = Reason.SCOPE_CHANGED
         if refusal and (rest := self.drafter.without_reference(q)):
             # 「第六十条规定副市长可以不请假，对吗？」: no such article, but the rest of the question is answered
@@ -417,6 +421,29 @@ class Assistant:
         if answer.refused and reason not in (Reason.SCOPE_CHANGED, Reason.NO_SUCH_ARTICLE):
             reason = answer.reason
         return replace(answer, reason=reason, notice=notice) if notice else answer
+
+    def _lacks_provision(
+        self, q: str, slugs: list[str], drafts: list[Drafted], timings: dict[str, float]
+    ) -> tuple[str, Reason] | None:
+        """The refusal when the one place asked lacks a provision other places have (``provisions``): what the
+        question names, its rules never do, and another place's answer names it in a phrase none of its own is
+        close to (「全区性会议是不是提倡开视频会」 of 城区: 大同 「全市性会议提倡采用…网络视频会议形式」)."""
+        if len(slugs) != 1 or len(drafts) != 1 or drafts[0][1].refused or self.settings.weights.provision_gap >= 1:
+            return None
+        city = slugs[0]
+        things = lacking(self.analyzer.stats, self.analyzer.groups(q), city)
+        if not things:
+            return None
+        others, _ = self.drafts(q, [c for c in self.cities if c != city], timings)
+        answers = [(c, d.citations[0]) for c, d, _ in others if not d.refused and d.citations and not d.part]
+        found = self.provisions.elsewhere(things, city, answers)
+        if found is None or found.gap < self.settings.weights.provision_gap:
+            return None
+        msg = (
+            f"{self._names([city])}的现行工作规则没有这项规定。{self._names([found.city])}的规则有："
+            f"「{found.phrase}」——{found.citation.article.source}。如需确认，请咨询本级政府办公室。"
+        )
+        return msg, Reason.NOT_FOUND
 
     def drafts(self, q: str, slugs: list[str], timings: dict[str, float]) -> tuple[list[Drafted], str | None]:
         """Per city (and per question part), the answerer's draft; or why the named article does not exist.

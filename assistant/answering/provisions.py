@@ -1,0 +1,90 @@
+"""Whether a place lacks a provision other places have: 「全区性会议是不是提倡开视频会」 asked of 城区.
+
+城区's rules never mention 视频会议; 大同, 朝阳 and 咸宁 say 「全市性会议提倡采用加密电视电话会议、网络视频会议形式」.
+城区's own article on the same meetings answers other things (whom a meeting may invite), and it covers the rest of
+the question well enough to be quoted. The things asked about (nouns) that no article of the place has are found in
+another place's answer; when no phrase of the place's rules is close to that answer's phrase naming them, the place
+has no such provision. A different wording of the same provision stays close (「区人大代表建议和区政协委员提案」
+against 「人大代表议案建议和政协提案」).
+
+Compared phrase by phrase (the parts of a clause between commas), not clause by clause: the places' clauses
+restate one another with a phrase added or left out, and a whole clause stays close to its parallel either way.
+How far is too far (``Weights.provision_gap``) is chosen by leave-one-set-out cross-validation on the development
+sets (``benchmarks/provision_cv.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.answering.analysis import Group, TermStats
+from assistant.answering.clauses import Embed
+from assistant.models import Article, Citation
+from assistant.textnorm import normalize
+
+_PHRASE = re.compile(r"[^，。；：,;:！？!?、\n]{4,}")  # the parts of a clause between its commas (4 characters or more)
+
+
+def phrases(text: str) -> list[str]:
+    return [p.strip() for p in _PHRASE.findall(text) if len(p.strip()) >= 4]
+
+
+def lacking(stats: TermStats, groups: Sequence[Group], city: str) -> list[Group]:
+    """The things asked about (nouns) that no article of ``city`` contains."""
+    return [g for g in groups if g.noun and not any(stats.in_city(a, city) for a in g.alternatives)]
+
+
+@dataclass(frozen=True)
+class Elsewhere:
+    """Another place's answer with the phrase naming what the asked place lacks, and how far its closest is."""
+
+    city: str
+    citation: Citation
+    phrase: str
+    gap: float  # 1 − the cosine of the asked place's closest phrase
+
+
+class Provisions:
+    """Every article's phrases, embedded once (with the knowledge base's cached embedder), by place."""
+
+    def __init__(self, embed: Embed, articles: Sequence[Article]) -> None:
+        self.embed = embed
+        by_city: dict[str, list[str]] = {}
+        for article in articles:
+            by_city.setdefault(article.city, []).extend(phrases(article.text))
+        self.rows = {city: _unit(embed(ps)) for city, ps in by_city.items() if ps}
+
+    def elsewhere(
+        self, things: Sequence[Group], city: str, answers: Sequence[tuple[str, Citation]]
+    ) -> Elsewhere | None:
+        """Of ``answers`` (other places' quotes for the question), the one with a phrase naming every one of
+        ``things`` whose closest phrase in ``city`` is farthest; None when no answer names them all."""
+        own = self.rows.get(city)
+        if own is None or not things:
+            return None
+        found: Elsewhere | None = None
+        for other, citation in answers:
+            named = [p for p in phrases(citation.quote) if all(g.found(normalize(p)) for g in things)]
+            if not named:
+                continue
+            closest = (_unit(self.embed(named)) @ own.T).max(axis=1)
+            i = int(np.argmin(closest))
+            gap = 1.0 - float(closest[i])
+            if found is None or gap > found.gap:
+                found = Elsewhere(other, citation, _said_with(named[i], citation.quote), gap)
+        return found
+
+
+def _said_with(phrase: str, quote: str) -> str:
+    """The part of ``quote`` between its commas that holds ``phrase`` (a phrase cut at 、 reads whole again)."""
+    return next((part for part in re.split(r"[，。；,;]", quote) if phrase in part), phrase).strip()
+
+
+def _unit(vectors: list[list[float]]) -> np.ndarray:
+    rows = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    return rows / np.where(norms == 0, 1, norms)
