@@ -23,7 +23,6 @@ from rich.console import Console
 from rich.table import Table
 
 from assistant.answering.pipeline import Assistant
-from assistant.answering.provisions import lacking
 from assistant.evaluation.gold import default_gold_paths, load_gold
 from assistant.settings import load_settings
 
@@ -39,16 +38,7 @@ def cases(a: Assistant) -> list[tuple[str, float, int]]:
         if city is None or len(detected.cities) > 1:
             continue
         drafts, _ = a.drafts(q, [city], {})
-        if (
-            len(drafts) != 1
-            or drafts[0][1].refused
-            or not (things := lacking(a.analyzer.stats, a.analyzer.groups(q), city))
-        ):
-            continue
-        others, _ = a.drafts(q, [c for c in a.cities if c != city], {})
-        answers = [(c, d.citations[0]) for c, d, _ in others if not d.refused and d.citations and not d.part]
-        found = a.provisions.elsewhere(things, city, answers)
-        if found is None:
+        if len(drafts) != 1 or drafts[0][1].refused or (found := a.lacking_provision(q, city, {})) is None:
             continue
         right = item.row.answerable and drafts[0][2][0].article.id in item.all_gold
         out.append((item.row.id.split("-")[0], found.gap, int(right)))

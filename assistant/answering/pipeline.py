@@ -26,7 +26,7 @@ from assistant.answering.extractive import ExtractiveAnswerer
 from assistant.answering.followups import asked_after_said, comparing_only
 from assistant.answering.kinds import Kinds
 from assistant.answering.phrasing import fragment, is_followup, split_predicate
-from assistant.answering.provisions import Provisions, lacking
+from assistant.answering.provisions import Elsewhere, Provisions, lacking
 from assistant.answering.refusal import RefusalModel
 from assistant.answering.requests import (
     MAX_QUESTION_CHARS,
@@ -425,25 +425,37 @@ class Assistant:
     def _lacks_provision(
         self, q: str, slugs: list[str], drafts: list[Drafted], timings: dict[str, float]
     ) -> tuple[str, Reason] | None:
-        """The refusal when the one place asked lacks a provision other places have (``provisions``): what the
-        question names, its rules never do, and another place's answer names it in a phrase none of its own is
-        close to (「全区性会议是不是提倡开视频会」 of 城区: 大同 「全市性会议提倡采用…网络视频会议形式」)."""
-        if len(slugs) != 1 or len(drafts) != 1 or drafts[0][1].refused or self.settings.weights.provision_gap >= 1:
+        """The refusal when the one place asked lacks a provision other places have (``lacking_provision``), its
+        phrase farther than ``Weights.provision_gap`` from any of the place's own."""
+        gap = self.settings.weights.provision_gap
+        if len(slugs) != 1 or len(drafts) != 1 or drafts[0][1].refused or gap >= 1:
             return None
-        city = slugs[0]
-        things = lacking(self.analyzer.stats, self.analyzer.groups(q), city)
-        if not things:
-            return None
-        others, _ = self.drafts(q, [c for c in self.cities if c != city], timings)
-        answers = [(c, d.citations[0]) for c, d, _ in others if not d.refused and d.citations and not d.part]
-        found = self.provisions.elsewhere(things, city, answers)
-        if found is None or found.gap < self.settings.weights.provision_gap:
+        found = self.lacking_provision(q, slugs[0], timings)
+        if found is None or found.gap < gap:
             return None
         msg = (
-            f"{self._names([city])}的现行工作规则没有这项规定。{self._names([found.city])}的规则有："
+            f"{self._names(slugs)}的现行工作规则没有这项规定。{self._names([found.city])}的规则有："
             f"「{found.phrase}」——{found.citation.article.source}。如需确认，请咨询本级政府办公室。"
         )
         return msg, Reason.NOT_FOUND
+
+    def lacking_provision(self, q: str, city: str, timings: dict[str, float]) -> Elsewhere | None:
+        """Another place's answer to ``q`` naming the things asked about that no article of ``city`` has, in the
+        phrase farthest from ``city``'s own (``provisions``): 「全区性会议是不是提倡开视频会」 of 城区, 大同's
+        「全市性会议提倡采用…网络视频会议形式」. None when it names all it is asked about, or no other place does."""
+        stats = self.analyzer.stats
+        things = lacking(stats, self.analyzer.groups(q), city)
+        # only the places whose rules name every one of them can have the provision (most lacking words are nowhere)
+        having = [
+            c
+            for c in self.cities
+            if c != city and things and all(any(stats.in_city(a, c) for a in g.alternatives) for g in things)
+        ]
+        if not having:
+            return None
+        others, _ = self.drafts(q, having, timings)
+        answers = [(c, d.citations[0]) for c, d, _ in others if not d.refused and d.citations and not d.part]
+        return self.provisions.elsewhere(things, city, answers)
 
     def drafts(self, q: str, slugs: list[str], timings: dict[str, float]) -> tuple[list[Drafted], str | None]:
         """Per city (and per question part), the answerer's draft; or why the named article does not exist.
