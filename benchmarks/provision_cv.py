@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import collections
 import logging
+import math
 import sys
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from rich.console import Console
 from rich.table import Table
 
 from assistant.answering.pipeline import Assistant
+from assistant.evaluation.calibrate import asked
 from assistant.evaluation.gold import default_gold_paths, load_gold
 from assistant.settings import load_settings
 
@@ -31,11 +33,8 @@ def cases(a: Assistant) -> list[tuple[str, float, int]]:
     """(set, gap, label) for each single-place question answered where another place names what it lacks."""
     out = []
     for item in load_gold(default_gold_paths(a.settings.gold_dir), a.index.articles, a.cities):
-        turn = a.dialogue.resolve([*item.row.history, item.row.question], item.row.city)
-        q = a.clean_question(turn.question)
-        detected = a.detector.detect(q)
-        city = turn.city if turn.city and not detected.cities else (detected.cities or (None,))[0]
-        if city is None or len(detected.cities) > 1:
+        q, city, named = asked(a, item)
+        if city is None or named > 1:
             continue
         drafts, _ = a.drafts(q, [city], {})
         if len(drafts) != 1 or drafts[0][1].refused or (found := a.lacking_provision(q, city, {})) is None:
@@ -54,7 +53,7 @@ def main() -> None:
     settings = load_settings()
     a = Assistant(settings.model_copy(update={"weights": settings.weights.model_copy(update={"provision_gap": 1.0})}))
     rows = cases(a)
-    grid = sorted({round(g, 3) for _, g, _ in rows} | {1.0})
+    grid = sorted({math.floor(g * 1000) / 1000 for _, g, _ in rows} | {1.0})  # never above the gap it came from
     table = Table(title=f"provision_gap, leave one development set out ({len(rows)} questions where it applies)")
     for col in ("held out", "threshold", "refused wrong/unanswerable", "refused right"):
         table.add_column(col, justify="right")

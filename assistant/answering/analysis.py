@@ -160,6 +160,10 @@ class TermStats:
             self._in_city[key] = any(term in t for t, c in zip(self.texts, self.cities, strict=True) if c == city)
         return self._in_city[key]
 
+    def any_in_city(self, terms: Sequence[str], city: str) -> bool:
+        """Whether some article of ``city`` contains one of ``terms`` (a group's alternatives)."""
+        return any(self.in_city(t, city) for t in terms)
+
     def df(self, term: str) -> int:
         if term not in self._df:
             self._df[term] = sum(1 for t in self.texts if term in t)

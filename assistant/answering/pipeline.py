@@ -445,12 +445,10 @@ class Assistant:
         「全市性会议提倡采用…网络视频会议形式」. None when it names all it is asked about, or no other place does."""
         stats = self.analyzer.stats
         things = lacking(stats, self.analyzer.groups(q), city)
+        if not things:
+            return None
         # only the places whose rules name every one of them can have the provision (most lacking words are nowhere)
-        having = [
-            c
-            for c in self.cities
-            if c != city and things and all(any(stats.in_city(a, c) for a in g.alternatives) for g in things)
-        ]
+        having = [c for c in self.cities if c != city and all(stats.any_in_city(g.alternatives, c) for g in things)]
         if not having:
             return None
         others, _ = self.drafts(q, having, timings)

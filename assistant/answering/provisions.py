@@ -35,7 +35,7 @@ def phrases(text: str) -> list[str]:
 
 def lacking(stats: TermStats, groups: Sequence[Group], city: str) -> list[Group]:
     """The things asked about (nouns) that no article of ``city`` contains."""
-    return [g for g in groups if g.noun and not any(stats.in_city(a, city) for a in g.alternatives)]
+    return [g for g in groups if g.noun and not stats.any_in_city(g.alternatives, city)]
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,8 @@ class Provisions:
         for article in articles:
             by_city.setdefault(article.city, []).extend(phrases(article.text))
         self.rows = {city: _unit(embed(ps)) for city, ps in by_city.items() if ps}
+        # each phrase's row, to compare a quote's phrases without reading the embedding cache again
+        self._row = {p: row for city, ps in by_city.items() if ps for p, row in zip(ps, self.rows[city], strict=True)}
 
     def elsewhere(
         self, things: Sequence[Group], city: str, answers: Sequence[tuple[str, Citation]]
@@ -71,12 +73,19 @@ class Provisions:
             named = [p for p in phrases(citation.quote) if all(g.found(normalize(p)) for g in things)]
             if not named:
                 continue
-            closest = (_unit(self.embed(named)) @ own.T).max(axis=1)
+            closest = (self._vectors(named) @ own.T).max(axis=1)
             i = int(np.argmin(closest))
             gap = 1.0 - float(closest[i])
             if found is None or gap > found.gap:
                 found = Elsewhere(other, citation, _said_with(named[i], citation.quote), gap)
         return found
+
+    def _vectors(self, texts: list[str]) -> np.ndarray:
+        """Unit rows of ``texts``: the articles' own phrases from memory (a quote's phrases are theirs), any
+        other embedded."""
+        missing = [t for t in texts if t not in self._row]
+        embedded = dict(zip(missing, _unit(self.embed(missing)), strict=True)) if missing else {}
+        return np.vstack([self._row[t] if t in self._row else embedded[t] for t in texts])
 
 
 def _said_with(phrase: str, quote: str) -> str:

@@ -71,7 +71,7 @@ def read_with_title(question: str, article: Article, clause: str) -> str:
 def city_missing(stats: TermStats, groups: Sequence[Group], city: str) -> float:
     """Share of the question's weight in terms that no article of ``city`` contains (「新闻记者」 in a
     city whose rules never mention the press): its rules cannot say anything about them."""
-    return weight_share(groups, lambda g: not any(stats.in_city(a, city) for a in g.alternatives))
+    return weight_share(groups, lambda g: not stats.any_in_city(g.alternatives, city))
 
 
 _SUPPOSED = re.compile(r"^(?:如果|要是|假如|万一|倘若)?(.+?)(?:(?:的话|的时候|期间)[，,]?|时[，,])")

@@ -45,13 +45,20 @@ class Example:
     group: str  # the city (corpus) it was asked of: held out together to measure transfer
 
 
+def asked(assistant: Assistant, item: GoldItem) -> tuple[str, str | None, int]:
+    """A gold question as the conversation resolves it, the place it is asked of first (None: every place), and
+    how many places it names."""
+    turn = assistant.dialogue.resolve([*item.row.history, item.row.question], item.row.city)
+    q = assistant.clean_question(turn.question)
+    detected = assistant.detector.detect(q)
+    city = turn.city if turn.city and not detected.cities else (detected.cities or (None,))[0]
+    return q, city, len(detected.cities)
+
+
 def examples(assistant: Assistant, items: list[GoldItem]) -> list[Example]:
     out: list[Example] = []
     for item in items:
-        turn = assistant.dialogue.resolve([*item.row.history, item.row.question], item.row.city)
-        q = assistant.clean_question(turn.question)
-        detected = assistant.detector.detect(q)
-        city = turn.city if turn.city and not detected.cities else (detected.cities or (None,))[0]
+        q, city, _ = asked(assistant, item)
         if city is None:
             continue  # questions over every city: decided per city, not one example
         drafts, _ = assistant.drafts(q, [city], {})
