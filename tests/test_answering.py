@@ -1180,3 +1180,16 @@ def test_a_provision_other_places_have_and_this_one_lacks(assistant):
     assert "视频会议形式" in assistant.ask("全市性会议提倡开视频会吗", city="datong").answer  # where it is said
     # a provision said in other words is no lack: 城区 「区人大代表建议和区政协委员提案」
     assert not assistant.ask("区人大代表建议和政协提案办完了，办理结果要不要公开？", city="jincheng-chengqu").refused
+
+
+def test_a_stand_in_asked_colloquially_is_quoted(assistant):
+    answer = assistant.ask("副市长出差了，他分管的事谁来顶", city="chaoyang")
+    assert [c.quote for c in answer.citations] == ["互为AB角的副市长，一位外出期间，由另一位代行工作职责。"]
+    answer = assistant.ask("副区长出去学习一周，他手上的工作谁来管", city="jincheng-chengqu")
+    assert answer.citations[0].quote == "副区长外出、休假期间，由补位的副区长代为处理有关工作。"
+
+
+def test_a_part_with_a_subject_of_its_own_is_asked_of_it(assistant):
+    answer = assistant.ask("全区性会议提前几天报？会签几天内回复？", city="jincheng-chengqu")
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "提前 10 个工作日" in quotes and "7个工作日内回复" in quotes and not answer.refused

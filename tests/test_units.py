@@ -1628,6 +1628,11 @@ def test_a_number_stated_to_be_confirmed_is_checked_against_the_clause():
     assert verdict("常务会是每月开两次吧", twice).startswith("与问题中的说法一致")
     assert verdict("常务会是每月开两次吧", ["市政府常务会议一般每月召开 1-2 次。"]).startswith("与问题中的说法一致")
     assert verdict("全体会一年开一次对吗", ["市政府全体会议一般每半年召开1次"]).startswith("与问题中的说法不同")
+    # 回 counts occurrences as 次 does (「一年一回」), not in 回复
+    assert verdict("全体会多久开一次，是一年一回吧？", ["市政府全体会议一般每半年召开1次"]).startswith(
+        "与问题中的说法不同"
+    )
+    assert verdict("全体会是不是半年一回", ["市政府全体会议一般每半年召开1次"]).startswith("与问题中的说法一致")
     # a floor only: 两次 is allowed by 「至少 1 次」 but is not what the clause sets
     floor = ["区政府常务会议原则上每月至少召开 1 次。"]
     assert (
@@ -1707,3 +1712,23 @@ def test_a_provision_other_places_have_and_this_one_lacks():
     assert has.elsewhere(things, "b", answers).gap < 0.05  # b says it in its own words
     assert lacks.elsewhere([], "b", answers) is None  # nothing lacking
     assert lacks.elsewhere([Group(("平台",), 1.0, noun=True)], "b", answers) is None  # no other answer names it
+
+
+def test_a_part_that_borrowed_a_subject_is_known_as_said():
+    from assistant.answering.parts import as_said
+
+    q = "全区性会议提前几天报？会签几天内回复？"
+    assert as_said("全区性会议提前会签几天内回复", q) == "会签几天内回复"
+    assert as_said("全区性会议提前几天报", q) is None  # the question's own words: nothing borrowed
+    assert as_said("常务会议纪要多长时间内完成", "常务会议纪要由谁签发，多长时间内完成") == "多长时间内完成"
+
+
+def test_who_stands_in_for_someone_away_is_asked_by_its_colloquial_words():
+    assert "standin" in question_types("副市长出差了，他分管的事谁来顶")
+    assert "standin" in question_types("副区长出去学习一周，他手上的工作谁来管")
+    assert "standin" in question_types("副区长出差谁补位")
+    assert "standin" in question_types("副市长出差休假，他的活谁来干")
+    # the rules' own word is a word of the question, and who leads is not who stands in
+    assert "standin" not in question_types("市长出差期间谁代行职务")
+    assert "standin" not in question_types("常务会谁主持")
+    assert "standin" not in question_types("副市长出差向谁请假")

@@ -94,6 +94,16 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(ASKS_UNSCHEDULED),
         re.compile(rf"{AS_NEEDED}|如有需要|如遇|可随时"),
     ),
+    # who stands in for someone away (「副市长出差了，他分管的事谁来顶」, 「副区长出差谁补位」, 「他的活谁来干」): the clause
+    # that names a stand-in (代行, 代为处理, 补位, 缺位代理, AB角) answers it, not the one on asking leave
+    "standin": (
+        re.compile(
+            # (not 「谁代行」: the rules' own word, matched as a word of the question)
+            r"谁(?:来|去)?(?:顶|替|补位|接手|接管)|(?:顶替|顶班|补位)(?:的)?(?:是)?谁"
+            r"|(?:事|活|工作|职责|担子|摊子)[^，。？?]{0,4}谁(?:来|去)?(?:管|干|做|负责|处理|扛|抓|盯)"
+        ),
+        re.compile(r"代行|代为|补位|缺位代理|AB\s*角|互为|另一位"),
+    ),
     # a case supposed (「常务副市长也出差了的话」, 「要是市长不在」): the clause that states a case answers it
     "supposing": (
         re.compile(r"的话|的时候|期间|如果|要是|假如|万一|倘若"),
@@ -111,7 +121,7 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 NOT_ALLOWED = re.compile(rf"{_NEGATED}(?:{_NEGATED_MODALS})")
 # A clause that lacks these cues cannot answer the question, however many of its words it shares (「汇报稿有没有
 # 限制」: not 「文件按汇报稿、相关资料两部分准备」).
-STRICT_TYPES = frozenset({"number", "condition", "negative", "limit"})
+STRICT_TYPES = frozenset({"number", "condition", "negative", "limit", "standin"})
 
 # Words that set the scope of a comparison across jurisdictions (not what is asked about).
 # A yes/no question's asking words: the A-not-A form (能不能, 要不要, 可不可以, 是不是) and its synonyms.

@@ -18,7 +18,7 @@ from assistant.answering.asking import QUESTION_TYPES, question_types
 from assistant.answering.cities import CityDetector, strip_places
 from assistant.answering.consensus import likeness, most_alike, restates
 from assistant.answering.extractive import Draft, ExtractiveAnswerer
-from assistant.answering.parts import question_parts, without_scope
+from assistant.answering.parts import as_said, question_parts, without_scope
 from assistant.answering.phrasing import reaching, rejoined
 from assistant.answering.quantities import amounts, asked, asked_unit, lead_time_unstated, plain_asking, states
 from assistant.answering.references import named_document, named_elsewhere
@@ -154,6 +154,14 @@ class Drafter:
                     break
                 if shared and draft.refused:  # … and with its own when that finds no answer to it
                     found, _, draft = self._searched(part, c, others, (), timings)
+                said = as_said(part, mine) if part is not mine else None
+                if said and len(self.analyzer.groups(said)) >= 2 and not self._answered_by(part, draft):
+                    # a part that borrowed the first part's subject and is not answered so, naming things of its own:
+                    # as the question says it (「会签几天内回复」 after 「全区性会议提前几天报」 asks of 会签, not of the
+                    # meeting; 「最多写多少字」 after 「专题会的汇报材料有字数要求吗」 names nothing of its own)
+                    again, _, own = self._searched(said, c, others, (), timings)
+                    if self._answered_by(said, own):
+                        found, draft, part = again, own, said
                 if whole is None:
                     whole = draft
                     vectors[c] = found.vector

@@ -260,3 +260,11 @@ def without_scope(question: str) -> str:
         or _SCOPE_FILLER.sub("", EVERY_PLACE.sub("", SCOPE_WORDS.sub("", c.strip("，,？?。；;！! "))))
     ]
     return "".join(kept) if kept else question
+
+
+def as_said(part: str, question: str) -> str | None:
+    """The words ``part`` was made of as ``question`` says them, when the part borrowed a subject (「全区性会议提前几天报？
+    会签几天内回复？」 makes 「全区性会议提前会签几天内回复」 of 「会签几天内回复」); None when nothing was borrowed."""
+    if part in question:
+        return None
+    return next((part[k:] for k in range(1, len(part) - 1) if part[k:] in question), None)

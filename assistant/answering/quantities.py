@@ -44,7 +44,8 @@ AS_NEEDED = r"(?:不定期|根据[^，。；]{0,6}需要|视情况|随时|适时
 _FREQUENCY_STATED = re.compile(
     rf"每\s*(?:年|季度|季|月|周|星期|日|天|半年|两个月|两周|{_RANGE}\s*{_TIME_UNIT})|定期|按月|按季|按年|"
     # (not 年度/月度 alone: 「年度立法计划」, 「年度预算」 are a year's plans, not how often something is held)
-    rf"{_RANGE}\s*次|{_RANGE}\s*{_TIME_UNIT}[^，。；]{{0,6}}(?:一|1)次|半年|季度"
+    # 「一年一回」 is 「一年一次」 (a question's word; the rules say 次)
+    rf"{_RANGE}\s*次|{_RANGE}\s*{_TIME_UNIT}[^，。；]{{0,6}}(?:一|1)[次回]|半年|季度"
     r"|" + AS_NEEDED  # "as needed" answers "how often" too
 )
 # 次, 回 and 趟 all count occurrences (「多久开一回」 is 「多久开一次」); 定期 and 周期 ask how often too.

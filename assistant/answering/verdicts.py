@@ -23,10 +23,12 @@ _PER = re.compile(
     r"(?<![每0-9一二两三四五六七八九十])([一半])个?(年|季度|月|周|星期)(?=[^，。？?]{0,3}?[0-9一二两三四五六七八九十]+\s*次)"
 )
 
+_TIMES_SAID = re.compile(r"([0-9一二两三四五六七八九十]+)\s*回(?!复|来|去|到|应)")
+
 
 def _claimed(question: str) -> tuple[Measure, Reading] | None:
     """What the question states to be confirmed, read as a number, and how it is measured."""
-    q = normalize(question)
+    q = _TIMES_SAID.sub(r"\1次", normalize(question))  # 「一年一回」 is 「一年一次」
     if checked(q):
         r = reading("frequency", _PER.sub(lambda m: "每" + m.group(1).replace("一", "") + m.group(2), q))
         return ("frequency", r) if r else None

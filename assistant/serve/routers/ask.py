@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from assistant.answering.dialogue import Resolved
 from assistant.answering.pipeline import Assistant
+from assistant.answering.requests import MAX_QUESTION_CHARS
 from assistant.models import Answer, Event, Mode, Reason
 from assistant.serve.deps import AssistantDep, Workers, WorkersDep
 from assistant.serve.errors import INTERNAL_MESSAGE
@@ -33,7 +34,10 @@ class AskRequest(BaseModel):
     history: list[Annotated[str, Field(max_length=MAX_HISTORY_CHARS)]] = Field(
         default=[],
         max_length=MAX_HISTORY,
-        description="本次对话中此前的用户问题（由早到晚），用于理解追问，如「那常务会议呢？」",
+        description=(
+            "本次对话中此前的用户问题（由早到晚），用于理解追问，如「那常务会议呢？」。"
+            f"追问连同上文补全后的问题也不得超过 {MAX_QUESTION_CHARS} 字，超过时返回 400 并提示开始新的对话"
+        ),
         examples=[["朝阳市政府全体会议由谁主持？"]],
     )
 
