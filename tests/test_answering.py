@@ -1193,3 +1193,9 @@ def test_a_part_with_a_subject_of_its_own_is_asked_of_it(assistant):
     answer = assistant.ask("全区性会议提前几天报？会签几天内回复？", city="jincheng-chengqu")
     quotes = " ".join(c.quote for c in answer.citations)
     assert "提前 10 个工作日" in quotes and "7个工作日内回复" in quotes and not answer.refused
+
+
+def test_a_deputy_head_is_one_of_the_governments_leaders(assistant):
+    answer = assistant.ask("能不能把文件直接送到副市长手上，不走办公室", city="datong")
+    assert answer.citations[0].article.citation == "《大同市人民政府工作规则》第二十七条"
+    assert "一般不得直接向市政府领导同志个人报送公文" in answer.citations[0].quote
