@@ -1626,13 +1626,19 @@ def test_a_number_stated_to_be_confirmed_is_checked_against_the_clause():
     twice = ["市政府常务会议一般每月召开2次，如有需要可随时召开。"]
     assert verdict("常务会是每周开一次吧", twice) == "与问题中的说法不同：条文写明的是「每月召开2次」。"
     assert verdict("常务会是每月开两次吧", twice).startswith("与问题中的说法一致")
-    assert verdict("常务会是每月开两次吧", ["市政府常务会议一般每月召开 1-2 次。"]).startswith("与问题中的说法一致")
+    assert verdict("常务会是每月开两次吧", ["市政府常务会议一般每月召开 1-2 次。"]).startswith(
+        "问题中的说法在条文规定的范围之内"
+    )
     assert verdict("全体会一年开一次对吗", ["市政府全体会议一般每半年召开1次"]).startswith("与问题中的说法不同")
     # 回 counts occurrences as 次 does (「一年一回」), not in 回复
     assert verdict("全体会多久开一次，是一年一回吧？", ["市政府全体会议一般每半年召开1次"]).startswith(
         "与问题中的说法不同"
     )
     assert verdict("全体会是不是半年一回", ["市政府全体会议一般每半年召开1次"]).startswith("与问题中的说法一致")
+    # a number inside the range a clause sets is allowed, but not what it writes
+    assert verdict("全体会是一年一回吧", ["市政府全体会议一般每年召开 1-2 次"]) == (
+        "问题中的说法在条文规定的范围之内：条文写明的是「每年召开 1-2 次」。"
+    )
     # a floor only: 两次 is allowed by 「至少 1 次」 but is not what the clause sets
     floor = ["区政府常务会议原则上每月至少召开 1 次。"]
     assert (
@@ -1732,3 +1738,9 @@ def test_who_stands_in_for_someone_away_is_asked_by_its_colloquial_words():
     assert "standin" not in question_types("市长出差期间谁代行职务")
     assert "standin" not in question_types("常务会谁主持")
     assert "standin" not in question_types("副市长出差向谁请假")
+
+
+def test_a_number_of_kinds_stated_to_be_confirmed_asks_a_count():
+    assert asked("简报是不是只让报一种") == "count"
+    assert asked("我们单位能给区政府报两种简报吗") == "count"
+    assert asked("这种简报要报市政府吗") is None  # 这种 points at one, it counts nothing

@@ -178,9 +178,14 @@ def asked(question: str) -> QuantityKind | None:
         return None if _whether_done_with_time(question) else "time"
     if checked_time(question):
         return "time"
-    if _ASKS_COUNT.search(question):
+    if _ASKS_COUNT.search(question) or (_KINDS_CLAIMED.search(question) and _confirming(question)):
         return "count"
     return None
+
+
+# A number of kinds a yes/no question states (「简报是不是只让报一种」, 「能报两种简报吗」): the count to be confirmed,
+# answered by the clause that counts them (「只向市政府报送1种简报」)
+_KINDS_CLAIMED = re.compile(rf"{_NUM}\s*[种类](?![类型])")
 
 
 def asked_span(question: str) -> tuple[int, int] | None:
