@@ -1199,3 +1199,10 @@ def test_a_deputy_head_is_one_of_the_governments_leaders(assistant):
     answer = assistant.ask("能不能把文件直接送到副市长手上，不走办公室", city="datong")
     assert answer.citations[0].article.citation == "《大同市人民政府工作规则》第二十七条"
     assert "一般不得直接向市政府领导同志个人报送公文" in answer.citations[0].quote
+
+
+def test_two_places_each_asked_of_its_own_meeting(assistant):
+    answer = assistant.ask("城区的区长办公会和大同的市长办公会研究的事有啥不一样")
+    cited = {c.article.citation for c in answer.citations}
+    assert "《晋城市城区人民政府工作规则》第二十三条" in cited
+    assert any(c.article.city == "datong" and "预算外资金调整" in c.quote for c in answer.citations)

@@ -1744,3 +1744,25 @@ def test_a_number_of_kinds_stated_to_be_confirmed_asks_a_count():
     assert asked("简报是不是只让报一种") == "count"
     assert asked("我们单位能给区政府报两种简报吗") == "count"
     assert asked("这种简报要报市政府吗") is None  # 这种 points at one, it counts nothing
+
+
+def test_two_places_each_with_a_thing_of_its_own_are_asked_each_of_its_own():
+    from assistant.answering.followups import each_own
+
+    names = ["大同", "城区", "咸宁", "朝阳"]
+    assert each_own("城区的区长办公会和大同的市长办公会研究的事有啥不一样", names) == (
+        ("城区", "区长办公会研究的事有啥不一样"),
+        ("大同", "市长办公会研究的事有啥不一样"),
+    )
+    assert each_own("城区的副区长和大同的副市长出差要提前几天请假", names) == (
+        ("城区", "副区长出差要提前几天请假"),
+        ("大同", "副市长出差要提前几天请假"),
+    )
+    assert each_own("城区区长办公会和朝阳市长办公会 都是谁参加", [*names, "朝阳市"]) == (
+        ("城区", "区长办公会 都是谁参加"),
+        ("朝阳", "市长办公会 都是谁参加"),
+    )
+    # one thing of both places, or the same thing named twice: asked as it is
+    assert each_own("大同和咸宁的常务会多久开一次", names) is None
+    assert each_own("大同的常务会和咸宁的常务会多久开一次", names) is None
+    assert each_own("城区的区长办公会和大同的市长办公会", names) is None  # nothing asked of them

@@ -10,6 +10,7 @@ elliptical asking (「要提前几天？」) — never by a list of questions.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from assistant.answering.asking import EVERY_PLACE, SCOPE_WORDS
 from assistant.answering.cities import strip_places
@@ -232,3 +233,26 @@ def asked_after_said(question: str, place_names: tuple[str, ...]) -> str:
         return question
     place = next((p for p in place_names if p in m.group("said")), "")
     return place + m.group("asked")
+
+
+def each_own(message: str, names: Sequence[str]) -> tuple[tuple[str, str], tuple[str, str]] | None:
+    """「城区的区长办公会和大同的市长办公会研究的事有啥不一样」: two places, each with a thing of its own, then what is
+    asked of both — each place's name with its own question (「区长办公会研究的事有啥不一样」, 「市长办公会研究的事
+    有啥不一样」); None for any other message. The second thing ends as the first does (会, 会议, 长): the same kind
+    of thing, named at its place's level."""
+    # 「朝阳市长办公会」: 朝阳's 市长办公会, not 朝阳市's 长办公会
+    alternation = "|".join(
+        re.escape(n) + ("(?!长)" if n[-1] in "市区县" else "") for n in sorted(names, key=len, reverse=True) if n
+    )
+    if not alternation:
+        return None
+    m = re.match(
+        rf"(?P<p1>{alternation})的?(?P<x>[^，,。？?和与跟、的]{{2,10}})(?:和|与|跟|、)(?P<p2>{alternation})的?", message
+    )
+    if m is None:
+        return None
+    x, rest = m.group("x"), message[m.end() :]
+    k = next((k for k in range(2, min(len(rest), 12) + 1) if rest[:k].endswith(x[-1])), 0)
+    if not k or rest[:k] == x or not rest[k:].strip("？?。 "):
+        return None
+    return (m.group("p1"), x + rest[k:]), (m.group("p2"), rest[:k] + rest[k:])
