@@ -189,8 +189,8 @@ class Dialogue:
         sentences = [s.strip() for s in _SENTENCE.findall(message) if s.strip()]
         if len(sentences) == 1 and (own := followups.each_own(sentences[0], self.place_names)):
             # 「城区的区长办公会和大同的市长办公会研究的事有啥不一样」: each place asked of its own meeting
-            places = {self.detector.detect(name).city: asked for name, asked in own}
-            return {c: q for c, q in places.items() if c} if len(places) == 2 and None not in places else {}
+            places = {c: asked for name, asked in own if (c := self.detector.detect(name).city)}
+            return places if len(places) == 2 else {}
         out: dict[str, str] = {}
         for n, sentence in enumerate(sentences if len(sentences) > 1 else ()):
             cities = self.detector.detect(sentence).cities

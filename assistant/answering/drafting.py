@@ -39,6 +39,7 @@ Drafted = tuple[str, Draft, Sequence[Hit]]  # a place, its draft, the hits it wa
 
 # Asking which places have a rule (「几个市里哪个规定了…」, 「哪几个地方规定了…」, 「这几个地方里哪个对…有要求」)
 # being away, as the rules say it (离同, 离咸 are mined: ``QuestionAnalyzer.leaving``)
+_OWN_WORDS = 2  # a later part naming this many words of its own asks of them, not of the borrowed subject
 _AWAY_WORDS = re.compile(r"外出|出差|离开|出访|出国|出境|休假|休养")
 _WHICH_PLACE = re.compile(
     r"哪(?:个|些|几个)(?:地方|地区|城市)|哪(?:个|些|几个)[市区地]?(?=规定|对|有|要求|提|写|的|里)"
@@ -155,7 +156,7 @@ class Drafter:
                 if shared and draft.refused:  # … and with its own when that finds no answer to it
                     found, _, draft = self._searched(part, c, others, (), timings)
                 said = as_said(part, mine) if part is not mine else None
-                if said and len(self.analyzer.groups(said)) >= 2 and not self._answered_by(part, draft):
+                if said and len(self.analyzer.groups(said)) >= _OWN_WORDS and not self._answered_by(part, draft):
                     # a part that borrowed the first part's subject and is not answered so, naming things of its own:
                     # as the question says it (「会签几天内回复」 after 「全区性会议提前几天报」 asks of 会签, not of the
                     # meeting; 「最多写多少字」 after 「专题会的汇报材料有字数要求吗」 names nothing of its own)
