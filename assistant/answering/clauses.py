@@ -61,7 +61,7 @@ def clauses_with_context(article: Article, long: int) -> list[tuple[str, str]]:
 Embed = Callable[[list[str]], list[list[float]]]
 
 
-def _unit_rows(vectors: list[list[float]]) -> np.ndarray:
+def unit_rows(vectors: list[list[float]]) -> np.ndarray:
     """Row-normalised vectors (an empty 0×1 array for none)."""
     if not vectors:
         return np.zeros((0, 1), np.float32)
@@ -90,7 +90,7 @@ class ClauseVectors:
         key = self._key(article)
         if key not in self._vectors:
             units = sentences(article, self.long)
-            self._vectors[key] = _unit_rows(self.embed(units) if units else [])
+            self._vectors[key] = unit_rows(self.embed(units) if units else [])
         return self._vectors[key]
 
     def warm(self, articles: list[Article]) -> None:
@@ -101,7 +101,7 @@ class ClauseVectors:
         flat = self.embed([u for us in units for u in us]) if any(units) else []
         at = 0
         for article, us in zip(todo, units, strict=True):
-            self._vectors[self._key(article)] = _unit_rows(flat[at : at + len(us)])
+            self._vectors[self._key(article)] = unit_rows(flat[at : at + len(us)])
             at += len(us)
 
     def similarity(self, vector: tuple[float, ...], article: Article) -> float:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.answering.analysis import Group, TermStats
-from assistant.answering.clauses import Embed
+from assistant.answering.clauses import Embed, unit_rows
 from assistant.models import Article, Citation
 from assistant.textnorm import normalize
 
@@ -56,7 +56,7 @@ class Provisions:
         by_city: dict[str, list[str]] = {}
         for article in articles:
             by_city.setdefault(article.city, []).extend(phrases(article.text))
-        self.rows = {city: _unit(embed(ps)) for city, ps in by_city.items() if ps}
+        self.rows = {city: unit_rows(embed(ps)) for city, ps in by_city.items() if ps}
         # each phrase's row, to compare a quote's phrases without reading the embedding cache again
         self._row = {p: row for city, ps in by_city.items() if ps for p, row in zip(ps, self.rows[city], strict=True)}
 
@@ -84,16 +84,10 @@ class Provisions:
         """Unit rows of ``texts``: the articles' own phrases from memory (a quote's phrases are theirs), any
         other embedded."""
         missing = [t for t in texts if t not in self._row]
-        embedded = dict(zip(missing, _unit(self.embed(missing)), strict=True)) if missing else {}
+        embedded = dict(zip(missing, unit_rows(self.embed(missing)), strict=True)) if missing else {}
         return np.vstack([self._row[t] if t in self._row else embedded[t] for t in texts])
 
 
 def _said_with(phrase: str, quote: str) -> str:
     """The part of ``quote`` between its commas that holds ``phrase`` (a phrase cut at 、 reads whole again)."""
     return next((part for part in re.split(r"[，。；,;]", quote) if phrase in part), phrase).strip()
-
-
-def _unit(vectors: list[list[float]]) -> np.ndarray:
-    rows = np.asarray(vectors, dtype=np.float32)
-    norms = np.linalg.norm(rows, axis=1, keepdims=True)
-    return rows / np.where(norms == 0, 1, norms)
