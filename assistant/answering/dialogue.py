@@ -34,32 +34,28 @@ passed in as ``judge`` (this module does not know how answers are scored).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from assistant.answering import followups
 from assistant.answering.asking import EVERY_PLACE
+from assistant.answering.carrying import LEVEL_WORDS, Carrier, Judge
 from assistant.answering.cities import CityDetector, Detection
 from assistant.answering.documents import of_previous_document
 from assistant.answering.kinds import Kinds
-from assistant.answering.parts import own_thing
 from assistant.answering.phrasing import (
     ASKING,
     LEAD,
-    asks_of_a_thing,
     combine,
     fragment,
     is_followup,
     join,
-    meeting_of,
     names_something,
     own_topic,
     shared_head,
     split_predicate,
-    topic_of,
 )
-from assistant.answering.quantities import asked as asked_quantity
-from assistant.answering.relocation import JOINED, LEVELS, Relocator
+from assistant.answering.relocation import JOINED, Relocator
 from assistant.answering.requests import (
     MAX_QUESTION_CHARS,
     instructions_only,
@@ -67,17 +63,10 @@ from assistant.answering.requests import (
     small_talk,
     without_small_talk,
 )
-from assistant.answering.roles import ROLE, another_bodys
+from assistant.answering.roles import ROLE
 from assistant.answering.superlatives import asked_superlative
 from assistant.errors import InvalidQuestion
-from assistant.retrieval.tokenizer import default_tokenizer
 from assistant.textnorm import simplified
-
-_LEVEL_WORDS = re.compile(r"市政府|区政府|县政府|政府|市里|区里|县里|那边|这边|[?？。，,\s]")
-MAX_OWN_SUBJECT = 3  # a new question naming more of a topic of its own does not lean on the previous one
-# How far the evidence that the rules answer ``question`` in ``city`` is above the answer threshold
-# (≥ 0: the answerer would answer), counting only answers whose article covers ``own`` words too.
-Judge = Callable[[str, str | None, str], float]
 
 
 @dataclass(frozen=True)
@@ -87,15 +76,9 @@ class Resolved:
     topic: str | None = None  # the jurisdiction the conversation is about now (carried to the next turn)
 
 
-# 「这个会」, 「那次会议」, 「该会」: the meeting the conversation is about
-# 「会上通过的文件」 opening a message: the meeting talked about
-_THIS_MEETING = re.compile(r"(?:这个|那个|这次|那次|这|该|此)会(?:议(?!题))?|(?:^|(?<=^那))会(?=[上后])")
 _SENTENCE = re.compile(r"[^？?。！!\n]+")  # a line break ends a sentence too
 _ASKED_AT_END = re.compile(r"[？?吧吗么呢嘛][。.！!\s]*$")  # 「…要过半才能开吧」: a question all the same
 _IN_IT = re.compile(r"在(?:这|那)?里面|(?:这|那)里面|在其中|这中间|(?:这|那)件事(?:里|上|中)")  # in what was asked of
-_POINTING_AT = re.compile(r"^(?:这个|那个|这份|那份|这些|那些|这|该|此)")  # 「这个纪要」 opening a message
-_GOVERNMENT = f"[{LEVELS}]?政府"  # 市政府常务会议: whose meeting
-_LEVEL_HEAD = f"[{LEVELS}]长"  # 市长办公会议: part of the name (not a role of ``roles.ROLE``)
 
 
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
@@ -125,27 +108,7 @@ class Dialogue:
         self.judge = judge
         self.kinds = kinds or Kinds(frozenset(), {})
         self.cities = [j.slug for j in detector.registry.jurisdictions]
-
-    def _other_meeting(self, words: str, previous: str) -> str | None:
-        """「那全体会呢？」 after 「大同常务会多久开一次」: the same question about another kind of meeting
-        (kinds mined from the rules, see ``kinds``), the old meeting's name replaced where it stood."""
-        new, old = self.kinds.named(words), self.kinds.named(previous)
-        if len(new) != 1 or len(old) != 1 or new == old:
-            return None
-        (kind,) = new
-        # 「那开专题会呢」: the meeting, after a verb of holding or attending it
-        m = re.match(
-            rf"(?:召?开|参加|在)?(?P<name>(?:{_GOVERNMENT})?(?:{_LEVEL_HEAD}{kind}|{kind})会(?:议(?!题))?)", words
-        )
-        tail = words[m.end() :] if m else ""
-        # 「那常务会的汇报稿呢」 after 「市长办公会的汇报稿最多多少字」: the thing it names is the previous one's
-        if not m or (tail not in ("", "的") and tail.removeprefix("的") not in previous):
-            return None
-        (was,) = old
-        # 市政府 before the old name stays (it says whose meeting); 市长 of 市长办公会议 is part of the name
-        said = re.search(rf"(?:{_LEVEL_HEAD})?{was}会(?:议(?!题))?", previous)
-        new_name = re.sub(f"^(?:{_GOVERNMENT})", "", m.group("name"))  # the old question keeps its own 市政府
-        return previous.replace(said.group(0), new_name, 1) if said else None
+        self.carry = Carrier(self.kinds, self.relocator, detector.in_rules, judge)
 
     def resolve(self, messages: Sequence[str], selected: str | None = None) -> Resolved:
         """The last message as a full question, with its city, given the earlier messages.
@@ -231,14 +194,6 @@ class Dialogue:
             return message
         return message if self.detector.detect(message).cities else f"那{self._names(places[-2:])}{bare}"
 
-    def _meeting_pointed(self, message: str, previous: str) -> str:
-        """「那这个会的纪要谁签」 after questions about 区政府专题会: the meeting pointed at, named."""
-        m = _THIS_MEETING.search(message)
-        meeting = meeting_of(previous, self.kinds) if m else None
-        if not m or not meeting:
-            return message
-        return message[: m.start()] + self.relocator.strip_places(meeting) + message[m.end() :]
-
     def _next(self, message: str, previous: Resolved | None, selected: str | None) -> Resolved:
         if previous is not None and requested_writing(previous.question):
             # 「帮我写一份请假条」 asked for writing, not about the rules: the next message is asked on its own,
@@ -253,7 +208,7 @@ class Dialogue:
             if previous.topic is None and len(self.detector.detect(message).cities) == 1:
                 # 「那咸宁呢」 after 「各地常务会多久开一次」: asked of 咸宁 alone, not of every place again
                 previous = replace(previous, question=followups.for_one_place(previous.question))
-            message = self._meeting_pointed(message, previous.question)
+            message = self.carry.meeting_pointed(message, previous.question)
             if checked := followups.FOLLOWUP_CHECKED.match(message):
                 # 「大同副市长呢？也是提前一天？」: the follow-up, whose answer says whether it is the same
                 message = checked.group(1)
@@ -265,11 +220,16 @@ class Dialogue:
         if detected.by_level and (selected or (previous is not None and previous.topic)):
             # 「那区长呢」 in 咸宁: a 区 of the place talked about, not the only 区 the rules have
             detected = Detection((), detected.unknown)
-        named = detected.city
         if previous is None or detected.unknown:
             # a place outside the knowledge base named alone (「太原市政府发文谁签发」): the conversation is about
             # it, not the selected place, so that 「那城区呢」 puts 城区 in its stead
-            return Resolved(message, selected, named or (None if detected.unknown else selected))
+            return Resolved(message, selected, detected.city or (None if detected.unknown else selected))
+        return self._after(message, detected, previous, selected)
+
+    def _after(self, message: str, detected: Detection, previous: Resolved, selected: str | None) -> Resolved:
+        """``message`` after ``previous``, the places it names ``detected``: a follow-up made whole, or a question
+        of its own asked where the conversation is."""
+        named = detected.city
         if not detected.cities and (said := self._after_statement(message, previous.question)):
             return Resolved(said, previous.city, previous.topic)
         bare = self.relocator.strip_places(message)
@@ -279,59 +239,113 @@ class Dialogue:
             return Resolved(_with_verdict(again), previous.city, None)
         if (versus := self._versus(bare, detected.cities, previous)) is not None:
             return versus
-        leans = (
+        if not self._leans(message, bare, previous.question) and not (
+            named and followups.just_asking(bare, previous.question)
+        ):
+            # a question of its own stays where the conversation is, too (「咸宁呢」 moved it from the selected place)
+            city = selected if detected.cities else (previous.topic or selected)
+            if not detected.cities:
+                carried = self.carry.of_meeting(message, previous.question, city)
+                message = carried if carried != message else self.carry.in_context(message, previous.question, city)
+            return Resolved(message, city, named or city)
+        if len(detected.cities) > 1:  # 「咸宁和朝阳也一样吗」: the follow-up without its places, for each place
+            return self._for_several(bare, detected.cities, previous)
+        if not detected.cities and (wide := followups.PLACES_WORD.search(bare)):
+            return self._everywhere(message, bare, wide, previous, selected)
+        # a follow-up stays where the conversation is (「咸宁呢」 moved it from the selected 大同 to 咸宁)
+        city = named or (None if detected.cities else previous.topic or selected)
+        base = self.relocator.relocate(previous.question, previous.topic, named)
+        return Resolved(self._made_whole(message, bare, base, city), city, city)
+
+    def _leans(self, message: str, bare: str, previous: str) -> bool:
+        """Whether ``message`` (``bare`` without its places) leans on the previous question by its form."""
+        return (
             is_followup(message)
             or followups.elliptical(bare)
             or bool(followups.POINTING.search(bare))
             or followups.places_compared(bare)
-            or self._same_for(bare, previous.question)
+            or self._same_for(bare, previous)
             # 「部门一把手呢，流程一样吗」: a new role, then an asking
-            or followups.new_subject_and_asking(fragment(bare), previous.question) is not None
+            or followups.new_subject_and_asking(fragment(bare), previous) is not None
         )
-        if not leans and not (named and followups.just_asking(bare, previous.question)):
-            # a question of its own stays where the conversation is, too (「咸宁呢」 moved it from the selected place)
-            city = selected if detected.cities else (previous.topic or selected)
-            if not detected.cities:
-                carried = self._of_meeting(message, previous.question, city)
-                message = carried if carried != message else self._in_context(message, previous.question, city)
-            return Resolved(message, city, named or city)
-        # a follow-up stays where the conversation is (「咸宁呢」 moved it from the selected 大同 to 咸宁)
-        city = named or (None if detected.cities else previous.topic or selected)
-        if len(detected.cities) > 1:  # 「咸宁和朝阳也一样吗」: the follow-up without its places, for each place
-            inner = JOINED.sub("", LEAD.sub("", bare))  # 「那和的全体会议呢」 → 「全体会议呢」
-            unplaced = self.relocator.unplaced(previous.question, previous.topic, detected.cities)
-            # 「的全体会议呢」: that follow-up, without the places (「有什么不同」 asks nothing new)
-            if inner.strip("呢？?。 ") and not followups.only_comparing(inner):
-                unplaced = self._next(f"那{inner}", Resolved(unplaced, None), None).question
-            elif _DIFFER.search(inner) and "也" not in inner:
-                unplaced = _with_verdict(unplaced)  # 「两地一样吗」: with the verdict
-            names = self._names(detected.cities)
-            return Resolved(names + unplaced, None, None)
-        if not detected.cities and (wide := followups.PLACES_WORD.search(bare)):
-            # 「各地呢」, 「其他地方也一样吗」: the previous question, without its place, asked everywhere;
-            # 「那各地的全体会议呢」: that follow-up, without the places, asked everywhere
-            inner = LEAD.sub("", followups.around(bare, wide)).lstrip("的")
-            if self.kinds.named(inner) and ASKING.search(inner) and not followups.ANAPHORA.search(inner):
-                # 「几个地方里哪个常务会开得最勤」: a meeting and an asking of its own, asked everywhere afresh
-                return Resolved(message, selected, None)
-            unplaced = self.relocator.unplaced(previous.question, previous.topic, ())
-            if not followups.ELSEWHERE_TAIL.fullmatch(inner.strip("？?。！!， ")) and not followups.only_comparing(
-                inner
-            ):
-                unplaced = self._next(f"那{inner}", Resolved(unplaced, None), None).question
-            others = [c for c in self.cities if c != previous.topic]
-            comparing = followups.VERSUS.search(bare) or "一样" in bare  # 「其他地方也一样吗」: shown beside it
-            if followups.OTHER_PLACES.fullmatch(wide.group(0)) and previous.topic and others and not comparing:
-                # 「其他三个地方呢」: every place but the one the conversation was about
-                return Resolved(self._names(others) + unplaced.strip("？?。 "), None, None)
-            return Resolved(f"各地{unplaced.strip('？?。 ')}", selected, None)
-        base = self.relocator.relocate(previous.question, previous.topic, named)
+
+    def _for_several(self, bare: str, named: Sequence[str], previous: Resolved) -> Resolved:
+        """「咸宁和朝阳也一样吗」: the previous question (or the follow-up, 「的全体会议呢」) without its places,
+        asked of each place named."""
+        inner = JOINED.sub("", LEAD.sub("", bare))  # 「那和的全体会议呢」 → 「全体会议呢」
+        unplaced = self.relocator.unplaced(previous.question, previous.topic, named)
+        # 「的全体会议呢」: that follow-up, without the places (「有什么不同」 asks nothing new)
+        if inner.strip("呢？?。 ") and not followups.only_comparing(inner):
+            unplaced = self._next(f"那{inner}", Resolved(unplaced, None), None).question
+        elif _DIFFER.search(inner) and "也" not in inner:
+            unplaced = _with_verdict(unplaced)  # 「两地一样吗」: with the verdict
+        return Resolved(self._names(named) + unplaced, None, None)
+
+    def _everywhere(
+        self, message: str, bare: str, wide: re.Match[str], previous: Resolved, selected: str | None
+    ) -> Resolved:
+        """「各地呢」, 「其他地方也一样吗」: the previous question, without its place, asked everywhere;
+        「那各地的全体会议呢」: that follow-up, without the places, asked everywhere."""
+        inner = LEAD.sub("", followups.around(bare, wide)).lstrip("的")
+        if self.kinds.named(inner) and ASKING.search(inner) and not followups.ANAPHORA.search(inner):
+            # 「几个地方里哪个常务会开得最勤」: a meeting and an asking of its own, asked everywhere afresh
+            return Resolved(message, selected, None)
+        unplaced = self.relocator.unplaced(previous.question, previous.topic, ())
+        if not followups.ELSEWHERE_TAIL.fullmatch(inner.strip("？?。！!， ")) and not followups.only_comparing(inner):
+            unplaced = self._next(f"那{inner}", Resolved(unplaced, None), None).question
+        others = [c for c in self.cities if c != previous.topic]
+        comparing = followups.VERSUS.search(bare) or "一样" in bare  # 「其他地方也一样吗」: shown beside it
+        if followups.OTHER_PLACES.fullmatch(wide.group(0)) and previous.topic and others and not comparing:
+            # 「其他三个地方呢」: every place but the one the conversation was about
+            return Resolved(self._names(others) + unplaced.strip("？?。 "), None, None)
+        return Resolved(f"各地{unplaced.strip('？?。 ')}", selected, None)
+
+    def _made_whole(self, message: str, bare: str, base: str, city: str | None) -> str:
+        """The follow-up ``message`` (``bare`` without its places) made whole with ``base``, the previous
+        question asked where the conversation is now."""
         rest = fragment(bare)
         m = followups.SUBJECT_THEN_ASKING.match(rest)
         # 「部门一把手呢，流程一样吗」: the previous question for that role (not 「一样」 read as pointing back)
         swapped = followups.new_subject_and_asking(rest, base.strip("？?。 ")) if m else None
         if m and swapped is not None and followups.same_asked(m.group(2)):
-            return Resolved(swapped, city, city)
+            return swapped
+        rest = self._asked_anew(rest, base)
+        previous_question = base.strip("？?。 ")
+        if (of_meeting := self.carry.own_thing_at_meeting(rest, previous_question)) is not None:
+            return of_meeting
+        if (asked := followups.new_subject_and_asking(rest, previous_question)) is not None:
+            return asked
+        if followups.asks_on_its_own(rest):  # 「那专题会纪要谁签？」: a question of its own, in the same place
+            # … unless it leans on the previous one (「那秘书长能主持吗」 after 「常务会议谁主持」)
+            own = self.carry.of_meeting(LEAD.sub("", message).strip(), previous_question, city)
+            at_previous = self.kinds.named(previous_question) and not self.kinds.named(own)
+            if ROLE.search(own) and (at_previous or _IN_IT.search(own)):
+                # a role, at the previous meeting, or in what the previous question was about (「在里面干啥」)
+                own = self.carry.in_context(own, previous_question, city)
+            return own
+        if rest and followups.is_condition(bare, rest):
+            return _under_condition(rest, previous_question)
+        if other := self.carry.other_meeting(rest, previous_question):
+            return other
+        if (
+            rest
+            and followups.NOMINAL_DE.search(bare)
+            and split_predicate(rest)[1]
+            and not shared_head(rest + "的", base)
+            and not shared_head(rest.removesuffix("的"), base)  # 「以区政府名义的」: in place of 以区政府办公室名义
+            and not self.kinds.named(rest)  # 「那市长办公会定的呢」: another meeting's, not a kind of thing
+        ):
+            return followups.of_a_kind(rest, previous_question)
+        if held := self.carry.held(rest, previous_question):
+            return join(held, rest)
+        if rest and (shared_head(rest, base) or len(LEVEL_WORDS.sub("", rest)) >= 2):
+            return combine(rest, previous_question, self.place_names)
+        return base
+
+    @staticmethod
+    def _asked_anew(rest: str, base: str) -> str:
+        """What of the follow-up ``rest`` is asked anew of the previous question ``base`` ("" for nothing: the
+        previous question as it was)."""
         same = followups.ANAPHORA.search(rest)
         if same and names_something(rest[same.end() :]):
             same = None  # 「要是这样的话，纪要多久印发」: a question of its own after the pointing word
@@ -342,43 +356,7 @@ class Dialogue:
             rest = ""  # 「咸宁有这规定吗」: the previous question as it was
         if followups.just_asking(rest, base):
             rest = ""  # 「大同的标准是多少」, 「咸宁是几天」: the previous question as it was, for that place
-        previous_question = base.strip("？?。 ")
-        if (of_meeting := self._own_thing_at_meeting(rest, previous_question)) is not None:
-            return Resolved(of_meeting, city, city)
-        if (asked := followups.new_subject_and_asking(rest, previous_question)) is not None:
-            return Resolved(asked, city, city)
-        if followups.asks_on_its_own(rest):  # 「那专题会纪要谁签？」: a question of its own, in the same place
-            # … unless it leans on the previous one (「那秘书长能主持吗」 after 「常务会议谁主持」)
-            own = self._of_meeting(LEAD.sub("", message).strip(), previous_question, city)
-            at_previous = self.kinds.named(previous_question) and not self.kinds.named(own)
-            if ROLE.search(own) and (at_previous or _IN_IT.search(own)):
-                # a role, at the previous meeting, or in what the previous question was about (「在里面干啥」)
-                own = self._in_context(own, previous_question, city)
-            return Resolved(own, city, city)
-        if rest and followups.is_condition(bare, rest):
-            if swapped := followups.role_in_situation(rest, previous_question):
-                return Resolved(swapped, city, city)
-            # 「市长不在的话呢」 after 「常务会一般谁主持」: the previous question under a condition
-            said = "" if rest.endswith(("的时候", "的话", "期间")) else "的话"  # not 「不在的时候的话」
-            if (pronoun := followups.PRONOUN.match(rest)) and (role := ROLE.search(previous_question)):
-                rest = role.group(0) + rest[pronoun.end() :]  # 「那他出差呢」 after 「区长办公会议谁主持」: the 区长
-            return Resolved(f"{rest}{said}，{previous_question}", city, city)
-        if other := self._other_meeting(rest, previous_question):
-            return Resolved(other, city, city)
-        if (
-            rest
-            and followups.NOMINAL_DE.search(bare)
-            and split_predicate(rest)[1]
-            and not shared_head(rest + "的", base)
-            and not shared_head(rest.removesuffix("的"), base)  # 「以区政府名义的」: in place of 以区政府办公室名义
-            and not self.kinds.named(rest)  # 「那市长办公会定的呢」: another meeting's, not a kind of thing
-        ):
-            return Resolved(followups.of_a_kind(rest, previous_question), city, city)
-        if held := self._held(rest, previous_question):
-            return Resolved(join(held, rest), city, city)
-        if rest and (shared_head(rest, base) or len(_LEVEL_WORDS.sub("", rest)) >= 2):
-            base = combine(rest, base.strip("？?。 "), self.place_names)
-        return Resolved(base, city, city)
+        return rest
 
     def _differ_asked(self, bare: str, named: Sequence[str], previous: Resolved) -> bool:
         """「有区别吗」, 「区别在哪」 naming no place, after a question over several places (or every place)."""
@@ -431,11 +409,11 @@ class Dialogue:
         if not m:
             return None
         if self.detector.detect(m.group(1)).cities:
-            if _LEVEL_WORDS.sub("", fragment(self.relocator.strip_places(m.group(1)))):
+            if LEVEL_WORDS.sub("", fragment(self.relocator.strip_places(m.group(1)))):
                 return None  # 「大同的副市长呢，…」: more than a place
             if followups.VERSUS.search(m.group(2)):
                 return None  # 「大同那边呢，哪个要求更早」: the place set against the conversation's (``_versus``)
-        elif not self._other_meeting(fragment(m.group(1)), previous.question):
+        elif not self.carry.other_meeting(fragment(m.group(1)), previous.question):
             return None  # neither a place nor another meeting (「那副市长呢，…」)
         there = self._next(m.group(1), previous, selected)
         return self._next(m.group(2), there, selected)
@@ -452,7 +430,7 @@ class Dialogue:
             # 「这两个地方哪个开得多」: every place named, and which is most asked (read as for 「这三个地方」); not
             # 「朝阳跟大同比，哪个要求提前得多」, the previous question for both
             return None
-        if names_something(split_predicate(_LEVEL_WORDS.sub("", bare[: m.start()]), at_ask=True)[0]):
+        if names_something(split_predicate(LEVEL_WORDS.sub("", bare[: m.start()]), at_ask=True)[0]):
             return None  # 「咸宁的常务会跟全体会比」: a subject of its own
         asked = self._names(places) + self.relocator.unplaced(previous.question, was, places)
         # 「…，哪个要求提前得多」: which comes first is asked too (the answer concludes it from the quotes)
@@ -462,75 +440,13 @@ class Dialogue:
             return Resolved(_with_verdict(asked), None, None)  # 「有区别吗」 of the places side by side
         return Resolved(f"{asked.rstrip('？?。 ')}，{which}" if which else asked, None, None)
 
-    def _kind_carried(self, message: str, previous: str) -> str:
-        """「纪要多长时间内要完成」 after 「常务会纪要最后是谁签发」: the thing the previous question named
-        as a meeting's (常务会纪要, 市长办公会汇报稿), when the new one starts with it and names no meeting,
-        is still that meeting's: 「常务会纪要多长时间内要完成」."""
-        said = self.kinds.said(previous)
-        if len(self.kinds.named(previous)) != 1 or self.kinds.named(message) or not said:
-            return message
-        words = default_tokenizer().tagged(previous[previous.index(said) + len(said) :])
-        if not words:
-            return message
-        thing, flag = words[0]
-        pointed = _POINTING_AT.sub("", message, count=1)  # 「这个纪要」: the thing the previous question named
-        if len(thing) < 2 or not flag.startswith(("n", "vn")) or not pointed.startswith(thing[:2]):
-            return message
-        # with the words that narrow the meeting (「落实市委决策部署的专题会」), as the previous question said it
-        meeting = meeting_of(previous, self.kinds) or said
-        return (self.relocator.strip_places(meeting) or said) + pointed
 
-    def _of_meeting(self, message: str, previous: str, city: str | None) -> str:
-        """「纪要谁签」 after 「常务会多久开一次」: a thing (not a role) asked of in the previous question's
-        meeting is that meeting's (「常务会纪要谁签」), when the rules answer it so (``judge``)."""
-        carried = self._kind_carried(message, previous)
-        meeting = meeting_of(previous, self.kinds)
-        if carried != message or self.judge is None or not meeting or not asks_of_a_thing(message, self.kinds):
-            return carried
-        said = self.relocator.strip_places(meeting) or meeting
-        asked = said + message
-        first = said + re.split(r"[，,；;]", message)[0]  # a question with parts: judged on its first
-        return asked if self.judge(first, city, message) >= 0 else message
-
-    def _own_thing_at_meeting(self, words: str, previous: str) -> str | None:
-        """「几天内印发文件」 after 「常务会议纪要谁签发」: a quantity asked of a thing of its own (not the 纪要 the
-        previous question was about), at the previous question's meeting: 「常务会议几天内印发文件」."""
-        meeting = meeting_of(previous, self.kinds)
-        if not words or not meeting or self.kinds.named(words):
-            return None
-        if not own_thing(words, topic_of(previous), self.detector.in_rules):
-            return None
-        return join(self.relocator.strip_places(meeting), words)
-
-    def _held(self, words: str, previous: str) -> str | None:
-        """The previous question's meeting when ``words`` ask how often and name no meeting: 「一个月开几次」 after
-        「常务会纪要谁签发」 asks how often the meeting is held, not its 纪要."""
-        meeting = meeting_of(previous, self.kinds)
-        asks_often = bool(words) and asked_quantity(words) == "frequency" and not self.kinds.named(words)
-        return meeting if meeting and asks_often else None
-
-    def _in_context(self, message: str, previous: str, city: str | None) -> str:
-        """``message`` asked about the previous question's subject, when it has at most a short subject
-        of its own (「纪要谁签」, 「报之前要先找谁同意」) and is then answered on better evidence."""
-        own = own_topic(split_predicate(message, at_ask=True)[0])
-        # of two questions asked in one message, the later is what a continuation goes on from (「副市长出差要跟谁
-        # 请假？部门一把手要离开朝阳又是什么流程」 → 「府办收到后再报给哪几位领导」: the department head's leave)
-        previous = [q for q in re.split(r"(?<=[？?])", previous) if q.strip()][-1] if previous.strip() else previous
-        topic = _LEVEL_WORDS.sub("", self.relocator.strip_places(topic_of(previous)))
-        if self.judge is None or own > MAX_OWN_SUBJECT or len(topic) < 2 or topic in message:
-            return message
-        if self.kinds.named(message) and self.kinds.named(topic):
-            return message  # 「市长办公会谁主持」 after a question on 常务会议: a meeting of its own, not the previous one's
-        if another_bodys(message, topic_of(previous)):
-            return message  # 「部门一把手外出要提前几天请假」 after one on 县政府一把手: a role of its own, not theirs
-        if held := self._held(message, previous):
-            topic = _LEVEL_WORDS.sub("", self.relocator.strip_places(held))
-        asked = join(topic, message)
-        if own == 0 and not followups.PLACES_WORD.search(message):
-            # 「由谁去报？」, 「我是部门负责人，还要做什么？」: nothing to ask of but the previous topic (「各地副市长出差
-            # 要提前几天请假」 asks every place a question of its own)
-            return asked
-        # 「年假怎么休」 after 「市长出差期间谁代行职务」 must not be answered by the 市长出差 article:
-        # the answer has to cover the new question's own words as well.
-        with_topic = self.judge(asked, city, message)
-        return asked if with_topic >= 0 and with_topic > self.judge(message, city, message) else message
+def _under_condition(rest: str, previous: str) -> str:
+    """「市长不在的话呢」 after 「常务会一般谁主持」: the previous question under a condition; 「那副市长出差呢」
+    after 「市长出差谁代行」, the role in that situation."""
+    if swapped := followups.role_in_situation(rest, previous):
+        return swapped
+    said = "" if rest.endswith(("的时候", "的话", "期间")) else "的话"  # not 「不在的时候的话」
+    if (pronoun := followups.PRONOUN.match(rest)) and (role := ROLE.search(previous)):
+        rest = role.group(0) + rest[pronoun.end() :]  # 「那他出差呢」 after 「区长办公会议谁主持」: the 区长
+    return f"{rest}{said}，{previous}"
