@@ -113,6 +113,20 @@ def test_a_number_of_things_is_stated_only_for_those_things():
     assert not states("每个部门原则上只向市政府报送1种简报", "count", "个部门")  # briefings, not departments
 
 
+def test_a_share_asked_or_stated_to_be_confirmed_is_stated_only_as_a_share():
+    q = "常务会表决议题，要多少比例的票才算通过？"
+    assert asked(q) == "count" and asked_unit(q) == "比例"
+    # 「有以下情形之一的」 counts nothing: no share, no votes
+    assert not states("审议议题有以下情形之一的，由市长决定不予通过或者暂不作出决定：", "count", "比例")
+    claimed = "市长办公会要过半数人到场才能开吗"
+    assert asked(claimed) == "count" and asked_unit(claimed) == "比例"
+    assert not states("应在会前 2 日将时间、地点和议题安排通知参会人员", "count", "比例")  # days, not a share
+    assert states("出席人数须达到组成人员的半数以上方可召开", "count", "比例")
+    assert states("须经全体组成人员三分之二以上同意", "count", "比例") and states("得票超过60%", "count", "比例")
+    assert asked("常务会要过半数人到场才能开") is None  # said, not asked
+    assert asked_unit("组成人员有哪些") is None and asked_unit("议题完成了几成") == "比例"
+
+
 def test_how_long_asked_without_a_unit_is_answered_by_how_promptly_the_thing_asked_is_done():
     q = "需要现场踏勘的审批事项，多久给安排？"
     assert asked(q) == "time" and asked_unit(q) == "多久" and asked_unit("几天给安排") == "时"

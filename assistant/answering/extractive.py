@@ -19,6 +19,7 @@ from assistant.answering.extras import asked_extras
 from assistant.answering.identity import asks_identity
 from assistant.answering.lists import asks_for_list, lead_of, listed, with_list
 from assistant.answering.quantities import (
+    PROPORTION,
     asked,
     asked_unit,
     held_as_needed,
@@ -57,7 +58,7 @@ class Draft:
 
     citations: tuple[Citation, ...]
     refused: bool
-    # refused because the asked quantity is stated nowhere: a QuantityKind, "amount" (of money) or "lead" (time);
+    # refused because the asked quantity is stated nowhere: a QuantityKind, "amount" (of money), "share" or "lead" (time);
     # or "role": the clause is the rule for other roles than the question asks of; "as_needed": no schedule, held
     # when needed; "recipient": no word of whom it is asked to be reported to; see ``messages._UNSTATED``
     unstated: str | None = None
@@ -67,8 +68,10 @@ class Draft:
 
 
 def _unstated(question: str) -> str | None:
-    """What the rules were found not to set: an amount of money (「多少钱」), else the kind of quantity asked."""
-    return "amount" if asked_unit(question) == "元" else asked(question)
+    """What the rules were found not to set: an amount of money (「多少钱」), a share (「多少比例」, 「过半」), else
+    the kind of quantity asked."""
+    unit = asked_unit(question)
+    return "amount" if unit == "元" else "share" if unit == PROPORTION else asked(question)
 
 
 class ExtractiveAnswerer:

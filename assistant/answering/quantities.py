@@ -39,6 +39,10 @@ _COUNT_STATED = re.compile(
     rf"{_RANGE}\s*(?:名|人|个|项|次|字|页|篇|倍|%|％|位|家|条|种|类|级|万|千)|{_HEAD_AND_DEPUTIES}"
     r"|[一二三四五六七八九十]分之[一二三四五六七八九十]|半数|过半|多数|全体(?!会)|以上|以下|不超过|不少于|不得超过"
 )
+# A share (「半数以上」, 「三分之二以上」, 「60%」, 「八成」): of members present, of votes
+_SHARE = rf"{_NUM}\s*分之\s*{_NUM}|半数|过半|多数|{_NUM}\s*[%％]|(?<![组完构促形达变])[一二三四五六七八九几]成(?![员立本果绩为效])"
+_ASKS_SHARE = re.compile(r"比例|占比|几成|多少票|几票|票数|(?:几|多少)分之")
+_SHARE_SAID = re.compile(_SHARE)
 # 「根据工作需要不定期召开」: a meeting or activity held as needed (not 「根据工作需要由办公室起草」).
 AS_NEEDED = r"(?:不定期|根据[^，。；]{0,6}需要|视情况|随时|适时)[^，。；]{0,3}(?:召开|举行|开展)"
 _FREQUENCY_STATED = re.compile(
@@ -178,7 +182,8 @@ def asked(question: str) -> QuantityKind | None:
         return None if _whether_done_with_time(question) else "time"
     if checked_time(question):
         return "time"
-    if _ASKS_COUNT.search(question) or (_KINDS_CLAIMED.search(question) and _confirming(question)):
+    claimed = _KINDS_CLAIMED.search(question) or _SHARE_SAID.search(question)
+    if _ASKS_COUNT.search(question) or (claimed and _confirming(question)):
         return "count"
     return None
 
@@ -240,6 +245,7 @@ _ASKED_UNIT = re.compile(
 # (not 限时 or 按时: a limit is set, how long is not; not 随时: when, not how long)
 PROMPTLY = re.compile(r"及时|尽快|尽早|立即|立刻|马上|即时|第一时间|当场|当即|迅速")
 HOW_LONG = "多久"  # the unit of how long asked without a unit of time (多久, 多长时间)
+PROPORTION = "比例"  # the unit of a share asked (多少比例, 几成, 多少票) or stated to be confirmed (「要过半才能开吗」)
 _UNIT_STATED = {
     "字": rf"{_RANGE}\s*字",
     "页": rf"{_RANGE}\s*页",
@@ -256,6 +262,7 @@ _UNIT_STATED = {
     MINUTES: rf"{_RANGE}\s*(?:分钟|个?小时)",
     WEEKDAY: r"(?:星期|周|礼拜)[一二三四五六日天]",
     LIMIT: _TIME_STATED.pattern + "|时限|期限",
+    PROPORTION: rf"{_SHARE}|{_RANGE}\s*票",  # a share, or a number of votes
 }
 
 
@@ -266,7 +273,8 @@ def asked_unit(question: str) -> str | None:
     5个工作日 does not say it); 「几月份」 → 月份 (a month of the year: 每年1-2次 does not say it);
     「几个议题」 → 个议题; 「几点」 → 点钟 (a time of day); 「几分钟」, 「几个小时」 → 分钟 (how long a sitting
     lasts: 7个工作日 does not say it); 「什么时候」 alone → 何时 (a point in time: an event answers it);
-    「星期几」 → 星期几; 「按什么时限」 → 时限 (a limit named answers it); else None."""
+    「星期几」 → 星期几; 「按什么时限」 → 时限 (a limit named answers it); 「多少比例」, 「多少票」, or a share
+    stated to be confirmed (「要过半数人到场吗」) → 比例 (a share answers it); else None."""
     m = _ASKED_UNIT.search(question)
     if m and m.group(3):
         return "元"
@@ -285,6 +293,8 @@ def asked_unit(question: str) -> str | None:
     if m and m.group(10):
         return MINUTES
     unit = (m.group(1) or m.group(2)) if m else None
+    if unit is None and (_ASKS_SHARE.search(question) or (_SHARE_SAID.search(question) and _confirming(question))):
+        return PROPORTION  # 「要多少比例的票才算通过」, 「要过半数人到场才能开吗」: stated only as a share
     if _ASKS_WEEKDAY.search(question):
         return WEEKDAY
     if _ASKS_WHICH_LIMIT.search(question):
