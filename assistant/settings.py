@@ -39,6 +39,9 @@ class Weights(BaseModel):
     dense_weight: float = Field(1.0, ge=0)
     rrf_k: int = Field(60, ge=1)
     fusion_depth: int = Field(50, ge=1)  # candidates taken from each retriever
+    # Each retriever's own first few stay among the fused candidates (in place of the last fused ones): an
+    # article one retriever ranks first by far is not lost because the other ranks it low
+    fusion_keep_top: int = Field(1, ge=0)  # benchmarks/fusion_cv.py
     # Answer-aware reranking of the fused candidates
     rerank_depth: int = Field(10, ge=1)
     rerank_clause_weight: float = Field(0.3, ge=0, le=1)  # vs. the fused retrieval score (benchmarks/rerank_cv.py)

@@ -1206,3 +1206,10 @@ def test_two_places_each_asked_of_its_own_meeting(assistant):
     cited = {c.article.citation for c in answer.citations}
     assert "《晋城市城区人民政府工作规则》第二十三条" in cited
     assert any(c.article.city == "datong" and "预算外资金调整" in c.quote for c in answer.citations)
+
+
+def test_an_article_one_retriever_ranks_first_by_far_reaches_the_reranker(assistant):
+    # BM25 ranks 第五条 first (不在 → 出差, 顶上 → 代行 through the lexicon); the embedding ranks it low, and
+    # fused it was 14th, outside the reranker's 10 candidates: each retriever's first is kept among them
+    answer = assistant.ask("市长不在的时候，大同由谁顶上", city="datong")
+    assert "负责常务工作的副市长代行市长职务" in answer.answer and "第五条" in answer.answer

@@ -21,6 +21,7 @@ from assistant.llm.verify import verbatim, verify
 from assistant.models import Article, Citation
 from assistant.numerals import article_label, cn_date, parse_chinese_number, to_chinese_number
 from assistant.retrieval.lexicon import found_in, leaving_words, synonyms
+from assistant.retrieval.retrievers import _keeping
 from assistant.retrieval.tokenizer import default_tokenizer
 from assistant.settings import Settings, Weights
 from assistant.textnorm import keyed, match_key, simplified
@@ -1780,3 +1781,12 @@ def test_two_places_each_with_a_thing_of_its_own_are_asked_each_of_its_own():
     assert each_own("大同和咸宁的常务会多久开一次", names) is None
     assert each_own("大同的常务会和咸宁的常务会多久开一次", names) is None
     assert each_own("城区的区长办公会和大同的市长办公会", names) is None  # nothing asked of them
+
+
+def test_fused_candidates_keep_each_retrievers_first_in_place_of_the_last_fused():
+    ranked = [(7, 0.9), (3, 0.8), (5, 0.7), (1, 0.6), (9, 0.5)]
+    assert _keeping(ranked, 3, [7, 3]) == ranked[:3]  # already among them: unchanged
+    assert _keeping(ranked, 3, [9]) == [(7, 0.9), (3, 0.8), (9, 0.5)]  # in place of the last, in fused order
+    assert _keeping(ranked, 3, [9, 1, 9]) == [(7, 0.9), (1, 0.6), (9, 0.5)]
+    assert _keeping(ranked, 2, [9, 1, 5]) == [(1, 0.6), (9, 0.5)]  # never more than k: the first kept
+    assert _keeping(ranked, 3, []) == ranked[:3]

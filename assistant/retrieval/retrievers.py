@@ -131,10 +131,28 @@ class HybridRetriever:
             i = position[aid]
             dense_sim[i] = sim
             fused[i] = fused.get(i, 0.0) + w.dense_weight / (w.rrf_k + rank + 1)
-        ranked = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+        ranked = _keeping(sorted(fused.items(), key=lambda kv: (-kv[1], kv[0])), k, self._own_firsts(lex_order, dense))
         arts = self.index.articles
         base = float(np.median([sim for _, sim in dense])) if dense else 0.0
         hits = tuple(
             Hit(arts[i], s, lexical=float(lex[i]), dense=dense_sim.get(i, 0.0), dense_base=base) for i, s in ranked
         )
         return Retrieval(hits, timings | {"fuse": _ms(t)}, vector)
+
+    def _own_firsts(self, lex_order: list[int], dense: list[tuple[str, float]]) -> list[int]:
+        """The first ``fusion_keep_top`` articles of each retriever, lexical then dense."""
+        m = self.weights.fusion_keep_top
+        return [*lex_order[:m], *(self.index.position[aid] for aid, _ in dense[:m])]
+
+
+def _keeping(ranked: list[tuple[int, float]], k: int, kept: list[int]) -> list[tuple[int, float]]:
+    """The first ``k`` of ``ranked`` (index, fused score), with every index of ``kept`` among them: one that is
+    missing takes the place of the last fused one, and all stay in fused order."""
+    top = ranked[:k]
+    chosen = {i for i, _ in top}
+    missing = [i for i in dict.fromkeys(kept) if i not in chosen][:k]
+    if not missing:
+        return top
+    score = dict(ranked)
+    out = top[: k - len(missing)] + [(i, score[i]) for i in missing]
+    return sorted(out, key=lambda kv: (-kv[1], kv[0]))
