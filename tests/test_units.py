@@ -1790,3 +1790,11 @@ def test_fused_candidates_keep_each_retrievers_first_in_place_of_the_last_fused(
     assert _keeping(ranked, 3, [9, 1, 9]) == [(7, 0.9), (1, 0.6), (9, 0.5)]
     assert _keeping(ranked, 2, [9, 1, 5]) == [(1, 0.6), (9, 0.5)]  # never more than k: the first kept
     assert _keeping(ranked, 3, []) == ranked[:3]
+
+
+def test_a_doing_that_cannot_be_done_is_said_as_the_rules_say_it():
+    from assistant.answering.phrasing import unable
+
+    assert unable("哪些事儿上不了常务会？") == "哪些事儿不能上常务会？"
+    assert unable("这个文件签不了吗") == "这个文件不能签吗"
+    assert unable("少不了要请示") == "少不了要请示" and unable("来不了怎么办") == "来不了怎么办"  # an idiom; attending

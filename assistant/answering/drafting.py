@@ -19,7 +19,7 @@ from assistant.answering.cities import CityDetector, strip_places
 from assistant.answering.consensus import likeness, most_alike, restates
 from assistant.answering.extractive import Draft, ExtractiveAnswerer
 from assistant.answering.parts import as_said, question_parts, without_scope
-from assistant.answering.phrasing import reaching, rejoined
+from assistant.answering.phrasing import reaching, rejoined, unable
 from assistant.answering.quantities import amounts, asked, asked_unit, lead_time_unstated, plain_asking, states
 from assistant.answering.references import named_document, named_elsewhere
 from assistant.answering.relocation import Relocator
@@ -182,7 +182,7 @@ class Drafter:
         """``q`` with its separable verbs said whole, as the rules write them (``phrasing.rejoined``), and
         going somewhere said as being away (「局长去北京开会」 → 「局长去北京外出开会」: the rules' 外出), a count of
         people to be reached as reaching it (``phrasing.reaching``)."""
-        q = reaching(rejoined(q, self.analyzer.tokenizer.tagged, self.analyzer.stats.df))
+        q = unable(reaching(rejoined(q, self.analyzer.tokenizer.tagged, self.analyzer.stats.df)))
         end = self.detector.going_away(q)
         if end is None or _AWAY_WORDS.search(q) or any(w in q for w in self.analyzer.leaving):
             return q

@@ -405,3 +405,13 @@ def reaching(question: str) -> str:
     """``question`` with a count of people to be reached said as the rules say it: 「至少得到多少人」 →
     「至少得达到多少人」."""
     return _REACHING.sub("达到", question)
+
+
+# 「上不了常务会」, 「批不下来」: a doing that cannot be done, said with the potential complement 不了, is said as the
+# rules say it, 不能 before the verb (「不能上常务会」); only verbs of the procedures (not 少不了, 免不了: idioms)
+_CANNOT = re.compile(r"([上开报批签发办])不了")
+
+
+def unable(question: str) -> str:
+    """``question`` with 「V不了」 said as 「不能V」: 「哪些事儿上不了常务会」 → 「哪些事儿不能上常务会」."""
+    return _CANNOT.sub(r"不能\1", question)
