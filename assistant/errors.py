@@ -102,6 +102,7 @@ _KINDS = {
     "int_type": "应为整数",
     "float_parsing": "应为数字",
     "float_type": "应为数字",
+    "finite_number": "应为有限的数字（不能是 NaN 或无穷大）",
     "bool_parsing": "应为 true 或 false",
     "bool_type": "应为 true 或 false",
     "string_type": "应为文字",

@@ -11,7 +11,8 @@ _SPACE = re.compile(r"\s+")
 _ESCAPE = re.compile(
     r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])"
 )  # ANSI CSI, OSC, two-byte
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+# control, zero-width and bidirectional formatting characters (「\u202e」 reverses what follows on screen)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
 
 @lru_cache(maxsize=16384)
@@ -53,8 +54,8 @@ def match_key(text: str) -> str:
 
 
 def strip_control(text: str) -> str:
-    """Remove terminal escape sequences (a colour code pasted from a console: 「\x1b[31m」), control and
-    zero-width characters (keeps newlines and tabs as spaces)."""
+    """Remove terminal escape sequences (a colour code pasted from a console: 「\x1b[31m」), control, zero-width
+    and bidirectional formatting characters (keeps newlines and tabs as spaces)."""
     return _CONTROL.sub("", _ESCAPE.sub("", text.replace("\t", " ")))
 
 

@@ -483,6 +483,9 @@ def test_control_characters_are_ignored(assistant):
     # a colour code pasted from a terminal (review 29: its 「[31m」 was left in and the question refused)
     coloured = assistant.ask("\x1b[31m以市政府办公室名义发文由谁签发\x1b[0m", city="datong")
     assert not coloured.refused and coloured.citations[0].article.id == "datong-work-rules-033"
+    # a right-to-left override (review 33: it made the question refused) and other bidirectional formatting
+    reversed_ = assistant.ask("大同常\u202e务会多久开一次\u2069")
+    assert not reversed_.refused and reversed_.citations[0].article.id == "datong-executive-meeting-014"
     # a link pasted with the question: its address is no word of it, its words are
     linked = assistant.ask(
         "[市政府工作规则](https://example.gov.cn/a?b=1) 以市政府办公室名义发文由谁签发", city="datong"

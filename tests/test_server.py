@@ -316,6 +316,12 @@ def test_openai_max_tokens_cuts_the_answer_and_out_of_range_parameters_are_refus
     for wrong in (*wrongs, {"stop": ["a", "b", "c", "d", "e"]}, {"logprobs": "yes"}):
         with pytest.raises(UnprocessableEntityError, match="无效"):
             client.chat.completions.create(**ask, **wrong)
+    # NaN (Python's json writes and reads it; the openai client will not send it): not 「应不大于 2.0」 (review 33)
+    body = json.dumps({**ask, "temperature": float("nan")}, ensure_ascii=False).encode()
+    nan = httpx.post(
+        f"{live_server.url}/v1/chat/completions", content=body, headers={"content-type": "application/json"}
+    )
+    assert nan.status_code == 422 and "有限的数字" in nan.json()["error"]["message"]
     # well-formed, and without effect on a quoted answer
     same = client.chat.completions.create(**ask, seed=1, stop=["次"], logprobs=True)
     assert same.choices[0].message.content == whole and same.choices[0].logprobs is None
