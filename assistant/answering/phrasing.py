@@ -407,8 +407,9 @@ def reaching(question: str) -> str:
     return _REACHING.sub("达到", question)
 
 
-# 「上不了常务会」, 「批不下来」: a doing that cannot be done, said with the potential complement 不了, is said as the
-# rules say it, 不能 before the verb (「不能上常务会」); only verbs of the procedures (not 少不了, 免不了: idioms)
+# 「上不了常务会」, 「签不了」: a doing that cannot be done, said with the potential complement 不了, is said as the
+# rules say it, 不能 before the verb (「不能上常务会」); only verbs of the procedures (not 少不了, 免不了: idioms;
+# not 来不了, 去不了: not attending, read by ``analysis._CANNOT_ATTEND``)
 _CANNOT = re.compile(r"([上开报批签发办])不了")
 
 
