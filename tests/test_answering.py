@@ -1216,3 +1216,11 @@ def test_an_article_one_retriever_ranks_first_by_far_reaches_the_reranker(assist
     # fused it was 14th, outside the reranker's 10 candidates: each retriever's first is kept among them
     answer = assistant.ask("市长不在的时候，大同由谁顶上", city="datong")
     assert "负责常务工作的副市长代行市长职务" in answer.answer and "第五条" in answer.answer
+
+
+def test_the_persons_asked_for_are_who_the_clause_that_names_them_answers(assistant):
+    # 「组成人员有啥」 asks who the members are: 「市政府由市长、副市长…组成」, not the discipline clause that only says
+    # 「市政府组成人员要严格遵守…」
+    answer = assistant.ask("城区和朝阳政府的组成人员有啥不一样")
+    assert "市政府由市长、副市长、秘书长" in answer.answer and "区政府由区长、副区长" in answer.answer
+    assert "工作纪律" not in answer.answer
