@@ -43,6 +43,13 @@ _COUNT_STATED = re.compile(
 _SHARE = rf"{_NUM}\s*分之\s*{_NUM}|半数|过半|多数|{_NUM}\s*[%％]|(?<![组完构促形达变])[一二三四五六七八九几]成(?![员立本果绩为效])"
 _ASKS_SHARE = re.compile(r"比例|占比|几成|多少票|几票|票数|(?:几|多少)分之")
 _SHARE_SAID = re.compile(_SHARE)
+
+
+def _share_claimed(question: str) -> bool:
+    """Whether a yes/no question states a share to be confirmed (「要过半数人到场才能开吗」)."""
+    return _SHARE_SAID.search(question) is not None and _confirming(question)
+
+
 # 「根据工作需要不定期召开」: a meeting or activity held as needed (not 「根据工作需要由办公室起草」).
 AS_NEEDED = r"(?:不定期|根据[^，。；]{0,6}需要|视情况|随时|适时)[^，。；]{0,3}(?:召开|举行|开展)"
 _FREQUENCY_STATED = re.compile(
@@ -182,8 +189,8 @@ def asked(question: str) -> QuantityKind | None:
         return None if _whether_done_with_time(question) else "time"
     if checked_time(question):
         return "time"
-    claimed = _KINDS_CLAIMED.search(question) or _SHARE_SAID.search(question)
-    if _ASKS_COUNT.search(question) or (claimed and _confirming(question)):
+    kinds_claimed = _KINDS_CLAIMED.search(question) is not None and _confirming(question)
+    if _ASKS_COUNT.search(question) or kinds_claimed or _share_claimed(question):
         return "count"
     return None
 
@@ -293,7 +300,7 @@ def asked_unit(question: str) -> str | None:
     if m and m.group(10):
         return MINUTES
     unit = (m.group(1) or m.group(2)) if m else None
-    if unit is None and (_ASKS_SHARE.search(question) or (_SHARE_SAID.search(question) and _confirming(question))):
+    if unit is None and (_ASKS_SHARE.search(question) or _share_claimed(question)):
         return PROPORTION  # 「要多少比例的票才算通过」, 「要过半数人到场才能开吗」: stated only as a share
     if _ASKS_WEEKDAY.search(question):
         return WEEKDAY

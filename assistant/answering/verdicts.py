@@ -78,9 +78,8 @@ def verdict(question: str, quotes: Sequence[str]) -> str:
         # 「每月开两次是吧」 and 「每月至少召开 1 次」: allowed, but not what the clause sets
         return f"条文没有规定问题中的这个数，只规定了下限：「{stated.said}」。"
     if stated.low <= claim.low and claim.high <= stated.high:
-        if (
-            claim.low != stated.low or claim.high != stated.high
-        ):  # 「一年一回」 and 「每年召开1-2次」: within, not the same
+        # 「一年一回」 and 「每年召开1-2次」: within the range, not the same
+        if (claim.low, claim.high) != (stated.low, stated.high):
             return f"问题中的说法在条文规定的范围之内：条文写明的是「{stated.said}」。"
         return f"与问题中的说法一致：条文写明的是「{stated.said}」。"
     return f"与问题中的说法不同：条文写明的是「{stated.said}」。"
