@@ -322,3 +322,25 @@ def test_open_corpus_names_the_corpus_file_on_a_bad_registry(tmp_path: Path, set
     with pytest.raises(KnowledgeError) as info, open_corpus(corpus, settings):
         pass
     assert str(info.value).startswith(f"{corpus}/registry.toml: 登记表格式错误")
+
+
+def _item(city: str | None, question: str, history: tuple[str, ...] = ()):
+    from assistant.evaluation.gold import GoldItem, GoldRow
+
+    row = GoldRow(id="x", city=city, question=question, answerable=False, history=list(history))
+    return GoldItem(row=row, file="cross-city.jsonl", line=1, split="examined", gold=())
+
+
+def test_wrong_city_is_judged_against_the_question_scope(assistant):
+    """A citation is of a wrong place when the place was chosen or named otherwise;
+    a question that chooses and names no place (「四个地方…」) has every place in scope."""
+    from assistant.evaluation.runner import _allowed_cities
+
+    every = {j.slug for j in assistant.registry.jurisdictions}
+    assert _allowed_cities(_item(None, "四个地方常务会多久开一次"), assistant) == every
+    assert _allowed_cities(_item(None, "朝阳和咸宁开会请假有啥区别"), assistant) == {"chaoyang", "xianning"}
+    assert _allowed_cities(_item("datong", "常务会多久开一次"), assistant) == {"datong"}
+    assert _allowed_cities(_item(None, "那咸宁呢", history=("大同常务会多久开一次",)), assistant) == {
+        "datong",
+        "xianning",
+    }

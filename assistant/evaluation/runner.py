@@ -67,14 +67,19 @@ class QuestionResult:
 
 
 def _allowed_cities(item: GoldItem, assistant: Assistant) -> set[str]:
+    """The places a citation may name: the chosen place, the places said, the gold's.
+
+    With no place chosen and none said (「四个地方…」「各地…」), every place is in the
+    question's scope, so no citation can be of a wrong place.
+    """
     allowed = {assistant.index.by_id[a].city for g in item.gold for a in g}
+    said = "".join([*item.row.history, item.row.question])
+    named = {j.slug for j in assistant.registry.jurisdictions if any(n in said for n in j.names)}
+    if not item.row.city and not named:
+        return {j.slug for j in assistant.registry.jurisdictions}
     if item.row.city:
         allowed.add(item.row.city)
-    said = "".join([*item.row.history, item.row.question])
-    for j in assistant.registry.jurisdictions:
-        if any(n in said for n in j.names):
-            allowed.add(j.slug)
-    return allowed
+    return allowed | named
 
 
 def score(
