@@ -750,6 +750,20 @@ def test_a_new_role_asked_whether_the_same_holds(dialogue):
     assert r.question == "部门一把手离开城区出差要提前多久请假"
 
 
+def test_a_role_said_with_what_it_does_there_takes_the_previous_roles_place(dialogue):
+    # 「列席的部门负责人」: the role (with whose and what it does at the meeting) in place of 副市长; then the
+    # same for another meeting
+    turns = ["大同常务会副市长来不了跟谁请假？", "那列席的部门负责人请假呢？"]
+    assert dialogue.resolve(turns).question == "大同常务会列席的部门负责人来不了跟谁请假"
+    assert dialogue.resolve([*turns, "全体会也是这样吗？"]).question == "大同全体会列席的部门负责人来不了跟谁请假"
+
+
+def test_a_place_said_as_whose_the_meeting_is_does_not_split_the_asking(assistant):
+    # 「不能上大同的常务会」 is 「不能上常务会」 in 大同: the list of what is not put on the agenda
+    answer = assistant.ask("哪些事不能上大同的常务会？")
+    assert not answer.refused and "不列入市政府常务会议议题" in answer.answer
+
+
 def test_a_question_about_a_role_of_its_own_is_not_glued_to_anothers(assistant):
     # 部门一把手 is not the 县市区政府一把手 of the question before: asked as it is, and 咸宁 sets no days for it
     turn = assistant.dialogue.resolve(

@@ -527,6 +527,11 @@ def test_coverage_and_type_bonus():
     assert doing_unsaid("秘书长由谁任命", [("秘书长",), ("任命", "任免")], chairs) == "任命"
     assert doing_unsaid("秘书长由谁任命", [("秘书长",), ("任命", "任免")], "秘书长由市长提请任免") is None
     assert doing_unsaid("行政编制总额是谁批的", [("编制",), ("总额",)], chairs) is None  # 总额 is no doing
+    # 「经过谁核准」 asks whose approval as 由谁 does; a doing no rule or synonym says is judged by the quote
+    assert doing_asked("简报要经过谁核准") == "核准"
+    supervises = "用好“13710”信息化督办平台，创新督查方式。"
+    assert doing_unsaid("13710督办平台是哪个单位负责运维的", [("13710",), ("平台",)], supervises) == "运维"
+    assert doing_unsaid("平台由谁运维", [("平台",)], "平台由市政府办公室运维") is None
     # a document named by its core: the place, the issuing government and 工作 aside, 会议 said 会
     titles = [
         "大同市人民政府工作规则",
@@ -1473,6 +1478,9 @@ def test_the_days_ahead_of_the_doing_asked():
     assert not lead_time_filled("常务会议多久开一次", "一般应于会前2日通知")
     # the doing said before the asking, which ends the question (review 28)
     assert lead_time_filled("常务会通知提前几天发", "一般应于会前2日通知常务会议组成人员和相关部门单位。")
+    # 「发通知」: the doing is 通知, carried by a light verb
+    assert lead_time_filled("常务会一般提前几天发通知", "一般应于会前2日通知常务会议组成人员和相关部门单位。")
+    assert not lead_time_filled("常务会一般提前几天发文", "一般应于会前2日通知常务会议组成人员和相关部门单位。")
 
 
 def test_a_limit_asked_is_not_stated_by_promptness():

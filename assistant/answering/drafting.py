@@ -208,7 +208,9 @@ class Drafter:
         for stage, ms in found.timings.items():
             timings[stage] = timings.get(stage, 0.0) + ms
         t = time.perf_counter()
-        draft = self.answerer.draft(strip_places(part, others) or part, found.hits, found.vector)
+        draft = self.answerer.draft(
+            self._possessor_dropped(strip_places(part, others) or part), found.hits, found.vector
+        )
         timings["answer"] = timings.get("answer", 0.0) + (time.perf_counter() - t) * 1000
         return found, no_such_article, draft
 
@@ -375,12 +377,23 @@ class Drafter:
         found = self.retriever.retrieve(self._without_places("".join(others)), c, self.settings.weights.consensus_depth)
         return [h for h in found.hits if h.article.id not in ids]
 
+    def _possessor_dropped(self, q: str) -> str:
+        """「哪些事不能上大同的常务会」 drafted as 「哪些事不能上常务会」: a place said as whose a thing is stands between
+        the words the clause is found by (the place is the search's filter)."""
+        for name in self.place_names:
+            if f"{name}的" in q:
+                # inside a phrase only (「上大同的常务会」), not opening it or one of places listed (「城区和咸宁的」)
+                q = re.sub(
+                    f"(?<=[\u4e00-\u9fff])(?<![和与跟及同])(?<!以及){re.escape(name)}的(?=[\u4e00-\u9fff])", "", q
+                )
+        return q
+
     def _without_places(self, q: str) -> str:
         """The question as searched: jurisdictions are a filter, not content (their names pull the
         question's embedding away from the articles): 「大同和咸宁全体会一年各开几次」 → 「全体会一年各开几次」."""
         found = self.detector.detect(q).unknown  # 阳高县, found by its form
         names = tuple(sorted((*self.place_names, *found), key=len, reverse=True)) if found else self.place_names
-        return without_scope(_CONNECTOR.sub("", strip_places(q, names)) or q)
+        return without_scope(_CONNECTOR.sub("", strip_places(self._possessor_dropped(q), names)) or q)
 
     def without_reference(self, q: str) -> str | None:
         """The question without the article it names and the words pointing at it (「第六十条规定副市长可以不

@@ -248,21 +248,26 @@ def _listed(text: str, start: int, end: int, after: bool = True) -> tuple[int, i
 # whose role it is, said before it: 「各部门」, 「县（市、区）政府」, 「市直单位」
 _HOLDER = re.compile(r"[\u4e00-\u9fff（）()、]{0,8}?(?:部门|单位|政府)$")
 _SELF = re.compile(r"自己|本人|本身")
+# What may come before a role in a follow-up naming it: what it does there (「列席的」), then whose it is (「部门」)
+_DESCRIBED_ROLE = re.compile(r"(?:[\u4e00-\u9fff]{1,4}的)?(?:[\u4e00-\u9fff（）()、]{0,8}?(?:部门|单位|政府))?")
 
 
 def _new_role(new: str, previous: str) -> str | None:
     """「那副市长呢」 after 「大同各部门主要负责人离同外出要怎么请假」, 「那区长自己出差呢」 after 「副区长、办公室
     主任离开城区出差向谁请假」: the new role in place of the previous question's roles (all those listed,
     with whose they are), the rest as it was; None when ``new`` says more than a role (or its 自己)."""
-    lead, old = ROLE.match(new), ROLE.search(previous)
+    lead, old = ROLE.search(new), ROLE.search(previous)
     if not lead or not old or new.startswith("办公会", lead.end()) or previous.startswith("办公会", old.end()):
         return None
+    # 「列席的部门负责人请假」: the role may be said with whose it is and what it does there
+    if not _DESCRIBED_ROLE.fullmatch(new[: lead.start()]):
+        return None
     rest = _SELF.sub("", new[lead.end() :])
-    if (rest and rest not in previous) or ROLE.search(rest) or lead.group(0) == old.group(0):
+    if (rest and rest not in previous) or ROLE.search(rest) or new[: lead.end()] == old.group(0):
         return None
     start, end = _listed(previous, old.start(), old.end())
     holder = _HOLDER.search(previous[:start])
-    return previous[: holder.start() if holder else start] + lead.group(0) + previous[end:]
+    return previous[: holder.start() if holder else start] + new[: lead.end()] + previous[end:]
 
 
 def described_thing(words: str) -> bool:

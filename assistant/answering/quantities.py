@@ -445,8 +445,14 @@ def lead_time_filled(question: str, text: str) -> bool:
         # 「通知提前几天发」: the doing said before the asking, which ends the question; any days ahead stated fill
         # it (the caller checks the text has every word of the question)
         return _LEAD_LAST.search(question) is not None and re.search(_DAYS_AHEAD, normalize(text)) is not None
-    ahead = rf"{_DAYS_AHEAD}[^，。；]{{0,12}}?{re.escape(m.group(1))}"
-    return re.search(ahead, normalize(text)) is not None
+    doings = [m.group(1)]
+    if m.group(1)[0] in _LIGHT_VERBS:  # 「提前几天发通知」: the doing is 通知 (the rules say 会前2日通知)
+        doings.append(question[m.start(1) + 1 : m.start(1) + 3])
+    said = normalize(text)
+    return any(re.search(rf"{_DAYS_AHEAD}[^，。；]{{0,12}}?{re.escape(d)}", said) for d in doings if len(d) == 2)
+
+
+_LIGHT_VERBS = "发下出送给做"  # verbs that only carry a doing named by the noun after them (发通知, 下通知)
 
 
 _DAYS_AHEAD = rf"(?:提前|会前|前)\s*{_RANGE}\s*(?:个)?(?:工作日|天|日)"
