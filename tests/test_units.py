@@ -1046,7 +1046,7 @@ def test_without_how_often(question, rest):
 
 
 def test_per_occasion_unstated():
-    from assistant.answering.quantities import per_occasion_unstated
+    from assistant.answering.timing import per_occasion_unstated
 
     assert per_occasion_unstated("专题学习每次搞多长时间", "一般两个月安排一次专题学习")
     assert per_occasion_unstated("常务会一次最长能开多久", "市政府常务会议一般每两周召开一次")  # a bound, no content
@@ -1056,7 +1056,7 @@ def test_per_occasion_unstated():
 
 
 def test_after_unstated():
-    from assistant.answering.quantities import after_unstated
+    from assistant.answering.timing import after_unstated
 
     ahead = "主办部门应提前10个工作日正式向市政府报送请示，由市政府办公室报市政府领导同志审核"
     assert after_unstated("报上去以后，政府办一般几天给批复", ahead)
@@ -1468,7 +1468,7 @@ def test_an_issuer_asked_of_every_place_is_at_any_level():
 
 
 def test_the_days_ahead_of_the_doing_asked():
-    from assistant.answering.quantities import lead_time_filled
+    from assistant.answering.timing import lead_time_filled
 
     assert lead_time_filled("常务会议提前几天通知", "一般应于会前2日通知常务会议组成人员和相关部门单位。")
     assert lead_time_filled("会议提前几天通知参会人员", "应在会前 2 日将时间、地点和议题安排通知参会人员")
@@ -1698,7 +1698,7 @@ def test_the_heads_of_holders_listed_are_not_the_mayor():
 
 
 def test_a_lead_time_is_a_time_ahead_not_how_often():
-    from assistant.answering.quantities import lead_time_unstated
+    from assistant.answering.timing import lead_time_unstated
 
     asked = "常务会提前几天发通知"
     assert lead_time_unstated(asked, "市政府常务会议一般每两周召开一次,如有需要可随时召开。")

@@ -20,12 +20,13 @@ from assistant.answering.consensus import likeness, most_alike, restates
 from assistant.answering.extractive import Draft, ExtractiveAnswerer
 from assistant.answering.parts import as_said, question_parts, without_scope
 from assistant.answering.phrasing import reaching, rejoined, unable
-from assistant.answering.quantities import amounts, asked, asked_unit, lead_time_unstated, plain_asking, states
+from assistant.answering.quantities import amounts, asked, asked_unit, plain_asking, states
 from assistant.answering.references import named_document, named_elsewhere
 from assistant.answering.relocation import Relocator
 from assistant.answering.roles import ROLE
 from assistant.answering.scoring import ClauseScorer, coverage
 from assistant.answering.stated import quantity_elsewhere
+from assistant.answering.timing import lead_time_unstated
 from assistant.knowledge.registry import Registry
 from assistant.knowledge.segment import compact
 from assistant.models import Article, Hit

@@ -8,28 +8,23 @@ deterministic. Quotes are verbatim substrings of article text (sentences, or ite
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answering.analysis import Group, QuestionAnalyzer
-from assistant.answering.attendance import sitting_in, uninvited
+from assistant.answering.attendance import sitting_in
 from assistant.answering.clauses import ClauseVectors, sentences
-from assistant.answering.doers import doer_unstated, doing_unsaid, names_doer, thing_unnamed
 from assistant.answering.extras import asked_extras
-from assistant.answering.identity import asks_identity
 from assistant.answering.lists import asks_for_list, lead_of, listed, with_list
 from assistant.answering.quantities import (
     PROPORTION,
     asked,
     asked_unit,
     held_as_needed,
-    lead_time_unstated,
     states,
 )
-from assistant.answering.recipients import recipient_unnamed
 from assistant.answering.refusal import RefusalModel, Signals, complete_evidence
 from assistant.answering.roles import issuer_mismatch, role_mismatch, subject_roles
-from assistant.answering.sanctions import sanction_unstated, states_sanction
 from assistant.answering.scoring import (
     ClauseScorer,
     bigram_overlap,
@@ -43,7 +38,8 @@ from assistant.answering.scoring import (
     unknown_share,
 )
 from assistant.answering.stated import asked_of, quantity_elsewhere
-from assistant.answering.venues import mentioning, venue_unstated
+from assistant.answering.timing import lead_time_unstated
+from assistant.answering.unsaid import NotSaid, not_said, with_quote
 from assistant.models import Article, Citation, Hit
 from assistant.settings import Weights
 from assistant.textnorm import normalize
@@ -245,39 +241,13 @@ class ExtractiveAnswerer:
         )
         if silent and judged and (stating := self._stating_clause(question, groups, hits[0].article, quotes, context)):
             # 「…商量谁来受理有没有时限」: 「由最先收到…的机关受理」 and, in the article, 「…在10日内协商确定」
-            quotes, silent = _with(hits[0].article, quotes, stating), False
-        if judged and asks_identity(question):
-            # 「秘书长是谁」 quoted 「市政府由市长、副市长、秘书长…组成」: the rules name offices, not people
-            return Draft((), True, "person", s, said=quotes[0].quote if quotes else "")
-        if judged and uninvited(question, groups, hits[0].article.text):
-            # 「常务会能请法律顾问列席吗」 against a rule on the meeting that never names one
-            return Draft((), True, "invitee", s, said=quotes[0].quote if quotes else "")
-        if judged and quotes and recipient_unnamed(question, joined):
-            # 「副区长请假超过一周要不要报区委」 quoted 「…向区长请假，经批准后，向区政府办公室报备」: no word of 区委
-            return Draft((), True, "recipient", s, said=quotes[0].quote)
-        if venue_unstated(question, joined):
-            # 「常务会在哪开」 quoted the meeting's schedule: no quote names a place, the rules set none
-            return Draft((), True, "venue", s, said=mentioning(context))
-        if judged and not ruled_out and not silent and sanction_unstated(question, joined):
-            # 「违反请销假制度怎么处分」 quoted 「要严格执行请销假制度」: no quote names a sanction
-            named = _with_stating(states_sanction, groups, hits[0].article, quotes, context)
-            if named is None:
-                return Draft((), True, "sanction", s, said=quotes[0].quote if quotes else "")
-            quotes = named
-        if judged and not ruled_out and not silent and (doing := doer_unstated(question, joined)):
-            # 「公平竞争审查归哪个部门」 quoted 「加强…公平竞争审查」: no quote says who does it; a sentence of the
-            # article that does answers, else the refusal says the rules do not set who
-            named = _with_stating(lambda u: names_doer(u, doing), groups, hits[0].article, quotes, context)
-            if named is None:
-                return Draft((), True, "doer", s, said=quotes[0].quote if quotes else "")
-            quotes = named
-        if judged and not ruled_out and not silent and doing_unsaid(question, [g.alternatives for g in groups], joined):
-            # 「大同市政府秘书长由谁任命」 quoted the rule on who chairs a meeting: no quote says the doing asked
-            return Draft((), True, None, s)
-        titled = "".join(c.article.document + c.quote for c in quotes) if judged else ""  # 「本规则由…解释」
-        if titled and thing_unnamed(question, groups, titled):
-            # 「区政府规章由谁签署」 quoted 「区政府发布的决定和命令…由区长签署」: who signs other things
-            return Draft((), True, "doer", s, said=quotes[0].quote)
+            quotes, silent = with_quote(hits[0].article, quotes, stating), False
+        checked = not_said(
+            question, groups, hits[0].article, quotes, context, joined, judged, not ruled_out and not silent
+        )
+        if isinstance(checked, NotSaid):
+            return Draft((), True, checked.kind, s, said=checked.said)
+        quotes = checked
         if not judged or ruled_out or silent:
             # "区政府全体会议多久开一次": the article is about the meeting but states no frequency.
             # said only of an article about the question's topic (not 「食堂几点开饭」 against a meeting rule)
@@ -305,9 +275,9 @@ class ExtractiveAnswerer:
                 return Draft((), True, "lead", s, said=said)
             # the article sets the days in another clause (「…会前 2 日…通知…，会议有关材料一般应同时送达」)
             best = max(days, key=lambda u: coverage(groups, u))
-            quotes = _with(art, quotes, Citation(art, best))
+            quotes = with_quote(art, quotes, Citation(art, best))
         if extra := sitting_in(question, quotes, context):  # 「哪些人参加」: the members, and who sits in
-            quotes = _with(hits[0].article, quotes, Citation(hits[0].article, extra))
+            quotes = with_quote(hits[0].article, quotes, Citation(hits[0].article, extra))
         return Draft(quotes, False, None, s)
 
     def _stating_clause(
@@ -431,27 +401,6 @@ class ExtractiveAnswerer:
             chosen.append(nxt)
         chosen.sort(key=lambda t: t[1])  # reading order
         return listed(question, groups, article, [unit for _, _, unit in chosen])
-
-
-def _with(article: Article, quotes: Sequence[Citation], added: Citation) -> tuple[Citation, ...]:
-    """``quotes`` with ``added`` (once), in the order they stand in ``article``."""
-    return tuple(sorted({*quotes, added}, key=lambda c: article.text.find(c.quote)))
-
-
-def _with_stating(
-    stating: Callable[[str], bool],
-    groups: Sequence[Group],
-    article: Article,
-    quotes: Sequence[Citation],
-    context: list[str],
-) -> tuple[Citation, ...] | None:
-    """The quotes and the sentence of ``article`` (``context``) that states what is asked (``stating``: a
-    sanction, who does it) for the question's words (the one covering most of them), in the article's order;
-    None when no sentence states it."""
-    naming = [u for u in context if stating(u) and coverage(groups, u) > 0]
-    if not naming:
-        return None
-    return _with(article, quotes, Citation(article, max(naming, key=lambda u: coverage(groups, u))))
 
 
 def _same_paragraph(article: Article, first: str, second: str) -> bool:

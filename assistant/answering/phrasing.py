@@ -12,8 +12,9 @@ from collections.abc import Callable, Sequence
 
 from assistant.answering.cities import positioned
 from assistant.answering.kinds import Kinds
-from assistant.answering.quantities import LEAD_TIME, SPAN_OF_TIME, asked, without_how_often
+from assistant.answering.quantities import SPAN_OF_TIME, asked, without_how_often
 from assistant.answering.roles import IN_NAME, ROLE
+from assistant.answering.timing import LEAD_TIME
 from assistant.retrieval.tokenizer import STOPWORDS, default_tokenizer
 
 LEAD = re.compile(r"^(那么|那要是|那(?![种个些样次位条])|还有|另外|如果是|换成|换作|要是)")  # 那种: that kind, no lead

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from assistant.answering.asking import QUESTION_TYPES, question_types
-from assistant.answering.quantities import asked, asked_unit, lead_time_filled
+from assistant.answering.quantities import asked, asked_unit
 from assistant.answering.roles import leads_alone
+from assistant.answering.timing import lead_time_filled
 from assistant.errors import ConfigError
 
 

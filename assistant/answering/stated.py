@@ -15,14 +15,13 @@ from typing import Literal
 from assistant.answering.analysis import Group, named_ends
 from assistant.answering.quantities import (
     WHEN,
-    after_unstated,
     asked,
     asked_span,
     asked_unit,
-    per_occasion_unstated,
     states,
 )
 from assistant.answering.roles import ROLE
+from assistant.answering.timing import after_unstated, per_occasion_unstated
 from assistant.models import Citation
 from assistant.textnorm import normalize
 

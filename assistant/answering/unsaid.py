@@ -1,0 +1,101 @@
+"""What the chosen quotes do not say although the question asks it: a person (the rules name offices), an
+invitee, a recipient, a venue, a sanction, a doer or the doing asked, or the thing whose doer is asked.
+
+``not_said`` runs these checks on an answerer's quotes in turn. Each either refuses (``NotSaid``: the kind of
+refusal, see ``messages``, and the clause to say instead) or lets the quotes stand, for some checks with the
+sentence of the article that does say it added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from assistant.answering.analysis import Group
+from assistant.answering.attendance import uninvited
+from assistant.answering.doers import doer_unstated, doing_unsaid, names_doer, thing_unnamed
+from assistant.answering.identity import asks_identity
+from assistant.answering.recipients import recipient_unnamed
+from assistant.answering.sanctions import sanction_unstated, states_sanction
+from assistant.answering.scoring import coverage
+from assistant.answering.venues import mentioning, venue_unstated
+from assistant.models import Article, Citation
+
+
+@dataclass(frozen=True)
+class NotSaid:
+    """A refusal: what the rules were found not to say (``None``: only that they do not answer) and the
+    clause said instead."""
+
+    kind: str | None
+    said: str = ""
+
+
+def not_said(
+    question: str,
+    groups: Sequence[Group],
+    article: Article,
+    quotes: tuple[Citation, ...],
+    context: list[str],
+    joined: str,
+    judged: bool,
+    settled: bool,
+) -> NotSaid | tuple[Citation, ...]:
+    """The refusal, or the quotes (with what answers added), for ``quotes`` of the top ``article``
+    (``context``: its sentences; ``joined``: the quotes as first chosen). ``judged``: the evidence answers;
+    ``settled``: no quantity asked is ruled out or unstated (those refusals come first)."""
+    first = quotes[0].quote if quotes else ""
+    if judged and asks_identity(question):
+        # 「秘书长是谁」 quoted 「市政府由市长、副市长、秘书长…组成」: the rules name offices, not people
+        return NotSaid("person", first)
+    if judged and uninvited(question, groups, article.text):
+        # 「常务会能请法律顾问列席吗」 against a rule on the meeting that never names one
+        return NotSaid("invitee", first)
+    if judged and quotes and recipient_unnamed(question, joined):
+        # 「副区长请假超过一周要不要报区委」 quoted 「…向区长请假，经批准后，向区政府办公室报备」: no word of 区委
+        return NotSaid("recipient", first)
+    if venue_unstated(question, joined):
+        # 「常务会在哪开」 quoted the meeting's schedule: no quote names a place, the rules set none
+        return NotSaid("venue", mentioning(context))
+    if judged and settled and sanction_unstated(question, joined):
+        # 「违反请销假制度怎么处分」 quoted 「要严格执行请销假制度」: no quote names a sanction
+        named = with_stating(states_sanction, groups, article, quotes, context)
+        if named is None:
+            return NotSaid("sanction", first)
+        quotes = named
+    if judged and settled and (doing := doer_unstated(question, joined)):
+        # 「公平竞争审查归哪个部门」 quoted 「加强…公平竞争审查」: no quote says who does it; a sentence of the
+        # article that does answers, else the refusal says the rules do not set who
+        named = with_stating(lambda u: names_doer(u, doing), groups, article, quotes, context)
+        if named is None:
+            return NotSaid("doer", first)
+        quotes = named
+    if judged and settled and doing_unsaid(question, [g.alternatives for g in groups], joined):
+        # 「大同市政府秘书长由谁任命」 quoted the rule on who chairs a meeting: no quote says the doing asked
+        return NotSaid(None)
+    titled = "".join(c.article.document + c.quote for c in quotes) if judged else ""  # 「本规则由…解释」
+    if titled and thing_unnamed(question, groups, titled):
+        # 「区政府规章由谁签署」 quoted 「区政府发布的决定和命令…由区长签署」: who signs other things
+        return NotSaid("doer", quotes[0].quote)
+    return quotes
+
+
+def with_quote(article: Article, quotes: Sequence[Citation], added: Citation) -> tuple[Citation, ...]:
+    """``quotes`` with ``added`` (once), in the order they stand in ``article``."""
+    return tuple(sorted({*quotes, added}, key=lambda c: article.text.find(c.quote)))
+
+
+def with_stating(
+    stating: Callable[[str], bool],
+    groups: Sequence[Group],
+    article: Article,
+    quotes: Sequence[Citation],
+    context: list[str],
+) -> tuple[Citation, ...] | None:
+    """The quotes and the sentence of ``article`` (``context``) that states what is asked (``stating``: a
+    sanction, who does it) for the question's words (the one covering most of them), in the article's order;
+    None when no sentence states it."""
+    naming = [u for u in context if stating(u) and coverage(groups, u) > 0]
+    if not naming:
+        return None
+    return with_quote(article, quotes, Citation(article, max(naming, key=lambda u: coverage(groups, u))))
