@@ -45,6 +45,7 @@ def test_article_page_opens_on_the_article_on_a_desktop(page, live_server, fragm
     assert page.locator(article).evaluate("e => e.matches(':target')") == bool(fragment)
     assert "秘书长签发" in page.locator(article).inner_text()
     assert page.locator(f"{article} button.copy").is_visible()  # the script ran
+    assert page.locator(f"{article} button.copy").get_attribute("data-copy").startswith("《大同市人民政府工作规则》第")
     assert page.locator(".toc").is_visible() and no_sideways_scroll(page)
     if fragment:
         shot(page, "rules-desktop", full_page=False)

@@ -118,6 +118,9 @@ def test_document_url_shows_the_document_without_a_marked_article(http):
     assert plenary.status_code == 200 and len(article_ids(plenary.text)) == 12
     assert 'class="toc flat"' in plenary.text and 'class="chapter-title"' not in plenary.text
     assert "同政办发〔2024〕2号" in plenary.text
+    # each 复制出处 button copies the article's citation (not the name of a Python method)
+    assert 'data-copy="《大同市人民政府工作规则》第三十三条（同政发〔2024〕2号）"' in page
+    assert "built-in" not in page and "0x" not in page
     meeting = http.get("/rules/datong-executive-meeting-014")
     assert meeting.status_code == 200 and len(article_ids(meeting.text)) == 25
 

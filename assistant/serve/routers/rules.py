@@ -89,7 +89,8 @@ def article_view(a: Article, quotes: tuple[str, ...] = ()) -> dict[str, Any]:
         "canonical": canonical if canonical != a.label else "",
         "paragraphs": [marked(p, quotes) for p in a.paragraphs if p.strip()],
         "source": source,
-        "copy": f"{source}（{a.document_number}）" if a.document_number else source,
+        # (not "copy": a template reads a.copy as the dict's own copy method)
+        "citation": f"{source}（{a.document_number}）" if a.document_number else source,
         "ask": "/?" + urlencode({"q": f"{source}是怎么规定的？", "city": a.city}),
     }
 
