@@ -1806,3 +1806,25 @@ def test_a_doing_that_cannot_be_done_is_said_as_the_rules_say_it():
     assert unable("哪些事儿上不了常务会？") == "哪些事儿不能上常务会？"
     assert unable("这个文件签不了吗") == "这个文件不能签吗"
     assert unable("少不了要请示") == "少不了要请示" and unable("来不了怎么办") == "来不了怎么办"  # an idiom; attending
+
+
+def test_a_doing_forbidden_outright_answers_whether_it_may_be_done():
+    from assistant.answering.asking import prohibits
+
+    rule = "除市委、市政府统一安排外,个人不公开出版著作,不发贺信、贺电,不题词、题字、作序。"
+    # whatever it would be done for (给企业), it is not done
+    assert prohibits("咸宁市领导能给企业题词吗", rule) and prohibits("市领导可以给企业发贺信吗", rule)
+    assert prohibits("领导能不能作序", rule)
+    assert not prohibits("市领导能参加剪彩吗", rule)  # not a doing the rule forbids
+    assert not prohibits("谁能题词", rule)  # not asked whether it may be done
+    assert not prohibits("市领导能题词吗", "市领导可以题词。")
+
+
+def test_the_clause_on_the_issuer_asked_answers_before_one_on_a_body_named_alike():
+    from assistant.answering.roles import issuer_matches, issuer_mismatch
+
+    q = "城区办公室主任能直接签发以区政府名义的文件吗"
+    assert issuer_matches(q, "以区政府名义发文，经区政府分管领导同志审核后，由区长签发。")
+    office = "以区政府办公室名义发文，经区政府分管领导同志同意后，一般由区政府办公室主任签发。"
+    assert not issuer_matches(q, office) and issuer_mismatch(q, office)
+    assert not issuer_matches("以区政府名义或者区政府办公室名义发文谁签", office)  # two issuers asked

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.quantities import AS_NEEDED, asked
+from assistant.retrieval.tokenizer import default_tokenizer
 
 # What kind of answer the question wants, and what such an answer looks like in a clause.
 # A role or body by its form, not by a list of titles: a word ending in a head that names one
@@ -189,6 +190,26 @@ def permitted_doing(question: str) -> str | None:
     """The doing a yes/no question asks whether someone may do (「副秘书长能不能主持专题会」 → 主持)."""
     m = _MAY_DO.search(question)
     return m.group(1) if m and m.group(1)[0] not in _NOT_DOING else None
+
+
+# 「能给企业题词吗」, 「可不可以收礼」: whether something may be done at all
+_MAY = re.compile(r"能不能|能否|可不可以|可否|可以|允许|准不准|让不让|(?<![才就])能(?=[^，。？?]{0,10}[吗么嘛])")
+_PROHIBITED = r"(?:不得|不准|不许|严禁|禁止|一律不|不)"
+_WHETHER_MAY = frozenset({"能不能", "能否", "可不可以", "可否", "准不准", "让不让"})  # ask whether by themselves
+
+
+def prohibits(question: str, clause: str) -> bool:
+    """Whether ``clause`` forbids outright a doing a yes/no question asks may be done: 「不题词、题字、作序」 for
+    「市领导能给企业题词吗」 — whatever it would be done for (给企业), it is not done. The doing is a word of two
+    or more characters after the asking that the clause says right after a negation (within a list)."""
+    m = _MAY.search(question)
+    whether = m is not None and (m.group(0) in _WHETHER_MAY or re.search(r"[吗么嘛？?]", question[m.end() :]))
+    if not m or not whether:
+        return False
+    words = [w for w, f in default_tokenizer().tagged(question[m.end() :]) if len(w) >= 2 and f.startswith(("v", "n"))]
+    # 「不发贺信」, 「不公开出版著作」: a verb or adverb of up to two characters between; 「不题词、题字」: a list
+    between = r"[\u4e00-\u9fff]{0,2}?(?:[^，。；,;！!？?]{0,6}?、)?"
+    return any(re.search(rf"{_PROHIBITED}{between}{re.escape(w)}", clause) for w in words)
 
 
 def done_by_role(unit: str, doing: str) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from assistant.answering.asking import QUESTION_TYPES, question_types
+from assistant.answering.asking import QUESTION_TYPES, prohibits, question_types
 from assistant.answering.quantities import asked, asked_unit
 from assistant.answering.roles import leads_alone
 from assistant.answering.timing import lead_time_filled
@@ -104,9 +104,10 @@ def complete_evidence(s: Signals, question: str, best: str = "") -> bool:
     unscheduled = "unscheduled" in types and bool(QUESTION_TYPES["unscheduled"][1].search(best))
     # 「副秘书长是干啥的」: the role's own clause (its subject the role alone) says what it does
     duty = "duty" in types and bool(QUESTION_TYPES["duty"][1].search(best)) and leads_alone(question, best)
+    filled = (quantity and s.quantity_in_clause > 0) or unscheduled or duty or lead_time_filled(question, best)
     return (
-        ((quantity and s.quantity_in_clause > 0) or unscheduled or duty or lead_time_filled(question, best))
-        and s.clause_coverage >= 1.0
+        # 「市领导能给企业题词吗」: 「不题词」 forbids it whatever it is for, the words of what it is for aside
+        ((filled and s.clause_coverage >= 1.0) or prohibits(question, best))
         and not s.kind_mismatch
         and not s.role_mismatch
         and s.unknown_share == 0

@@ -213,6 +213,15 @@ def issuer_mismatch(question: str, clause: str) -> bool:
     return any(a.startswith(asked[0]) or asked[0].startswith(a) for a in said)
 
 
+def issuer_matches(question: str, clause: str) -> bool:
+    """The clause is about what is issued in the one body's name the question asks about (「以区政府名义发文，
+    …由区长签发」 for 「以区政府名义的文件」)."""
+    if "名义" not in question or "名义" not in clause or question.count("名义") != 1:
+        return False
+    asked = [_unleveled(a) for a in _issuers(question)]
+    return len(asked) == 1 and asked[0] in [_unleveled(a) for a in _issuers(clause)]
+
+
 def _unleveled(issuer: str) -> str:
     """「市政府办公室」 → 「政府办公室」: an issuer without its level."""
     return re.sub(r"^[市区县](?=(?:人民)?政府)", "", issuer)

@@ -22,7 +22,14 @@ from assistant.answering.asking import (
 from assistant.answering.clauses import DEFINITION, clauses_with_context
 from assistant.answering.phrasing import ASKING
 from assistant.answering.quantities import asked, asked_unit, states
-from assistant.answering.roles import ROLE, issuer_mismatch, leads_alone, role_mismatch, stand_in_mismatch
+from assistant.answering.roles import (
+    ROLE,
+    issuer_matches,
+    issuer_mismatch,
+    leads_alone,
+    role_mismatch,
+    stand_in_mismatch,
+)
 from assistant.models import Article, Citation
 from assistant.settings import Weights
 from assistant.textnorm import matchable, normalize
@@ -210,6 +217,10 @@ class ClauseScorer:
             score = self._penalised(question, article, unit, clause_score(question, groups, types, unit, context, w))
             if score > 0:
                 out.append((score, pos, unit))
+        if any(issuer_matches(question, u) for _, _, u in out):
+            # 「办公室主任能签发以区政府名义的文件吗」: the clause on what is issued in 区政府's name answers (由区长签发),
+            # not the one on 区政府办公室's, however many of the question's words that one has
+            out = [(sc, pos, u) for sc, pos, u in out if not issuer_mismatch(question, u)]
         return tuple(out)
 
     def _penalised(self, question: str, article: Article, unit: str, score: float) -> float:
