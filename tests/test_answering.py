@@ -1069,6 +1069,7 @@ def test_a_documents_own_facts_come_from_its_record(assistant):
     number = assistant.ask("大同市人民政府工作规则的文号是多少？")
     assert not number.refused and number.reason == Reason.DOCUMENT_FACTS
     assert "同政发〔2024〕2号" in number.answer and number.scope == ("datong",)
+    assert "同政发〔2024〕2号" in assistant.ask("大同的工作规则是几号文").answer  # 几号文: its number
     issued = assistant.ask("城区政府工作规则是哪年发的")  # not the 2016 rules it replaced
     assert "2023年7月20日印发" in issued.answer and "2016" not in issued.answer
     assert "共44条" in assistant.ask("朝阳市政府工作规则一共多少条").answer

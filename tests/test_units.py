@@ -1828,3 +1828,12 @@ def test_the_clause_on_the_issuer_asked_answers_before_one_on_a_body_named_alike
     office = "以区政府办公室名义发文，经区政府分管领导同志同意后，一般由区政府办公室主任签发。"
     assert not issuer_matches(q, office) and issuer_mismatch(q, office)
     assert not issuer_matches("以区政府名义或者区政府办公室名义发文谁签", office)  # two issuers asked
+
+
+def test_a_day_of_the_month_asked_is_stated_only_as_one():
+    from assistant.answering.quantities import DAY, asked, asked_unit, states
+
+    assert asked("常务会一般几号开") == "time" and asked_unit("常务会一般几号开") == DAY
+    assert not states("市政府常务会议一般每月召开 1-2 次。", "time", DAY)  # how often, not which day
+    assert states("常务会议一般在每月15日召开。", "time", DAY)
+    assert asked_unit("这个规则是几号文") is None  # a document's number, not a day

@@ -76,7 +76,7 @@ _ASKS_TIME = re.compile(
     r"多久|多长时间|多长时候|多少天|多少日|多少个工作日|(?<![那这头])(?:几天|几日|几个工作日|几个月|几年|几周)|几小时|几分钟|"
     r"什么时候|何时|哪天|啥时候|时限|期限|多久一次|频率|频次|提前几|几次|多少次|一年.{0,3}几|一个月.{0,3}几|多长"
     # 哪几点 asks which points (a list), not a time of day; 「哪个地方纪要印发得最快」: how long, compared
-    r"|几月|哪个?月|(?<!哪)几点|天数|得(?:最|更)(?:快|慢|早|晚|长|短)|星期几|周几|礼拜几"
+    r"|几月|哪个?月|(?<!哪)几点|天数|得(?:最|更)(?:快|慢|早|晚|长|短)|星期几|周几|礼拜几|(?<![文第编])几号(?![文令线])|哪号"
     # whether a time is set (「调研的时间有硬性要求吗」, 「时长有没有限制」): asks the time
     r"|(?:时间|时长)(?:上)?(?:有没有|有无|是否有|有)[^，。？?]{0,4}(?:要求|规定|限制|门槛|标准)"
 )
@@ -225,6 +225,9 @@ WHEN = "何时"  # the "unit" of a point in time asked
 _ASKS_WHICH_LIMIT = re.compile(r"(?:什么|啥|哪个|哪种)(?:时限|期限)")
 LIMIT = "时限"
 _ASKS_WEEKDAY = re.compile(r"星期几|周几|礼拜几")
+# a day of the month asked (「常务会一般几号开」; not a document's number, 「几号文」, 「第几号」)
+_ASKS_DAY = re.compile(r"(?<![文第编])几号(?![文令线])|哪号")
+DAY = "几号"  # stated only as a day of the month (每月15日, 月底, 上旬) or of the week
 WEEKDAY = "星期几"  # a day of the week asked (「一般安排在星期几开」): stated only as one (每周一, 星期三)
 _EVENT_TIME = re.compile(
     # 「…时」 of an event (not 同时, 临时, 小时 …, nor 时间, 时限 …)
@@ -268,6 +271,7 @@ _UNIT_STATED = {
     CLOCK: rf"{_NUM}\s*(?:点|时)(?!候|间|限)|[0-9]{{1,2}}\s*[:：]\s*[0-9]{{2}}",
     MINUTES: rf"{_RANGE}\s*(?:分钟|个?小时)",
     WEEKDAY: r"(?:星期|周|礼拜)[一二三四五六日天]",
+    DAY: rf"每月\s*{_NUM}\s*[日号]|{_NUM}\s*号|月初|月底|月末|上旬|中旬|下旬|(?:星期|周|礼拜)[一二三四五六日天]",
     LIMIT: _TIME_STATED.pattern + "|时限|期限",
     PROPORTION: rf"{_SHARE}|{_RANGE}\s*票",  # a share, or a number of votes
 }
@@ -304,6 +308,8 @@ def asked_unit(question: str) -> str | None:
         return PROPORTION  # 「要多少比例的票才算通过」, 「要过半数人到场才能开吗」: stated only as a share
     if _ASKS_WEEKDAY.search(question):
         return WEEKDAY
+    if _ASKS_DAY.search(question):
+        return DAY
     if _ASKS_WHICH_LIMIT.search(question):
         return LIMIT
     if unit is None and _ASKS_WHEN.search(question) and asked(question) == "time":
