@@ -247,16 +247,19 @@ def _listed(text: str, start: int, end: int, after: bool = True) -> tuple[int, i
 
 
 # whose role it is, said before it: 「各部门」, 「县（市、区）政府」, 「市直单位」
-_HOLDER = re.compile(r"[\u4e00-\u9fff（）()、]{0,8}?(?:部门|单位|政府)$")
+_HOLDER_WORDS = r"[\u4e00-\u9fff（）()、]{0,8}?(?:部门|单位|政府)"
+_HOLDER = re.compile(f"{_HOLDER_WORDS}$")
 _SELF = re.compile(r"自己|本人|本身")
 # What may come before a role in a follow-up naming it: what it does there (「列席的」), then whose it is (「部门」)
-_DESCRIBED_ROLE = re.compile(r"(?:[\u4e00-\u9fff]{1,4}的)?(?:[\u4e00-\u9fff（）()、]{0,8}?(?:部门|单位|政府))?")
+_DESCRIBED_ROLE = re.compile(rf"(?:[\u4e00-\u9fff]{{1,4}}的)?(?:{_HOLDER_WORDS})?")
 
 
 def _new_role(new: str, previous: str) -> str | None:
     """「那副市长呢」 after 「大同各部门主要负责人离同外出要怎么请假」, 「那区长自己出差呢」 after 「副区长、办公室
-    主任离开城区出差向谁请假」: the new role in place of the previous question's roles (all those listed,
-    with whose they are), the rest as it was; None when ``new`` says more than a role (or its 自己)."""
+    主任离开城区出差向谁请假」, 「那列席的部门负责人请假呢」 after 「常务会副市长来不了跟谁请假」: the new role (with
+    what it does there and whose it is, as said) in place of the previous question's roles (all those listed,
+    with whose they are), the rest as it was; None when ``new`` says more than a role (its 自己, or words the
+    previous question has)."""
     lead, old = ROLE.search(new), ROLE.search(previous)
     if not lead or not old or new.startswith("办公会", lead.end()) or previous.startswith("办公会", old.end()):
         return None
