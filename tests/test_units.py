@@ -1837,3 +1837,13 @@ def test_a_day_of_the_month_asked_is_stated_only_as_one():
     assert not states("市政府常务会议一般每月召开 1-2 次。", "time", DAY)  # how often, not which day
     assert states("常务会议一般在每月15日召开。", "time", DAY)
     assert asked_unit("这个规则是几号文") is None  # a document's number, not a day
+
+
+def test_a_limit_asked_how_long_is_a_span_not_promptness():
+    from assistant.answering.quantities import HOW_LONG, asked_unit, states
+
+    q = "常务会纪要的保密期限是多长"
+    assert asked_unit(q) == HOW_LONG  # 「期限是多长」 as 「期限是多长时间」
+    assert not states("除依法需要保密的外，应当及时公布。", "time", HOW_LONG, q)  # 及时 sets no limit
+    assert states("在会议结束后7个工作日内印发。", "time", HOW_LONG, q)
+    assert asked_unit("常务会的汇报稿写多长合适") is None  # a text's length, not a time

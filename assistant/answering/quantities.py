@@ -289,8 +289,8 @@ def asked_unit(question: str) -> str | None:
     m = _ASKED_UNIT.search(question)
     if m and m.group(3):
         return "元"
-    if m and m.group(5) in ("多久", "多长时间"):
-        return HOW_LONG
+    if (m and m.group(5) in ("多久", "多长时间")) or _LIMIT_ASKED.search(question):
+        return HOW_LONG  # (「期限是多长」 too: a span of time, not a text's length)
     if m and (m.group(4) or m.group(5)):
         return "时"
     if m and m.group(6):
@@ -359,7 +359,7 @@ def number_value(number: str) -> int | None:
 
 _HOW_LONG_ASKED = re.compile(r"多久|多长时间")
 # a limit asked (「答复时限是多久」, 「期限多长时间」): a span set in numbers, which promptness (及时) is not
-_LIMIT_ASKED = re.compile(rf"[时期]限{_LINKED}(?:多久|多长时间)")
+_LIMIT_ASKED = re.compile(rf"[时期]限{_LINKED}(?:多久|多长时间|多长)")  # 「保密期限是多长」: how long a time
 _SEGMENT_END = re.compile(r"[，,。；;：:？?！!、]")
 _CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 
