@@ -762,6 +762,11 @@ def test_a_place_said_as_whose_the_meeting_is_does_not_split_the_asking(assistan
     # 「不能上大同的常务会」 is 「不能上常务会」 in 大同: the list of what is not put on the agenda
     answer = assistant.ask("哪些事不能上大同的常务会？")
     assert not answer.refused and "不列入市政府常务会议议题" in answer.answer
+    # only a whole place name inside a phrase: not 城区 inside 晋城市城区 opening the question
+    dropped = assistant.drafter._possessor_dropped
+    assert dropped("哪些事不能上晋城市城区的常务会") == "哪些事不能上常务会"
+    assert dropped("晋城市城区的常务会多久开一次") == "晋城市城区的常务会多久开一次"
+    assert dropped("城区和咸宁的部门一把手离开本地外出") == "城区和咸宁的部门一把手离开本地外出"
 
 
 def test_a_question_about_a_role_of_its_own_is_not_glued_to_anothers(assistant):

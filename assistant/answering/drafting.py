@@ -114,6 +114,9 @@ class Drafter:
         self.scorer = scorer
         self.answerer = answerer
         self.relocator = relocator  # a question compared across places is asked at each place's level
+        # a place said as whose a thing is (「大同的」), the longest name first (晋城市城区, not its 城区)
+        names = "|".join(re.escape(n) for n in sorted(place_names, key=len, reverse=True))
+        self._possessor = re.compile(f"(?:{names})的(?=[\u4e00-\u9fff])")
 
     def drafts(
         self, q: str, slugs: list[str], timings: dict[str, float], placed: dict[str, str] | None = None
@@ -381,13 +384,14 @@ class Drafter:
     def _possessor_dropped(self, q: str) -> str:
         """「哪些事不能上大同的常务会」 drafted as 「哪些事不能上常务会」: a place said as whose a thing is stands between
         the words the clause is found by (the place is the search's filter)."""
-        for name in self.place_names:
-            if f"{name}的" in q:
-                # inside a phrase only (「上大同的常务会」), not opening it or one of places listed (「城区和咸宁的」)
-                q = re.sub(
-                    f"(?<=[\u4e00-\u9fff])(?<![和与跟及同])(?<!以及){re.escape(name)}的(?=[\u4e00-\u9fff])", "", q
-                )
-        return q
+
+        def dropped(m: re.Match[str]) -> str:
+            # inside a phrase only (「上大同的常务会」), not opening it or one of places listed (「城区和咸宁的」)
+            before = q[: m.start()]
+            inside = re.search(r"[\u4e00-\u9fff]$", before) and not re.search(r"(?:[和与跟及同]|以及)$", before)
+            return "" if inside else m.group(0)
+
+        return self._possessor.sub(dropped, q)
 
     def _without_places(self, q: str) -> str:
         """The question as searched: jurisdictions are a filter, not content (their names pull the
