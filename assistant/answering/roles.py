@@ -201,25 +201,30 @@ def _issuers(text: str) -> list[str]:
     return [a for m in IN_NAME.finditer(normalize(text)) for a in re.split(r"或者|或|、|和|及", m.group(1)) if a]
 
 
+def _issuer_asked(question: str, clause: str) -> tuple[str, list[str]] | None:
+    """The one body in whose name the question asks about what is issued, and those the clause names, both
+    without their level (「以政府名义」 asked of every place: the government at whatever level); None when the
+    question asks of no single issuer or the clause names none."""
+    if "名义" not in question or "名义" not in clause or question.count("名义") != 1:
+        return None
+    asked, said = [_unleveled(a) for a in _issuers(question)], [_unleveled(a) for a in _issuers(clause)]
+    return (asked[0], said) if len(asked) == 1 and said else None
+
+
 def issuer_mismatch(question: str, clause: str) -> bool:
     """The question asks about what is issued in one body's name (「以市政府名义发文」) and the clause is
     about another's whose name begins alike (「以市政府办公室名义发文」), or the other way round."""
-    if "名义" not in question or "名义" not in clause:
+    if (issuers := _issuer_asked(question, clause)) is None:
         return False
-    # 「以政府名义」 asked of every place: the government at whatever level (市政府, 区政府)
-    asked, said = [_unleveled(a) for a in _issuers(question)], [_unleveled(a) for a in _issuers(clause)]
-    if len(asked) != 1 or question.count("名义") != 1 or not said or asked[0] in said:
-        return False
-    return any(a.startswith(asked[0]) or asked[0].startswith(a) for a in said)
+    asked, said = issuers
+    return asked not in said and any(a.startswith(asked) or asked.startswith(a) for a in said)
 
 
 def issuer_matches(question: str, clause: str) -> bool:
     """The clause is about what is issued in the one body's name the question asks about (「以区政府名义发文，
     …由区长签发」 for 「以区政府名义的文件」)."""
-    if "名义" not in question or "名义" not in clause or question.count("名义") != 1:
-        return False
-    asked = [_unleveled(a) for a in _issuers(question)]
-    return len(asked) == 1 and asked[0] in [_unleveled(a) for a in _issuers(clause)]
+    issuers = _issuer_asked(question, clause)
+    return issuers is not None and issuers[0] in issuers[1]
 
 
 def _unleveled(issuer: str) -> str:
