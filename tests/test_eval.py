@@ -19,7 +19,7 @@ from assistant.evaluation.metrics import (
     percentile,
     refusal_scores,
 )
-from assistant.evaluation.runner import Regression, gate
+from assistant.evaluation.runner import Regression, gate, gate_fails
 from assistant.knowledge.ingest import load_articles
 
 from .conftest import KNOWLEDGE
@@ -77,9 +77,23 @@ def test_gate_passes_within_tolerance_and_fails_on_drop():
     drops = gate(_summary(**{"hit@1": 0.9, "wrong_city": 1.0}), baseline)
     assert Regression("all/all", "hit@1", 1.0, 0.9) in drops
     assert Regression("all/all", "wrong_city", 0.0, 1.0) in drops
-    assert gate(_summary(false_refusals=1.0), baseline) == [Regression("all/all", "false_refusals", 0.0, 1.0)]
+    strict = baseline | {"flips": 0}
+    assert gate(_summary(false_refusals=1.0), strict) == [Regression("all/all", "false_refusals", 0.0, 1.0)]
     assert gate({}, baseline)  # a group that vanished fails too
     assert gate(_summary(**{"hit@1": 0.95}), baseline, tolerance=0.1) == []
+
+
+def test_the_gate_allows_the_few_questions_another_machine_answers_otherwise():
+    """Float noise between CPUs flips a handful of near-boundary questions: as many may newly fail,
+    and a group's false refusals rise by as many; a wrong city never passes."""
+    baseline = {"tolerance": 0.02, "flips": 2, "metrics": _summary()}
+    assert gate(_summary(false_refusals=2.0), baseline) == []
+    assert gate(_summary(false_refusals=3.0), baseline) == [Regression("all/all", "false_refusals", 0.0, 3.0)]
+    assert gate(_summary(wrong_city=1.0), baseline) == [Regression("all/all", "wrong_city", 0.0, 1.0)]
+    two, three = [object()] * 2, [object()] * 3
+    assert not gate_fails([], two, baseline)  # type: ignore[arg-type]
+    assert gate_fails([], three, baseline)  # type: ignore[arg-type]
+    assert gate_fails([Regression("all/all", "hit@1", 1.0, 0.9)], [], baseline)
 
 
 GOOD = {

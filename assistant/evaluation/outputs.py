@@ -51,7 +51,8 @@ def write_reports(
     for path in (markdown, page):
         path.parent.mkdir(parents=True, exist_ok=True)
     regs, new = (None if regressions is None else list(regressions)), list(newly or [])
-    markdown.write_text(report.markdown(summary, results, regs, new, mode), encoding="utf-8")
+    allowed = runner.flips(baseline) if baseline is not None else 0
+    markdown.write_text(report.markdown(summary, results, regs, new, mode, allowed), encoding="utf-8")
     markdown.with_suffix(".json").write_text(runner.results_json(summary, results), encoding="utf-8")
     text = html_report.html(
         summary,

@@ -58,15 +58,23 @@ def markdown(
     regressions: list[Regression] | None = None,
     newly_failing: list[QuestionResult] | None = None,
     mode: str = "extractive",
+    allowed: int = 0,
 ) -> str:
+    """``allowed``: how many newly failing questions the gate lets pass (``runner.flips``)."""
     parts = [f"# 评测报告（{mode}）", ""]
     for split, title in SPLITS:
         if any(k.endswith(f"/{split}") for k in summary):
             parts += [f"## {title}", "", table(summary, split), ""]
     if regressions is not None:
         parts += ["## 回归门禁", ""]
-        if not regressions and not newly_failing:
+        newly = len(newly_failing or [])
+        if not regressions and not newly:
             parts += ["通过：没有指标低于基线（含容差）。", ""]
+        elif not regressions and newly <= allowed:
+            parts += [
+                f"通过：没有指标低于基线（含容差）；新失败 {newly} 道，未超过机器间浮点差异允许的 {allowed} 道。",
+                "",
+            ]
         for reg in regressions:
             now = "—" if reg.current is None else f"{reg.current:.3f}"
             parts.append(f"- **{reg.group} {reg.metric}**：基线 {reg.baseline:.3f} → 现在 {now}")

@@ -38,6 +38,14 @@ GATED_HIGHER = (
 # Counts and rates where lower is better: any increase beyond tolerance fails.
 GATED_LOWER = ("wrong_city", "false_refusals", "false_refusal_rate")
 DEFAULT_TOLERANCE = 0.02
+# The embedding engine's output differs between machines (up to about 0.002 per component between
+# the vectors shipped in knowledge/vectors and the same passages embedded on another machine: the
+# engine's fast-math vector code and libm), and a few questions lie close enough to a decision
+# boundary to come out otherwise. Measured on the 6,625 development questions: 4 changed outcome
+# between two machines; 3 and 4 with random noise of that size (σ 5e-4 per component) added to the
+# query vectors. The gate lets this many newly fail, and a group's false refusals rise by as many,
+# before it fails; every newly failing question is still listed.
+DEFAULT_FLIPS = 6
 
 
 @dataclass
@@ -234,10 +242,20 @@ def gate(
         for name in GATED_LOWER:
             base = metrics.get(name)
             now = current.get(name)
-            limit = base if name in ("wrong_city", "false_refusals") else (base or 0) + tol
+            slack = {"wrong_city": 0, "false_refusals": flips(baseline)}.get(name, tol)
+            limit = (base or 0) + slack
             if base is not None and now is not None and now > limit:
                 out.append(Regression(group, name, base, now))
     return out
+
+
+def flips(baseline: dict[str, Any]) -> int:
+    """How many questions may change outcome on another machine (see ``DEFAULT_FLIPS``)."""
+    return int(baseline.get("flips", DEFAULT_FLIPS))
+
+
+def gate_fails(regressions: list[Regression], newly: list[QuestionResult], baseline: dict[str, Any]) -> bool:
+    return bool(regressions) or len(newly) > flips(baseline)
 
 
 def newly_failing(results: list[QuestionResult], baseline: dict[str, Any]) -> list[QuestionResult]:
@@ -253,6 +271,7 @@ def baseline_document(
         "version": 1,
         "mode": mode,
         "tolerance": tolerance,
+        "flips": DEFAULT_FLIPS,
         "metrics": keep,
         "passed": {r.id: r.passed for r in sorted(results, key=lambda r: r.id)},
     }
