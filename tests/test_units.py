@@ -953,6 +953,29 @@ def test_a_who_question_asks_the_doer_of_its_verb():
     assert permitted_doing("副秘书长能不能主持专题会") == "主持" and permitted_doing("常务会多久开一次") is None
 
 
+def test_who_is_asked_with_what_is_needed():
+    assert doing_asked("常务会请新闻媒体列席需要谁批准") == "批准" and doing_asked("须谁签字") == "签字"
+    assert doing_asked("需要准备哪些材料") is None and doing_asked("常务会纪要谁把关") is None  # 纪要's 要
+
+
+def test_how_someone_is_chosen_is_said_only_by_a_word_of_choosing():
+    from assistant.answering.selection import asks_selection, selection_unstated
+
+    assert asks_selection("市政府参事是怎么聘任的") and asks_selection("咨询委员会委员如何产生")
+    assert not asks_selection("议题怎么确定") and not asks_selection("参事有什么作用")
+    assert selection_unstated("参事是怎么聘任的", "支持、配合参事的工作，及时办理参事建议")
+    assert not selection_unstated("参事是怎么聘任的", "市政府参事由市长聘任")
+
+
+def test_a_doer_stated_wrongly_is_a_premise_the_clause_corrects():
+    from assistant.answering.verdicts import disputed_doer, verdict
+
+    clause = "区长办公会议纪要由区长签发。"
+    assert disputed_doer("区长办公会纪要是办公室主任签的吧？", clause)
+    assert not disputed_doer("区长办公会纪要是区长签的吧", clause) and not disputed_doer("纪要谁签发", clause)
+    assert verdict("纪要由秘书长签发吗", [clause]) == "与问题中的说法不同：条文写明的是「区长签发」。"
+
+
 def test_a_doing_named_in_a_modifier_is_not_said_of_anyone():
     signs = "市政府专题会议纪要由主持召开会议的市政府领导同志签发，涉及重大事项报市长审定。"
     assert not done_by_role(signs, "主持") and done_by_role(signs, "签")
@@ -1402,6 +1425,10 @@ def test_minutes_asked_are_stated_only_in_minutes_or_hours():
 
     assert asked_unit("政府常务会议汇报限时几分钟？") == asked_unit("一次开几个小时") == "分钟"
     assert asked_unit("几天印发") == "时"
+    # how long it sits, asked without a unit: minutes or hours too, not a lead time; 「多长时间内」 is a deadline
+    assert asked_unit("全区性会议最长能开多长时间") == asked_unit("汇报能讲多久") == asked_unit("会议时长") == "分钟"
+    assert asked_unit("开完会多长时间内印发纪要") == "多久"
+    assert not states("主办部门应提前 10 个工作日正式向区政府报送请示", "time", "分钟")
     assert not states("原则上须在会议结束后 7 个工作日内印发。", "time", "分钟")  # days do not say how many minutes
     assert states("议题汇报时间一般控制在 5 分钟左右。", "time", "分钟")
 

@@ -21,8 +21,9 @@ from assistant.textnorm import normalize
 _WHO = r"(?:谁|哪个(?:部门|单位|机构|领导)|哪些(?:部门|单位)|什么(?:部门|单位|机构)|哪(?:一)?级)"
 # what may stand between the asking and the doing: 「谁来审」, 「哪个单位负责运维」, 「谁进行审核」
 _BETWEEN = r"(?:来|去|负责|能|可以|可|应该|应当|应|要|会|都|又|先|进行|牵头|具体)*"
-# the doer asked as such: 「由谁任命」, 「归哪个部门」, 「是谁审批」, 「要经过谁核准」 (not 「适用哪些单位」, 「协助谁工作」: whom)
-_ASKS = re.compile(rf"(?:由|归|是|经过?){_WHO}{_BETWEEN}")  # 「经过谁核准」: whose approval, as 由谁 asks
+# the doer asked as such: 「由谁任命」, 「归哪个部门」, 「是谁审批」, 「要经过谁核准」, 「需要谁批准」 (not 「适用哪些单位」,
+# 「协助谁工作」: whom)
+_ASKS = re.compile(rf"(?:由|归|是|经过?|需要|须){_WHO}{_BETWEEN}")  # 「经过谁核准」: whose approval, as 由谁 asks
 # … or a bare 谁 right after the thing it is asked of (「区政府规章谁签署」): the thing's doer, as 由谁 asks
 _ASKS_OF_THING = re.compile(rf"{_ASKS.pattern}|(?P<bare>谁){_BETWEEN}")
 
@@ -83,8 +84,9 @@ def doing_unsaid(question: str, doing_words: Sequence[Sequence[str]], text: str)
     said = [alts for alts in doing_words if any(doing in a or a in doing for a in alts)]
     t = normalize(text)
     if not said:
-        # a doing no rule and no synonym says (「哪个单位负责运维」): the quotes answer it only by saying it
-        return None if doing in t else doing
+        # a doing no rule and no synonym says (「哪个单位负责运维」): the quotes answer it only by saying it; not
+        # when only needed (「需要谁点头」: the rules say it in their own words, 同意)
+        return None if doing in t or asking.group(0).startswith(("需要", "须")) else doing
     return None if any(a in t for alts in said for a in alts) else doing
 
 

@@ -237,6 +237,9 @@ _EVENT_TIME = re.compile(
 )
 CLOCK = "点钟"  # the unit of a time of day
 MINUTES = "分钟"  # the unit of how long a sitting lasts (几分钟, 几个小时)
+# how long a sitting or a speech lasts, asked without a unit (「最长能开多久」, 「汇报能讲多长时间」, 「时长」): stated in
+# minutes or hours, not by a lead time or a deadline (「提前10个工作日报送请示」); not 「多长时间内」, a deadline
+_SITTING_ASKED = re.compile(r"(?:开|讲|说|发言|汇报)(?:了|上)?(?:多长时间|多久)(?![内以之])|时长")
 
 # A count asked in a unit of its own (「多少字」, 「字数」, 「几个人」, 「多少钱」) is stated only in that unit.
 _ASKED_UNIT = re.compile(
@@ -286,6 +289,8 @@ def asked_unit(question: str) -> str | None:
     lasts: 7个工作日 does not say it); 「什么时候」 alone → 何时 (a point in time: an event answers it);
     「星期几」 → 星期几; 「按什么时限」 → 时限 (a limit named answers it); 「多少比例」, 「多少票」, or a share
     stated to be confirmed (「要过半数人到场吗」) → 比例 (a share answers it); else None."""
+    if _SITTING_ASKED.search(question):
+        return MINUTES  # 「常务会最长能开多久」: how long it sits, not how long before or after it
     m = _ASKED_UNIT.search(question)
     if m and m.group(3):
         return "元"

@@ -1,5 +1,6 @@
 """What the chosen quotes do not say although the question asks it: a person (the rules name offices), an
-invitee, a recipient, a venue, a sanction, a doer or the doing asked, or the thing whose doer is asked.
+invitee, a recipient, a venue, a sanction, how someone is chosen, a doer or the doing asked, or the thing whose
+doer is asked.
 
 ``not_said`` runs these checks on an answerer's quotes in turn. Each either refuses (``NotSaid``: the kind of
 refusal, see ``messages``, and the clause to say instead) or lets the quotes stand, for some checks with the
@@ -18,6 +19,7 @@ from assistant.answering.identity import asks_identity
 from assistant.answering.recipients import recipient_unnamed
 from assistant.answering.sanctions import sanction_unstated, states_sanction
 from assistant.answering.scoring import coverage
+from assistant.answering.selection import selection_unstated, states_selection
 from assistant.answering.venues import mentioning, venue_unstated
 from assistant.models import Article, Citation
 
@@ -62,6 +64,12 @@ def not_said(
         named = with_stating(states_sanction, groups, article, quotes, context)
         if named is None:
             return NotSaid("sanction", first)
+        quotes = named
+    if judged and settled and selection_unstated(question, joined):
+        # 「参事是怎么聘任的」 quoted 「支持、配合参事的工作」: no quote says how one is chosen
+        named = with_stating(states_selection, groups, article, quotes, context)
+        if named is None:
+            return NotSaid("selection", first)
         quotes = named
     if judged and settled and (doing := doer_unstated(question, joined)):
         # 「公平竞争审查归哪个部门」 quoted 「加强…公平竞争审查」: no quote says who does it; a sentence of the

@@ -40,8 +40,18 @@ def _claimed(question: str) -> tuple[Measure, Reading] | None:
 
 
 # The doings a question may name a doer of, to be confirmed (「纪要是秘书长签发的吧」, 「全体会是副市长主持吗」)
-_DOINGS = r"主持|召集|签发|审签|签署|审批|审定|审核|批准|起草|确定"
+# (a bare 签 too: 「是办公室主任签的吧」 asks of 签发, 「区长签发」 is found by it)
+_DOINGS = r"主持|召集|签发|审签|签署|审批|审定|审核|批准|起草|确定|签(?![订约收到])"
 _DOER_CLAIMED = re.compile(rf"(?:是|由)(?P<role>{ROLE.pattern})(?:来|负责)?(?P<doing>{_DOINGS})")
+
+
+_ASKED_YES_NO = re.compile(r"吗[？?！!。]*$")  # 「纪要由秘书长签发吗」: the doer stated, to be confirmed
+
+
+def disputed_doer(question: str, clause: str) -> bool:
+    """A yes/no question states a doer (「纪要是办公室主任签的吧」) and ``clause`` names another for that doing
+    (「区长办公会议纪要由区长签发」): a premise the clause corrects, not a question about another role."""
+    return _doer_verdict(question, [clause]).startswith("与问题中的说法不同")
 
 
 def _doer_verdict(question: str, quotes: Sequence[str]) -> str:
@@ -50,11 +60,13 @@ def _doer_verdict(question: str, quotes: Sequence[str]) -> str:
     (a clause naming both leaves the reader to read it)."""
     q = normalize(question)
     m = _DOER_CLAIMED.search(q)
-    if m is None or not checks(q) or "还是" in q:  # 「是市长签还是秘书长签」: a choice, not a claim
+    if (
+        m is None or not (checks(q) or _ASKED_YES_NO.search(q)) or "还是" in q
+    ):  # 「是市长签还是秘书长签」: a choice, not a claim
         return ""
     role, doing = m.group("role"), m.group("doing")
     text = "".join(normalize(quote) for quote in quotes)
-    named = list(re.finditer(rf"(?P<role>{ROLE.pattern})[^，。；,;]{{0,6}}?{doing}", text))
+    named = list(re.finditer(rf"(?P<role>{ROLE.pattern})[^，。；,;]{{0,6}}?{doing}(?:发|署|字)?", text))
     if not named:
         return ""
     if any(n.group("role") == role for n in named):

@@ -1,0 +1,35 @@
+"""How someone comes to hold a post: 「参事是怎么聘任的」, 「法律顾问怎么选聘」, 「委员是怎么产生的」.
+
+Such a question asks the way a person is chosen (appointed, engaged, elected). A clause that names the
+person without any word of choosing (聘, 选, 任命, 产生, 推荐, 提名 …) says what they do or where they sit
+in, not how they come to it; the answerer then looks for a sentence of the article that does say it, and
+else says the rules do not set it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.textnorm import normalize
+
+_HOW = r"(?:怎么|怎样|如何|咋|通过什么(?:方式|程序|途径)|按什么(?:方式|程序))"
+# the doings of choosing a person (not a bare 选 or 确定: 「议题怎么选」 chooses a thing)
+_CHOOSING = r"(?:聘任|聘用|选聘|聘请|聘|选拔|任命|任免|推选|遴选|招聘|录用|委任|产生)"
+_ASKED = re.compile(rf"{_HOW}(?:样)?(?:来|去|进行)?{_CHOOSING}")
+# a clause that says how someone is chosen names a doing of choosing
+_SAID = re.compile(r"聘|选|任命|任免|产生|推荐|委任|录用|提名")
+
+
+def asks_selection(question: str) -> bool:
+    """Whether ``question`` asks how a person is chosen for a post."""
+    return bool(_ASKED.search(normalize(question)))
+
+
+def states_selection(text: str) -> bool:
+    """Whether ``text`` says anything of choosing someone."""
+    return bool(_SAID.search(normalize(text)))
+
+
+def selection_unstated(question: str, text: str) -> bool:
+    """``question`` asks how someone is chosen and ``text`` (the quotes) says nothing of choosing."""
+    return asks_selection(question) and not states_selection(text)
