@@ -967,6 +967,15 @@ def test_how_someone_is_chosen_is_said_only_by_a_word_of_choosing():
     assert not selection_unstated("参事是怎么聘任的", "市政府参事由市长聘任")
 
 
+def test_a_choice_is_answered_by_a_clause_that_speaks_of_one_side():
+    from assistant.answering.choices import choice_unanswered, choices
+
+    assert choices("纪要是分开出还是合一起出") == ("分开出", "合一起出") and choices("纪要谁签") is None
+    assert choice_unanswered("套开的话，纪要是分开出还是合一起出", "市政府常务会议可与有关议事协调机构会议套开。")
+    assert not choice_unanswered("专题会是定期开还是看需要开", "市政府根据需要召开市政府专题会议")
+    assert not choice_unanswered("发言算个人意见还是单位的", "会议列席人员发表的意见代表本单位意见。")
+
+
 def test_a_doer_stated_wrongly_is_a_premise_the_clause_corrects():
     from assistant.answering.verdicts import disputed_doer, verdict
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from assistant.answering.analysis import Group
 from assistant.answering.attendance import uninvited
+from assistant.answering.choices import choice_unanswered
 from assistant.answering.doers import doer_unstated, doing_unsaid, names_doer, thing_unnamed
 from assistant.answering.identity import asks_identity
 from assistant.answering.recipients import recipient_unnamed
@@ -78,6 +79,9 @@ def not_said(
         if named is None:
             return NotSaid("doer", first)
         quotes = named
+    if judged and quotes and choice_unanswered(question, joined):
+        # 「套开的话，纪要是分开出还是合一起出」 quoted 「常务会议可与…会议套开」: neither choice is spoken of
+        return NotSaid(None)
     if judged and settled and doing_unsaid(question, [g.alternatives for g in groups], joined):
         # 「大同市政府秘书长由谁任命」 quoted the rule on who chairs a meeting: no quote says the doing asked
         return NotSaid(None)
