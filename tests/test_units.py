@@ -967,6 +967,17 @@ def test_how_someone_is_chosen_is_said_only_by_a_word_of_choosing():
     assert not selection_unstated("参事是怎么聘任的", "市政府参事由市长聘任")
 
 
+def test_a_thing_asked_to_exist_that_no_article_names():
+    from assistant.answering.existence import absent_thing
+
+    known = {"字数", "汇报稿", "常务会", "人数"}.__contains__
+    assert absent_thing("常务会开到晚上，参会的有没有加班补助", known) == "加班补助"
+    assert absent_thing("汇报稿字数有没有上限", known) is None  # an aspect of 字数, which is named
+    assert absent_thing("两地有什么区别", known) is None and absent_thing("纪要谁签", known) is None
+    assert absent_thing("下基层调研有没有硬性天数", known) is None  # a measure of something said before it
+    assert absent_thing("大同有没有类似规定", known) is None
+
+
 def test_a_choice_is_answered_by_a_clause_that_speaks_of_one_side():
     from assistant.answering.choices import choice_unanswered, choices
 
