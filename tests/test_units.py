@@ -571,6 +571,15 @@ def test_a_who_question_prefers_the_clause_with_its_doing(assistant):
     assert "报会议主持人审批" in best  # not 「…原则上不应请假」, which names people but not who approves
 
 
+def test_a_who_question_quotes_who_else_may_do_it(assistant):
+    """The leaders chair 咸宁's 专题会, and on their behalf the 副秘书长 may: both are who chairs. Another
+    issuer's rule is no one else who signs (以区政府名义 against 以区政府办公室名义)."""
+    chairs = assistant.ask("专题会谁来主持", city="xianning")
+    assert "召集和主持" in chairs.answer and "副秘书长可以召集和主持" in chairs.answer
+    signs = assistant.ask("以城区政府名义发文谁签？", city="jincheng-chengqu")
+    assert "由区长签发" in signs.answer and "办公室主任" not in signs.answer
+
+
 def test_clause_score_prefers_the_clause_that_states_the_asked_quantity():
     w = Weights()
     groups = (Group(("常务会议",), 1.0),)

@@ -3,17 +3,22 @@
 A list asked (「要听取哪些方面的意见」) is answered by the clause that enumerates the things asked
 (「…听取市政府参事、专家和社会公众意见」) besides the best (「广泛听取各方面的意见」); limits asked
 (「对部门自己搞督查有啥限制」) by each limit the article sets on the doing (「严禁重复督查…」 and 「未经批准，
-…不得以市政府名义开展督查」). Pure functions over an article's scored clauses (score, position, clause).
+…不得以市政府名义开展督查」); who does it (「专题会谁来主持」) by each clause naming someone who does it (the
+leaders, and 「受委托，副秘书长可以召集和主持」). Pure functions over an article's scored clauses (score, position, clause).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.answering.analysis import Group
-from assistant.answering.asking import QUESTION_TYPES, question_types
+from assistant.answering.asking import QUESTION_TYPES, asked_doing, question_types
+from assistant.answering.doers import names_doer
 from assistant.answering.lists import asks_for_list, enumerating
+from assistant.answering.roles import ROLE, role_mismatch
 from assistant.answering.scoring import coverage
+from assistant.textnorm import normalize
 
 Scored = tuple[float, int, str]
 
@@ -39,4 +44,34 @@ def asked_extras(
             None,
         )
         out += [more] if more is not None else []
+    if (doing := asked_doing(question)) and names_doer(best[2], doing):
+        # who else may do it: 「…专题会议由市政府领导同志召集和主持」 and 「受…委托，副秘书长可以召集和主持…」
+        floor = coverage(groups, best[2])
+        other = next(
+            (
+                c
+                for c in scored
+                if c not in chosen
+                and c not in out
+                and c[0] >= ratio * best[0]
+                and coverage(groups, c[2]) >= floor > 0
+                and _another_doer(question, doing, best[2], c[2])
+            ),
+            None,
+        )
+        out += [other] if other is not None else []
     return out
+
+
+# who may do it besides, as the rules say it: on someone's behalf (委托, 授权) or as allowed (也可, 可以)
+_DELEGATED = re.compile(r"委托|授权|也可|可以|可由")
+
+
+def _another_doer(question: str, doing: str, best: str, clause: str) -> bool:
+    """``clause`` names, as doing ``doing`` on someone's behalf or as allowed, a role ``best`` does not name,
+    and is not about other roles than the question is (not the rule for the departments' heads, nor the rule
+    for another issuer: 「以区政府办公室名义发文…由办公室主任签发」 is no one else who signs for 区政府)."""
+    if not _DELEGATED.search(clause):
+        return False
+    m = re.search(rf"(?P<role>{ROLE.pattern})[^，。；,;]{{0,8}}?{re.escape(doing)}", normalize(clause))
+    return m is not None and m.group("role") not in normalize(best) and not role_mismatch(question, clause)
