@@ -976,6 +976,15 @@ def test_how_someone_is_chosen_is_said_only_by_a_word_of_choosing():
     assert not selection_unstated("参事是怎么聘任的", "市政府参事由市长聘任")
 
 
+def test_a_lower_governments_meeting_is_not_the_citys():
+    from assistant.answering.owners import lower_meeting_unsaid
+
+    city = "市政府常务会议一般每月召开2次，如有需要可随时召开。"
+    assert lower_meeting_unsaid("朝阳下面县（市）区政府的常务会多久开一次", city)
+    assert not lower_meeting_unsaid("县区政府负责同志列席常务会吗", city)  # the city's meeting, attended
+    assert not lower_meeting_unsaid("常务会多久开一次", city)
+
+
 def test_a_thing_asked_to_exist_that_no_article_names():
     from assistant.answering.existence import absent_thing
 

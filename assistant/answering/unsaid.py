@@ -17,6 +17,7 @@ from assistant.answering.attendance import uninvited
 from assistant.answering.choices import choice_unanswered
 from assistant.answering.doers import doer_unstated, doing_unsaid, names_doer, thing_unnamed
 from assistant.answering.identity import asks_identity
+from assistant.answering.owners import lower_meeting_unsaid
 from assistant.answering.recipients import recipient_unnamed
 from assistant.answering.sanctions import sanction_unstated, states_sanction
 from assistant.answering.scoring import coverage
@@ -79,6 +80,9 @@ def not_said(
         if named is None:
             return NotSaid("doer", first)
         quotes = named
+    if judged and quotes and lower_meeting_unsaid(question, joined):
+        # 「下面县（市）区政府的常务会多久开一次」 quoted the city's own: the rules set no county's meetings
+        return NotSaid(None)
     if judged and quotes and choice_unanswered(question, joined):
         # 「套开的话，纪要是分开出还是合一起出」 quoted 「常务会议可与…会议套开」: neither choice is spoken of
         return NotSaid(None)
