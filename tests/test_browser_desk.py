@@ -344,6 +344,18 @@ def test_scope_change_notice_under_the_answer(page, live_server):
     assert "咸宁" in turn.locator(".card-title").first.inner_text()
 
 
+def test_choosing_another_place_starts_the_conversation_afresh_there(page, live_server):
+    """After a 大同 question, 地区 switched to 朝阳: the next question is 朝阳's, not carried to 大同; a
+    follow-up under the same 地区 still leans on the question before it."""
+    open_desk(page, live_server.url)
+    ask(page, "大同常务会多久开一次", city="大同市")
+    switched = ask(page, "常务会多久开一次", city="朝阳市")
+    assert "《朝阳市人民政府工作规则》第二十条" in switched.locator(".cards").inner_text()
+    assert switched.locator(".notice").count() == 0
+    follow = ask(page, "那全体会呢")
+    assert "《朝阳市人民政府工作规则》第十九条" in follow.locator(".cards").inner_text()
+
+
 def test_feedback_vote_then_comment_is_stored(page, live_server, assistant):
     open_desk(page, live_server.url)
     turn = ask(page, "会签文件几天内回复", city="咸宁市")

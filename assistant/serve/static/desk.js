@@ -110,7 +110,13 @@
   }
 
   function earlierQuestions() {
-    return state.turns.map(function (t) { return t.question.slice(0, MAX_HISTORY_CHARS); }).slice(-MAX_HISTORY);
+    // The conversation since 地区 was last changed: choosing another 地区 starts afresh there (the questions
+    // asked for the one before stay on screen, but are no context: 「常务会多久开一次」 after a 大同 question,
+    // asked with 朝阳 now chosen, is about 朝阳).
+    const now = citySelect.value;
+    let start = state.turns.length;
+    while (start > 0 && (state.turns[start - 1].city || "") === now) start--;
+    return state.turns.slice(start).map(function (t) { return t.question.slice(0, MAX_HISTORY_CHARS); }).slice(-MAX_HISTORY);
   }
 
   // ---------- citations ----------
