@@ -1006,12 +1006,15 @@ def test_a_choice_is_answered_by_a_clause_that_speaks_of_one_side():
 
 
 def test_a_doer_stated_wrongly_is_a_premise_the_clause_corrects():
-    from assistant.answering.verdicts import disputed_doer, verdict
+    from assistant.answering.verdicts import doer_checked, verdict
 
     clause = "区长办公会议纪要由区长签发。"
-    assert disputed_doer("区长办公会纪要是办公室主任签的吧？", clause)
-    assert not disputed_doer("区长办公会纪要是区长签的吧", clause) and not disputed_doer("纪要谁签发", clause)
+    assert doer_checked("区长办公会纪要是办公室主任签的吧？", clause) and doer_checked("纪要是区长签的吧", clause)
+    assert not doer_checked("纪要谁签发", clause) and not doer_checked("纪要是办公室主任签的吧", "纪要要存档。")
     assert verdict("纪要由秘书长签发吗", [clause]) == "与问题中的说法不同：条文写明的是「区长签发」。"
+    # the one stated beside another: which one depends on the case, the quote says it; no verdict line
+    both = "以市政府办公室名义发文,一般由市政府秘书长签发;重要文件报市政府分管领导同志或者市长签发。"
+    assert doer_checked("以市政府办公室名义发文是市长签发吧？", both) and verdict("是市长签发吧？", [both]) == ""
 
 
 def test_a_doing_named_in_a_modifier_is_not_said_of_anyone():

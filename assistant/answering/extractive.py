@@ -41,7 +41,7 @@ from assistant.answering.scoring import (
 from assistant.answering.stated import asked_of, quantity_elsewhere
 from assistant.answering.timing import lead_time_unstated
 from assistant.answering.unsaid import NotSaid, not_said, with_quote
-from assistant.answering.verdicts import disputed_doer
+from assistant.answering.verdicts import doer_checked
 from assistant.models import Article, Citation, Hit
 from assistant.settings import Weights
 from assistant.textnorm import normalize
@@ -216,7 +216,7 @@ class ExtractiveAnswerer:
             # 「副市长出差谁主持工作」: the best clause is the rule for 市长, another of the article is the rule
             # for 副市长 (「互为AB角的副市长，一位…出差…期间，由另一位代行…」): that one answers
             own = self._own_role_clause(question, hits[0].article)
-            if not own and best and disputed_doer(question, best):
+            if not own and best and doer_checked(question, best):
                 # 「纪要是办公室主任签的吧」 and 「…由区长签发」: the premise is wrong; the clause says so (the
                 # verdict line says whose doing it is)
                 own = best

@@ -48,28 +48,36 @@ _DOER_CLAIMED = re.compile(rf"(?:是|由)(?P<role>{ROLE.pattern})(?:来|负责)?
 _ASKED_YES_NO = re.compile(r"吗[？?！!。]*$")  # 「纪要由秘书长签发吗」: the doer stated, to be confirmed
 
 
-def disputed_doer(question: str, clause: str) -> bool:
-    """A yes/no question states a doer (「纪要是办公室主任签的吧」) and ``clause`` names another for that doing
-    (「区长办公会议纪要由区长签发」): a premise the clause corrects, not a question about another role."""
-    return _doer_verdict(question, [clause]).startswith("与问题中的说法不同")
+def doer_checked(question: str, clause: str) -> bool:
+    """A yes/no question states a doer (「纪要是办公室主任签的吧」) and ``clause`` names who does that doing
+    (「区长办公会议纪要由区长签发」, or the one stated among others): a premise the clause confirms or corrects, not
+    a question about another role."""
+    claim = _doer_claim(question, [clause])
+    return claim is not None and bool(claim[1])
+
+
+def _doer_claim(question: str, quotes: Sequence[str]) -> tuple[str, list[re.Match[str]], str] | None:
+    """The doer a yes/no question states, the quotes' namings of someone doing that doing, and the quotes'
+    text; None when the question states no doer to confirm."""
+    q = normalize(question)
+    m = _DOER_CLAIMED.search(q)
+    if m is None or not (checks(q) or _ASKED_YES_NO.search(q)) or "还是" in q:
+        return None  # (「是市长签还是秘书长签」: a choice, not a claim)
+    role, doing = m.group("role"), m.group("doing")
+    text = "".join(normalize(quote) for quote in quotes)
+    return role, list(re.finditer(rf"(?P<role>{ROLE.pattern})[^，。；,;]{{0,6}}?{doing}(?:发|署|字)?", text)), text
 
 
 def _doer_verdict(question: str, quotes: Sequence[str]) -> str:
     """Whether the doer a yes/no question states (「是秘书长签发的吧」) is the one the quoted clauses name for that
-    doing (「报市长签发」); "" when the question states none, or the clauses name the one stated but not as its doer
-    (a clause naming both leaves the reader to read it)."""
-    q = normalize(question)
-    m = _DOER_CLAIMED.search(q)
-    if (
-        m is None or not (checks(q) or _ASKED_YES_NO.search(q)) or "还是" in q
-    ):  # 「是市长签还是秘书长签」: a choice, not a claim
+    doing (「报市长签发」); "" when the question states none, or the clauses name the one stated beside others
+    (「一般由秘书长签发；重要文件报…市长签发」: which one is a matter of the case) or not as its doer (a clause
+    naming both leaves the reader to read it)."""
+    claim = _doer_claim(question, quotes)
+    if claim is None or not claim[1]:
         return ""
-    role, doing = m.group("role"), m.group("doing")
-    text = "".join(normalize(quote) for quote in quotes)
-    named = list(re.finditer(rf"(?P<role>{ROLE.pattern})[^，。；,;]{{0,6}}?{doing}(?:发|署|字)?", text))
-    if not named:
-        return ""
-    if any(n.group("role") == role for n in named):
+    role, named, text = claim
+    if all(n.group("role") == role for n in named):
         return f"与问题中的说法一致：条文写明的是「{named[0].group(0)}」。"
     if role in text:
         return ""
