@@ -580,6 +580,13 @@ def test_a_who_question_quotes_who_else_may_do_it(assistant):
     assert "由区长签发" in signs.answer and "办公室主任" not in signs.answer
 
 
+def test_a_part_asking_a_permission_the_quote_states_is_not_said_unanswered(assistant):
+    """「…？市长不在能委托别人吗」: the first part's quote says 「必要时，市长可委托…」; the second part is not
+    said to be unanswered beside it."""
+    answer = assistant.ask("大同常务会谁主持？市长不在能委托别人吗", city="datong").answer
+    assert "市长可委托" in answer and "未找到明确规定" not in answer
+
+
 def test_clause_score_prefers_the_clause_that_states_the_asked_quantity():
     w = Weights()
     groups = (Group(("常务会议",), 1.0),)

@@ -217,8 +217,8 @@ class ExtractiveAnswerer:
             # for 副市长 (「互为AB角的副市长，一位…出差…期间，由另一位代行…」): that one answers
             own = self._own_role_clause(question, hits[0].article)
             if not own and best and doer_checked(question, best):
-                # 「纪要是办公室主任签的吧」 and 「…由区长签发」: the premise is wrong; the clause says so (the
-                # verdict line says whose doing it is)
+                # 「纪要是办公室主任签的吧」 and 「…由区长签发」: a premise the clause corrects (or confirms, the one
+                # stated among others), not another role's rule; the verdict line says whose doing it is
                 own = best
             if not own:
                 # 「区长离开城区向谁请假」 and the clause is the rule for 副区长 (who ask 区长): whatever the

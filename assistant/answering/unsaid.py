@@ -1,6 +1,6 @@
 """What the chosen quotes do not say although the question asks it: a person (the rules name offices), an
-invitee, a recipient, a venue, a sanction, how someone is chosen, a doer or the doing asked, or the thing whose
-doer is asked.
+invitee, a recipient, a venue, a sanction, how someone is chosen, a lower government's meeting, either side of a
+choice, a doer or the doing asked, or the thing whose doer is asked.
 
 ``not_said`` runs these checks on an answerer's quotes in turn. Each either refuses (``NotSaid``: the kind of
 refusal, see ``messages``, and the clause to say instead) or lets the quotes stand, for some checks with the
