@@ -327,9 +327,10 @@ def eval_command(
             err_console.print(f"[red]回归[/] {r.group} {r.metric}: 基线 {r.baseline:.3f} → {now}", highlight=False)
         for q in newly or []:
             err_console.print(f"[red]新失败[/] {q.id} {q.question}（{q.cause}）", highlight=False)
-        if baseline and base is not None and runner.gate_fails(regressions or [], newly or [], base):
+        failed = base is not None and runner.gate_fails(regressions or [], newly or [], runner.flips(base))
+        if baseline and failed:
             raise typer.Exit(1)  # the gate: only when asked for
-        if base is not None and not regressions:
+        if base is not None and not failed:
             err_console.print(
                 f"新失败 {len(newly or [])} 道，未超过机器间浮点差异允许的 {runner.flips(base)} 道：门禁通过"
             )

@@ -19,7 +19,7 @@ from assistant.evaluation.metrics import (
     percentile,
     refusal_scores,
 )
-from assistant.evaluation.runner import Regression, gate, gate_fails
+from assistant.evaluation.runner import Regression, flips, gate, gate_fails
 from assistant.knowledge.ingest import load_articles
 
 from .conftest import KNOWLEDGE
@@ -91,9 +91,9 @@ def test_the_gate_allows_the_few_questions_another_machine_answers_otherwise():
     assert gate(_summary(false_refusals=3.0), baseline) == [Regression("all/all", "false_refusals", 0.0, 3.0)]
     assert gate(_summary(wrong_city=1.0), baseline) == [Regression("all/all", "wrong_city", 0.0, 1.0)]
     two, three = [object()] * 2, [object()] * 3
-    assert not gate_fails([], two, baseline)  # type: ignore[arg-type]
-    assert gate_fails([], three, baseline)  # type: ignore[arg-type]
-    assert gate_fails([Regression("all/all", "hit@1", 1.0, 0.9)], [], baseline)
+    assert not gate_fails([], two, flips(baseline))  # type: ignore[arg-type]
+    assert gate_fails([], three, flips(baseline))  # type: ignore[arg-type]
+    assert gate_fails([Regression("all/all", "hit@1", 1.0, 0.9)], [], flips(baseline))
 
 
 GOOD = {

@@ -192,6 +192,19 @@ def permitted_doing(question: str) -> str | None:
     return m.group(1) if m and m.group(1)[0] not in _NOT_DOING else None
 
 
+# whether a doing may be done, asked with a bare 能 (「市长不在能委托别人吗」; not 可能, 职能, 功能 …)
+_MAY_BARE = re.compile(r"(?<![可职功本智才性技效])能([\u4e00-\u9fff]{2})[^，。？?]{0,6}[吗么]")
+
+
+def asked_permission(question: str) -> str | None:
+    """The doing a yes/no question asks whether may be done: as ``permitted_doing`` reads it, or the two
+    characters after a bare 能 (「市长不在能委托别人吗」 → 委托)."""
+    if doing := permitted_doing(question):
+        return doing
+    m = _MAY_BARE.search(question)
+    return m.group(1) if m else None
+
+
 # 「能给企业题词吗」, 「可不可以收礼」: whether something may be done at all
 _MAY = re.compile(r"能不能|能否|可不可以|可否|可以|允许|准不准|让不让|(?<![才就])能(?=[^，。？?]{0,10}[吗么嘛])")
 _PROHIBITED = r"(?:不得|不准|不许|严禁|禁止|一律不|不)"

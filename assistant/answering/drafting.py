@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from assistant.answering.analysis import Group, QuestionAnalyzer
-from assistant.answering.asking import QUESTION_TYPES, permitted_doing, question_types
+from assistant.answering.asking import QUESTION_TYPES, asked_permission, question_types
 from assistant.answering.cities import CityDetector, strip_places
 from assistant.answering.consensus import likeness, most_alike, restates
 from assistant.answering.extractive import Draft, ExtractiveAnswerer
@@ -42,8 +42,6 @@ Drafted = tuple[str, Draft, Sequence[Hit]]  # a place, its draft, the hits it wa
 # being away, as the rules say it (离同, 离咸 are mined: ``QuestionAnalyzer.leaving``)
 _OWN_WORDS = 2  # a later part naming this many words of its own asks of them, not of the borrowed subject
 _AWAY_WORDS = re.compile(r"外出|出差|离开|出访|出国|出境|休假|休养")
-# whether a doing may be done, asked with a bare 能 (「市长不在能委托别人吗」; not 可能, 职能, 功能 …)
-_MAY_ASKED = re.compile(r"(?<![可职功本智才性技效])能([\u4e00-\u9fff]{2})[^，。？?]{0,6}[吗么]")
 _WHICH_PLACE = re.compile(
     r"哪(?:个|些|几个)(?:地方|地区|城市)|哪(?:个|些|几个)[市区地]?(?=规定|对|有|要求|提|写|的|里)"
 )
@@ -462,7 +460,7 @@ class Drafter:
             return False
         w = self.settings.weights
         text = "".join(c.quote for c in whole.citations)
-        doing = permitted_doing(part) or ((m := _MAY_ASKED.search(part)) and m.group(1))
+        doing = asked_permission(part)
         if doing and re.search(rf"可(?:以)?[^，。；]{{0,4}}{re.escape(doing)}", normalize(text)):
             return True  # 「市长不在能委托别人吗」 and 「必要时，市长可委托…」: the permission asked, stated
         groups = self.analyzer.groups(part)

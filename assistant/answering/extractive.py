@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from assistant.answering.analysis import Group, QuestionAnalyzer
 from assistant.answering.attendance import sitting_in
 from assistant.answering.clauses import ClauseVectors, sentences
-from assistant.answering.existence import absent_thing
 from assistant.answering.extras import asked_extras
 from assistant.answering.lists import asks_for_list, lead_of, listed, with_list
 from assistant.answering.quantities import (
@@ -248,11 +247,9 @@ class ExtractiveAnswerer:
         if silent and judged and (stating := self._stating_clause(question, groups, hits[0].article, quotes, context)):
             # 「…商量谁来受理有没有时限」: 「由最先收到…的机关受理」 and, in the article, 「…在10日内协商确定」
             quotes, silent = with_quote(hits[0].article, quotes, stating), False
-        if judged and absent_thing(question, lambda w: self.analyzer.stats.df(w) > 0):
-            # 「参会的有没有加班补助」: no article has a word of what is asked to exist
-            return Draft((), True, None, s)
+        settled = not ruled_out and not silent
         checked = not_said(
-            question, groups, hits[0].article, quotes, context, joined, judged, not ruled_out and not silent
+            question, groups, hits[0].article, quotes, context, joined, judged, settled, self.analyzer.stats.df
         )
         if isinstance(checked, NotSaid):
             return Draft((), True, checked.kind, s, said=checked.said)

@@ -1,6 +1,6 @@
 """What the chosen quotes do not say although the question asks it: a person (the rules name offices), an
-invitee, a recipient, a venue, a sanction, how someone is chosen, a lower government's meeting, either side of a
-choice, a doer or the doing asked, or the thing whose doer is asked.
+invitee, a recipient, a venue, a sanction, a thing the knowledge base never names, how someone is chosen, a
+lower government's meeting, either side of a choice, a doer or the doing asked, or the thing whose doer is asked.
 
 ``not_said`` runs these checks on an answerer's quotes in turn. Each either refuses (``NotSaid``: the kind of
 refusal, see ``messages``, and the clause to say instead) or lets the quotes stand, for some checks with the
@@ -16,6 +16,7 @@ from assistant.answering.analysis import Group
 from assistant.answering.attendance import uninvited
 from assistant.answering.choices import choice_unanswered
 from assistant.answering.doers import doer_unstated, doing_unsaid, names_doer, thing_unnamed
+from assistant.answering.existence import absent_thing
 from assistant.answering.identity import asks_identity
 from assistant.answering.owners import lower_meeting_unsaid
 from assistant.answering.recipients import recipient_unnamed
@@ -44,11 +45,16 @@ def not_said(
     joined: str,
     judged: bool,
     settled: bool,
+    df: Callable[[str], int],
 ) -> NotSaid | tuple[Citation, ...]:
     """The refusal, or the quotes (with what answers added), for ``quotes`` of the top ``article``
     (``context``: its sentences; ``joined``: the quotes as first chosen). ``judged``: the evidence answers;
-    ``settled``: no quantity asked is ruled out or unstated (those refusals come first)."""
+    ``settled``: no quantity asked is ruled out or unstated (those refusals come first); ``df``: how many
+    articles have a word (the knowledge base's vocabulary)."""
     first = quotes[0].quote if quotes else ""
+    if judged and absent_thing(question, lambda w: df(w) > 0):
+        # 「参会的有没有加班补助」: no article has a word of what is asked to exist
+        return NotSaid(None)
     if judged and asks_identity(question):
         # 「秘书长是谁」 quoted 「市政府由市长、副市长、秘书长…组成」: the rules name offices, not people
         return NotSaid("person", first)

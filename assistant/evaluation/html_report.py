@@ -14,7 +14,7 @@ from assistant.evaluation.html_chart import SAME, Series, bar_chart, hbar_chart,
 from assistant.evaluation.html_questions import SPLIT_NAMES, TYPE_NAMES, Sources, changes, failing
 from assistant.evaluation.html_style import CSS
 from assistant.evaluation.report import COLUMNS, SPLITS
-from assistant.evaluation.runner import GATED_HIGHER, GATED_LOWER, QuestionResult, Regression, flips
+from assistant.evaluation.runner import GATED_HIGHER, GATED_LOWER, QuestionResult, Regression, flips, gate_fails
 
 __all__ = ["Sources", "delta", "html"]
 
@@ -135,8 +135,9 @@ def verdict(
         [f"{len(regressions)} 项指标回归" + (f"（容差 {tol}）" if tol is not None else "")] if regressions else []
     )
     allowed = flips(baseline)
-    problems += [f"{len(newly)} 道题新失败"] if len(newly) > allowed or (newly and problems) else []
-    if newly and not problems:
+    failed = gate_fails(regressions, newly, allowed)
+    problems += [f"{len(newly)} 道题新失败"] if newly and failed else []
+    if newly and not failed:
         items.append(f"<li>新失败 {len(newly)} 道，未超过机器间浮点差异允许的 {allowed} 道。</li>")
     if not problems and not newly:
         items.insert(0, "<li>没有指标低于基线（含容差），没有新失败的题。</li>")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.evaluation.runner import QuestionResult, Regression
+from assistant.evaluation.runner import QuestionResult, Regression, gate_fails
 
 COLUMNS = [
     ("questions", "题数", "{:.0f}"),
@@ -70,7 +70,7 @@ def markdown(
         newly = len(newly_failing or [])
         if not regressions and not newly:
             parts += ["通过：没有指标低于基线（含容差）。", ""]
-        elif not regressions and newly <= allowed:
+        elif not gate_fails(regressions, newly_failing or [], allowed):
             parts += [
                 f"通过：没有指标低于基线（含容差）；新失败 {newly} 道，未超过机器间浮点差异允许的 {allowed} 道。",
                 "",

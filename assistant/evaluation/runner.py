@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -254,8 +254,9 @@ def flips(baseline: dict[str, Any]) -> int:
     return int(baseline.get("flips", DEFAULT_FLIPS))
 
 
-def gate_fails(regressions: list[Regression], newly: list[QuestionResult], baseline: dict[str, Any]) -> bool:
-    return bool(regressions) or len(newly) > flips(baseline)
+def gate_fails(regressions: Sequence[Regression], newly: Sequence[QuestionResult], allowed: int) -> bool:
+    """The gate's verdict: a metric fell, or more questions newly fail than ``allowed`` (``flips``)."""
+    return bool(regressions) or len(newly) > allowed
 
 
 def newly_failing(results: list[QuestionResult], baseline: dict[str, Any]) -> list[QuestionResult]:
