@@ -253,6 +253,18 @@ def test_eval_names_newly_failing_questions(tiny_kb: Path):
     assert "不在所引条文中" in failed.output  # the gold row itself is now stale: said, not silently scored
 
 
+def test_a_broken_baseline_file_is_said_plainly(tiny_kb: Path):
+    kdir, gold, report = tiny_kb / "kb", tiny_kb / "demo.jsonl", tiny_kb / "report.md"
+    baseline = tiny_kb / "baseline.json"
+    args = ["eval", "--knowledge", str(kdir), "--gold", str(gold), "--report", str(report), "--baseline", str(baseline)]
+    assert runner.invoke(app, [*args, "--update-baseline"]).exit_code == 0
+    doc = json.loads(baseline.read_text(encoding="utf-8"))
+    for broken in ("{oops", json.dumps(doc | {"flips": "abc"}), json.dumps(doc | {"tolerance": None}), "[]"):
+        baseline.write_text(broken, encoding="utf-8")
+        done = runner.invoke(app, args)
+        assert done.exit_code == 1 and "基线文件" in done.output and "Traceback" not in done.output
+
+
 def test_eval_rejects_unknown_mode(tiny_kb: Path):
     done = runner.invoke(app, ["eval", "--knowledge", str(tiny_kb / "kb"), "--mode", "magic"])
     assert done.exit_code == 2 and "--mode" in done.output  # a usage error, as typer reports them

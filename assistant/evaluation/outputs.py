@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import math
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from assistant.errors import ConfigError
 from assistant.evaluation import html_report, report, runner
 from assistant.evaluation.html_questions import Sources
 from assistant.evaluation.runner import QuestionResult, Regression
@@ -21,16 +24,38 @@ def compare(
     summary: dict[str, Any], results: list[QuestionResult], path: Path | None, tolerance: float | None
 ) -> tuple[dict[str, Any] | None, list[Regression] | None, list[QuestionResult] | None]:
     """(baseline, regressions, newly failing) against the baseline file at ``path``; all None without one."""
-    import json
-
-    from assistant.errors import ConfigError
-
     if path is None:
         return None, None, None
     if not path.is_file():
         raise ConfigError(f"基线文件不存在：{path}（可先用 --update-baseline 生成）")
-    base = json.loads(path.read_text(encoding="utf-8"))
+    base = _baseline(path)
     return base, runner.gate(summary, base, tolerance), runner.newly_failing(results, base)
+
+
+def _baseline(path: Path) -> dict[str, Any]:
+    """The baseline file, checked: a broken or hand-edited file is said plainly, not met as a traceback."""
+    try:
+        base = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise ConfigError(f"基线文件不是合法的 JSON：{path}（可用 --update-baseline 重新生成）") from e
+    ok = (
+        isinstance(base, dict)
+        and isinstance(base.get("metrics"), dict)
+        and isinstance(base.get("passed", {}), dict)
+        and _number(base.get("tolerance", 0.0))
+        and isinstance(flips := base.get("flips", 0), int)
+        and not isinstance(flips, bool)
+        and flips >= 0
+    )
+    if not ok:
+        raise ConfigError(
+            f"基线文件格式不对：{path}（需要 metrics；tolerance 为数字，flips 为非负整数；可用 --update-baseline 重新生成）"
+        )
+    return base
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def write_reports(
