@@ -159,7 +159,12 @@ _WHICH_ONES = re.compile(r"哪几(?:个|位|种|类|项|条|件|样)?")
 def question_types(question: str) -> tuple[str, ...]:
     q = _WHICH_ONES.sub("哪些", question)
     return tuple(
-        t for t, (asks, _) in QUESTION_TYPES.items() if asks.search(q) or (t == "unscheduled" and urgent_schedule(q))
+        t
+        for t, (asks, _) in QUESTION_TYPES.items()
+        if asks.search(q)
+        or (t == "unscheduled" and urgent_schedule(q))
+        # whatever the quantity detector reads as asked (「频率是多少」, 「多久一回」) asks a number
+        or (t == "number" and asked(q) is not None)
     )
 
 

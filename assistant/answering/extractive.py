@@ -247,6 +247,7 @@ class ExtractiveAnswerer:
         if silent and judged and (stating := self._stating_clause(question, groups, hits[0].article, quotes, context)):
             # 「…商量谁来受理有没有时限」: 「由最先收到…的机关受理」 and, in the article, 「…在10日内协商确定」
             quotes, silent = with_quote(hits[0].article, quotes, stating), False
+            joined = "".join(c.quote for c in quotes)  # what the quotes say now (「定期还是有事才搞」: 「要定期督查」)
         settled = not ruled_out and not silent
         checked = not_said(
             question, groups, hits[0].article, quotes, context, joined, judged, settled, self.analyzer.stats.df
@@ -304,9 +305,20 @@ class ExtractiveAnswerer:
         cov, best = max(found, default=(0.0, ""))
         if best and cov >= floor:
             return Citation(article, best)
-        # or the first that goes on from a quote in its paragraph (「…的，由最先收到…受理；同时收到…的，…10日内协商确定」)
-        after = [u for c, u in found if c > 0 and any(_same_paragraph(article, q.quote, u) for q in quotes)]
-        return Citation(article, min(after, key=article.text.find)) if after else None
+        # or the nearest in a quote's paragraph, after it (「…的，由最先收到…受理；同时收到…的，…10日内协商确定」) or
+        # before it (「频率是多少」 and the quote on what is studied: 「一般两个月安排一次专题学习」 opens the paragraph)
+        near = [
+            u
+            for c, u in found
+            if c > 0
+            and any(_same_paragraph(article, q.quote, u) or _same_paragraph(article, u, q.quote) for q in quotes)
+        ]
+        after = [u for u in near if any(_same_paragraph(article, q.quote, u) for q in quotes)]
+        return (
+            Citation(article, min(after, key=article.text.find) if after else max(near, key=article.text.find))
+            if near
+            else None
+        )
 
     def _own_role_clause(self, question: str, article: Article) -> str | None:
         """The best-scored clause of ``article`` that is the rule for the role the question asks of."""

@@ -400,6 +400,8 @@ class Assistant:
                 refusal = None
         if refusal:
             return refused(refusal, Reason.NO_SUCH_ARTICLE, slugs[0], t0, timings, drafts[0][2] if drafts else ())
+        if len(slugs) > 1 and not self.dialogue.per_place(q) and len(self.drafter.parts(q)) == 1:
+            drafts = self._lacking_among(q, drafts)
         answer = self.composer.compose(slugs, drafts, t0, timings, compare=bool(SCOPE_WORDS.search(q)), question=q)
         return self._requests_noticed(q, instructions, answer, notice, reason)
 
@@ -438,6 +440,21 @@ class Assistant:
             f"「{found.phrase}」——{found.citation.article.source}。如需确认，请咨询本级政府办公室。"
         )
         return msg, Reason.NOT_FOUND
+
+    def _lacking_among(self, q: str, drafts: list[Drafted]) -> list[Drafted]:
+        """The drafts of places compared, a place lacking a provision others have (``Provisions.lacking_among``)
+        said to have none: its quote is about something else, covering less of the question than an answer
+        needs (``Weights.min_coverage``; 「各地市长出差期间由谁代行职务」: 咸宁's 「由常务副市长主持市政府工作」
+        never says 职务 but covers the rest)."""
+        w = self.settings.weights
+        answers = [(c, d.citations[0]) for c, d, _ in drafts if not d.refused and d.citations and not d.part]
+        if w.provision_gap >= 1 or len(answers) < 2:
+            return drafts
+        weak = {c for c, d, _ in drafts if d.signals is not None and d.signals.clause_coverage < w.min_coverage}
+        lack = self.provisions.lacking_among(
+            self.analyzer.stats, self.analyzer.groups(q), answers, w.provision_gap, weak
+        )
+        return [(c, replace(d, citations=(), refused=True) if c in lack else d, hits) for c, d, hits in drafts]
 
     def lacking_provision(self, q: str, city: str, timings: dict[str, float]) -> Elsewhere | None:
         """Another place's answer to ``q`` naming the things asked about that no article of ``city`` has, in the

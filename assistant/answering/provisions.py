@@ -23,6 +23,7 @@ import numpy as np
 
 from assistant.answering.analysis import Group, TermStats
 from assistant.answering.clauses import Embed, unit_rows
+from assistant.answering.roles import ROLE
 from assistant.models import Article, Citation
 from assistant.textnorm import normalize
 
@@ -80,12 +81,48 @@ class Provisions:
                 found = Elsewhere(other, citation, _said_with(named[i], citation.quote), gap)
         return found
 
+    def lacking_among(
+        self,
+        stats: TermStats,
+        groups: Sequence[Group],
+        answers: Sequence[tuple[str, Citation]],
+        gap: float,
+        among: set[str],
+    ) -> set[str]:
+        """Of the places compared that answered (``answers``: each one's first quote), those ``among`` the ones
+        judged that lack the provision another's answer has (see ``elsewhere``; ``gap``: ``Weights.provision_gap``):
+        「全市性会议提倡开视频会，大同和城区都有这条吗」 — 城区 quoted its rule on the same meetings, which never names
+        视频."""
+        out = set()
+        for city in {c for c, _ in answers} & among:
+            others = [a for a in answers if a[0] != city]
+            # thing by thing: the places say their own level's words (全市性会议 of 全区性会议), each phrase names one
+            things = [
+                g
+                for g in lacking(stats, groups, city)
+                # an office is named as each government names it (副秘书长 is a district's 办公室副主任)
+                if not stats.any_in_city(_at_other_levels(g), city) and not any(ROLE.search(w) for w in g.alternatives)
+            ]
+            found = [self.elsewhere([thing], city, others) for thing in things]
+            if any(f is not None and f.gap >= gap for f in found):
+                out.add(city)
+        return out
+
     def _vectors(self, texts: list[str]) -> np.ndarray:
         """Unit rows of ``texts``: the articles' own phrases from memory (a quote's phrases are theirs), any
         other embedded."""
         missing = [t for t in texts if t not in self._row]
         embedded = dict(zip(missing, unit_rows(self.embed(missing)), strict=True)) if missing else {}
         return np.vstack([self._row[t] if t in self._row else embedded[t] for t in texts])
+
+
+_LEVEL = re.compile("[市区县]")
+
+
+def _at_other_levels(group: Group) -> list[str]:
+    """A group's words said at the other levels of government (市长 → 区长, 县长; 全市性会议 → 全区性会议): a city
+    district names its own level where a city names its."""
+    return [_LEVEL.sub(level, word) for word in group.alternatives for level in "市区县" if _LEVEL.search(word)]
 
 
 def _said_with(phrase: str, quote: str) -> str:

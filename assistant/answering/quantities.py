@@ -78,7 +78,8 @@ _ASKS_TIME = re.compile(
     # 哪几点 asks which points (a list), not a time of day; 「哪个地方纪要印发得最快」: how long, compared
     r"|几月|哪个?月|(?<!哪)几点|天数|得(?:最|更)(?:快|慢|早|晚|长|短)|星期几|周几|礼拜几|(?<![文第编])几号(?![文令线])|哪号"
     # whether a time is set (「调研的时间有硬性要求吗」, 「时长有没有限制」): asks the time
-    r"|(?:时间|时长)(?:上)?(?:有没有|有无|是否有|有)[^，。？?]{0,4}(?:要求|规定|限制|门槛|标准)"
+    # (also fronted before the places asked: 「调研的时间，咸宁和朝阳有规定吗」)
+    r"|(?:时间|时长)(?:上)?(?:[，,][^，。？?]{0,8})?(?:有没有|有无|是否有|都有|有)[^，。？?]{0,4}(?:要求|规定|限制|门槛|标准)"
 )
 # 「哪几种访」, 「哪几个部门」 ask which ones (a list), not how many; 「这几份规则」 points at some (these);
 # 「说几个」, 「举几个」, 「列几项」 ask for some of them (a list).
@@ -139,12 +140,18 @@ def checks(question: str) -> bool:
     return bool(_CHECKS.search(question))
 
 
+# How often, as said day to day: so many times in a period (「一个月开一两次」, 「一年两回」), 「每个月」
+_PER_PERIOD_CLAIMED = re.compile(
+    rf"(?:每|一)\s*个?\s*(?:年|季度|月|周|星期)[^，。；？?]{{0,4}}?{_RANGE}\s*[次回]|每\s*个\s*(?:月|星期|季度)"
+)
+
+
 def checked(question: str) -> list[str]:
-    """The quantities a yes/no question states to be checked (「是不是每两周开一次」 → 每两周): the value
-    asked about, not a topic word the answering clause must share."""
+    """The quantities a yes/no question states to be checked (「是不是每两周开一次」 → 每两周, 「也是一个月开一两次
+    吧」 → 一个月开一两次): the value asked about, not a topic word the answering clause must share."""
     if not checks(question):
         return []
-    return [m.group(0) for m in _FREQUENCY_STATED.finditer(question)]
+    return [m.group(0) for r in (_PER_PERIOD_CLAIMED, _FREQUENCY_STATED) for m in r.finditer(question)]
 
 
 # A time a yes/no question states as what is done (「要提前5个工作日报请示吗」, 「纪要3天内印发对吗」): how far ahead

@@ -1,0 +1,82 @@
+"""What a question claims or asks, read in everyday words (pure functions), and the answers that follow (end to
+end on the real knowledge base)."""
+
+from __future__ import annotations
+
+from assistant.answering.analysis import Group
+from assistant.answering.asking import question_types
+from assistant.answering.documents import Asked, asked_of_document
+from assistant.answering.provisions import _at_other_levels
+from assistant.answering.quantities import asked, checked
+from assistant.answering.sanctions import asks_sanction
+
+
+def test_how_often_claimed_as_said_day_to_day_is_the_value_checked():
+    assert checked("咸宁常务会也是一个月开一两次吧") == ["一个月开一两次", "一两次"]
+    assert checked("全体会不是每个月都要开吗") == ["每个月"]
+    assert checked("常务会一个月开几次") == []  # asks, claims nothing
+
+
+def test_frequency_asked_in_any_words_asks_a_number():
+    assert "number" in question_types("咸宁集体学习的频率是多少")
+    assert "number" in question_types("多久开一回")
+    assert "number" not in question_types("学习主题由谁确定")
+
+
+def test_a_time_fronted_before_the_places_asked_is_asked():
+    assert asked("市领导每年下基层调研的时间，咸宁和朝阳有规定吗") == "time"
+    assert asked("调研时间，地点由谁定") is None
+
+
+def test_a_breach_found_out_or_a_limit_exceeded_asks_what_it_brings_on():
+    assert asks_sanction("开常务会带了手机被发现会怎么处理")
+    assert asks_sanction("报的公文字数超了会被退回吗")
+    assert asks_sanction("字数超过了会被退回吗")
+    # 超过 alone sets a case: what the office must then do is a procedure, not a sanction
+    assert not asks_sanction("窗口超过办理时间还没办完，办理单位要咋办？")
+    assert not asks_sanction("请假超过一周要报备吗")
+    assert not asks_sanction("被发现的问题谁整改")
+
+
+def test_the_replaced_document_however_pointed_at():
+    assert Asked.REPLACES in asked_of_document("老的那版工作规则文号是多少")
+    assert Asked.REPLACES in asked_of_document("之前那个版本的规则是哪天印发的")
+    assert Asked.REPLACES in asked_of_document("以前的规则作废没")
+    assert Asked.REPLACES not in asked_of_document("工作规则文号是多少")
+
+
+def test_words_of_a_level_of_government_are_said_at_the_others():
+    said = _at_other_levels(Group(("全市性会议",), 1.0))
+    assert "全区性会议" in said and "全县性会议" in said
+    assert _at_other_levels(Group(("视频会议",), 1.0)) == []
+
+
+def test_a_false_claim_of_how_often_is_corrected(assistant):
+    a = assistant.ask("咸宁常务会也是一个月开一两次吧", city="xianning")
+    assert not a.refused and "每两周召开一次" in a.answer and "不同" in a.answer
+    a = assistant.ask("全体会不是每个月都要开吗", city="datong")
+    assert not a.refused and "每年召开 1-2 次" in a.answer
+
+
+def test_how_often_asked_as_frequency_quotes_the_sentence_that_says_it(assistant):
+    a = assistant.ask("咸宁集体学习的频率是多少")
+    assert not a.refused and "两个月安排一次" in a.answer
+
+
+def test_a_choice_answered_by_the_sentence_added_for_the_time_asked(assistant):
+    a = assistant.ask("市政府办公室督查是定期搞还是有事才搞", city="chaoyang")
+    assert not a.refused and "定期督查" in a.answer
+
+
+def test_a_place_compared_that_lacks_the_provision_is_said_silent(assistant):
+    a = assistant.ask("全市性会议提倡开视频会，大同和城区都有这条吗")
+    assert [c.article.city for c in a.citations] == ["datong"]
+    assert "【晋城市城区】\n现行工作规则中未找到对此的规定" in a.answer
+    # the offices each government names its own way are no lack (副秘书长 is a district's 办公室副主任)
+    a = assistant.ask("哪几个地方副秘书长（办公室副主任）可以主持专题会")
+    assert "jincheng-chengqu" in {c.article.city for c in a.citations}
+
+
+def test_what_a_breach_found_out_brings_on_is_not_said_by_the_rule_forbidding_it(assistant):
+    a = assistant.ask("开常务会带了手机被发现会怎么处理", city="datong")
+    assert a.refused and "没有规定对此的处分或追责办法" in a.answer
