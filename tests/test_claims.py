@@ -80,3 +80,12 @@ def test_a_place_compared_that_lacks_the_provision_is_said_silent(assistant):
 def test_what_a_breach_found_out_brings_on_is_not_said_by_the_rule_forbidding_it(assistant):
     a = assistant.ask("开常务会带了手机被发现会怎么处理", city="datong")
     assert a.refused and "没有规定对此的处分或追责办法" in a.answer
+
+
+def test_a_refusal_calls_the_documents_what_they_are():
+    from assistant.answering.messages import not_found, rules_called
+
+    assert rules_called(["大同市人民政府工作规则", "市政府常务会议工作规则"]) == "工作规则"
+    assert rules_called(["信访条例", "大同市人民政府工作规则"]) == "规定"
+    said = not_found("国家行政法规的", None, rules=rules_called(["信访条例"]))
+    assert said.startswith("在国家行政法规的现行规定中没有找到") and "工作规则" not in said

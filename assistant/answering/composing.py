@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from assistant.answering.drafting import Drafted
 from assistant.answering.findings import finding_of, quoted, related_clauses
 from assistant.answering.kinds import Kinds
-from assistant.answering.messages import not_found, not_found_each, place_not_found
+from assistant.answering.messages import not_found, not_found_each, place_not_found, rules_called
 from assistant.answering.quoting import format_quotes
 from assistant.answering.superlatives import conclusion, sameness
 from assistant.answering.verdicts import verdict
@@ -87,13 +87,14 @@ class Composer:
             citations.extend(quotes)
             # a part of the question the place's rules leave unanswered is said, never silently dropped
             unanswered = [d.part for city, d, _ in drafts if city == c and d.refused and d.part]
-            said = format_quotes(quotes) + "".join(f"\n（「{p}」：现行工作规则中未找到明确规定。）" for p in unanswered)
+            rules = self.rules_called([c])
+            said = format_quotes(quotes) + "".join(f"\n（「{p}」：现行{rules}中未找到明确规定。）" for p in unanswered)
             if single:
                 parts.append(said)
                 continue
             if not quotes:
                 finding = finding_of([d for d in drafts if d[0] == c])
-                said = place_not_found(*finding, meeting=self.kinds.absent(question, c))
+                said = place_not_found(*finding, meeting=self.kinds.absent(question, c), rules=rules)
                 silent.append((c, said))
             parts.append(f"【{self.registry.by_slug[c].name}】\n{said}")
         everywhere = len(slugs) == len(self.cities) and not compare
@@ -125,7 +126,9 @@ class Composer:
         """A refusal in plain words (see ``messages``)."""
         where = f"{self.registry.by_slug[single].name}的" if single else ""
         meeting = self.kinds.absent(question, single) if single else None
-        return not_found(where, *finding_of(drafts), meeting)
+        return not_found(
+            where, *finding_of(drafts), meeting, rules=self.rules_called([single] if single else self.cities)
+        )
 
     def _not_found_each(self, slugs: list[str], drafts: list[Drafted], question: str) -> str:
         """A refusal for several places asked about: each one's finding (see ``messages``), or the kind of meeting
@@ -138,5 +141,10 @@ class Composer:
                     self.kinds.absent(question, c),
                 )
                 for c in slugs
-            ]
+            ],
+            rules=self.rules_called(slugs),
         )
+
+    def rules_called(self, slugs: Sequence[str]) -> str:
+        """What the places' documents are called in a refusal (``messages.rules_called``)."""
+        return rules_called([d.title for c in slugs for d in self.registry.documents_of(c)])

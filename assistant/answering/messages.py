@@ -8,6 +8,16 @@ from __future__ import annotations
 from assistant.answering.quantities import amounts
 from assistant.models import Article
 
+WORK_RULES = "工作规则"
+RULES = "规定"  # what documents of other kinds (条例, 办法, 法规) are called together
+
+
+def rules_called(titles: list[str]) -> str:
+    """What a refusal calls the documents searched: 「工作规则」 when every one is a 规则 (the municipal work rules and
+    their meeting rules), else 「规定」 (a user's 条例 and 办法: 「国家行政法规的现行规定中没有找到…」)."""
+    return WORK_RULES if titles and all("规则" in t for t in titles) else RULES
+
+
 # What the rules do not set, by the kind of quantity asked (``Draft.unstated``).
 _UNSTATED = {
     "frequency": "召开或办理的频次",
@@ -53,45 +63,57 @@ def _unset(unstated: str, said: str = "") -> str:
 
 
 def not_found(
-    where: str, nearest: Article | None, unstated: str | None = None, said: str = "", meeting: str | None = None
+    where: str,
+    nearest: Article | None,
+    unstated: str | None = None,
+    said: str = "",
+    meeting: str | None = None,
+    rules: str = WORK_RULES,
 ) -> str:
     """``where``: 「咸宁市的」 or 「」 (no single city); ``meeting``: the words naming a kind of meeting
     the city's rules never hold; ``unstated``: the kind of quantity asked and set nowhere; ``said``: what
-    the nearest article says instead (「…应事先向市长请假」), quoted."""
+    the nearest article says instead (「…应事先向市长请假」), quoted; ``rules``: what the place's documents are
+    called (see ``rules_called``)."""
     if meeting:
-        return where + place_not_found(nearest, meeting=meeting)
+        return where + place_not_found(nearest, meeting=meeting, rules=rules)
     if unstated and nearest is not None and _instead(unstated, said):
-        return f"{where}{place_not_found(nearest, unstated, said)}。如需确认，请咨询本级政府办公室。"
+        return f"{where}{place_not_found(nearest, unstated, said, rules=rules)}。如需确认，请咨询本级政府办公室。"
     if unstated and nearest is not None:
-        return f"{where}现行工作规则没有{_unset(unstated)}。最相关的是{nearest.source}，可查阅原文；如需确认，请咨询本级政府办公室。"
+        return f"{where}现行{rules}没有{_unset(unstated)}。最相关的是{nearest.source}，可查阅原文；如需确认，请咨询本级政府办公室。"
     hint = f"最相关的是{nearest.source}，但它没有直接回答这个问题。" if nearest is not None else ""
-    return f"在{where}现行工作规则中没有找到对这个问题的直接规定。{hint}可以换个说法再问，或咨询本级政府办公室。"
+    return f"在{where}现行{rules}中没有找到对这个问题的直接规定。{hint}可以换个说法再问，或咨询本级政府办公室。"
 
 
 def place_not_found(
-    nearest: Article | None, unstated: str | None = None, said: str = "", meeting: str | None = None
+    nearest: Article | None,
+    unstated: str | None = None,
+    said: str = "",
+    meeting: str | None = None,
+    rules: str = WORK_RULES,
 ) -> str:
     """One place's cell of a comparison when its rules do not answer: the kind of meeting asked about that
     its rules never hold; what they say instead, when the asked quantity is all that is missing
     (「没有规定具体提前几天，只规定：「…应事先向市长请假…」」); or the article on the topic that sets no
     such quantity — as a single place's refusal says them."""
     if meeting:
-        return f"现行工作规则中没有关于「{meeting}」的规定（规则中未设这类会议）。"
+        return f"现行{rules}中没有关于「{meeting}」的规定（规则中未设这类会议）。"
     if unstated and nearest is not None and (instead := _instead(unstated, said)):
-        return f"现行工作规则没有{_unset(unstated, said)}，{instead}——{nearest.source}"
+        return f"现行{rules}没有{_unset(unstated, said)}，{instead}——{nearest.source}"
     if unstated and nearest is not None:
-        return f"现行工作规则没有{_unset(unstated)}，最相关的是{nearest.source}。"
-    return "现行工作规则中未找到对此的规定。"
+        return f"现行{rules}没有{_unset(unstated)}，最相关的是{nearest.source}。"
+    return f"现行{rules}中未找到对此的规定。"
 
 
-def not_found_each(places: list[tuple[str, Article | None, str | None, str, str | None]]) -> str:
+def not_found_each(
+    places: list[tuple[str, Article | None, str | None, str, str | None]], rules: str = WORK_RULES
+) -> str:
     """Several places asked about (「大同跟城区一样吗」) and none answers: each one's finding and nearest
     article, so that no place is dropped. ``places``: (name, nearest article, unstated kind, what it says, the
     kind of meeting asked that the place's rules never hold)."""
     lines = []
     for name, nearest, unstated, said, meeting in places:
         if meeting:
-            lines.append(f"【{name}】{place_not_found(nearest, meeting=meeting)}")
+            lines.append(f"【{name}】{place_not_found(nearest, meeting=meeting, rules=rules)}")
             continue
         instead = _instead(unstated, said) if unstated else ""
         found = f"没有{_unset(unstated, said if instead else '')}" if unstated else "没有找到直接规定"
@@ -99,7 +121,7 @@ def not_found_each(places: list[tuple[str, Article | None, str | None, str, str 
         near = f"，最相关的是{nearest.source}" if nearest is not None else ""
         lines.append(f"【{name}】{found}{near}。")
     return (
-        "各地现行工作规则中都没有找到对这个问题的直接规定：\n"
+        f"各地现行{rules}中都没有找到对这个问题的直接规定：\n"
         + "\n".join(lines)
         + "\n可以换个说法再问，或咨询本级政府办公室。"
     )

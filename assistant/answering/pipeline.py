@@ -436,7 +436,7 @@ class Assistant:
         if found is None or found.gap < gap:
             return None
         msg = (
-            f"{self._names(slugs)}的现行工作规则没有这项规定。{self._names([found.city])}的规则有："
+            f"{self._names(slugs)}的现行{self.composer.rules_called(slugs)}没有这项规定。{self._names([found.city])}的规则有："
             f"「{found.phrase}」——{found.citation.article.source}。如需确认，请咨询本级政府办公室。"
         )
         return msg, Reason.NOT_FOUND
