@@ -89,3 +89,24 @@ def test_a_refusal_calls_the_documents_what_they_are():
     assert rules_called(["信访条例", "大同市人民政府工作规则"]) == "规定"
     said = not_found("国家行政法规的", None, rules=rules_called(["信访条例"]))
     assert said.startswith("在国家行政法规的现行规定中没有找到") and "工作规则" not in said
+
+
+def test_a_word_the_rules_write_before_nouns_says_how_before_a_verb():
+    from assistant.answering.modifiers import adverbial, noun_modifiers
+
+    rules = {
+        "部门主要负责人参加。": [("部门", "n"), ("主要", "b"), ("负责人", "n"), ("参加", "v")],
+        "主要任务是：": [("主要", "b"), ("任务", "n"), ("是", "v")],
+        "一般不临时增加议题。": [("一般", "a"), ("不", "d"), ("临时", "b"), ("增加", "v"), ("议题", "n")],
+    }
+    modifiers = noun_modifiers(rules, lambda text: rules[text])
+    assert modifiers == frozenset({"主要"})  # 临时 is written before a verb: a topic word either way
+    asked = [("常务会", "n"), ("主要", "b"), ("讨论", "v"), ("哪些", "r")]
+    assert adverbial(asked, modifiers) == {1}
+    assert adverbial([("临时", "b"), ("加", "v")], modifiers) == set()
+    assert adverbial([("主要", "b"), ("负责人", "n")], modifiers) == set()
+
+
+def test_mainly_asked_is_no_word_of_the_answer(assistant):
+    a = assistant.ask("秘书长主要负责啥", city="datong")
+    assert a.citations[0].article.id == "datong-work-rules-005"

@@ -24,6 +24,7 @@ from assistant.answering.asking import (
     urgent_schedule,
 )
 from assistant.answering.kinds import Kinds
+from assistant.answering.modifiers import adverbial, noun_modifiers
 from assistant.answering.quantities import BOUNDS, asked_span, asked_unit, checked, checked_time, checks
 from assistant.answering.roles import ROLE
 from assistant.models import Article
@@ -280,6 +281,7 @@ class QuestionAnalyzer:
         self.kinds = kinds or Kinds(frozenset(), {})  # meeting kinds of the knowledge base
         # 离咸, 离同: the rules' words for being away (the index's, when it is given; else mined here)
         self.leaving = leaving if leaving is not None else leaving_words(stats.texts)
+        self.noun_modifiers = noun_modifiers(stats.texts, tokenizer.tagged)
         # The reranker and the answerer both need a question's groups, once per city in scope.
         self.groups = lru_cache(maxsize=1024)(self._groups)
 
@@ -376,7 +378,10 @@ class QuestionAnalyzer:
         function_words = set()
         unit, at = asked_unit(q), 0
         named_in_letters = self._named_in_letters(q)
-        for tok, flag in tagged:
+        how = adverbial(tagged, self.noun_modifiers)  # 「主要讨论」: mainly, not 主要负责人 (see ``modifiers``)
+        for i, (tok, flag) in enumerate(tagged):
+            if i in how:
+                continue
             start = q.find(tok, at)
             at = start + len(tok) if start >= 0 else at
             if unit and len(tok) > 1 and tok[0] == unit[0] and q[:start].endswith(("多少", "几")):
