@@ -110,3 +110,19 @@ def test_a_word_the_rules_write_before_nouns_says_how_before_a_verb():
 def test_mainly_asked_is_no_word_of_the_answer(assistant):
     a = assistant.ask("秘书长主要负责啥", city="datong")
     assert a.citations[0].article.id == "datong-work-rules-005"
+
+
+def test_a_place_asked_again_then_a_question_of_its_own(assistant):
+    d = assistant.dialogue
+    r = d.resolve(["朝阳市政府专题学习多久一次", "城区呢？学习主题谁定"])
+    assert r.city == "jincheng-chengqu" and "多久一次" in r.question and r.question.endswith("学习主题谁定")
+    a = assistant.ask(r.question, city=r.city)
+    assert "两个月安排一次" in a.answer and "学习主题由区长确定" in a.answer
+    assert d.resolve(["大同常务会多久开一次", "咸宁呢，谁主持"]).question == "咸宁市常务会谁主持"  # one follow-up
+    # a second sentence comparing back, or a new subject with its asking, is no question of its own
+    assert "比大同少" not in d.resolve(["大同部门报市政府的公文一般限多少字？", "城区呢？比大同少吗？"]).question
+
+
+def test_a_place_whose_own_clause_answers_in_its_own_words_lacks_nothing(assistant):
+    a = assistant.ask("咸宁市长出差谁代行市长职务")
+    assert not a.refused and "由常务副市长主持市政府工作" in a.answer

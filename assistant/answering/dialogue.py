@@ -77,6 +77,9 @@ class Resolved:
 
 
 _SENTENCE = re.compile(r"[^？?。！!\n]+")  # a line break ends a sentence too
+_LED_BY_FOLLOWUP = re.compile(r"([^，,。？?！!\n]{1,12}呢)[？?。！!\s]+([^\n]*[\u4e00-\u9fff]{2}[^\n]*)")
+
+
 _ASKED_AT_END = re.compile(r"[？?吧吗么呢嘛][。.！!\s]*$")  # 「…要过半才能开吧」: a question all the same
 _IN_IT = re.compile(r"在(?:这|那)?里面|(?:这|那)里面|在其中|这中间|(?:这|那)件事(?:里|上|中)")  # in what was asked of
 
@@ -118,6 +121,11 @@ class Dialogue:
         pipeline itself notices a different city named in it. A follow-up that names a place is
         asked for that place.
         """
+        if len(messages) > 1 and (split := self._led_by_place(simplified(messages[-1]))):
+            # 「城区呢？学习主题谁定」: the earlier question asked of 城区, and a question of its own after it
+            first = self.resolve([*messages[:-1], split[0]], selected)
+            if first.question:
+                return replace(first, question=f"{first.question.rstrip('？?。 ')}？{split[1]}")
         resolved: Resolved | None = None
         places: list[str] = []  # the places the conversation has been about, in order
         last = len(messages) - 1
@@ -145,6 +153,22 @@ class Dialogue:
                 f"（{MAX_QUESTION_CHARS} 字以内）。"
             )
         return resolved or Resolved("", selected)
+
+    def _led_by_place(self, message: str) -> tuple[str, str] | None:
+        """「城区呢？学习主题谁定」: the earlier question asked again of a place (「城区呢」, nothing but the place), then
+        a question of its own that names no place (not 「比大同少吗」); None for any other message (「咸宁呢，谁主持」
+        is one follow-up: its asking goes with it; 「会上印发的文件呢 几天内发」 asks of a new subject)."""
+        m = _LED_BY_FOLLOWUP.fullmatch(message.strip())
+        if m is None or is_followup(m.group(2)) or not ASKING.search(m.group(2)):
+            return None
+        head, rest = m.group(1), m.group(2)
+        place = self.detector.detect(head).cities
+        bare = re.sub(r"^(?:那么?|还有)|呢$", "", head)
+        for name in self.place_names:
+            bare = bare.replace(name, "")
+        if len(place) != 1 or bare.strip("的市区县 ") or self.detector.detect(rest).cities or "比" in rest:
+            return None
+        return head + "？", rest
 
     def per_place(self, message: str) -> dict[str, str]:
         """「大同常务会多久开一次？咸宁全体会呢？」: sentences that each name one place, each another, read as

@@ -428,9 +428,14 @@ class Assistant:
         self, q: str, slugs: list[str], drafts: list[Drafted], timings: dict[str, float]
     ) -> tuple[str, Reason] | None:
         """The refusal when the one place asked lacks a provision other places have (``lacking_provision``), its
-        phrase farther than ``Weights.provision_gap`` from any of the place's own."""
-        gap = self.settings.weights.provision_gap
+        phrase farther than ``Weights.provision_gap`` from any of the place's own, and its own quote covers less of
+        the question than an answer needs (``Weights.min_coverage``: 「咸宁市长出差谁代行市长职务」 is answered by
+        「由常务副市长主持市政府工作」, which never says 职务)."""
+        w = self.settings.weights
+        gap = w.provision_gap
         if len(slugs) != 1 or len(drafts) != 1 or drafts[0][1].refused or gap >= 1:
+            return None
+        if (s := drafts[0][1].signals) is not None and s.clause_coverage >= w.min_coverage:
             return None
         found = self.lacking_provision(q, slugs[0], timings)
         if found is None or found.gap < gap:
