@@ -126,3 +126,10 @@ def test_a_place_asked_again_then_a_question_of_its_own(assistant):
 def test_a_place_whose_own_clause_answers_in_its_own_words_lacks_nothing(assistant):
     a = assistant.ask("咸宁市长出差谁代行市长职务")
     assert not a.refused and "由常务副市长主持市政府工作" in a.answer
+
+
+def test_whether_the_replaced_document_still_holds():
+    assert asked_of_document("老的工作规则还有效吗") == (Asked.REPLACES,)  # not the current one's status
+    assert asked_of_document("工作规则还有效吗") == (Asked.STATUS,)
+    both = asked_of_document("新规则施行了，旧的还管用吗？新的还有效吗")
+    assert Asked.STATUS in both and Asked.REPLACES in both

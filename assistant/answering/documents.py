@@ -42,6 +42,7 @@ _WHEN = r"(?:什么|啥)时候|何时|哪(?:一)?(?:天|年|月|日)|几(?:月|�
 _ISSUING = r"印发|发布|出台|制定|下发|颁布|发(?:的|出)|定的|出的|通过"
 _EARLIEST = rf"(?:{_ISSUING})(?:得|的)?(?:最|更|比较)(?:早|旧|老)|(?:最|更)(?:早|旧|老)(?:{_ISSUING})?"
 _LATEST = rf"(?:{_ISSUING})(?:得|的)?(?:最|更|比较)(?:晚|新|近)|(?:最|更)(?:晚|新|近)(?:{_ISSUING})?"
+_OLD_STILL = r"(?:旧|老|以前|之前|原来)的(?:那个|那版)?(?:工作)?(?:规则|版本?|文件)?(?:还|仍然?|是否|是不是)(?:有效|管用|适用|生效|执行)"
 _ASKING: dict[Asked, re.Pattern[str]] = {
     Asked.NUMBER: re.compile(r"文号|发文字号|发文号|文件号|哪个文(?:件)?(?:印发|发)|[几哪]号文"),  # 「是几号文」
     Asked.ISSUER: re.compile(
@@ -61,8 +62,10 @@ _ASKING: dict[Asked, re.Pattern[str]] = {
     ),
     Asked.REPLACES: re.compile(
         r"(?:替代|取代|代替|替换|废止)了?(?:哪|什么|啥)"
-        # the one it replaced, however pointed at (「老的那版」, 「之前那个版本」, 「以前的规则」)
+        # the one it replaced, however pointed at (「老的那版」, 「之前那个版本」, 「以前的规则」), or whether it still
+        # holds (「旧的还管用吗」: it was stopped)
         r"|(?:旧|老|上一|以前|之前|原来|过去)的?(?:那|这)?(?:一)?(?:个|份)?(?:版|版本|规则|文件)"
+        rf"|{_OLD_STILL}"
     ),
     Asked.EFFECTIVE: re.compile(
         rf"(?:{_WHEN})(?:开始|起)?(?:施行|生效|实施|执行|起效)|(?:施行|生效|实施)(?:的)?(?:时间|日期)"
@@ -99,7 +102,10 @@ def asked_of_document(q: str) -> tuple[Asked, ...]:
     """What ``q`` asks of a document it refers to (empty when it refers to none or asks nothing of it)."""
     if not re.search(_REFERENT, q):
         return ()
-    return tuple(a for a, pattern in _ASKING.items() if pattern.search(q))
+    asked = tuple(a for a, pattern in _ASKING.items() if pattern.search(q))
+    # 「旧的还管用吗」 asks whether the replaced one holds, not the current one's status
+    still = re.search(_OLD_STILL, q) and not _ASKING[Asked.STATUS].search(re.sub(_OLD_STILL, "", q))
+    return tuple(a for a in asked if a != Asked.STATUS) if still else asked
 
 
 def of_previous_document(message: str, previous: str) -> str | None:
