@@ -133,3 +133,34 @@ def test_whether_the_replaced_document_still_holds():
     assert asked_of_document("工作规则还有效吗") == (Asked.STATUS,)
     both = asked_of_document("新规则施行了，旧的还管用吗？新的还有效吗")
     assert Asked.STATUS in both and Asked.REPLACES in both
+
+
+def test_about_so_many_times_reads_as_a_range_and_near_numbers_are_said_near():
+    from assistant.answering.verdicts import verdict
+
+    assert verdict("大同常务会议一个月开一两次吧", ["市政府常务会议一般每月召开 1-2 次。"]).startswith(
+        "与问题中的说法一致"
+    )
+    assert verdict("朝阳常务会议一个月开一两次吧", ["市政府常务会议一般每月召开2次。"]).startswith(
+        "条文的规定在问题所说的范围之内"
+    )
+    every_two_weeks = ["市政府常务会议一般每两周召开一次。"]
+    assert verdict("咸宁常务会议半个月开一次吧", every_two_weeks).startswith("与问题中的说法相近")
+    assert verdict("常务会是每周开一次吧", every_two_weeks).startswith("与问题中的说法不同")
+
+
+def test_whom_asked_openly_is_said_by_a_clause_that_turns_to_someone():
+    from assistant.answering.recipients import to_whom_unstated
+
+    stands_in = "市长出差期间，受市长委托，由负责常务工作的副市长代行市长职务。"
+    assert to_whom_unstated("大同市长出差要报谁", stands_in)
+    assert not to_whom_unstated("大同市长出差要报谁", "市长离同出差，由市政府办公室向省政府办公厅报备。")
+    assert not to_whom_unstated("市长来不了，常务会可以交给谁主持", stands_in)  # a doing handed over
+
+
+def test_the_replaced_documents_number_is_not_the_current_ones(assistant):
+    assert asked_of_document("老的那版工作规则文号是多少") == (Asked.REPLACES,)
+    a = assistant.ask("朝阳旧版工作规则文号是多少")
+    assert "文号为" not in a.answer and "停止执行" in a.answer
+    a = assistant.ask("大同市长出差要报谁")
+    assert a.refused and "没有规定要向谁报告或报批" in a.answer

@@ -42,6 +42,7 @@ _WHEN = r"(?:什么|啥)时候|何时|哪(?:一)?(?:天|年|月|日)|几(?:月|�
 _ISSUING = r"印发|发布|出台|制定|下发|颁布|发(?:的|出)|定的|出的|通过"
 _EARLIEST = rf"(?:{_ISSUING})(?:得|的)?(?:最|更|比较)(?:早|旧|老)|(?:最|更)(?:早|旧|老)(?:{_ISSUING})?"
 _LATEST = rf"(?:{_ISSUING})(?:得|的)?(?:最|更|比较)(?:晚|新|近)|(?:最|更)(?:晚|新|近)(?:{_ISSUING})?"
+_OLD_ONE = re.compile(r"(?:旧|老|上一|以前|之前|原来|过去)的?(?:那|这)?(?:一)?(?:个|份)?(?:版|版本|规则|文件)")
 _OLD_STILL = r"(?:旧|老|以前|之前|原来)的(?:那个|那版)?(?:工作)?(?:规则|版本?|文件)?(?:还|仍然?|是否|是不是)(?:有效|管用|适用|生效|执行)"
 _ASKING: dict[Asked, re.Pattern[str]] = {
     Asked.NUMBER: re.compile(r"文号|发文字号|发文号|文件号|哪个文(?:件)?(?:印发|发)|[几哪]号文"),  # 「是几号文」
@@ -64,7 +65,7 @@ _ASKING: dict[Asked, re.Pattern[str]] = {
         r"(?:替代|取代|代替|替换|废止)了?(?:哪|什么|啥)"
         # the one it replaced, however pointed at (「老的那版」, 「之前那个版本」, 「以前的规则」), or whether it still
         # holds (「旧的还管用吗」: it was stopped)
-        r"|(?:旧|老|上一|以前|之前|原来|过去)的?(?:那|这)?(?:一)?(?:个|份)?(?:版|版本|规则|文件)"
+        rf"|{_OLD_ONE.pattern}"
         rf"|{_OLD_STILL}"
     ),
     Asked.EFFECTIVE: re.compile(
@@ -98,14 +99,24 @@ class DocumentQuestion:
     superlative: Superlative | None = None  # which document comes first (「哪个印发最早」, 「哪个条数多」)
 
 
+def _matched(q: str) -> tuple[Asked, ...]:
+    return tuple(a for a, pattern in _ASKING.items() if pattern.search(q))
+
+
 def asked_of_document(q: str) -> tuple[Asked, ...]:
     """What ``q`` asks of a document it refers to (empty when it refers to none or asks nothing of it)."""
     if not re.search(_REFERENT, q):
         return ()
-    asked = tuple(a for a, pattern in _ASKING.items() if pattern.search(q))
+    asked = _matched(q)
     # 「旧的还管用吗」 asks whether the replaced one holds, not the current one's status
     still = re.search(_OLD_STILL, q) and not _ASKING[Asked.STATUS].search(re.sub(_OLD_STILL, "", q))
-    return tuple(a for a in asked if a != Asked.STATUS) if still else asked
+    # 「老的那版工作规则文号是多少」, 「上一版什么时候印发的」: the number or date of the replaced one, which only its
+    # closing article's 「…印发的《…》（…号）停止执行」 says — not the current one's
+    of_old = [s for s in re.split(r"[，,。？?！!；;]", q) if _OLD_ONE.search(s)]
+    dropped = {a for a in (Asked.NUMBER, Asked.ISSUED) if any(_ASKING[a].search(s) for s in of_old)}
+    if still:
+        dropped.add(Asked.STATUS)
+    return tuple(a for a in asked if a not in dropped)
 
 
 def of_previous_document(message: str, previous: str) -> str | None:
@@ -135,7 +146,8 @@ def said_besides(q: str, title: str, places: tuple[str, ...], asked: tuple[Asked
     「决定的事项」 of something else, so it asks about content, not about the document."""
     for place in places:
         q = q.replace(place, " ")
-    for a in asked:
+    # the longest asking first: 「旧的还管用吗」 is stripped whole, before 「还管用」 alone could be
+    for a in sorted(asked, key=lambda a: -max((len(m.group(0)) for m in _ASKING[a].finditer(q)), default=0)):
         q = _ASKING[a].sub(" ", q)
     q = re.sub(_REFERENT, " ", q)
     out, i = [], 0
@@ -190,7 +202,8 @@ class DocumentFacts:
             title = next((t for t in names if t in q), None) or named_document(q, names, self.places)
             if title is None and named_elsewhere(q, c, self.registry) is None:  # not another place's document
                 title = self._main(docs)
-            if title is not None and len(said_besides(q, title, self.places, asked)) <= _BESIDES_MAX:
+            # (the words of every asking read, those answered otherwise too: 「上一版哪天印发的」)
+            if title is not None and len(said_besides(q, title, self.places, _matched(q))) <= _BESIDES_MAX:
                 titles[c] = title
         return DocumentQuestion(asked, titles, _superlative(q, asked)) if titles else None
 

@@ -57,3 +57,24 @@ def recipient_unnamed(question: str, quoted: str) -> str | None:
     else:
         named = who in text
     return None if named else who
+
+
+# whom, asked openly (「市长出差要报谁」, 「请示报给哪个部门」, 「请假找谁」): not one named to be confirmed
+# (not 交给谁, 送谁: 「常务会可以交给谁主持」 hands a doing over)
+_TO_WHOM = re.compile(r"(?:报|呈报|上报|报送|报告|报备|请示|请假)(?:给|到)?(?:谁|哪个|哪位|哪里|哪儿)")
+
+
+def to_whom_unstated(question: str, quoted: str) -> bool:
+    """``question`` asks openly whom something is reported or sent to, and the ``quoted`` clauses turn to no one:
+    「市长出差要报谁」 quoted 「市长出差期间…由负责常务工作的副市长代行市长职务」 (who stands in, not who is told)."""
+    return bool(_TO_WHOM.search(normalize(question))) and not turns_to(quoted)
+
+
+def turns_to(text: str) -> bool:
+    """Whether ``text`` names someone a thing goes to (向…, 报…, 送…审核, 经…批准)."""
+    return bool(_TURNS_TO.search(normalize(text)))
+
+
+_TURNS_TO = re.compile(
+    rf"(?:向|报|送|呈|交|抄|经)(?:给|经|请)?[^，。；,;]{{0,16}}?(?:{_BODY}|{ROLE.pattern}|政府|办公室|部门|机关|领导|主持人)"
+)

@@ -72,9 +72,20 @@ def _number(text: str) -> float:
     return 0.5 if text == "半" else float(number_value(text) or 0)
 
 
+# two numerals in a row said of about so many (「一两次」, 「两三天」): the range between them, as 1-2 reads
+_ABOUT = re.compile(r"([一二两三四五六七八])([二两三四五六七八九])(?=\s*(?:个|次|回|天|日|周|月|年|工作日))")
+
+
+def _about(text: str) -> str:
+    return _ABOUT.sub(
+        lambda m: f"{m.group(1)}-{m.group(2)}" if _number(m.group(2)) == _number(m.group(1)) + 1 else m.group(0), text
+    )
+
+
 def reading(measure: Measure, text: str, verb: str = "") -> Reading | None:
     """``text``'s times a year (how often) or days (a deadline: of the asked ``verb`` when the text sets several,
-    「3个工作日内…报…，7个工作日内印发」), or None when it states no such number."""
+    「3个工作日内…报…，7个工作日内印发」), or None when it states no such number. 「一两次」 reads as 1-2 次."""
+    text = _about(text)
     if measure == "lead":
         ahead = _AHEAD.search(text)
         return Reading(_number(ahead.group("n")), _number(ahead.group("n")), ahead.group(0)) if ahead else None

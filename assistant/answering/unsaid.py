@@ -19,7 +19,7 @@ from assistant.answering.doers import doer_unstated, doing_unsaid, names_doer, t
 from assistant.answering.existence import absent_thing
 from assistant.answering.identity import asks_identity
 from assistant.answering.owners import lower_meeting_unsaid
-from assistant.answering.recipients import recipient_unnamed
+from assistant.answering.recipients import recipient_unnamed, to_whom_unstated, turns_to
 from assistant.answering.sanctions import sanction_unstated, states_sanction
 from assistant.answering.scoring import coverage
 from assistant.answering.selection import selection_unstated, states_selection
@@ -64,6 +64,13 @@ def not_said(
     if judged and quotes and recipient_unnamed(question, joined):
         # 「副区长请假超过一周要不要报区委」 quoted 「…向区长请假，经批准后，向区政府办公室报备」: no word of 区委
         return NotSaid("recipient", first)
+    if judged and settled and quotes and to_whom_unstated(question, joined):
+        # 「市长出差要报谁」 quoted who stands in for the mayor: a sentence of the article that turns to someone answers,
+        # else the rules do not say whom it goes to
+        named = with_stating(turns_to, groups, article, quotes, context)
+        if named is None:
+            return NotSaid("to_whom", first)
+        quotes = named
     if venue_unstated(question, joined):
         # 「常务会在哪开」 quoted the meeting's schedule: no quote names a place, the rules set none
         return NotSaid("venue", mentioning(context))

@@ -102,4 +102,18 @@ def verdict(question: str, quotes: Sequence[str]) -> str:
         if (claim.low, claim.high) != (stated.low, stated.high):
             return f"问题中的说法在条文规定的范围之内：条文写明的是「{stated.said}」。"
         return f"与问题中的说法一致：条文写明的是「{stated.said}」。"
+    if claim.low <= stated.low and stated.high <= claim.high:
+        # 「一个月开一两次吧」 and 「每月召开2次」: the rule is one of the numbers the question allows
+        return f"条文的规定在问题所说的范围之内：条文写明的是「{stated.said}」。"
+    if _near(claim.low, stated.low) and _near(claim.high, stated.high):
+        # 「半个月开一次吧」 and 「每两周召开一次」: 24 and 26 times a year, not the same words
+        return f"与问题中的说法相近：条文写明的是「{stated.said}」。"
     return f"与问题中的说法不同：条文写明的是「{stated.said}」。"
+
+
+# How far apart two readings may be and still be near (half a month and two weeks: 24 and 26 times a year)
+_NEAR = 0.1
+
+
+def _near(a: float, b: float) -> bool:
+    return math.isfinite(a) and math.isfinite(b) and abs(a - b) <= _NEAR * max(a, b)
