@@ -164,3 +164,12 @@ def test_the_replaced_documents_number_is_not_the_current_ones(assistant):
     assert "文号为" not in a.answer and "停止执行" in a.answer
     a = assistant.ask("大同市长出差要报谁")
     assert a.refused and "没有规定要向谁报告或报批" in a.answer
+
+
+def test_a_time_not_kept_asks_what_it_brings_on_and_someone_sitting_in_is_the_one_asked():
+    from assistant.answering.attendance import uninvited
+
+    assert asks_sanction("大同市政府会议纪要不按时印发会怎样") and asks_sanction("会签逾期不回复会怎样")
+    groups = (Group(("法律顾问",), 1.0, noun=True), Group(("列席",), 1.0))
+    assert uninvited("法律顾问列席常务会议吗", groups, "根据需要可安排有关部门负责人列席会议。") == "法律顾问"
+    assert uninvited("法律顾问列席常务会议吗", groups, "可安排有关部门负责人和法律顾问列席会议。") is None

@@ -47,6 +47,11 @@ _INVITED = re.compile(
     rf"|(?:请(?![假示求教销])|邀请)([^，。？?；;]{{2,10}}?)(?:来|过来)?{_ASK_ENDS}"
     rf"|(?:叫|让|安排)([^，。？?；;]{{2,10}}?)(?:来|过来){_ASK_ENDS}"
 )
+# … or the one asked about sitting in, as the subject (「法律顾问列席常务会议吗」, 「记者能旁听吗」): read when no one is
+# asked to be brought in
+_SITTING_SUBJECT = re.compile(
+    rf"^([\u4e00-\u9fff]{{2,12}}?)(?:能不能|能|可以|可不可以|也)?(?:列席|旁听)[^，。？?；;]{{0,8}}{_ASK_ENDS}"
+)
 _ASKED_WHO = re.compile(r"哪|什么|谁|啥")
 # officials by the head of their title (县区负责人, 街道主任, 市领导): each place says them its own way
 _TITLE = re.compile(r"(?:长|主任|书记|同志|负责人|领导|干部|部门|单位)$")
@@ -55,7 +60,8 @@ _TITLE = re.compile(r"(?:长|主任|书记|同志|负责人|领导|干部|部门
 def uninvited(question: str, groups: Sequence[Group], text: str) -> str | None:
     """Who ``question`` asks may be brought in when ``text`` (the article) names none of them, else None;
     not for a question asking who may be (「能请哪些人列席」) nor for a title (「县区政府负责人」)."""
-    m = _INVITED.search(normalize(question))
+    q = normalize(question)
+    m = _INVITED.search(q) or _SITTING_SUBJECT.search(q)
     who = next((g for g in m.groups() if g), "") if m else ""
     if not who or _ASKED_WHO.search(who) or ROLE.search(who) or _TITLE.search(who):
         return None
