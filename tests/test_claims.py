@@ -173,3 +173,12 @@ def test_a_time_not_kept_asks_what_it_brings_on_and_someone_sitting_in_is_the_on
     groups = (Group(("法律顾问",), 1.0, noun=True), Group(("列席",), 1.0))
     assert uninvited("法律顾问列席常务会议吗", groups, "根据需要可安排有关部门负责人列席会议。") == "法律顾问"
     assert uninvited("法律顾问列席常务会议吗", groups, "可安排有关部门负责人和法律顾问列席会议。") is None
+
+
+def test_a_doer_stated_who_is_only_a_member_is_not_the_doer():
+    from assistant.answering.verdicts import verdict
+
+    clause = "区政府全体会议由区长、副区长、办公室主任和区政府工作部门的主要负责人组成，由区长召集和主持。"
+    assert verdict("城区区政府全体会议是副区长主持的对吧", [clause]).startswith("与问题中的说法不同")
+    signing = "以市政府办公室名义发文，一般由市政府秘书长签发；重要文件报市政府分管领导同志或市长签发。"
+    assert verdict("以市政府办公室名义发文是市长签发的吧？", [signing]) == ""  # named among others: the case decides

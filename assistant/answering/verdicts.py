@@ -68,6 +68,12 @@ def _doer_claim(question: str, quotes: Sequence[str]) -> tuple[str, list[re.Matc
     return role, list(re.finditer(rf"(?P<role>{ROLE.pattern})[^，。；,;]{{0,6}}?{doing}(?:发|署|字)?", text)), text
 
 
+def claim_doing(question: str) -> str:
+    """The doing a yes/no question states a doer of (「是副区长主持的吧」 → 主持); "" when none."""
+    m = _DOER_CLAIMED.search(normalize(question))
+    return m.group("doing") if m else ""
+
+
 def _doer_verdict(question: str, quotes: Sequence[str]) -> str:
     """Whether the doer a yes/no question states (「是秘书长签发的吧」) is the one the quoted clauses name for that
     doing (「报市长签发」); "" when the question states none, or the clauses name the one stated beside others
@@ -79,8 +85,10 @@ def _doer_verdict(question: str, quotes: Sequence[str]) -> str:
     role, named, text = claim
     if all(n.group("role") == role for n in named):
         return f"与问题中的说法一致：条文写明的是「{named[0].group(0)}」。"
-    if role in text:
-        return ""
+    if any(n.group("role") == role for n in named) or re.search(
+        rf"{role}[^，。；,;]{{0,12}}{claim_doing(question)}", text
+    ):
+        return ""  # the one stated is among those named for the doing (which one is a matter of the case)
     return f"与问题中的说法不同：条文写明的是「{named[0].group(0)}」。"
 
 
