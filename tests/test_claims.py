@@ -6,7 +6,7 @@ from __future__ import annotations
 from assistant.answering.analysis import Group
 from assistant.answering.asking import question_types
 from assistant.answering.documents import Asked, asked_of_document
-from assistant.answering.provisions import _at_other_levels
+from assistant.answering.provisions import at_other_levels
 from assistant.answering.quantities import asked, checked
 from assistant.answering.sanctions import asks_sanction
 
@@ -46,9 +46,9 @@ def test_the_replaced_document_however_pointed_at():
 
 
 def test_words_of_a_level_of_government_are_said_at_the_others():
-    said = _at_other_levels(Group(("全市性会议",), 1.0))
+    said = at_other_levels(Group(("全市性会议",), 1.0))
     assert "全区性会议" in said and "全县性会议" in said
-    assert _at_other_levels(Group(("视频会议",), 1.0)) == []
+    assert at_other_levels(Group(("视频会议",), 1.0)) == []
 
 
 def test_a_false_claim_of_how_often_is_corrected(assistant):

@@ -101,7 +101,7 @@ class Provisions:
                 g
                 for g in lacking(stats, groups, city)
                 # an office is named as each government names it (副秘书长 is a district's 办公室副主任)
-                if not stats.any_in_city(_at_other_levels(g), city) and not any(ROLE.search(w) for w in g.alternatives)
+                if not stats.any_in_city(at_other_levels(g), city) and not any(ROLE.search(w) for w in g.alternatives)
             ]
             found = [self.elsewhere([thing], city, others) for thing in things]
             if any(f is not None and f.gap >= gap for f in found):
@@ -119,7 +119,7 @@ class Provisions:
 _LEVEL = re.compile("[市区县]")
 
 
-def _at_other_levels(group: Group) -> list[str]:
+def at_other_levels(group: Group) -> list[str]:
     """A group's words said at the other levels of government (市长 → 区长, 县长; 全市性会议 → 全区性会议): a city
     district names its own level where a city names its."""
     return [_LEVEL.sub(level, word) for word in group.alternatives for level in "市区县" if _LEVEL.search(word)]
