@@ -182,3 +182,12 @@ def test_a_doer_stated_who_is_only_a_member_is_not_the_doer():
     assert verdict("城区区政府全体会议是副区长主持的对吧", [clause]).startswith("与问题中的说法不同")
     signing = "以市政府办公室名义发文，一般由市政府秘书长签发；重要文件报市政府分管领导同志或市长签发。"
     assert verdict("以市政府办公室名义发文是市长签发的吧？", [signing]) == ""  # named among others: the case decides
+
+
+def test_a_level_word_glued_to_a_place_is_the_places(assistant):
+    # 「咸宁市政府常务会议」: 市 is 咸宁市's; asked of 城区 too, the body is its 区政府常务会议
+    assert [g.alternatives for g in assistant.analyzer.groups("咸宁市政府常务会议多久开一次")] == [("政府常务会议",)]
+    assert [g.alternatives for g in assistant.analyzer.groups("市政府常务会议多久开一次")] == [("市政府常务会议",)]
+    r = assistant.dialogue.resolve(["大同市政府常务会议多久开一次？", "其他几个地方呢"])
+    a = assistant.ask(r.question, city=r.city)
+    assert "jincheng-chengqu-work-rules-020" in [c.article.id for c in a.citations]
