@@ -191,3 +191,12 @@ def test_a_level_word_glued_to_a_place_is_the_places(assistant):
     r = assistant.dialogue.resolve(["大同市政府常务会议多久开一次？", "其他几个地方呢"])
     a = assistant.ask(r.question, city=r.city)
     assert "jincheng-chengqu-work-rules-020" in [c.article.id for c in a.citations]
+
+
+def test_every_period_claimed_is_a_floor_and_about_so_many_is_the_claim():
+    from assistant.answering.verdicts import verdict
+
+    every_two_weeks = ["市政府常务会议一般每两周召开一次。"]
+    assert verdict("咸宁常务会不是每个月都要开吗", every_two_weeks).startswith("条文的规定在问题所说的范围之内")
+    assert verdict("全体会不是每个月都要开吗", ["市政府全体会议一般每年召开 1-2 次。"]).startswith("与问题中的说法不同")
+    assert verdict("咸宁常务会议一个月两次左右吧", every_two_weeks).startswith("与问题中的说法相近")

@@ -142,7 +142,7 @@ def checks(question: str) -> bool:
 
 # How often, as said day to day: so many times in a period (「一个月开一两次」, 「一年两回」), 「每个月」
 _PER_PERIOD_CLAIMED = re.compile(
-    rf"(?:每|一)\s*个?\s*(?:年|季度|月|周|星期)[^，。；？?]{{0,4}}?{_RANGE}\s*[次回]|每\s*个\s*(?:月|星期|季度)"
+    rf"(?:每|一)\s*个?\s*(?:年|季度|月|周|星期)[^，。；？?]{{0,4}}?{_RANGE}\s*[次回](?:左右|上下)?|每\s*个\s*(?:月|星期|季度)"
 )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from assistant.answering.quantities import checked, checked_time, checks
 from assistant.answering.roles import ROLE
@@ -23,6 +24,7 @@ _PER = re.compile(
     r"(?<![每0-9一二两三四五六七八九十])([一半])个?(年|季度|月|周|星期)(?=[^，。？?]{0,3}?[0-9一二两三四五六七八九十]+\s*次)"
 )
 
+_EVERY = re.compile(r"每\s*个?\s*(?:年|季度|月|周|星期)[^，。？?0-9一二两三四五六七八九十]{0,2}都")
 _TIMES_SAID = re.compile(r"([0-9一二两三四五六七八九十]+)\s*回(?!复|来|去|到|应)")
 
 
@@ -31,6 +33,9 @@ def _claimed(question: str) -> tuple[Measure, Reading] | None:
     q = _TIMES_SAID.sub(r"\1次", normalize(question))  # 「一年一回」 is 「一年一次」
     if checked(q):
         r = reading("frequency", _PER.sub(lambda m: "每" + m.group(1).replace("一", "") + m.group(2), q))
+        if r and _EVERY.search(q) and r.low == r.high:
+            # 「不是每个月都要开吗」: at least once in every period, however many more (每两周 holds it)
+            r = replace(r, high=math.inf)
         return ("frequency", r) if r else None
     for claim in checked_time(q):
         measure: Measure = "lead" if claim.startswith("提前") else "deadline"
