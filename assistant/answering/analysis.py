@@ -388,9 +388,8 @@ class QuestionAnalyzer:
                 continue  # 「多少人才能开」 is 多少人 + 才, not 人才: the unit asked in, glued to the next word
             tok = tok.strip()
             if len(tok) > 3 and tok[0] in "市区县" and any(q[:start].endswith(p) for p in self.places if len(p) >= 2):
-                tok = tok[
-                    1:
-                ]  # 「咸宁市政府常务会议」: 市 is the place's (咸宁市), 政府常务会议 the body's, at any level
+                # 「咸宁市政府常务会议」: 市 is the place's (咸宁市), 政府常务会议 the body's, at any level
+                tok = tok[1:]
             if flag.startswith("n") or flag == "vn" or tok.lower() in named_in_letters:
                 nouns.add(tok)
             if flag in _FUNCTION_TAGS or (len(tok) == 2 and tok[0] in _MODALS):

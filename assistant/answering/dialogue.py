@@ -77,9 +77,8 @@ class Resolved:
 
 
 _SENTENCE = re.compile(r"[^？?。！!\n]+")  # a line break ends a sentence too
+# 「城区呢？学习主题谁定」: a sentence ending in 呢, then another (see ``Dialogue._led_by_place``)
 _LED_BY_FOLLOWUP = re.compile(r"([^，,。？?！!\n]{1,12}呢)[？?。！!\s]+([^\n]*[\u4e00-\u9fff]{2}[^\n]*)")
-
-
 _ASKED_AT_END = re.compile(r"[？?吧吗么呢嘛][。.！!\s]*$")  # 「…要过半才能开吧」: a question all the same
 _IN_IT = re.compile(r"在(?:这|那)?里面|(?:这|那)里面|在其中|这中间|(?:这|那)件事(?:里|上|中)")  # in what was asked of
 

@@ -400,7 +400,7 @@ class Assistant:
                 refusal = None
         if refusal:
             return refused(refusal, Reason.NO_SUCH_ARTICLE, slugs[0], t0, timings, drafts[0][2] if drafts else ())
-        if len(slugs) > 1 and not self.dialogue.per_place(q) and len(self.drafter.parts(q)) == 1:
+        if len(slugs) > 1:
             drafts = self._lacking_among(q, drafts)
         answer = self.composer.compose(slugs, drafts, t0, timings, compare=bool(SCOPE_WORDS.search(q)), question=q)
         return self._requests_noticed(q, instructions, answer, notice, reason)
@@ -453,9 +453,12 @@ class Assistant:
         never says 职务 but covers the rest)."""
         w = self.settings.weights
         answers = [(c, d.citations[0]) for c, d, _ in drafts if not d.refused and d.citations and not d.part]
-        if w.provision_gap >= 1 or len(answers) < 2:
-            return drafts
         weak = {c for c, d, _ in drafts if d.signals is not None and d.signals.clause_coverage < w.min_coverage}
+        if w.provision_gap >= 1 or len(answers) < 2 or not weak:
+            return drafts
+        # not a question asking each place its own thing, nor one in parts (checked only now: rarely needed)
+        if self.dialogue.per_place(q) or len(self.drafter.parts(q)) != 1:
+            return drafts
         lack = self.provisions.lacking_among(
             self.analyzer.stats, self.analyzer.groups(q), answers, w.provision_gap, weak
         )

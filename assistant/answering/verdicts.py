@@ -58,25 +58,20 @@ def doer_checked(question: str, clause: str) -> bool:
     (「区长办公会议纪要由区长签发」, or the one stated among others): a premise the clause confirms or corrects, not
     a question about another role."""
     claim = _doer_claim(question, [clause])
-    return claim is not None and bool(claim[1])
+    return claim is not None and bool(claim[2])
 
 
-def _doer_claim(question: str, quotes: Sequence[str]) -> tuple[str, list[re.Match[str]], str] | None:
-    """The doer a yes/no question states, the quotes' namings of someone doing that doing, and the quotes'
-    text; None when the question states no doer to confirm."""
+def _doer_claim(question: str, quotes: Sequence[str]) -> tuple[str, str, list[re.Match[str]], str] | None:
+    """The doer a yes/no question states and its doing (「是副区长主持的吧」: 副区长, 主持), the quotes' namings of
+    someone doing that doing, and the quotes' text; None when the question states no doer to confirm."""
     q = normalize(question)
     m = _DOER_CLAIMED.search(q)
     if m is None or not (checks(q) or _ASKED_YES_NO.search(q)) or "还是" in q:
         return None  # (「是市长签还是秘书长签」: a choice, not a claim)
     role, doing = m.group("role"), m.group("doing")
     text = "".join(normalize(quote) for quote in quotes)
-    return role, list(re.finditer(rf"(?P<role>{ROLE.pattern})[^，。；,;]{{0,6}}?{doing}(?:发|署|字)?", text)), text
-
-
-def claim_doing(question: str) -> str:
-    """The doing a yes/no question states a doer of (「是副区长主持的吧」 → 主持); "" when none."""
-    m = _DOER_CLAIMED.search(normalize(question))
-    return m.group("doing") if m else ""
+    named = list(re.finditer(rf"(?P<role>{ROLE.pattern})[^，。；,;]{{0,6}}?{doing}(?:发|署|字)?", text))
+    return role, doing, named, text
 
 
 def _doer_verdict(question: str, quotes: Sequence[str]) -> str:
@@ -85,14 +80,12 @@ def _doer_verdict(question: str, quotes: Sequence[str]) -> str:
     (「一般由秘书长签发；重要文件报…市长签发」: which one is a matter of the case) or not as its doer (a clause
     naming both leaves the reader to read it)."""
     claim = _doer_claim(question, quotes)
-    if claim is None or not claim[1]:
+    if claim is None or not claim[2]:
         return ""
-    role, named, text = claim
+    role, doing, named, text = claim
     if all(n.group("role") == role for n in named):
         return f"与问题中的说法一致：条文写明的是「{named[0].group(0)}」。"
-    if any(n.group("role") == role for n in named) or re.search(
-        rf"{role}[^，。；,;]{{0,12}}{claim_doing(question)}", text
-    ):
+    if any(n.group("role") == role for n in named) or re.search(rf"{role}[^，。；,;]{{0,12}}{doing}", text):
         return ""  # the one stated is among those named for the doing (which one is a matter of the case)
     return f"与问题中的说法不同：条文写明的是「{named[0].group(0)}」。"
 
