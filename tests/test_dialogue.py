@@ -104,6 +104,13 @@ def test_followup_shape():
             "城区以区政府名义发文谁签",
             "jincheng-chengqu",
         ),
+        # … also when the 的-phrase goes on past the frame (以市政府名义 制发的): the frame's phrase is put in place
+        (
+            ["以市政府办公室名义发文谁签发？", "那以市政府名义制发的呢？"],
+            "chaoyang",
+            "以市政府名义发文谁签发",
+            "chaoyang",
+        ),
         # a thing described by what is done with it (…发的文件) in place of the previous question's thing
         (
             ["政府规章和给人大的议案谁签署", "那一般以市政府名义发的文件呢"],

@@ -358,12 +358,23 @@ class Dialogue:
             and not shared_head(rest.removesuffix("的"), base)  # 「以区政府名义的」: in place of 以区政府办公室名义
             and not self.kinds.named(rest)  # 「那市长办公会定的呢」: another meeting's, not a kind of thing
         ):
-            return followups.of_a_kind(rest, previous_question)
+            return self._led_like_previous(rest, previous_question) or followups.of_a_kind(rest, previous_question)
         if held := self.carry.held(rest, previous_question):
             return join(held, rest)
         if rest and (shared_head(rest, base) or len(LEVEL_WORDS.sub("", rest)) >= 2):
             return combine(rest, previous_question, self.place_names)
         return base
+
+    @staticmethod
+    def _led_like_previous(rest: str, previous: str) -> str | None:
+        """The previous question with its phrase of the same frame put in the stead of the 的-phrase's lead
+        (「那以市政府名义制发的呢」 after 「以市政府办公室名义发文谁签发」: 以市政府名义 for 以市政府办公室名义);
+        None when the 的-phrase leads with no such phrase, or with one the previous question already has."""
+        for end in range(len(rest) - 1, 3, -1):
+            lead = rest[:end]
+            if (span := shared_head(lead, previous)) is not None and span.endswith(lead[-2:]):
+                return None if span == lead else previous.replace(span, lead, 1)
+        return None
 
     @staticmethod
     def _asked_anew(rest: str, base: str) -> str:
