@@ -142,6 +142,23 @@ def test_small_talk_is_said_back_to_and_greetings_around_a_question_are_not_sear
     assert turn.question == "常务会纪要谁签发"  # the thanks between is no turn to follow
 
 
+def test_a_followup_is_answered_from_the_article_the_conversation_is_on(assistant):
+    # 「批下来以后还要干啥」 on its own is matched to a rule on approving documents; after a question on a
+    # department head's leave, it is asked of that leave rule, which says what follows the approval (报备)
+    turn = assistant.dialogue.resolve(
+        ["部门主要负责人出城要提前几天请假？", "批下来以后还要干啥？"], "jincheng-chengqu"
+    )
+    assert turn.previous == "部门主要负责人出城要提前几天请假？"
+    after = assistant.ask(turn.question, city=turn.city, previous=turn.previous)
+    assert after.citations[0].article.id == "jincheng-chengqu-work-rules-043" and "报备" in after.answer
+    alone = assistant.ask(turn.question, city=turn.city)
+    assert alone.refused or alone.citations[0].article.id != "jincheng-chengqu-work-rules-043"
+    # … and only when that article answers as well: a new topic is answered from its own article
+    other = assistant.ask("常务会多久开一次", city="jincheng-chengqu", previous=turn.previous)
+    assert other.citations[0].article.id == "jincheng-chengqu-work-rules-020"
+    assert assistant.dialogue.resolve(["常务会多久开一次"], "datong").previous == ""
+
+
 def test_quotes_for_the_parts_of_a_question_follow_the_article(assistant):
     a = assistant.ask("常务会谁主持，多久开一次", city="chaoyang")
     said = [c.quote for c in a.citations]

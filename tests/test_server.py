@@ -91,6 +91,12 @@ def test_ask_follow_up_with_history(http):
     with http.stream("POST", "/api/ask/stream", json={"question": "那常务会议呢？", "history": history}) as streamed:
         final = "".join(streamed.iter_text()).strip().split("\n\n")[-1]
     assert final.startswith("event: answer") and "chaoyang-work-rules-020" in final
+    # the article the conversation is on answers a follow-up it answers (the leave rule's 报备, not 会签)
+    leave = ["部门主要负责人出城要提前几天请假？"]
+    after = http.post(
+        "/api/ask", json={"question": "批下来以后还要干啥？", "history": leave, "city": "jincheng-chengqu"}
+    )
+    assert after.json()["citations"][0]["id"] == "jincheng-chengqu-work-rules-043"
     alone = http.post("/api/ask", json={"question": "那常务会议呢？"}).json()  # no history: every city
     assert alone["city"] is None
     unset = http.post("/api/ask", json={"question": "那常务会议呢？", "history": None})  # null: no history
@@ -360,6 +366,13 @@ def test_openai_follow_up_across_the_messages(live_server):
     assert done.model_extra["citations"][0]["id"] == "chaoyang-work-rules-020"
     stream = client.chat.completions.create(model="gov-rules-chaoyang", messages=messages, stream=True)
     assert list(stream)[-1].model_extra["citations"][0]["id"] == "chaoyang-work-rules-020"
+    leave = [
+        {"role": "user", "content": "哪些情况下可以请假不参加市政府的会"},
+        {"role": "assistant", "content": "…"},
+        {"role": "user", "content": "那请假向谁请 还要报哪"},
+    ]
+    done = client.chat.completions.create(model="gov-rules-chaoyang", messages=leave)
+    assert done.model_extra["citations"][0]["id"] == "chaoyang-work-rules-024"  # the meetings' leave, not travel
 
 
 def test_json_route_and_chat_page_share_one_feedback_store(assistant, tmp_path, monkeypatch):

@@ -74,6 +74,7 @@ class Resolved:
     question: str  # what to ask
     city: str | None  # the jurisdiction to ask it for (None: from the question, or every city)
     topic: str | None = None  # the jurisdiction the conversation is about now (carried to the next turn)
+    previous: str = ""  # the conversation's previous question as resolved ("": none), the context of this one
 
 
 _SENTENCE = re.compile(r"[^？?。！!\n]+")  # a line break ends a sentence too
@@ -126,6 +127,7 @@ class Dialogue:
             if first.question:
                 return replace(first, question=f"{first.question.rstrip('？?。 ')}？{split[1]}")
         resolved: Resolved | None = None
+        before: Resolved | None = None  # the turn before the last one resolved
         places: list[str] = []  # the places the conversation has been about, in order
         last = len(messages) - 1
         for n, message in enumerate(map(simplified, messages)):  # 「鹹寧呢？」 is 「咸宁呢？」
@@ -141,7 +143,7 @@ class Dialogue:
                 message = self._these_places(message.strip(), places)
                 if resolved is not None and resolved.topic:  # after a question of one place, another before it
                     message = self._both_asked(message, places)
-                resolved = self._next(message, resolved, selected)
+                before, resolved = resolved, self._next(message, resolved, selected)
                 # the places it is about: one, or those a question over several names (「朝阳和咸宁…」)
                 about = [resolved.topic] if resolved.topic else self.detector.detect(resolved.question).cities
                 places.extend(p for p in about if p not in places)
@@ -151,7 +153,9 @@ class Dialogue:
                 f"连同对话上文，问题过长（{len(resolved.question)} 字）。请开始新的对话，或把问题单独问完整"
                 f"（{MAX_QUESTION_CHARS} 字以内）。"
             )
-        return resolved or Resolved("", selected)
+        if resolved is None:
+            return Resolved("", selected)
+        return replace(resolved, previous=before.question if before else "")
 
     def _led_by_place(self, message: str) -> tuple[str, str] | None:
         """「城区呢？学习主题谁定」: the earlier question asked again of a place (「城区呢」, nothing but the place), then

@@ -119,11 +119,17 @@ class Drafter:
         self._possessor = re.compile(f"(?:{names})的(?=[\u4e00-\u9fff])")
 
     def drafts(
-        self, q: str, slugs: list[str], timings: dict[str, float], placed: dict[str, str] | None = None
+        self,
+        q: str,
+        slugs: list[str],
+        timings: dict[str, float],
+        placed: dict[str, str] | None = None,
+        previous: str = "",
     ) -> tuple[list[Drafted], str | None]:
         """Per city (and per question part), the answerer's draft; or why the named article does not exist.
         ``placed``: a place's own question, where the question asks each place something else
-        (「大同常务会多久开一次？咸宁全体会呢？」)."""
+        (「大同常务会多久开一次？咸宁全体会呢？」). ``previous``: the conversation's previous question, whose
+        article a follow-up is answered from when it answers as well (``_in_context``)."""
         drafts: list[Drafted] = []
         q = self._whole(q)  # 「请个假」 is 请假
         placed = {c: self._whole(p) for c, p in (placed or {}).items()}
@@ -152,19 +158,19 @@ class Drafter:
                         shared = vectors.get(c, ())
                     elif mine != question:
                         shared = as_asked.get(question, ())
-                found, no_such_article, draft = self._searched(part, c, others, shared, timings)
+                found, no_such_article, draft = self._searched(part, c, others, shared, timings, previous)
                 if no_such_article:
                     if len(slugs) == 1:
                         return [(c, Draft((), True), found.hits)], no_such_article
                     break
                 if shared and draft.refused:  # … and with its own when that finds no answer to it
-                    found, _, draft = self._searched(part, c, others, (), timings)
+                    found, _, draft = self._searched(part, c, others, (), timings, previous)
                 said = as_said(part, mine) if part is not mine else None
                 if said and len(self.analyzer.groups(said)) >= _OWN_WORDS and not self._answered_by(part, draft):
                     # a part that borrowed the first part's subject and is not answered so, naming things of its own:
                     # as the question says it (「会签几天内回复」 after 「全区性会议提前几天报」 asks of 会签, not of the
                     # meeting; 「最多写多少字」 after 「专题会的汇报材料有字数要求吗」 names nothing of its own)
-                    again, _, own = self._searched(said, c, others, (), timings)
+                    again, _, own = self._searched(said, c, others, (), timings, previous)
                     if self._answered_by(said, own):
                         found, draft, part = again, own, said
                 if whole is None:
@@ -203,20 +209,47 @@ class Drafter:
         )
 
     def _searched(
-        self, part: str, c: str, others: tuple[str, ...], vector: Vector, timings: dict[str, float]
+        self,
+        part: str,
+        c: str,
+        others: tuple[str, ...],
+        vector: Vector,
+        timings: dict[str, float],
+        previous: str = "",
     ) -> tuple[Retrieval, str | None, Draft]:
-        """``part`` searched in place ``c`` (with ``vector``, if given) and drafted; the stages' times are
-        added to ``timings`` (summed over the places and parts searched)."""
+        """``part`` searched in place ``c`` (with ``vector``, if given) and drafted, in the context of the
+        ``previous`` question; the stages' times are added to ``timings`` (summed over the places and parts
+        searched)."""
         found, no_such_article = self._hits(self._without_places(part), c, vector=vector)
         found = replace(found, hits=self._of_the_meeting_asked(part, found.hits))
         for stage, ms in found.timings.items():
             timings[stage] = timings.get(stage, 0.0) + ms
         t = time.perf_counter()
-        draft = self.answerer.draft(
-            self._possessor_dropped(strip_places(part, others) or part), found.hits, found.vector
-        )
+        asked = self._possessor_dropped(strip_places(part, others) or part)
+        draft = self.answerer.draft(asked, found.hits, found.vector)
+        if previous and found.hits and not found.hits[0].pinned:
+            found, draft = self._in_context(asked, c, previous, found, draft)
         timings["answer"] = timings.get("answer", 0.0) + (time.perf_counter() - t) * 1000
         return found, no_such_article, draft
+
+    def _in_context(self, q: str, c: str, previous: str, found: Retrieval, draft: Draft) -> tuple[Retrieval, Draft]:
+        """A follow-up answered from the article that answered the previous question, when that one answers it
+        too (not refused on its own evidence) and its best clause scores at least as well as the top article's, or
+        the top article's draft is refused: 「批下来以后还要干啥」 after 「部门主要负责人出城要提前几天请假」 is asked of
+        the leave rule's 报备, not of a rule on approving documents. Users go on about the clause just quoted."""
+        before, _ = self._hits(self._without_places(previous), c)
+        if not before.hits or before.hits[0].article.id == found.hits[0].article.id:
+            return found, draft
+        art = before.hits[0].article
+        hit = next((h for h in found.hits if h.article.id == art.id), before.hits[0])
+        reordered = (hit, *(h for h in found.hits if h.article.id != art.id))
+        moved = self.answerer.draft(q, reordered, found.vector)
+        if moved.refused:
+            return found, draft
+        best = self.scorer.best_unit
+        if draft.refused or best(q, art)[0] >= best(q, found.hits[0].article)[0]:
+            return replace(found, hits=reordered), moved
+        return found, draft
 
     def _of_the_document_named(self, q: str, city: str, found: Retrieval, k: int) -> Retrieval:
         """The hits from the document the question names first (in their order; searched deeper when none of

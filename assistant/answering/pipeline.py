@@ -157,19 +157,22 @@ class Assistant:
     def mode(self) -> Mode:
         return "llm" if self.llm else "extractive"
 
-    def ask(self, question: str, city: str | None = None, mode: Mode | None = None) -> Answer:
-        """Answer ``question``; ``mode`` "extractive" or "llm" (default: llm when configured)."""
+    def ask(self, question: str, city: str | None = None, mode: Mode | None = None, previous: str = "") -> Answer:
+        """Answer ``question``; ``mode`` "extractive" or "llm" (default: llm when configured); ``previous``: the
+        conversation's previous question as resolved (``Resolved.previous``), the context of a follow-up."""
         final = None
-        for event in self.ask_stream(question, city, mode):
+        for event in self.ask_stream(question, city, mode, previous):
             if event.kind == "answer":
                 final = event.answer
         assert final is not None
         return final
 
-    def ask_stream(self, question: str, city: str | None = None, mode: Mode | None = None) -> Iterator[Event]:
+    def ask_stream(
+        self, question: str, city: str | None = None, mode: Mode | None = None, previous: str = ""
+    ) -> Iterator[Event]:
         """Events: text deltas as they are ready, maybe a reset, then the final ``Answer``."""
         chosen = self.check_mode(mode)
-        base = self.extractive(question, city, chosen=city)  # a caller's city is its choice
+        base = self.extractive(question, city, chosen=city, previous=previous)  # a caller's city is its choice
         yield from self.finish(question, base, chosen)
 
     def check_mode(self, mode: Mode | None) -> Mode:
@@ -207,7 +210,9 @@ class Assistant:
             self.llm, q, base, lambda art: best(q, art), s.weights.uncited_max_chars, s.answer_deadline
         )
 
-    def extractive(self, question: str, city: str | None = None, chosen: str | None = None) -> Answer:
+    def extractive(
+        self, question: str, city: str | None = None, chosen: str | None = None, previous: str = ""
+    ) -> Answer:
         """The offline answer: quoted clauses of the best articles, or a refusal.
 
         ``chosen``: the jurisdiction chosen in the front end (None: none; ``ask`` passes its ``city``). When the
@@ -216,7 +221,7 @@ class Assistant:
         choice to give notice against.
         """
         picked = self.resolve_city(chosen) if chosen else None
-        answer = self._extractive(question, city, picked)
+        answer = self._extractive(question, city, picked, previous)
         # a refusal was searched in its city: said as well (it keeps its reason: why nothing was found)
         scope = answer.scope or ((answer.city,) if answer.refused and answer.city else ())
         if not picked or answer.notice or not scope or picked in scope:
@@ -314,7 +319,9 @@ class Assistant:
         """The line saying an answer is not for the chosen jurisdiction: ``why`` (may be empty), whose rules instead."""
         return f"{why}以下按{whose}回答（当前选择的地区是{self.registry.by_slug[chosen].name}）。"
 
-    def _extractive(self, question: str, city: str | None = None, picked: str | None = None) -> Answer:
+    def _extractive(
+        self, question: str, city: str | None = None, picked: str | None = None, previous: str = ""
+    ) -> Answer:
         """The offline answer for ``city``; ``picked``: the jurisdiction chosen in the front end, the one a scope
         notice names (the conversation may have moved ``city`` away from it); with none chosen, a place the
         conversation came to is no choice to give notice against."""
@@ -387,14 +394,14 @@ class Assistant:
             # 「…工作规则的文号是哪个？常务会议一个月几次」: the record for one part, the rules for the others
             asked_else = "？".join(parted[1]) + "？"
             facts = self.documents.compose(parted[0], False, t0, timings)
-            return with_facts(facts, asked_else, self._extractive(asked_else, slugs[0], picked))
-        drafts, refusal = self.drafts(q, slugs, timings)
+            return with_facts(facts, asked_else, self._extractive(asked_else, slugs[0], picked, previous))
+        drafts, refusal = self.drafts(q, slugs, timings, previous)
         if not refusal and (lacks := self._lacks_provision(q, slugs, drafts, timings)):
             return self._requests_noticed(q, instructions, refused(*lacks, slugs[0], t0, timings, drafts[0][2]), notice)
         reason = Reason.SCOPE_CHANGED
         if refusal and (rest := self.drafter.without_reference(q)):
             # 「第六十条规定副市长可以不请假，对吗？」: no such article, but the rest of the question is answered
-            again, missing = self.drafts(rest, slugs, timings)
+            again, missing = self.drafts(rest, slugs, timings, previous)
             if not missing and any(not d.refused for _, d, _ in again):
                 drafts, notice, reason = again, f"{refusal}以下按问题的其余内容回答。{notice}", Reason.NO_SUCH_ARTICLE
                 refusal = None
@@ -480,11 +487,14 @@ class Assistant:
         answers = [(c, d.citations[0]) for c, d, _ in others if not d.refused and d.citations and not d.part]
         return self.provisions.elsewhere(things, city, answers)
 
-    def drafts(self, q: str, slugs: list[str], timings: dict[str, float]) -> tuple[list[Drafted], str | None]:
+    def drafts(
+        self, q: str, slugs: list[str], timings: dict[str, float], previous: str = ""
+    ) -> tuple[list[Drafted], str | None]:
         """Per city (and per question part), the answerer's draft; or why the named article does not exist.
-        A question asking each place its own thing (「大同常务会多久开一次？咸宁全体会呢？」) asks each its own."""
+        A question asking each place its own thing (「大同常务会多久开一次？咸宁全体会呢？」) asks each its own.
+        ``previous``: the conversation's previous question (the context of a follow-up)."""
         placed = self.dialogue.per_place(q) if len(slugs) > 1 else {}
-        return self.drafter.drafts(q, slugs, timings, placed if set(placed) == set(slugs) else None)
+        return self.drafter.drafts(q, slugs, timings, placed if set(placed) == set(slugs) else None, previous)
 
     def article(self, article_id: str) -> Article | None:
         return self.index.by_id.get(article_id)

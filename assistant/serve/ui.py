@@ -184,7 +184,7 @@ class Chat:
         answer = None
         try:
             resolved = self.assistant.dialogue.resolve(messages, None if city_value == AUTO else city_value)
-            for event in self.assistant.ask_stream(resolved.question, city=resolved.city):
+            for event in self.assistant.ask_stream(resolved.question, city=resolved.city, previous=resolved.previous):
                 if event.kind == "answer":
                     answer = event.answer
                     break

@@ -60,7 +60,9 @@ async def prepare(body: AskRequest, assistant: Assistant, workers: Workers) -> t
 
     def extract() -> tuple[str, Answer]:
         resolved = body.resolve(assistant)
-        return resolved.question, assistant.extractive(resolved.question, city=resolved.city, chosen=body.city)
+        return resolved.question, assistant.extractive(
+            resolved.question, city=resolved.city, chosen=body.city, previous=resolved.previous
+        )
 
     question, base = await workers.run_bounded(extract)
     return (question, *unless_busy(workers, base, mode))

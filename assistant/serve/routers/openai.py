@@ -117,7 +117,9 @@ def extract_messages(assistant: Assistant, messages: list[ChatMessage], city: st
     # The same context as /api/ask's history: the last question and at most MAX_HISTORY before it
     # (a 64 KB body of 800 messages would otherwise hold the worker for seconds).
     resolved = assistant.dialogue.resolve(users[-(MAX_HISTORY + 1) :], city)
-    return resolved.question, assistant.extractive(resolved.question, city=resolved.city, chosen=city)
+    return resolved.question, assistant.extractive(
+        resolved.question, city=resolved.city, chosen=city, previous=resolved.previous
+    )
 
 
 def unknown_model(model: str, assistant: Assistant) -> JSONResponse:
