@@ -140,6 +140,28 @@ def test_small_talk_is_said_back_to_and_greetings_around_a_question_are_not_sear
     assert not q.refused and q.citations[0].article.id == "datong-executive-meeting-014"
     turn = assistant.dialogue.resolve(["常务会多久开一次", "谢谢", "那纪要谁签发"], "datong")
     assert turn.question == "常务会纪要谁签发"  # the thanks between is no turn to follow
+    # an acknowledgement (「嗯」, 「哦」, 「行」) is said back to, also after a question (not that answer again) …
+    for ack in ("嗯", "哦", "行", "OK"):
+        turn = assistant.dialogue.resolve(["常务会多久开一次", ack], "datong")
+        after = assistant.ask(turn.question, city=turn.city, previous=turn.previous)
+        assert after.reason == Reason.SMALL_TALK and after.answer.startswith("好的") and not after.citations
+    assert (
+        assistant.dialogue.resolve(["常务会多久开一次", "嗯", "那纪要谁签发"], "datong").question == "常务会纪要谁签发"
+    )
+    # … and a message of punctuation alone is said to have no words, not asked as the previous question again
+    turn = assistant.dialogue.resolve(["常务会多久开一次", "？？？"], "datong")
+    with pytest.raises(InvalidQuestion, match="没有可识别的文字"):
+        assistant.ask(turn.question, city=turn.city)
+
+
+def test_a_question_of_its_own_is_not_carried_to_the_previous_meeting_when_answered_better_alone(assistant):
+    # 「公文一般不超过多少字」 after a question on 常务会议: the rule on documents (第二十九条), not the meeting's 汇报稿
+    turn = assistant.dialogue.resolve(["大同市政府常务会议多久开一次？", "公文一般不超过多少字？"], "datong")
+    assert turn.question == "公文一般不超过多少字？"
+    after = assistant.ask(turn.question, city=turn.city, previous=turn.previous)
+    assert after.citations[0].article.id == "datong-work-rules-029"
+    # … while a thing of the meeting is still the meeting's
+    assert assistant.dialogue.resolve(["常务会多久开一次", "纪要谁签"], "datong").question == "常务会纪要谁签"
 
 
 def test_a_followup_is_answered_from_the_article_the_conversation_is_on(assistant):

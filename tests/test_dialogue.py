@@ -452,7 +452,7 @@ def test_a_new_question_leaning_on_the_conversation_is_asked_about_its_subject(d
     answerer's evidence says only that makes it answerable (a deterministic stand-in judge here)."""
     asked: list[str] = []
 
-    def judge(question: str, city: str | None, own: str) -> float:
+    def judge(question: str, city: str | None, own: str = "", whole: bool = False) -> float:
         asked.append(question)
         return 0.3 if "常务会" in question else -1.0
 
@@ -493,16 +493,19 @@ def test_a_thing_asked_after_a_meeting_is_that_meetings(dialogue):
     judge; a question with parts is judged on its first), with what narrowed the meeting kept."""
     asked: list[str] = []
 
-    def judge(question: str, city: str | None, own: str) -> float:
+    def judge(question: str, city: str | None, own: str = "", whole: bool = False) -> float:
         asked.append(question)
         return 0.2 if "会" in question else -1.0
 
     d = Dialogue(dialogue.detector, dialogue.place_names, judge=judge, kinds=dialogue.kinds)
     turn = d.resolve(["常务会多久开一次", "那纪要谁签，几天内印发？"], "xianning")
-    assert turn.question == "常务会纪要谁签，几天内印发？" and asked == ["常务会纪要谁签"]
+    # (judged there, then whether its article has every word of the message's own)
+    assert turn.question == "常务会纪要谁签，几天内印发？" and asked == ["常务会纪要谁签", "常务会纪要谁签"]
     narrowed = d.resolve(["落实市委重大决策部署的那个专题会是谁主持", "纪要还要报给谁"], "datong")
     assert narrowed.question == "落实市委重大决策部署的那个专题会纪要还要报给谁"
-    unanswered = Dialogue(dialogue.detector, dialogue.place_names, judge=lambda q, c, o: -1.0, kinds=dialogue.kinds)
+    unanswered = Dialogue(
+        dialogue.detector, dialogue.place_names, judge=lambda q, c, o="", w=False: -1.0, kinds=dialogue.kinds
+    )
     assert unanswered.resolve(["常务会多久开一次", "那纪要谁签"], "xianning").question == "纪要谁签"
     # a role is not a thing of the meeting: asked at it by the role rule, not this one
     assert d.resolve(["大同常务会多久开一次", "那秘书长呢"], "datong").question != "常务会秘书长呢"

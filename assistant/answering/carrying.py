@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Protocol
 
 from assistant.answering import followups
 from assistant.answering.kinds import Kinds
@@ -21,9 +22,15 @@ from assistant.answering.roles import another_bodys
 from assistant.retrieval.tokenizer import default_tokenizer
 
 MAX_OWN_SUBJECT = 3  # a new question naming more of a topic of its own does not lean on the previous one
-# How far the evidence that the rules answer ``question`` in ``city`` is above the answer threshold
-# (≥ 0: the answerer would answer), counting only answers whose article covers ``own`` words too.
-Judge = Callable[[str, str | None, str], float]
+
+
+class Judge(Protocol):
+    """How far the evidence that the rules answer ``question`` in ``city`` is above the answer threshold
+    (≥ 0: the answerer would answer), counting only answers whose article covers ``own`` words too (half of
+    their weight; ``whole``: all of it)."""
+
+    def __call__(self, question: str, city: str | None, own: str = "", whole: bool = False) -> float: ...
+
 
 LEVEL_WORDS = re.compile(r"市政府|区政府|县政府|政府|市里|区里|县里|那边|这边|[?？。，,\s]")
 # 「这个会」, 「那次会议」, 「该会」: the meeting the conversation is about
@@ -101,8 +108,8 @@ class Carrier:
             return carried
         said = self.relocator.strip_places(meeting) or meeting
         asked = said + message
-        first = said + re.split(r"[，,；;]", message)[0]  # a question with parts: judged on its first
-        return asked if self.judge(first, city, message) >= 0 else message
+        own = re.split(r"[，,；;]", message)[0]  # a question with parts: judged on its first
+        return asked if self._better_there(said + own, own, city, message) else message
 
     def own_thing_at_meeting(self, words: str, previous: str) -> str | None:
         """「几天内印发文件」 after 「常务会议纪要谁签发」: a quantity asked of a thing of its own (not the 纪要 the
@@ -120,6 +127,18 @@ class Carrier:
         meeting = meeting_of(previous, self.kinds)
         asks_often = bool(words) and asked_quantity(words) == "frequency" and not self.kinds.named(words)
         return meeting if meeting and asks_often else None
+
+    def _better_there(self, there: str, alone: str, city: str | None, own: str) -> bool:
+        """Whether the rules answer ``there`` (a message asked of the previous question's subject, covering its
+        ``own`` words), unless the message ``alone`` is answered by an article with all of those words and ``there``
+        by one without:
+        「副市长出差要向谁请假」 after a question on 常务会议 is answered by the leave rule for trips (the meeting's rule
+        on missing it has no 出差), 「纪要谁签」 by the meeting's own rule (``judge``)."""
+        assert self.judge is not None
+        if self.judge(there, city, own) < 0:
+            return False
+        # not when the message alone is answered by an article with every word of its own, and there by one without
+        return self.judge(there, city, own, True) >= 0 or self.judge(alone, city, own, True) < 0
 
     def in_context(self, message: str, previous: str, city: str | None) -> str:
         """``message`` asked about the previous question's subject, when it has at most a short subject

@@ -121,6 +121,9 @@ class Dialogue:
         pipeline itself notices a different city named in it. A follow-up that names a place is
         asked for that place.
         """
+        if messages and not any(c.isalnum() for c in messages[-1]):
+            # 「？？？」 after a question asks nothing more of it: said to have no words (not the last answer again)
+            return Resolved(messages[-1], selected)
         if len(messages) > 1 and (split := self._led_by_place(simplified(messages[-1]))):
             # 「城区呢？学习主题谁定」: the earlier question asked of 城区, and a question of its own after it
             first = self.resolve([*messages[:-1], split[0]], selected)
@@ -136,6 +139,10 @@ class Dialogue:
             # around a question are no part of it
             if n != last and (small_talk(message) or instructions_only(message)):
                 continue
+            if n == last and small_talk(message):  # 「嗯」, 「谢谢」 after a question: said back to, not asked again
+                return Resolved(
+                    message, selected, resolved.topic if resolved else selected, resolved.question if resolved else ""
+                )
             message = without_small_talk(message)
             if selected in self.detector.registry.by_slug:  # 「那这里呢」: the place chosen
                 message = _HERE.sub(self._short_name(selected), message)

@@ -247,7 +247,7 @@ class Drafter:
         if moved.refused:
             return found, draft
         best = self.scorer.best_unit
-        if draft.refused or best(q, art)[0] >= best(q, found.hits[0].article)[0]:
+        if best(q, art)[0] >= best(q, found.hits[0].article)[0]:
             return replace(found, hits=reordered), moved
         return found, draft
 

@@ -232,10 +232,11 @@ class Assistant:
             notice=self._scope_notice("", f"{self._names(scope)}的规则", picked),
         )
 
-    def evidence(self, question: str, city: str | None, own: str = "") -> float:
+    def evidence(self, question: str, city: str | None, own: str = "", whole: bool = False) -> float:
         """How far the evidence that the rules answer ``question`` in ``city`` is above the answer
         threshold (≥ 0: answered); −1 when there is nothing to judge (no city, no model, nothing
-        found), or when the top article does not cover the ``own`` words (``_covers_own``)."""
+        found), or when the top article does not cover half the weight of the ``own`` words (``whole``: all of it;
+        ``_covers_own``)."""
         model = self.answerer.refusal
         slug = city or self.detector.detect(question).city
         if model is None or slug is None:
@@ -250,16 +251,16 @@ class Assistant:
         _, draft, hits = drafts[0]
         if draft.signals is None or draft.refused:
             return -1.0
-        if own and not self._covers_own(own, hits[0].article.text):
+        if own and not self._covers_own(own, hits[0].article.text, 1.0 if whole else 0.5):
             return -1.0
         # answered on evidence no weighing outvotes (``refusal.complete_evidence``): at the threshold, not below it
         return max(model.probability(draft.signals) - model.threshold, 0.0)
 
-    def _covers_own(self, own: str, text: str) -> bool:
-        """Whether ``text`` covers half the weight of ``own``'s words; a message with words no term is made of
-        (「年假怎么休」) is not shown covered, one that only asks (「有急事能不能临时开」) has nothing to cover."""
+    def _covers_own(self, own: str, text: str, share: float) -> bool:
+        """Whether ``text`` covers ``share`` of the weight of ``own``'s words; a message with words no term is made
+        of (「年假怎么休」) is not shown covered, one that only asks (「有急事能不能临时开」) has nothing to cover."""
         if groups := self.analyzer.groups(own):
-            return coverage(groups, text) >= 0.5
+            return coverage(groups, text) >= share
         return not self.analyzer.own_words(own)
 
     def _outside(self, q: str, named: tuple[str, ...], unknown: list[str]) -> _Outside:
@@ -306,6 +307,8 @@ class Assistant:
         """The brief reply to small talk (``requests.small_talk``): what the assistant is and how to ask."""
         if talk == "thanks":
             return "不客气。还有关于工作规则的问题，请继续提问。"
+        if talk == "ack":
+            return "好的。还有关于工作规则的问题，请继续提问。"
         what = (
             f"我是政府工作规则问答助手，依据{'、'.join(self.city_names())}的现行政府工作规则回答程序问题"
             "（谁签发、谁主持、几个工作日、会议多久开一次等），逐字引用条文并注明出处；规则没有规定的，会明确告知。"

@@ -96,6 +96,8 @@ def instructions_only(question: str) -> bool:
 _SMALL_TALK = {
     "greeting": re.compile(r"(?:你好|您好|嗨|哈喽|hi|hello|在吗|在不在|早上好|下午好|晚上好)"),
     "thanks": re.compile(r"(?:(?:非常|十分)?(?:谢谢|多谢|感谢)(?:你|您)?(?:了|啦)?|好的|明白了|知道了|收到|懂了)"),
+    # an acknowledgement (「嗯」, 「行」, 「ok」, 「原来如此」): nothing asked, nothing to thank for
+    "ack": re.compile(r"(?:嗯+|好+|行|好吧|行吧|ok|okay|这样啊|原来如此|了解了?)"),
     "self": re.compile(
         r"(?:你|您)(?:是谁|是什么|叫什么(?:名字)?|(?:能|会|可以)(?:做|干|回答)(?:什么|啥|些什么)(?:问题)?)"
         r"(?:(?:你|您)?(?:能|会|可以)(?:做|干|回答)(?:什么|啥|些什么)(?:问题)?)?"  # 「你是谁？能干什么？」
@@ -110,6 +112,8 @@ _PARTICLES = re.compile(r"[\s，,。.！!？?~～、…啊呀哈呢吧嘛哦噢]
 def small_talk(message: str) -> str | None:
     """The kind of message it is when it is only small talk (``_SMALL_TALK``'s keys), None for anything else."""
     bare = _PARTICLES.sub("", message).lower()
+    if not bare and any(c.isalnum() for c in message):
+        return "ack"  # particles alone (「哦」, 「啊？」): an acknowledgement, no question
     return next((kind for kind, form in _SMALL_TALK.items() if bare and form.fullmatch(bare)), None)
 
 
