@@ -158,6 +158,22 @@ def _subject_before_asking(question: str) -> str:
     return subject + _TAIL.sub("", predicate[doing.end() :]).rstrip("吗么") if doing else subject
 
 
+def _without_asked_doing(subject: str, previous: str, new: str) -> str:
+    """``subject`` without the doing that ends it when the previous question asked that doing's object and the
+    new words bring a doing of their own: 「谁参加」 after 「市长办公会议研究什么事项」 asks who attends the meeting
+    (「市长办公会议谁参加」), not 「…研究谁参加」; 「要提前几天」 after 「副市长出差向谁请假」 keeps 出差."""
+    _, predicate = split_predicate(previous, at_ask=True)
+    tagger = default_tokenizer().tagged
+    if not ASKING.search(new) or any(f.startswith("v") for _, f in tagger(predicate)):
+        return subject
+    if not any(f.startswith("v") for _, f in tagger(ASKING.sub("", new))):
+        return subject
+    words = tagger(subject)
+    while len(words) > 1 and words[-1][1].startswith("v"):
+        words.pop()
+    return "".join(w for w, _ in words)
+
+
 def _without_doing(text: str) -> str:
     """``text`` without a one-character verb after an adverbial of how often or how much (「全体会一年开」 →
     「全体会一年」): the doing asked about, not the topic; trimmed next to 「全体会」."""
@@ -381,7 +397,7 @@ def combine(new: str, previous: str, places: Sequence[str] = ()) -> str:
         done = without_how_often(previous) if asked(new) != "frequency" else None
         if done and not ASKING.search(done):
             return join(done, new)
-        return _subject_before_asking(previous) + new
+        return _without_asked_doing(_subject_before_asking(previous), previous, new) + new
     if not previous.strip("？?。，, "):
         return new
     return join(new, predicate) if predicate else f"{new}（接上问：{previous}）"
