@@ -164,6 +164,14 @@ def test_a_question_of_its_own_is_not_carried_to_the_previous_meeting_when_answe
     assert assistant.dialogue.resolve(["常务会多久开一次", "纪要谁签"], "datong").question == "常务会纪要谁签"
 
 
+def test_members_asked_of_a_body_the_rules_only_invite_are_not_answered(assistant):
+    # 咸宁's rules name the 咨询委员会's members only as people a meeting may invite: its make-up is not set
+    asked = assistant.ask("市政府咨询委员会由哪些人组成？", city="xianning")
+    assert asked.refused and "由哪些人员组成" in asked.answer and "咨询委员会委员" in asked.answer
+    members = assistant.ask("常务会由哪些人组成", city="xianning")
+    assert not members.refused and "市长、副市长、秘书长组成" in members.answer
+
+
 def test_a_followup_is_answered_from_the_article_the_conversation_is_on(assistant):
     # 「批下来以后还要干啥」 on its own is matched to a rule on approving documents; after a question on a
     # department head's leave, it is asked of that leave rule, which says what follows the approval (报备)

@@ -983,6 +983,23 @@ def test_how_someone_is_chosen_is_said_only_by_a_word_of_choosing():
     assert not selection_unstated("参事是怎么聘任的", "市政府参事由市长聘任")
 
 
+def test_who_a_body_is_made_up_of_is_said_only_by_a_clause_on_its_members():
+    from assistant.answering.composition import asks_composition, body_asked, composition_unstated
+
+    assert asks_composition("市政府咨询委员会由哪些人组成") and asks_composition("常务会成员都有谁")
+    assert asks_composition("全体会都有哪些人组成") and not asks_composition("常务会谁主持")
+    assert (
+        body_asked("市政府咨询委员会由哪些人组成") == "咨询委员会" and body_asked("那常务会是哪些人组成") == "那常务会"
+    )
+    invited = "也可邀请部分市人大代表、市政协委员、市政府咨询委员会委员和新闻媒体列席会议"
+    assert composition_unstated("市政府咨询委员会由哪些人组成", invited)
+    # a clause on another body's members does not say this one's …
+    assert composition_unstated("市政府咨询委员会由哪些人组成", "市政府常务会议由市长、副市长、秘书长组成")
+    # … while one on the body asked does, whatever place or level the question says before it
+    assert not composition_unstated("大同常务会由哪些人组成", "市政府常务会议由市长、副市长、秘书长组成")
+    assert not composition_unstated("城区和咸宁的政府分别由哪些人组成", "市政府由市长、副市长、秘书长…组成")
+
+
 def test_a_lower_governments_meeting_is_not_the_citys():
     from assistant.answering.owners import lower_meeting_unsaid
 

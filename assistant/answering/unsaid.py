@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from assistant.answering.analysis import Group
 from assistant.answering.attendance import uninvited
 from assistant.answering.choices import choice_unanswered
+from assistant.answering.composition import body_asked, composition_unstated, states_composition
 from assistant.answering.doers import doer_unstated, doing_unsaid, names_doer, thing_unnamed
 from assistant.answering.existence import absent_thing
 from assistant.answering.identity import asks_identity
@@ -85,6 +86,13 @@ def not_said(
         named = with_stating(states_selection, groups, article, quotes, context)
         if named is None:
             return NotSaid("selection", first)
+        quotes = named
+    if judged and settled and composition_unstated(question, joined):
+        # 「咨询委员会由哪些人组成」 quoted 「…也可邀请…咨询委员会委员…列席会议」: no quote says who it is made up of
+        body = body_asked(question)
+        named = with_stating(lambda u: states_composition(u, body), groups, article, quotes, context)
+        if named is None:
+            return NotSaid("composition", first)
         quotes = named
     if judged and settled and (doing := doer_unstated(question, joined)):
         # 「公平竞争审查归哪个部门」 quoted 「加强…公平竞争审查」: no quote says who does it; a sentence of the
