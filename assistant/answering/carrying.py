@@ -135,10 +135,10 @@ class Carrier:
         「副市长出差要向谁请假」 after a question on 常务会议 is answered by the leave rule for trips (the meeting's rule
         on missing it has no 出差), 「纪要谁签」 by the meeting's own rule (``judge``)."""
         assert self.judge is not None
-        if self.judge(there, city, own) < 0:
-            return False
-        # not when the message alone is answered by an article with every word of its own, and there by one without
-        return self.judge(there, city, own, True) >= 0 or self.judge(alone, city, own, True) < 0
+        if self.judge(there, city, own, True) >= 0:  # there by an article with every word of its own (so by half)
+            return True
+        # else not when the message alone is answered by an article with every word of its own
+        return self.judge(there, city, own) >= 0 and self.judge(alone, city, own, True) < 0
 
     def in_context(self, message: str, previous: str, city: str | None) -> str:
         """``message`` asked about the previous question's subject, when it has at most a short subject

@@ -12,6 +12,7 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from assistant.answering.analysis import Group, QuestionAnalyzer
 from assistant.answering.asking import QUESTION_TYPES, asked_permission, question_types
@@ -117,6 +118,9 @@ class Drafter:
         # a place said as whose a thing is (「大同的」), the longest name first (晋城市城区, not its 城区)
         names = "|".join(re.escape(n) for n in sorted(place_names, key=len, reverse=True))
         self._possessor = re.compile(f"(?:{names})的(?=[\u4e00-\u9fff])")
+        # the article that answered a conversation's previous question, per place: the same for each part and
+        # each place a follow-up is drafted in (retrieval is deterministic over one index)
+        self._previous_top = lru_cache(maxsize=256)(self._top_hit)
 
     def drafts(
         self,
@@ -232,16 +236,21 @@ class Drafter:
         timings["answer"] = timings.get("answer", 0.0) + (time.perf_counter() - t) * 1000
         return found, no_such_article, draft
 
+    def _top_hit(self, question: str, c: str) -> Hit | None:
+        """The first hit for ``question`` (its places aside) in place ``c``, if any."""
+        found, _ = self._hits(self._without_places(question), c)
+        return found.hits[0] if found.hits else None
+
     def _in_context(self, q: str, c: str, previous: str, found: Retrieval, draft: Draft) -> tuple[Retrieval, Draft]:
         """A follow-up answered from the article that answered the previous question, when that one answers it
-        too (not refused on its own evidence) and its best clause scores at least as well as the top article's, or
-        the top article's draft is refused: 「批下来以后还要干啥」 after 「部门主要负责人出城要提前几天请假」 is asked of
-        the leave rule's 报备, not of a rule on approving documents. Users go on about the clause just quoted."""
-        before, _ = self._hits(self._without_places(previous), c)
-        if not before.hits or before.hits[0].article.id == found.hits[0].article.id:
+        too (not refused on its own evidence) and its best clause scores at least as well as the top article's:
+        「批下来以后还要干啥」 after 「部门主要负责人出城要提前几天请假」 is asked of the leave rule's 报备, not of a rule
+        on approving documents. Users go on about the clause just quoted."""
+        before = self._previous_top(previous, c)
+        if before is None or before.article.id == found.hits[0].article.id:
             return found, draft
-        art = before.hits[0].article
-        hit = next((h for h in found.hits if h.article.id == art.id), before.hits[0])
+        art = before.article
+        hit = next((h for h in found.hits if h.article.id == art.id), before)
         reordered = (hit, *(h for h in found.hits if h.article.id != art.id))
         moved = self.answerer.draft(q, reordered, found.vector)
         if moved.refused:
