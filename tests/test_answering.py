@@ -873,7 +873,7 @@ def test_a_place_refused_on_weak_evidence_answers_with_a_clause_restating_anothe
     # asked alone (no other place's answer to restate), the same evidence decides as before
     assert assistant.ask("市长不在的时候谁主持工作", city="datong").citations[0].article.article == 5
     # not when the question asks which places have a rule: a place without it is part of the answer
-    from assistant.answering.drafting import _WHICH_PLACE
+    from assistant.answering.agreement import WHICH_PLACE as _WHICH_PLACE
 
     assert _WHICH_PLACE.search("几个市里哪个规定了政府会议要全程录音录像") and not _WHICH_PLACE.search("哪个市长")
     # not for a meeting the place does not hold: 咸宁 has no 市长办公会议

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
-from assistant.answering.drafting import Drafted
+from assistant.answering.agreement import Drafted
 from assistant.answering.findings import finding_of, quoted, related_clauses
 from assistant.answering.kinds import Kinds
 from assistant.answering.messages import not_found, not_found_each, place_not_found, rules_called

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answering.drafting import Drafted
+from assistant.answering.agreement import Drafted
 from assistant.models import Article, Citation
 
 
