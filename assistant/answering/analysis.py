@@ -317,6 +317,15 @@ class QuestionAnalyzer:
             or any(tok in p or p in tok for p in intents)
         )
 
+    def _place_spans(self, q: str) -> list[tuple[int, int]]:
+        """Where ``q`` names a place (two characters or more), longest names first, spans not overlapping."""
+        spans: list[tuple[int, int]] = []
+        for p in sorted((p for p in self.places if len(p) >= 2 and p in q), key=len, reverse=True):
+            for m in re.finditer(re.escape(p), q):
+                if not any(b < m.end() and m.start() < e for b, e in spans):
+                    spans.append(m.span())
+        return spans
+
     def _inside_a_word(self, phrase: str, alts: tuple[str, ...], words: list[str]) -> bool:
         """A one-character phrase (签) that is part of another word of the rules in the question (会签): that
         word is what is asked about, not the phrase's sense (签发)."""
@@ -378,6 +387,7 @@ class QuestionAnalyzer:
         function_words = set()
         unit, at = asked_unit(q), 0
         named_in_letters = self._named_in_letters(q)
+        placed = self._place_spans(q)
         how = adverbial(tagged, self.noun_modifiers)  # 「主要讨论」: mainly, not 主要负责人 (see ``modifiers``)
         for i, (tok, flag) in enumerate(tagged):
             if i in how:
@@ -389,15 +399,20 @@ class QuestionAnalyzer:
             tok = tok.strip()
             if len(tok) > 3 and tok[0] in "市区县" and any(q[:start].endswith(p) for p in self.places if len(p) >= 2):
                 # 「咸宁市政府常务会议」: 市 is the place's (咸宁市), 政府常务会议 the body's, at any level
-                tok = tok[1:]
-            if flag.startswith("n") or flag == "vn" or tok.lower() in named_in_letters:
+                tok, start = tok[1:], start + 1
+            if self.stats.df(tok) == 0 and any(b < start + len(tok) and start < e for b, e in placed):
+                # 「跟大同比」 read as 大 + 同比: a word cut out of a place's name, and none of the rules', is no
+                # word of the question (「大同市长」 is still 大同 + 市长)
+                continue
+            nominal = flag.startswith("n") or flag == "j"  # j: jieba's abbreviations (社保, 医保), named things
+            if nominal or flag == "vn" or tok.lower() in named_in_letters:
                 nouns.add(tok)
             if flag in _FUNCTION_TAGS or (len(tok) == 2 and tok[0] in _MODALS):
                 function_words.add(tok)
             if not self._skip(tok, q, phrase_words, intents):
                 alike = (
                     (self.stats.known_parts(tok) or self.stats.expansion(tok))
-                    if flag.startswith("n")
+                    if nominal
                     else self.stats.verb_of(tok)
                     if flag.startswith("v")
                     else ()  # not 「接下来」 (next), an idiom
