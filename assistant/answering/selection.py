@@ -25,11 +25,30 @@ def asks_selection(question: str) -> bool:
     return bool(_ASKED.search(normalize(question)))
 
 
-def states_selection(text: str) -> bool:
-    """Whether ``text`` says anything of choosing someone."""
-    return bool(_SAID.search(normalize(text)))
+# words between the person named and the asking (「是」, 「都」); the government's level before a post of its own
+_AROUND = re.compile(r"(?:是|都|要|得|的|又|还|一般)+$")
+_LEVEL = re.compile(r"^(?:[市区县]人民政府|[市区县]政府|政府)(?=.{2})")
+
+
+def person_asked(question: str) -> str:
+    """The post whose holder's choosing is asked, as the question names it, without its government's level
+    (「区政府法律顾问是怎么选聘的」 → 「法律顾问」); "" when none is named before the asking."""
+    q = normalize(question)
+    m = _ASKED.search(q)
+    if not m:
+        return ""
+    before = re.split(r"[，,。？?；;]", q[: m.start()])[-1]
+    return _LEVEL.sub("", _AROUND.sub("", before))
+
+
+def states_selection(text: str, person: str = "") -> bool:
+    """Whether ``text`` says anything of choosing someone (the ``person`` asked, when given: its last two
+    characters, the post's head (顾问 of 法律顾问), are named there — not 「讨论通过…重要人事任免事项」 for a
+    法律顾问)."""
+    t = normalize(text)
+    return bool(_SAID.search(t)) and (not person or person[-2:] in t)
 
 
 def selection_unstated(question: str, text: str) -> bool:
-    """``question`` asks how someone is chosen and ``text`` (the quotes) says nothing of choosing."""
-    return asks_selection(question) and not states_selection(text)
+    """``question`` asks how someone is chosen and ``text`` (the quotes) says nothing of choosing them."""
+    return asks_selection(question) and not states_selection(text, person_asked(question))

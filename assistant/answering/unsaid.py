@@ -19,11 +19,12 @@ from assistant.answering.composition import body_asked, composition_unstated, st
 from assistant.answering.doers import doer_unstated, doing_unsaid, names_doer, thing_unnamed
 from assistant.answering.existence import absent_thing
 from assistant.answering.identity import asks_identity
+from assistant.answering.meaning import meaning_unstated, states_meaning
 from assistant.answering.owners import lower_meeting_unsaid
 from assistant.answering.recipients import recipient_unnamed, to_whom_unstated, turns_to
 from assistant.answering.sanctions import sanction_unstated, states_sanction
 from assistant.answering.scoring import coverage
-from assistant.answering.selection import selection_unstated, states_selection
+from assistant.answering.selection import person_asked, selection_unstated, states_selection
 from assistant.answering.venues import mentioning, venue_unstated
 from assistant.models import Article, Citation
 
@@ -83,7 +84,8 @@ def not_said(
         quotes = named
     if judged and settled and selection_unstated(question, joined):
         # 「参事是怎么聘任的」 quoted 「支持、配合参事的工作」: no quote says how one is chosen
-        named = with_stating(states_selection, groups, article, quotes, context)
+        person = person_asked(question)
+        named = with_stating(lambda u: states_selection(u, person), groups, article, quotes, context)
         if named is None:
             return NotSaid("selection", first)
         quotes = named
@@ -93,6 +95,12 @@ def not_said(
         named = with_stating(lambda u: states_composition(u, body), groups, article, quotes, context)
         if named is None:
             return NotSaid("composition", first)
+        quotes = named
+    if judged and settled and meaning_unstated(question, joined):
+        # 「13710平台这几个数字代表啥意思」 quoted 「用好“13710”信息化督办平台」: the term used, not explained
+        named = with_stating(states_meaning, groups, article, quotes, context)
+        if named is None:
+            return NotSaid("meaning", first)
         quotes = named
     if judged and settled and (doing := doer_unstated(question, joined)):
         # 「公平竞争审查归哪个部门」 quoted 「加强…公平竞争审查」: no quote says who does it; a sentence of the
