@@ -8,9 +8,11 @@ drafter; pure patterns and functions over text, by the form of the words, not by
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.answering.quantities import AS_NEEDED, asked
 from assistant.retrieval.tokenizer import default_tokenizer
+from assistant.textnorm import normalize
 
 # What kind of answer the question wants, and what such an answer looks like in a clause.
 # A role or body by its form, not by a list of titles: a word ending in a head that names one
@@ -104,7 +106,7 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "standin": (
         re.compile(
             # (not 「谁代行」: the rules' own word, matched as a word of the question)
-            r"谁(?:来|去)?(?:顶|替|补位|接手|接管)|(?:顶替|顶班|补位)(?:的)?(?:是)?谁"
+            r"谁(?:来|去)?(?:顶|替|补位|接手|接管|代(?:签|批|管|办|审))|(?:顶替|顶班|补位)(?:的)?(?:是)?谁"
             r"|(?:事|活|工作|职责|担子|摊子)[^，。？?]{0,4}谁(?:来|去)?(?:管|干|做|负责|处理|扛|抓|盯)"
         ),
         re.compile(r"代行|代为|补位|缺位代理|AB\s*角|互为|另一位"),
@@ -151,6 +153,9 @@ SCOPE_WORDS = re.compile(
     r"有什么不同|有何不同|有啥不同|有什么区别|有啥区别|区别|差别|异同|不一样|一样吗|相同吗|对比|比较一下|比较"
 )
 
+
+# Whether places differ is asked (「有什么不同」, 「一样吗」, 「对比一下」)
+ASKS_DIFFERENCE = re.compile(r"不同|区别|差别|差异|异同|一样|相同|对比|比较")
 
 # 「哪几个人」, 「哪几种情况」, 「哪几类事」: which ones (哪些), not how many
 _WHICH_ONES = re.compile(r"哪几(?:个|位|种|类|项|条|件|样)?")
@@ -239,3 +244,33 @@ def done_by_role(unit: str, doing: str) -> bool:
         if not attributive or re.search(rf"{_ROLE}$", unit[: m.start()]):
             return True
     return False
+
+
+# The things a list question asks for, named after its 哪些 (「要听取哪些方面的意见」: 意见)
+_LISTED_THING = re.compile(r"哪(?:些|几)(?:个|种|类|项|方面)?的?([\u4e00-\u9fff]{1,4}?)(?:[？?。！!，,\s]|呢|吗|$)")
+
+
+@lru_cache(maxsize=1024)
+def _listed_thing(question: str) -> str | None:
+    m = _LISTED_THING.search(question)
+    return re.escape(m.group(1)) if m else None
+
+
+def enumerating(question: str, unit: str) -> bool:
+    """Whether ``unit`` enumerates the things the list question asks for, right before naming them
+    (「…听取市政府参事、专家和社会公众意见」 for 「要听取哪些方面的意见」; not 「广泛听取各方面的意见」)."""
+    thing = _listed_thing(question)
+    if thing is None:
+        return False
+    return re.search(rf"、[^，,。；;：:、]{{0,12}}?{thing}", normalize(unit)) is not None
+
+
+def listing_asked(question: str, unit: str) -> bool:
+    """Whether ``unit`` lists three or more of the things the list question asks for, right before naming them
+    (「…法治政府、创新政府、廉洁政府和服务型政府」 for 「要建成哪几种政府」), not one word beside another
+    (「研究、处理市政府具体事项」 for 「研究哪些事」)."""
+    thing = _listed_thing(question)
+    if thing is None:
+        return False
+    items = r"[^，,。；;：:、]{1,12}"
+    return re.search(rf"、{items}、[^，,。；;：:、]{{0,16}}?{thing}", normalize(unit)) is not None

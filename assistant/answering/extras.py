@@ -13,9 +13,9 @@ import re
 from collections.abc import Sequence
 
 from assistant.answering.analysis import Group
-from assistant.answering.asking import QUESTION_TYPES, asked_doing, question_types
+from assistant.answering.asking import QUESTION_TYPES, asked_doing, enumerating, question_types
 from assistant.answering.doers import names_doer
-from assistant.answering.lists import asks_for_list, enumerating
+from assistant.answering.lists import asks_for_list
 from assistant.answering.roles import ROLE, role_mismatch
 from assistant.answering.scoring import coverage
 from assistant.textnorm import normalize

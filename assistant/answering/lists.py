@@ -16,27 +16,12 @@ from assistant.answering.scoring import coverage
 from assistant.knowledge.segment import item_of
 from assistant.models import Article, Citation
 from assistant.retrieval.lexicon import ASKED_PERSON
-from assistant.textnorm import normalize
 
 
 def asks_for_list(question: str) -> bool:
     """Whether the question asks for a list of things (哪些事, 哪几件): not 哪些人 (who), not 哪几个地方 (the
     places compared, which the answer lists by itself)."""
     return bool(ASKS_LIST.search(SCOPE_WORDS.sub("", ASKED_PERSON.sub("谁", question))))
-
-
-# The things a list question asks for, named after its 哪些 (「要听取哪些方面的意见」: 意见)
-_LISTED_THING = re.compile(r"哪(?:些|几)(?:个|种|类|项|方面)?的?([\u4e00-\u9fff]{1,4}?)(?:[？?。！!，,\s]|呢|吗|$)")
-
-
-def enumerating(question: str, unit: str) -> bool:
-    """Whether ``unit`` enumerates the things the list question asks for, right before naming them
-    (「…听取市政府参事、专家和社会公众意见」 for 「要听取哪些方面的意见」; not 「广泛听取各方面的意见」)."""
-    m = _LISTED_THING.search(question)
-    if m is None:
-        return False
-    thing = re.escape(m.group(1))
-    return re.search(rf"、[^，。；;：:、]{{0,12}}?{thing}", normalize(unit)) is not None
 
 
 # A lead that negates its items (「下列事项不列入市政府常务会议议题：」): an item quoted alone would read as

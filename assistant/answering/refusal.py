@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from assistant.answering.asking import QUESTION_TYPES, prohibits, question_types
+from assistant.answering.asking import QUESTION_TYPES, listing_asked, prohibits, question_types
 from assistant.answering.quantities import asked, asked_unit
 from assistant.answering.roles import leads_alone
 from assistant.answering.timing import lead_time_filled
@@ -95,7 +95,7 @@ def complete_evidence(s: Signals, question: str, best: str = "") -> bool:
     what it asks — how often, a count in the unit asked (人数: 人), whether a meeting may be held outside its
     schedule (「能临时加开吗」: 「如有需要可随时召开」), or the days ahead of the doing asked (「提前几天通知」:
     「会前2日通知」, 「通知提前几天发」), or a role's duties asked and said by the clause whose own subject it is
-    (「副秘书长是干啥的」: 「副秘书长按照工作分工协助副市长开展工作」) —, for the meeting and role asked, with no word the rules lack, and the article ranks above
+    (「副秘书长是干啥的」: 「副秘书长按照工作分工协助副市长开展工作」), or the things a list asks for, enumerated —, for the meeting and role asked, with no word the rules lack, and the article ranks above
     the others (「专题会议多久开一次」: 「市政府专题会议根据工作需要不定期召开。」).
     A time asked (几天) is not enough: the days may be of another step (「报上去以后几天给批复」)."""
     kind = asked(question)
@@ -104,7 +104,11 @@ def complete_evidence(s: Signals, question: str, best: str = "") -> bool:
     unscheduled = "unscheduled" in types and bool(QUESTION_TYPES["unscheduled"][1].search(best))
     # 「副秘书长是干啥的」: the role's own clause (its subject the role alone) says what it does
     duty = "duty" in types and bool(QUESTION_TYPES["duty"][1].search(best)) and leads_alone(question, best)
-    filled = (quantity and s.quantity_in_clause > 0) or unscheduled or duty or lead_time_filled(question, best)
+    # 「要建成哪几种政府」: 「…法治政府、创新政府、廉洁政府…」 lists the very things asked for
+    listing = listing_asked(question, best)
+    filled = (
+        (quantity and s.quantity_in_clause > 0) or unscheduled or duty or listing or lead_time_filled(question, best)
+    )
     return (
         # 「市领导能给企业题词吗」: 「不题词」 forbids it whatever it is for, the words of what it is for aside
         ((filled and s.clause_coverage >= 1.0) or prohibits(question, best))

@@ -16,6 +16,7 @@ from assistant.answering.asking import (
     STRICT_TYPES,
     asked_doing,
     done_by_role,
+    listing_asked,
     permitted_doing,
     question_types,
 )
@@ -189,6 +190,8 @@ def clause_score(
         bonus += w.type_bonus  # 「谁批」: 「…报会议主持人审批」 says who does it, 「原则上不应请假」 does not
     if negated_case(question) and states_negated_case(unit):
         bonus += w.type_bonus  # 「协调不下来咋办」: 「经协调不能取得一致的，…附协调说明」, not 「与相关部门协调一致」
+    if listing_asked(question, unit):
+        bonus += w.type_bonus  # 「要建成哪几种政府」: 「…法治政府、创新政府、廉洁政府…」 lists them
     if "supposing" in types and _ignores_case(question, groups, unit):
         bonus -= w.type_bonus  # 「市长不在的话，常务会议由谁主持」: 「由市长召集和主持」 ignores the case
     return cov * (bonus + w.type_bonus * hints) * order
