@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from assistant.answering import followups
-from assistant.answering.asking import EVERY_PLACE
+from assistant.answering.asking import ASKS_DIFFERENCE, EVERY_PLACE
 from assistant.answering.carrying import LEVEL_WORDS, Carrier, Judge
 from assistant.answering.cities import CityDetector, Detection
 from assistant.answering.documents import of_previous_document
@@ -88,13 +88,12 @@ _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 # where the user is (「那我们这里呢」, 「咱这儿怎么规定的」): the place chosen in the front end, when one is
 # (not 「这里面」, 「这里头」: in what was asked)
 _HERE = re.compile(r"(?:我们|咱们|咱)(?:这里|这儿|这边|这)(?![个些种样么])|这里(?![面头])|这儿")
-_DIFFER = re.compile(r"不同|区别|差别|差异|异同|一样|相同|对比|比较")  # whether places differ is asked
 
 
 def _with_verdict(question: str) -> str:
     """``question`` asking whether the places differ too (「…，有什么不同」: the answer ends with the verdict),
     unless it already does."""
-    return question if _DIFFER.search(question) else f"{question.rstrip('？?。 ')}，有什么不同"
+    return question if ASKS_DIFFERENCE.search(question) else f"{question.rstrip('？?。 ')}，有什么不同"
 
 
 class Dialogue:
@@ -224,7 +223,7 @@ class Dialogue:
         """「有区别吗」 after 「朝阳常务会多久开一次」, 「那咸宁呢」: the conversation's last two places, side by side
         (「那朝阳市和咸宁市有区别吗」), when the message only asks whether they differ and names no place."""
         bare = LEAD.sub("", message).strip("呢？?。！!，, ")
-        if len(places) < 2 or not _DIFFER.search(bare) or not followups.only_comparing(bare):
+        if len(places) < 2 or not ASKS_DIFFERENCE.search(bare) or not followups.only_comparing(bare):
             return message
         return message if self.detector.detect(message).cities else f"那{self._names(places[-2:])}{bare}"
 
@@ -311,7 +310,7 @@ class Dialogue:
         # 「的全体会议呢」: that follow-up, without the places (「有什么不同」 asks nothing new)
         if inner.strip("呢？?。 ") and not followups.only_comparing(inner):
             unplaced = self._next(f"那{inner}", Resolved(unplaced, None), None).question
-        elif _DIFFER.search(inner) and "也" not in inner:
+        elif ASKS_DIFFERENCE.search(inner) and "也" not in inner:
             unplaced = _with_verdict(unplaced)  # 「两地一样吗」: with the verdict
         return Resolved(self._names(named) + unplaced, None, None)
 
@@ -481,7 +480,7 @@ class Dialogue:
         # 「…，哪个要求提前得多」: which comes first is asked too (the answer concludes it from the quotes)
         which = next((c for c in re.split(r"[，,。？?！!；;\s]", bare) if c and asked_superlative(c)), "")
         which = re.sub(r"^(?:跟|和|与|同)?(?:相)?比(?:较)?", "", which)  # 「跟咸宁比谁开得多」 without its places
-        if not which and _DIFFER.search(bare):
+        if not which and ASKS_DIFFERENCE.search(bare):
             return Resolved(_with_verdict(asked), None, None)  # 「有区别吗」 of the places side by side
         return Resolved(f"{asked.rstrip('？?。 ')}，{which}" if which else asked, None, None)
 

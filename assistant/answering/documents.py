@@ -35,6 +35,7 @@ class Asked(StrEnum):
     REPLACES = "replaces"  # 替代了哪个文件
     EFFECTIVE = "effective"  # 什么时候施行
     BASIS = "basis"  # 依据什么制定
+    INTERPRETER = "interpreter"  # 由谁解释
 
 
 _REFERENT = r"(?:工作)?规则|条例|实施细则|(?:管理)?办法|(?:这|该|本)(?:个|份|部)?(?:文件|规定|办法)|(?:这|该|本)个?文"
@@ -42,7 +43,7 @@ _WHEN = r"(?:什么|啥)时候|何时|哪(?:一)?(?:天|年|月|日)|几(?:月|�
 _ISSUING = r"印发|发布|出台|制定|下发|颁布|发(?:的|出)|定的|出的|通过"
 _EARLIEST = rf"(?:{_ISSUING})(?:得|的)?(?:最|更|比较)(?:早|旧|老)|(?:最|更)(?:早|旧|老)(?:{_ISSUING})?"
 _LATEST = rf"(?:{_ISSUING})(?:得|的)?(?:最|更|比较)(?:晚|新|近)|(?:最|更)(?:晚|新|近)(?:{_ISSUING})?"
-_OLD_ONE = re.compile(r"(?:旧|老|上一|以前|之前|原来|过去)的?(?:那|这)?(?:一)?(?:个|份)?(?:版|版本|规则|文件)")
+_OLD_ONE = re.compile(r"(?:旧|老|上一|以前|之前|原来|过去)的?(?:那|这)?(?:一)?(?:个|份)?(?:版|版本|(?:工作)?规则|文件)")
 _OLD_STILL = r"(?:旧|老|以前|之前|原来)的(?:那个|那版)?(?:工作)?(?:规则|版本?|文件)?(?:还|仍然?|是否|是不是)(?:有效|管用|适用|生效|执行)"
 _ASKING: dict[Asked, re.Pattern[str]] = {
     Asked.NUMBER: re.compile(r"文号|发文字号|发文号|文件号|哪个文(?:件)?(?:印发|发)|[几哪]号文"),  # 「是几号文」
@@ -71,6 +72,9 @@ _ASKING: dict[Asked, re.Pattern[str]] = {
     Asked.EFFECTIVE: re.compile(
         rf"(?:{_WHEN})(?:开始|起)?(?:施行|生效|实施|执行|起效)|(?:施行|生效|实施)(?:的)?(?:时间|日期)"
     ),
+    Asked.INTERPRETER: re.compile(
+        r"(?:由|归|找|向)(?:谁|哪(?:个|一)?(?:部门|单位|机关|机构|家))(?:来|负责)?解释|解释权(?:归|在|属于|是)?(?:谁|哪)"
+    ),
     Asked.BASIS: re.compile(
         r"(?:依据|根据|参照|按照|依照)(?:了)?(?:什么|啥|哪些|哪个|哪几个?)(?:文件|法律|法规|规定|规则)?(?:制定|定的|出台|写的)?"
         r"|(?:制定|出台)(?:的)?(?:依据|根据)"
@@ -85,6 +89,8 @@ _ASKING_ONLY = re.compile(
 _BESIDES_MAX = 2  # characters a question may say besides the document and what is asked of it
 _BASIS_CLAUSE = re.compile(r"(?:根据|依据|按照|为了|为)[^。]*?制定本(?:规则|办法|规定|条例|细则)")
 _STOPPED = re.compile(r"[^。\n]*(?:停止执行|同时废止)")
+_IN_ARTICLES = frozenset({Asked.BASIS, Asked.EFFECTIVE, Asked.INTERPRETER})  # said by a clause, not the record
+_INTERPRETING = re.compile(r"本(?:规则|办法|规定|条例|细则)[^。；]{0,20}?由[^。；]{1,30}?解释")
 _CLOSING = re.compile(r"本(?:规则|办法|规定|条例|细则)[^。；]*?(?:施行|执行)")
 
 
@@ -245,6 +251,7 @@ class DocumentFacts:
         for what, pattern, among, unsaid in (
             (Asked.BASIS, _BASIS_CLAUSE, arts[:2], "条文中没有写明制定依据"),
             (Asked.EFFECTIVE, _CLOSING, arts[-3:][::-1], "条文中没有写明施行时间"),
+            (Asked.INTERPRETER, _INTERPRETING, arts[-3:][::-1], "条文中没有写明由谁解释"),
         ):
             if what not in asked:
                 continue
@@ -284,8 +291,10 @@ class DocumentFacts:
         single = slugs[0] if len(slugs) == 1 else None
         text = lead + "\n".join(lines) + (f"\n{first}" if first else "")
         found = tuple(Hit(c.article, 1.0, pinned=True) for c in citations)  # found by their place, not searched
+        # only what the articles would say was asked (who interprets it), and no article says it: not answered
+        unsaid = not citations and set(dq.asked) <= _IN_ARTICLES
         return Answer(
-            text, False, single, tuple(citations), found, timings, Reason.DOCUMENT_FACTS, scope=slugs, conclusion=first
+            text, unsaid, single, tuple(citations), found, timings, Reason.DOCUMENT_FACTS, scope=slugs, conclusion=first
         )
 
     def held(self, q: str, slugs: list[str], t0: float, timings: dict[str, float]) -> Answer | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from assistant.answering.analysis import QuestionAnalyzer, TermStats
-from assistant.answering.asking import BEYOND_PLACES, EVERY_PLACE, SCOPE_WORDS
+from assistant.answering.asking import ASKS_DIFFERENCE, BEYOND_PLACES, EVERY_PLACE, SCOPE_WORDS
 from assistant.answering.cities import CityDetector, gazetteer
 from assistant.answering.clauses import ClauseVectors
 from assistant.answering.composing import Composer, refused
@@ -368,6 +368,8 @@ class Assistant:
         if comparing_only(q, self.place_names):  # 「有区别吗」 with nothing before it: which rule, of which places?
             msg = f"「{q}」像是接着上一个问题问的，但本次对话里没有上文。请把问题问完整，说明要比较哪些地方的什么规定。"
             return refused(msg, Reason.NEEDS_CONTEXT, slug, t0, timings)
+        # 「沈阳和朝阳的全体会频率一样吗」: one place of ours and one we lack, nothing to compare it with
+        lacking = "、".join(unknown) if unknown and len(named) == 1 and ASKS_DIFFERENCE.search(q) else ""
         if unknown:
             notice = f"知识库中没有{'、'.join(unknown)}的规则，以下只回答{self._names(named)}。"
         if slug and named and (slug not in named or len(named) > 1):
@@ -413,7 +415,18 @@ class Assistant:
         if len(slugs) > 1:
             drafts = self._lacking_among(q, drafts)
         answer = self.composer.compose(slugs, drafts, t0, timings, compare=bool(SCOPE_WORDS.search(q)), question=q)
+        if lacking:
+            return self._uncompared(answer, lacking, t0, timings)
         return self._requests_noticed(q, instructions, answer, notice, reason)
+
+    def _uncompared(self, answer: Answer, lacking: str, t0: float, timings: dict[str, float]) -> Answer:
+        """A comparison of a place of ours with one we lack (``lacking``) is refused: nothing to compare with. What
+        our place's rules say is shown beside the refusal, with its clauses as related."""
+        ours = self._names(answer.scope or ((answer.city,) if answer.city else ()))
+        msg = f"知识库中没有{lacking}的规则，无法与{ours}比较。现有：{'、'.join(self.city_names())}。"
+        if not answer.refused:
+            msg += f"{ours}的规定是：{answer.answer}"
+        return refused(msg, Reason.UNKNOWN_CITY, answer.city, t0, timings, answer.retrieved, answer.citations)
 
     @staticmethod
     def _requests_noticed(
