@@ -235,9 +235,15 @@ def test_unknown_city_in_question(assistant):
     # a place outside the knowledge base wins over the chosen city, and is said in a comparison
     chosen = assistant.ask("太原市政府发文谁签发", city="datong")
     assert chosen.refused and chosen.answer.startswith("知识库中没有太原市的规则") and not chosen.citations
+    # compared with a place we lack, ours has nothing to be compared with: refused, its rule shown as related
     both = assistant.ask("大同和太原的常务会议有什么不同")
-    assert not both.refused and both.notice == "知识库中没有太原市的规则，以下只回答大同市。"
-    assert {c.article.city for c in both.citations} == {"datong"}
+    assert both.refused and both.reason is Reason.UNKNOWN_CITY and not both.citations
+    assert both.answer.startswith("知识库中没有太原市的规则，无法与大同市比较。") and "大同市的规定是：「" in both.answer
+    assert both.related and {c.article.city for c in both.related} == {"datong"}
+    # asked of each, the places we have are answered
+    each = assistant.ask("大同和太原的常务会议分别多久开一次")
+    assert not each.refused and each.notice == "知识库中没有太原市的规则，以下只回答大同市。"
+    assert {c.article.city for c in each.citations} == {"datong"}
     for q in (
         "太原和大同的常务会多久开一次",
         "太原、大同、咸宁的常务会议分别多久开一次？",
@@ -1272,3 +1278,27 @@ def test_the_persons_asked_for_are_who_the_clause_that_names_them_answers(assist
     answer = assistant.ask("城区和朝阳政府的组成人员有啥不一样")
     assert "市政府由市长、副市长、秘书长" in answer.answer and "区政府由区长、副区长" in answer.answer
     assert "工作纪律" not in answer.answer
+
+
+def test_question_words_abbreviations_and_place_names(assistant):
+    words = [g.alternatives[0] for g in assistant.analyzer.groups("咸宁市民办理社保要带什么材料？")]
+    assert "社保" in words  # an abbreviation (jieba's j) names a thing asked about, though no article has it
+    assert next(g for g in assistant.analyzer.groups("办理社保要带什么材料") if g.alternatives[0] == "社保").noun
+    # 「跟大同比」 read as 大 + 同比: no word cut out of a place's name; 「大同市长」 is still 大同 + 市长
+    assert [g.alternatives[0] for g in assistant.analyzer.groups("城区政府的组成跟大同比有啥不同？")] == ["政府", "组成"]
+    assert "市长" in [g.alternatives[0] for g in assistant.analyzer.groups("大同市长出差找谁请假")]
+
+
+def test_the_old_rules_asked_by_their_document_type(assistant):
+    old = assistant.ask("大同和朝阳的旧工作规则分别是啥时候印发的？")
+    assert not old.refused and "2013年5月25日" in old.answer and "2022年3月14日" in old.answer
+    assert {c.article.article for c in old.citations} == {46, 44}
+
+
+def test_who_interprets_a_document_is_its_clause(assistant):
+    asked = assistant.ask("常务会议工作规则归哪个部门解释？", city="datong")
+    assert not asked.refused and "本规则由市政府办公室负责解释" in asked.answer
+    assert asked.citations[0].article.id == "datong-executive-meeting-024"
+    # a document without such a clause: said so, and not taken for an answer
+    unsaid = assistant.ask("朝阳的工作规则由谁负责解释")
+    assert unsaid.refused and "条文中没有写明由谁解释" in unsaid.answer and not unsaid.citations

@@ -975,12 +975,36 @@ def test_who_is_asked_with_what_is_needed():
 
 
 def test_how_someone_is_chosen_is_said_only_by_a_word_of_choosing():
-    from assistant.answering.selection import asks_selection, selection_unstated
+    from assistant.answering.selection import asks_selection, person_asked, selection_unstated
 
     assert asks_selection("市政府参事是怎么聘任的") and asks_selection("咨询委员会委员如何产生")
     assert not asks_selection("议题怎么确定") and not asks_selection("参事有什么作用")
     assert selection_unstated("参事是怎么聘任的", "支持、配合参事的工作，及时办理参事建议")
     assert not selection_unstated("参事是怎么聘任的", "市政府参事由市长聘任")
+    # a word of choosing said of someone else does not say how the one asked is chosen
+    assert person_asked("区政府法律顾问是怎么选聘的？") == "法律顾问" and person_asked("参事有什么作用") == ""
+    assert selection_unstated("区政府法律顾问是怎么选聘的", "讨论通过区政府重要人事任免事项")
+    assert not selection_unstated("法律顾问怎么选聘", "区政府法律顾问由区司法局推荐、区长聘任")
+
+
+def test_what_a_term_means_is_said_only_by_a_clause_that_explains_it():
+    from assistant.answering.meaning import asks_meaning, meaning_unstated
+
+    assert asks_meaning("13710平台这几个数字具体代表啥意思？") and asks_meaning("什么叫督考合一")
+    assert asks_meaning("“三重一大”是什么意思") and not asks_meaning("常务会多久开一次")
+    assert meaning_unstated("13710平台代表啥意思", "用好“13710”信息化督办平台，创新督查方式")
+    assert not meaning_unstated("编制具体指啥", "编制是指机构的人员数量定额和领导职数")
+
+
+def test_a_list_asked_is_answered_by_a_clause_listing_the_things():
+    from assistant.answering.asking import listing_asked
+
+    q = "城区要努力建成哪几种政府？"
+    assert listing_asked(q, "努力建设人民满意的法治政府、创新政府、廉洁政府、高效政府和服务型政府")
+    assert not listing_asked(q, "加强数字政府建设，推动流程优化，不断提高政府效能")
+    # one word beside another is no list; nor are items of one sentence and the thing in the next
+    assert not listing_asked("市长办公会研究哪些事", "市长办公会议研究、处理市政府具体事项。")
+    assert not listing_asked("要听取哪些方面的意见", "加强调查研究、科学论证、风险评估，广泛听取各方面的意见")
 
 
 def test_who_a_body_is_made_up_of_is_said_only_by_a_clause_on_its_members():
@@ -1607,7 +1631,7 @@ def test_ranked_clauses_put_the_asked_roles_own_clause_first_only_among_equals(a
 
 
 def test_a_list_question_is_answered_by_the_clause_enumerating_the_things_asked():
-    from assistant.answering.lists import enumerating
+    from assistant.answering.asking import enumerating
 
     q = "重大决策 要听取哪些方面的意见"
     assert enumerating(q, "采取论证会、听证会或者其他方式听取市政府参事、专家和社会公众意见。")
@@ -1851,6 +1875,7 @@ def test_who_stands_in_for_someone_away_is_asked_by_its_colloquial_words():
     assert "standin" in question_types("副市长出差休假，他的活谁来干")
     # the rules' own word is a word of the question, and who leads is not who stands in
     assert "standin" not in question_types("市长出差期间谁代行职务")
+    assert "standin" in question_types("办公室主任不在，办公室的文谁代签")  # 代签: the colloquial sign-for
     assert "standin" not in question_types("常务会谁主持")
     assert "standin" not in question_types("副市长出差向谁请假")
 
