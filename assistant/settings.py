@@ -56,6 +56,9 @@ class Weights(BaseModel):
     context_weight: float = Field(0.5, ge=0, le=1)  # document title + paragraph opening
     word_order_weight: float = Field(0.25, ge=0, le=1)  # shared bigrams with the question
     long_sentence: int = Field(110, ge=20)  # longer sentences are split at semicolons
+    # a list a chapter makes (「工作原则有哪几条」) is quoted article by article up to this many articles; a longer
+    # chapter is no one list (会议制度 has nine articles on different meetings): the question is answered as any other
+    chapter_list_most: int = Field(6, ge=0)
     kind_penalty: float = Field(0.3, ge=0, le=1)  # a clause about another kind of meeting scores less (rerank_cv.py)
     role_penalty: float = Field(0.3, ge=0, le=1)  # a clause about another role (its subject) scores less (rerank_cv.py)
     # Refusal

@@ -238,7 +238,9 @@ def test_unknown_city_in_question(assistant):
     # compared with a place we lack, ours has nothing to be compared with: refused, its rule shown as related
     both = assistant.ask("大同和太原的常务会议有什么不同")
     assert both.refused and both.reason is Reason.UNKNOWN_CITY and not both.citations
-    assert both.answer.startswith("知识库中没有太原市的规则，无法与大同市比较。") and "大同市的规定是：「" in both.answer
+    assert (
+        both.answer.startswith("知识库中没有太原市的规则，无法与大同市比较。") and "大同市的规定是：「" in both.answer
+    )
     assert both.related and {c.article.city for c in both.related} == {"datong"}
     # asked of each, the places we have are answered
     each = assistant.ask("大同和太原的常务会议分别多久开一次")
@@ -1285,7 +1287,10 @@ def test_question_words_abbreviations_and_place_names(assistant):
     assert "社保" in words  # an abbreviation (jieba's j) names a thing asked about, though no article has it
     assert next(g for g in assistant.analyzer.groups("办理社保要带什么材料") if g.alternatives[0] == "社保").noun
     # 「跟大同比」 read as 大 + 同比: no word cut out of a place's name; 「大同市长」 is still 大同 + 市长
-    assert [g.alternatives[0] for g in assistant.analyzer.groups("城区政府的组成跟大同比有啥不同？")] == ["政府", "组成"]
+    assert [g.alternatives[0] for g in assistant.analyzer.groups("城区政府的组成跟大同比有啥不同？")] == [
+        "政府",
+        "组成",
+    ]
     assert "市长" in [g.alternatives[0] for g in assistant.analyzer.groups("大同市长出差找谁请假")]
 
 
@@ -1302,3 +1307,14 @@ def test_who_interprets_a_document_is_its_clause(assistant):
     # a document without such a clause: said so, and not taken for an answer
     unsaid = assistant.ask("朝阳的工作规则由谁负责解释")
     assert unsaid.refused and "条文中没有写明由谁解释" in unsaid.answer and not unsaid.citations
+
+
+def test_a_list_a_chapter_makes_is_quoted_article_by_article(assistant):
+    principles = assistant.ask("市政府工作原则有哪几条？", city="datong")
+    assert not principles.refused and [c.article.article for c in principles.citations] == [8, 9, 10, 11, 12, 13]
+    assert "「坚持党的领导。」" in principles.answer and "「坚持清正廉洁。」" in principles.answer
+    overseen = assistant.ask("区政府要接受哪些方面的监督", city="jincheng-chengqu")
+    assert {c.article.article for c in overseen.citations} == {14, 15, 16, 17} and "民主监督" in overseen.answer
+    # one kind named is no list of the chapter's; a chapter too long for one list is answered as any question
+    one = assistant.ask("区政府各部门要接受哪些司法监督", city="jincheng-chengqu")
+    assert [c.article.article for c in one.citations] == [15]

@@ -1964,3 +1964,13 @@ def test_a_limit_asked_how_long_is_a_span_not_promptness():
     assert not states("除依法需要保密的外，应当及时公布。", "time", HOW_LONG, q)  # 及时 sets no limit
     assert states("在会议结束后7个工作日内印发。", "time", HOW_LONG, q)
     assert asked_unit("常务会的汇报稿写多长合适") is None  # a text's length, not a time
+
+
+def test_a_list_a_chapter_makes_is_named_by_its_title():
+    from assistant.answering.chapters import asked_things, chapter_named
+
+    assert asked_things("市政府工作原则有哪几条？")[0].endswith("工作原则")
+    assert "原则" in asked_things("城区政府工作讲究哪几条原则") and "监督" in asked_things("要接受哪些方面的监督")
+    assert chapter_named("政府工作原则", "工作原则") and chapter_named("原则", "工作原则")
+    assert chapter_named("监督", "监督制度") and not chapter_named("司法监督", "监督制度")  # one kind of it
+    assert not chapter_named("事", "会议制度") and not chapter_named("会议", "会议文件")

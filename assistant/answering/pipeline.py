@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answering.analysis import QuestionAnalyzer, TermStats
 from assistant.answering.asking import ASKS_DIFFERENCE, BEYOND_PLACES, EVERY_PLACE, SCOPE_WORDS
+from assistant.answering.chapters import ChapterLists
 from assistant.answering.cities import CityDetector, gazetteer
 from assistant.answering.clauses import ClauseVectors
 from assistant.answering.composing import Composer, refused
@@ -122,6 +123,7 @@ class Assistant:
         ]
         self.composer = Composer(self.registry, kinds, self.cities)
         self.documents = DocumentFacts(self.registry, self.index.articles, self.place_names)
+        self.chapters = ChapterLists(self.index.articles, s.weights.long_sentence, s.weights.chapter_list_most)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Assistant:
@@ -395,6 +397,8 @@ class Assistant:
             return self._requests_noticed(
                 q, instructions, self.documents.compose(about, everywhere, t0, timings), notice
             )
+        if len(slugs) == 1 and (listed := self.chapters.answer(q, slugs[0], t0, timings)) is not None:
+            return self._requests_noticed(q, instructions, listed, notice)  # 「工作原则有哪几条」: the chapter's items
         if len(slugs) == 1 and (parted := self.documents.parted(q, slugs, self.drafter.parts)):
             # 「…工作规则的文号是哪个？常务会议一个月几次」: the record for one part, the rules for the others
             asked_else = "？".join(parted[1]) + "？"

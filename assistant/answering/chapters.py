@@ -1,0 +1,89 @@
+"""A list a chapter makes: 「市政府工作原则有哪几条」, 「区政府要接受哪些方面的监督」.
+
+Rules set some things out as a chapter, one article each: 第三章 工作原则 is 「坚持党的领导。…」 …
+「坚持清正廉洁。…」, 第四章 监督制度 is one article per body that oversees the government. A question that asks
+for the list of what a chapter's title names is answered by every article of that chapter — the heading
+sentence each opens with (「坚持人民至上。」), or else its sentences that name the thing asked (「…自觉接受
+市政协的民主监督…」) — not by the one article that ranks first.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+
+from assistant.answering.clauses import sentences
+from assistant.answering.quoting import format_quotes
+from assistant.models import Answer, Article, Citation, Hit
+
+# 「工作原则有哪几条」, 「监督有哪些方面」: the thing whose list is asked, before the asking
+_SUBJECT = re.compile(
+    r"([\u4e00-\u9fff]{2,6}?)(?:都|一共|主要)?(?:有|包括|包含|分为|讲究)(?:哪几条|哪些|哪几个|哪几项|哪几方面)"
+)
+# 「接受哪些方面的监督」, 「讲究哪几条原则」: the thing after the asking
+_OBJECT = re.compile(r"哪(?:些|几)(?:条|个|项|类|种|方面)?的?([\u4e00-\u9fff]{2,4}?)(?:[？?。！!，,\s]|呢|吗|$)")
+# words of a chapter's title that name no thing of their own (第四章 监督制度: 监督)
+_GENERIC = re.compile(r"制度|工作")
+_HEADING = 12  # an article opening with a sentence this short opens with its heading (「坚持党的领导。」)
+
+
+def asked_things(question: str) -> list[str]:
+    """What ``question`` may ask the list of: the words before its asking (「市政府工作原则有哪几条」 → 「政府工作
+    原则」) and after it (「工作讲究哪几条原则」 → 「原则」)."""
+    return [m.group(1) for pattern in (_SUBJECT, _OBJECT) if (m := pattern.search(question))]
+
+
+def _core(title: str) -> str:
+    """A chapter title without its generic words (「工作原则」 → 「原则」, 「监督制度」 → 「监督」)."""
+    return _GENERIC.sub("", title)
+
+
+def chapter_named(thing: str, title: str) -> bool:
+    """Whether ``thing`` (as the question says it) names the chapter ``title``: the title itself, said at the end
+    of it (「政府工作原则」), or the title's own word alone (「原则」 of 工作原则, 「监督」 of 监督制度; not
+    「司法监督」, one kind of it)."""
+    core = _core(title)
+    return len(core) >= 2 and (thing.endswith(title) or thing == core)
+
+
+def _quoted(article: Article, core: str, long: int) -> list[str]:
+    """What ``article`` says as an item of its chapter: its heading sentence, or its sentences naming ``core``."""
+    units = sentences(article, long)
+    if units and len(units[0]) <= _HEADING:
+        return units[:1]
+    return [u for u in units if core in u]
+
+
+class ChapterLists:
+    """Answers a list question from the chapter whose title names the thing asked (one place, one document)."""
+
+    def __init__(self, articles: Sequence[Article], long: int, most: int) -> None:
+        self.long = long
+        self.most = most  # a chapter of more articles lists too much to be one answer
+        self.chapters: dict[tuple[str, str, int], list[Article]] = {}
+        for a in articles:
+            if a.chapter is not None:
+                self.chapters.setdefault((a.city, a.document, a.chapter.number), []).append(a)
+
+    def answer(self, q: str, city: str, t0: float, timings: dict[str, float]) -> Answer | None:
+        """The chapter's items quoted, when ``q`` asks for the list a chapter of ``city``'s rules makes."""
+        things = asked_things(q)
+        found = [
+            arts
+            for (c, _, _), arts in self.chapters.items()
+            if c == city
+            and arts[0].chapter is not None
+            and any(chapter_named(t, arts[0].chapter.title) for t in things)
+        ]
+        if len(found) != 1 or len(found[0]) > self.most:
+            return None  # none, or several documents' chapters (which one is asked is not said)
+        arts = found[0]
+        core = _core(arts[0].chapter.title if arts[0].chapter else "")
+        quotes = tuple(Citation(a, said) for a in arts for said in _quoted(a, core, self.long))
+        if len({c.article.id for c in quotes}) < 2:
+            return None
+        text = format_quotes(quotes)
+        timings["total"] = (time.perf_counter() - t0) * 1000
+        hits = tuple(Hit(c.article, 1.0, pinned=True) for c in quotes)
+        return Answer(text, False, city, quotes, hits, timings, scope=(city,))
