@@ -33,6 +33,8 @@ def asked_extras(
     if asks_for_list(question) and not any(enumerating(question, c[2]) for c in chosen):
         listing = next((c for c in scored[1:] if c[0] >= ratio * best[0] and enumerating(question, c[2])), None)
         out += [listing] if listing is not None else []
+    if asks_for_list(question) and (more := _list_going_on(scored, best)) and more not in chosen and more not in out:
+        out.append(more)  # 「…制定督查计划，建立健全督查任务台账…。」「要定期督查、核查复核、督促整改…」
     if "limit" in question_types(question):
         limit, floor = QUESTION_TYPES["limit"][1], coverage(groups, best[2])
         more = next(
@@ -61,6 +63,16 @@ def asked_extras(
         )
         out += [other] if other is not None else []
     return out
+
+
+# a sentence going on with the one before without a subject of its own, listing (「要定期督查、核查复核、…」)
+_GOES_ON_LISTING = re.compile(r"^(?:要|并|还要|同时)[^。；;]*、[^。；;]*、")
+
+
+def _list_going_on(scored: Sequence[Scored], best: Scored) -> Scored | None:
+    """The clause right after ``best`` when it goes on listing what ``best``'s subject does (a list asked is
+    all of it, not the half the first sentence says)."""
+    return next((c for c in scored if c[1] == best[1] + 1 and _GOES_ON_LISTING.match(c[2])), None)
 
 
 # who may do it besides, as the rules say it: on someone's behalf (委托, 授权) or as allowed (也可, 可以)
