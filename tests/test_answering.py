@@ -1318,3 +1318,30 @@ def test_a_list_a_chapter_makes_is_quoted_article_by_article(assistant):
     # one kind named is no list of the chapter's; a chapter too long for one list is answered as any question
     one = assistant.ask("区政府各部门要接受哪些司法监督", city="jincheng-chengqu")
     assert [c.article.article for c in one.citations] == [15]
+
+
+def test_a_refusal_quotes_a_clause_with_its_own_places_source(assistant):
+    # every place refused, one place's clause said instead: its source is that place's article, not another's
+    answer = assistant.ask("AB角是什么意思")
+    assert answer.refused
+    for c in answer.related:
+        assert c.quote in c.article.text
+    said = re.search(r"「([^」]+)」——(\S+?第[一二三四五六七八九十百]+条)", answer.answer)
+    if said:
+        source = next(a.source for a in assistant.index.articles if said.group(1) in a.text)
+        assert said.group(2) == source
+
+
+def test_reviewed_follow_ups_places_lists_and_terms(assistant):
+    # 「那咸宁呢」 after a question on 大同 and a place we lack: asked of 咸宁 alone, no notice on the other
+    moved = assistant.dialogue.resolve(["大同和太原的常务会分别多久开一次", "那咸宁呢"], None)
+    assert moved.city == "xianning" and "太原" not in moved.question
+    assert "太原" not in assistant.dialogue.resolve(["大同、太原、咸宁的常务会分别多久开一次", "朝阳呢"], None).question
+    # a chapter's list asked of every place, or of two
+    both = assistant.ask("大同和咸宁的工作原则分别有哪几条")
+    assert {c.article.city for c in both.citations} == {"datong", "xianning"} and len(both.citations) == 12
+    # a heading's meaning is what its article says next
+    meant = assistant.ask("坚持依法行政具体指什么", city="datong")
+    assert not meant.refused and "坚决维护宪法和法律权威" in meant.answer
+    # who fills a post, asked by whom: said only by a clause on choosing that post
+    assert assistant.ask("办公室主任谁来任命", city="jincheng-chengqu").refused

@@ -19,7 +19,7 @@ from assistant.models import Answer, Article, Citation, Hit
 
 # 「工作原则有哪几条」, 「监督有哪些方面」: the thing whose list is asked, before the asking
 _SUBJECT = re.compile(
-    r"([\u4e00-\u9fff]{2,6}?)(?:都|一共|主要)?(?:有|包括|包含|分为|讲究)(?:哪几条|哪些|哪几个|哪几项|哪几方面)"
+    r"([\u4e00-\u9fff]{2,6}?)(?:都|一共|主要|分别|各自)?(?:有|包括|包含|分为|讲究)(?:哪几条|哪些|哪几个|哪几项|哪几方面)"
 )
 # 「接受哪些方面的监督」, 「讲究哪几条原则」: the thing after the asking
 _OBJECT = re.compile(r"哪(?:些|几)(?:条|个|项|类|种|方面)?的?([\u4e00-\u9fff]{2,4}?)(?:[？?。！!，,\s]|呢|吗|$)")
@@ -66,8 +66,8 @@ class ChapterLists:
             if a.chapter is not None:
                 self.chapters.setdefault((a.city, a.document, a.chapter.number), []).append(a)
 
-    def answer(self, q: str, city: str, t0: float, timings: dict[str, float]) -> Answer | None:
-        """The chapter's items quoted, when ``q`` asks for the list a chapter of ``city``'s rules makes."""
+    def quotes(self, q: str, city: str) -> tuple[Citation, ...]:
+        """The chapter's items quoted, when ``q`` asks for the list a chapter of ``city``'s rules makes (else ())."""
         things = asked_things(q)
         found = [
             arts
@@ -77,13 +77,26 @@ class ChapterLists:
             and any(chapter_named(t, arts[0].chapter.title) for t in things)
         ]
         if len(found) != 1 or len(found[0]) > self.most:
-            return None  # none, or several documents' chapters (which one is asked is not said)
+            return ()  # none, or several documents' chapters (which one is asked is not said)
         arts = found[0]
         core = _core(arts[0].chapter.title if arts[0].chapter else "")
         quotes = tuple(Citation(a, said) for a in arts for said in _quoted(a, core, self.long))
-        if len({c.article.id for c in quotes}) < 2:
+        return quotes if len({c.article.id for c in quotes}) >= 2 else ()
+
+    def answer(
+        self, q: str, places: Sequence[tuple[str, str]], lead: str, t0: float, timings: dict[str, float]
+    ) -> Answer | None:
+        """The chapter's items for each of ``places`` (slug, name), under its name when several (after ``lead``),
+        when ``q`` asks for the list a chapter makes and every place's rules have that chapter; else None."""
+        each = [(c, name, self.quotes(q, c)) for c, name in places]
+        if not each or any(not quotes for _, _, quotes in each):
             return None
-        text = format_quotes(quotes)
+        single = each[0][0] if len(each) == 1 else None
+        if single:
+            text = format_quotes(each[0][2])
+        else:
+            text = lead + "\n".join(f"【{name}】\n{format_quotes(quotes)}" for _, name, quotes in each)
+        quotes = tuple(c for _, _, qs in each for c in qs)
         timings["total"] = (time.perf_counter() - t0) * 1000
         hits = tuple(Hit(c.article, 1.0, pinned=True) for c in quotes)
-        return Answer(text, False, city, quotes, hits, timings, scope=(city,))
+        return Answer(text, False, single, quotes, hits, timings, scope=tuple(c for c, _, _ in each))

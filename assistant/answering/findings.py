@@ -14,9 +14,15 @@ def finding_of(drafts: Sequence[Drafted]) -> tuple[Article | None, str | None, s
     """What refused ``drafts`` found: the nearest article (the first top hit that shares a word with the
     question: 「今天天气怎么样」 has none), the kind of quantity asked that the rules set nowhere, if any,
     and what that article says instead (「事先向市长请假」)."""
+    unstated = next(((d, hits) for _, d, hits in drafts if d.unstated), None)
+    if unstated is not None:
+        # the article of the same place as the clause said (not another place's first article: several places
+        # drafted, each refused, the clause and its source are one place's)
+        d, hits = unstated
+        said_in = next((h.article for h in hits if d.said and d.said in h.article.text), None)
+        return said_in or (hits[0].article if hits else None), d.unstated, d.said
     nearest = next((h[0].article for _, d, h in drafts if h and d.signals is not None and d.signals.coverage > 0), None)
-    unstated = next((d for _, d, _ in drafts if d.unstated), None)
-    return nearest, unstated.unstated if unstated else None, unstated.said if unstated else ""
+    return nearest, None, ""
 
 
 def quoted(city: str, drafts: Sequence[Drafted]) -> list[str]:

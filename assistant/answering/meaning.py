@@ -24,11 +24,38 @@ def asks_meaning(question: str) -> bool:
     return bool(_ASKED.search(normalize(question)))
 
 
-def states_meaning(text: str) -> bool:
-    """Whether ``text`` says what something means."""
-    return bool(_SAID.search(normalize(text)))
+# words between the term and the asking (「是」, 「具体」, 「的」); the government's level before a body of its own
+_AROUND = re.compile(r"(?:是|具体|的|到底|究竟|这个|这几个字)+$")
+_LEVEL = re.compile(r"^(?:[市区县]人民政府|[市区县]政府)(?=.{2})")
+_HEADING = 12  # an article opening with a sentence this short opens with its heading (「坚持依法行政。」)
+
+
+def term_asked(question: str) -> str:
+    """The term whose meaning is asked, as the question says it before the asking (「常务会议是什么意思」 →
+    「常务会议」, 「坚持依法行政具体指什么」 → 「坚持依法行政」); "" when none."""
+    q = normalize(question)
+    m = _ASKED.search(q)
+    if not m:
+        return ""
+    before = re.split(r"[，,。？?；;]", q[: m.start()])[-1]
+    return _LEVEL.sub("", _AROUND.sub("", before))
+
+
+def states_meaning(text: str, term: str = "") -> bool:
+    """Whether ``text`` says what something means: in words that explain (是指, 即, 简称), or saying what the
+    ``term`` is (「市政府常务会议是讨论决定市政府重要事项的决策性会议」 for 常务会议)."""
+    t = normalize(text)
+    return bool(_SAID.search(t)) or bool(term and f"{term}是" in t)
 
 
 def meaning_unstated(question: str, text: str) -> bool:
     """``question`` asks what a term means and ``text`` (the quotes) explains nothing."""
-    return asks_meaning(question) and not states_meaning(text)
+    return asks_meaning(question) and not states_meaning(text, term_asked(question))
+
+
+def explained_after_heading(term: str, context: list[str]) -> str | None:
+    """The sentence that goes on from an article's heading naming ``term`` (「坚持依法行政。」 is explained by what
+    第十条 says next: 「坚决维护宪法和法律权威…」); None when the article opens with no such heading."""
+    if term and len(context) > 1 and len(context[0]) <= _HEADING and term in normalize(context[0]):
+        return context[1]
+    return None

@@ -33,7 +33,7 @@ class Relocator:
         registry = self.detector.registry
         if not old and new in registry.by_slug and len(several := self.detector.detect(question).cities) > 1:
             # 「咸宁呢」 after 「大同和朝阳常务会议谁主持」: the places named before all give way
-            return registry.by_slug[new].name + self._without(question, several)
+            return registry.by_slug[new].name + self._without(self._without_unknown(question), several)
         if not old and new in registry.by_slug and (unknown := self.detector.detect(question).unknown):
             # 「那咸宁呢」 after 「太原市政府常务会议多久开一次」: the place outside the knowledge base gives way,
             # however it was said (「太原常务会…」 is 太原市's)
@@ -52,12 +52,24 @@ class Relocator:
             return now.name + was.level if borrowed else now.name
 
         names = "|".join(re.escape(n) for n in was.names)  # longest first; every mention (「朝阳市长离开朝阳」)
-        question = re.sub(names, renamed, question)
+        question = self._without_unknown(re.sub(names, renamed, question))
         # being away from the old place in its rules' word (离朝, 离同, 离咸): away from the new one
         chars = "".join(dict.fromkeys("".join(was.names)))
         short = min(now.names, key=len)
         question = re.sub(rf"离[{re.escape(chars)}](?![志事级])", f"离开{short}", question)
         return self._relevel(question, was.level, now.level)
+
+    def _without_unknown(self, question: str) -> str:
+        """``question`` without the places outside the knowledge base it names (and what joined them): 「大同和太原
+        的常务会…」 asked again for 咸宁 is asked of 咸宁 alone, 太原 gives way with 大同."""
+        said = [p if p in question else p[:-1] for p in self.detector.detect(question).unknown]
+        said = [p for p in said if len(p) >= 2 and p in question]
+        if not said:
+            return question
+        names = "|".join(re.escape(p) for p in sorted(said, key=len, reverse=True))
+        # with the word joining it to the places kept (「大同和太原的」 → 「大同的」, 「太原、大同」 → 「大同」)
+        question = re.sub(rf"(?:以及|[和与及、])(?:{names})|(?:{names})(?:以及|[和与及、])?", "", question)
+        return JOINED.sub("", question)
 
     def unplaced(self, question: str, old: str | None, new: Sequence[str]) -> str:
         """「大同副市长出差请假找谁」 to be asked again for 咸宁 and 朝阳: 「副市长出差请假找谁」, the old

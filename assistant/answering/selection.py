@@ -14,8 +14,9 @@ from assistant.textnorm import normalize
 
 _HOW = r"(?:怎么|怎样|如何|咋|通过什么(?:方式|程序|途径)|按什么(?:方式|程序))"
 # the doings of choosing a person (not a bare 选 or 确定: 「议题怎么选」 chooses a thing)
-_CHOOSING = r"(?:聘任|聘用|选聘|聘请|聘|选拔|任命|任免|推选|遴选|招聘|录用|委任|产生)"
-_ASKED = re.compile(rf"{_HOW}(?:样)?(?:来|去|进行)?{_CHOOSING}")
+_CHOOSING = r"(?:聘任|聘用|选聘|聘请|聘|选拔|任命|任免|推选|遴选|招聘|录用|委任|产生|选出|选上|选举)"
+# how (「怎么选出来的」), or by whom (「谁来任命」, 「由谁聘任」): the choosing is asked either way
+_ASKED = re.compile(rf"{_HOW}(?:样)?(?:来|去|进行)?{_CHOOSING}|(?:由|归)?谁(?:来|负责)?{_CHOOSING}")
 # a clause that says how someone is chosen names a doing of choosing
 _SAID = re.compile(r"聘|选|任命|任免|产生|推荐|委任|录用|提名")
 
