@@ -274,3 +274,19 @@ def listing_asked(question: str, unit: str) -> bool:
         return False
     items = r"[^，,。；;：:、]{1,12}"
     return re.search(rf"、{items}、[^，,。；;：:、]{{0,16}}?{thing}", normalize(unit)) is not None
+
+
+# the government's level before a body or post of its own (「市政府咨询委员会」: 咨询委员会)
+_LEVEL_BEFORE = re.compile(r"^(?:[市区县]人民政府|[市区县]政府|政府)(?=.{2})")
+
+
+def named_before(question: str, asking: re.Pattern[str], around: re.Pattern[str]) -> str:
+    """What ``question`` names right before its ``asking`` (in the same clause), without the ``around`` words
+    between them (「是」, 「都」) and the government's level before it: the body whose members, the post whose
+    filling, the term whose meaning is asked (「区政府法律顾问是怎么选聘的」 → 「法律顾问」); "" when not asked."""
+    q = normalize(question)
+    m = asking.search(q)
+    if not m:
+        return ""
+    before = re.split(r"[，,。？?；;]", q[: m.start()])[-1]
+    return _LEVEL_BEFORE.sub("", around.sub("", before))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.asking import named_before
 from assistant.textnorm import normalize
 
 # 「由哪些人组成」, 「由谁组成」, 「是哪几个人组成的」, 「组成人员有哪些」, 「成员都有谁」, 「怎么组成」
@@ -20,9 +21,8 @@ _ASKED = re.compile(
 _SAID = re.compile(r"组成|成员|由[^，。；]{2,40}(?:构成|参加)")
 
 
-# words between the body named and the asking (「都」, 「分别」, 「有」); the government's level before a body of its own
+# words between the body named and the asking (「都」, 「分别」, 「有」)
 _AROUND = re.compile(r"(?:分别|各自|都|是|由|的|有|又|还)+$")
-_LEVEL = re.compile(r"^(?:[市区县]人民政府|[市区县]政府|政府)(?=.{2})")
 
 
 def asks_composition(question: str) -> bool:
@@ -33,12 +33,7 @@ def asks_composition(question: str) -> bool:
 def body_asked(question: str) -> str:
     """The body whose members are asked, as the question names it, without its government's level
     (「市政府咨询委员会由哪些人组成」 → 「咨询委员会」; 「市政府由哪些人组成」 → 「市政府」); "" when not asked."""
-    q = normalize(question)
-    m = _ASKED.search(q)
-    if not m:
-        return ""
-    before = re.split(r"[，,。？?；;]", q[: m.start()])[-1]
-    return _LEVEL.sub("", _AROUND.sub("", before))
+    return named_before(question, _ASKED, _AROUND)
 
 
 def _head(body: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.asking import named_before
 from assistant.textnorm import normalize
 
 _ASKED = re.compile(
@@ -24,21 +25,15 @@ def asks_meaning(question: str) -> bool:
     return bool(_ASKED.search(normalize(question)))
 
 
-# words between the term and the asking (「是」, 「具体」, 「的」); the government's level before a body of its own
+# words between the term and the asking (「是」, 「具体」, 「的」)
 _AROUND = re.compile(r"(?:是|具体|的|到底|究竟|这个|这几个字)+$")
-_LEVEL = re.compile(r"^(?:[市区县]人民政府|[市区县]政府)(?=.{2})")
 _HEADING = 12  # an article opening with a sentence this short opens with its heading (「坚持依法行政。」)
 
 
 def term_asked(question: str) -> str:
     """The term whose meaning is asked, as the question says it before the asking (「常务会议是什么意思」 →
     「常务会议」, 「坚持依法行政具体指什么」 → 「坚持依法行政」); "" when none."""
-    q = normalize(question)
-    m = _ASKED.search(q)
-    if not m:
-        return ""
-    before = re.split(r"[，,。？?；;]", q[: m.start()])[-1]
-    return _LEVEL.sub("", _AROUND.sub("", before))
+    return named_before(question, _ASKED, _AROUND)
 
 
 def states_meaning(text: str, term: str = "") -> bool:

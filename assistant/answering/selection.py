@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.asking import named_before
 from assistant.textnorm import normalize
 
 _HOW = r"(?:怎么|怎样|如何|咋|通过什么(?:方式|程序|途径)|按什么(?:方式|程序))"
@@ -26,20 +27,14 @@ def asks_selection(question: str) -> bool:
     return bool(_ASKED.search(normalize(question)))
 
 
-# words between the person named and the asking (「是」, 「都」); the government's level before a post of its own
+# words between the person named and the asking (「是」, 「都」)
 _AROUND = re.compile(r"(?:是|都|要|得|的|又|还|一般)+$")
-_LEVEL = re.compile(r"^(?:[市区县]人民政府|[市区县]政府|政府)(?=.{2})")
 
 
 def person_asked(question: str) -> str:
     """The post whose holder's choosing is asked, as the question names it, without its government's level
     (「区政府法律顾问是怎么选聘的」 → 「法律顾问」); "" when none is named before the asking."""
-    q = normalize(question)
-    m = _ASKED.search(q)
-    if not m:
-        return ""
-    before = re.split(r"[，,。？?；;]", q[: m.start()])[-1]
-    return _LEVEL.sub("", _AROUND.sub("", before))
+    return named_before(question, _ASKED, _AROUND)
 
 
 def states_selection(text: str, person: str = "") -> bool:
