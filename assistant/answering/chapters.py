@@ -14,7 +14,7 @@ import time
 from collections.abc import Sequence
 
 from assistant.answering.clauses import sentences
-from assistant.answering.quoting import format_quotes
+from assistant.answering.quoting import format_quotes, places_lead
 from assistant.models import Answer, Article, Citation, Hit
 
 # 「工作原则有哪几条」, 「监督有哪些方面」: the thing whose list is asked, before the asking
@@ -61,33 +61,36 @@ class ChapterLists:
     def __init__(self, articles: Sequence[Article], long: int, most: int) -> None:
         self.long = long
         self.most = most  # a chapter of more articles lists too much to be one answer
-        self.chapters: dict[tuple[str, str, int], list[Article]] = {}
+        # per place: each chapter of each of its documents, (title, articles in order)
+        self.chapters: dict[str, list[tuple[str, list[Article]]]] = {}
+        by_chapter: dict[tuple[str, str, int], tuple[str, list[Article]]] = {}
         for a in articles:
             if a.chapter is not None:
-                self.chapters.setdefault((a.city, a.document, a.chapter.number), []).append(a)
+                key = (a.city, a.document, a.chapter.number)
+                if key not in by_chapter:
+                    by_chapter[key] = (a.chapter.title, [])
+                    self.chapters.setdefault(a.city, []).append(by_chapter[key])
+                by_chapter[key][1].append(a)
 
     def quotes(self, q: str, city: str) -> tuple[Citation, ...]:
         """The chapter's items quoted, when ``q`` asks for the list a chapter of ``city``'s rules makes (else ())."""
         things = asked_things(q)
         found = [
-            arts
-            for (c, _, _), arts in self.chapters.items()
-            if c == city
-            and arts[0].chapter is not None
-            and any(chapter_named(t, arts[0].chapter.title) for t in things)
+            (title, arts) for title, arts in self.chapters.get(city, []) if any(chapter_named(t, title) for t in things)
         ]
-        if len(found) != 1 or len(found[0]) > self.most:
+        if len(found) != 1 or len(found[0][1]) > self.most:
             return ()  # none, or several documents' chapters (which one is asked is not said)
-        arts = found[0]
-        core = _core(arts[0].chapter.title if arts[0].chapter else "")
+        title, arts = found[0]
+        core = _core(title)
         quotes = tuple(Citation(a, said) for a in arts for said in _quoted(a, core, self.long))
         return quotes if len({c.article.id for c in quotes}) >= 2 else ()
 
     def answer(
-        self, q: str, places: Sequence[tuple[str, str]], lead: str, t0: float, timings: dict[str, float]
+        self, q: str, places: Sequence[tuple[str, str]], everywhere: bool, t0: float, timings: dict[str, float]
     ) -> Answer | None:
-        """The chapter's items for each of ``places`` (slug, name), under its name when several (after ``lead``),
-        when ``q`` asks for the list a chapter makes and every place's rules have that chapter; else None."""
+        """The chapter's items for each of ``places`` (slug, name), under its name when several (``everywhere``:
+        the question named none), when ``q`` asks for the list a chapter makes and every place's rules have that
+        chapter; else None."""
         each = [(c, name, self.quotes(q, c)) for c, name in places]
         if not each or any(not quotes for _, _, quotes in each):
             return None
@@ -95,7 +98,9 @@ class ChapterLists:
         if single:
             text = format_quotes(each[0][2])
         else:
-            text = lead + "\n".join(f"【{name}】\n{format_quotes(quotes)}" for _, name, quotes in each)
+            text = places_lead(everywhere) + "\n".join(
+                f"【{name}】\n{format_quotes(quotes)}" for _, name, quotes in each
+            )
         quotes = tuple(c for _, _, qs in each for c in qs)
         timings["total"] = (time.perf_counter() - t0) * 1000
         hits = tuple(Hit(c.article, 1.0, pinned=True) for c in quotes)

@@ -15,7 +15,7 @@ from assistant.answering.agreement import Drafted
 from assistant.answering.findings import finding_of, quoted, related_clauses
 from assistant.answering.kinds import Kinds
 from assistant.answering.messages import not_found, not_found_each, place_not_found, rules_called
-from assistant.answering.quoting import format_quotes
+from assistant.answering.quoting import format_quotes, places_lead
 from assistant.answering.superlatives import conclusion, sameness
 from assistant.answering.verdicts import verdict
 from assistant.knowledge.registry import Registry
@@ -98,7 +98,7 @@ class Composer:
                 silent.append((c, said))
             parts.append(f"【{self.registry.by_slug[c].name}】\n{said}")
         everywhere = len(slugs) == len(self.cities) and not compare
-        lead = "" if single else "问题未指明地区，以下按地区分别列出：\n" if everywhere else "各地规定如下：\n"
+        lead = "" if single else places_lead(everywhere)
         timings["total"] = (time.perf_counter() - t0) * 1000
         # 「哪个开得最勤」: the place first by the numbers the quotes state, when one is; 「各地一样吗」: whether they are
         compared = [(self.registry.by_slug[c].name, quoted(c, drafts)) for c in slugs]

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Literal
 
+from assistant.answering.quoting import places_lead
 from assistant.answering.references import MAIN_RULES, named_document, named_elsewhere
 from assistant.knowledge.registry import DocumentEntry, Registry
 from assistant.models import Answer, Article, Citation, Hit, Reason
@@ -278,13 +279,7 @@ class DocumentFacts:
             text, cited = self.answer(c, title, dq.asked)
             citations.extend(cited)
             lines.append(text if len(dq.titles) == 1 else f"【{self.registry.by_slug[c].name}】{text}")
-        lead = (
-            ""
-            if len(lines) == 1
-            else "问题未指明地区，以下按地区分别列出：\n"
-            if everywhere
-            else "各地文件信息如下：\n"
-        )
+        lead = "" if len(lines) == 1 else places_lead(everywhere, "各地文件信息如下")
         first = self._first(dq)
         timings["total"] = (time.perf_counter() - t0) * 1000
         slugs = tuple(dq.titles)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.answering.agreement import Drafted
-from assistant.models import Article, Citation
+from assistant.models import Article, Citation, Hit
 
 
 def finding_of(drafts: Sequence[Drafted]) -> tuple[Article | None, str | None, str]:
@@ -19,8 +19,7 @@ def finding_of(drafts: Sequence[Drafted]) -> tuple[Article | None, str | None, s
         # the article of the same place as the clause said (not another place's first article: several places
         # drafted, each refused, the clause and its source are one place's)
         d, hits = unstated
-        said_in = next((h.article for h in hits if d.said and d.said in h.article.text), None)
-        return said_in or (hits[0].article if hits else None), d.unstated, d.said
+        return _saying(d.said, hits) or (hits[0].article if hits else None), d.unstated, d.said
     nearest = next((h[0].article for _, d, h in drafts if h and d.signals is not None and d.signals.coverage > 0), None)
     return nearest, None, ""
 
@@ -38,7 +37,11 @@ def related_clauses(drafts: Sequence[Drafted]) -> tuple[Citation, ...]:
         first = next((d for c2, d, _ in drafts if c2 == c and d.unstated), None)
         said = first.said if first is not None and not first.said.endswith(("：", ":")) else ""
         hits = [h for c2, _, found in drafts if c2 == c for h in found]
-        article = next((h.article for h in hits if said and said in h.article.text), None)
-        if article is not None:
+        if (article := _saying(said, hits)) is not None:
             out.append(Citation(article, said))
     return tuple(out)
+
+
+def _saying(said: str, hits: Sequence[Hit]) -> Article | None:
+    """The article among ``hits`` that has the clause ``said`` (None: none, or nothing said)."""
+    return next((h.article for h in hits if said and said in h.article.text), None)

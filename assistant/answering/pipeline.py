@@ -392,15 +392,13 @@ class Assistant:
         slugs = [slug] if slug else list(within or (not (by_level_only or one_of_all) and detected.cities) or remaining)
         if (held := self.documents.held(q, slugs, t0, timings)) is not None:  # 「大同一共有几个规则文件」
             return self._requests_noticed(q, instructions, held, notice)
+        everywhere = len(slugs) == len(self.cities) and not SCOPE_WORDS.search(q)  # no place named, none compared
         if (about := self.documents.question(q, slugs)) is not None:  # 「…工作规则的文号是多少」: its record
-            everywhere = len(slugs) == len(self.cities) and not SCOPE_WORDS.search(q)
             return self._requests_noticed(
                 q, instructions, self.documents.compose(about, everywhere, t0, timings), notice
             )
         places = [(c, self.registry.by_slug[c].name) for c in slugs]
-        everywhere = len(slugs) == len(self.cities) and not SCOPE_WORDS.search(q)
-        lead = "问题未指明地区，以下按地区分别列出：\n" if everywhere else "各地规定如下：\n"
-        if (listed := self.chapters.answer(q, places, lead, t0, timings)) is not None:
+        if (listed := self.chapters.answer(q, places, everywhere, t0, timings)) is not None:
             return self._requests_noticed(q, instructions, listed, notice)  # 「工作原则有哪几条」: the chapter's items
         if len(slugs) == 1 and (parted := self.documents.parted(q, slugs, self.drafter.parts)):
             # 「…工作规则的文号是哪个？常务会议一个月几次」: the record for one part, the rules for the others

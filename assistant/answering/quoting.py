@@ -6,6 +6,11 @@ from __future__ import annotations
 from assistant.models import Citation
 
 
+def places_lead(everywhere: bool, listed: str = "各地规定如下") -> str:
+    """The line before an answer given place by place: every place, the question naming none, or those it names."""
+    return "问题未指明地区，以下按地区分别列出：\n" if everywhere else f"{listed}：\n"
+
+
 def format_quotes(citations: tuple[Citation, ...]) -> str:
     """「quote」《文件》第N条 lines, quotes of one article grouped under one citation."""
     lines: list[str] = []
