@@ -992,6 +992,9 @@ def test_what_a_term_means_is_said_only_by_a_clause_that_explains_it():
 
     assert asks_meaning("13710平台这几个数字具体代表啥意思？") and asks_meaning("什么叫督考合一")
     assert asks_meaning("“三重一大”是什么意思") and not asks_meaning("常务会多久开一次")
+    # a code or a quoted name asked as a whole question is asked what it is; a thing's content is not
+    assert asks_meaning("13710是啥") and asks_meaning("“三重一大”到底是什么？")
+    assert not asks_meaning("常务会议的主要任务是什么") and not asks_meaning("纪要的编号是什么")
     assert meaning_unstated("13710平台代表啥意思", "用好“13710”信息化督办平台，创新督查方式")
     assert not meaning_unstated("编制具体指啥", "编制是指机构的人员数量定额和领导职数")
 
@@ -1971,6 +1974,7 @@ def test_a_list_a_chapter_makes_is_named_by_its_title():
 
     assert asked_things("市政府工作原则有哪几条？")[0].endswith("工作原则")
     assert "原则" in asked_things("城区政府工作讲究哪几条原则") and "监督" in asked_things("要接受哪些方面的监督")
+    assert "监督" in asked_things("咸宁政府受谁监督") and "监督" in asked_things("区政府要接受谁的监督？")
     assert chapter_named("政府工作原则", "工作原则") and chapter_named("原则", "工作原则")
     assert chapter_named("监督", "监督制度") and not chapter_named("司法监督", "监督制度")  # one kind of it
     assert not chapter_named("事", "会议制度") and not chapter_named("会议", "会议文件")

@@ -23,6 +23,8 @@ _SUBJECT = re.compile(
 )
 # 「接受哪些方面的监督」, 「讲究哪几条原则」: the thing after the asking
 _OBJECT = re.compile(r"哪(?:些|几)(?:条|个|项|类|种|方面)?的?([\u4e00-\u9fff]{2,4}?)(?:[？?。！!，,\s]|呢|吗|$)")
+# 「受谁监督」, 「接受谁的监督」: who does it to the government — the bodies the chapter lists, one article each
+_BY_WHOM = re.compile(r"(?:受|接受)谁的?([\u4e00-\u9fff]{2,4}?)(?:[？?。！!，,\s]|呢|吗|$)")
 # words of a chapter's title that name no thing of their own (第四章 监督制度: 监督)
 _GENERIC = re.compile(r"制度|工作")
 _HEADING = 12  # an article opening with a sentence this short opens with its heading (「坚持党的领导。」)
@@ -30,8 +32,8 @@ _HEADING = 12  # an article opening with a sentence this short opens with its he
 
 def asked_things(question: str) -> list[str]:
     """What ``question`` may ask the list of: the words before its asking (「市政府工作原则有哪几条」 → 「政府工作
-    原则」) and after it (「工作讲究哪几条原则」 → 「原则」)."""
-    return [m.group(1) for pattern in (_SUBJECT, _OBJECT) if (m := pattern.search(question))]
+    原则」) and after it (「工作讲究哪几条原则」 → 「原则」, 「受谁监督」 → 「监督」)."""
+    return [m.group(1) for pattern in (_SUBJECT, _OBJECT, _BY_WHOM) if (m := pattern.search(question))]
 
 
 def _core(title: str) -> str:
