@@ -830,6 +830,21 @@ def test_a_lead_time_answered_without_a_number_says_so(assistant):
     assert "原则上应提前1天向区长请假" in each.answer
 
 
+def test_a_rule_without_the_number_answers_a_followup_that_compares_places(assistant):
+    # asked right after another place's days, 朝阳's 「事先」 is the answer to compare with: said and cited
+    turn = assistant.dialogue.resolve(["城区副区长出差要提前几天请假？", "朝阳副市长呢？"], None)
+    a = assistant.ask(turn.question, city=turn.city, previous=turn.previous)
+    assert not a.refused and [c.article.id for c in a.citations] == ["chaoyang-work-rules-041"]
+    assert a.answer.startswith("朝阳市的现行工作规则没有规定具体提前几天，只规定：「副市长、秘书长离市出访")
+    # asked alone, the same question is refused, with the rule quoted beside it
+    alone = assistant.ask("朝阳副市长出差要提前几天请假？")
+    assert alone.refused and not alone.citations and alone.related
+    # a rule for other people is no answer either way: 部门 heads' 「事先请假」 is not the 县市区 heads'
+    turn = assistant.dialogue.resolve(["咸宁县市区主要负责同志离开属地要提前几天报告？", "朝阳呢？"], None)
+    other = assistant.ask(turn.question, city=turn.city, previous=turn.previous)
+    assert other.refused and "条文规定的是其他人员" in other.answer
+
+
 def test_someone_asked_to_be_brought_in_must_be_named_by_the_rule(assistant):
     # 大同's rules on the 常务会议 never name a 法律顾问: the rule on who must attend does not answer it
     lawyer = assistant.ask("常务会能请法律顾问列席吗？", city="datong")

@@ -773,6 +773,7 @@ def test_clause_similarity_is_the_best_clause_cosine():
         ("局长离开城区外出要报谁", {"部门:主要负责"}),  # a bureau is a department
         ("镇街一把手离开辖区要提前几天请假", {"政府镇街:主要负责"}),
         ("县长离开属地要提前几天报告", {"政府县:主要负责"}),  # a 县's head, as the rules name him
+        ("县市区一把手离开属地要提前几天报告", {"政府县市区:主要负责"}),  # the governments under the city
         ("副职离开属地得提前几天报", {"副职"}),
         ("县市区的副职离开属地得提前几天报", {"下级:副职"}),  # the 副职 of the governments under the city
         (
@@ -1640,6 +1641,9 @@ def test_a_list_question_is_answered_by_the_clause_enumerating_the_things_asked(
     assert enumerating(q, "采取论证会、听证会或者其他方式听取市政府参事、专家和社会公众意见。")
     assert not enumerating(q, "加强调查研究、科学论证、风险评估、合法性审查，广泛听取各方面的意见和建议。")
     assert not enumerating("常务会多久开一次", "市政府参事、专家和社会公众意见")
+    # whose opinions: the people or bodies are listed before the thing (「哪些人的意见」, 「哪些部门的意见」)
+    assert enumerating("重大决策要听哪些人的意见", "听取市政府参事、专家和社会公众意见")
+    assert enumerating("要征求哪些部门的意见", "征求发展改革、财政、司法行政等部门意见")
 
 
 def test_a_clause_asking_only_which_place_comes_first_is_no_part(assistant):

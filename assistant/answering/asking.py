@@ -247,7 +247,10 @@ def done_by_role(unit: str, doing: str) -> bool:
 
 
 # The things a list question asks for, named after its 哪些 (「要听取哪些方面的意见」: 意见)
-_LISTED_THING = re.compile(r"哪(?:些|几)(?:个|种|类|项|方面)?的?([\u4e00-\u9fff]{1,4}?)(?:[？?。！!，,\s]|呢|吗|$)")
+# (「听哪些人的意见」, 「哪些部门的意见」: whose — the people or bodies listed before it)
+_LISTED_THING = re.compile(
+    r"哪(?:些|几)(?:(?:人|部门|单位|机关)的|(?:个|种|类|项|方面)?的?)([\u4e00-\u9fff]{1,4}?)(?:[？?。！!，,\s]|呢|吗|$)"
+)
 
 
 @lru_cache(maxsize=1024)

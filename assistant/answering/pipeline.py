@@ -25,6 +25,7 @@ from assistant.answering.documents import DocumentFacts, with_facts
 from assistant.answering.drafting import Drafted, Drafter
 from assistant.answering.extractive import ExtractiveAnswerer
 from assistant.answering.followups import asked_after_said, comparing_only
+from assistant.answering.instead import said_instead
 from assistant.answering.kinds import Kinds
 from assistant.answering.phrasing import fragment, is_followup, split_predicate
 from assistant.answering.provisions import Elsewhere, Provisions, lacking
@@ -422,7 +423,14 @@ class Assistant:
         answer = self.composer.compose(slugs, drafts, t0, timings, compare=bool(SCOPE_WORDS.search(q)), question=q)
         if lacking:
             return self._uncompared(answer, lacking, t0, timings)
+        if len(slugs) == 1 and self._after_another_place(previous, slugs[0]):
+            answer = said_instead(answer, drafts, self.registry.by_slug[slugs[0]].name)  # 「朝阳副市长呢」
         return self._requests_noticed(q, instructions, answer, notice, reason)
+
+    def _after_another_place(self, previous: str, city: str) -> bool:
+        """Whether the previous question (as resolved) was asked of other places, and not of ``city``."""
+        named = self.detector.detect(previous).cities if previous else ()
+        return bool(named) and city not in named
 
     def _uncompared(self, answer: Answer, lacking: str, t0: float, timings: dict[str, float]) -> Answer:
         """A comparison of a place of ours with one we lack (``lacking``) is refused: nothing to compare with. What

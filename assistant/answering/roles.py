@@ -49,7 +49,8 @@ def _role(name: str) -> str:
 # government's (各县(市、区)政府, 乡镇): 「部门一把手」 is not answered by the rule for 县政府主要负责同志
 _HEAD_OF = (
     ("部门", re.compile(r"(?:部门|单位|[局委办])[^，。；、]{0,2}$")),
-    ("政府", re.compile(r"(?:政府|[乡镇街]道?)[^，。；]{0,2}$")),
+    # a government, or the governments under the city named without the word (「县市区主要负责同志」)
+    ("政府", re.compile(r"(?:政府|[乡镇街]道?|县市区|县区|区县|县[（(]市[、，]?区?[)）]区?)[^，。；]{0,2}$")),
 )
 
 
