@@ -15,8 +15,6 @@ from assistant.textnorm import normalize
 _ASKED = re.compile(
     r"(?:什么|啥|何)(?:意思|含义|意义)|(?:意思|含义)(?:是|指)?(?:什么|啥)"
     r"|(?:具体)?(?:指|代表|指代)(?:的是)?(?:什么|啥|哪些)|怎么理解|(?:什么|啥)叫|何谓"
-    # a name in quotes or a code asked as a whole question (「13710是啥」, 「“三重一大”是什么」): what it is
-    r"|(?<=[”\"」0-9A-Za-z])(?:到底|究竟)?是(?:什么|啥)(?:东西|平台)?(?=[？?。！!]*$)"
 )
 # a clause that says what something means: 是指, 指的是, 即, 简称 (one name for another), 含义
 _SAID = re.compile(r"是指|指的是|系指|即(?![将使便时可])|简称|统称|含义|意思是")
