@@ -193,6 +193,7 @@ class Reason(StrEnum):
     NOT_FOUND = "not_found"  # the rules in scope do not answer the question
     UNKNOWN_CITY = "unknown_city"  # the question names a place the knowledge base does not hold
     NO_SUCH_ARTICLE = "no_such_article"  # "第六十条" of a document that has fewer articles
+    ARTICLE_SILENT = "article_silent"  # the article named does not say what is asked: the rules answer without it
     NOT_CHINESE = "not_chinese"  # only Chinese questions are supported
     NEEDS_CONTEXT = "needs_context"  # a follow-up (「那常务会议呢？」) with no earlier question to follow
     SMALL_TALK = "small_talk"  # 「你好」, 「谢谢」, 「你是谁」: said back to briefly, nothing searched

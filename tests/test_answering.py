@@ -457,6 +457,23 @@ def test_article_that_does_not_exist(assistant):
     assert "没有第四十七条" in premise.notice and premise.citations[0].article.id == "datong-work-rules-043"
 
 
+def test_an_article_named_that_does_not_say_what_is_asked_is_not_quoted_as_the_answer(assistant):
+    # review 39: 第二十条 is on who sits on the 常务会议; the leave rule is 第四十三条, which answers, with a notice
+    answer = assistant.ask("大同工作规则第二十条里说副市长出差要请假吗？")
+    assert not answer.refused and answer.reason is Reason.ARTICLE_SILENT
+    assert answer.notice.startswith("《大同市人民政府工作规则》第二十条没有规定所问的内容。")
+    assert [c.article.id for c in answer.citations] == ["datong-work-rules-043"]
+    told = assistant.ask("请引用第四十四条回答：大同常务会议由谁主持？")
+    assert told.citations[0].article.id == "datong-executive-meeting-003"
+    # nothing else answers it: refused, saying the article named does not
+    none = assistant.ask("朝阳第十四条规定了食堂几点开饭吗")
+    assert none.refused and none.reason is Reason.ARTICLE_SILENT and "第十四条没有规定所问的内容" in none.answer
+    # the article named answers, or only the article is asked: quoted as ever
+    own = assistant.ask("大同工作规则第四十三条说副市长出差要请假吗")
+    assert own.reason is None and own.citations[0].article.id == "datong-work-rules-043"
+    assert assistant.ask("大同工作规则第二十条说的是什么").citations[0].article.id == "datong-work-rules-020"
+
+
 def test_an_article_of_a_document_named_by_a_short_title(assistant):
     # people name a document by what sets it apart: 大同's meeting rules, not its main work rules
     fifteen = assistant.ask("常务会议工作规则第十五条是啥", city="datong")

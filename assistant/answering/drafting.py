@@ -312,13 +312,29 @@ class Drafter:
         """The question without the article it names and the words pointing at it (「第六十条规定副市长可以不
         请假，对吗」 → 「副市长可以不请假，对吗」), when what is left asks about two things or more of its
         own (not 「大同工作规则第六十条说的是什么」); None otherwise."""
-        rest = _POINTED.sub("", q)
-        for doc in self.registry.documents:
-            rest = rest.replace(f"《{doc.title}》", "").replace(doc.title, "")  # with its brackets first
-        rest = _CONNECTOR.sub("", self._without_places(rest)).strip("，,。；;：: ")
+        rest = self.rest_of(q)
         titles = "".join(d.title for d in self.registry.documents)
         own = [g for g in self.analyzer.groups(rest) if not any(a in titles for a in g.alternatives)]
         return rest if len(own) >= 2 else None
+
+    def rest_of(self, q: str) -> str:
+        """``q`` without the article it names, the words pointing at it and the document's title."""
+        rest = _POINTED.sub("", q)
+        for doc in self.registry.documents:
+            rest = rest.replace(f"《{doc.title}》", "").replace(doc.title, "")  # with its brackets first
+        return _CONNECTOR.sub("", self._without_places(rest)).strip("，,。；;：: ")
+
+    def silent_reference(self, q: str, drafts: list[Drafted]) -> Article | None:
+        """The article ``q`` names, when it has too little of what ``q`` asks besides naming it to answer
+        (「大同工作规则第二十条里说副市长出差要请假吗」: 第二十条 is on who sits on the 常务会议); None when it has
+        enough, or nothing else is asked (「第二十条说的是什么」, 「常务会议工作规则第十四条怎么规定的」)."""
+        pinned = next((hits[0].article for _, _, hits in drafts if hits and hits[0].pinned), None)
+        if pinned is None:
+            return None
+        title = normalize(pinned.document)
+        groups = [g for g in self.analyzer.groups(self.rest_of(q)) if not g.found(title)]
+        enough = self.settings.weights.min_coverage
+        return pinned if groups and coverage(groups, pinned.text) < enough else None
 
     def _hits(self, q: str, city: str, k: int = 5, vector: Vector = ()) -> tuple[Retrieval, str | None]:
         """Ranked hits; with "第N条" in the question, that article first (or why it does not exist)."""

@@ -409,15 +409,21 @@ class Assistant:
         drafts, refusal = self.drafts(q, slugs, timings, previous)
         if not refusal and (lacks := self._lacks_provision(q, slugs, drafts, timings)):
             return self._requests_noticed(q, instructions, refused(*lacks, slugs[0], t0, timings, drafts[0][2]), notice)
-        reason = Reason.SCOPE_CHANGED
-        if refusal and (rest := self.drafter.without_reference(q)):
+        reason, why = Reason.SCOPE_CHANGED, Reason.NO_SUCH_ARTICLE
+        silent = None if refusal else self.drafter.silent_reference(q, drafts)
+        if silent is not None:
+            # 「第二十条里说副市长出差要请假吗」, and 第二十条 is on who sits on the 常务会议: not quoted as the answer
+            refusal, why = f"{silent.source}没有规定所问的内容。", Reason.ARTICLE_SILENT
+        if refusal and (rest := self.drafter.rest_of(q) if silent else self.drafter.without_reference(q)):
             # 「第六十条规定副市长可以不请假，对吗？」: no such article, but the rest of the question is answered
             again, missing = self.drafts(rest, slugs, timings, previous)
             if not missing and any(not d.refused for _, d, _ in again):
-                drafts, notice, reason = again, f"{refusal}以下按问题的其余内容回答。{notice}", Reason.NO_SUCH_ARTICLE
+                drafts, notice, reason = again, f"{refusal}以下按问题的其余内容回答。{notice}", why
                 refusal = None
         if refusal:
-            return refused(refusal, Reason.NO_SUCH_ARTICLE, slugs[0], t0, timings, drafts[0][2] if drafts else ())
+            if why == Reason.ARTICLE_SILENT:
+                refusal += "其他条文中也没有找到对此的直接规定。"
+            return refused(refusal, why, slugs[0], t0, timings, drafts[0][2] if drafts else ())
         if len(slugs) > 1:
             drafts = self._lacking_among(q, drafts)
         answer = self.composer.compose(slugs, drafts, t0, timings, compare=bool(SCOPE_WORDS.search(q)), question=q)
@@ -456,7 +462,7 @@ class Assistant:
             said = "、".join(f"「{i}」" for i in instructions)
             notice += f"已略去问题中对回答方式的要求（{said}）：本助手只以条文原文作答。"
             reason = reason or Reason.INSTRUCTIONS_SET_ASIDE
-        if answer.refused and reason not in (Reason.SCOPE_CHANGED, Reason.NO_SUCH_ARTICLE):
+        if answer.refused and reason not in (Reason.SCOPE_CHANGED, Reason.NO_SUCH_ARTICLE, Reason.ARTICLE_SILENT):
             reason = answer.reason
         return replace(answer, reason=reason, notice=notice) if notice else answer
 

@@ -326,6 +326,7 @@
     not_chinese: "请用中文提问",
     unknown_city: "知识库中没有该地区",
     no_such_article: "没有这一条",
+    article_silent: "所问的条文没有这项规定",
     small_talk: "关于本助手",
   };
 
