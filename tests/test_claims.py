@@ -147,6 +147,10 @@ def test_about_so_many_times_reads_as_a_range_and_near_numbers_are_said_near():
     every_two_weeks = ["市政府常务会议一般每两周召开一次。"]
     assert verdict("咸宁常务会议半个月开一次吧", every_two_weeks).startswith("与问题中的说法相近")
     assert verdict("常务会是每周开一次吧", every_two_weeks).startswith("与问题中的说法不同")
+    # a number claimed that the quoted rule does not set at all (review 39): said, not left to the reader
+    beforehand = ["副市长、秘书长离市出访、出差和休养，应事先向市长请假，并按有关规定报备。"]
+    assert verdict("朝阳副市长出差要提前3天请假吗？", beforehand) == "所引条文没有规定提前的具体天数。"
+    assert verdict("朝阳副市长出差要提前3天请假吗？", []) == ""
 
 
 def test_whom_asked_openly_is_said_by_a_clause_that_turns_to_someone():

@@ -99,7 +99,8 @@ def verdict(question: str, quotes: Sequence[str]) -> str:
     measure, claim = claimed
     stated = next((r for q in quotes if (r := reading(measure, normalize(q))) is not None), None)
     if stated is None:
-        return ""
+        # 「朝阳副市长出差要提前3天请假吗」 and 「应事先向市长请假」: the quoted rule sets no such number at all
+        return _UNSET[measure] if quotes else ""
     if math.isinf(stated.high) and not math.isinf(claim.high) and claim.low >= stated.low:
         # 「每月开两次是吧」 and 「每月至少召开 1 次」: allowed, but not what the clause sets
         return f"条文没有规定问题中的这个数，只规定了下限：「{stated.said}」。"
@@ -115,6 +116,14 @@ def verdict(question: str, quotes: Sequence[str]) -> str:
         # 「半个月开一次吧」 and 「每两周召开一次」: 24 and 26 times a year, not the same words
         return f"与问题中的说法相近：条文写明的是「{stated.said}」。"
     return f"与问题中的说法不同：条文写明的是「{stated.said}」。"
+
+
+# What a quoted rule that sets no number of the kind claimed does not set
+_UNSET: dict[Measure, str] = {
+    "frequency": "所引条文没有规定具体的召开频次。",
+    "lead": "所引条文没有规定提前的具体天数。",
+    "deadline": "所引条文没有规定具体期限。",
+}
 
 
 # How far apart two readings may be and still be near (half a month and two weeks: 24 and 26 times a year)
