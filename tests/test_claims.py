@@ -75,6 +75,18 @@ def test_a_place_compared_that_lacks_the_provision_is_said_silent(assistant):
     # the offices each government names its own way are no lack (副秘书长 is a district's 办公室副主任)
     a = assistant.ask("哪几个地方副秘书长（办公室副主任）可以主持专题会")
     assert "jincheng-chengqu" in {c.article.city for c in a.citations}
+    # a code is said in no other words (review 39): 咸宁's 「电子政务内网平台」 is not the 「“13710”信息化督办平台」
+    a = assistant.ask("“13710”信息化督办平台是干什么用的？")
+    assert {c.article.city for c in a.citations} == {"datong", "jincheng-chengqu"}
+    assert "【咸宁市】\n现行工作规则中未找到对此的规定" in a.answer
+    assert assistant.ask("咸宁有没有13710平台").refused
+
+
+def test_a_code_is_a_number_that_counts_nothing():
+    from assistant.answering.provisions import codes
+
+    assert codes("“13710”信息化督办平台是干什么用的？") == {"13710"}
+    assert not codes("报区政府的公文一般能写到5000字吧？") and not codes("2024年的规则") and not codes("提前10天")
 
 
 def test_what_a_breach_found_out_brings_on_is_not_said_by_the_rule_forbidding_it(assistant):

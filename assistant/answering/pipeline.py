@@ -28,7 +28,7 @@ from assistant.answering.followups import asked_after_said, comparing_only
 from assistant.answering.instead import said_instead
 from assistant.answering.kinds import Kinds
 from assistant.answering.phrasing import fragment, is_followup, split_predicate
-from assistant.answering.provisions import Elsewhere, Provisions, lacking
+from assistant.answering.provisions import Elsewhere, Provisions, codes, lacking
 from assistant.answering.refusal import RefusalModel
 from assistant.answering.requests import (
     MAX_QUESTION_CHARS,
@@ -502,7 +502,7 @@ class Assistant:
         if self.dialogue.per_place(q) or len(self.drafter.parts(q)) != 1:
             return drafts
         lack = self.provisions.lacking_among(
-            self.analyzer.stats, self.analyzer.groups(q), answers, w.provision_gap, weak
+            self.analyzer.stats, self.analyzer.groups(q), answers, w.provision_gap, weak, codes(q)
         )
         return [(c, replace(d, citations=(), refused=True) if c in lack else d, hits) for c, d, hits in drafts]
 
@@ -511,7 +511,7 @@ class Assistant:
         phrase farthest from ``city``'s own (``provisions``): 「全区性会议是不是提倡开视频会」 of 城区, 大同's
         「全市性会议提倡采用…网络视频会议形式」. None when it names all it is asked about, or no other place does."""
         stats = self.analyzer.stats
-        things = lacking(stats, self.analyzer.groups(q), city)
+        things = lacking(stats, self.analyzer.groups(q), city, codes(q))
         if not things:
             return None
         # only the places whose rules name every one of them can have the provision (most lacking words are nowhere)

@@ -34,9 +34,19 @@ def phrases(text: str) -> list[str]:
     return [p.strip() for p in _PHRASE.findall(text) if len(p.strip()) >= 4]
 
 
-def lacking(stats: TermStats, groups: Sequence[Group], city: str) -> list[Group]:
-    """The things asked about (nouns) that no article of ``city`` contains."""
-    return [g for g in groups if g.noun and not stats.any_in_city(g.alternatives, city)]
+# a code named as a thing (「“13710”信息化督办平台」): a name no place says in other words, though no noun to jieba;
+# not a number with its unit after it (「5000字」, 「2024年」), which is a quantity
+_CODE = re.compile(r"\d{4,}(?![\s\d]*[字年月日天周个次人元万%％条项件名份岁小时分钟])")
+
+
+def codes(question: str) -> frozenset[str]:
+    """The codes ``question`` names as things (see ``_CODE``)."""
+    return frozenset(_CODE.findall(normalize(question)))
+
+
+def lacking(stats: TermStats, groups: Sequence[Group], city: str, named: frozenset[str] = frozenset()) -> list[Group]:
+    """The things asked about (nouns; the codes ``named``) that no article of ``city`` contains."""
+    return [g for g in groups if (g.noun or g.alternatives[0] in named) and not stats.any_in_city(g.alternatives, city)]
 
 
 @dataclass(frozen=True)
@@ -76,7 +86,8 @@ class Provisions:
                 continue
             closest = (self._vectors(named) @ own.T).max(axis=1)
             i = int(np.argmin(closest))
-            gap = 1.0 - float(closest[i])
+            # a code is said by no other words: however alike the phrases, the place lacks it (gap 1)
+            gap = 1.0 if any(_CODE.fullmatch(g.alternatives[0]) for g in things) else 1.0 - float(closest[i])
             if found is None or gap > found.gap:
                 found = Elsewhere(other, citation, _said_with(named[i], citation.quote), gap)
         return found
@@ -88,6 +99,7 @@ class Provisions:
         answers: Sequence[tuple[str, Citation]],
         gap: float,
         among: set[str],
+        named: frozenset[str] = frozenset(),
     ) -> set[str]:
         """Of the places compared that answered (``answers``: each one's first quote), those ``among`` the ones
         judged that lack the provision another's answer has (see ``elsewhere``; ``gap``: ``Weights.provision_gap``):
@@ -99,7 +111,7 @@ class Provisions:
             # thing by thing: the places say their own level's words (全市性会议 of 全区性会议), each phrase names one
             things = [
                 g
-                for g in lacking(stats, groups, city)
+                for g in lacking(stats, groups, city, named)
                 # an office is named as each government names it (副秘书长 is a district's 办公室副主任)
                 if not stats.any_in_city(at_other_levels(g), city) and not any(ROLE.search(w) for w in g.alternatives)
             ]
