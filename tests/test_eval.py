@@ -168,7 +168,10 @@ def test_blind_set_is_valid_and_separate():
     assert sum(not i.row.answerable for i in blind) >= 30
     said = {(tuple(i.row.history), i.row.question) for i in dev}
     same = [i for i in blind if (tuple(i.row.history), i.row.question) in said]
-    assert len(same) <= 0.03 * len(blind)  # written independently: only common short questions coincide
+    # written independently, only common short questions coincide (「区政府全体会一年开几次？」: more of them as the
+    # development sets grow, 8 of 250 among 8,432); a longer one shared word for word would be a copy
+    assert not [i.row.id for i in same if len(i.row.question) > 16]
+    assert len(same) <= 0.05 * len(blind)
 
 
 TINY_RULES = """示例市人民政府文件

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from assistant.answering.quantities import checked, checked_time, checks
+from assistant.answering.quantities import AS_NEEDED, checked, checked_time, checks
 from assistant.answering.roles import ROLE
 from assistant.answering.superlatives import Measure, Reading, reading
 from assistant.textnorm import normalize
@@ -99,8 +99,9 @@ def verdict(question: str, quotes: Sequence[str]) -> str:
     measure, claim = claimed
     stated = next((r for q in quotes if (r := reading(measure, normalize(q))) is not None), None)
     if stated is None:
-        # 「朝阳副市长出差要提前3天请假吗」 and 「应事先向市长请假」: the quoted rule sets no such number at all
-        return _UNSET[measure] if quotes else ""
+        # 「朝阳副市长出差要提前3天请假吗」 and 「应事先向市长请假」: the quoted rule speaks of when, with no number
+        # at all (not a rule on something else: 「由市长召集和主持」)
+        return _UNSET[measure] if any(_WHEN_UNNUMBERED.search(q) for q in quotes) else ""
     if math.isinf(stated.high) and not math.isinf(claim.high) and claim.low >= stated.low:
         # 「每月开两次是吧」 and 「每月至少召开 1 次」: allowed, but not what the clause sets
         return f"条文没有规定问题中的这个数，只规定了下限：「{stated.said}」。"
@@ -118,6 +119,8 @@ def verdict(question: str, quotes: Sequence[str]) -> str:
     return f"与问题中的说法不同：条文写明的是「{stated.said}」。"
 
 
+# A rule that says when without a number: beforehand, in time, as needed, regularly
+_WHEN_UNNUMBERED = re.compile(rf"事先|提前|会前|及时|尽快|定期|{AS_NEEDED}")
 # What a quoted rule that sets no number of the kind claimed does not set
 _UNSET: dict[Measure, str] = {
     "frequency": "所引条文没有规定具体的召开频次。",
