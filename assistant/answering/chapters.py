@@ -13,7 +13,7 @@ import re
 import time
 from collections.abc import Sequence
 
-from assistant.answering.clauses import sentences
+from assistant.answering.clauses import is_heading, sentences
 from assistant.answering.quoting import format_quotes, places_lead
 from assistant.models import Answer, Article, Citation, Hit
 
@@ -27,7 +27,6 @@ _OBJECT = re.compile(r"哪(?:些|几)(?:条|个|项|类|种|方面)?的?([\u4e00
 _BY_WHOM = re.compile(r"(?:受|接受)谁的?([\u4e00-\u9fff]{2,4}?)(?:[？?。！!，,\s]|呢|吗|$)")
 # words of a chapter's title that name no thing of their own (第四章 监督制度: 监督)
 _GENERIC = re.compile(r"制度|工作")
-_HEADING = 12  # an article opening with a sentence this short opens with its heading (「坚持党的领导。」)
 
 
 def asked_things(question: str) -> list[str]:
@@ -52,7 +51,7 @@ def chapter_named(thing: str, title: str) -> bool:
 def _quoted(article: Article, core: str, long: int) -> list[str]:
     """What ``article`` says as an item of its chapter: its heading sentence, or its sentences naming ``core``."""
     units = sentences(article, long)
-    if units and len(units[0]) <= _HEADING:
+    if units and is_heading(units[0]):
         return units[:1]
     return [u for u in units if core in u]
 

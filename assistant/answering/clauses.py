@@ -11,6 +11,7 @@ from assistant.models import Article
 from assistant.textnorm import SENTENCE_END
 
 _SENTENCE = re.compile(rf"[^{SENTENCE_END}]*[{SENTENCE_END}]|[^{SENTENCE_END}]+$")
+_HEADING_MOST = 12  # an article opening with a sentence this short opens with its heading (「坚持党的领导。」)
 _SEMICOLON_PART = re.compile(r"[^；;]*[；;]|[^；;]+$")
 
 
@@ -41,6 +42,11 @@ def sentences_of(para: str, long: int) -> list[str]:
         else:
             units.append(s)
     return units
+
+
+def is_heading(first: str) -> bool:
+    """Whether ``first``, an article's opening sentence, is its heading (「坚持依法行政。」): short enough."""
+    return len(first) <= _HEADING_MOST
 
 
 def sentences(article: Article, long: int) -> list[str]:

@@ -324,17 +324,17 @@ class Drafter:
             rest = rest.replace(f"《{doc.title}》", "").replace(doc.title, "")  # with its brackets first
         return _CONNECTOR.sub("", self._without_places(rest)).strip("，,。；;：: ")
 
-    def silent_reference(self, q: str, drafts: list[Drafted]) -> Article | None:
-        """The article ``q`` names, when it has too little of what ``q`` asks besides naming it to answer
-        (「大同工作规则第二十条里说副市长出差要请假吗」: 第二十条 is on who sits on the 常务会议); None when it has
-        enough, or nothing else is asked (「第二十条说的是什么」, 「常务会议工作规则第十四条怎么规定的」)."""
+    def silent_reference(self, q: str, drafts: list[Drafted]) -> tuple[Article, str] | None:
+        """The article ``q`` names and the rest of ``q`` (``rest_of``), when the article has too little of what
+        the rest asks to answer it (「大同工作规则第二十条里说副市长出差要请假吗」: 第二十条 is on who sits on the
+        常务会议); None when it has enough, or nothing else is asked (「第二十条说的是什么」)."""
         pinned = next((hits[0].article for _, _, hits in drafts if hits and hits[0].pinned), None)
         if pinned is None:
             return None
-        title = normalize(pinned.document)
-        groups = [g for g in self.analyzer.groups(self.rest_of(q)) if not g.found(title)]
+        title, rest = normalize(pinned.document), self.rest_of(q)
+        groups = [g for g in self.analyzer.groups(rest) if not g.found(title)]
         enough = self.settings.weights.min_coverage
-        return pinned if groups and coverage(groups, pinned.text) < enough else None
+        return (pinned, rest) if groups and coverage(groups, pinned.text) < enough else None
 
     def _hits(self, q: str, city: str, k: int = 5, vector: Vector = ()) -> tuple[Retrieval, str | None]:
         """Ranked hits; with "第N条" in the question, that article first (or why it does not exist)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.asking import named_before
+from assistant.answering.clauses import is_heading
 from assistant.textnorm import normalize
 
 _ASKED = re.compile(
@@ -27,7 +28,6 @@ def asks_meaning(question: str) -> bool:
 
 # words between the term and the asking (「是」, 「具体」, 「的」)
 _AROUND = re.compile(r"(?:是|具体|的|到底|究竟|这个|这几个字)+$")
-_HEADING = 12  # an article opening with a sentence this short opens with its heading (「坚持依法行政。」)
 
 
 def term_asked(question: str) -> str:
@@ -51,6 +51,6 @@ def meaning_unstated(question: str, text: str) -> bool:
 def explained_after_heading(term: str, context: list[str]) -> str | None:
     """The sentence that goes on from an article's heading naming ``term`` (「坚持依法行政。」 is explained by what
     第十条 says next: 「坚决维护宪法和法律权威…」); None when the article opens with no such heading."""
-    if term and len(context) > 1 and len(context[0]) <= _HEADING and term in normalize(context[0]):
+    if term and len(context) > 1 and is_heading(context[0]) and term in normalize(context[0]):
         return context[1]
     return None

@@ -413,8 +413,8 @@ class Assistant:
         silent = None if refusal else self.drafter.silent_reference(q, drafts)
         if silent is not None:
             # 「第二十条里说副市长出差要请假吗」, and 第二十条 is on who sits on the 常务会议: not quoted as the answer
-            refusal, why = f"{silent.source}没有规定所问的内容。", Reason.ARTICLE_SILENT
-        if refusal and (rest := self.drafter.rest_of(q) if silent else self.drafter.without_reference(q)):
+            refusal, why = f"{silent[0].source}没有规定所问的内容。", Reason.ARTICLE_SILENT
+        if refusal and (rest := silent[1] if silent else self.drafter.without_reference(q)):
             # 「第六十条规定副市长可以不请假，对吗？」: no such article, but the rest of the question is answered
             again, missing = self.drafts(rest, slugs, timings, previous)
             if not missing and any(not d.refused for _, d, _ in again):
