@@ -853,6 +853,10 @@ def test_a_rule_without_the_number_answers_a_followup_that_compares_places(assis
     a = assistant.ask(turn.question, city=turn.city, previous=turn.previous)
     assert not a.refused and [c.article.id for c in a.citations] == ["chaoyang-work-rules-041"]
     assert a.answer.startswith("朝阳市的现行工作规则没有规定具体提前几天，只规定：「副市长、秘书长离市出访")
+    # with another place chosen, the answer says whose rules it follows (as any answer for another place does)
+    turn = assistant.dialogue.resolve(["城区副区长出差要提前几天请假？", "朝阳副市长呢？"], "xianning")
+    chosen = assistant.extractive(turn.question, city=turn.city, chosen="xianning", previous=turn.previous)
+    assert not chosen.refused and chosen.reason is Reason.SCOPE_CHANGED and "以下按朝阳市的规则回答" in chosen.notice
     # asked alone, the same question is refused, with the rule quoted beside it
     alone = assistant.ask("朝阳副市长出差要提前几天请假？")
     assert alone.refused and not alone.citations and alone.related

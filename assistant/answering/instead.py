@@ -31,4 +31,6 @@ def said_instead(answer: Answer, drafts: list[Drafted], place: str) -> Answer:
         return answer
     cited = answer.related[0]
     text = f"{place}的{place_not_found(cited.article, draft.unstated, draft.said)}"
-    return replace(answer, answer=text, refused=False, citations=answer.related, related=(), reason=None)
+    # answered, it is answered for its place (a refusal names none): a scope chosen elsewhere is then noticed
+    scope = answer.scope or ((answer.city,) if answer.city else ())
+    return replace(answer, answer=text, refused=False, citations=answer.related, related=(), reason=None, scope=scope)
