@@ -1066,6 +1066,32 @@ def test_a_doer_stated_wrongly_is_a_premise_the_clause_corrects():
     # the one stated beside another: which one depends on the case, the quote says it; no verdict line
     both = "以市政府办公室名义发文,一般由市政府秘书长签发;重要文件报市政府分管领导同志或者市长签发。"
     assert doer_checked("以市政府办公室名义发文是市长签发吧？", both) and verdict("是市长签发吧？", [both]) == ""
+    # a doer said to be enough (「…签就行吧」) is stated as much as 「是…签的吧」; not a doing merely named (「…签发的文件」)
+    assert doer_checked("区长办公会纪要副区长签就行吧", clause)
+    assert verdict("纪要让秘书长签可以吗", [clause]) == "与问题中的说法不同：条文写明的是「区长签发」。"
+    assert not doer_checked("副区长签发的文件要报区长吗", clause)
+
+
+def test_a_length_stated_is_checked_against_the_cap_set_for_what_is_asked():
+    from assistant.answering.quantities import asked, asked_unit
+    from assistant.answering.verdicts import verdict
+
+    assert (asked("汇报稿写两千字可以吧"), asked_unit("汇报稿写两千字可以吧")) == ("count", "字")
+    assert asked_unit("请示写三页行吗") == "页"
+    # a length that sets the case is no claim (「超过5000字的报告」), nor one in a question that asks nothing to confirm
+    assert asked("超过5000字的报告要市长签吗") is None and asked("汇报稿写两千字") is None
+    cap = ["汇报稿字数一般不超过 1200 字。"]
+    assert verdict("汇报稿写两千字可以吧", cap) == "与问题中的说法不同：条文规定的上限是「一般不超过 1200 字」。"
+    assert verdict("汇报稿写一千字行吗", cap).startswith("问题中的说法在条文规定的上限之内")
+    # stated as a cap: the same cap or not (1500 is above 1200, yet not the rule's cap)
+    assert verdict("汇报稿也是不超过1500字吧", cap) == "与问题中的说法不同：条文写明的是「一般不超过 1200 字」。"
+    assert verdict("汇报稿是1200字以内吧", cap).startswith("与问题中的说法一致")
+    # several caps: the one whose subject the question names; none when it names none of them
+    caps = ["请示一般不超过 1500 字，综合报告一般不超过 5000 字，专项报告一般不超过 3000 字。"]
+    assert verdict("专项报告是最多五千字吧？", caps) == "与问题中的说法不同：条文写明的是「一般不超过 3000 字」。"
+    assert verdict("请示写2000字可以吗", caps).endswith("「一般不超过 1500 字」。")
+    assert verdict("报市政府的公文写5000字可以吧", caps) == ""
+    assert verdict("汇报稿写两千字可以吧", ["纪要要存档。"]) == ""
 
 
 def test_a_doing_named_in_a_modifier_is_not_said_of_anyone():

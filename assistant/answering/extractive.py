@@ -214,11 +214,11 @@ class ExtractiveAnswerer:
         if s.role_mismatch and s.coverage >= self.weights.weak_coverage and quotes:
             # 「副市长出差谁主持工作」: the best clause is the rule for 市长, another of the article is the rule
             # for 副市长 (「互为AB角的副市长，一位…出差…期间，由另一位代行…」): that one answers
-            own = self._own_role_clause(question, hits[0].article)
-            if not own and best and doer_checked(question, best):
-                # 「纪要是办公室主任签的吧」 and 「…由区长签发」: a premise the clause corrects (or confirms, the one
-                # stated among others), not another role's rule; the verdict line says whose doing it is
-                own = best
+            # 「纪要是办公室主任签的吧」 and 「…由区长签发」: a premise the clause corrects (or confirms, the one stated
+            # among others), not another role's rule; the verdict line says whose doing it is (before a clause that
+            # only names the role stated: 「纪要副区长签就行吧」 and 「…副区长…参加」)
+            premise = bool(best) and doer_checked(question, best)
+            own = best if premise else self._own_role_clause(question, hits[0].article)
             if not own:
                 # 「区长离开城区向谁请假」 and the clause is the rule for 副区长 (who ask 区长): whatever the
                 # other evidence says, it is someone else's rule; the refusal quotes it (the clause judged to be

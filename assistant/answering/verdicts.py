@@ -14,7 +14,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from assistant.answering.quantities import AS_NEEDED, checked, checked_time, checks
+from assistant.answering.quantities import (
+    AS_NEEDED,
+    LENGTH_CLAIMED,
+    NUMERAL,
+    checked,
+    checked_time,
+    checks,
+    number_value,
+)
 from assistant.answering.roles import ROLE
 from assistant.answering.superlatives import Measure, Reading, reading
 from assistant.textnorm import normalize
@@ -48,6 +56,10 @@ def _claimed(question: str) -> tuple[Measure, Reading] | None:
 # (a bare 签 too: 「是办公室主任签的吧」 asks of 签发, 「区长签发」 is found by it)
 _DOINGS = r"主持|召集|签发|审签|签署|审批|审定|审核|批准|起草|确定|签(?![订约收到])"
 _DOER_CLAIMED = re.compile(rf"(?:是|由)(?P<role>{ROLE.pattern})(?:来|负责)?(?P<doing>{_DOINGS})")
+# … or said to be enough (「纪要副区长签就行吧」, 「让秘书长主持可以吗」): the doer stated as the one who may do it
+_DOER_SUFFICES = re.compile(
+    rf"(?P<role>{ROLE.pattern})(?:来|去|负责)?(?P<doing>{_DOINGS})(?:一下)?(?:的)?(?:就行|就可以|就够|也行|可以|行)"
+)
 
 
 _ASKED_YES_NO = re.compile(r"吗[？?！!。]*$")  # 「纪要由秘书长签发吗」: the doer stated, to be confirmed
@@ -65,7 +77,7 @@ def _doer_claim(question: str, quotes: Sequence[str]) -> tuple[str, str, list[re
     """The doer a yes/no question states and its doing (「是副区长主持的吧」: 副区长, 主持), the quotes' namings of
     someone doing that doing, and the quotes' text; None when the question states no doer to confirm."""
     q = normalize(question)
-    m = _DOER_CLAIMED.search(q)
+    m = _DOER_CLAIMED.search(q) or _DOER_SUFFICES.search(q)
     if m is None or not (checks(q) or _ASKED_YES_NO.search(q)) or "还是" in q:
         return None  # (「是市长签还是秘书长签」: a choice, not a claim)
     role, doing = m.group("role"), m.group("doing")
@@ -95,7 +107,7 @@ def verdict(question: str, quotes: Sequence[str]) -> str:
     "" when the question states none to confirm or no quote writes one of its kind."""
     claimed = _claimed(question)
     if claimed is None:
-        return _doer_verdict(question, quotes)
+        return _length_verdict(question, quotes) or _doer_verdict(question, quotes)
     measure, claim = claimed
     stated = next((r for q in quotes if (r := reading(measure, normalize(q))) is not None), None)
     if stated is None:
@@ -135,3 +147,54 @@ _NEAR = 0.1
 
 def _near(a: float, b: float) -> bool:
     return math.isfinite(a) and math.isfinite(b) and abs(a - b) <= _NEAR * max(a, b)
+
+
+def _cap(unit: str) -> re.Pattern[str]:
+    """A length a rule caps a text at, in ``unit``: 「一般不超过 1200 字」, 「控制在3000字以内」."""
+    return re.compile(
+        rf"(?:一般|原则上)?(?:不超过|不得超过|不多于|不宜超过)\s*(?P<n>{NUMERAL})\s*{unit}"
+        rf"|(?:控制在|在)\s*(?P<m>{NUMERAL})\s*{unit}\s*(?:以内|之内)"
+    )
+
+
+def _length_verdict(question: str, quotes: Sequence[str]) -> str:
+    """Whether the length a yes/no question states (「汇报稿写两千字可以吧」) is within the cap the quoted clauses set
+    (「汇报稿字数一般不超过 1200 字」), or, stated as a cap (「也是不超过1500字吧」), is that cap; "" when it states
+    none, or no quote caps that unit, or several do and the question's words do not tell which (「请示一般不超过
+    1500 字，综合报告一般不超过 5000 字…」: the one whose subject the question names)."""
+    q = normalize(question)
+    claim = LENGTH_CLAIMED.search(q) if checks(q) or _ASKED_YES_NO.search(q) else None
+    value = number_value(claim.group(0)[: -len(claim.group(1))].strip()) if claim else None
+    if claim is None or value is None:
+        return ""
+    cap = _cap_asked(q, claim.group(1), quotes)
+    limit = number_value(cap.group("n") or cap.group("m")) if cap else None
+    if cap is None or limit is None:
+        return ""
+    if _AS_CAP.search(q[: claim.start()]) or q[claim.end() : claim.end() + 2] in ("以内", "之内"):
+        # the question states a cap: the same one or not
+        same = value == limit
+        return f"与问题中的说法{'一致' if same else '不同'}：条文写明的是「{cap.group(0)}」。"
+    if value > limit:
+        return f"与问题中的说法不同：条文规定的上限是「{cap.group(0)}」。"
+    return f"问题中的说法在条文规定的上限之内：条文写明的是「{cap.group(0)}」。"
+
+
+# a length stated as a cap (「也是不超过1500字吧」, 「最多五千字」)
+_AS_CAP = re.compile(r"(?:不超过|不能超过|不得超过|最多|顶多|至多|上限是?)\s*$")
+_CLAUSE_START = re.compile(r"[，,；;。：:]")
+
+
+def _cap_asked(question: str, unit: str, quotes: Sequence[str]) -> re.Match[str] | None:
+    """The cap in ``unit`` the quotes set for what the question asks of: the only one, or the one whose subject
+    (its words since the clause began) shares the most words with the question, when one does."""
+    caps = [(m, normalize(quote)) for quote in quotes for m in _cap(unit).finditer(normalize(quote))]
+    if len(caps) <= 1:
+        return caps[0][0] if caps else None
+
+    def shared(m: re.Match[str], text: str) -> int:
+        subject = _CLAUSE_START.split(text[: m.start()])[-1]
+        return sum(subject[i : i + 2] in question for i in range(len(subject) - 1))
+
+    scored = sorted(((shared(m, text), m.start(), m) for m, text in caps), key=lambda t: -t[0])
+    return scored[0][2] if scored[0][0] > 0 and scored[0][0] > scored[1][0] else None
