@@ -901,6 +901,16 @@ def test_a_question_asking_for_a_list_prefers_the_list_to_a_sentence_as_good(ass
     assert "主要任务" not in members.answer and "办公室主任" in members.answer
 
 
+def test_what_a_meeting_does_is_its_tasks_though_the_question_says_it_in_other_words(assistant):
+    # 「研究哪些事」: the tasks (「…的主要任务是：」, no word 研究), not a rule on submitting what it is to study
+    tasks = assistant.ask("常务会主要研究哪些事", city="datong")
+    assert tasks.citations[0].article.id == "datong-executive-meeting-004" and "（八）" in tasks.answer
+    study = assistant.ask("市长办公会一般研究哪些事", city="datong")
+    assert study.citations[0].quote.startswith("市长办公会议主要研究以下事项：")
+    # a role's duties are no meeting's tasks (「秘书长主要干啥」 keeps its own clause)
+    assert "主要任务" not in assistant.ask("秘书长主要干啥", city="xianning").answer
+
+
 def test_a_case_not_met_is_answered_by_the_rule_and_what_follows_when_it_is_not_met(assistant):
     answer = assistant.ask("上常务会的议题部门之间意见不统一咋办", city="xianning")
     quotes = [c.quote for c in answer.citations]

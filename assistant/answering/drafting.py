@@ -339,6 +339,13 @@ class Drafter:
     def _hits(self, q: str, city: str, k: int = 5, vector: Vector = ()) -> tuple[Retrieval, str | None]:
         """Ranked hits; with "第N条" in the question, that article first (or why it does not exist)."""
         found = self.retriever.retrieve(q, city, k, vector)
+        if "duty" in question_types(q) and self.analyzer.kinds.named(q):
+            # what a meeting does (「常务会主要研究哪些事」) is said as its 主要任务 (「…的主要任务是：」): searched for
+            # too, and its hits taken when they put another article first (else the question's own, on which the
+            # refusal's evidence is weighed)
+            tasks = self.retriever.retrieve(f"{q}的主要任务", city, k)
+            if tasks.hits and found.hits and tasks.hits[0].article.id != found.hits[0].article.id:
+                found = tasks
         ref = _ARTICLE_REF.search(q)
         if not ref:
             return self._of_the_document_named(q, city, found, k), None
