@@ -868,3 +868,11 @@ def test_away_from_the_old_place_in_its_rules_word_is_away_from_the_new_one(assi
 def test_a_thing_in_place_of_the_described_things_head():
     assert combine("纪要", "常务会通过的文件几天内印发") == "常务会纪要几天内印发"  # 通过的 described the 文件
     assert combine("常务会", "全体会议由谁主持") == "常务会由谁主持"  # a meeting: the meeting replaced
+
+
+def test_a_quantity_asked_alone_is_asked_of_what_was_talked_about(assistant):
+    # 「那字数呢」 after how a paper is prepared: its length, not 字数 in the paper's stead (review 40)
+    turn = assistant.dialogue.resolve(["大同市长办公会议的汇报稿怎么准备", "那字数呢？"])
+    assert turn.question == "大同市长办公会议的汇报稿字数有什么要求"
+    answer = assistant.ask(turn.question, city=turn.city, previous=turn.previous)
+    assert not answer.refused and "1200 字" in answer.answer

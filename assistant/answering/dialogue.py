@@ -81,6 +81,8 @@ _SENTENCE = re.compile(r"[^？?。！!\n]+")  # a line break ends a sentence too
 # 「城区呢？学习主题谁定」: a sentence ending in 呢, then another (see ``Dialogue._led_by_place``)
 _LED_BY_FOLLOWUP = re.compile(r"([^，,。？?！!\n]{1,12}呢)[？?。！!\s]+([^\n]*[\u4e00-\u9fff]{2}[^\n]*)")
 _ASKED_AT_END = re.compile(r"[？?吧吗么呢嘛][。.！!\s]*$")  # 「…要过半才能开吧」: a question all the same
+# a quantity of a thing, asked alone as a follow-up (「那字数呢」): asked of the previous question's subject
+_QUANTITY_OF = re.compile(r"字数|人数|篇幅")
 _IN_IT = re.compile(r"在(?:这|那)?里面|(?:这|那)里面|在其中|这中间|(?:这|那)件事(?:里|上|中)")  # in what was asked of
 
 
@@ -344,6 +346,9 @@ class Dialogue:
             return swapped
         rest = self._asked_anew(rest, base)
         previous_question = base.strip("？?。 ")
+        if _QUANTITY_OF.fullmatch(rest) and (subject := split_predicate(previous_question, at_ask=True)[0]):
+            # 「那字数呢？」 after 「市长办公会议的汇报稿怎么准备」: the length of what was asked about, not in its stead
+            return f"{subject}{rest}有什么要求"
         if (of_meeting := self.carry.own_thing_at_meeting(rest, previous_question)) is not None:
             return of_meeting
         if (asked := followups.new_subject_and_asking(rest, previous_question)) is not None:
