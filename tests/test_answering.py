@@ -901,6 +901,13 @@ def test_a_question_asking_for_a_list_prefers_the_list_to_a_sentence_as_good(ass
     assert "主要任务" not in members.answer and "办公室主任" in members.answer
 
 
+def test_a_doer_stated_with_by_is_checked_not_searched_for(assistant):
+    # 「…由常务副市长主持，对不对」: 常务副市长 is the one checked, not a topic (it picked the rule on minutes)
+    answer = assistant.ask("咸宁市政府全体会议由常务副市长主持，对不对", city="xianning")
+    assert answer.citations[0].article.id == "xianning-work-rules-019"
+    assert answer.answer.startswith("与问题中的说法不同：条文写明的是「市长召集和主持」。")
+
+
 def test_what_a_meeting_does_is_its_tasks_though_the_question_says_it_in_other_words(assistant):
     # 「研究哪些事」: the tasks (「…的主要任务是：」, no word 研究), not a rule on submitting what it is to study
     tasks = assistant.ask("常务会主要研究哪些事", city="datong")

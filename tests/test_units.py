@@ -1794,6 +1794,12 @@ def test_the_thing_a_who_question_asks_of_must_be_named():
 def test_a_number_stated_to_be_confirmed_is_checked_against_the_clause():
     from assistant.answering.verdicts import verdict
 
+    # the days stated after the time asked (「几天内印发，是7个工作日吗」; 「要提前几天…，是5天吗」: ahead), review 40
+    printed = ["市政府常务会议讨论通过决定印发的文件,原则上须在会议结束后5个工作日内印发。"]
+    assert verdict("常务会通过的文件几天内印发，是7个工作日吗", printed).endswith("「5个工作日内」。")
+    ahead = ["主办部门应提前10个工作日正式向市政府报送请示"]
+    assert verdict("部门开全市性会议要提前几天报请示，是5天吗", ahead).endswith("「提前10个工作日」。")
+
     twice = ["市政府常务会议一般每月召开2次，如有需要可随时召开。"]
     assert verdict("常务会是每周开一次吧", twice) == "与问题中的说法不同：条文写明的是「每月召开2次」。"
     assert verdict("常务会是每月开两次吧", twice).startswith("与问题中的说法一致")

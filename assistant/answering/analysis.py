@@ -32,7 +32,7 @@ from assistant.retrieval.lexicon import ASKED_PERSON, found_in, leaving_words, s
 from assistant.retrieval.tokenizer import STOPWORDS, Tokenizer
 from assistant.textnorm import normalize
 
-_CHECKED_ROLE = re.compile(f"是({ROLE.pattern})")
+_CHECKED_ROLE = re.compile(f"(?:是|由)({ROLE.pattern})")  # 「…由常务副市长主持，对不对」 too
 
 # Colloquial fillers that are not in the stopword list used for BM25.
 _FILLERS = frozenset(

@@ -158,6 +158,8 @@ def checked(question: str) -> list[str]:
 # or by when, the value to be checked; not a time that sets the case (「请假超过一周要报备吗」: 超过 a week)
 _TIME_CLAIMED = re.compile(
     rf"提前\s*{_RANGE}\s*{_TIME_UNIT}|(?<![超过满出足于])\s*{_RANGE}\s*{_TIME_UNIT}\s*(?:内|以内|之内)"
+    # 「几天内印发，是7个工作日吗」: the number of days, stated for the time asked before it
+    rf"|(?<=是)\s*{_RANGE}\s*(?:个)?(?:工作日|日|天)(?=[吗吧呀啊？?。]|$)"
 )
 
 

@@ -36,6 +36,9 @@ _EVERY = re.compile(r"每\s*个?\s*(?:年|季度|月|周|星期)[^，。？?0-9�
 _TIMES_SAID = re.compile(r"([0-9一二两三四五六七八九十]+)\s*回(?!复|来|去|到|应)")
 
 
+_AHEAD_ASKED = re.compile(r"提前|会前")  # 「要提前几天，是3天吗」: the days stated are how far ahead
+
+
 def _claimed(question: str) -> tuple[Measure, Reading] | None:
     """What the question states to be confirmed, read as a number, and how it is measured."""
     q = _TIMES_SAID.sub(r"\1次", normalize(question))  # 「一年一回」 is 「一年一次」
@@ -46,7 +49,12 @@ def _claimed(question: str) -> tuple[Measure, Reading] | None:
             r = replace(r, high=math.inf)
         return ("frequency", r) if r else None
     for claim in checked_time(q):
-        measure: Measure = "lead" if claim.startswith("提前") else "deadline"
+        ahead = claim.startswith("提前") or bool(_AHEAD_ASKED.search(q[: q.find(claim)]))
+        measure: Measure = "lead" if ahead else "deadline"
+        if measure == "deadline" and not claim.endswith("内"):
+            claim += "内"  # 「几天内印发，是7个工作日吗」: within that many days
+        elif measure == "lead" and not claim.startswith("提前"):
+            claim = "提前" + claim  # 「要提前几天报请示，是5天吗」: that many days ahead
         if (r := reading(measure, claim)) is not None:
             return measure, r
     return None
