@@ -75,8 +75,9 @@ def _qualified(name: str, before: str) -> tuple[str, ...]:
         departments = "部门" if re.search(r"部门|单位", holder) else ""  # … and of departments too
         return (f"政府{departments}{''.join(dict.fromkeys(_LEVELS.findall(holder)))}:{role}",)
     holders = re.sub(r"[（(][^）)]*[）)]", "", holder)  # 县(市、区) is one holder
-    # 「朝阳和咸宁的部门一把手」 joins places, not holders: only what follows 的 is read, when something does
-    holders = holders.rpartition("的")[2] or holders
+    # 「朝阳和咸宁的部门一把手」, 「咸宁和朝阳对县区政府一把手…」 join places, not holders: only what follows 的 (对,
+    # 关于) is read, when something does
+    holders = re.split(r"的|对|关于", holders)[-1] or holders
     if role != "主要负责":
         return (role,)
     if re.search(r"[、和及与]", holders):  # 「各县区政府、市政府各部门主要负责同志」: the heads of each, not the 市长
