@@ -901,6 +901,12 @@ def test_a_question_asking_for_a_list_prefers_the_list_to_a_sentence_as_good(ass
     assert "主要任务" not in members.answer and "办公室主任" in members.answer
 
 
+def test_whose_things_asked_for_get_the_clause_that_lists_them(assistant):
+    # 「要听哪些人的意见」: the people listed (「…听取市政府参事、专家和社会公众意见」), beside the summary sentence
+    answer = assistant.ask("重大决策要听哪些人的意见？", city="chaoyang")
+    assert "市政府参事、专家和社会公众意见" in answer.answer
+
+
 def test_a_doer_stated_with_by_is_checked_not_searched_for(assistant):
     # 「…由常务副市长主持，对不对」: 常务副市长 is the one checked, not a topic (it picked the rule on minutes)
     answer = assistant.ask("咸宁市政府全体会议由常务副市长主持，对不对", city="xianning")

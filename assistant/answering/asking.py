@@ -253,6 +253,16 @@ _LISTED_THING = re.compile(
 )
 
 
+# whose things a question asks for, several (「要听哪些人的意见」, 「哪些部门的意见」): a list of people or bodies
+_WHOSE_LISTED = re.compile(r"哪(?:些|几)(?:个|类)?(?:人|部门|单位|机关|方面)的")
+
+
+def asks_whose(question: str) -> bool:
+    """Whether ``question`` asks for the people or bodies whose thing it names (「要听哪些人的意见」): a list of
+    them, though 哪些人 alone asks who."""
+    return _WHOSE_LISTED.search(question) is not None
+
+
 @lru_cache(maxsize=1024)
 def _listed_thing(question: str) -> str | None:
     m = _LISTED_THING.search(question)

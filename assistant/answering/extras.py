@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answering.analysis import Group
-from assistant.answering.asking import QUESTION_TYPES, asked_doing, enumerating, question_types
+from assistant.answering.asking import QUESTION_TYPES, asked_doing, asks_whose, enumerating, question_types
 from assistant.answering.doers import names_doer
 from assistant.answering.lists import asks_for_list
 from assistant.answering.roles import ROLE, role_mismatch
@@ -30,7 +30,8 @@ def asked_extras(
     at least ``ratio`` × the best (as a further quote must); another limit with the question's words as the
     best has them."""
     best, out = chosen[0], []
-    if asks_for_list(question) and not any(enumerating(question, c[2]) for c in chosen):
+    # (「要听哪些人的意见」 too: the people listed, 「…听取市政府参事、专家和社会公众意见」)
+    if (asks_for_list(question) or asks_whose(question)) and not any(enumerating(question, c[2]) for c in chosen):
         listing = next((c for c in scored[1:] if c[0] >= ratio * best[0] and enumerating(question, c[2])), None)
         out += [listing] if listing is not None else []
     if asks_for_list(question) and (more := _list_going_on(scored, best)) and more not in chosen and more not in out:
