@@ -495,6 +495,7 @@ def test_coverage_and_type_bonus():
     assert coverage(groups, "由市长签发") == pytest.approx(2 / 3)
     assert coverage((), "x") == 0.0
     assert "who" in question_types("由谁签发")
+    assert "condition" in question_types("市政府的会啥情况下可以请假")  # 啥 is 什么, said day to day
     assert question_types("部门的规范性文件报哪") == ("who", "recipient")  # where a thing goes is a body
     assert type_bonus(("who",), "由市政府秘书长签发", 0.25) == 1.25
     assert type_bonus(("number",), "由市政府秘书长签发", 0.25) == 0.75  # a strict type it lacks

@@ -161,8 +161,12 @@ ASKS_DIFFERENCE = re.compile(r"不同|区别|差别|差异|异同|一样|相同|
 _WHICH_ONES = re.compile(r"哪几(?:个|位|种|类|项|条|件|样)?")
 
 
+# 「啥情况下」, 「啥条件」: 啥 is 什么, said day to day (before a noun; 「干啥」, 「为啥」 are matched as said)
+_WHAT_SAID = re.compile(r"啥(?=情况|情形|原因|条件|时候|人|事|样)")
+
+
 def question_types(question: str) -> tuple[str, ...]:
-    q = _WHICH_ONES.sub("哪些", question)
+    q = _WHAT_SAID.sub("什么", _WHICH_ONES.sub("哪些", question))
     return tuple(
         t
         for t, (asks, _) in QUESTION_TYPES.items()
