@@ -901,6 +901,16 @@ def test_a_question_asking_for_a_list_prefers_the_list_to_a_sentence_as_good(ass
     assert "主要任务" not in members.answer and "办公室主任" in members.answer
 
 
+def test_a_number_stated_of_no_place_in_particular_is_checked_for_each_place(assistant):
+    # no place chosen or named: every place is answered, each with whether the number stated is its own
+    answer = assistant.ask("常务会是每周开一次吧")
+    assert "咸宁市：与问题中的说法不同：条文写明的是「每两周召开一次」。" in (answer.conclusion or "")
+    assert "晋城市城区：条文没有规定问题中的这个数，只规定了下限" in answer.answer
+    # places named may each be stated a number of their own: no line per place then
+    named = assistant.ask("大同会签是7个工作日内回复，朝阳是5个工作日吧")
+    assert "大同市：与问题中的说法" not in named.answer
+
+
 def test_whose_things_asked_for_get_the_clause_that_lists_them(assistant):
     # 「要听哪些人的意见」: the people listed (「…听取市政府参事、专家和社会公众意见」), beside the summary sentence
     answer = assistant.ask("重大决策要听哪些人的意见？", city="chaoyang")

@@ -1072,6 +1072,12 @@ def test_a_doer_stated_wrongly_is_a_premise_the_clause_corrects():
     assert doer_checked("区长办公会纪要副区长签就行吧", clause)
     assert verdict("纪要让秘书长签可以吗", [clause]) == "与问题中的说法不同：条文写明的是「区长签发」。"
     assert not doer_checked("副区长签发的文件要报区长吗", clause)
+    # a government's 一把手 is its 市长 (区长): the same doer, said otherwise; a department's is not
+    presides = ["市政府全体会议由市长、副市长、秘书长和市政府组成部门的主要负责人组成，由市长召集和主持。"]
+    assert verdict("全体会是一把手主持的吧", presides).startswith("与问题中的说法一致")
+    assert verdict("全体会是秘书长主持的吧", presides).startswith("与问题中的说法不同")
+    signs = ["各县（市）区政府、市政府各部门报送市政府的公文，须由主要负责同志签发。"]
+    assert verdict("部门报市政府的公文，副局长签发可以吗？", signs).startswith("与问题中的说法不同")
 
 
 def test_a_length_stated_is_checked_against_the_cap_set_for_what_is_asked():

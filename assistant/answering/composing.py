@@ -106,7 +106,9 @@ class Composer:
             first = verdict(question, [c.quote for c in citations])
             text = (f"{first}\n" if first else "") + "\n".join(parts)
         else:
-            first = conclusion(question, compared) or sameness(question, compared)
+            first = (
+                conclusion(question, compared) or sameness(question, compared) or self._each_verdict(question, compared)
+            )
             text = lead + "\n".join(parts) + (f"\n{first}" if first else "")
         related = related_clauses([d for d in drafts if d[0] in dict(silent)])
         return Answer(
@@ -121,6 +123,15 @@ class Composer:
             related=related,
             conclusion=first,
         )
+
+    def _each_verdict(self, question: str, compared: list[tuple[str, list[str]]]) -> str:
+        """Whether the number (or doer) a question naming no place states is each place's (「汇报稿写两千字可以吧」
+        asked of every place): a line per place whose quotes write one of its kind; "" when the question names
+        places (each may be stated a number of its own: 「大同…7个工作日，朝阳是5个工作日吧」)."""
+        if any(n in question for j in self.registry.jurisdictions for n in j.names):
+            return ""
+        lines = [f"{name}：{line}" for name, quotes in compared if quotes and (line := verdict(question, quotes))]
+        return "\n".join(lines)
 
     def _not_found(self, single: str | None, drafts: list[Drafted], question: str) -> str:
         """A refusal in plain words (see ``messages``)."""

@@ -170,6 +170,17 @@ def role_mismatch(question: str, clause: str) -> bool:
     return bool(asked and said and not any(_same(a, b) for a in asked for b in said))
 
 
+def same_role(a: str, b: str) -> bool:
+    """Whether two namings of a role name the same one: the same words, or a 一把手 (主要负责人) of no body in
+    particular and a government's head (「一把手」 and 「市长」, 「区长」); not 「副局长」 and 「主要负责同志」."""
+
+    def head(roles: frozenset[str]) -> bool:
+        return any(_HEAD.fullmatch(r) or (r.startswith("政府") and r.endswith(":主要负责")) for r in roles)
+
+    ra, rb = subject_roles(a), subject_roles(b)
+    return a == b or (ra == {"主要负责"} and head(rb)) or (rb == {"主要负责"} and head(ra))
+
+
 def another_bodys(question: str, text: str) -> bool:
     """The question is about a role of another body than the one ``text`` is about, under the same title:
     「部门一把手」 against 「县市区政府一把手」 (both 主要负责), not 区长 against 副区长 (who asks whom)."""

@@ -23,7 +23,7 @@ from assistant.answering.quantities import (
     checks,
     number_value,
 )
-from assistant.answering.roles import ROLE
+from assistant.answering.roles import ROLE, same_role
 from assistant.answering.superlatives import Measure, Reading, reading
 from assistant.textnorm import normalize
 
@@ -103,9 +103,9 @@ def _doer_verdict(question: str, quotes: Sequence[str]) -> str:
     if claim is None or not claim[2]:
         return ""
     role, doing, named, text = claim
-    if all(n.group("role") == role for n in named):
+    if all(same_role(role, n.group("role")) for n in named):  # 「一把手主持的吧」 and 「由市长召集和主持」: the same
         return f"与问题中的说法一致：条文写明的是「{named[0].group(0)}」。"
-    if any(n.group("role") == role for n in named) or re.search(rf"{role}[^，。；,;]{{0,12}}{doing}", text):
+    if any(same_role(role, n.group("role")) for n in named) or re.search(rf"{role}[^，。；,;]{{0,12}}{doing}", text):
         return ""  # the one stated is among those named for the doing (which one is a matter of the case)
     return f"与问题中的说法不同：条文写明的是「{named[0].group(0)}」。"
 
