@@ -52,6 +52,14 @@ def _in_reading_order(quotes: Sequence[Citation]) -> tuple[Citation, ...]:
     return tuple(sorted(quotes, key=lambda c: (first[c.article.id], c.article.text.find(c.quote))))
 
 
+def _each_verdict(question: str, compared: list[tuple[str, list[str]]]) -> str:
+    """Whether the number (or doer) a question naming no place states is each place's (「汇报稿写两千字可以吧」
+    asked of every place): a line per place whose quotes write one of its kind. Not for a question that names
+    places (each may be stated a number of its own: 「大同…7个工作日，朝阳是5个工作日吧」): the caller says so."""
+    lines = [f"{name}：{line}" for name, quotes in compared if quotes and (line := verdict(question, quotes))]
+    return "\n".join(lines)
+
+
 class Composer:
     def __init__(self, registry: Registry, kinds: Kinds, cities: Sequence[str]) -> None:
         self.registry = registry
@@ -66,7 +74,9 @@ class Composer:
         timings: dict[str, float],
         compare: bool = False,
         question: str = "",
+        placed: bool = False,
     ) -> Answer:
+        """``placed``: the question names the places it asks of (as the pipeline's detector reads them)."""
         # the places that answer first: what the answer rests on (a place whose rules are silent is only pointed at)
         retrieved = merged([h for _, _, h in sorted(drafts, key=lambda t: t[1].refused)])
         single = slugs[0] if len(slugs) == 1 else None
@@ -107,7 +117,9 @@ class Composer:
             text = (f"{first}\n" if first else "") + "\n".join(parts)
         else:
             first = (
-                conclusion(question, compared) or sameness(question, compared) or self._each_verdict(question, compared)
+                conclusion(question, compared)
+                or sameness(question, compared)
+                or ("" if placed else _each_verdict(question, compared))
             )
             text = lead + "\n".join(parts) + (f"\n{first}" if first else "")
         related = related_clauses([d for d in drafts if d[0] in dict(silent)])
@@ -123,15 +135,6 @@ class Composer:
             related=related,
             conclusion=first,
         )
-
-    def _each_verdict(self, question: str, compared: list[tuple[str, list[str]]]) -> str:
-        """Whether the number (or doer) a question naming no place states is each place's (「汇报稿写两千字可以吧」
-        asked of every place): a line per place whose quotes write one of its kind; "" when the question names
-        places (each may be stated a number of its own: 「大同…7个工作日，朝阳是5个工作日吧」)."""
-        if any(n in question for j in self.registry.jurisdictions for n in j.names):
-            return ""
-        lines = [f"{name}：{line}" for name, quotes in compared if quotes and (line := verdict(question, quotes))]
-        return "\n".join(lines)
 
     def _not_found(self, single: str | None, drafts: list[Drafted], question: str) -> str:
         """A refusal in plain words (see ``messages``)."""

@@ -426,7 +426,8 @@ class Assistant:
             return refused(refusal, why, slugs[0], t0, timings, drafts[0][2] if drafts else ())
         if len(slugs) > 1:
             drafts = self._lacking_among(q, drafts)
-        answer = self.composer.compose(slugs, drafts, t0, timings, compare=bool(SCOPE_WORDS.search(q)), question=q)
+        compare = bool(SCOPE_WORDS.search(q))
+        answer = self.composer.compose(slugs, drafts, t0, timings, compare, question=q, placed=bool(named))
         if lacking:
             return self._uncompared(answer, lacking, t0, timings)
         if len(slugs) == 1 and self._after_another_place(previous, slugs[0]):

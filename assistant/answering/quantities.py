@@ -209,7 +209,9 @@ def asked(question: str) -> QuantityKind | None:
 _KINDS_CLAIMED = re.compile(rf"{_NUM}\s*[种类](?![类型])")
 # A text's length a yes/no question states (「汇报稿写两千字可以吧」, 「请示写三页行吗」): the count to be confirmed, in
 # its unit (or as the cap: 「也是不超过1500字吧」); not a length that sets the case (「超过5000字的报告…」, 「3000字以上的…」)
-LENGTH_CLAIMED = re.compile(rf"(?<![0-9０-９零〇一二两三四五六七八九十百千.．]){_NUM}\s*(字|页|篇)(?!以上的|以下的|的)")
+LENGTH_CLAIMED = re.compile(
+    rf"(?<![0-9０-９零〇一二两三四五六七八九十百千.．])(?P<n>{_NUM})\s*(?P<unit>字|页|篇)(?!以上的|以下的|的)"
+)
 
 
 def asked_span(question: str) -> tuple[int, int] | None:
@@ -322,7 +324,7 @@ def asked_unit(question: str) -> str | None:
         return MINUTES
     unit = (m.group(1) or m.group(2)) if m else None
     if unit is None and _confirming(question) and (claimed := LENGTH_CLAIMED.search(question)):
-        unit = claimed.group(1)  # 「写两千字可以吧」: in 字, as 「多少字」 asks
+        unit = claimed.group("unit")  # 「写两千字可以吧」: in 字, as 「多少字」 asks
     if unit is None and (_ASKS_SHARE.search(question) or _share_claimed(question)):
         return PROPORTION  # 「要多少比例的票才算通过」, 「要过半数人到场才能开吗」: stated only as a share
     if _ASKS_WEEKDAY.search(question):

@@ -40,7 +40,7 @@ _TIMES = re.compile(
 _DAYS = re.compile(rf"(?P<n>{_NUM})\s*个?(?:工作日|日|天)(?:内|以内)")
 # a lead time: 提前10个工作日, 会前2日 (asked: 「提前几天报请示，哪个更早」 — the more days ahead, the earlier)
 _AHEAD = re.compile(rf"(?:提前|会前|前)\s*(?P<n>{_NUM})\s*个?(?:工作日|日|天)")
-_LEAD_ASKED = re.compile(r"提前|会前")
+LEAD_ASKED = re.compile(r"提前|会前")  # a lead time asked (how far ahead), not a deadline
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def asked_superlative(question: str) -> tuple[Measure, bool] | None:
         return None
     word, verb = m.group("word"), m.group("verb") or ""
     compared = re.search(r"最|更|比较", m.group(0)) or re.search(r"哪|谁", question)  # not 「各是多少」
-    if _LEAD_ASKED.search(question) and word in "早晚多少长短" and compared:
+    if LEAD_ASKED.search(question) and word in "早晚多少长短" and compared:
         return "lead", word in "早多长"  # how far ahead: earlier is more days
     if word in "勤频繁密" or (word in "多少" and verb in _MEETING_VERBS and verb):
         return "frequency", word != "少"

@@ -24,7 +24,7 @@ from assistant.answering.quantities import (
     number_value,
 )
 from assistant.answering.roles import ROLE, same_role
-from assistant.answering.superlatives import Measure, Reading, reading
+from assistant.answering.superlatives import LEAD_ASKED, Measure, Reading, reading
 from assistant.textnorm import normalize
 
 # 「一年开一次」, 「半年开一次」, 「一个月开两次」: a period said without 每, as questions say it
@@ -34,9 +34,6 @@ _PER = re.compile(
 
 _EVERY = re.compile(r"每\s*个?\s*(?:年|季度|月|周|星期)[^，。？?0-9一二两三四五六七八九十]{0,2}都")
 _TIMES_SAID = re.compile(r"([0-9一二两三四五六七八九十]+)\s*回(?!复|来|去|到|应)")
-
-
-_AHEAD_ASKED = re.compile(r"提前|会前")  # 「要提前几天，是3天吗」: the days stated are how far ahead
 
 
 def _claimed(question: str) -> tuple[Measure, Reading] | None:
@@ -49,7 +46,8 @@ def _claimed(question: str) -> tuple[Measure, Reading] | None:
             r = replace(r, high=math.inf)
         return ("frequency", r) if r else None
     for claim in checked_time(q):
-        ahead = claim.startswith("提前") or bool(_AHEAD_ASKED.search(q[: q.find(claim)]))
+        # 「要提前几天，是3天吗」: the days stated after a lead time asked are how far ahead
+        ahead = claim.startswith("提前") or bool(LEAD_ASKED.search(q[: q.find(claim)]))
         measure: Measure = "lead" if ahead else "deadline"
         if measure == "deadline" and not claim.endswith("内"):
             claim += "内"  # 「几天内印发，是7个工作日吗」: within that many days
@@ -172,10 +170,10 @@ def _length_verdict(question: str, quotes: Sequence[str]) -> str:
     1500 字，综合报告一般不超过 5000 字…」: the one whose subject the question names)."""
     q = normalize(question)
     claim = LENGTH_CLAIMED.search(q) if checks(q) or _ASKED_YES_NO.search(q) else None
-    value = number_value(claim.group(0)[: -len(claim.group(1))].strip()) if claim else None
+    value = number_value(claim.group("n")) if claim else None
     if claim is None or value is None:
         return ""
-    cap = _cap_asked(q, claim.group(1), quotes)
+    cap = _cap_asked(q, claim.group("unit"), quotes)
     limit = number_value(cap.group("n") or cap.group("m")) if cap else None
     if cap is None or limit is None:
         return ""
@@ -196,7 +194,8 @@ _CLAUSE_START = re.compile(r"[，,；;。：:]")
 def _cap_asked(question: str, unit: str, quotes: Sequence[str]) -> re.Match[str] | None:
     """The cap in ``unit`` the quotes set for what the question asks of: the only one, or the one whose subject
     (its words since the clause began) shares the most words with the question, when one does."""
-    caps = [(m, normalize(quote)) for quote in quotes for m in _cap(unit).finditer(normalize(quote))]
+    pattern = _cap(unit)
+    caps = [(m, text) for text in map(normalize, quotes) for m in pattern.finditer(text)]
     if len(caps) <= 1:
         return caps[0][0] if caps else None
 
