@@ -2021,3 +2021,14 @@ def test_a_list_a_chapter_makes_is_named_by_its_title():
     assert chapter_named("政府工作原则", "工作原则") and chapter_named("原则", "工作原则")
     assert chapter_named("监督", "监督制度") and not chapter_named("司法监督", "监督制度")  # one kind of it
     assert not chapter_named("事", "会议制度") and not chapter_named("会议", "会议文件")
+
+
+def test_specifics_tell_a_rule_from_its_paragraphs_topic():
+    """A number with its unit, a bound or obligation, a regulation held to, a case: what a paragraph's topic
+    sentence (「市政府及各部门要精简文件简报。」) lacks and the rules after it state."""
+    from assistant.answering.clauses import specifics
+
+    assert specifics("市政府及各部门要精简文件简报。") == 0
+    assert specifics("各部门向市政府报送的简报原则上一个单位只保留1种,一般工作会议一律不印发简报、快报。") >= 3
+    assert specifics("各地、各部门向市政府报送公文,应当符合《党政机关公文处理工作条例》的规定。") >= 2
+    assert specifics("主要负责同志不能参加的，向会议主持人请假。") == 1

@@ -44,6 +44,21 @@ def sentences_of(para: str, long: int) -> list[str]:
     return units
 
 
+# What makes a clause a rule rather than a slogan: a number with its unit (「1种」, 「5个工作日」), a bound or an
+# obligation (「原则上」, 「不超过」, 「一律不」, 「须」, 「应当」), a regulation it holds to (「《…》」), or a case it
+# applies to (「…的，」)
+_SPECIFIC = re.compile(
+    r"[0-9０-９一二两三四五六七八九十半]+\s*(?:个|种|次|名|人|天|日|周|月|年|字|项|件|份|期|分之)"
+    r"|原则上|不超过|不少于|至少|一律|严禁|不得|禁止|必须|须|应当|只|《"
+    r"|的[，,]"
+)
+
+
+def specifics(unit: str) -> int:
+    """How many specifics (a number with its unit, a bound or obligation, a case) ``unit`` states."""
+    return len(_SPECIFIC.findall(unit))
+
+
 def is_heading(first: str) -> bool:
     """Whether ``first``, an article's opening sentence, is its heading (「坚持依法行政。」): short enough."""
     return len(first) <= _HEADING_MOST

@@ -20,7 +20,7 @@ from assistant.answering.asking import (
     permitted_doing,
     question_types,
 )
-from assistant.answering.clauses import DEFINITION, clauses_with_context
+from assistant.answering.clauses import DEFINITION, clauses_with_context, sentences_of, specifics
 from assistant.answering.phrasing import ASKING
 from assistant.answering.quantities import asked, asked_unit, states
 from assistant.answering.roles import (
@@ -197,6 +197,21 @@ def clause_score(
     return cov * (bonus + w.type_bonus * hints) * order
 
 
+def _slogans(article: Article, long: int, tied: Sequence[tuple[float, int, str]]) -> set[int]:
+    """Positions of the tied clauses that open a paragraph and state no specifics of their own, where a clause
+    after them in that paragraph, tied with them, does (「市政府及各部门要精简文件简报。」 before 「…简报原则上一个单位
+    只保留1种」): the paragraph's topic, which the clauses after it make rules of."""
+    specific = {pos for _, pos, unit in tied if specifics(unit)}
+    out, start = set(), 0
+    for para in article.paragraphs:
+        units = sentences_of(para, long)
+        end = start + len(units)
+        if not specifics(units[0]) and specific & set(range(start + 1, end)):
+            out.add(start)
+        start = end
+    return out
+
+
 class ClauseScorer:
     """Scores an article's clauses against a question (groups from the ``QuestionAnalyzer``)."""
 
@@ -262,7 +277,8 @@ class ClauseScorer:
         ranked = sorted(self.scored_clauses(question, article), key=lambda t: (-t[0], t[1]))
         tied = [t for t in ranked if t[0] == ranked[0][0]] if ranked else []
         if len(tied) > 1:
-            tied.sort(key=lambda t: not leads_alone(question, t[2]))
+            slogans = _slogans(article, self.weights.long_sentence, tied)
+            tied.sort(key=lambda t: (not leads_alone(question, t[2]), t[1] in slogans))
             ranked[: len(tied)] = tied
         return tuple(ranked)
 
