@@ -716,6 +716,22 @@ def test_one_message_asking_each_place_its_own_thing(dialogue, assistant):
     assert cited == {"datong-executive-meeting-014", "xianning-work-rules-019"}
 
 
+def test_one_sentence_asking_each_place_its_own_thing_in_its_parts(dialogue, assistant):
+    """「朝阳常务会一个月开几次，咸宁全体会一年几次」: one sentence, two parts, each naming its own place — each place
+    is asked its own part (both meetings had been quoted for both places)."""
+    parts = assistant.drafter.parts("朝阳常务会一个月开几次，咸宁全体会一年几次")
+    assert dialogue.per_place("朝阳常务会一个月开几次，咸宁全体会一年几次", parts) == {
+        "chaoyang": "朝阳常务会一个月开几次",
+        "xianning": "咸宁全体会一年几次",
+    }
+    # parts that do not each name one place of their own: one question, compared
+    question = "朝阳和咸宁常务会多久开一次，纪要谁签"
+    assert dialogue.per_place(question, assistant.drafter.parts(question)) == {}
+    answer = assistant.ask("朝阳常务会一个月开几次，咸宁全体会一年几次")
+    cited = {c.article.id for c in answer.citations}
+    assert cited == {"chaoyang-work-rules-020", "xianning-work-rules-019"}
+
+
 def test_a_word_of_the_same_kind_replaces_its_sibling_in_the_previous_question(dialogue: Dialogue):
     # 「那处级的呢」 after a question on 司级 units: the same question of 处级 ones (the same head, 级)
     previous = "国务院部门增设司级内设机构要谁批准"

@@ -181,10 +181,14 @@ class Dialogue:
             return None
         return head + "？", rest
 
-    def per_place(self, message: str) -> dict[str, str]:
+    def per_place(self, message: str, parts: Sequence[str] = ()) -> dict[str, str]:
         """「大同常务会多久开一次？咸宁全体会呢？」: sentences that each name one place, each another, read as
-        the turns of a conversation — each place's own question ({} for any other message)."""
+        the turns of a conversation — each place's own question ({} for any other message). The message's
+        ``parts`` (its clauses asking one thing each) are read so too when it is one sentence: 「朝阳常务会一个月
+        开几次，咸宁全体会一年几次」 asks 朝阳 the one and 咸宁 the other."""
         sentences = [s.strip() for s in _SENTENCE.findall(message) if s.strip()]
+        if len(sentences) == 1 and len(parts) > 1 and (by_part := self.per_place("？".join(parts) + "？")):
+            return by_part
         if len(sentences) == 1 and (own := followups.each_own(sentences[0], self.place_names)):
             # 「城区的区长办公会和大同的市长办公会研究的事有啥不一样」: each place asked of its own meeting
             places = {c: asked for name, asked in own if (c := self.detector.detect(name).city)}

@@ -529,7 +529,7 @@ class Assistant:
         """Per city (and per question part), the answerer's draft; or why the named article does not exist.
         A question asking each place its own thing (「大同常务会多久开一次？咸宁全体会呢？」) asks each its own.
         ``previous``: the conversation's previous question (the context of a follow-up)."""
-        placed = self.dialogue.per_place(q) if len(slugs) > 1 else {}
+        placed = self.dialogue.per_place(q, self.drafter.parts(q)) if len(slugs) > 1 else {}
         return self.drafter.drafts(q, slugs, timings, placed if set(placed) == set(slugs) else None, previous)
 
     def article(self, article_id: str) -> Article | None:
