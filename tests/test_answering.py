@@ -1414,3 +1414,28 @@ def test_reviewed_follow_ups_places_lists_and_terms(assistant):
     assert not meant.refused and "坚决维护宪法和法律权威" in meant.answer
     # who fills a post, asked by whom: said only by a clause on choosing that post
     assert assistant.ask("办公室主任谁来任命", city="jincheng-chengqu").refused
+
+
+def test_a_paragraphs_topic_sentence_gives_way_to_the_rule_after_it_that_answers_as_well(assistant):
+    """「对部门简报有啥要求」 covers 「市政府及各部门要精简文件简报。」 (the paragraph's topic) and 「各部门向市政府报送的
+    简报原则上一个单位只保留1种…」 alike: the rule, with its number and bounds, is quoted, not the topic."""
+    answer = assistant.ask("对部门简报有啥要求", city="xianning")
+    assert not answer.refused
+    assert "只保留1种" in answer.answer and "要精简文件简报" not in answer.answer
+    # a paragraph's opening that is a rule of its own (who sits, who chairs) is not a topic sentence
+    article = assistant.index.by_id["chaoyang-work-rules-020"]
+    _, pos, _ = assistant.drafter.scorer.best_unit("各地常务会是不是都要求全程录音录像？", article)
+    assert pos == 0
+
+
+def test_a_named_period_and_a_big_meeting_are_words_of_the_question(assistant):
+    """「节假日」 (a named period, which jieba tags as time) names the topic, where 「今年」 does not: the rules,
+    which never mention it, do not answer 「节假日值班怎么安排」. 「全市性大会」 is a 全市性会议: the clause saying who
+    统筹 those answers 「…全市性大会由谁统筹」."""
+    words = [g.alternatives[0] for g in assistant.analyzer.groups("节假日值班怎么安排")]
+    assert "节假日" in words
+    assert "今年" not in [g.alternatives[0] for g in assistant.analyzer.groups("今年常务会开了几次")]
+    assert assistant.ask("节假日值班怎么安排", city="datong").refused
+    answer = assistant.ask("以市政府名义开的全市性大会由谁统筹", city="xianning")
+    assert not answer.refused and "由市政府办公室研究提出意见并统筹办理" in answer.answer
+    assert "没有规定" not in answer.answer

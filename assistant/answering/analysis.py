@@ -404,7 +404,9 @@ class QuestionAnalyzer:
                 # 「跟大同比」 read as 大 + 同比: a word cut out of a place's name, and none of the rules', is no
                 # word of the question (「大同市长」 is still 大同 + 市长)
                 continue
-            nominal = flag.startswith("n") or flag == "j"  # j: jieba's abbreviations (社保, 医保), named things
+            # j: jieba's abbreviations (社保, 医保), named things; a named period (t: 节假日, 双休日) names a topic, where
+            # a time said from now (今年, 平时, 以后) does not
+            nominal = flag.startswith("n") or flag == "j" or (flag == "t" and len(tok) >= 3)
             if nominal or flag == "vn" or tok.lower() in named_in_letters:
                 nouns.add(tok)
             if flag in _FUNCTION_TAGS or (len(tok) == 2 and tok[0] in _MODALS):
