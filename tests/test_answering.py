@@ -1439,3 +1439,16 @@ def test_a_named_period_and_a_big_meeting_are_words_of_the_question(assistant):
     answer = assistant.ask("以市政府名义开的全市性大会由谁统筹", city="xianning")
     assert not answer.refused and "由市政府办公室研究提出意见并统筹办理" in answer.answer
     assert "没有规定" not in answer.answer
+
+
+def test_which_holders_go_together_is_not_said_by_rules_that_pair_offices(assistant):
+    """「互为AB角的副市长具体是谁和谁」, 「哪个副市长跟哪个副市长搭一组」, 「副秘书长各自分管哪些部门」: the rules pair and assign
+    offices, never named people — refused, saying the rules name offices only; who stands in is still answered."""
+    for question in (
+        "互为AB角的副市长具体是谁和谁",
+        "AB角具体哪个副市长跟哪个副市长搭一组",
+        "市政府副秘书长各自分管哪些部门",
+    ):
+        answer = assistant.ask(question, city="chaoyang")
+        assert answer.refused and "只规定职务" in answer.answer, question
+    assert not assistant.ask("副市长出差谁替他", city="chaoyang").refused
