@@ -216,3 +216,23 @@ def test_every_period_claimed_is_a_floor_and_about_so_many_is_the_claim():
     assert verdict("咸宁常务会不是每个月都要开吗", every_two_weeks).startswith("条文的规定在问题所说的范围之内")
     assert verdict("全体会不是每个月都要开吗", ["市政府全体会议一般每年召开 1-2 次。"]).startswith("与问题中的说法不同")
     assert verdict("咸宁常务会议一个月两次左右吧", every_two_weeks).startswith("与问题中的说法相近")
+
+
+def test_a_doer_stated_who_does_it_only_when_delegated_is_not_confirmed():
+    """「朝阳常务会议是副市长主持的吧」 and 「由市长或委托负责常务工作的副市长召集和主持」: 副市长 chairs only when the 市长
+    delegates it — not 「与问题中的说法一致」, but the whole naming, said to be not quite the same."""
+    from assistant.answering.verdicts import verdict
+
+    clause = "市政府常务会议由市长、副市长、秘书长组成，由市长或委托负责常务工作的副市长召集和主持。"
+    line = verdict("朝阳常务会议是副市长主持的吧", [clause])
+    assert line == "与问题中的说法不完全一致：条文写明的是「由市长或委托负责常务工作的副市长召集和主持」。"
+    # a doer named by neither: told the whole naming, not the fragment 「副市长召集和主持」
+    line = verdict("常务会议是秘书长主持的吧", [clause])
+    assert line == "与问题中的说法不同：条文写明的是「由市长或委托负责常务工作的副市长召集和主持」。"
+
+
+def test_a_document_in_the_offices_name_is_not_answered_by_the_rule_for_the_governments(assistant):
+    """「以办公室名义发文由市长签发对吧」: 办公室 is the government's office (以市政府办公室名义), not the government — its
+    rule is quoted (一般由市政府秘书长签发；重要文件报…市长签发), with no line confirming 市长."""
+    answer = assistant.ask("大同以办公室名义发文由市长签发对吧")
+    assert "以市政府办公室名义发文" in answer.answer and "一致" not in answer.answer

@@ -220,7 +220,9 @@ def _issuer_asked(question: str, clause: str) -> tuple[str, list[str]] | None:
     question asks of no single issuer or the clause names none."""
     if "名义" not in question or "名义" not in clause or question.count("名义") != 1:
         return None
-    asked, said = [_unleveled(a) for a in _issuers(question)], [_unleveled(a) for a in _issuers(clause)]
+    # 「以办公室名义发文」: the government's office, as the rules say it (以市政府办公室名义)
+    asked = [_unleveled(a) if a != "办公室" else "政府办公室" for a in _issuers(question)]
+    said = [_unleveled(a) for a in _issuers(clause)]
     return (asked[0], said) if len(asked) == 1 and said else None
 
 

@@ -101,11 +101,38 @@ def _doer_verdict(question: str, quotes: Sequence[str]) -> str:
     if claim is None or not claim[2]:
         return ""
     role, doing, named, text = claim
+    if delegated := _only_as_delegate(role, named, text):
+        # 「朝阳常务会议是副市长主持的吧」 and 「由市长或委托负责常务工作的副市长召集和主持」: 副市长 does it only when
+        # the 市长 delegates it
+        return f"与问题中的说法不完全一致：条文写明的是「{delegated}」。"
     if all(same_role(role, n.group("role")) for n in named):  # 「一把手主持的吧」 and 「由市长召集和主持」: the same
         return f"与问题中的说法一致：条文写明的是「{named[0].group(0)}」。"
     if any(same_role(role, n.group("role")) for n in named) or re.search(rf"{role}[^，。；,;]{{0,12}}{doing}", text):
         return ""  # the one stated is among those named for the doing (which one is a matter of the case)
-    return f"与问题中的说法不同：条文写明的是「{named[0].group(0)}」。"
+    return f"与问题中的说法不同：条文写明的是「{_naming(named[0], text)}」。"
+
+
+_DELEGATED = re.compile(r"委托[^，。；,;]{0,12}$")  # 「…或委托负责常务工作的」 before the one delegated to
+
+
+def _only_as_delegate(role: str, named: Sequence[re.Match[str]], text: str) -> str:
+    """The phrase naming the doer (「由市长或委托负责常务工作的副市长召集和主持」) when the role stated does the doing
+    only as the one it is delegated to (委托), else ""."""
+    delegates = [n for n in named if _DELEGATED.search(text[max(0, n.start() - 16) : n.start()])]
+    if not any(same_role(role, n.group("role")) for n in delegates):
+        return ""
+    if any(same_role(role, n.group("role")) for n in named if n not in delegates):
+        return ""
+    return _naming(next(n for n in delegates if same_role(role, n.group("role"))), text)
+
+
+def _naming(n: re.Match[str], text: str) -> str:
+    """How ``text`` names the doer ``n`` matched: the match, or for one delegated to, the phrase from its
+    delegator on (「由市长或委托负责常务工作的副市长召集和主持」, not 「副市长召集和主持」)."""
+    if not _DELEGATED.search(text[max(0, n.start() - 16) : n.start()]):
+        return n.group(0)
+    start = max(text.rfind(p, 0, n.start()) for p in "，。；,;") + 1
+    return text[start : n.end()]
 
 
 def verdict(question: str, quotes: Sequence[str]) -> str:
