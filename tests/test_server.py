@@ -349,6 +349,11 @@ def test_openai_follow_up_and_unknown_model(live_server):
     assert "其他副市长代行" in done.choices[0].message.content
     with pytest.raises(NotFoundError):
         client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": Q}])
+    # the last message the assistant's answer: nothing new is asked, and the earlier question is not answered
+    # again as if it were (review 41)
+    answered = [{"role": "user", "content": Q}, {"role": "assistant", "content": "…"}]
+    reply = httpx.post(f"{live_server.url}/v1/chat/completions", json={"model": "gov-rules-auto", "messages": answered})
+    assert reply.status_code == 400 and "最后一条须是用户的提问" in reply.json()["error"]["message"]
 
 
 def test_openai_follow_up_across_the_messages(live_server):

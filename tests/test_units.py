@@ -2032,3 +2032,14 @@ def test_specifics_tell_a_rule_from_its_paragraphs_topic():
     assert specifics("各部门向市政府报送的简报原则上一个单位只保留1种,一般工作会议一律不印发简报、快报。") >= 3
     assert specifics("各地、各部门向市政府报送公文,应当符合《党政机关公文处理工作条例》的规定。") >= 2
     assert specifics("主要负责同志不能参加的，向会议主持人请假。") == 1
+
+
+def test_a_number_just_before_the_closing_ma_is_stated_to_be_confirmed():
+    """「咸宁常务会一个月开两次吗」 states 两次 to be checked (as 「是…吗」 and 「…吧」 do); 「多久公布一次，一年一次吗」
+    asks how often, whatever it guesses; 「能开吗」 states no number."""
+    from assistant.answering.quantities import checks
+
+    assert checks("咸宁常务会一个月开两次吗")
+    assert checks("纪要要3天吗？")
+    assert not checks("部门规范性文件目录多久向社会公布一次，一年一次吗")
+    assert not checks("常务会临时能开吗")

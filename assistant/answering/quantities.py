@@ -133,11 +133,19 @@ BOUNDS = re.compile(r"上限|下限|最多|最少|至少|最长|最短|最高|�
 # 「是不是每两周开一次」, 「每月开1到2次对吧」: a yes/no question about a stated quantity asks that quantity
 # (a closing 吧 asks to confirm too: 「常务会是每周开一次吧」)
 _CHECKS = re.compile(r"是不是|对吧|对不对|对吗|没错吧|是吗|是否是|是[^，。？?]{0,12}吗|吧[？?。！!]*$")
+# a number with its unit just before the closing 吗 states it too (「咸宁常务会一个月开两次吗」), in a question that
+# does not ask the number itself (「多久公布一次，一年一次吗」 asks how often)
+_NUMBER_THEN_MA = re.compile(
+    r"[0-9０-９一二两三四五六七八九十]\s*(?:个)?(?:次|回|天|日|工作日|周|月|年|字|人)[吗么][？?。！!]*$"
+)
+_ASKS_NUMBER = re.compile(r"多久|多长|多少|几")
 
 
 def checks(question: str) -> bool:
     """Whether the question asks to confirm something it states (「是区长签发吗」, 「每周开三次，对吗」)."""
-    return bool(_CHECKS.search(question))
+    return bool(_CHECKS.search(question)) or (
+        _NUMBER_THEN_MA.search(question) is not None and not _ASKS_NUMBER.search(question)
+    )
 
 
 # How often, as said day to day: so many times in a period (「一个月开一两次」, 「一年两回」), 「每个月」

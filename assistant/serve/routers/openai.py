@@ -114,6 +114,10 @@ def extract_messages(assistant: Assistant, messages: list[ChatMessage], city: st
     users = [m.text().strip() for m in messages if m.role == "user" and m.text().strip()]
     if not users:
         raise InvalidQuestion("messages 中没有用户问题。")
+    said = [m for m in messages if m.role in ("user", "assistant") and m.text().strip()]
+    if said and said[-1].role == "assistant":
+        # the user's last question is answered already: nothing new is asked (not answered again as if it were)
+        raise InvalidQuestion("messages 的最后一条须是用户的提问：最后一条是助手的回答，没有新的问题。")
     # The same context as /api/ask's history: the last question and at most MAX_HISTORY before it
     # (a 64 KB body of 800 messages would otherwise hold the worker for seconds).
     resolved = assistant.dialogue.resolve(users[-(MAX_HISTORY + 1) :], city)
