@@ -198,15 +198,15 @@ def clause_score(
 
 
 def _slogans(article: Article, long: int, tied: Sequence[tuple[float, int, str]]) -> set[int]:
-    """Positions of the tied clauses that open a paragraph and state no specifics of their own, where a clause
-    after them in that paragraph, tied with them, does (「市政府及各部门要精简文件简报。」 before 「…简报原则上一个单位
+    """Positions of the clauses that open a paragraph and state no specifics of their own, where a clause after
+    them in that paragraph, among the ``tied`` (the best scored alike), does (「市政府及各部门要精简文件简报。」 before 「…简报原则上一个单位
     只保留1种」): the paragraph's topic, which the clauses after it make rules of."""
     specific = {pos for _, pos, unit in tied if specifics(unit)}
     out, start = set(), 0
     for para in article.paragraphs:
         units = sentences_of(para, long)
         end = start + len(units)
-        if not specifics(units[0]) and specific & set(range(start + 1, end)):
+        if units and not specifics(units[0]) and specific & set(range(start + 1, end)):
             out.add(start)
         start = end
     return out
