@@ -1452,3 +1452,20 @@ def test_which_holders_go_together_is_not_said_by_rules_that_pair_offices(assist
         answer = assistant.ask(question, city="chaoyang")
         assert answer.refused and "只规定职务" in answer.answer, question
     assert not assistant.ask("副市长出差谁替他", city="chaoyang").refused
+
+
+def test_a_question_left_with_only_whose_it_is_keeps_the_doings_no_rule_has(assistant):
+    """「区政府加班补助怎么算」: with 加班 and 补助 left out (doings no article has), nothing is left but 区政府, which
+    every clause of 城区 matches; those doings are then what it asks about, and the rules, which never say them, do
+    not answer. One such doing alone may be a colloquial verb for the rules' own (「想撤掉一个局」 for 撤销)."""
+    words = [g.alternatives[0] for g in assistant.analyzer.groups("区政府加班补助怎么算")]
+    assert {"加班", "补助"} <= set(words)
+    assert assistant.ask("区政府加班补助怎么算", city="jincheng-chengqu").refused
+    assert "撤掉" not in [g.alternatives[0] for g in assistant.analyzer.groups("县政府想撤掉一个局")]
+
+
+def test_whose_opinions_are_heard_brings_in_the_clause_listing_them(assistant):
+    """「重大决策听意见，朝阳都要听谁的」 asks whose 意见, as 「哪些人的意见」 does: the clause listing them
+    (「…听取市政府参事、专家和社会公众意见」) is quoted beside 「广泛听取各方面的意见和建议」."""
+    answer = assistant.ask("重大决策听意见，朝阳都要听谁的")
+    assert "市政府参事、专家和社会公众意见" in answer.answer

@@ -102,6 +102,8 @@ _MEASURED = re.compile(r"^[一这那某][个项名位件种条份]$")
 _ASKING_WORD = re.compile(r"谁|啥|什么|哪|咋")
 # jieba POS classes that never name a topic: numeral, pronoun, adverb, preposition, conjunction,
 # particles, classifier, locality. Modal-led pairs ("能报", "可发") are fragments too.
+# whose a question is, and nothing more: a government or its office, at any level (区政府, 市政府办公室, 政府)
+_GOVERNMENT = re.compile(r"[市区县镇乡]?(?:人民)?政府(?:办公室|办)?|[市区县]里|本[市区县]")
 _FUNCTION_TAGS = frozenset({"m", "mq", "r", "rr", "rz", "d", "p", "c", "u", "uj", "ul", "uz", "y", "q", "f"})
 _MODALS = frozenset("能可要应会该得想")
 
@@ -421,10 +423,18 @@ class QuestionAnalyzer:
                 )
                 groups.append((tok, *alike))
         out: list[Group] = []
+        unnamed: list[str] = []  # doings no article has, left out
         for alts in dict.fromkeys(groups):
             known = [self.stats.weight(a) for a in alts if self.stats.df(a) > 0]
             if not known and len(alts) == 1 and (alts[0] in function_words or alts[0] not in nouns):
+                if alts[0] not in function_words and len(alts[0]) > 1:
+                    unnamed.append(alts[0])
                 continue  # "几种", "能报", "新版", "开饭": no article has it, and only a noun names a topic
             weight = max(known) if known else self.stats.weight(alts[0])
             out.append(Group(alts, weight, noun=alts[0] in nouns and (len(alts) == 1 or alts[0] not in phrase_words)))
+        if len(unnamed) > 1 and out and all(_GOVERNMENT.fullmatch(g.alternatives[0]) for g in out):
+            # 「区政府加班补助怎么算」: nothing left but whose it is (区政府); the doings no article has (加班, 补助)
+            # are then what it asks about, and no rule can be matched by the government's name alone. (One such
+            # doing may be a colloquial verb for the rules' own: 「县政府想撤掉一个局」 is 撤销.)
+            out += [Group((w,), self.stats.weight(w), noun=True) for w in unnamed]
         return tuple(out)

@@ -257,8 +257,9 @@ _LISTED_THING = re.compile(
 )
 
 
-# whose things a question asks for, several (「要听哪些人的意见」, 「哪些部门的意见」): a list of people or bodies
-_WHOSE_LISTED = re.compile(r"哪(?:些|几)(?:个|类)?(?:人|部门|单位|机关|方面)的")
+# whose things a question asks for, several (「要听哪些人的意见」, 「哪些部门的意见」, 「都要听谁的」): a list of people
+# or bodies
+_WHOSE_LISTED = re.compile(r"哪(?:些|几)(?:个|类)?(?:人|部门|单位|机关|方面)的|(?:听|听取|征求|征询)谁的|谁的意见")
 
 
 def asks_whose(question: str) -> bool:
@@ -267,9 +268,15 @@ def asks_whose(question: str) -> bool:
     return _WHOSE_LISTED.search(question) is not None
 
 
+# 「都要听谁的」, 「要征求谁的意见」: whose 意见 (what one 听 or 征求 of someone), said or not
+_HEARD_FROM = re.compile(r"(?:听|听取|征求|征询)谁的([\u4e00-\u9fff]{0,4}?)(?:[？?。！!，,\s]|呢|吗|$)")
+
+
 @lru_cache(maxsize=1024)
 def _listed_thing(question: str) -> str | None:
     m = _LISTED_THING.search(question)
+    if m is None and (heard := _HEARD_FROM.search(question)):
+        return re.escape(heard.group(1) or "意见")
     return re.escape(m.group(1)) if m else None
 
 
