@@ -1469,3 +1469,13 @@ def test_whose_opinions_are_heard_brings_in_the_clause_listing_them(assistant):
     (「…听取市政府参事、专家和社会公众意见」) is quoted beside 「广泛听取各方面的意见和建议」."""
     answer = assistant.ask("重大决策听意见，朝阳都要听谁的")
     assert "市政府参事、专家和社会公众意见" in answer.answer
+
+
+def test_a_system_instituted_is_explained_by_the_sentence_after_it_that_says_it_again(assistant):
+    """「咸宁的AB角制度是什么意思」 (review 41: refused): 「副市长之间实行AB角互补工作制度。」 institutes it and the next
+    sentence says how it works (「互为AB角的副市长，一位…休假期间，由另一位代行政务活动职责」) — both are quoted."""
+    answer = assistant.ask("咸宁的AB角制度是什么意思")
+    assert not answer.refused
+    assert "由另一位代行政务活动职责" in answer.answer
+    # a term no sentence explains is still told so
+    assert assistant.ask("13710是什么意思").refused

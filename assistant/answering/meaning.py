@@ -8,6 +8,7 @@ to be done with it, not what it means; the answerer then looks for a sentence of
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from assistant.answering.asking import named_before
 from assistant.answering.clauses import is_heading
@@ -53,4 +54,24 @@ def explained_after_heading(term: str, context: list[str]) -> str | None:
     第十条 says next: 「坚决维护宪法和法律权威…」); None when the article opens with no such heading."""
     if term and len(context) > 1 and is_heading(context[0]) and term in normalize(context[0]):
         return context[1]
+    return None
+
+
+# a sentence instituting a system or mechanism (「副市长之间实行AB角互补工作制度。」)
+_INSTITUTES = re.compile(r"实行|建立|推行|实施|执行")
+_OWNER = re.compile(r"^.{0,6}?的(?=.{2})")  # 「咸宁的AB角制度」: the place it is asked of
+_KIND_OF_RULE = re.compile(r"(?:互补)?(?:工作)?(?:制度|机制|办法)$")
+
+
+def explained_after_instituting(term: str, context: list[str]) -> str | None:
+    """The sentence that goes on from the one instituting ``term`` and says it again (「副市长之间实行AB角互补工作
+    制度。」 is explained by 「互为AB角的副市长，一位…出差或者休假期间，由另一位代行…」): how the system works;
+    None when no sentence institutes it or none after it says it."""
+    core = _KIND_OF_RULE.sub("", _OWNER.sub("", term))
+    if len(core) < 2:
+        return None
+    for said, after in pairwise(context):
+        t = normalize(said)
+        if core in t and _INSTITUTES.search(t) and core in normalize(after):
+            return after
     return None

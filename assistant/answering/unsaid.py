@@ -19,7 +19,13 @@ from assistant.answering.composition import body_asked, composition_unstated, st
 from assistant.answering.doers import doer_unstated, doing_unsaid, names_doer, thing_unnamed
 from assistant.answering.existence import absent_thing
 from assistant.answering.identity import asks_identity
-from assistant.answering.meaning import explained_after_heading, meaning_unstated, states_meaning, term_asked
+from assistant.answering.meaning import (
+    explained_after_heading,
+    explained_after_instituting,
+    meaning_unstated,
+    states_meaning,
+    term_asked,
+)
 from assistant.answering.owners import lower_meeting_unsaid
 from assistant.answering.recipients import recipient_unnamed, to_whom_unstated, turns_to
 from assistant.answering.sanctions import sanction_unstated, states_sanction
@@ -101,7 +107,9 @@ def not_said(
         # article whose heading the term is (「坚持依法行政。」) explains it in what it says next
         term = term_asked(question)
         named = with_stating(lambda u: states_meaning(u, term), groups, article, quotes, context)
-        if named is None and (next_said := explained_after_heading(term, context)):
+        if named is None and (
+            next_said := explained_after_heading(term, context) or explained_after_instituting(term, context)
+        ):
             named = with_quote(article, quotes, Citation(article, next_said))
         if named is None:
             return NotSaid("meaning", first)
