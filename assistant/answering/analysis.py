@@ -100,10 +100,10 @@ _MARKUP = re.compile(r"<[^<>]*>?|\[/?[A-Za-z_]+\]")  # HTML tags, and chat-templ
 # a number or pointer with its measure word (「新设一个省」, 「这项工作」): how many or which, not what is asked about
 _MEASURED = re.compile(r"^[一这那某][个项名位件种条份]$")
 _ASKING_WORD = re.compile(r"谁|啥|什么|哪|咋")
-# jieba POS classes that never name a topic: numeral, pronoun, adverb, preposition, conjunction,
-# particles, classifier, locality. Modal-led pairs ("能报", "可发") are fragments too.
 # whose a question is, and nothing more: a government or its office, at any level (区政府, 市政府办公室, 政府)
 _GOVERNMENT = re.compile(r"[市区县镇乡]?(?:人民)?政府(?:办公室|办)?|[市区县]里|本[市区县]")
+# jieba POS classes that never name a topic: numeral, pronoun, adverb, preposition, conjunction,
+# particles, classifier, locality. Modal-led pairs ("能报", "可发") are fragments too.
 _FUNCTION_TAGS = frozenset({"m", "mq", "r", "rr", "rz", "d", "p", "c", "u", "uj", "ul", "uz", "y", "q", "f"})
 _MODALS = frozenset("能可要应会该得想")
 

@@ -199,9 +199,11 @@ def clause_score(
 
 def _slogans(article: Article, long: int, tied: Sequence[tuple[float, int, str]]) -> set[int]:
     """Positions of the clauses that open a paragraph and state no specifics of their own, where a clause after
-    them in that paragraph, among the ``tied`` (the best scored alike), does (「市政府及各部门要精简文件简报。」 before 「…简报原则上一个单位
-    只保留1种」): the paragraph's topic, which the clauses after it make rules of."""
+    them in that paragraph, among the ``tied`` (the best scored alike), does: the paragraph's topic, which the
+    clauses after it make rules of (「市政府及各部门要精简文件简报。」 before 「…简报原则上一个单位只保留1种」)."""
     specific = {pos for _, pos, unit in tied if specifics(unit)}
+    if not specific:
+        return set()  # no rule among the tied to give way to (most ties): the paragraphs are not read
     out, start = set(), 0
     for para in article.paragraphs:
         units = sentences_of(para, long)

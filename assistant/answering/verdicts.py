@@ -115,10 +115,16 @@ def _doer_verdict(question: str, quotes: Sequence[str]) -> str:
 _DELEGATED = re.compile(r"委托[^，。；,;]{0,12}$")  # 「…或委托负责常务工作的」 before the one delegated to
 
 
+def _delegated(n: re.Match[str], text: str) -> bool:
+    """Whether the doer ``n`` matched in ``text`` is named as the one a doing is delegated to (「…委托负责常务工作的」
+    just before it)."""
+    return _DELEGATED.search(text[max(0, n.start() - 16) : n.start()]) is not None
+
+
 def _only_as_delegate(role: str, named: Sequence[re.Match[str]], text: str) -> str:
     """The phrase naming the doer (「由市长或委托负责常务工作的副市长召集和主持」) when the role stated does the doing
     only as the one it is delegated to (委托), else ""."""
-    delegates = [n for n in named if _DELEGATED.search(text[max(0, n.start() - 16) : n.start()])]
+    delegates = [n for n in named if _delegated(n, text)]
     if not any(same_role(role, n.group("role")) for n in delegates):
         return ""
     if any(same_role(role, n.group("role")) for n in named if n not in delegates):
@@ -129,7 +135,7 @@ def _only_as_delegate(role: str, named: Sequence[re.Match[str]], text: str) -> s
 def _naming(n: re.Match[str], text: str) -> str:
     """How ``text`` names the doer ``n`` matched: the match, or for one delegated to, the phrase from its
     delegator on (「由市长或委托负责常务工作的副市长召集和主持」, not 「副市长召集和主持」)."""
-    if not _DELEGATED.search(text[max(0, n.start() - 16) : n.start()]):
+    if not _delegated(n, text):
         return n.group(0)
     start = max(text.rfind(p, 0, n.start()) for p in "，。；,;") + 1
     return text[start : n.end()]
