@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 from assistant.answering.quantities import (
     AS_NEEDED,
@@ -34,12 +35,16 @@ _PER = re.compile(
 
 _EVERY = re.compile(r"每\s*个?\s*(?:年|季度|月|周|星期)[^，。？?0-9一二两三四五六七八九十]{0,2}都")
 _TIMES_SAID = re.compile(r"([0-9一二两三四五六七八九十]+)\s*回(?!复|来|去|到|应)")
+# 「每年下基层不少于30天」, 「每年主持3个课题」: so much of something else in each period, not how often
+_RATE_OF_OTHER = re.compile(
+    rf"每\s*个?\s*(?:年|季度|月|周|星期)[^，。；？?次回]{{0,8}}?(?:{NUMERAL})\s*(?!次|回)[个天日人名项件种]"
+)
 
 
 def _claimed(question: str) -> tuple[Measure, Reading] | None:
     """What the question states to be confirmed, read as a number, and how it is measured."""
     q = _TIMES_SAID.sub(r"\1次", normalize(question))  # 「一年一回」 is 「一年一次」
-    if checked(q):
+    if checked(q) and not (_RATE_OF_OTHER.search(q) and not re.search(r"[次回]", q)):
         r = reading("frequency", _PER.sub(lambda m: "每" + m.group(1).replace("一", "") + m.group(2), q))
         if r and _EVERY.search(q) and r.low == r.high:
             # 「不是每个月都要开吗」: at least once in every period, however many more (每两周 holds it)
@@ -146,9 +151,9 @@ def verdict(question: str, quotes: Sequence[str]) -> str:
     "" when the question states none to confirm or no quote writes one of its kind."""
     claimed = _claimed(question)
     if claimed is None:
-        return _length_verdict(question, quotes) or _doer_verdict(question, quotes)
+        return _length_verdict(question, quotes) or _amount_verdict(question, quotes) or _doer_verdict(question, quotes)
     measure, claim = claimed
-    stated = next((r for q in quotes if (r := reading(measure, normalize(q))) is not None), None)
+    stated = _stated(measure, normalize(question), quotes, claim)
     if stated is None:
         # 「朝阳副市长出差要提前3天请假吗」 and 「应事先向市长请假」: the quoted rule speaks of when, with no number
         # at all (not a rule on something else: 「由市长召集和主持」)
@@ -168,6 +173,56 @@ def verdict(question: str, quotes: Sequence[str]) -> str:
         # 「半个月开一次吧」 and 「每两周召开一次」: 24 and 26 times a year, not the same words
         return f"与问题中的说法相近：条文写明的是「{stated.said}」。"
     return f"与问题中的说法不同：条文写明的是「{stated.said}」。"
+
+
+_PART_END = re.compile(r"(?<=[；;。\n])")
+
+
+def _stated(measure: Measure, question: str, quotes: Sequence[str], claim: Reading) -> Reading | None:
+    """The quotes' number of the kind claimed, for the case the question asks about: of the quotes' parts (to a
+    ；or 。) that state one, the one saying the longest stretch of the question (「需以区委区政府名义…前7日…；需以区
+    政府名义报市政府…前5日…」 asked 「以区政府名义报市政府…提前5日对吗」: the second); on a tie, the one the question
+    claims, if one is (「代拟稿要提前15天报吧」 holds in one of the cases the quote shows), else the first. A deadline is
+    the one for the doing the question names after its days (「3个工作日内报…，7个工作日内印发」: 印发)."""
+    verb = ""
+    if measure == "deadline" and (days := _DAYS_SAID.search(question)):
+        verb = next((d for d in _DONE_AFTER.findall(question[days.end() : days.end() + 6])), "")
+    read = [
+        (r, part)
+        for quote in quotes
+        for part in _PART_END.split(normalize(quote))
+        if (r := reading(measure, part, verb)) is not None
+    ]
+    if len(read) <= 1:
+        return read[0][0] if read else None
+    unnumbered = re.sub(NUMERAL, "#", question)  # (the number claimed tells no case)
+    # the longest stretch of the question a part says, then the most words shared; max keeps the first of equals
+    said = [(r, re.sub(r"[、，,\s]", "", part)) for r, part in read]  # (「以市委、市政府名义」 is 「以市委市政府名义」)
+    claimed = (claim.low, claim.high)
+    return max(
+        said,
+        key=lambda t: (
+            _longest_shared(t[1], unnumbered),
+            shared_words(t[1], unnumbered),
+            (t[0].low, t[0].high) == claimed,
+        ),
+    )[0]
+
+
+_DAYS_SAID = re.compile(rf"(?:{NUMERAL})\s*个?(?:工作日|日|天)(?:内|以内)?")
+_DONE_AFTER = re.compile(r"印发|完成|形成|送达|回复|签发|报送|办结|反馈|报")
+
+
+def _longest_shared(text: str, question: str) -> int:
+    m = SequenceMatcher(None, text, question, autojunk=False).find_longest_match(0, len(text), 0, len(question))
+    return m.size
+
+
+def shared_words(text: str, question: str) -> int:
+    """How many distinct two-character words of ``text`` the question has (a word ``text`` repeats counts once)."""
+    return len(
+        {text[i : i + 2] for i in range(len(text) - 1)} & {question[i : i + 2] for i in range(len(question) - 1)}
+    )
 
 
 # A rule that says when without a number: beforehand, in time, as needed, regularly
@@ -233,8 +288,56 @@ def _cap_asked(question: str, unit: str, quotes: Sequence[str]) -> re.Match[str]
         return caps[0][0] if caps else None
 
     def shared(m: re.Match[str], text: str) -> int:
-        subject = _CLAUSE_START.split(text[: m.start()])[-1]
-        return sum(subject[i : i + 2] in question for i in range(len(subject) - 1))
+        return shared_words(_CLAUSE_START.split(text[: m.start()])[-1], question)
 
     scored = sorted(((shared(m, text), m.start(), m) for m, text in caps), key=lambda t: -t[0])
     return scored[0][2] if scored[0][0] > 0 and scored[0][0] > scored[1][0] else None
+
+
+# An amount a yes/no question states to be confirmed (「每年下基层不少于30天对吧」, 「每年主持3个重点调研课题对吗」):
+# a count of things, or of days said with a bound (a bare number of days is a time: ``_claimed``), near the end
+_BOUND = r"(?P<floor>不少于|至少|不低于)?(?P<cap>不超过|最多|不多于|至多)?"
+_AMOUNT_CLAIMED = re.compile(
+    rf"{_BOUND}\s*(?P<n>{NUMERAL})\s*(?:(?P<unit>[个人名项件种])(?P<what>[^，。；？?]{{0,6}}?)"
+    rf"|(?P<days>天|日))(?:时间)?(?:对|是|没错|就行|可以|行)?[吗吧呀啊][？?。！!]*$"
+)
+# … and the quotes' amounts of that unit, with their bound or range (「1—2个」, 「不少于60天」)
+_AMOUNT_STATED = r"{bound}\s*(?P<n>{n})(?:\s*[-—~～至到]\s*(?P<hi>{n}))?\s*(?:{unit})(?={what})"
+
+
+def _amount_verdict(question: str, quotes: Sequence[str]) -> str:
+    """Whether the amount a yes/no question states (see ``_AMOUNT_CLAIMED``) is the quoted clauses': of their amounts
+    in that unit (of the same thing, for a count: 「个重点调研课题」), the one of the case asked (``_stated``'s rule);
+    "" when the question states none or no quote states one."""
+    q = normalize(question)
+    claim = _AMOUNT_CLAIMED.search(q)
+    value = number_value(claim.group("n")) if claim else None
+    bounded = claim is not None and bool(claim.group("floor") or claim.group("cap"))
+    if claim is None or value is None or (claim.group("days") and not bounded):
+        return ""
+    unit, what = ("天|日", "") if claim.group("days") else (claim.group("unit"), re.escape(claim.group("what")[:2]))
+    pattern = re.compile(_AMOUNT_STATED.format(bound=_BOUND, n=NUMERAL, unit=unit, what=what))
+    unnumbered = re.sub(NUMERAL, "#", q)
+    found = [
+        (m, _longest_shared(re.sub(r"[、，,\s]", "", part), unnumbered))
+        for quote in quotes
+        for part in _PART_END.split(normalize(quote))
+        for m in pattern.finditer(part)
+    ]
+    if not found:
+        return ""
+    m = max(found, key=lambda t: t[1])[0]
+    low = number_value(m.group("n")) or 0
+    high = number_value(m.group("hi")) if m.group("hi") else low
+    said = m.group(0)
+    if m.group("floor") or m.group("cap"):
+        same_bound = (m.group("floor"), m.group("cap")) == (claim.group("floor"), claim.group("cap"))
+        if value == low and (same_bound or not bounded):
+            return f"与问题中的说法一致：条文写明的是「{said}」。"
+        if not bounded and (value > low if m.group("floor") else value < low):
+            kind = "下限" if m.group("floor") else "上限"
+            return f"问题中的数在条文规定的{kind}之内：条文写明的是「{said}」。"
+        return f"与问题中的说法不同：条文写明的是「{said}」。"
+    if high is not None and low <= value <= high and low != high:
+        return f"问题中的说法在条文规定的范围之内：条文写明的是「{said}」。"
+    return f"与问题中的说法{'一致' if value == low == high else '不同'}：条文写明的是「{said}」。"
