@@ -236,3 +236,53 @@ def test_a_document_in_the_offices_name_is_not_answered_by_the_rule_for_the_gove
     rule is quoted (一般由市政府秘书长签发；重要文件报…市长签发), with no line confirming 市长."""
     answer = assistant.ask("大同以办公室名义发文由市长签发对吧")
     assert "以市政府办公室名义发文" in answer.answer and "一致" not in answer.answer
+
+
+def test_a_number_claimed_is_checked_against_the_case_asked_not_the_first_number_of_the_quote():
+    """Review 42: a quote that sets two numbers for two cases (「以区委区政府名义…前7日…；以区政府名义…前5日…」) is
+    read for the case the question names; a deadline for the doing the question names (「7个工作日内印发」)."""
+    from assistant.answering.verdicts import verdict
+
+    ahead = [
+        "需以区委区政府名义报送市委市政府的事项，原则上应在报送时限前7日将代拟稿及相关材料报送区政府；"
+        "需以区政府名义报市政府或市直各部门的事项，原则上应在报送时限前5日将代拟稿及相关材料报送区政府。"
+    ]
+    assert (
+        verdict("城区以区政府名义报市政府的代拟稿提前5日对吗", ahead) == "与问题中的说法一致：条文写明的是「前5日」。"
+    )
+    assert verdict("以区政府名义报市政府的代拟稿提前7日对吗", ahead) == "与问题中的说法不同：条文写明的是「前5日」。"
+    assert verdict("以区委区政府名义报市委的代拟稿提前7日对吗", ahead).startswith("与问题中的说法一致")
+    assert verdict("代拟稿要提前5天报吧", ahead).startswith("与问题中的说法一致")  # no case named: the one claimed
+    issued = ["…原则上应于会议结束后3个工作日内由承办部门报市政府办公室履行发文程序，在会议结束后7个工作日内印发。"]
+    assert verdict("会议决定印发的文件3个工作日内印发对吗", issued) == (
+        "与问题中的说法不同：条文写明的是「7个工作日内印发」。"
+    )
+
+
+def test_an_amount_in_each_period_is_no_frequency_and_is_checked_as_an_amount():
+    """「每年下基层不少于30天对吧」 states days a year, not how often: not confirmed by the word 每年 (review 42)."""
+    from assistant.answering.verdicts import verdict
+
+    clause = ["市政府领导同志每年要主持1—2个重点调研课题,拿出不少于60天时间深入基层一线开展工作和调研。"]
+    assert verdict("领导每年下基层不少于30天对吧", clause) == "与问题中的说法不同：条文写明的是「不少于60天」。"
+    assert verdict("领导每年下基层不少于60天对吧", clause) == "与问题中的说法一致：条文写明的是「不少于60天」。"
+    assert verdict("领导每年下基层至少90天对吧", clause) == "与问题中的说法不同：条文写明的是「不少于60天」。"
+    assert verdict("领导每年下基层90天对吧", clause) == ""  # bare days are a time (``_claimed``), not an amount
+    assert verdict("领导每年主持3个重点调研课题对吗", clause) == "与问题中的说法不同：条文写明的是「1—2个」。"
+    assert verdict("领导每年主持2个重点调研课题对吗", clause).startswith("问题中的说法在条文规定的范围之内")
+    assert verdict("领导出差3天要请假吗", clause) == ""  # days that set the case, no bound: no amount claimed
+
+
+def test_what_kind_of_thing_it_is_is_answered_by_the_sentence_saying_what_it_is(assistant):
+    from assistant.answering.meaning import kind_unstated
+
+    defining = (
+        "市政府常务会议是讨论决定市政府重要事项的决策性会议，按照民主集中制和行政首长负责制相结合的原则依法行使职权。"
+    )
+    assert not kind_unstated("常务会是个啥性质的会", defining)
+    assert kind_unstated("全体会议属于什么会议", "市政府全体会议由市长、副市长、秘书长…组成，由市长召集和主持。")
+    assert not kind_unstated("全体会议由谁主持", "市政府全体会议由市长召集和主持。")  # not asked
+    a = assistant.ask("常务会到底算个什么性质的会？", city="datong")
+    assert not a.refused and a.citations[0].article.id == "datong-executive-meeting-002"
+    a = assistant.ask("咸宁全体会议是什么性质的会议")
+    assert a.refused and "属于什么性质" in a.answer

@@ -26,6 +26,12 @@ ASKS_LIMIT = "限制|限定|门槛|红线|禁区"
 # Words that ask whether a meeting may be held outside its schedule (the rules say 随时, 适时, 根据需要)
 ASKS_UNSCHEDULED = r"(?:临时|随时|额外|另外)(?:召|加)?开|加开|(?:再|多)(?:召)?开一?[次回场个]|(?:别的|其他|其余)时[候间][^，。？?]{0,4}开"
 URGENT = r"急事|紧急(?:情况|事项|的事)?|突发(?:情况|事件)?"
+# What kind of thing something is, asked (「常务会是个啥性质的会」, 「属于什么会议」, 「定位是啥」): the asking, not a topic
+# (not 「算什么」 alone: 「过期不回算啥」, 「一把手算什么责任人」 ask what a case or a person counts as)
+ASKS_KIND = (
+    r"(?:(?:属于|算是?)(?:个|一个)?)?(?:什么|啥|何种|哪种)性质|性质(?:上|是)|属于(?:个|一个)?(?:什么|啥|哪种|哪类|哪一类)"
+    r"|定位(?:是)?(?:什么|啥)"
+)
 QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "who": (
         # 「报哪」, 「交给哪儿」: where a thing goes is a body too
@@ -111,6 +117,12 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         ),
         re.compile(r"代行|代为|补位|缺位代理|AB\s*角|互为|另一位"),
     ),
+    # what kind of thing something is (「常务会是个啥性质的会」, 「属于什么会议」, 「定位是啥」): the clause saying what it is
+    # (「市政府常务会议是讨论决定市政府重要事项的决策性会议」)
+    "kind": (
+        re.compile(ASKS_KIND),
+        re.compile(r"是[^，。；？：,;:]{2,40}的[^，。；：,;:]{0,8}(?:会议|制度|机制|机构|组织|平台)"),
+    ),
     # a case supposed (「常务副市长也出差了的话」, 「要是市长不在」): the clause that states a case answers it
     "supposing": (
         re.compile(r"的话|的时候|期间|如果|要是|假如|万一|倘若"),
@@ -128,7 +140,7 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 NOT_ALLOWED = re.compile(rf"{_NEGATED}(?:{_NEGATED_MODALS})")
 # A clause that lacks these cues cannot answer the question, however many of its words it shares (「汇报稿有没有
 # 限制」: not 「文件按汇报稿、相关资料两部分准备」).
-STRICT_TYPES = frozenset({"number", "condition", "negative", "limit", "standin"})
+STRICT_TYPES = frozenset({"number", "condition", "negative", "limit", "standin", "kind"})
 
 # Words that set the scope of a comparison across jurisdictions (not what is asked about).
 # A yes/no question's asking words: the A-not-A form (能不能, 要不要, 可不可以, 是不是) and its synonyms.

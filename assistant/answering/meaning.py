@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from assistant.answering.asking import named_before
+from assistant.answering.asking import ASKS_KIND, QUESTION_TYPES, named_before
 from assistant.answering.clauses import is_heading
 from assistant.textnorm import normalize
 
@@ -42,6 +42,16 @@ def states_meaning(text: str, term: str = "") -> bool:
     ``term`` is (「市政府常务会议是讨论决定市政府重要事项的决策性会议」 for 常务会议)."""
     t = normalize(text)
     return bool(_SAID.search(t)) or bool(term and f"{term}是" in t)
+
+
+_KIND_ASKED = re.compile(ASKS_KIND)
+states_kind = QUESTION_TYPES["kind"][1].search  # 「…是讨论决定市政府重要事项的决策性会议」
+
+
+def kind_unstated(question: str, text: str) -> bool:
+    """``question`` asks what kind of thing something is (「全体会议是什么性质的会议」) and ``text`` (the quotes) says
+    of nothing what it is (「全体会议由市长、副市长…组成」 says who sits in it)."""
+    return bool(_KIND_ASKED.search(normalize(question))) and not states_kind(normalize(text))
 
 
 def meaning_unstated(question: str, text: str) -> bool:

@@ -22,7 +22,9 @@ from assistant.answering.identity import asks_identity
 from assistant.answering.meaning import (
     explained_after_heading,
     explained_after_instituting,
+    kind_unstated,
     meaning_unstated,
+    states_kind,
     states_meaning,
     term_asked,
 )
@@ -33,6 +35,7 @@ from assistant.answering.scoring import coverage
 from assistant.answering.selection import person_asked, selection_unstated, states_selection
 from assistant.answering.venues import mentioning, venue_unstated
 from assistant.models import Article, Citation
+from assistant.textnorm import normalize
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,12 @@ def not_said(
             named = with_quote(article, quotes, Citation(article, next_said))
         if named is None:
             return NotSaid("meaning", first)
+        quotes = named
+    if judged and settled and kind_unstated(question, joined):
+        # 「咸宁全体会议是什么性质的会议」 quoted who sits in it: no quote says what kind of meeting it is
+        named = with_stating(lambda u: bool(states_kind(normalize(u))), groups, article, quotes, context)
+        if named is None:
+            return NotSaid("kind", first)
         quotes = named
     if judged and settled and (doing := doer_unstated(question, joined)):
         # 「公平竞争审查归哪个部门」 quoted 「加强…公平竞争审查」: no quote says who does it; a sentence of the

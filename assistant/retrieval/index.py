@@ -41,7 +41,7 @@ from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 MANIFEST = "index.json"
 # Articles ranked by one unfiltered dense query (see ``KnowledgeIndex.dense``): a bound on its cost in a
 # large knowledge base; the ranking is exact whatever its value (a place short of ``k`` is searched alone).
