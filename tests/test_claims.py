@@ -286,3 +286,21 @@ def test_what_kind_of_thing_it_is_is_answered_by_the_sentence_saying_what_it_is(
     assert not a.refused and a.citations[0].article.id == "datong-executive-meeting-002"
     a = assistant.ask("咸宁全体会议是什么性质的会议")
     assert a.refused and "属于什么性质" in a.answer
+
+
+def test_someone_asked_to_sit_in_after_the_meeting_named_first_is_the_one_asked():
+    from assistant.answering.attendance import uninvited
+
+    groups = (Group(("常务会议",), 1.0, noun=True), Group(("法律顾问",), 1.0, noun=True), Group(("列席",), 1.0))
+    clause = "市政府常务会议组成人员和会议指定列席人员应按要求准时参加会议，原则上不能请假。"
+    assert uninvited("常务会法律顾问要列席吗", groups, clause) == "法律顾问"
+    assert uninvited("常务会法律顾问要列席吗", groups, "可安排有关部门负责人和法律顾问列席会议。") is None
+
+
+def test_a_meetings_short_name_before_its_time_words_is_no_word_to_meet():
+    from assistant.retrieval.tokenizer import Tokenizer
+
+    t = Tokenizer()
+    assert "会会" not in t.words("常务会会前几天通知") and ("会会", "n") not in t.tagged("全体会会前几天通知")
+    assert "常委会" in t.words("常委会会议")
+
