@@ -304,3 +304,14 @@ def test_a_meetings_short_name_before_its_time_words_is_no_word_to_meet():
     assert "会会" not in t.words("常务会会前几天通知") and ("会会", "n") not in t.tagged("全体会会前几天通知")
     assert "常委会" in t.words("常委会会议")
 
+
+def test_a_doing_said_short_is_said_by_a_rule_saying_its_words_apart(assistant):
+    """「由谁批假」 is answered by 「…要履行请假手续，由区政府办公室报会议主持人审批」, 「由谁提上会建议」 by 「…提出上会建议」
+    (review 42: both were refused with the right article named); a doing no sentence says is still refused."""
+    from assistant.answering.doers import doing_unsaid
+
+    leave = "如有特殊情况不能参加的，要履行请假手续，由区政府办公室报会议主持人审批。"
+    assert doing_unsaid("开会来不了由谁批假", [], leave) is None
+    assert doing_unsaid("秘书长由谁任命", [], "市政府专题会议由市长、副市长…主持召开。") == "任命"
+    a = assistant.ask("城区开区政府的会有事来不了由谁批假", city="jincheng-chengqu")
+    assert not a.refused and "报会议主持人审批" in a.answer

@@ -83,11 +83,22 @@ def doing_unsaid(question: str, doing_words: Sequence[Sequence[str]], text: str)
         return None
     said = [alts for alts in doing_words if any(doing in a or a in doing for a in alts)]
     t = normalize(text)
+    if _said_apart(doing, t):
+        return None  # 「由谁批假」 and 「…请假，由…报会议主持人审批」: its words said apart, as the rules say them
     if not said:
         # a doing no rule and no synonym says (「哪个单位负责运维」): the quotes answer it only by saying it; not
         # when only needed (「需要谁点头」: the rules say it in their own words, 同意)
         return None if doing in t or asking.group(0).startswith(("需要", "须")) else doing
     return None if any(a in t for alts in said for a in alts) else doing
+
+
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+
+
+def _said_apart(doing: str, text: str) -> bool:
+    """Whether a sentence of ``text`` has every character of the (two-character) ``doing``, said apart: a doing
+    said short (批假: 审批 a 请假; 提上会: 提出上会) by a question, at length by the rules."""
+    return len(doing) == 2 and any(all(ch in u for ch in doing) for u in _SENTENCE_END.split(text))
 
 
 def thing_unnamed(question: str, groups: Sequence[Group], text: str) -> str | None:
