@@ -315,3 +315,12 @@ def test_a_doing_said_short_is_said_by_a_rule_saying_its_words_apart(assistant):
     assert doing_unsaid("秘书长由谁任命", [], "市政府专题会议由市长、副市长…主持召开。") == "任命"
     a = assistant.ask("城区开区政府的会有事来不了由谁批假", city="jincheng-chengqu")
     assert not a.refused and "报会议主持人审批" in a.answer
+
+
+def test_the_one_turned_to_that_a_question_states_is_checked():
+    """「副市长出差是向常务副市长请假吗」 and 「…应当事先向市长请假」: said different (review 42: no verdict at all)."""
+    from assistant.answering.verdicts import verdict
+
+    clause = ["副市长、秘书长离咸出访、出差或者休假,应当事先向市长请假,并由市政府办公室向市委办公室报备。"]
+    assert verdict("咸宁副市长出差是向常务副市长请假吗", clause) == "与问题中的说法不同：条文写明的是「向市长请假」。"
+    assert verdict("副市长出差是向市长请假吧", clause) == "与问题中的说法一致：条文写明的是「向市长请假」。"

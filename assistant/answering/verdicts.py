@@ -73,6 +73,8 @@ _DOER_SUFFICES = re.compile(
 )
 
 
+# … or the one turned to (「副市长出差是向常务副市长请假吗」): whom the leave is asked of, a report made to
+_TURNED_TO_CLAIMED = re.compile(rf"(?:是|要|得)?向(?P<role>{ROLE.pattern})(?P<doing>请假|报告|请示|报备|汇报)")
 _ASKED_YES_NO = re.compile(r"吗[？?！!。]*$")  # 「纪要由秘书长签发吗」: the doer stated, to be confirmed
 
 
@@ -88,7 +90,7 @@ def _doer_claim(question: str, quotes: Sequence[str]) -> tuple[str, str, list[re
     """The doer a yes/no question states and its doing (「是副区长主持的吧」: 副区长, 主持), the quotes' namings of
     someone doing that doing, and the quotes' text; None when the question states no doer to confirm."""
     q = normalize(question)
-    m = _DOER_CLAIMED.search(q) or _DOER_SUFFICES.search(q)
+    m = _DOER_CLAIMED.search(q) or _DOER_SUFFICES.search(q) or _TURNED_TO_CLAIMED.search(q)
     if m is None or not (checks(q) or _ASKED_YES_NO.search(q)) or "还是" in q:
         return None  # (「是市长签还是秘书长签」: a choice, not a claim)
     role, doing = m.group("role"), m.group("doing")
@@ -111,7 +113,7 @@ def _doer_verdict(question: str, quotes: Sequence[str]) -> str:
         # the 市长 delegates it
         return f"与问题中的说法不完全一致：条文写明的是「{delegated}」。"
     if all(same_role(role, n.group("role")) for n in named):  # 「一把手主持的吧」 and 「由市长召集和主持」: the same
-        return f"与问题中的说法一致：条文写明的是「{named[0].group(0)}」。"
+        return f"与问题中的说法一致：条文写明的是「{_naming(named[0], text)}」。"
     if any(same_role(role, n.group("role")) for n in named) or re.search(rf"{role}[^，。；,;]{{0,12}}{doing}", text):
         return ""  # the one stated is among those named for the doing (which one is a matter of the case)
     return f"与问题中的说法不同：条文写明的是「{_naming(named[0], text)}」。"
@@ -141,7 +143,7 @@ def _naming(n: re.Match[str], text: str) -> str:
     """How ``text`` names the doer ``n`` matched: the match, or for one delegated to, the phrase from its
     delegator on (「由市长或委托负责常务工作的副市长召集和主持」, not 「副市长召集和主持」)."""
     if not _delegated(n, text):
-        return n.group(0)
+        return ("向" if text[n.start() - 1 : n.start()] == "向" else "") + n.group(0)  # 「向市长请假」
     start = max(text.rfind(p, 0, n.start()) for p in "，。；,;") + 1
     return text[start : n.end()]
 
