@@ -324,3 +324,19 @@ def test_the_one_turned_to_that_a_question_states_is_checked():
     clause = ["副市长、秘书长离咸出访、出差或者休假,应当事先向市长请假,并由市政府办公室向市委办公室报备。"]
     assert verdict("咸宁副市长出差是向常务副市长请假吗", clause) == "与问题中的说法不同：条文写明的是「向市长请假」。"
     assert verdict("副市长出差是向市长请假吧", clause) == "与问题中的说法一致：条文写明的是「向市长请假」。"
+
+
+def test_a_level_with_another_in_brackets_is_asked_once_and_each_place_at_its_own(assistant):
+    from assistant.answering.relocation import one_level
+
+    assert one_level("开全市（区）性会议有啥要求") == "开全市性会议有啥要求"
+    assert one_level("副市长（副区长）请假找谁") == "副市长请假找谁"
+    assert one_level("县（市、区）政府负责人") == "县（市、区）政府负责人"  # a list of levels, no alternative
+    a = assistant.ask("大同和城区开全市（区）性会议 对视频会议形式有要求吗")
+    assert [c.article.id for c in a.citations] == ["datong-work-rules-025"]  # 城区's rules are silent on it
+
+
+def test_someone_asked_to_sit_in_at_places_compared_is_the_one_asked(assistant):
+    a = assistant.ask("城区和大同的常务会 法律顾问能列席吗")
+    assert [c.article.id for c in a.citations] == ["jincheng-chengqu-work-rules-020"]
+    assert "没有规定可以请所问的人员列席" in a.answer

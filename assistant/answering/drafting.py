@@ -22,7 +22,7 @@ from assistant.answering.parts import as_said, question_parts, without_scope
 from assistant.answering.phrasing import reaching, rejoined, unable
 from assistant.answering.quantities import asked, asked_unit, plain_asking, states
 from assistant.answering.references import named_document, named_elsewhere
-from assistant.answering.relocation import Relocator
+from assistant.answering.relocation import Relocator, one_level
 from assistant.answering.scoring import ClauseScorer, coverage
 from assistant.answering.stated import quantity_elsewhere
 from assistant.answering.timing import lead_time_unstated
@@ -154,9 +154,10 @@ class Drafter:
 
     def _whole(self, q: str) -> str:
         """``q`` with its separable verbs said whole, as the rules write them (``phrasing.rejoined``), and
-        going somewhere said as being away (「局长去北京开会」 → 「局长去北京外出开会」: the rules' 外出), a count of
+        a level's bracketed other level taken out (``relocation.one_level``: 「全市（区）性会议」), going somewhere said as
+        being away (「局长去北京开会」 → 「局长去北京外出开会」: the rules' 外出), a count of
         people to be reached as reaching it (``phrasing.reaching``)."""
-        q = unable(reaching(rejoined(q, self.analyzer.tokenizer.tagged, self.analyzer.stats.df)))
+        q = unable(reaching(rejoined(one_level(q), self.analyzer.tokenizer.tagged, self.analyzer.stats.df)))
         end = self.detector.going_away(q)
         if end is None or _AWAY_WORDS.search(q) or any(w in q for w in self.analyzer.leaving):
             return q

@@ -19,6 +19,19 @@ LEVELS = "市区县"  # a jurisdiction's level, as its titles and bodies name it
 _TITLE_AFTER = re.compile("长|人民政府|政府|委|直|领导|属")  # after the level: 市长, 区政府, 县委, 市直
 
 
+# A level word with another level in brackets after it, the question asked of both (「全市（区）性会议」, 「市长（区长）」,
+# 「副市长（副区长）」): said once, at the first level (each place is then asked at its own)
+_LEVEL_AND_ANOTHER = re.compile(
+    rf"(?P<level>[{LEVELS}])(?P<title>{_TITLE_AFTER.pattern})?[（(]副?[{LEVELS}](?P=title)?[）)](?=(?P=title)|性|级)?"
+)
+
+
+def one_level(question: str) -> str:
+    """``question`` with a level's bracketed other level taken out: 「开全市（区）性会议」 → 「开全市性会议」. A list of
+    levels (「县（市、区）」) is no alternative and stays."""
+    return _LEVEL_AND_ANOTHER.sub(lambda m: m.group("level") + (m.group("title") or ""), question)
+
+
 class Relocator:
     def __init__(self, detector: CityDetector, place_names: Sequence[str] = ()) -> None:
         self.detector = detector
