@@ -332,6 +332,8 @@ def test_a_level_with_another_in_brackets_is_asked_once_and_each_place_at_its_ow
     assert one_level("开全市（区）性会议有啥要求") == "开全市性会议有啥要求"
     assert one_level("副市长（副区长）请假找谁") == "副市长请假找谁"
     assert one_level("县（市、区）政府负责人") == "县（市、区）政府负责人"  # a list of levels, no alternative
+    assert one_level("朝阳和城区的区长/市长办公会议题分别谁定") == "朝阳和城区的区长办公会议题分别谁定"
+    assert one_level("市长、区长出差") == "市长、区长出差"  # 、 lists
     a = assistant.ask("大同和城区开全市（区）性会议 对视频会议形式有要求吗")
     assert [c.article.id for c in a.citations] == ["datong-work-rules-025"]  # 城区's rules are silent on it
 

@@ -23,13 +23,20 @@ _TITLE_AFTER = re.compile("长|人民政府|政府|委|直|领导|属")  # after
 # 「副市长（副区长）」): said once, at the first level (each place is then asked at its own)
 _LEVEL_AND_ANOTHER = re.compile(
     rf"(?P<level>[{LEVELS}])(?P<title>{_TITLE_AFTER.pattern})?[（(]副?[{LEVELS}](?P=title)?[）)](?=(?P=title)|性|级)?"
+    # … or after a slash or 或, the same title at another level (「区长/市长办公会」: no one is both)
+    rf"|(?P<level2>[{LEVELS}])(?P<title2>{_TITLE_AFTER.pattern})[/／或](?!(?P=level2))[{LEVELS}](?P=title2)"
 )
 
 
 def one_level(question: str) -> str:
-    """``question`` with a level's bracketed other level taken out: 「开全市（区）性会议」 → 「开全市性会议」. A list of
-    levels (「县（市、区）」) is no alternative and stays."""
-    return _LEVEL_AND_ANOTHER.sub(lambda m: m.group("level") + (m.group("title") or ""), question)
+    """``question`` with a level's bracketed (or slashed) other level taken out: 「开全市（区）性会议」 → 「开全市性会议」,
+    「区长/市长办公会」 → 「区长办公会」. A list of levels (「县（市、区）」) is no alternative and stays."""
+    return _LEVEL_AND_ANOTHER.sub(
+        lambda m: (
+            m.group("level") + (m.group("title") or "") if m.group("level") else m.group("level2") + m.group("title2")
+        ),
+        question,
+    )
 
 
 class Relocator:
