@@ -342,3 +342,13 @@ def test_someone_asked_to_sit_in_at_places_compared_is_the_one_asked(assistant):
     a = assistant.ask("城区和大同的常务会 法律顾问能列席吗")
     assert [c.article.id for c in a.citations] == ["jincheng-chengqu-work-rules-020"]
     assert "没有规定可以请所问的人员列席" in a.answer
+
+
+def test_a_count_capped_with_only_is_a_limit(assistant):
+    """「部门给市政府报简报有啥限制」: 「每个部门原则上只向市政府报送1种简报」 is the limit (review 42: each place's rule on
+    配套文件 was quoted instead)."""
+    from assistant.answering.asking import QUESTION_TYPES
+
+    assert QUESTION_TYPES["limit"][1].search("每个部门原则上只向市政府报送1种简报。")
+    a = assistant.ask("部门给市政府报简报有啥限制", city="datong")
+    assert "只向市政府报送1种简报" in a.answer

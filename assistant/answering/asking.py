@@ -99,7 +99,11 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # requires approval answers it, not the one that says what the doing is for
     "limit": (
         re.compile(rf"{ASKS_LIMIT}|约束|不许|管控|卡得"),
-        re.compile(r"不得|严禁|禁止|不准|不能|未经|从严|严格控制|一律不|不再|不超过|以内|以上|至少|方可"),
+        # (a count capped with 只: 「每个部门原则上只向市政府报送1种简报」)
+        re.compile(
+            r"不得|严禁|禁止|不准|不能|未经|从严|严格控制|一律不|不再|不超过|以内|以上|至少|方可"
+            r"|只[^，。；,;]{0,10}?[0-9一二两三四五六七八九十]+\s*[种个项件份名次]"
+        ),
     ),
     # a meeting held outside its schedule (「有急事能不能临时开」, 「别的时候还能开吗」): the clause that says it
     # may be held as needed (如有需要可随时召开, 根据需要适时召开) answers it
