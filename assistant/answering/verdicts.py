@@ -169,8 +169,9 @@ def verdict(question: str, quotes: Sequence[str]) -> str:
             return f"问题中的说法在条文规定的范围之内：条文写明的是「{stated.said}」。"
         return f"与问题中的说法一致：条文写明的是「{stated.said}」。"
     if claim.low <= stated.low and stated.high <= claim.high:
-        # 「一个月开一两次吧」 and 「每月召开2次」: the rule is one of the numbers the question allows
-        return f"条文的规定在问题所说的范围之内：条文写明的是「{stated.said}」。"
+        # 「每月开1到3次对吗」 and 「每月召开 1-2 次」: the rule is narrower than the question says, not the same
+        # (read as agreement by users when said 「在问题所说的范围之内」: review 43)
+        return f"与问题中的说法不完全一致：条文写明的是「{stated.said}」。"
     if _near(claim.low, stated.low) and _near(claim.high, stated.high):
         # 「半个月开一次吧」 and 「每两周召开一次」: 24 and 26 times a year, not the same words
         return f"与问题中的说法相近：条文写明的是「{stated.said}」。"
