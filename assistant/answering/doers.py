@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from assistant.answering.analysis import Group, named_ends
 from assistant.retrieval.tokenizer import default_tokenizer
-from assistant.textnorm import normalize
+from assistant.textnorm import SENTENCE_END, normalize
 
 _WHO = r"(?:谁|哪个(?:部门|单位|机构|领导)|哪些(?:部门|单位)|什么(?:部门|单位|机构)|哪(?:一)?级)"
 # what may stand between the asking and the doing: 「谁来审」, 「哪个单位负责运维」, 「谁进行审核」
@@ -92,7 +92,7 @@ def doing_unsaid(question: str, doing_words: Sequence[Sequence[str]], text: str)
     return None if any(a in t for alts in said for a in alts) else doing
 
 
-_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+_SENTENCE_END = re.compile(rf"[{SENTENCE_END}；;\n]")
 
 
 def _said_apart(doing: str, text: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from assistant.answering.asking import ASKS_KIND, QUESTION_TYPES, named_before
+from assistant.answering.asking import QUESTION_TYPES, named_before
 from assistant.answering.clauses import is_heading
 from assistant.textnorm import normalize
 
@@ -44,14 +44,18 @@ def states_meaning(text: str, term: str = "") -> bool:
     return bool(_SAID.search(t)) or bool(term and f"{term}是" in t)
 
 
-_KIND_ASKED = re.compile(ASKS_KIND)
-states_kind = QUESTION_TYPES["kind"][1].search  # 「…是讨论决定市政府重要事项的决策性会议」
+_KIND_ASKED, _KIND_SAID = QUESTION_TYPES["kind"]  # (the asking, and 「…是讨论决定…的决策性会议」)
+
+
+def states_kind(text: str) -> bool:
+    """Whether ``text`` says what kind of thing something is (「…是…的…会议」, 「…制度」)."""
+    return _KIND_SAID.search(normalize(text)) is not None
 
 
 def kind_unstated(question: str, text: str) -> bool:
     """``question`` asks what kind of thing something is (「全体会议是什么性质的会议」) and ``text`` (the quotes) says
     of nothing what it is (「全体会议由市长、副市长…组成」 says who sits in it)."""
-    return bool(_KIND_ASKED.search(normalize(question))) and not states_kind(normalize(text))
+    return _KIND_ASKED.search(normalize(question)) is not None and not states_kind(text)
 
 
 def meaning_unstated(question: str, text: str) -> bool:

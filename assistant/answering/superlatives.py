@@ -27,7 +27,7 @@ _ASKED = re.compile(
 )
 _MEETING_VERBS = ("召开", "举行", "举办", "开", "搞", "办")
 # what a deadline is for (「文件印发时限最短」: 印发)
-_DONE = re.compile(r"印发|完成|形成|送达|回复|签发|报送|办结|反馈")
+DONE = re.compile(r"印发|完成|形成|送达|回复|签发|报送|办结|反馈")
 _NUM = NUMERAL
 # how often: a period (每两周, 每半年, 每月, 两个月) …
 _PERIOD = re.compile(rf"每(?P<n>{_NUM}|半)?个?(?P<unit>年|季度|季|月|周|星期)|(?P<m>{_NUM})个(?P<munit>月)")
@@ -135,7 +135,7 @@ def conclusion(question: str, places: Sequence[tuple[str, Sequence[str]]]) -> st
     if asked is None or len(places) < 2:
         return ""
     measure, most = asked
-    done = _DONE.search(question)
+    done = DONE.search(question)
     verb = done.group(0) if done and measure == "deadline" else ""
     read: dict[str, Reading] = {}
     unset = [name for name, quotes in places if not quotes]  # a place whose rules are silent is not compared
@@ -206,7 +206,7 @@ def sameness(question: str, places: Sequence[tuple[str, Sequence[str]]]) -> str:
     measures: tuple[Measure, ...] = (
         ("frequency", "deadline") if _OFTEN_ASKED.search(question) else ("deadline", "frequency")
     )
-    done = _DONE.search(question)
+    done = DONE.search(question)
     for measure in measures:
         verb = done.group(0) if done and measure == "deadline" else ""
         read = [next((r for q in quotes if (r := reading(measure, q, verb)) is not None), None) for _, quotes in places]

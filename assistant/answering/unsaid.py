@@ -35,7 +35,6 @@ from assistant.answering.scoring import coverage
 from assistant.answering.selection import person_asked, selection_unstated, states_selection
 from assistant.answering.venues import mentioning, venue_unstated
 from assistant.models import Article, Citation
-from assistant.textnorm import normalize
 
 
 @dataclass(frozen=True)
@@ -119,7 +118,7 @@ def not_said(
         quotes = named
     if judged and settled and kind_unstated(question, joined):
         # 「咸宁全体会议是什么性质的会议」 quoted who sits in it: no quote says what kind of meeting it is
-        named = with_stating(lambda u: bool(states_kind(normalize(u))), groups, article, quotes, context)
+        named = with_stating(states_kind, groups, article, quotes, context)
         if named is None:
             return NotSaid("kind", first)
         quotes = named

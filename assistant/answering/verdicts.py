@@ -25,8 +25,8 @@ from assistant.answering.quantities import (
     number_value,
 )
 from assistant.answering.roles import ROLE, same_role
-from assistant.answering.superlatives import LEAD_ASKED, Measure, Reading, reading
-from assistant.textnorm import normalize
+from assistant.answering.superlatives import DONE, LEAD_ASKED, Measure, Reading, reading
+from assistant.textnorm import SENTENCE_END, normalize
 
 # 「一年开一次」, 「半年开一次」, 「一个月开两次」: a period said without 每, as questions say it
 _PER = re.compile(
@@ -178,7 +178,27 @@ def verdict(question: str, quotes: Sequence[str]) -> str:
     return f"与问题中的说法不同：条文写明的是「{stated.said}」。"
 
 
-_PART_END = re.compile(r"(?<=[；;。\n])")
+_PART_END = re.compile(rf"(?<=[{SENTENCE_END}；;\n])")
+
+
+def _parts(quotes: Sequence[str]) -> list[str]:
+    """The quotes' parts, normalized, each to its ；or sentence end: the cases a clause may set one by one."""
+    return [part for quote in quotes for part in _PART_END.split(normalize(quote))]
+
+
+def _unnumbered(question: str) -> str:
+    return re.sub(NUMERAL, "#", question)  # the number claimed tells no case
+
+
+def _compact(part: str) -> str:
+    return re.sub(r"[、，,\s]", "", part)  # 「以市委、市政府名义」 is 「以市委市政府名义」
+
+
+def _stretch_said(part: str, unnumbered: str) -> int:
+    """How long a stretch of the (unnumbered) question ``part`` says: how well it names the case asked."""
+    text = _compact(part)
+    m = SequenceMatcher(None, text, unnumbered, autojunk=False).find_longest_match(0, len(text), 0, len(unnumbered))
+    return m.size
 
 
 def _stated(measure: Measure, question: str, quotes: Sequence[str], claim: Reading) -> Reading | None:
@@ -190,35 +210,24 @@ def _stated(measure: Measure, question: str, quotes: Sequence[str], claim: Readi
     verb = ""
     if measure == "deadline" and (days := _DAYS_SAID.search(question)):
         verb = next((d for d in _DONE_AFTER.findall(question[days.end() : days.end() + 6])), "")
-    read = [
-        (r, part)
-        for quote in quotes
-        for part in _PART_END.split(normalize(quote))
-        if (r := reading(measure, part, verb)) is not None
-    ]
+    read = [(r, part) for part in _parts(quotes) if (r := reading(measure, part, verb)) is not None]
     if len(read) <= 1:
         return read[0][0] if read else None
-    unnumbered = re.sub(NUMERAL, "#", question)  # (the number claimed tells no case)
-    # the longest stretch of the question a part says, then the most words shared; max keeps the first of equals
-    said = [(r, re.sub(r"[、，,\s]", "", part)) for r, part in read]  # (「以市委、市政府名义」 is 「以市委市政府名义」)
+    unnumbered = _unnumbered(question)
     claimed = (claim.low, claim.high)
+    # the longest stretch of the question a part says, then the most words shared; max keeps the first of equals
     return max(
-        said,
+        read,
         key=lambda t: (
-            _longest_shared(t[1], unnumbered),
-            shared_words(t[1], unnumbered),
+            _stretch_said(t[1], unnumbered),
+            shared_words(_compact(t[1]), unnumbered),
             (t[0].low, t[0].high) == claimed,
         ),
     )[0]
 
 
 _DAYS_SAID = re.compile(rf"(?:{NUMERAL})\s*个?(?:工作日|日|天)(?:内|以内)?")
-_DONE_AFTER = re.compile(r"印发|完成|形成|送达|回复|签发|报送|办结|反馈|报")
-
-
-def _longest_shared(text: str, question: str) -> int:
-    m = SequenceMatcher(None, text, question, autojunk=False).find_longest_match(0, len(text), 0, len(question))
-    return m.size
+_DONE_AFTER = re.compile(rf"{DONE.pattern}|报")  # what a deadline is for, or a bare 报
 
 
 def shared_words(text: str, question: str) -> int:
@@ -310,8 +319,9 @@ _AMOUNT_STATED = r"{bound}\s*(?P<n>{n})(?:\s*[-—~～至到]\s*(?P<hi>{n}))?\s*
 
 def _amount_verdict(question: str, quotes: Sequence[str]) -> str:
     """Whether the amount a yes/no question states (see ``_AMOUNT_CLAIMED``) is the quoted clauses': of their amounts
-    in that unit (of the same thing, for a count: 「个重点调研课题」), the one of the case asked (``_stated``'s rule);
-    "" when the question states none or no quote states one."""
+    in that unit (of the same thing, for a count: 「个重点调研课题」), the one in the part saying the longest stretch of
+    the question (the case asked, as ``_stated`` reads it first; the first of equals); "" when the question states
+    none or no quote states one."""
     q = normalize(question)
     claim = _AMOUNT_CLAIMED.search(q)
     value = number_value(claim.group("n")) if claim else None
@@ -320,13 +330,8 @@ def _amount_verdict(question: str, quotes: Sequence[str]) -> str:
         return ""
     unit, what = ("天|日", "") if claim.group("days") else (claim.group("unit"), re.escape(claim.group("what")[:2]))
     pattern = re.compile(_AMOUNT_STATED.format(bound=_BOUND, n=NUMERAL, unit=unit, what=what))
-    unnumbered = re.sub(NUMERAL, "#", q)
-    found = [
-        (m, _longest_shared(re.sub(r"[、，,\s]", "", part), unnumbered))
-        for quote in quotes
-        for part in _PART_END.split(normalize(quote))
-        for m in pattern.finditer(part)
-    ]
+    unnumbered = _unnumbered(q)
+    found = [(m, _stretch_said(part, unnumbered)) for part in _parts(quotes) for m in pattern.finditer(part)]
     if not found:
         return ""
     m = max(found, key=lambda t: t[1])[0]
