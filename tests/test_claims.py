@@ -274,6 +274,8 @@ def test_an_amount_in_each_period_is_no_frequency_and_is_checked_as_an_amount():
     assert verdict("领导每年主持3个重点调研课题对吗", clause) == "与问题中的说法不同：条文写明的是「1—2个」。"
     assert verdict("领导每年主持2个重点调研课题对吗", clause).startswith("问题中的说法在条文规定的范围之内")
     assert verdict("领导出差3天要请假吗", clause) == ""  # days that set the case, no bound: no amount claimed
+    # an amount in numerals no amount is read from is still no frequency: not confirmed by 每年
+    assert verdict("领导每年主持一百万个重点调研课题对吗", clause) == ""
 
 
 def test_what_kind_of_thing_it_is_is_answered_by_the_sentence_saying_what_it_is(assistant):

@@ -35,9 +35,10 @@ _PER = re.compile(
 
 _EVERY = re.compile(r"每\s*个?\s*(?:年|季度|月|周|星期)[^，。？?0-9一二两三四五六七八九十]{0,2}都")
 _TIMES_SAID = re.compile(r"([0-9一二两三四五六七八九十]+)\s*回(?!复|来|去|到|应)")
-# 「每年下基层不少于30天」, 「每年主持3个课题」: so much of something else in each period, not how often
+# 「每年下基层不少于30天」, 「每年主持3个课题」: so much of something else in each period, not how often (in any
+# numerals, 「一百万个」 too, though no amount is read from them)
 _RATE_OF_OTHER = re.compile(
-    rf"每\s*个?\s*(?:年|季度|月|周|星期)[^，。；？?次回]{{0,8}}?(?:{NUMERAL})\s*(?!次|回)[个天日人名项件种]"
+    r"每\s*个?\s*(?:年|季度|月|周|星期)[^，。；？?次回]{0,8}?[0-9零〇一二两三四五六七八九十百千万]+\s*(?!次|回)[个天日人名项件种]"
 )
 
 
