@@ -398,7 +398,7 @@ def test_a_quantity_of_something_else_does_not_answer(assistant):
 def test_a_quantity_no_quote_states_is_not_answered(assistant):
     # 「各类会议活动经费要纳入预算管理」 is the topic, but it sets no amount
     answer = assistant.ask("会议经费标准是多少？", city="chaoyang")
-    assert answer.refused and "没有规定具体数量" in answer.answer and "第二十五条" in answer.answer
+    assert answer.refused and "没有规定具体金额标准" in answer.answer and "第二十五条" in answer.answer
 
 
 def test_a_sanction_no_quote_states_is_not_answered(assistant):

@@ -10,7 +10,7 @@ from assistant.answering.consensus import likeness, most_alike, restates
 from assistant.answering.doers import doer_unstated, doing_asked
 from assistant.answering.kinds import Kinds
 from assistant.answering.parts import question_parts, without_scope
-from assistant.answering.quantities import asked, asked_unit, plain_asking, states
+from assistant.answering.quantities import LEVEL, SCORE, asked, asked_unit, plain_asking, states
 from assistant.answering.references import named_document
 from assistant.answering.requests import requested_writing, without_instructions
 from assistant.answering.roles import another_bodys, role_mismatch, subject_roles
@@ -141,10 +141,27 @@ def test_how_long_asked_without_a_unit_is_answered_by_how_promptly_the_thing_ask
 
 
 def test_a_count_asked_without_a_unit_is_stated_by_a_number_not_by_a_word_of_time():
-    q = "出差住宿一晚上的报销标准是多少？"
+    q = "一次会议的议题数量上限是多少？"
     assert asked(q) == "count" and asked_unit(q) is None
     assert not states("应事先向市长请假，并按有关规定报备。", "count")  # 事先 is no number
     assert states("应提前10个工作日正式向市政府报送请示", "count") and states("由2名以上人员参加", "count")
+
+
+def test_an_amount_only_a_rule_setting_it_states_is_asked_in_its_own_unit():
+    # money by what is paid, a post's grade, a score, a count said in its order of magnitude
+    assert (
+        asked("出差住宿一晚上的报销标准是多少？") == "count" and asked_unit("出差住宿一晚上的报销标准是多少？") == "元"
+    )
+    assert asked_unit("公务用车补贴标准") == "元" and asked_unit("会议经费标准一天多少钱") == "元"
+    assert asked("市政府副秘书长是什么职级") == "count" and asked_unit("副秘书长是啥行政级别") == LEVEL
+    assert asked_unit("那参会的是各部门哪一级的负责人") is None  # which of a body's heads, not a grade
+    assert asked_unit("专题会有关部门得来什么级别的人") is None  # which officials: 主要负责人
+    assert asked_unit("会签超期没回复，要扣部门多少考核分？") == SCORE and asked_unit("开会要几分钟") != SCORE
+    assert asked_unit("多少部门分管") != SCORE and asked_unit("分成几部分") != SCORE
+    assert asked("报市政府的公文最多能写几千字") == "count" and asked_unit("最多能写几千字") == "字"
+    assert not states("应在7个工作日内回复", "count", SCORE) and states("扣2分", "count", SCORE)
+    assert not states("区级预算安排", "count", LEVEL) and states("按正处级配备", "count", LEVEL)
+    assert not states("涉及两个以上部门职权的", "count", "字")
 
 
 def test_years_and_months_of_the_year_are_stated_in_their_own_units():
@@ -1786,6 +1803,12 @@ def test_the_thing_a_who_question_asks_of_must_be_named():
     assert thing_unnamed("区政府的决定由谁签署", groups("区政府", "决定"), signs) is None
     assert thing_unnamed("区政府规章谁签署", groups("区政府", "规章"), signs) == "规章"  # 谁 right after the thing
     assert thing_unnamed("办公室主任协助谁工作", groups("办公室主任"), signs) is None  # whom: no thing
+    # who is in charge (由哪个部门负责): the doing said in the asking itself
+    drafts = "涉及两个及以上部门职权范围的事项，要充分听取相关部门的意见，或由有关部门联合制定规范性文件。"
+    asked = "规范性文件的公平竞争审查由哪个部门负责"
+    assert thing_unnamed(asked, groups("规范性文件", "公平竞争审查", "部门"), drafts) == "公平竞争审查"
+    reviews = "涉及市场主体经济活动的，还应当由市场监督管理部门进行公平竞争审查核审。"
+    assert thing_unnamed(asked, groups("规范性文件", "公平竞争审查", "部门"), reviews) is None
     assert thing_unnamed("规则有不清楚的地方，找谁解释", groups("规则", "地方"), signs) is None  # whom to ask
     assert thing_unnamed("他分管的活谁来处理", groups("活"), signs) is None  # 活: any work
     assert thing_unnamed("文件由谁签署", groups("文件"), signs) is None  # any document: the clause says which

@@ -17,7 +17,9 @@ from assistant.answering.clauses import ClauseVectors, sentences
 from assistant.answering.extras import asked_extras
 from assistant.answering.lists import asks_for_list, lead_of, listed, with_list
 from assistant.answering.quantities import (
+    LEVEL,
     PROPORTION,
+    SCORE,
     asked,
     asked_unit,
     held_as_needed,
@@ -68,7 +70,18 @@ def _unstated(question: str) -> str | None:
     """What the rules were found not to set: an amount of money (「多少钱」), a share (「多少比例」, 「过半」), else
     the kind of quantity asked."""
     unit = asked_unit(question)
-    return "amount" if unit == "元" else "share" if unit == PROPORTION else asked(question)
+    return _UNSTATED_UNITS.get(unit or "") or asked(question)
+
+
+# what is not set, by the unit asked (see ``messages._UNSTATED``)
+_UNSTATED_UNITS = {
+    "元": "amount",
+    PROPORTION: "share",
+    LEVEL: "level",
+    SCORE: "score",
+    "字": "length",
+    "人": "headcount",
+}
 
 
 class ExtractiveAnswerer:

@@ -87,7 +87,20 @@ _ASKS_TIME = re.compile(
 _CLASSIFIERS = "期份批轮届场"
 _ASKS_COUNT = re.compile(
     rf"(?<![哪这说举列讲])(?:几个(?!地方|地区|城市|市)|几名|几位|几项|几种|几类|几人|几页|几篇|几张|几块钱|几[{_CLASSIFIERS}])|多少|比例|字数|人数"
+    r"|几[十百千万]+"  # 「最多能写几千字」, 「几百人」: a count said in its order of magnitude
 )
+# An amount asked in a unit no number of a clause is in unless the rule sets it: a post's grade (「副秘书长是什么职级」),
+# a score (「扣多少考核分」), money by what is paid (「会议经费标准是多少」, 「补贴标准」) — the asking, not a topic
+# (not 「什么级别的人」, 「啥级别的领导」: which officials, answered by a role — 主要负责人)
+_ASKS_LEVEL = re.compile(
+    r"(?:什么|啥|几)(?:个)?(?:行政)?(?:级别|职级)(?!的?(?:人|领导|干部|负责|同志|官员))"
+    r"|(?:级别|职级)(?:是|有|为|算)?(?:多少|什么|啥|多高|几)"
+)
+_ASKS_SCORE = re.compile(r"(?:多少|几)\s*(?:[\u4e00-\u9fff]{2})?分(?![钟之管别工类批期配散开])")
+_PAID = r"(?:经费|费用|工资|薪酬|薪资|薪水|奖金|补助|补贴|津贴|报销|金额|价格|罚款|罚金|收费)"
+_ASKS_MONEY = re.compile(rf"{_PAID}(?:标准)?(?:是|有|给|发|能|要|可以)?(?:多少|几)|{_PAID}标准")
+LEVEL = "级别"  # the unit of a post's grade asked (正处级, 副厅级): stated only as one
+SCORE = "分"  # the unit of a score asked (扣多少分): stated only as a number of points
 
 
 # How often, asked with the doing around it: 「隔多久搞一次」, 「一般一个月开几次」, 「多久组织一次」
@@ -207,9 +220,19 @@ def asked(question: str) -> QuantityKind | None:
     if checked_time(question):
         return "time"
     kinds_claimed = _confirming(question) and (_KINDS_CLAIMED.search(question) or LENGTH_CLAIMED.search(question))
-    if _ASKS_COUNT.search(question) or kinds_claimed or _share_claimed(question):
+    if _ASKS_COUNT.search(question) or kinds_claimed or _share_claimed(question) or _asks_amount(question):
         return "count"
     return None
+
+
+def _asks_amount(question: str) -> str | None:
+    """The unit of an amount asked that only a rule setting it states: a grade (``LEVEL``), a score (``SCORE``) or
+    money (元); else None."""
+    if _ASKS_LEVEL.search(question):
+        return LEVEL
+    if _ASKS_SCORE.search(question):
+        return SCORE
+    return "元" if _ASKS_MONEY.search(question) else None
 
 
 # A number of kinds a yes/no question states (「简报是不是只让报一种」, 「能报两种简报吗」): the count to be confirmed,
@@ -265,8 +288,8 @@ _SITTING_ASKED = re.compile(r"(?:开|讲|说|发言|汇报)(?:了|上)?(?:多长
 
 # A count asked in a unit of its own (「多少字」, 「字数」, 「几个人」, 「多少钱」) is stated only in that unit.
 _ASKED_UNIT = re.compile(
-    rf"(?:多少|几)\s*(?:个)?(字|页|篇|人|名|位|[{_CLASSIFIERS}])|(字|页|人)数"
-    r"|(?:多少|几)\s*(?:块)?(钱|元|万元)"  # an amount of money
+    rf"(?:多少|几)\s*[十百千万]*\s*(?:个)?(字|页|篇|人|名|位|[{_CLASSIFIERS}])|(字|页|人)数"
+    r"|(?:多少|几)\s*[十百千万]*\s*(?:块)?(钱|元|万元)"  # an amount of money
     # a number of days, not 「事先」 — unless a lead time is asked (提前几天), which 事先 or 会前 answers
     r"|(?<!提前)(?:多少|几)\s*(?:个)?(工作日|天|日|周|星期|个月)|(?<!提前)(多长时间|多久|天数)(?!.{0,4}一[次回趟])"
     # a number of years is stated in years; a month of the year (几月份, 哪个月) by a month or a part of it
@@ -291,6 +314,8 @@ _UNIT_STATED = {
     # how long, asked without a unit (「多久给安排」): a number of days, or how promptly (「及时安排、限时办结」)
     HOW_LONG: rf"{_RANGE}\s*{_TIME_UNIT}|当天|当日|即时|任期",  # or how promptly, see ``promptly_stated``
     "元": rf"{_RANGE}\s*(?:元|万元|块)",
+    LEVEL: r"[正副]?[厅处科]级|[正副][部局县乡镇]级|[一二三四五六七八九十]级(?!政府)|级别|职级",
+    SCORE: rf"{_RANGE}\s*分(?![钟之管别工])",
     "年": rf"{_RANGE}\s*(?:个)?(?:年|周年)(?!度)",
     "月份": rf"{_NUM}\s*月(?!内)|年初|年底|年末|年中|季度|上半年|下半年|月初|月底|月末",
     CLOCK: rf"{_NUM}\s*(?:点|时)(?!候|间|限)|[0-9]{{1,2}}\s*[:：]\s*[0-9]{{2}}",
@@ -316,6 +341,8 @@ def asked_unit(question: str) -> str | None:
     m = _ASKED_UNIT.search(question)
     if m and m.group(3):
         return "元"
+    if not m and (amount := _asks_amount(question)):
+        return amount
     if (m and m.group(5) in ("多久", "多长时间")) or _LIMIT_ASKED.search(question):
         return HOW_LONG  # (「期限是多长」 too: a span of time, not a text's length)
     if m and (m.group(4) or m.group(5)):
