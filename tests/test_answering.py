@@ -1174,6 +1174,12 @@ def test_an_article_of_a_document_only_one_place_has_is_not_taken_from_the_other
     assert [c.article.id for c in every.citations] == ["datong-executive-meeting-005"]
     there = assistant.ask("常务会议工作规则第五条", city="chaoyang")
     assert there.refused and not there.citations and "没有《市政府常务会议工作规则》" in there.answer
+    # … also when another place has a meeting of that name at its own level (城区's 区长办公会议): the document
+    # named is 大同's alone, and an article it lacks is said to be lacking, not taken from another document
+    mayor = assistant.ask("市长办公会议工作规则第三条")
+    assert [c.article.id for c in mayor.citations] == ["datong-mayor-office-meeting-003"]
+    beyond = assistant.ask("市长办公会议工作规则第十七条")
+    assert beyond.refused and not beyond.citations and "共 16 条，没有第十七条" in beyond.answer
 
 
 def test_instructions_alone_are_said_to_ask_nothing(assistant):

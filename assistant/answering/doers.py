@@ -108,7 +108,8 @@ def thing_unnamed(question: str, groups: Sequence[Group], text: str) -> str | No
     q = normalize(question)
     asking = _ASKS_OF_THING.search(q)
     after = default_tokenizer().tagged(q[asking.end() :]) if asking else []
-    if asking is None or not any(f.startswith("v") for _, f in after) or _SUPPOSED.search(q):
+    doing = any(f.startswith("v") for _, f in after) or _DOING_ASKED.search(asking.group(0)) if asking else False
+    if asking is None or not doing or _SUPPOSED.search(q):
         # no doing asked after it (「适用范围是哪些单位」: which, not who does), or asked in a supposed case
         # (「…调编制的话，编制总额是谁批的」: the case's own doing is what is asked)
         return None
@@ -129,6 +130,8 @@ def thing_unnamed(question: str, groups: Sequence[Group], text: str) -> str | No
 
 
 _SUPPOSED = re.compile(r"的话|如果|要是|假如|万一")
+# a doing said in the asking itself (「公平竞争审查由哪个部门负责」: who is in charge of it)
+_DOING_ASKED = re.compile(r"负责|进行|牵头")
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]")
 # Words for a thing in general: 「文件由谁签署」 asks of whatever documents the clause names
 _DOCUMENTS_IN_GENERAL = {"文件", "公文", "发文", "材料", "内容", "规定", "规则", "本规则"}

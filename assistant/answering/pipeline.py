@@ -29,6 +29,7 @@ from assistant.answering.instead import said_instead
 from assistant.answering.kinds import Kinds
 from assistant.answering.phrasing import fragment, is_followup, split_predicate
 from assistant.answering.provisions import Elsewhere, Provisions, codes, lacking
+from assistant.answering.references import holding
 from assistant.answering.refusal import RefusalModel
 from assistant.answering.requests import (
     MAX_QUESTION_CHARS,
@@ -391,6 +392,8 @@ class Assistant:
         # every place but those set aside (「除了大同，其他几个地方…」)
         remaining = [c for c in self.cities if c not in detected.set_aside] or self.cities
         slugs = [slug] if slug else list(within or (not (by_level_only or one_of_all) and detected.cities) or remaining)
+        if not slug and not named and not EVERY_PLACE.search(q) and (holders := holding(q, self.registry)):
+            slugs = [c for c in slugs if c in holders] or slugs  # 「市长办公会议工作规则第三条」: 大同's document
         if (held := self.documents.held(q, slugs, t0, timings)) is not None:  # 「大同一共有几个规则文件」
             return self._requests_noticed(q, instructions, held, notice)
         everywhere = len(slugs) == len(self.cities) and not SCOPE_WORDS.search(q)  # no place named, none compared

@@ -52,3 +52,15 @@ def named_elsewhere(question: str, city: str, registry: Registry) -> str | None:
     if title is None or named_document(question, own, places) is not None or MAIN_RULES.search(question):
         return None
     return title
+
+
+def holding(question: str, registry: Registry) -> list[str]:
+    """The places holding the document ``question`` names by its own core (「市长办公会议工作规则第三条」: 大同's
+    alone; no other place has a document of that name), in the registry's order; [] when it names none, or a
+    place's work rules (every place has its own)."""
+    places = [n for j in registry.jurisdictions for n in j.names]
+    held = [(j.slug, d.title) for j in registry.jurisdictions for d in registry.documents_of(j.slug)]
+    title = named_document(question, [t for _, t in held], places)
+    if title is None or MAIN_RULES.search(question) or len(core := _core(title, places)) < _MIN_CORE:
+        return []
+    return list(dict.fromkeys(slug for slug, t in held if _core(t, places) == core))
