@@ -203,6 +203,22 @@ def test_a_doer_stated_who_is_only_a_member_is_not_the_doer():
     assert verdict("以市政府办公室名义发文是市长签发的吧？", [signing]) == ""  # named among others: the case decides
 
 
+def test_a_stand_in_stated_and_a_role_said_with_its_charge_are_checked():
+    """「市长出差由秘书长代行职务对吧」: the one standing in (代行) is checked as a doer; 常务副市长 is the rules'
+    「负责常务工作的副市长」, said in full; 「是分管副市长签发」 states 副市长, whatever it is in charge of."""
+    from assistant.answering.verdicts import verdict
+
+    stands_in = ["市长出差期间，受市长委托，由负责常务工作的副市长代行市长职务。"]
+    line = verdict("大同市长出差由秘书长代行职务对吧", stands_in)
+    assert line == "与问题中的说法不同：条文写明的是「负责常务工作的副市长代行」。"
+    assert verdict("市长出差由常务副市长代行职务吗", stands_in).startswith("与问题中的说法一致")
+    either = ["市长离朝期间，受市长委托，由负责常务工作的副市长或其他副市长主持市政府工作。"]
+    line = verdict("市长不在朝阳的时候，只能由常务副市长主持工作对吧", either)
+    assert line == "与问题中的说法不完全一致：条文写明的是「负责常务工作的副市长或其他副市长主持」。"
+    signs = ["(三) 市政府人事任免公文，经市政府分管负责同志审核后，由市长签发；"]
+    assert verdict("朝阳人事任免公文是分管副市长签发对吧", signs) == "与问题中的说法不同：条文写明的是「市长签发」。"
+
+
 def test_a_level_word_glued_to_a_place_is_the_places(assistant):
     # 「咸宁市政府常务会议」: 市 is 咸宁市's; asked of 城区 too, the body is its 区政府常务会议
     assert [g.alternatives for g in assistant.analyzer.groups("咸宁市政府常务会议多久开一次")] == [("政府常务会议",)]

@@ -66,8 +66,12 @@ def _claimed(question: str) -> tuple[Measure, Reading] | None:
 
 # The doings a question may name a doer of, to be confirmed (「纪要是秘书长签发的吧」, 「全体会是副市长主持吗」)
 # (a bare 签 too: 「是办公室主任签的吧」 asks of 签发, 「区长签发」 is found by it)
-_DOINGS = r"主持|召集|签发|审签|签署|审批|审定|审核|批准|起草|确定|签(?![订约收到])"
-_DOER_CLAIMED = re.compile(rf"(?:是|由)(?P<role>{ROLE.pattern})(?:来|负责)?(?P<doing>{_DOINGS})")
+# (代行 too: 「市长出差由秘书长代行职务对吧」 against 「由负责常务工作的副市长代行市长职务」)
+_DOINGS = r"主持|召集|签发|审签|签署|审批|审定|审核|批准|起草|确定|代行|签(?![订约收到])"
+# the role may be said with what it is in charge of before it (「是分管副市长签发对吧」): the role is the claim
+_DOER_CLAIMED = re.compile(
+    rf"(?:是|由)(?:分管的?|主管的?|负责常务工作的)?(?P<role>{ROLE.pattern})(?:来|负责)?(?P<doing>{_DOINGS})"
+)
 # … or said to be enough (「纪要副区长签就行吧」, 「让秘书长主持可以吗」): the doer stated as the one who may do it
 _DOER_SUFFICES = re.compile(
     rf"(?P<role>{ROLE.pattern})(?:来|去|负责)?(?P<doing>{_DOINGS})(?:一下)?(?:的)?(?:就行|就可以|就够|也行|可以|行)"
@@ -96,6 +100,8 @@ def _doer_claim(question: str, quotes: Sequence[str]) -> tuple[str, str, list[re
         return None  # (「是市长签还是秘书长签」: a choice, not a claim)
     role, doing = m.group("role"), m.group("doing")
     text = "".join(normalize(quote) for quote in quotes)
+    if role.startswith("常务") and f"{_EXECUTIVE}{role[2:]}" in text:
+        role = role[2:]  # 「常务副市长」 is what the rules call 「负责常务工作的副市长」
     named = list(re.finditer(rf"(?P<role>{ROLE.pattern})[^，。；,;]{{0,6}}?{doing}(?:发|署|字)?", text))
     return role, doing, named, text
 
@@ -114,12 +120,15 @@ def _doer_verdict(question: str, quotes: Sequence[str]) -> str:
         # the 市长 delegates it
         return f"与问题中的说法不完全一致：条文写明的是「{delegated}」。"
     if all(same_role(role, n.group("role")) for n in named):  # 「一把手主持的吧」 and 「由市长召集和主持」: the same
-        return f"与问题中的说法一致：条文写明的是「{_naming(named[0], text)}」。"
+        # … unless the naming gives a choice (「由负责常务工作的副市长或其他副市长主持」): one of them, not the one
+        said = "不完全一致" if "或" in named[0].group(0) else "一致"
+        return f"与问题中的说法{said}：条文写明的是「{_naming(named[0], text)}」。"
     if any(same_role(role, n.group("role")) for n in named) or re.search(rf"{role}[^，。；,;]{{0,12}}{doing}", text):
         return ""  # the one stated is among those named for the doing (which one is a matter of the case)
     return f"与问题中的说法不同：条文写明的是「{_naming(named[0], text)}」。"
 
 
+_EXECUTIVE = "负责常务工作的"  # the deputy in charge of day-to-day work: a 常务副市长 (副区长)
 _DELEGATED = re.compile(r"委托[^，。；,;]{0,12}$")  # 「…或委托负责常务工作的」 before the one delegated to
 
 
@@ -144,7 +153,9 @@ def _naming(n: re.Match[str], text: str) -> str:
     """How ``text`` names the doer ``n`` matched: the match, or for one delegated to, the phrase from its
     delegator on (「由市长或委托负责常务工作的副市长召集和主持」, not 「副市长召集和主持」)."""
     if not _delegated(n, text):
-        return ("向" if text[n.start() - 1 : n.start()] == "向" else "") + n.group(0)  # 「向市长请假」
+        before = text[: n.start()]
+        said = _EXECUTIVE if before.endswith(_EXECUTIVE) else "向" if before.endswith("向") else ""
+        return said + n.group(0)  # 「向市长请假」, 「负责常务工作的副市长代行」
     start = max(text.rfind(p, 0, n.start()) for p in "，。；,;") + 1
     return text[start : n.end()]
 
