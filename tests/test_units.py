@@ -419,6 +419,21 @@ def test_a_case_supposed_after_a_part_asks_that_part_in_the_case(kinds):
     assert question_parts("朝阳常务会多久开一次？如果有急事呢？", kinds)[1] == "如果有急事，朝阳常务会多久开一次"
 
 
+def test_the_same_thing_of_meetings_said_side_by_side_is_asked_of_each(kinds):
+    # 「常务会纪要和专题会纪要」: the minutes of each, asked once for each meeting
+    asked = question_parts("常务会纪要和专题会纪要，完成时限差多少", kinds)
+    assert asked == ["常务会纪要，完成时限差多少", "专题会纪要，完成时限差多少"]
+    assert question_parts("常务会的纪要和专题会的纪要谁签发", kinds) == ["常务会的纪要谁签发", "专题会的纪要谁签发"]
+    assert question_parts("全体会和常务会多久开一次", kinds) == ["全体会多久开一次", "常务会多久开一次"]
+    # a thing of one meeting beside another meeting (not said of both) is no such pair
+    assert question_parts("常务会议题和专题会有啥不同", kinds) == ["常务会议题和专题会有啥不同"]
+
+
+def test_members_asked_in_a_respect_are_who_is_asked():
+    # 「在组成人员上有啥不一样」: who the members are, as 「组成人员有啥」 asks
+    assert "who" in question_types("全体会在组成人员上有啥不一样")
+
+
 def test_a_part_asking_of_a_thing_is_the_first_parts_meetings(kinds):
     assert question_parts("专题会谁主持，纪要谁签？", kinds) == ["专题会谁主持", "专题会纪要谁签"]
     narrowed = question_parts("落实市委决策部署的专题会谁主持 纪要还要报给谁", kinds)

@@ -83,10 +83,17 @@ def _each_meeting(question: str, kinds: Kinds) -> list[str]:
     said = list(kinds.said_all(question))
     if len(said) < 2 or len(said) > MAX_MEETINGS:
         return []
-    if not all(_COORDINATING.fullmatch(question[a.end() : b.start()]) for a, b in pairwise(said)):
+    # the same thing of each (「常务会纪要和专题会纪要」): said after every meeting, the last one's included
+    thing = _SAID_OF_EACH.match(question[said[0].end() : said[1].start()])
+    own = thing.group(1) if thing and question[said[-1].end() :].startswith(thing.group(1)) else ""
+    gaps = [question[a.end() : b.start()].removeprefix(own) for a, b in pairwise(said)]
+    if not all(_COORDINATING.fullmatch(gap) for gap in gaps):
         return []
-    span = question[said[0].start() : said[-1].end()]
-    return [question.replace(span, m.group(0), 1) for m in said]
+    span = question[said[0].start() : said[-1].end() + len(own)]
+    return [question.replace(span, m.group(0) + own, 1) for m in said]
+
+
+_SAID_OF_EACH = re.compile(r"((?:的)?[\u4e00-\u9fff]{1,4}?)(?=[和与跟及、同]|以及)")
 
 
 def _borrowed(first: str, kinds: Kinds | None) -> str:
