@@ -22,6 +22,18 @@ def normalize(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().lower()
 
 
+# full-width Latin letters and digits (ｄａｔｏｎｇ, １２) and their half-width forms, one for one (positions kept)
+_HALFWIDTH_ALNUM = str.maketrans(
+    {chr(c): chr(c - 0xFEE0) for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
+)
+
+
+def halfwidth_alnum(text: str) -> str:
+    """``text`` with full-width Latin letters and digits half-width, every other character as it is (the length
+    and positions kept, unlike ``normalize``): 「ｄａｔｏｎｇ」 is 「datong」."""
+    return text.translate(_HALFWIDTH_ALNUM)
+
+
 @lru_cache(maxsize=1)
 def _to_simplified() -> Any:
     from opencc import OpenCC  # dictionaries bundled with the package: nothing downloaded

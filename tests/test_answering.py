@@ -266,6 +266,12 @@ def test_unknown_city_in_question(assistant):
     assert assistant.detector.going_away("局长去北京开会") == 5 and assistant.detector.going_away("收到文件") is None
 
 
+def test_a_place_named_in_full_width_latin_is_that_place(assistant):
+    # 「ｄａｔｏｎｇ」 typed with a full-width input method names 大同 as 「datong」 does
+    assert assistant.detector.detect("ｄａｔｏｎｇ 常务会议多久开一次").cities == ("datong",)
+    assert assistant.detector.detect("ＤＡＴＯＮＧ常务会议多久开一次").cities == ("datong",)
+
+
 def test_a_place_set_aside_is_not_asked_about(assistant):
     # 「（不是城区）」 sets 城区 aside: the 晋城市 asked is a place the knowledge base lacks
     aside = assistant.ask("晋城市政府（不是城区）的全体会谁主持")

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from assistant.knowledge.registry import Registry
 from assistant.retrieval.tokenizer import default_tokenizer
+from assistant.textnorm import halfwidth_alnum
 
 GAZETTEER = Path(__file__).resolve().parents[1] / "data" / "cities.txt"
 _LEVEL_CHARS = "省市区县州旗镇"
@@ -146,7 +147,7 @@ class CityDetector:
         spans: list[tuple[int, int]] = []
         found: list[tuple[int, str]] = []
         unknown: list[tuple[int, str]] = []
-        lowered = text.lower()
+        lowered = halfwidth_alnum(text).lower()  # 「ｄａｔｏｎｇ」 names 大同 as 「datong」 does
         words = positioned(text, self.tagger(text))  # segmented once for both uses below
         for name, slug in self._known:
             pattern = re.escape(name.lower())
