@@ -266,6 +266,19 @@ def test_unknown_city_in_question(assistant):
     assert assistant.detector.going_away("局长去北京开会") == 5 and assistant.detector.going_away("收到文件") is None
 
 
+def test_members_asked_are_answered_by_the_clause_saying_what_a_meeting_is_made_up_of(assistant):
+    # 「常务会议组成人员有哪些」 (review 44): 「…由市长、副市长、秘书长组成」, not 「…通知常务会议组成人员」, and
+    # not refused; asked beside the quorum, the members are a part of their own, not taken as answered by it
+    members = assistant.ask("常务会议组成人员有哪些", city="datong")
+    assert [c.article.id for c in members.citations] == ["datong-executive-meeting-003"]
+    both = assistant.ask("大同常务会议组成人员有哪些，研究人事任免要多少人出席？")
+    cited = {c.article.id for c in both.citations}
+    assert cited == {"datong-executive-meeting-003", "datong-executive-meeting-015"} and "未找到" not in both.answer
+    # the part borrowing 「找谁请假」's subject says it without 找 (not 「朝阳副市长出差找要提前几天」)
+    leave = assistant.ask("朝阳副市长出差找谁请假？要提前几天？", city="chaoyang")
+    assert "「朝阳副市长出差要提前几天」" in leave.answer
+
+
 def test_a_place_named_in_full_width_latin_is_that_place(assistant):
     # 「ｄａｔｏｎｇ」 typed with a full-width input method names 大同 as 「datong」 does
     assert assistant.detector.detect("ｄａｔｏｎｇ 常务会议多久开一次").cities == ("datong",)

@@ -580,7 +580,7 @@ def test_coverage_and_type_bonus():
     assert named_document("政府工作规则什么时候开始施行", titles, ["大同"]) == titles[0]
     assert named_document("市政府常务会议工作规则什么时候施行", titles, ["大同"]) == titles[1]
     # 哪几 asks which ones (哪些), not how many: 「哪几个人」 asks who, 「哪几种情况」 a condition
-    assert question_types("常务会是哪几个人组成的") == ("who",)
+    assert question_types("常务会是哪几个人组成的") == ("who", "composition")
     assert "condition" in question_types("哪几种情况可以不参加") and "number" not in question_types("哪几类事")
     # a meeting held outside its schedule: the clause saying it may be held as needed
     assert "unscheduled" in question_types("碰上急事能不能临时开") and "unscheduled" in question_types(

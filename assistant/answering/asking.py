@@ -32,6 +32,12 @@ ASKS_KIND = (
     r"(?:(?:属于|算是?)(?:个|一个)?)?(?:什么|啥|何种|哪种)性质|性质(?:上|是)|属于(?:个|一个)?(?:什么|啥|哪种|哪类|哪一类)"
     r"|定位(?:是)?(?:什么|啥)"
 )
+# Who a body or meeting is made up of, asked (「由哪些人组成」, 「组成人员有哪些」, 「成员都有谁」, 「怎么组成」)
+ASKS_COMPOSITION = (
+    r"(?:由|是)?(?:哪些|哪几个?|什么|谁|啥)(?:人|人员|单位|部门)?(?:来)?组成"
+    r"|(?:组成人员|成员)(?:都|包括|主要)?(?:有|是)?(?:哪些|谁|什么人|啥人)"
+    r"|(?:怎么|如何|怎样)组成"
+)
 QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "who": (
         # 「报哪」, 「交给哪儿」: where a thing goes is a body too
@@ -126,6 +132,12 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "kind": (
         re.compile(ASKS_KIND),
         re.compile(r"是[^，。；？：,;:]{2,40}的[^，。；：,;:]{0,8}(?:会议|制度|机制|机构|组织|平台)"),
+    ),
+    # who a body is made up of: the clause that says it (「由市长、副市长、秘书长组成」), not one that names its
+    # members as such (「…通知常务会议组成人员」)
+    "composition": (
+        re.compile(ASKS_COMPOSITION),
+        re.compile(r"由[^，。；]{2,60}(?:组成|构成)|组成(?!人员|部门|单位)"),
     ),
     # a case supposed (「常务副市长也出差了的话」, 「要是市长不在」): the clause that states a case answers it
     "supposing": (

@@ -9,15 +9,11 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering.asking import named_before
+from assistant.answering.asking import ASKS_COMPOSITION, named_before
 from assistant.textnorm import normalize
 
 # 「由哪些人组成」, 「由谁组成」, 「是哪几个人组成的」, 「组成人员有哪些」, 「成员都有谁」, 「怎么组成」
-_ASKED = re.compile(
-    r"(?:由|是)?(?:哪些|哪几个?|什么|谁|啥)(?:人|人员|单位|部门)?(?:来)?组成"
-    r"|(?:组成人员|成员)(?:都|包括|主要)?(?:有|是)?(?:哪些|谁|什么人|啥人)"
-    r"|(?:怎么|如何|怎样)组成"
-)
+_ASKED = re.compile(ASKS_COMPOSITION)
 _SAID = re.compile(r"组成|成员|由[^，。；]{2,40}(?:构成|参加)")
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from assistant.answering.agreement import Agreement, Drafted, stating_asked
 from assistant.answering.analysis import QuestionAnalyzer
-from assistant.answering.asking import QUESTION_TYPES, asked_permission, question_types
+from assistant.answering.asking import QUESTION_TYPES, STRICT_TYPES, asked_permission, question_types
 from assistant.answering.cities import CityDetector, strip_places
 from assistant.answering.extractive import Draft, ExtractiveAnswerer
 from assistant.answering.parts import as_said, question_parts, without_scope
@@ -39,6 +39,18 @@ from assistant.textnorm import normalize
 _OWN_WORDS = 2  # a later part naming this many words of its own asks of them, not of the borrowed subject
 _AWAY_WORDS = re.compile(r"外出|出差|离开|出访|出国|出境|休假|休养")
 _DEEPER = 6  # a named document's articles are looked for this many times deeper than the hits asked for
+# the kinds of answer a part's words alone do not give: a quote answers it only by an answer of that kind
+_OWN_ANSWER = STRICT_TYPES | {"who"}
+
+
+def _gives_kind(part: str, draft: Draft) -> bool:
+    """Whether ``draft``'s quotes give an answer of each kind ``part`` asks that its words alone do not give
+    (``_OWN_ANSWER``: who, a number …); a refusal gives none."""
+    text = "".join(c.quote for c in draft.citations)
+    types = [t for t in question_types(part) if t in _OWN_ANSWER]
+    return not draft.refused and all(QUESTION_TYPES[t][1].search(text) for t in types)
+
+
 _ARTICLE_REF = re.compile(rf"第\s*([{NUMERAL_CHARS}]+|\d+)\s*条")
 _CONNECTOR = re.compile(r"^[和与及、，,\s]+")  # what is left in front once the places are taken out
 # An article named, with the words pointing at it (「根据第六十条规定」, 「第47条说」): nothing the question asks
@@ -129,6 +141,12 @@ class Drafter:
                     break
                 if shared and draft.refused:  # … and with its own when that finds no answer to it
                     found, _, draft = self._searched(part, c, others, (), timings, previous)
+                elif shared and whole is not None and not _gives_kind(part, draft):
+                    # … or only a quote with no answer of the kind it asks (the whole question's again), when its own
+                    # search finds one: 「…组成人员有哪些，研究人事任免要多少人出席」
+                    again, _, own = self._searched(part, c, others, (), timings, previous)
+                    if _gives_kind(part, own) and self._answered_by(part, own):
+                        found, draft = again, own
                 said = as_said(part, mine) if part is not mine else None
                 if said and len(self.analyzer.groups(said)) >= _OWN_WORDS and not self._answered_by(part, draft):
                     # a part that borrowed the first part's subject and is not answered so, naming things of its own:
@@ -406,6 +424,10 @@ class Drafter:
             not states(text, kind, asked_unit(part), part) or quantity_elsewhere(part, groups, whole.citations)
         ):
             return False  # 「纪要几天内印发」 and the days quoted are the documents'
+        if own is not None and not _gives_kind(part, whole):
+            # another part's quote (the whole question's) gives no answer of the kind the part asks: 「组成人员有哪些，
+            # …要多少人出席」 and the quorum's 「组成人员的半数」, which names no one
+            return False
         titled = "".join(c.article.document + c.quote for c in whole.citations)  # read with its document's title
         if coverage(groups, titled) < w.part_coverage:
             return False

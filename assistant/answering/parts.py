@@ -100,7 +100,7 @@ def _borrowed(first: str, kinds: Kinds | None) -> str:
     """The subject a part without one borrows from the first part: its words before the asking, or only
     its meeting when they name nothing else (「常务会一般一个月开几次」 lends 「常务会」, not 「常务会一般一个月
     开」; 「常务会议纪要由谁签发」 lends 「常务会议纪要」), without a preposition left hanging (「由」)."""
-    subject = split_predicate(first, at_ask=True)[0].rstrip("由向经报对被给把在")
+    subject = split_predicate(first, at_ask=True)[0].rstrip("由向经报对被给把在找跟")
     # 「这里说的编制具体指啥」 lends 「这里说的编制」, not what it is asked to be
     subject = _COPULA_END.sub("", subject)
     if _YES_NO_END.search(first) and (modal := _MODAL.search(subject)) and modal.start() >= 2:
