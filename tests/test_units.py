@@ -159,6 +159,8 @@ def test_an_amount_only_a_rule_setting_it_states_is_asked_in_its_own_unit():
     assert asked_unit("会签超期没回复，要扣部门多少考核分？") == SCORE and asked_unit("开会要几分钟") != SCORE
     assert asked_unit("多少部门分管") != SCORE and asked_unit("分成几部分") != SCORE
     assert asked("报市政府的公文最多能写几千字") == "count" and asked_unit("最多能写几千字") == "字"
+    # … or stated to be confirmed (「副秘书长是正处级吗」, 「扣5分吗」)
+    assert asked_unit("大同市副秘书长是正处级吗？") == LEVEL and asked_unit("会签超期扣5分吗") == SCORE
     assert not states("应在7个工作日内回复", "count", SCORE) and states("扣2分", "count", SCORE)
     assert not states("区级预算安排", "count", LEVEL) and states("按正处级配备", "count", LEVEL)
     assert not states("涉及两个以上部门职权的", "count", "字")

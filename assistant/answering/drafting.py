@@ -40,7 +40,7 @@ _OWN_WORDS = 2  # a later part naming this many words of its own asks of them, n
 _AWAY_WORDS = re.compile(r"外出|出差|离开|出访|出国|出境|休假|休养")
 _DEEPER = 6  # a named document's articles are looked for this many times deeper than the hits asked for
 # the kinds of answer a part's words alone do not give: a quote answers it only by an answer of that kind
-_OWN_ANSWER = STRICT_TYPES | {"who"}
+_OWN_ANSWER = STRICT_TYPES | {"who", "composition"}
 
 
 def _gives_kind(part: str, draft: Draft) -> bool:
@@ -141,7 +141,7 @@ class Drafter:
                     break
                 if shared and draft.refused:  # … and with its own when that finds no answer to it
                     found, _, draft = self._searched(part, c, others, (), timings, previous)
-                elif shared and whole is not None and not _gives_kind(part, draft):
+                elif shared and not _gives_kind(part, draft):
                     # … or only a quote with no answer of the kind it asks (the whole question's again), when its own
                     # search finds one: 「…组成人员有哪些，研究人事任免要多少人出席」
                     again, _, own = self._searched(part, c, others, (), timings, previous)

@@ -22,7 +22,7 @@ from assistant.answering.phrasing import (
     names_something,
     split_predicate,
 )
-from assistant.answering.quantities import asked_span
+from assistant.answering.quantities import asked, asked_span
 from assistant.answering.roles import ROLE
 from assistant.retrieval.tokenizer import default_tokenizer
 
@@ -103,6 +103,7 @@ def _borrowed(first: str, kinds: Kinds | None) -> str:
     subject = split_predicate(first, at_ask=True)[0].rstrip("由向经报对被给把在找跟")
     # 「这里说的编制具体指啥」 lends 「这里说的编制」, not what it is asked to be
     subject = _COPULA_END.sub("", subject)
+    subject = _HAVING_END.sub("", subject)  # 「组成人员有哪些」 lends 「组成人员」, not 「组成人员有」
     if _YES_NO_END.search(first) and (modal := _MODAL.search(subject)) and modal.start() >= 2:
         subject = subject[: modal.start()]  # 「常务会能带手机吗」 lends 「常务会」, not what it asks may be done
     meeting = meeting_of(first, kinds) if kinds else None
@@ -112,6 +113,7 @@ def _borrowed(first: str, kinds: Kinds | None) -> str:
 
 
 _YES_NO_END = re.compile(r"[吗么嘛][？?！!。]*$")
+_HAVING_END = re.compile(r"(?<=..)(?:都|也|还)?(?:有|包括)$")
 _COPULA_END = re.compile(r"(?<=..)(?:具体|到底|究竟)?(?:指的是|是指|指|是|叫|算)$")
 _MODAL = re.compile(r"能|可以|可不可以|是否|要不要|需要|应该|应当|必须|得")
 # A part that opens with a modal (「会通报吗」, 「要报备吗」) has no subject of its own; 「会上」, 「会议」 are meetings
@@ -138,6 +140,7 @@ def _clauses(question: str) -> list[str]:
 _COMPARATIVE = re.compile(
     r"(?:是不是|是否|会不会)?(?:哪个|哪家|哪边|谁)?(?:的)?(?:要)?(?:比(?:它|他|她|这个|那个|前者|后者)?)?"
     r"(?:要|还|更|最|比较)?(?:快|慢|早|晚|多|少|长|短|勤|频繁)(?:一些|些|一点|点)?(?:吗|呢|啊|吧)?"
+    r"|(?:两者|两个|二者|它们|中间)?(?:相)?差(?:多少|几[天次个日]?|多久|多大)(?:呢|啊)?"  # 「差多少」: what the answers show
 )
 
 
@@ -228,6 +231,8 @@ def _parts(
             out.append(part)
         else:
             borrows_meeting = of_meeting and known and own_thing(part, subject, known)
+            # how often is said of a meeting (「组成人员有哪些？多久开一次？」: the meeting's, not its members')
+            borrows_meeting = borrows_meeting or asked(part) == "frequency"
             out.append((of_meeting if of_meeting and borrows_meeting else subject) + part)
     return out
 

@@ -99,6 +99,8 @@ _ASKS_LEVEL = re.compile(
 _ASKS_SCORE = re.compile(r"(?:多少|几)\s*(?:[\u4e00-\u9fff]{2})?分(?![钟之管别工类批期配散开])")
 _PAID = r"(?:经费|费用|工资|薪酬|薪资|薪水|奖金|补助|补贴|津贴|报销|金额|价格|罚款|罚金|收费)"
 _ASKS_MONEY = re.compile(rf"{_PAID}(?:标准)?(?:是|有|给|发|能|要|可以)?(?:多少|几)|{_PAID}标准")
+_LEVEL_CLAIMED = re.compile(r"[正副][厅处科局部县乡镇]级|[厅处科]级")
+_SCORE_CLAIMED = re.compile(rf"(?:扣|加|减|得)\s*{_NUM}\s*分(?![钟之管别工])")
 LEVEL = "级别"  # the unit of a post's grade asked (正处级, 副厅级): stated only as one
 SCORE = "分"  # the unit of a score asked (扣多少分): stated only as a number of points
 
@@ -228,9 +230,9 @@ def asked(question: str) -> QuantityKind | None:
 def _asks_amount(question: str) -> str | None:
     """The unit of an amount asked that only a rule setting it states: a grade (``LEVEL``), a score (``SCORE``) or
     money (元); else None."""
-    if _ASKS_LEVEL.search(question):
-        return LEVEL
-    if _ASKS_SCORE.search(question):
+    if _ASKS_LEVEL.search(question) or (_LEVEL_CLAIMED.search(question) and _confirming(question)):
+        return LEVEL  # 「副秘书长是正处级吗」: a grade stated to be confirmed, asked as 「什么级别」 asks it
+    if _ASKS_SCORE.search(question) or (_SCORE_CLAIMED.search(question) and _confirming(question)):
         return SCORE
     return "元" if _ASKS_MONEY.search(question) else None
 
