@@ -892,3 +892,15 @@ def test_a_quantity_asked_alone_is_asked_of_what_was_talked_about(assistant):
     assert turn.question == "大同市长办公会议的汇报稿字数有什么要求"
     answer = assistant.ask(turn.question, city=turn.city, previous=turn.previous)
     assert not answer.refused and "1200 字" in answer.answer
+
+
+def test_a_follow_up_naming_only_another_article_asks_it_of_the_same_document(assistant):
+    """「那第十七条呢」 after 「市长办公会议工作规则第三条」 (review 45): that document's 第十七条, which it lacks, not every
+    place's work rules' 第十七条; the rest of the previous question is asked again of the new article."""
+    dialogue = assistant.dialogue
+    assert dialogue.resolve(["市长办公会议工作规则第三条", "那第十七条呢"]).question == "市长办公会议工作规则第十七条"
+    again = dialogue.resolve(["大同工作规则第二十条说副市长出差要请假吗", "第四十三条呢"]).question
+    assert again == "大同工作规则第四十三条说副市长出差要请假吗"
+    r = dialogue.resolve(["市长办公会议工作规则第三条", "那第十七条呢"])
+    answer = assistant.ask(r.question, city=r.city)
+    assert answer.refused and "共 16 条，没有第十七条" in answer.answer
