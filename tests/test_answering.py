@@ -1197,6 +1197,12 @@ def test_an_article_of_a_document_only_one_place_has_is_not_taken_from_the_other
     # named is 大同's alone, and an article it lacks is said to be lacking, not taken from another document
     mayor = assistant.ask("市长办公会议工作规则第三条")
     assert [c.article.id for c in mayor.citations] == ["datong-mayor-office-meeting-003"]
+    # a title's end said short names it (「办公会规则」: 市长办公会议工作规则, review 45); the longer end said names the
+    # narrower document (「决策部署专题会规则」: not the plain 专题会议's)
+    short = assistant.ask("办公会规则第三条说啥")
+    assert [c.article.id for c in short.citations] == ["datong-mayor-office-meeting-003"]
+    narrow = assistant.ask("决策部署专题会规则第二条", city="datong")
+    assert [c.article.id for c in narrow.citations] == ["datong-party-decisions-meeting-002"]
     beyond = assistant.ask("市长办公会议工作规则第十七条")
     assert beyond.refused and not beyond.citations and "共 16 条，没有第十七条" in beyond.answer
 

@@ -30,14 +30,32 @@ def named_document(question: str, titles: Sequence[str], places: Sequence[str]) 
     """The title among ``titles`` that ``question`` names (by its core), or None."""
     said = _core(re.sub(r"\s", "", question), places)
     cores = {t: _core(t, places) for t in titles}
-    named = [t for t, core in cores.items() if len(core) >= _MIN_CORE and core in said]
+    # the title whose core the question says at most length of: whole, or its end said short (「办公会规则第三条」:
+    # 市长办公会规则; 「决策部署专题会规则」 is the 落实…专题会's, not the plain 专题会's), one title alone
+    said_of = {t: _said_length(core, said) for t, core in cores.items()}
+    longest = max(said_of.values(), default=0)
+    named = [t for t, n in said_of.items() if n and n == longest]
+    if len(named) > 1:
+        return None
     if not named and MAIN_RULES.search(question):
         # 「大同市政府工作规则什么时候施行」: the place's own work rules (no core of their own), not its meeting rules
         named = [t for t, core in cores.items() if len(core) < _MIN_CORE] or []
         return named[0] if len(named) == 1 else None
-    return max(named, key=lambda t: len(cores[t]), default=None)
+    return named[0] if named else None
 
 
+def _said_length(core: str, said: str) -> float:
+    """How much of ``core`` (a title's core, 「市长办公会规则」) ``said`` has: all of it (and a half more: a whole
+    core said is the one named before another's end said as long, 「专题会规则」), or its end of ``_MIN_CORE``
+    characters or more with the word naming a document (规则, 办法 …) it ends in (「办公会规则」); 0 for neither."""
+    if len(core) >= _MIN_CORE and core in said:
+        return len(core) + 0.5
+    if not _DOCUMENT_WORD.search(core):
+        return 0
+    return next((len(core) - i for i in range(1, len(core) - _MIN_CORE + 1) if core[i:] in said), 0)
+
+
+_DOCUMENT_WORD = re.compile(r"(?:规则|办法|规定|条例|细则)$")
 MAIN_RULES = re.compile(r"政府工作规则")  # a place's own work rules (its name may have been taken out)
 
 
