@@ -55,6 +55,7 @@ from assistant.answering.phrasing import (
     shared_head,
     split_predicate,
 )
+from assistant.answering.references import ARTICLE_REF
 from assistant.answering.relocation import JOINED, Relocator
 from assistant.answering.requests import (
     MAX_QUESTION_CHARS,
@@ -66,7 +67,6 @@ from assistant.answering.requests import (
 from assistant.answering.roles import ROLE
 from assistant.answering.superlatives import asked_superlative
 from assistant.errors import InvalidQuestion
-from assistant.numerals import NUMERAL_CHARS
 from assistant.textnorm import simplified
 
 
@@ -84,10 +84,9 @@ _LED_BY_FOLLOWUP = re.compile(r"([^，,。？?！!\n]{1,12}呢)[？?。！!\s]+(
 _ASKED_AT_END = re.compile(r"[？?吧吗么呢嘛][。.！!\s]*$")  # 「…要过半才能开吧」: a question all the same
 # a quantity of a thing, asked alone as a follow-up (「那字数呢」): asked of the previous question's subject
 _QUANTITY_OF = re.compile(r"字数|人数|篇幅")
-# an article named (「第十七条」, 「第17条」), and a follow-up that names only another one (「那第十七条呢」, 「第五条说啥」)
-_ARTICLE_SAID = re.compile(rf"第\s*(?:[{NUMERAL_CHARS}]+|\d+)\s*条")
+# a follow-up that names only another article (「那第十七条呢」, 「第五条说啥」)
 _ARTICLE_ONLY = re.compile(
-    rf"({_ARTICLE_SAID.pattern})(?:呢|又?(?:是|说|讲|写)(?:了)?(?:啥|什么|些什么)|怎么(?:说|规定)的?)?[？?。]*"
+    rf"({ARTICLE_REF.pattern})(?:呢|又?(?:是|说|讲|写)(?:了)?(?:啥|什么|些什么)|怎么(?:说|规定)的?)?[？?。]*"
 )
 _IN_IT = re.compile(r"在(?:这|那)?里面|(?:这|那)里面|在其中|这中间|(?:这|那)件事(?:里|上|中)")  # in what was asked of
 
@@ -506,7 +505,7 @@ def _another_article(message: str, previous: str) -> str | None:
     """「那第十七条呢」 after 「市长办公会议工作规则第三条」: the previous question with the article it names put in the
     stead of the one the previous named (that document's 第十七条, asked as the previous was); else None."""
     other = _ARTICLE_ONLY.fullmatch(_LEAD_THEN.sub("", message.strip()))
-    said = _ARTICLE_SAID.search(previous)
+    said = ARTICLE_REF.search(previous)
     return previous[: said.start()] + other.group(1) + previous[said.end() :] if other and said else None
 
 

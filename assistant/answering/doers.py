@@ -108,7 +108,8 @@ def thing_unnamed(question: str, groups: Sequence[Group], text: str) -> str | No
     q = normalize(question)
     asking = _ASKS_OF_THING.search(q)
     after = default_tokenizer().tagged(q[asking.end() :]) if asking else []
-    doing = any(f.startswith("v") for _, f in after) or _DOING_ASKED.search(asking.group(0)) if asking else False
+    # a doing after the asking, or in it (「由哪个部门负责」)
+    doing = asking is not None and (any(f.startswith("v") for _, f in after) or bool(_DOING_ASKED.search(asking[0])))
     if asking is None or not doing or _SUPPOSED.search(q):
         # no doing asked after it (「适用范围是哪些单位」: which, not who does), or asked in a supposed case
         # (「…调编制的话，编制总额是谁批的」: the case's own doing is what is asked)

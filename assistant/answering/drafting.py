@@ -21,7 +21,7 @@ from assistant.answering.extractive import Draft, ExtractiveAnswerer
 from assistant.answering.parts import as_said, question_parts, without_scope
 from assistant.answering.phrasing import reaching, rejoined, unable
 from assistant.answering.quantities import asked, asked_unit, plain_asking, states
-from assistant.answering.references import named_document, named_elsewhere
+from assistant.answering.references import ARTICLE_REF, named_document, named_elsewhere
 from assistant.answering.relocation import Relocator, one_level
 from assistant.answering.scoring import ClauseScorer, coverage
 from assistant.answering.stated import quantity_elsewhere
@@ -51,7 +51,6 @@ def _gives_kind(part: str, draft: Draft) -> bool:
     return not draft.refused and all(QUESTION_TYPES[t][1].search(text) for t in types)
 
 
-_ARTICLE_REF = re.compile(rf"第\s*([{NUMERAL_CHARS}]+|\d+)\s*条")
 _CONNECTOR = re.compile(r"^[和与及、，,\s]+")  # what is left in front once the places are taken out
 # An article named, with the words pointing at it (「根据第六十条规定」, 「第47条说」): nothing the question asks
 _POINTED = re.compile(
@@ -365,7 +364,7 @@ class Drafter:
             tasks = self.retriever.retrieve(f"{q}的主要任务", city, k)
             if tasks.hits and found.hits and tasks.hits[0].article.id != found.hits[0].article.id:
                 found = tasks
-        ref = _ARTICLE_REF.search(q)
+        ref = ARTICLE_REF.search(q)
         if not ref:
             return self._of_the_document_named(q, city, found, k), None
         raw = ref.group(1)
