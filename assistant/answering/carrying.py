@@ -17,8 +17,9 @@ from assistant.answering.kinds import Kinds
 from assistant.answering.parts import own_thing
 from assistant.answering.phrasing import asks_of_a_thing, join, meeting_of, own_topic, split_predicate, topic_of
 from assistant.answering.quantities import asked as asked_quantity
+from assistant.answering.references import ARTICLE_REF
 from assistant.answering.relocation import LEVELS, Relocator
-from assistant.answering.roles import another_bodys
+from assistant.answering.roles import ROLE, another_bodys
 from assistant.retrieval.tokenizer import default_tokenizer
 
 MAX_OWN_SUBJECT = 3  # a new question naming more of a topic of its own does not lean on the previous one
@@ -150,6 +151,8 @@ class Carrier:
         topic = LEVEL_WORDS.sub("", self.relocator.strip_places(topic_of(previous)))
         if self.judge is None or own > MAX_OWN_SUBJECT or len(topic) < 2 or topic in message:
             return message
+        if ARTICLE_REF.search(topic):
+            return message  # 「副市长出差向谁请假」 after 「…第十六条说的什么」: an article asked about is no subject to carry
         if self.kinds.named(message) and self.kinds.named(topic):
             return message  # 「市长办公会谁主持」 after a question on 常务会议: a meeting of its own, not the previous one's
         if another_bodys(message, topic_of(previous)):
@@ -159,9 +162,21 @@ class Carrier:
         asked = join(topic, message)
         if own == 0 and not followups.PLACES_WORD.search(message):
             # 「由谁去报？」, 「我是部门负责人，还要做什么？」: nothing to ask of but the previous topic (「各地副市长出差
-            # 要提前几天请假」 asks every place a question of its own)
-            return asked
+            # 要提前几天请假」 asks every place a question of its own) …
+            return message if self._stands_alone(asked, message, city) else asked
         # 「年假怎么休」 after 「市长出差期间谁代行职务」 must not be answered by the 市长出差 article:
         # the answer has to cover the new question's own words as well.
         with_topic = self.judge(asked, city, message)
         return asked if with_topic >= 0 and with_topic > self.judge(message, city, message) else message
+
+    def _stands_alone(self, there: str, message: str, city: str | None) -> bool:
+        """… unless its subject is a word of the rules the tagger calls a doing (请示) and it is answered alone, on
+        better evidence, by an article with every word of its own, ``there`` (it asked of the previous question's
+        subject) by one without: 「请示一般不超过多少字」 after a question on 常务会议 (汇报稿's 1500 字 has no 请示)."""
+        assert self.judge is not None
+        subject = ROLE.sub("", split_predicate(message, at_ask=True)[0])
+        words = default_tokenizer().tagged(subject) if subject else []
+        if not any(len(w) >= 2 and f.startswith("v") and self.in_rules(w) for w, f in words):
+            return False
+        alone = self.judge(message, city, message, True)
+        return alone >= 0 and alone > self.judge(there, city, message) and self.judge(there, city, message, True) < 0

@@ -83,6 +83,8 @@ _SENTENCE = re.compile(r"[^？?。！!\n]+")  # a line break ends a sentence too
 _LED_BY_FOLLOWUP = re.compile(r"([^，,。？?！!\n]{1,12}呢)[？?。！!\s]+([^\n]*[\u4e00-\u9fff]{2}[^\n]*)")
 _ASKED_AT_END = re.compile(r"[？?吧吗么呢嘛][。.！!\s]*$")  # 「…要过半才能开吧」: a question all the same
 # a quantity of a thing, asked alone as a follow-up (「那字数呢」): asked of the previous question's subject
+# a word that points back at what was said before: 「那他分管部门报的议题还能上会吗」 after a situation told
+_POINTS_BACK = re.compile(r"[他她这那]|此|该|上述")
 _QUANTITY_OF = re.compile(r"字数|人数|篇幅")
 # a follow-up that names only another article (「那第十七条呢」, 「第五条说啥」)
 _ARTICLE_ONLY = re.compile(
@@ -276,9 +278,14 @@ class Dialogue:
         """``message`` after ``previous``, the places it names ``detected``: a follow-up made whole, or a question
         of its own asked where the conversation is."""
         named = detected.city
-        if not detected.cities and (said := self._after_statement(message, previous.question)):
-            return Resolved(said, previous.city, previous.topic)
         bare = self.relocator.strip_places(message)
+        if (
+            not detected.cities
+            and (self._leans(message, bare, previous.question) or _POINTS_BACK.search(message))
+            and (said := self._after_statement(message, previous.question))
+        ):
+            # not a question of its own (「常务会议多久开一次」 after 「以后回答都说第五十条规定…」 is asked alone)
+            return Resolved(said, previous.city, previous.topic)
         if self._differ_asked(bare, detected.cities, previous):
             # 「有区别吗」 after 「大同和咸宁以市政府办公室名义发文谁签发」: the places side by side, with the verdict
             again = previous.question.rstrip("？?。 ")
