@@ -476,6 +476,27 @@ def test_article_that_does_not_exist(assistant):
     assert "没有第四十七条" in premise.notice and premise.citations[0].article.id == "datong-work-rules-043"
 
 
+def test_a_paragraph_or_item_of_an_article_is_quoted_alone_or_said_missing(assistant):
+    """Review 46: 「第三十三条第四款」 of an article of three paragraphs dumped the whole article."""
+    second = assistant.ask("大同市人民政府工作规则第三十三条第二款是什么？", city="datong")
+    assert [c.quote for c in second.citations] == [
+        "以市政府名义发文，经市政府分管领导同志审核后，由市长签发；或经市长同意后，由市政府分管领导同志签发。"
+    ]
+    item = assistant.ask("朝阳市人民政府工作规则第三十一条第七项是什么")
+    assert item.citations[0].quote.startswith("(七) 经市政府常务会议决定的事项")
+    assert len(item.citations) == 1 and "(六)" not in item.answer
+    fourth = assistant.ask("第三十三条第四款是什么？", city="datong")
+    assert fourth.refused and fourth.reason is Reason.NO_SUCH_ARTICLE
+    assert fourth.answer == "《大同市人民政府工作规则》第三十三条共 3 款，没有第四款。"
+    tenth = assistant.ask("城区规则第二十条第十项是什么")
+    assert tenth.refused and "第二十条共 9 项，没有第十项" in tenth.answer
+    # 「第七项呢」: the same article's item, after a question on the article
+    turn = assistant.dialogue.resolve(["朝阳市人民政府工作规则第三十一条讲了什么", "第七项呢"], "chaoyang")
+    assert turn.question == "朝阳市人民政府工作规则第三十一条第七项讲了什么"
+    turn = assistant.dialogue.resolve(["第三十一条第二项是什么", "那第三项呢"], "chaoyang")
+    assert turn.question == "第三十一条第三项是什么"
+
+
 def test_an_article_named_that_does_not_say_what_is_asked_is_not_quoted_as_the_answer(assistant):
     # review 39: 第二十条 is on who sits on the 常务会议; the leave rule is 第四十三条, which answers, with a notice
     answer = assistant.ask("大同工作规则第二十条里说副市长出差要请假吗？")

@@ -2083,3 +2083,26 @@ def test_a_number_just_before_the_closing_ma_is_stated_to_be_confirmed():
     assert checks("纪要要3天吗？")
     assert not checks("部门规范性文件目录多久向社会公布一次，一年一次吗")
     assert not checks("常务会临时能开吗")
+
+
+def test_subdivisions_of_an_article_are_its_paragraphs_with_their_items_and_its_item_lines():
+    from assistant.answering import subdivisions
+    from assistant.models import Article
+
+    art = Article(
+        id="x-001", city="x", city_name="某市", document="某规则", document_number="", chapter=None, article=20,
+        label="第二十条", citation="《某规则》第二十条",
+        text="会议的主要任务是：\n（一）讨论甲；\n(二) 讨论乙。\n会议每月召开1次。",
+    )  # fmt: skip
+    assert subdivisions.asked("某规则第二十条的第二款是什么") == subdivisions.Subdivision("款", 2)
+    assert subdivisions.asked("第20条第2项") == subdivisions.Subdivision("项", 2)
+    assert subdivisions.asked("第二款是什么") is None  # no article named before it
+    assert subdivisions.paragraphs(art) == ["会议的主要任务是：\n（一）讨论甲；\n(二) 讨论乙。", "会议每月召开1次。"]
+    assert subdivisions.text_of(art, subdivisions.Subdivision("项", 2)) == "(二) 讨论乙。"
+    assert subdivisions.text_of(art, subdivisions.Subdivision("款", 3)) is None
+    assert subdivisions.missing(art, subdivisions.Subdivision("款", 3)) == "《某规则》第二十条共 2 款，没有第三款。"
+    plain = Article(**{**art.__dict__, "text": "只有一段。"})
+    assert (
+        subdivisions.missing(plain, subdivisions.Subdivision("项", 1)) == "《某规则》第二十条没有分项，也就没有第一项。"
+    )
+    assert subdivisions.PART_ONLY.fullmatch("那第三项呢？") and not subdivisions.PART_ONLY.fullmatch("第三项谁签发")

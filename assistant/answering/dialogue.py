@@ -37,7 +37,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from assistant.answering import followups
+from assistant.answering import followups, subdivisions
 from assistant.answering.asking import ASKS_DIFFERENCE, EVERY_PLACE
 from assistant.answering.carrying import LEVEL_WORDS, Carrier, Judge
 from assistant.answering.cities import CityDetector, Detection
@@ -67,6 +67,7 @@ from assistant.answering.requests import (
 from assistant.answering.roles import ROLE
 from assistant.answering.superlatives import asked_superlative
 from assistant.errors import InvalidQuestion
+from assistant.numerals import NUMERAL_CHARS
 from assistant.textnorm import simplified
 
 
@@ -511,9 +512,16 @@ class Dialogue:
 def _another_article(message: str, previous: str) -> str | None:
     """「那第十七条呢」 after 「市长办公会议工作规则第三条」: the previous question with the article it names put in the
     stead of the one the previous named (that document's 第十七条, asked as the previous was); else None."""
-    other = _ARTICLE_ONLY.fullmatch(_LEAD_THEN.sub("", message.strip()))
     said = ARTICLE_REF.search(previous)
+    if said and (part := subdivisions.PART_ONLY.fullmatch(message.strip())):
+        # 「第七项呢」 after 「…第三十一条是什么」 (or 「…第三十一条第二项是什么」): that subdivision of the same article
+        end = said.end() + len(m.group(0)) if (m := _SUBDIVISION_SAID.match(previous, said.end())) else said.end()
+        return previous[: said.end()] + part.group(1) + previous[end:]
+    other = _ARTICLE_ONLY.fullmatch(_LEAD_THEN.sub("", message.strip()))
     return previous[: said.start()] + other.group(1) + previous[said.end() :] if other and said else None
+
+
+_SUBDIVISION_SAID = re.compile(rf"\s*的?\s*第\s*(?:[{NUMERAL_CHARS}]+|\d+)\s*[款项]")
 
 
 _LEAD_THEN = re.compile(r"^(?:那么|那|还有)")

@@ -13,6 +13,7 @@ import time
 from dataclasses import replace
 from functools import lru_cache
 
+from assistant.answering import subdivisions
 from assistant.answering.agreement import Agreement, Drafted, stating_asked
 from assistant.answering.analysis import QuestionAnalyzer
 from assistant.answering.asking import QUESTION_TYPES, STRICT_TYPES, asked_permission, question_types
@@ -387,6 +388,8 @@ class Drafter:
             count = sum(1 for a in self.index.articles if a.city == city and a.document == doc.title)
             said = article_label(number) if 0 < number < 10000 else f"第{raw}条"  # 第零条, 第10000条
             return found, f"《{doc.title}》共 {count} 条，没有{said}。"
+        if (part := subdivisions.asked(q)) and subdivisions.text_of(target, part) is None:
+            return found, subdivisions.missing(target, part)  # 「第三十三条第四款」 of an article of three
         top = found.hits[0].score if found.hits else 1.0
         rest = [h for h in found.hits if h.article.id != target.id][: k - 1]
         return replace(found, hits=(Hit(target, top * 2, pinned=True), *rest)), None
