@@ -476,6 +476,19 @@ def test_article_that_does_not_exist(assistant):
     assert "没有第四十七条" in premise.notice and premise.citations[0].article.id == "datong-work-rules-043"
 
 
+def test_a_refusal_quotes_a_related_clause_only_when_it_bears_on_the_thing_asked(assistant):
+    """Review 46: 「常务会议出席人数要过半吗」 was refused with the meeting's frequency sentence quoted as 「相关的规定」;
+    it shares nothing with the question but the meeting's name. The article is still named."""
+    quorum = assistant.ask("常务会议出席人数要过半吗？", city="chaoyang")
+    assert quorum.refused and "相关的规定" not in quorum.answer and "每月召开2次" not in quorum.answer
+    assert "最相关的是《朝阳市人民政府工作规则》第二十条" in quorum.answer
+    days = assistant.ask("市政府领导每年要下基层调研多少天？", city="datong")  # 每年 only counts the days asked
+    assert days.refused and "全体会议一般每年召开" not in days.answer
+    # a clause on the thing asked (经费) is said beside the refusal
+    funds = assistant.ask("会议经费标准是多少", city="datong")
+    assert funds.refused and "相关的规定是：「各类会议活动经费要纳入预算管理。」" in funds.answer
+
+
 def test_a_paragraph_or_item_of_an_article_is_quoted_alone_or_said_missing(assistant):
     """Review 46: 「第三十三条第四款」 of an article of three paragraphs dumped the whole article."""
     second = assistant.ask("大同市人民政府工作规则第三十三条第二款是什么？", city="datong")

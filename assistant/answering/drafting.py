@@ -19,10 +19,12 @@ from assistant.answering.analysis import QuestionAnalyzer
 from assistant.answering.asking import QUESTION_TYPES, STRICT_TYPES, asked_permission, question_types
 from assistant.answering.cities import CityDetector, strip_places
 from assistant.answering.extractive import Draft, ExtractiveAnswerer
+from assistant.answering.messages import OWN_RULE_SAID
 from assistant.answering.parts import as_said, question_parts, without_scope
 from assistant.answering.phrasing import reaching, rejoined, unable
 from assistant.answering.quantities import asked, asked_unit, plain_asking, states
 from assistant.answering.references import ARTICLE_REF, named_document, named_elsewhere
+from assistant.answering.relevance import bears_on
 from assistant.answering.relocation import Relocator, one_level
 from assistant.answering.scoring import ClauseScorer, coverage
 from assistant.answering.stated import quantity_elsewhere
@@ -210,6 +212,10 @@ class Drafter:
         t = time.perf_counter()
         asked = self._possessor_dropped(strip_places(part, others) or part)
         draft = self.answerer.draft(asked, found.hits, found.vector)
+        if draft.refused and draft.said and draft.unstated not in OWN_RULE_SAID:
+            groups = self.analyzer.groups(asked)
+            if not bears_on(draft.said, asked, groups, self.analyzer.kinds):  # not said beside the refusal as related
+                draft = replace(draft, said="")
         if previous and found.hits and not found.hits[0].pinned:
             found, draft = self._in_context(asked, c, previous, found, draft)
         timings["answer"] = timings.get("answer", 0.0) + (time.perf_counter() - t) * 1000

@@ -47,6 +47,7 @@ _UNSTATED = {
 
 # What the nearest clause says is the rule on the asked thing itself: 「只规定：「…应事先向市长请假」」
 _ONLY = ("lead", "role", "as_needed", "recipient")
+OWN_RULE_SAID = _ONLY  # the clause said beside such a refusal is the rule on the asked thing itself
 # … and the clauses said beside a refusal whose numbers are none of the asked thing's own (a venue's notice names
 # days ahead): the refusal is not said 「为所问的事项」 against them
 _OWN_RULE = (*_ONLY, "venue")
