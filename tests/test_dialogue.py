@@ -111,6 +111,13 @@ def test_followup_shape():
             "以市政府名义发文谁签发",
             "chaoyang",
         ),
+        # … but a doing of its own after the frame (发, not 报省政府的请示) is put in the stead of the previous one's
+        (
+            ["以市政府名义报省政府的请示谁签发", "那以市政府办名义发的呢"],
+            "chaoyang",
+            "以市政府办名义发的谁签发",
+            "chaoyang",
+        ),
         # a thing described by what is done with it (…发的文件) in place of the previous question's thing
         (
             ["政府规章和给人大的议案谁签署", "那一般以市政府名义发的文件呢"],
@@ -948,3 +955,12 @@ def test_a_follow_up_naming_only_another_article_asks_it_of_the_same_document(as
     r = dialogue.resolve(["市长办公会议工作规则第三条", "那第十七条呢"])
     answer = assistant.ask(r.question, city=r.city)
     assert answer.refused and "共 16 条，没有第十七条" in answer.answer
+
+
+def test_the_same_doing_narrowed_keeps_the_previous_questions_asking(dialogue):
+    """「那只用市政府名义报省政府的呢」 after 「…名义报省里的事项，代拟稿提前几天报市政府」: 报 is the doing of both, so
+    the previous question's asking (代拟稿提前几天) is kept, not replaced from the doing on."""
+    turn = dialogue.resolve(
+        ["以市委市政府名义报省里的事项，代拟稿提前几天报市政府？", "那只用市政府名义报省政府的呢？"]
+    )
+    assert "只用市政府名义" in turn.question and turn.question.endswith("代拟稿提前几天报市政府")

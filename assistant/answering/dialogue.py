@@ -68,6 +68,7 @@ from assistant.answering.roles import ROLE
 from assistant.answering.superlatives import asked_superlative
 from assistant.errors import InvalidQuestion
 from assistant.numerals import NUMERAL_CHARS
+from assistant.retrieval.tokenizer import default_tokenizer
 from assistant.textnorm import simplified
 
 
@@ -407,7 +408,17 @@ class Dialogue:
         for end in range(len(rest) - 1, 3, -1):
             lead = rest[:end]
             if (span := shared_head(lead, previous)) is not None and span.endswith(lead[-2:]):
-                return None if span == lead else previous.replace(span, lead, 1)
+                if span == lead:
+                    return None
+                doing = rest[end:].removesuffix("的")
+                subject, asking = split_predicate(previous, at_ask=True)
+                theirs = subject[subject.index(span) + len(span) :] if span in subject else ""
+                if _doings_differ(rest, end, doing, theirs) and asking:
+                    # 「那以市政府办名义发的呢」 after 「以市政府名义报省政府的请示谁签发」: a doing of its own (发) in the
+                    # stead of the previous one's (报省政府的请示), the asking kept (the same doing, 「只用市政府名义报省政府
+                    # 的呢」, narrows the previous one's: only the lead is put in its stead)
+                    return f"{subject[: subject.index(span)]}{rest.removesuffix('的')}的{asking}"
+                return previous.replace(span, lead, 1)
         return None
 
     @staticmethod
@@ -519,6 +530,23 @@ def _another_article(message: str, previous: str) -> str | None:
         return previous[: said.end()] + part.group(1) + previous[end:]
     other = _ARTICLE_ONLY.fullmatch(_LEAD_THEN.sub("", message.strip()))
     return previous[: said.start()] + other.group(1) + previous[said.end() :] if other and said else None
+
+
+def _doings_differ(rest: str, end: int, doing: str, theirs: str) -> bool:
+    """Whether ``doing`` (what follows the lead, ``rest[:end]``, in a follow-up's 的-phrase, the lead a whole word)
+    and ``theirs`` (what follows the same lead in the previous question) start differently: 发 and 报省政府的请示;
+    not 省政府 and 省里的事项 (the lead 「…名义报」 the same doing of both), nor 制发 and 发文."""
+    ends, at = set(), 0
+    for word, _ in default_tokenizer().tagged(rest):
+        at += len(word)
+        ends.add(at)
+    if not doing or not theirs or end not in ends or _NOT_A_DOING.match(doing) or _NOT_A_DOING.match(theirs):
+        return False
+    return not set(doing[:2]) & set(theirs[:2])  # 制发 and 发文 are one doing
+
+
+# what continues a phrase rather than starting a doing: 「或省直部门」, 「的事项」
+_NOT_A_DOING = re.compile(r"[或和及与的、，,]")
 
 
 _SUBDIVISION_SAID = re.compile(rf"\s*的?\s*第\s*(?:[{NUMERAL_CHARS}]+|\d+)\s*[款项]")
