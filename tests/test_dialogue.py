@@ -964,3 +964,13 @@ def test_the_same_doing_narrowed_keeps_the_previous_questions_asking(dialogue):
         ["以市委市政府名义报省里的事项，代拟稿提前几天报市政府？", "那只用市政府名义报省政府的呢？"]
     )
     assert "只用市政府名义" in turn.question and turn.question.endswith("代拟稿提前几天报市政府")
+
+
+def test_another_quantity_of_what_was_asked_about_is_asked_at_the_same_meeting(dialogue):
+    """「那汇报时间呢」 after 「市长办公会汇报稿最多多少字」: how long the 汇报 is, at the 市长办公会, not 「汇报时间最多多少字」."""
+    turn = dialogue.resolve(["市长办公会汇报稿最多多少字", "那汇报时间呢"], "datong")
+    assert turn.question == "市长办公会汇报时间是多少"
+    # the quantity of the very thing asked (「那字数呢」) is still asked of it
+    assert dialogue.resolve(["市长办公会议的汇报稿怎么准备", "那字数呢？"], "datong").question.endswith(
+        "字数有什么要求"
+    )

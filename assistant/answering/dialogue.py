@@ -50,6 +50,7 @@ from assistant.answering.phrasing import (
     fragment,
     is_followup,
     join,
+    meeting_of,
     names_something,
     own_topic,
     shared_head,
@@ -88,6 +89,8 @@ _ASKED_AT_END = re.compile(r"[？?吧吗么呢嘛][。.！!\s]*$")  # 「…要�
 # a word that points back at what was said before: 「那他分管部门报的议题还能上会吗」 after a situation told
 _POINTS_BACK = re.compile(r"[他她这那]|此|该|上述")
 _QUANTITY_OF = re.compile(r"字数|人数|篇幅")
+# … said with what it is of (「汇报时间」, 「发言时长」)
+_THING_QUANTITY = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:时间|时长|字数|人数|篇幅|期限|时限)")
 # a follow-up that names only another article (「那第十七条呢」, 「第五条说啥」)
 _ARTICLE_ONLY = re.compile(
     rf"({ARTICLE_REF.pattern})(?:呢|又?(?:是|说|讲|写)(?:了)?(?:啥|什么|些什么)|怎么(?:说|规定)的?)?[？?。]*"
@@ -366,6 +369,14 @@ class Dialogue:
             return swapped
         rest = self._asked_anew(rest, base)
         previous_question = base.strip("？?。 ")
+        if (
+            (of_thing := _THING_QUANTITY.fullmatch(rest))
+            and of_thing.group(1) in previous_question
+            and (meeting := meeting_of(previous_question, self.kinds))
+        ):
+            # 「那汇报时间呢」 after 「市长办公会汇报稿最多多少字」: another quantity of what was asked about (汇报), at the
+            # same meeting; how much of it is asked, not the previous question's 多少字
+            return f"{self.relocator.strip_places(meeting) or meeting}{rest}是多少"
         if _QUANTITY_OF.fullmatch(rest) and (subject := split_predicate(previous_question, at_ask=True)[0]):
             # 「那字数呢？」 after 「市长办公会议的汇报稿怎么准备」: the length of what was asked about, not in its stead
             return f"{subject}{rest}有什么要求"
