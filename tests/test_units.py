@@ -1473,6 +1473,8 @@ def test_a_sanction_is_stated_by_a_measure_or_holding_to_account(text, states):
         ("常务会议由谁主持", False),  # which office acts
         ("办公室主任是谁任命的", False),  # who appoints
         ("常务会主持人是谁", False),  # a part at a meeting, not an office
+        ("哪几个副市长互为AB角", True),  # which holders go together
+        ("纪要里涉及哪个副市长分管的工作", False),  # any one of them, not which by name
     ],
 )
 def test_who_holds_an_office_is_asked_by_name(question, asks):

@@ -24,6 +24,7 @@ _ASKS = re.compile(
     # which each one leads (「副秘书长各自分管哪些部门」): the rules pair and assign offices, never named people
     r"|谁(?:和|跟|与)谁"
     rf"|哪[个位](?:{ROLE.pattern})(?:和|跟|与)哪[个位]"
+    rf"|哪(?:几|些)[个位]?(?:{ROLE.pattern})(?:之间)?(?:互为|相互|互相|结对|搭档)"  # 「哪几个副市长互为AB角」
     r"|(?:怎么|如何|咋)(?:配对|搭配|结对)|搭(?:成)?一组|搭档是谁"
     rf"|(?:{ROLE.pattern})(?:都)?(?:各自|分别)(?:都)?分管(?:哪些|哪几个|什么|啥)"
 )
