@@ -2108,3 +2108,14 @@ def test_subdivisions_of_an_article_are_its_paragraphs_with_their_items_and_its_
         subdivisions.missing(plain, subdivisions.Subdivision("项", 1)) == "《某规则》第二十条没有分项，也就没有第一项。"
     )
     assert subdivisions.PART_ONLY.fullmatch("那第三项呢？") and not subdivisions.PART_ONLY.fullmatch("第三项谁签发")
+
+
+def test_places_joined_before_a_role_are_no_holders_of_it():
+    """「朝阳和咸宁部门一把手」: the 一把手 of departments (not also a bare 一把手, read from 朝阳 as a holder), so the
+    clause on 县(市、区)政府's heads is another role's rule; bodies listed are each a holder."""
+    from assistant.answering.roles import role_mismatch, subject_roles
+
+    assert subject_roles("朝阳和咸宁部门一把手离开本地要提前几天请假") == {"部门:主要负责"}
+    assert subject_roles("各县区政府、市政府各部门主要负责同志") == {"部门:主要负责", "政府县区:主要负责"}
+    clause = "各县(市、区)政府主要负责同志离开属地应当事先请假,提前3天向市政府办公室报告"
+    assert role_mismatch("朝阳和咸宁部门一把手离开本地要提前几天请假", clause)

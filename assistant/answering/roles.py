@@ -81,7 +81,9 @@ def _qualified(name: str, before: str) -> tuple[str, ...]:
     if role != "主要负责":
         return (role,)
     if re.search(r"[、和及与]", holders):  # 「各县区政府、市政府各部门主要负责同志」: the heads of each, not the 市长
-        return tuple(dict.fromkeys(_head_of(part, part, role) for part in re.split(r"[、和及与]", holders) if part))
+        heads = tuple(dict.fromkeys(_head_of(part, part, role) for part in re.split(r"[、和及与]", holders) if part))
+        # 「朝阳和咸宁部门一把手」: a part naming no body (a place) is no holder beside one that does
+        return tuple(h for h in heads if ":" in h) or heads
     return (_head_of(before, holder, role),)
 
 
