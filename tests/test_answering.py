@@ -489,6 +489,15 @@ def test_a_refusal_quotes_a_related_clause_only_when_it_bears_on_the_thing_asked
     assert funds.refused and "相关的规定是：「各类会议活动经费要纳入预算管理。」" in funds.answer
 
 
+def test_a_question_of_its_own_after_another_is_asked_alone_with_no_place_chosen(assistant):
+    """Review 47: with no place chosen, 「请示一般不超过多少字」 after 「常务会议多久开一次」 was asked of the 常务会议
+    (大同's 汇报稿 1500 字, the others refused); the places' rules answer it alone, by their 请示 clause."""
+    turn = assistant.dialogue.resolve(["常务会议多久开一次？", "请示一般不超过多少字？"], None)
+    assert turn.question == "请示一般不超过多少字？"
+    answer = assistant.ask(turn.question, city=turn.city, previous=turn.previous)
+    assert "汇报稿" not in answer.answer and "请示一般不超过 1500 字" in answer.answer
+
+
 def test_a_paragraph_or_item_of_an_article_is_quoted_alone_or_said_missing(assistant):
     """Review 46: 「第三十三条第四款」 of an article of three paragraphs dumped the whole article."""
     second = assistant.ask("大同市人民政府工作规则第三十三条第二款是什么？", city="datong")

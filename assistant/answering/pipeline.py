@@ -240,9 +240,12 @@ class Assistant:
         """How far the evidence that the rules answer ``question`` in ``city`` is above the answer
         threshold (≥ 0: answered); −1 when there is nothing to judge (no city, no model, nothing
         found), or when the top article does not cover half the weight of the ``own`` words (``whole``: all of it;
-        ``_covers_own``)."""
+        ``_covers_own``; with no place, the best of the places')."""
         model = self.answerer.refusal
         slug = city or self.detector.detect(question).city
+        if slug is None and whole and model is not None:
+            # no place chosen or named, judged on every word: as well as any place's rules answer it
+            return max((self.evidence(question, c, own, whole) for c in self.cities), default=-1.0)
         if model is None or slug is None:
             return -1.0
         try:
