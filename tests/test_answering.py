@@ -517,6 +517,9 @@ def test_a_paragraph_or_item_of_an_article_is_quoted_alone_or_said_missing(assis
     assert turn.question == "朝阳市人民政府工作规则第三十一条第七项讲了什么"
     turn = assistant.dialogue.resolve(["第三十一条第二项是什么", "那第三项呢"], "chaoyang")
     assert turn.question == "第三十一条第三项是什么"
+    # another article after a paragraph: that article whole (review 47), not its paragraph of the same number
+    turn = assistant.dialogue.resolve(["第三十三条第二款是什么", "那第二十条呢"], "datong")
+    assert turn.question == "第二十条是什么"
 
 
 def test_an_article_named_that_does_not_say_what_is_asked_is_not_quoted_as_the_answer(assistant):

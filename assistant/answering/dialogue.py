@@ -535,12 +535,16 @@ def _another_article(message: str, previous: str) -> str | None:
     """「那第十七条呢」 after 「市长办公会议工作规则第三条」: the previous question with the article it names put in the
     stead of the one the previous named (that document's 第十七条, asked as the previous was); else None."""
     said = ARTICLE_REF.search(previous)
-    if said and (part := subdivisions.PART_ONLY.fullmatch(message.strip())):
+    if said is None:
+        return None
+    # the subdivision the previous question named with its article (「第三十三条第二款」), if any
+    end = said.end() + len(m.group(0)) if (m := _SUBDIVISION_SAID.match(previous, said.end())) else said.end()
+    if part := subdivisions.PART_ONLY.fullmatch(message.strip()):
         # 「第七项呢」 after 「…第三十一条是什么」 (or 「…第三十一条第二项是什么」): that subdivision of the same article
-        end = said.end() + len(m.group(0)) if (m := _SUBDIVISION_SAID.match(previous, said.end())) else said.end()
         return previous[: said.end()] + part.group(1) + previous[end:]
     other = _ARTICLE_ONLY.fullmatch(_LEAD_THEN.sub("", message.strip()))
-    return previous[: said.start()] + other.group(1) + previous[said.end() :] if other and said else None
+    # 「那第二十条呢」 after 「…第三十三条第二款」: the whole other article, not its second paragraph
+    return previous[: said.start()] + other.group(1) + previous[end:] if other else None
 
 
 def _doings_differ(rest: str, end: int, doing: str, theirs: str) -> bool:
