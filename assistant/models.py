@@ -169,6 +169,7 @@ class Citation:
 
     article: Article
     quote: str
+    part: str = ""  # the paragraph or item the quote is, when the question named it (「第二款」, 「第七项」)
 
     def __post_init__(self) -> None:
         if self.quote not in self.article.text:
@@ -177,7 +178,8 @@ class Citation:
     def to_dict(self) -> dict[str, Any]:
         # ``source``: the citation with its city, as the answer text writes it (``citation`` is the document's own)
         return article_fields(self.article) | {
-            "source": self.article.source,
+            "source": self.article.source + self.part,
+            "part": self.part,
             "quote": self.quote,
             "text": self.article.text,
         }

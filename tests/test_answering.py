@@ -504,8 +504,11 @@ def test_a_paragraph_or_item_of_an_article_is_quoted_alone_or_said_missing(assis
     assert [c.quote for c in second.citations] == [
         "以市政府名义发文，经市政府分管领导同志审核后，由市长签发；或经市长同意后，由市政府分管领导同志签发。"
     ]
+    assert second.answer.endswith("——《大同市人民政府工作规则》第三十三条第二款")  # the paragraph cited too
+    assert second.citations[0].to_dict()["source"] == "《大同市人民政府工作规则》第三十三条第二款"
     item = assistant.ask("朝阳市人民政府工作规则第三十一条第七项是什么")
     assert item.citations[0].quote.startswith("(七) 经市政府常务会议决定的事项")
+    assert item.answer.endswith("第三十一条第七项") and item.citations[0].part == "第七项"
     assert len(item.citations) == 1 and "(六)" not in item.answer
     fourth = assistant.ask("第三十三条第四款是什么？", city="datong")
     assert fourth.refused and fourth.reason is Reason.NO_SUCH_ARTICLE
@@ -658,7 +661,7 @@ def test_answer_json_schema(assistant):
         "source", "quote", "text",
     }  # fmt: skip
     for c in d["citations"]:
-        assert set(c) == fields
+        assert set(c) == fields | {"part"} and c["part"] == ""  # the paragraph or item named: none here
         assert isinstance(c["article"], int) and match_key(c["quote"]) in match_key(c["text"])
     assert 1 <= len(d["retrieved"]) <= 5
     for r in d["retrieved"]:

@@ -209,7 +209,7 @@ class ExtractiveAnswerer:
         if hits and hits[0].pinned:
             art = hits[0].article
             if (part := subdivisions.asked(question)) and (text := subdivisions.text_of(art, part)):
-                return Draft((Citation(art, text),), False)  # 「第三十一条第七项」: that item, as printed
+                return Draft((Citation(art, text, part.label),), False)  # 「第三十一条第七项」: that item, as printed
             # the words naming the document (also as said day to day: 市政府 for 市人民政府) are no part of what is
             # asked of the article (「大同市政府工作规则第三十三条怎么规定的」: its 政府 picked one paragraph)
             title = normalize(art.document)

@@ -17,9 +17,11 @@ def format_quotes(citations: tuple[Citation, ...]) -> str:
     i = 0
     while i < len(citations):
         art = citations[i].article
-        quotes = []
+        quotes, parts = [], set()
         while i < len(citations) and citations[i].article.id == art.id:
             quotes.append(f"「{citations[i].quote}」")
+            parts.add(citations[i].part)
             i += 1
-        lines.append(f"{''.join(quotes)}——{art.source}")
+        part = parts.pop() if len(parts) == 1 else ""  # 「…」——《…》第三十三条第二款: the paragraph named, when one
+        lines.append(f"{''.join(quotes)}——{art.source}{part}")
     return "\n".join(lines)

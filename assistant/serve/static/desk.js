@@ -123,7 +123,8 @@
 
   function sourceLabel(c) {
     // 《文件》第N条, with the city in front when the title does not name it (大同市《市政府常务会议工作规则》第十四条).
-    return c.document.indexOf(c.city_name) >= 0 ? c.citation : c.city_name + c.citation;
+    // … and the paragraph or item the question named (第三十三条第二款), when the quote is one
+    return (c.document.indexOf(c.city_name) >= 0 ? c.citation : c.city_name + c.citation) + (c.part || "");
   }
 
   function grouped(citations) {
