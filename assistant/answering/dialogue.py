@@ -68,7 +68,6 @@ from assistant.answering.requests import (
 from assistant.answering.roles import ROLE
 from assistant.answering.superlatives import asked_superlative
 from assistant.errors import InvalidQuestion
-from assistant.numerals import NUMERAL_CHARS
 from assistant.retrieval.tokenizer import default_tokenizer
 from assistant.textnorm import simplified
 
@@ -85,9 +84,9 @@ _SENTENCE = re.compile(r"[^？?。！!\n]+")  # a line break ends a sentence too
 # 「城区呢？学习主题谁定」: a sentence ending in 呢, then another (see ``Dialogue._led_by_place``)
 _LED_BY_FOLLOWUP = re.compile(r"([^，,。？?！!\n]{1,12}呢)[？?。！!\s]+([^\n]*[\u4e00-\u9fff]{2}[^\n]*)")
 _ASKED_AT_END = re.compile(r"[？?吧吗么呢嘛][。.！!\s]*$")  # 「…要过半才能开吧」: a question all the same
-# a quantity of a thing, asked alone as a follow-up (「那字数呢」): asked of the previous question's subject
 # a word that points back at what was said before: 「那他分管部门报的议题还能上会吗」 after a situation told
 _POINTS_BACK = re.compile(r"[他她这那]|此|该|上述")
+# a quantity of a thing, asked alone as a follow-up (「那字数呢」): asked of the previous question's subject
 _QUANTITY_OF = re.compile(r"字数|人数|篇幅")
 # … said with what it is of (「汇报时间」, 「发言时长」)
 _THING_QUANTITY = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:时间|时长|字数|人数|篇幅|期限|时限)")
@@ -538,7 +537,7 @@ def _another_article(message: str, previous: str) -> str | None:
     if said is None:
         return None
     # the subdivision the previous question named with its article (「第三十三条第二款」), if any
-    end = said.end() + len(m.group(0)) if (m := _SUBDIVISION_SAID.match(previous, said.end())) else said.end()
+    end = m.end() if (m := subdivisions.SAID_AFTER_ARTICLE.match(previous, said.end())) else said.end()
     if part := subdivisions.PART_ONLY.fullmatch(message.strip()):
         # 「第七项呢」 after 「…第三十一条是什么」 (or 「…第三十一条第二项是什么」): that subdivision of the same article
         return previous[: said.end()] + part.group(1) + previous[end:]
@@ -562,9 +561,6 @@ def _doings_differ(rest: str, end: int, doing: str, theirs: str) -> bool:
 
 # what continues a phrase rather than starting a doing: 「或省直部门」, 「的事项」
 _NOT_A_DOING = re.compile(r"[或和及与的、，,]")
-
-
-_SUBDIVISION_SAID = re.compile(rf"\s*的?\s*第\s*(?:[{NUMERAL_CHARS}]+|\d+)\s*[款项]")
 
 
 _LEAD_THEN = re.compile(r"^(?:那么|那|还有)")

@@ -19,7 +19,7 @@ from assistant.answering.analysis import QuestionAnalyzer
 from assistant.answering.asking import QUESTION_TYPES, STRICT_TYPES, asked_permission, question_types
 from assistant.answering.cities import CityDetector, strip_places
 from assistant.answering.extractive import Draft, ExtractiveAnswerer
-from assistant.answering.messages import OWN_RULE_SAID
+from assistant.answering.messages import SAID_ONLY
 from assistant.answering.parts import as_said, question_parts, without_scope
 from assistant.answering.phrasing import reaching, rejoined, unable
 from assistant.answering.quantities import asked, asked_unit, plain_asking, states
@@ -212,7 +212,7 @@ class Drafter:
         t = time.perf_counter()
         asked = self._possessor_dropped(strip_places(part, others) or part)
         draft = self.answerer.draft(asked, found.hits, found.vector)
-        if draft.refused and draft.said and draft.unstated not in OWN_RULE_SAID:
+        if draft.refused and draft.said and draft.unstated not in SAID_ONLY:
             groups = self.analyzer.groups(asked)
             if not bears_on(draft.said, asked, groups, self.analyzer.kinds):  # not said beside the refusal as related
                 draft = replace(draft, said="")

@@ -46,11 +46,10 @@ _UNSTATED = {
 
 
 # What the nearest clause says is the rule on the asked thing itself: 「只规定：「…应事先向市长请假」」
-_ONLY = ("lead", "role", "as_needed", "recipient")
-OWN_RULE_SAID = _ONLY  # the clause said beside such a refusal is the rule on the asked thing itself
+SAID_ONLY = ("lead", "role", "as_needed", "recipient")
 # … and the clauses said beside a refusal whose numbers are none of the asked thing's own (a venue's notice names
 # days ahead): the refusal is not said 「为所问的事项」 against them
-_OWN_RULE = (*_ONLY, "venue")
+_OWN_RULE = (*SAID_ONLY, "venue")
 
 
 def _instead(unstated: str, said: str) -> str:
@@ -60,7 +59,7 @@ def _instead(unstated: str, said: str) -> str:
     called that (「相关的规定是」), not "all the rule says". A list's lead alone says nothing: not quoted."""
     if not said or said.endswith(("：", ":")):
         return ""
-    return f"只规定：「{said}」" if unstated in _ONLY else f"相关的规定是：「{said}」"
+    return f"只规定：「{said}」" if unstated in SAID_ONLY else f"相关的规定是：「{said}」"
 
 
 def _unset(unstated: str, said: str = "") -> str:

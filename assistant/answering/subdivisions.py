@@ -21,7 +21,8 @@ Unit = Literal["款", "项"]
 # the subdivision right after the article (「第三十三条第四款」, 「第二十条的第十项」); or said alone, its article
 # named before in the conversation (「第七项呢」)
 _PART = rf"第\s*([{NUMERAL_CHARS}]+|\d+)\s*([款项])"
-_AFTER_ARTICLE = re.compile(rf"(?:{ARTICLE_REF.pattern})\s*的?\s*{_PART}")
+SAID_AFTER_ARTICLE = re.compile(rf"\s*的?\s*{_PART}")  # matched where the article's naming ends
+_AFTER_ARTICLE = re.compile(rf"(?:{ARTICLE_REF.pattern}){SAID_AFTER_ARTICLE.pattern}")
 PART_ONLY = re.compile(
     rf"(?:那么|那|还有)?({_PART})(?:呢|又?(?:是|说|讲|写)了?(?:啥|什么)|怎么(?:说|规定)的?)?[？?。]*"
 )
