@@ -513,6 +513,8 @@ def test_a_paragraph_or_item_of_an_article_is_quoted_alone_or_said_missing(assis
     fourth = assistant.ask("第三十三条第四款是什么？", city="datong")
     assert fourth.refused and fourth.reason is Reason.NO_SUCH_ARTICLE
     assert fourth.answer == "《大同市人民政府工作规则》第三十三条共 3 款，没有第四款。"
+    zeroth = assistant.ask("第三十三条第0款是什么", city="datong")  # bad input: said missing, not a server error
+    assert zeroth.refused and zeroth.reason is Reason.NO_SUCH_ARTICLE and "没有第0款" in zeroth.answer
     tenth = assistant.ask("城区规则第二十条第十项是什么")
     assert tenth.refused and "第二十条共 9 项，没有第十项" in tenth.answer
     # 「第七项呢」: the same article's item, after a question on the article

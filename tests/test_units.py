@@ -2108,6 +2108,10 @@ def test_subdivisions_of_an_article_are_its_paragraphs_with_their_items_and_its_
         subdivisions.missing(plain, subdivisions.Subdivision("项", 1)) == "《某规则》第二十条没有分项，也就没有第一项。"
     )
     assert subdivisions.PART_ONLY.fullmatch("那第三项呢？") and not subdivisions.PART_ONLY.fullmatch("第三项谁签发")
+    # a number out of every article's range is said as given, not an error (「第0款」, 「第99999999999项」)
+    assert subdivisions.missing(art, subdivisions.Subdivision("款", 0)) == "《某规则》第二十条共 2 款，没有第0款。"
+    huge = subdivisions.asked("第二十条第99999999999项")
+    assert huge is not None and subdivisions.missing(art, huge) == "《某规则》第二十条共 2 项，没有第99999999999项。"
 
 
 def test_places_joined_before_a_role_are_no_holders_of_it():

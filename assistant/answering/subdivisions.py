@@ -36,7 +36,9 @@ class Subdivision:
 
     @property
     def label(self) -> str:
-        return f"第{to_chinese_number(self.number)}{self.unit}"
+        """「第二款」; a number no Chinese numeral of the rules says (0, 10000 or more) as given: 「第0款」."""
+        said = to_chinese_number(self.number) if 0 < self.number < 10000 else str(self.number)
+        return f"第{said}{self.unit}"
 
 
 def asked(question: str) -> Subdivision | None:
