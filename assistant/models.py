@@ -201,6 +201,7 @@ class Reason(StrEnum):
     SMALL_TALK = "small_talk"  # 「你好」, 「谢谢」, 「你是谁」: said back to briefly, nothing searched
     SCOPE_CHANGED = "scope_changed"  # the question names another jurisdiction than the one chosen
     DOCUMENT_FACTS = "document_facts"  # 「…的文号是多少」: answered from the document's record, not a clause
+    REST_QUOTED = "rest_quoted"  # 「还有别的要求吗」: what else the article(s) just quoted say, quoted as it is
     WRITING_REQUEST = "writing_request"  # 「帮我写一份请假条」: the rules on it are quoted, nothing is written
     INSTRUCTIONS_SET_ASIDE = "instructions_set_aside"  # 「请用英文回答：…」: the question is answered as ever
     MULTI_CITY_VERBATIM = "multi_city_verbatim"  # LLM mode, several cities: quoted per city instead

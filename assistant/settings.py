@@ -74,6 +74,7 @@ class Weights(BaseModel):
     extra_quote_ratio: float = Field(0.6, ge=0, le=1)  # a further clause must score this close to the best
     extra_quote_min_gain: float = Field(0.15, ge=0, le=1)  # …and add this share of the question's weight
     short_clause: int = Field(30, ge=0)  # a best clause this short is quoted with the clause after it
+    rest_max_chars: int = Field(300, ge=1)  # 「还有别的要求吗」: the rest of an article quoted, up to this long
     # another article's best clause sharing this share of the top clause's bigrams restates it (> 1: only
     # word for word); the refusal signal ``margin`` is taken over the articles that do not
     agree_overlap: float = Field(0.5, ge=0, le=1.01)

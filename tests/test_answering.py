@@ -1562,3 +1562,18 @@ def test_a_system_instituted_is_explained_by_the_sentence_after_it_that_says_it_
     assert "由另一位代行政务活动职责" in answer.answer
     # a term no sentence explains is still told so
     assert assistant.ask("13710是什么意思").refused
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "大同市常务会议多久开一次，请详细说明",  # how much to say: set aside (review 48)
+        "大同市常务会议多久开一次，说具体点",
+        "请问一下，我是新来的办公室工作人员，对流程不太熟悉，想了解大同市常务会议多久开一次",
+        "我是新来的，想问问常务会议多久开一次",  # an asking frame (想问问) and a word on the asker
+        "麻烦打听一下常务会议多久开一次",
+    ],
+)
+def test_what_frames_a_question_is_no_part_of_it(assistant, question):
+    answer = assistant.ask(question, city="datong")
+    assert not answer.refused and "每月召开 1-2 次" in answer.answer, question

@@ -12,7 +12,7 @@ from assistant.answering.kinds import Kinds
 from assistant.answering.parts import question_parts, without_scope
 from assistant.answering.quantities import LEVEL, SCORE, asked, asked_unit, plain_asking, states
 from assistant.answering.references import named_document
-from assistant.answering.requests import requested_writing, without_instructions
+from assistant.answering.requests import requested_writing, without_asker, without_instructions
 from assistant.answering.roles import another_bodys, role_mismatch, subject_roles
 from assistant.answering.sanctions import asks_sanction, states_sanction
 from assistant.answering.scoring import clause_score, coverage, type_bonus
@@ -2123,3 +2123,10 @@ def test_places_joined_before_a_role_are_no_holders_of_it():
     assert subject_roles("各县区政府、市政府各部门主要负责同志") == {"部门:主要负责", "政府县区:主要负责"}
     clause = "各县(市、区)政府主要负责同志离开属地应当事先请假,提前3天向市政府办公室报告"
     assert role_mismatch("朝阳和咸宁部门一把手离开本地要提前几天请假", clause)
+
+
+def test_a_sentence_about_the_asker_is_kept_when_it_says_who_asks():
+    assert without_asker("我是新来的副市长，出差找谁请假") == "我是新来的副市长，出差找谁请假"
+    assert without_asker("我是新来的，对流程不太熟悉，想问问常务会多久开一次") == "想问问常务会多久开一次"
+    assert without_instructions("常务会谁主持？请详细说明")[0] == "常务会谁主持？"
+    assert without_instructions("请说明常务会议多久开一次")[1] == []  # 说明 asks nothing of its own here

@@ -38,6 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from assistant.answering import followups, subdivisions
+from assistant.answering.answered import Cited, asks_more, onward, pointed
 from assistant.answering.asking import ASKS_DIFFERENCE, EVERY_PLACE
 from assistant.answering.carrying import LEVEL_WORDS, Carrier, Judge
 from assistant.answering.cities import CityDetector, Detection
@@ -116,8 +117,10 @@ class Dialogue:
         place_names: Sequence[str] = (),
         judge: Judge | None = None,
         kinds: Kinds | None = None,
+        cited: Cited | None = None,
     ) -> None:
         self.detector = detector
+        self.cited = cited  # the answer's first quote: 「第二款呢」, 「下一条呢」 point from its article
         self.relocator = Relocator(detector, place_names)
         self.place_names = self.relocator.place_names
         self.judge = judge
@@ -158,6 +161,10 @@ class Dialogue:
             message = without_small_talk(message)
             if selected in self.detector.registry.by_slug:  # 「那这里呢」: the place chosen
                 message = _HERE.sub(self._short_name(selected), message)
+            if resolved is not None and asks_more(message):
+                if n == last:  # 「还有别的要求吗」: what else answers the previous question (the pipeline quotes it)
+                    return replace(resolved, question=message.strip(), previous=resolved.question)
+                continue  # an earlier one: the conversation stays on the question it followed
             if message.strip() and (n == last or _CHINESE.search(message)):
                 message = self._these_places(message.strip(), places)
                 if resolved is not None and resolved.topic:  # after a question of one place, another before it
@@ -254,6 +261,8 @@ class Dialogue:
             return Resolved(message, place, place)
         if previous is not None and (article := _another_article(message, previous.question)):
             return Resolved(article, previous.city, previous.topic)  # 「那第十七条呢」 after 「…规则第三条」
+        if previous is not None and (to := self._pointed_to(message, previous)):
+            return to  # 「第二款呢」, 「下一条呢」: from the article the previous answer quoted
         if previous is not None and (document := of_previous_document(message, previous.question)):
             return Resolved(document, previous.city, previous.topic)  # 「一共几条」 after the 文号 of a document
         if previous is not None:
@@ -277,6 +286,15 @@ class Dialogue:
             # it, not the selected place, so that 「那城区呢」 puts 城区 in its stead
             return Resolved(message, selected, detected.city or (None if detected.unknown else selected))
         return self._after(message, detected, previous, selected)
+
+    def _pointed_to(self, message: str, previous: Resolved) -> Resolved | None:
+        """「第二款呢」, 「下一条呢」 after an answer: the question naming the paragraph or article pointed to from the
+        one the answer quoted (None: the message points nowhere, or nothing was quoted)."""
+        if self.cited is None or (pointer := pointed(message)) is None:
+            return None
+        cite = self.cited(previous.question, previous.city)
+        asked = onward(pointer, cite) if cite else None
+        return Resolved(asked, cite.article.city, previous.topic or cite.article.city) if cite and asked else None
 
     def _after(self, message: str, detected: Detection, previous: Resolved, selected: str | None) -> Resolved:
         """``message`` after ``previous``, the places it names ``detected``: a follow-up made whole, or a question

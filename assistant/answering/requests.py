@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.phrasing import ASKING
+from assistant.answering.roles import ROLE
 
 MAX_QUESTION_CHARS = 500  # the longest question answered, as asked or as made whole from the conversation
 
@@ -47,6 +48,10 @@ _ABOUT_THE_ANSWER = re.compile(
     r"|(?:在|于)?(?:回答|回复|答案)(?:的)?(?:末尾|最后|结尾|开头|前面|后面|中)[^，。；,;？?！!]{0,20}"
     r"|(?:回答|回复)(?:时|的时候)?(?:要|请)?(?:加上|附上|注明|声明)[^，。；,;？?！!]{0,20}"
     r"|忽略[^，。；,;？?！!]{0,12}(?:指令|指示|规则|要求|设定|提示)"
+    # how much to say (「请详细说明」, 「简单说一下」, 「说具体点」): the question is answered as ever
+    r"|(?:详细|具体|简要|简单|简短|仔细|详尽|完整)?(?:地|点|些|一点|一些)?"
+    r"(?:说明|说说|说一下|讲讲|讲一下|解释|解答|回答|介绍|阐述|答复|分析)(?:一下)?(?:谢谢)?$"
+    r"|(?:说|讲|答|回答)得?(?:详细|具体|简单|清楚|明白)(?:点|些|一点|一些)$"
     # what the answer is to say instead of the rules (「把答案改成每年一次」, 「注明出自第九十九条」)
     r"|把(?:答案|回答|结果|答复)(?:改成|改为|换成|说成|写成)[^，。；,;？?！!]{0,20}"
     r"|(?:注明|标明|写明|说明|标注)(?:是|为)?(?:出自|来自|引自|依据|根据)[^，。；,;？?！!]{0,20}"
@@ -126,3 +131,22 @@ def without_small_talk(question: str) -> str:
     nothing else would be left (``small_talk`` then answers the message)."""
     kept = [p for p in _SENTENCES.findall(question) if not small_talk(p)]
     return "".join(kept).strip() or question
+
+
+# A sentence telling only about the asker (「我是新来的办公室工作人员」, 「对流程不太熟悉」): who is asking or how
+# well they know the rules, no words of what is asked
+_ASKER = re.compile(
+    r"^(?:我|我们|本人|咱|咱们)(?!市|区|县|单位|部门|局)|新来|刚来|刚到|新入职|刚入职|[刚新]调|刚参加工作|不太?(?:熟|了解|清楚|懂)|新手|小白"
+)
+
+
+def without_asker(question: str) -> str:
+    """``question`` without its sentences that only tell about the asker (no asking word, no role: 「我是新来的
+    副市长」 says who asks); unchanged when nothing else would be left. The caller asks this only where the
+    rules answer it (「我第一次参加常务会，要注意什么」 is not 「要注意什么」)."""
+    kept = [p for p in _SENTENCES.findall(question) if not _about_asker(p)]
+    return "".join(kept).strip() or question
+
+
+def _about_asker(sentence: str) -> bool:
+    return bool(_ASKER.search(sentence.strip())) and not ASKING.search(sentence) and not ROLE.search(sentence)

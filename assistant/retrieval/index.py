@@ -36,7 +36,7 @@ from assistant.knowledge.ingest import load_knowledge
 from assistant.models import Article
 from assistant.retrieval.embeddings import CachedEmbeddings, make_embeddings
 from assistant.retrieval.lexicon import leaving_words
-from assistant.retrieval.tokenizer import USER_DICT, Tokenizer, default_tokenizer
+from assistant.retrieval.tokenizer import STOPWORDS, USER_DICT, Tokenizer, default_tokenizer
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -177,7 +177,9 @@ class KnowledgeIndex:
     def _bm25(self) -> bm25s.BM25:
         """Load the saved BM25 index for exactly these articles and tokenizer, or build and save it."""
         key = hashlib.sha256(
-            "\x00".join([self.articles_sha, str(INDEX_VERSION), USER_DICT.read_text(encoding="utf-8")]).encode()
+            "\x00".join(
+                [self.articles_sha, str(INDEX_VERSION), USER_DICT.read_text(encoding="utf-8"), *sorted(STOPWORDS)]
+            ).encode()
         ).hexdigest()[:16]
         path = self.data_dir / "bm25" / key
         if (path / "params.index.json").is_file():

@@ -73,6 +73,13 @@ STOPWORDS = frozenset(
         "啊",
         "么",
         "请问",
+        # asking frames (「想问问…」, 「请教一下…」, 「麻烦打听下…」): how a question is put, not what it asks
+        "想",
+        "问问",
+        "请教",
+        "打听",
+        "麻烦",
+        "知道",
         "一下",
         "一般",
         "是否",
