@@ -1577,3 +1577,12 @@ def test_a_system_instituted_is_explained_by_the_sentence_after_it_that_says_it_
 def test_what_frames_a_question_is_no_part_of_it(assistant, question):
     answer = assistant.ask(question, city="datong")
     assert not answer.refused and "每月召开 1-2 次" in answer.answer, question
+
+
+def test_the_requirements_asked_are_each_rule_the_paragraph_sets(assistant):
+    # 「有什么纪律要求」 asks each rule (review 48: only the first sentence was quoted), not who the 参会人员 are
+    answer = assistant.ask("大同市常务会议参会人员有什么纪律要求", city="datong")
+    assert "不得携带手机" in answer.answer and "涉密文件" in answer.answer
+    # a quantity asked with 要求 is answered by the quantity alone
+    answer = assistant.ask("咸宁市政府领导同志每年下基层调研的时间有什么要求", city="xianning")
+    assert "60天" in answer.answer and "解剖麻雀" not in answer.answer

@@ -2130,3 +2130,8 @@ def test_a_sentence_about_the_asker_is_kept_when_it_says_who_asks():
     assert without_asker("我是新来的，对流程不太熟悉，想问问常务会多久开一次") == "想问问常务会多久开一次"
     assert without_instructions("常务会谁主持？请详细说明")[0] == "常务会谁主持？"
     assert without_instructions("请说明常务会议多久开一次")[1] == []  # 说明 asks nothing of its own here
+
+
+def test_persons_asked_about_are_no_who_question_when_their_duties_are_asked():
+    assert "who" not in question_types("参会人员有什么纪律要求")
+    assert "who" in question_types("常务会议组成人员有哪些")

@@ -45,6 +45,8 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(
             r"谁|哪个部门|哪些人|哪位|什么人|哪个机构|哪个单位|由哪|(?:报|交|送|找)(?:给|到)?哪"
             r"|(?:人员|成员)(?:上|方面)?(?:都|分别|各自)?(?:有|是|包括)(?:哪些|啥|什么)"  # 「在组成人员上有啥…」
+            # … not what they must keep to (「参会人员有什么纪律要求」 asks the requirements)
+            r"(?!的?(?:纪律|要求|规定|规矩|义务|职责|任务|条件|责任|注意|讲究|限制))"
         ),
         re.compile(
             rf"(由|经|报|委托|向|授权)[^，。；,;]{{0,14}}{_ROLE}|{_ROLE}[^，。；,;]{{0,12}}"
@@ -164,6 +166,12 @@ ASKS_YES_NO = re.compile(r"([\u4e00-\u9fff])不\1|有没有|是否|能否|可否
 # Words that ask for an enumeration (哪些事, 哪几种, 都研究些啥, 包括什么): the answer is the whole list.
 ASKS_LIST = re.compile(
     r"哪些|哪几|(?:有|包括|包含)(?:哪些|些)?(?:什么|啥)|(?:什么|啥)事|都(?:干|做|讨论|研究|管|负责)些?(?:啥|什么)"
+)
+# Words that ask for the requirements on something (「参会人员有什么纪律要求」, 「要注意哪些」): each rule the
+# provision sets, not the first of them
+ASKS_REQUIREMENTS = re.compile(
+    r"(?:有|是)(?:什么|哪些|啥|些什么|哪几条)(?:具体)?的?[\u4e00-\u9fff]{0,2}?(?:要求|规定|规矩|纪律|注意事项)"
+    r"|(?:要|需要|应该|得)(?:注意|遵守)(?:什么|哪些|啥)"
 )
 # Words that ask about every place in the knowledge base, whatever jurisdiction is chosen.
 EVERY_PLACE = re.compile(

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from assistant.answering import subdivisions
 from assistant.answering.analysis import Group, QuestionAnalyzer
+from assistant.answering.asking import ASKS_REQUIREMENTS
 from assistant.answering.attendance import sitting_in
 from assistant.answering.clauses import ClauseVectors, sentences
-from assistant.answering.extras import asked_extras
+from assistant.answering.extras import Scored, asked_extras
 from assistant.answering.lists import asks_for_list, lead_of, listed, with_list
 from assistant.answering.quantities import (
     LEVEL,
@@ -49,6 +50,10 @@ from assistant.settings import Weights
 from assistant.textnorm import normalize
 
 _AHEAD = re.compile(r"提前|会前|[之以]前")
+_STATES_RULE = re.compile(r"要|应|须|不得|严禁|禁止|必须|一律|不准|不能|不宜")  # a sentence that is a rule of its own
+_GOES_ON_RULING = re.compile(
+    r"^(?:不得|不准|严禁|禁止|要|应|须|必须|一律|未经|并|同时)"
+)  # … with no subject of its own
 _BEFOREHAND = re.compile(r"事先|提前|会前|[之以]前|及时")  # a lead time said without a number of days
 
 
@@ -383,6 +388,36 @@ class ExtractiveAnswerer:
             return nxt
         return None
 
+    def _rules_going_on(
+        self,
+        question: str,
+        groups: Sequence[Group],
+        article: Article,
+        scored: Sequence[tuple[float, int, str]],
+        chosen: list[Scored],
+    ) -> list[Scored]:
+        """The requirements asked (「参会人员有什么纪律要求」): the rules going on from the best clause in its
+        paragraph (「不得携带手机…」「未经允许，不得将涉密文件…带出会场」), each a rule of its own, up to
+        ``max_quotes`` quotes in all."""
+        out: list[Scored] = []
+        if not ASKS_REQUIREMENTS.search(question) or asked(question):  # 「调研的时间有什么要求」 asks a quantity
+            return out
+        best, at = chosen[0], chosen[0][1]
+        units = sentences(article, self.weights.long_sentence)  # a rule need not share words with the question
+        while len(chosen) + len(out) < self.weights.max_quotes and at + 1 < len(units):
+            nxt = next((c for c in scored if c[1] == at + 1), (0.0, at + 1, units[at + 1]))
+            if (
+                not _same_paragraph(article, best[2], nxt[2])
+                or not _STATES_RULE.search(nxt[2])
+                or not (_GOES_ON_RULING.match(nxt[2]) or coverage(groups, nxt[2]) > 0)  # another subject's rule
+                or self._about_another(question, article, nxt[2])
+            ):
+                break
+            if nxt not in chosen:
+                out.append(nxt)
+            at += 1
+        return out
+
     def _list_asked(
         self, question: str, groups: Sequence[Group], article: Article, scored: Sequence[tuple[float, int, str]]
     ) -> tuple[float, int, str]:
@@ -433,6 +468,7 @@ class ExtractiveAnswerer:
         nxt = self._follow_on(question, article, scored, best) if len(chosen) < w.max_quotes else None
         if nxt is not None and nxt not in chosen:
             chosen.append(nxt)
+        chosen += self._rules_going_on(question, groups, article, scored, chosen)
         chosen.sort(key=lambda t: t[1])  # reading order
         return listed(question, groups, article, [unit for _, _, unit in chosen])
 
