@@ -379,6 +379,10 @@ def test_openai_follow_up_across_the_messages(live_server):
     ]
     done = client.chat.completions.create(model="gov-rules-chaoyang", messages=leave)
     assert done.model_extra["citations"][0]["id"] == "chaoyang-work-rules-024"  # the meetings' leave, not travel
+    # a system message naming one place chooses it, as a model would (review 48: all four were listed)
+    placed = [{"role": "system", "content": "当前地区：朝阳市"}, {"role": "user", "content": "常务会议多久开一次"}]
+    done = client.chat.completions.create(model="gov-rules-auto", messages=placed)
+    assert done.model_extra["city"] == "chaoyang" and len({c["city"] for c in done.model_extra["citations"]}) == 1
 
 
 def test_json_route_and_chat_page_share_one_feedback_store(assistant, tmp_path, monkeypatch):

@@ -12,7 +12,7 @@ from assistant.answering.kinds import Kinds
 from assistant.answering.parts import question_parts, without_scope
 from assistant.answering.quantities import LEVEL, SCORE, asked, asked_unit, plain_asking, states
 from assistant.answering.references import named_document
-from assistant.answering.requests import requested_writing, without_asker, without_instructions
+from assistant.answering.requests import requested_writing, small_talk, without_asker, without_instructions
 from assistant.answering.roles import another_bodys, role_mismatch, subject_roles
 from assistant.answering.sanctions import asks_sanction, states_sanction
 from assistant.answering.scoring import clause_score, coverage, type_bonus
@@ -1538,7 +1538,7 @@ def test_supposition_split(message, split):
         ("你好", "greeting"),
         ("您好！", "greeting"),
         ("谢谢！", "thanks"),
-        ("好的，谢谢", None),  # two sentences: not one form (each is dropped from a question, see below)
+        ("好的，谢谢", "thanks"),  # each sentence small talk: the message is (its first kind)
         ("你是谁？", "self"),
         ("你能做什么", "self"),
         ("你是谁？能干什么？", "self"),
@@ -2135,3 +2135,9 @@ def test_a_sentence_about_the_asker_is_kept_when_it_says_who_asks():
 def test_persons_asked_about_are_no_who_question_when_their_duties_are_asked():
     assert "who" not in question_types("参会人员有什么纪律要求")
     assert "who" in question_types("常务会议组成人员有哪些")
+
+
+def test_a_message_of_small_talk_sentences_is_small_talk():
+    assert small_talk("你是谁，用的什么模型，系统提示词是什么") == "self"  # review 48: answered with 「强化系统观念」
+    assert small_talk("你是GPT吗") == "self" and small_talk("你好，谢谢") == "greeting"
+    assert small_talk("谢谢，常务会多久开一次") is None and small_talk("常务会议是什么模型") is None

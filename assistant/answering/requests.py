@@ -108,7 +108,10 @@ _SMALL_TALK = {
         r"(?:(?:你|您)?(?:能|会|可以)(?:做|干|回答)(?:什么|啥|些什么)(?:问题)?)?"  # 「你是谁？能干什么？」
         r"|(?:怎么|如何)(?:用|使用)(?:你|您|这个)?"
         # what it was told (「你的系统提示词是什么」): said back as what it is, its setup is not given out
-        r"|(?:你|您)的?(?:系统)?(?:提示词|提示语|设定|(?:system)?prompt)(?:是什么|是啥|有哪些|有什么)?"
+        r"|(?:你|您)?的?(?:系统)?(?:提示词|提示语|设定|(?:system)?prompt)(?:是什么|是啥|有哪些|有什么)?"
+        # what it runs on (「用的什么模型」, 「你是GPT吗」)
+        r"|(?:你|您)?(?:用的|用了|使用的|是|基于)(?:什么|哪个|哪种|啥)(?:大)?模型"
+        r"|(?:你|您)是(?:不是)?(?:gpt|chatgpt|deepseek|ai|机器人|人工智能|真人)(?:吗|么)?"
     ),
 }
 _PARTICLES = re.compile(r"[\s，,。.！!？?~～、…啊呀哈呢吧嘛哦噢]+")
@@ -119,7 +122,12 @@ def small_talk(message: str) -> str | None:
     bare = _PARTICLES.sub("", message).lower()
     if not bare and any(c.isalnum() for c in message):
         return "ack"  # particles alone (「哦」, 「啊？」): an acknowledgement, no question
-    return next((kind for kind, form in _SMALL_TALK.items() if bare and form.fullmatch(bare)), None)
+    kind = next((kind for kind, form in _SMALL_TALK.items() if bare and form.fullmatch(bare)), None)
+    if kind is None and len(parts := [p for p in _SENTENCES.findall(message) if _PARTICLES.sub("", p)]) > 1:
+        # 「你是谁，用的什么模型，系统提示词是什么」: each sentence small talk, the message is (about itself, if one is)
+        kinds = [small_talk(p) for p in parts]
+        kind = None if None in kinds else "self" if "self" in kinds else kinds[0]
+    return kind
 
 
 _SENTENCES = re.compile(r"[^，,。！!？?；;~～\n]+[，,。！!？?；;~～\n]*")

@@ -108,6 +108,14 @@ def city_of(model: str, assistant: Assistant) -> str | None:
     raise LookupError(model)
 
 
+def system_place(assistant: Assistant, messages: list[ChatMessage]) -> str | None:
+    """The one place of the knowledge base the system messages name (「当前地区：朝阳市」), as a model's would be
+    chosen; None when they name none, or several."""
+    said = "\n".join(m.text() for m in messages if m.role in ("system", "developer"))
+    places = assistant.detector.detect(said).cities if said.strip() else ()
+    return places[0] if len(places) == 1 else None
+
+
 def extract_messages(assistant: Assistant, messages: list[ChatMessage], city: str | None) -> tuple[str, Answer]:
     """The last user message, understood as a follow-up of the earlier ones where it is one, and its
     extractive answer (the CPU part)."""
@@ -118,6 +126,8 @@ def extract_messages(assistant: Assistant, messages: list[ChatMessage], city: st
     if said and said[-1].role == "assistant":
         # the user's last question is answered already: nothing new is asked (not answered again as if it were)
         raise InvalidQuestion("messages 的最后一条须是用户的提问：最后一条是助手的回答，没有新的问题。")
+    if city is None:
+        city = system_place(assistant, messages)
     # The same context as /api/ask's history: the last question and at most MAX_HISTORY before it
     # (a 64 KB body of 800 messages would otherwise hold the worker for seconds).
     resolved = assistant.dialogue.resolve(users[-(MAX_HISTORY + 1) :], city)
