@@ -1586,3 +1586,19 @@ def test_the_requirements_asked_are_each_rule_the_paragraph_sets(assistant):
     # a quantity asked with 要求 is answered by the quantity alone
     answer = assistant.ask("咸宁市政府领导同志每年下基层调研的时间有什么要求", city="xianning")
     assert "60天" in answer.answer and "解剖麻雀" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("messages", "city", "quoted"),
+    [
+        # 「区政府区长办公会议」: whose meeting its name says already, not a word to match (review 48)
+        (["晋城城区区政府常务会议由谁主持", "那区长办公会议呢"], None, "区长主持召开区长办公会议"),
+        # 发文 is 制发: the rule for what is issued in the government's name, not for its reports upward
+        (["咸宁市以市政府名义发文由谁签发"], "xianning", "以市政府名义制发的重要政策性"),
+        # the office said short (市政府办) is the office: its own rule
+        (["市政府办名义的发文都是市长签吧"], "xianning", "以市政府办公室名义发文"),
+    ],
+)
+def test_the_clause_for_the_body_asked_about(assistant, messages, city, quoted):
+    turn = assistant.dialogue.resolve(messages, city)
+    assert quoted in assistant.ask(turn.question, city=turn.city, previous=turn.previous).answer

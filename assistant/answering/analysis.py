@@ -102,6 +102,7 @@ _MARKUP = re.compile(r"<[^<>]*>?|\[/?[A-Za-z_]+\]")  # HTML tags, and chat-templ
 _MEASURED = re.compile(r"^[一这那某][个项名位件种条份]$")
 _ASKING_WORD = re.compile(r"谁|啥|什么|哪|咋")
 # whose a question is, and nothing more: a government or its office, at any level (区政府, 市政府办公室, 政府)
+_NAMED_FOR_ITS_HEAD = re.compile(r"[市区县]长办公会")  # a meeting named for the government's head
 _GOVERNMENT = re.compile(r"[市区县镇乡]?(?:人民)?政府(?:办公室|办)?|[市区县]里|本[市区县]")
 # jieba POS classes that never name a topic: numeral, pronoun, adverb, preposition, conjunction,
 # particles, classifier, locality. Modal-led pairs ("能报", "可发") are fragments too.
@@ -404,6 +405,8 @@ class QuestionAnalyzer:
             if len(tok) > 3 and tok[0] in "市区县" and any(q[:start].endswith(p) for p in self.places if len(p) >= 2):
                 # 「咸宁市政府常务会议」: 市 is the place's (咸宁市), 政府常务会议 the body's, at any level
                 tok, start = tok[1:], start + 1
+            if _GOVERNMENT.fullmatch(tok) and _NAMED_FOR_ITS_HEAD.match(q, start + len(tok)):
+                continue  # 「区政府区长办公会议」: whose meeting, which its name (区长办公会议) says already
             if self.stats.df(tok) == 0 and any(b < start + len(tok) and start < e for b, e in placed):
                 # 「跟大同比」 read as 大 + 同比: a word cut out of a place's name, and none of the rules', is no
                 # word of the question (「大同市长」 is still 大同 + 市长)

@@ -211,9 +211,17 @@ def stand_in_mismatch(question: str, clause: str) -> bool:
 IN_NAME = re.compile(r"[以用]([\u4e00-\u9fff（）()、]{2,16}?)(?:的)?名义")
 
 
+# … said without 以 (「市政府办名义的发文」): a government or its office
+_GOVERNMENT_NAME = re.compile(r"([市区县]?(?:人民)?政府(?:办公室|办)?)的?名义")
+
+
 def _issuers(text: str) -> list[str]:
-    """In whose name a text issues something: 「以市政府或者市政府办公室名义印发」 → 市政府, 市政府办公室."""
-    return [a for m in IN_NAME.finditer(normalize(text)) for a in re.split(r"或者|或|、|和|及", m.group(1)) if a]
+    """In whose name a text issues something: 「以市政府或者市政府办公室名义印发」 → 市政府, 市政府办公室; the
+    office said short (市政府办) as the rules name it."""
+    said = normalize(text)
+    named = [a for m in IN_NAME.finditer(said) for a in re.split(r"或者|或|、|和|及", m.group(1)) if a]
+    named = named or [m.group(1) for m in _GOVERNMENT_NAME.finditer(said)]
+    return [re.sub(r"政府办$", "政府办公室", a) for a in named]
 
 
 def _issuer_asked(question: str, clause: str) -> tuple[str, list[str]] | None:
