@@ -369,3 +369,10 @@ def test_queue_limit_answers_503_with_retry_after():
     results = anyio.run(main)
     busy = [r for r in results if not isinstance(r, bool)]
     assert len(busy) == 1 and busy[0].status_code == 503 and busy[0].headers["Retry-After"]  # type: ignore[attr-defined]
+
+
+def test_the_rest_of_an_article_is_quoted_without_the_llm(llm_assistant, fake):
+    # 「还有别的要求吗」: the article's other sentences, as they are (a model would only restate them)
+    answer = llm_assistant.ask("还有别的要求吗", city="datong", previous="常务会议材料有什么要求")
+    assert answer.reason is Reason.REST_QUOTED and answer.mode == "extractive" and fake.requests == []
+    assert answer.citations and all(c.quote in c.article.text for c in answer.citations)
