@@ -75,9 +75,9 @@ def test_the_rest_stops_at_its_length():
 def test_the_rest_is_quoted_verbatim_adjacent_sentences_as_one():
     text, cites = said_more(rests([Citation(ART, "会议文件一般按汇报稿、主体材料两部分准备。")], 110, 300))
     assert [c.quote for c in cites] == ["不需要主体材料时，可只准备汇报稿。汇报稿字数一般不超过1500字。"]
-    assert text.startswith("除上面已引用的内容外，该条还规定：") and "请查看原文" in text
+    assert text.startswith("除上面已引用的内容外，该条还规定：") and "查看原文" in text
     text, cites = said_more(rests([Citation(ART, ART.text)], 110, 300))
-    assert cites == () and "全部内容" in text
+    assert cites == () and "已全部引用" in text
 
 
 def test_more_after_an_answer_quotes_the_rest_of_its_article(assistant):
@@ -102,7 +102,7 @@ def test_more_with_nothing_before_it_asks_for_the_question(assistant):
 
 def test_more_after_a_whole_article_says_it_was_quoted_whole(assistant):
     answer = assistant.ask("还有别的吗", city="datong", previous="市政府全体会议的主要任务是什么")
-    assert answer.refused and "全部内容" in answer.answer and answer.related
+    assert answer.refused and "已全部引用" in answer.answer and answer.related
 
 
 @pytest.mark.parametrize(
@@ -142,3 +142,41 @@ def test_a_pointing_followup_goes_from_the_answers_article(assistant, messages, 
     turn = assistant.dialogue.resolve(messages, "datong" if "咸宁" not in messages[0] else None)
     answer = assistant.ask(turn.question, city=turn.city, previous=turn.previous)
     assert asked in turn.question and quoted in answer.answer and not answer.refused
+
+
+def _asked(assistant, messages, city=None):  # type: ignore[no-untyped-def]
+    turn = assistant.dialogue.resolve(messages, city)
+    return turn, assistant.ask(turn.question, city=turn.city, previous=turn.previous, more=turn.more)
+
+
+def test_a_followup_after_pointing_is_about_the_subject_before(assistant):
+    # review 49: 「那全体会议呢」 after 「第二款呢」 was joined to 「…第二十条第二款是什么」
+    turn, answer = _asked(assistant, ["咸宁市政府常务会议多久开一次？", "第二款呢", "那全体会议呢"])
+    assert turn.question == "咸宁市政府全体会议多久开一次" and "每年召开一次" in answer.answer
+
+
+def test_more_asked_again_goes_on_from_where_it_stopped(assistant):
+    said = []
+    while not (said and said[-1].refused) and len(said) < 8:
+        said.append(_asked(assistant, ["咸宁市政府常务会议多久开一次", *["还有呢"] * (len(said) + 1)])[1])
+    assert len({a.answer for a in said}) == len(said) > 2 and said[1].answer.startswith("接着上面")
+    assert any("(九)" in a.answer for a in said) and "已全部引用" in said[-1].answer
+
+
+def test_pointing_with_no_one_article_quoted_asks_which(assistant):
+    for messages in (["各地常务会议多久开一次", "第二款呢"], ["咸宁市政府食堂几点开饭", "下一条呢"]):
+        answer = _asked(assistant, messages)[1]
+        assert answer.refused and answer.reason is Reason.NEEDS_CONTEXT, messages
+    # a question naming the article steps from it, though nothing was quoted (第十三条 of twelve)
+    turn, answer = _asked(assistant, ["大同市政府全体会议工作规则第十二条", "下一条呢", "上一条呢"])
+    assert "第十二条" in turn.question and not answer.refused
+
+
+def test_an_asking_frame_is_no_place():
+    from assistant.answering.cities import CityDetector
+    from assistant.knowledge.registry import load_registry
+
+    from .conftest import KNOWLEDGE
+
+    detector = CityDetector(load_registry(KNOWLEDGE / "registry.toml"))
+    assert detector.detect("想问问市政府常务会议多久开一次").unknown == ()

@@ -21,6 +21,7 @@ from typing import Literal, Protocol
 from assistant.answering import subdivisions
 from assistant.answering.clauses import is_heading, sentences_of
 from assistant.answering.quoting import format_quotes
+from assistant.answering.references import ARTICLE_REF
 from assistant.models import Article, Citation
 from assistant.numerals import article_label, parse_chinese_number
 
@@ -76,11 +77,12 @@ def _bare(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
-def rest_of(article: Article, quoted: Sequence[str], long: int, most: int) -> Rest:
+def rest_of(article: Article, quoted: Sequence[str], long: int, most: int, shown: int = 0) -> Rest:
     """The sentences of ``article`` no quote in ``quoted`` holds (nor overlaps), in order, up to ``most``
-    characters: those of the paragraphs quoted from, when they have any (a long article goes on to other
-    matters: 「要严格执行请销假制度。…」 is the paragraph of a 请假 answer, 财经纪律 another one), else the
-    whole article's; a heading sentence (「坚持党的领导。」) says nothing of its own and is left out."""
+    characters: those of the paragraphs quoted from first (a long article goes on to other matters:
+    「要严格执行请销假制度。…」 is the paragraph of a 请假 answer, 财经纪律 another one), then the rest of the
+    article; a heading sentence (「坚持党的领导。」) says nothing of its own and is left out. ``shown``: how many
+    such parts were given already (「还有呢」 asked again goes on from where the last one stopped)."""
     said = [_bare(q) for q in quoted if q.strip()]
 
     def quoted_in(unit: str) -> bool:
@@ -89,24 +91,32 @@ def rest_of(article: Article, quoted: Sequence[str], long: int, most: int) -> Re
     paragraphs = [sentences_of(p, long) for p in article.paragraphs]
     if paragraphs and paragraphs[0] and is_heading(paragraphs[0][0]):
         paragraphs[0] = paragraphs[0][1:]
-    unquoted = [u for units in paragraphs for u in units if not quoted_in(u)]
     near = [u for units in paragraphs if any(map(quoted_in, units)) for u in units if not quoted_in(u)]
-    kept: list[str] = []
-    for unit in near or unquoted:
-        if kept and sum(map(len, kept)) + len(unit) > most:
-            break
-        kept.append(unit)
-    return Rest(article, tuple(kept), len(kept) < len(unquoted))
+    far = [u for units in paragraphs for u in units if not quoted_in(u) and u not in near]
+    parts = [*_windows(near, most), *_windows(far, most)]  # a part is of the quoted paragraphs or of the others
+    kept = parts[shown] if shown < len(parts) else []
+    return Rest(article, tuple(kept), shown + 1 < len(parts))
 
 
-def rests(citations: Sequence[Citation], long: int, most: int) -> list[Rest]:
-    """Per article quoted (in order, once each), what else it says."""
+def _windows(units: list[str], most: int) -> list[list[str]]:
+    """``units`` in order, in parts of up to ``most`` characters (a longer unit is a part of its own)."""
+    out: list[list[str]] = []
+    for unit in units:
+        if out and sum(map(len, out[-1])) + len(unit) <= most:
+            out[-1].append(unit)
+        else:
+            out.append([unit])
+    return out
+
+
+def rests(citations: Sequence[Citation], long: int, most: int, shown: int = 0) -> list[Rest]:
+    """Per article quoted (in order, once each), what else it says (after ``shown`` parts of it)."""
     quoted: dict[str, list[str]] = {}
     articles: dict[str, Article] = {}
     for c in citations:
         articles.setdefault(c.article.id, c.article)
         quoted.setdefault(c.article.id, []).append(c.quote)
-    return [rest_of(articles[aid], quoted[aid], long, most) for aid in articles]
+    return [rest_of(articles[aid], quoted[aid], long, most, shown) for aid in articles]
 
 
 def _joined(rest: Rest) -> list[Citation]:
@@ -120,16 +130,17 @@ def _joined(rest: Rest) -> list[Citation]:
     return [Citation(rest.article, q) for q in quotes]
 
 
-def said_more(found: Sequence[Rest]) -> tuple[str, tuple[Citation, ...]]:
-    """The answer to 「还有呢」 and its citations (none: the articles were quoted whole)."""
+def said_more(found: Sequence[Rest], shown: int = 0) -> tuple[str, tuple[Citation, ...]]:
+    """The answer to 「还有呢」 and its citations (none: nothing is left that was not quoted)."""
     sources = "、".join(r.article.source for r in found)
     told = [r for r in found if r.units]
     if not told:
-        return f"上面已引用{sources}的全部内容，该条没有别的规定。如要了解其他方面的规定，请具体说明要问什么。", ()
+        return f"{sources}的内容上面已全部引用，该条没有别的规定了。如要了解其他方面的规定，请具体说明要问什么。", ()
     cites = tuple(c for r in told for c in _joined(r))
-    lines = [f"除上面已引用的内容外，{'该条' if len(found) == 1 else '这些条文'}还规定：", format_quotes(cites)]
+    lead = "除上面已引用的内容外，" if not shown else "接着上面，"
+    lines = [f"{lead}{'该条' if len(found) == 1 else '这些条文'}还规定：", format_quotes(cites)]
     if cut := [r.article.source for r in told if r.cut]:
-        lines.append(f"（{'、'.join(cut)}还有其他内容，未全部列出，请查看原文。）")
+        lines.append(f"（{'、'.join(cut)}还有其他内容，未全部列出，可再问「还有呢」或查看原文。）")
     if whole := [r.article.source for r in found if not r.units]:
         lines.append(f"{'、'.join(whole)}的内容上面已全部引用。")
     return "\n".join(lines), cites
@@ -195,3 +206,20 @@ def onward(pointer: Pointer, citation: Citation) -> str | None:
         return None
     part = subdivisions.Subdivision("款" if pointer.unit == "款" else "项", number).label
     return f"{art.document}{article_label(art.article)}{part}是什么"
+
+
+def stepped_reference(pointer: Pointer, question: str) -> str | None:
+    """``question`` with the article (or the paragraph or item) it names stepped as ``pointer`` says
+    (「市政府全体会议工作规则第十三条是什么」 and 「上一条呢」 → 「…第十二条是什么」); None when it names none to step."""
+    said = ARTICLE_REF.search(question)
+    if said is None or pointer.step == 0:
+        return None
+    raw = said.group(1)
+    number = int(raw) if raw.isdigit() else parse_chinese_number(raw)
+    if pointer.unit == "条":
+        n = number + pointer.step
+        return question[: said.start()] + (article_label(n) if n > 0 else f"第{n}条") + question[said.end() :]
+    part = subdivisions.asked(question)
+    if part is None or part.unit != pointer.unit:
+        return None
+    return question.replace(part.label, subdivisions.Subdivision(part.unit, part.number + pointer.step).label, 1)

@@ -223,6 +223,7 @@ class CityDetector:
                 and _GOVERNMENT_AFTER.match(text, at)
                 and word[-1] not in _GOVERNS  # 「几天内报|市政府」: 报 takes the government as its object
                 and not _TENURE.fullmatch(word)  # 「现任|市政府秘书长」: whose term, not where
+                and not (len(word) == 2 and word[0] == word[1])  # 「想问问|市政府…」: a verb said twice, no name
                 and not self.in_rules(word)
             ):
                 # 「赤壁|市政府」, 「高平|市政府」: jieba leaves the level with 政府 (and may take the name for

@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from assistant.answering import followups, subdivisions
-from assistant.answering.answered import Cited, asks_more, onward, pointed
+from assistant.answering.answered import Cited, asks_more, onward, pointed, stepped_reference
 from assistant.answering.asking import ASKS_DIFFERENCE, EVERY_PLACE
 from assistant.answering.carrying import LEVEL_WORDS, Carrier, Judge
 from assistant.answering.cities import CityDetector, Detection
@@ -79,6 +79,7 @@ class Resolved:
     city: str | None  # the jurisdiction to ask it for (None: from the question, or every city)
     topic: str | None = None  # the jurisdiction the conversation is about now (carried to the next turn)
     previous: str = ""  # the conversation's previous question as resolved ("": none), the context of this one
+    more: int = 0  # 「还有呢」: how many times in a row the rest of the previous answer was asked, this one included
 
 
 _SENTENCE = re.compile(r"[^？?。！!\n]+")  # a line break ends a sentence too
@@ -146,6 +147,10 @@ class Dialogue:
                 return replace(first, question=f"{first.question.rstrip('？?。 ')}？{split[1]}")
         resolved: Resolved | None = None
         before: Resolved | None = None  # the turn before the last one resolved
+        # the last turn that asked about something rather than pointed into the article quoted (「第二款呢」,
+        # 「下一条呢」): a later follow-up (「那全体会议呢」) is about its subject, not about 「…第二十条第二款是什么」
+        subject: Resolved | None = None
+        more = 0  # 「还有呢」 asked so many times in a row
         places: list[str] = []  # the places the conversation has been about, in order
         last = len(messages) - 1
         for n, message in enumerate(map(simplified, messages)):  # 「鹹寧呢？」 is 「咸宁呢？」
@@ -162,14 +167,18 @@ class Dialogue:
             if selected in self.detector.registry.by_slug:  # 「那这里呢」: the place chosen
                 message = _HERE.sub(self._short_name(selected), message)
             if resolved is not None and asks_more(message):
+                more += 1
                 if n == last:  # 「还有别的要求吗」: what else answers the previous question (the pipeline quotes it)
-                    return replace(resolved, question=message.strip(), previous=resolved.question)
+                    return replace(resolved, question=message.strip(), previous=resolved.question, more=more)
                 continue  # an earlier one: the conversation stays on the question it followed
+            more = 0
             if message.strip() and (n == last or _CHINESE.search(message)):
                 message = self._these_places(message.strip(), places)
                 if resolved is not None and resolved.topic:  # after a question of one place, another before it
                     message = self._both_asked(message, places)
-                before, resolved = resolved, self._next(message, resolved, selected)
+                pointing = resolved is not None and pointed(message) is not None
+                before, resolved = resolved, self._next(message, resolved if pointing else subject, selected)
+                subject = subject if pointing else resolved
                 # the places it is about: one, or those a question over several names (「朝阳和咸宁…」)
                 about = [resolved.topic] if resolved.topic else self.detector.detect(resolved.question).cities
                 places.extend(p for p in about if p not in places)
@@ -293,8 +302,12 @@ class Dialogue:
         if self.cited is None or (pointer := pointed(message)) is None:
             return None
         cite = self.cited(previous.question, previous.city)
-        asked = onward(pointer, cite) if cite else None
-        return Resolved(asked, cite.article.city, previous.topic or cite.article.city) if cite and asked else None
+        if cite is None:
+            # nothing quoted (「下一条呢」 after 「…第十三条是什么」 of twelve): from the article the question named
+            stepped = stepped_reference(pointer, previous.question)
+            return Resolved(stepped or message, previous.city, previous.topic)  # none: the pipeline says so
+        asked = onward(pointer, cite)
+        return Resolved(asked, cite.article.city, previous.topic or cite.article.city) if asked else None
 
     def _after(self, message: str, detected: Detection, previous: Resolved, selected: str | None) -> Resolved:
         """``message`` after ``previous``, the places it names ``detected``: a follow-up made whole, or a question

@@ -173,7 +173,9 @@ def run(
     for item in items:
         t = time.perf_counter()
         turn = assistant.dialogue.resolve([*item.row.history, item.row.question], item.row.city)
-        answer = assistant.ask(turn.question, city=turn.city, mode=mode, previous=turn.previous).to_dict()
+        answer = assistant.ask(
+            turn.question, city=turn.city, mode=mode, previous=turn.previous, more=turn.more
+        ).to_dict()
         latency = (time.perf_counter() - t) * 1000
         result = score(item, answer, latency, assistant, turn.question)
         result.cause = diagnose(result, item, assistant, answer["city"] or turn.city)

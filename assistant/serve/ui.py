@@ -184,7 +184,9 @@ class Chat:
         answer = None
         try:
             resolved = self.assistant.dialogue.resolve(messages, None if city_value == AUTO else city_value)
-            for event in self.assistant.ask_stream(resolved.question, city=resolved.city, previous=resolved.previous):
+            for event in self.assistant.ask_stream(
+                resolved.question, city=resolved.city, previous=resolved.previous, more=resolved.more
+            ):
                 if event.kind == "answer":
                     answer = event.answer
                     break

@@ -61,7 +61,7 @@ async def prepare(body: AskRequest, assistant: Assistant, workers: Workers) -> t
     def extract() -> tuple[str, Answer]:
         resolved = body.resolve(assistant)
         return resolved.question, assistant.extractive(
-            resolved.question, city=resolved.city, chosen=body.city, previous=resolved.previous
+            resolved.question, city=resolved.city, chosen=body.city, previous=resolved.previous, more=resolved.more
         )
 
     question, base = await workers.run_bounded(extract)

@@ -132,7 +132,7 @@ def extract_messages(assistant: Assistant, messages: list[ChatMessage], city: st
     # (a 64 KB body of 800 messages would otherwise hold the worker for seconds).
     resolved = assistant.dialogue.resolve(users[-(MAX_HISTORY + 1) :], city)
     return resolved.question, assistant.extractive(
-        resolved.question, city=resolved.city, chosen=city, previous=resolved.previous
+        resolved.question, city=resolved.city, chosen=city, previous=resolved.previous, more=resolved.more
     )
 
 
