@@ -1597,6 +1597,10 @@ def test_the_requirements_asked_are_each_rule_the_paragraph_sets(assistant):
         (["咸宁市以市政府名义发文由谁签发"], "xianning", "以市政府名义制发的重要政策性"),
         # the office said short (市政府办) is the office: its own rule
         (["市政府办名义的发文都是市长签吧"], "xianning", "以市政府办公室名义发文"),
+        # 「市政府发文」 without 名义: what the government issues, not its office (review 49)
+        (["大同市政府文件由谁签发"], "datong", "以市政府名义发文"),
+        (["市政府发文谁签发"], "xianning", "以市政府名义制发"),
+        (["市政府办公室发文谁签"], "datong", "以市政府办公室名义发文"),
     ],
 )
 def test_the_clause_for_the_body_asked_about(assistant, messages, city, quoted):

@@ -211,6 +211,8 @@ def stand_in_mismatch(question: str, clause: str) -> bool:
 IN_NAME = re.compile(r"[以用]([\u4e00-\u9fff（）()、]{2,16}?)(?:的)?名义")
 
 
+# a government (or its office) issuing, said without 名义 (「市政府发文」, 「市政府的文件」; not 「报市政府的文件」)
+_ISSUING = re.compile(r"(?<![报向给送呈至到市区县])([市区县]?(?:人民)?政府(?:办公室)?)的?(?:发文|文件|公文|发的文)")
 # … said without 以 (「市政府办名义的发文」): a government or its office
 _GOVERNMENT_NAME = re.compile(r"([市区县]?(?:人民)?政府(?:办公室|办)?)的?名义")
 
@@ -228,10 +230,12 @@ def _issuer_asked(question: str, clause: str) -> tuple[str, list[str]] | None:
     """The one body in whose name the question asks about what is issued, and those the clause names, both
     without their level (「以政府名义」 asked of every place: the government at whatever level); None when the
     question asks of no single issuer or the clause names none."""
-    if "名义" not in question or "名义" not in clause or question.count("名义") != 1:
+    if "名义" not in clause or question.count("名义") > 1:
         return None
-    # 「以办公室名义发文」: the government's office, as the rules say it (以市政府办公室名义)
-    asked = [_unleveled(a) if a != "办公室" else "政府办公室" for a in _issuers(question)]
+    # 「以办公室名义发文」: the government's office, as the rules say it (以市政府办公室名义); 「市政府发文」,
+    # 「市政府的文件」: what the government itself issues
+    named = _issuers(question) if "名义" in question else [m.group(1) for m in _ISSUING.finditer(normalize(question))]
+    asked = [_unleveled(a) if a != "办公室" else "政府办公室" for a in named]
     said = [_unleveled(a) for a in _issuers(clause)]
     return (asked[0], said) if len(asked) == 1 and said else None
 
