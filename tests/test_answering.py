@@ -1601,6 +1601,8 @@ def test_the_requirements_asked_are_each_rule_the_paragraph_sets(assistant):
         (["大同市政府文件由谁签发"], "datong", "以市政府名义发文"),
         (["市政府发文谁签发"], "xianning", "以市政府名义制发"),
         (["市政府办公室发文谁签"], "datong", "以市政府办公室名义发文"),
+        # 政务公开 is what the rules call 公开政府信息 (review 49: refused)
+        (["政务公开有什么要求"], "jincheng-chengqu", "依法及时准确公开政府信息"),
     ],
 )
 def test_the_clause_for_the_body_asked_about(assistant, messages, city, quoted):
