@@ -180,3 +180,8 @@ def test_an_asking_frame_is_no_place():
 
     detector = CityDetector(load_registry(KNOWLEDGE / "registry.toml"))
     assert detector.detect("想问问市政府常务会议多久开一次").unknown == ()
+
+
+def test_before_the_first_article_there_is_none(assistant):
+    answer = _asked(assistant, ["咸宁市政府工作规则的制定依据是什么？", "上一条呢"])[1]
+    assert answer.refused and "第一条之前没有条文" in answer.answer and "第0条" not in answer.answer  # review 49

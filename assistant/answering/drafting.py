@@ -393,6 +393,8 @@ class Drafter:
         if target is None:
             count = sum(1 for a in self.index.articles if a.city == city and a.document == doc.title)
             said = article_label(number) if 0 < number < 10000 else f"第{raw}条"  # 第零条, 第10000条
+            if number == 0 and raw == "0":  # 「上一条呢」 after 第一条 (a step made as 第0条)
+                return found, f"《{doc.title}》共 {count} 条，第一条之前没有条文。"
             return found, f"《{doc.title}》共 {count} 条，没有{said}。"
         if (part := subdivisions.asked(q)) and subdivisions.text_of(target, part) is None:
             return found, subdivisions.missing(target, part)  # 「第三十三条第四款」 of an article of three

@@ -409,7 +409,11 @@ class ExtractiveAnswerer:
             if (
                 not _same_paragraph(article, best[2], nxt[2])
                 or not _STATES_RULE.search(nxt[2])
-                or not (_GOES_ON_RULING.match(nxt[2]) or coverage(groups, nxt[2]) > 0)  # another subject's rule
+                # a rule with a subject of its own is on what was asked as much as half the best one is (not
+                # 「领导干部一律不得参加…营利性会议」 after the leave rules, for its 领导干部)
+                or not (
+                    _GOES_ON_RULING.match(nxt[2]) or coverage(groups, nxt[2]) >= 0.5 * coverage(groups, best[2]) > 0
+                )
                 or self._about_another(question, article, nxt[2])
             ):
                 break
