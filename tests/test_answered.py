@@ -185,3 +185,9 @@ def test_an_asking_frame_is_no_place():
 def test_before_the_first_article_there_is_none(assistant):
     answer = _asked(assistant, ["咸宁市政府工作规则的制定依据是什么？", "上一条呢"])[1]
     assert answer.refused and "第一条之前没有条文" in answer.answer and "第0条" not in answer.answer  # review 49
+
+
+def test_an_item_named_alone_is_of_the_answers_list(assistant):
+    # review 49: 「第三项任务」 with no article named quoted the whole list of eleven
+    answer = assistant.ask("朝阳市政府常务会议第三项任务是什么", city="chaoyang")
+    assert [c.quote[:4] for c in answer.citations] == ["市政府常", "（三）讨"] and "（四）" not in answer.answer

@@ -451,6 +451,10 @@ class ExtractiveAnswerer:
         scored = self.scorer.ranked(question, article)
         if not scored:  # nothing matches word for word: quote the opening clause
             return (Citation(article, sentences(article, w.long_sentence)[0]),)
+        if (item := subdivisions.item_alone(question)) and (said := subdivisions.text_of(article, item)):
+            # 「常务会议的第三项任务是什么」: that item of the article's list, with the clause leading it
+            lead = lead_of(article, said.strip())
+            return (*((Citation(article, lead),) if lead else ()), Citation(article, said, item.label))
         best = self._list_asked(question, groups, article, scored)
         chosen = [best]
         covered = {g.alternatives for g in groups if g.found(normalize(best[2]))}

@@ -51,6 +51,18 @@ def asked(question: str) -> Subdivision | None:
     return Subdivision("款" if unit == "款" else "项", number)
 
 
+# an item named with no article (「常务会议的第三项任务是什么」): of the list the answer's article holds
+_ITEM_ALONE = re.compile(rf"第\s*([{NUMERAL_CHARS}]+|\d+)\s*项")
+
+
+def item_alone(question: str) -> Subdivision | None:
+    """The item a question names with no article before it (None: none, or an article is named)."""
+    if ARTICLE_REF.search(question) or not (m := _ITEM_ALONE.search(question)):
+        return None
+    raw = m.group(1)
+    return Subdivision("项", int(raw) if raw.isdigit() else parse_chinese_number(raw))
+
+
 def paragraphs(article: Article) -> list[str]:
     """The article's paragraphs as printed: each line, with the item lines after it joined to it."""
     out: list[str] = []
