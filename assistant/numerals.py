@@ -9,6 +9,7 @@ _VALUES = {c: i for i, c in enumerate(DIGITS)} | {"〇": 0, "两": 2}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
 _MYRIADS = {"万": 10**4, "亿": 10**8}
+NUMBER = rf"[{NUMERAL_CHARS}]+|\d+"  # a number as written in a label: Chinese numerals or Arabic digits
 
 
 def parse_chinese_number(text: str) -> int:
@@ -33,6 +34,11 @@ def parse_chinese_number(text: str) -> int:
     if total <= 0 and text not in ("零", "〇"):
         raise ValueError(f"not a Chinese numeral: {text!r}")
     return total
+
+
+def parse_number(text: str) -> int:
+    """A number written either way (``NUMBER``): ``"12"`` → 12, ``"十二"`` → 12. Raises ValueError."""
+    return int(text) if text.isdigit() else parse_chinese_number(text)
 
 
 def to_chinese_number(n: int) -> str:

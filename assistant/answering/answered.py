@@ -23,7 +23,8 @@ from assistant.answering.clauses import is_heading, sentences_of
 from assistant.answering.quoting import format_quotes
 from assistant.answering.references import ARTICLE_REF
 from assistant.models import Article, Citation
-from assistant.numerals import article_label, parse_chinese_number
+from assistant.numerals import article_label, parse_number
+from assistant.textnorm import match_key
 
 # what rules say, in general words (no subject of a rule)
 _SAID = r"(?:注意事项|要求|规定|内容|说法|条件|事项|程序|手续|环节|讲究|限制|规矩|东西|情况|条款)"
@@ -73,20 +74,16 @@ class Rest:
     cut: bool
 
 
-def _bare(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-
-
 def rest_of(article: Article, quoted: Sequence[str], long: int, most: int, shown: int = 0) -> Rest:
     """The sentences of ``article`` no quote in ``quoted`` holds (nor overlaps), in order, up to ``most``
     characters: those of the paragraphs quoted from first (a long article goes on to other matters:
     「要严格执行请销假制度。…」 is the paragraph of a 请假 answer, 财经纪律 another one), then the rest of the
     article; a heading sentence (「坚持党的领导。」) says nothing of its own and is left out. ``shown``: how many
     such parts were given already (「还有呢」 asked again goes on from where the last one stopped)."""
-    said = [_bare(q) for q in quoted if q.strip()]
+    said = [match_key(q) for q in quoted if q.strip()]
 
     def quoted_in(unit: str) -> bool:
-        return any(_bare(unit) in q or q in _bare(unit) for q in said)
+        return any(match_key(unit) in q or q in match_key(unit) for q in said)
 
     paragraphs = [sentences_of(p, long) for p in article.paragraphs]
     if paragraphs and paragraphs[0] and is_heading(paragraphs[0][0]):
@@ -176,19 +173,17 @@ def pointed(message: str) -> Pointer | None:
         unit: Unit = "款" if m.group(2) == "款" else "项" if m.group(2) == "项" else "条"
         return Pointer(unit, step=1 if m.group(1) in "下后" else -1)
     if m := subdivisions.PART_ONLY.fullmatch(said):
-        raw = m.group(2)
-        number = int(raw) if raw.isdigit() else parse_chinese_number(raw)
-        return Pointer("款" if m.group(3) == "款" else "项", number=number)
+        return Pointer("款" if m.group(3) == "款" else "项", number=parse_number(m.group(2)))
     return None
 
 
 def _current(citation: Citation, unit: Unit) -> int:
     """The number of the paragraph (or item) ``citation`` quotes: the one it names, or the first holding it."""
-    if citation.part.endswith(unit) and (n := parse_chinese_number(citation.part[1:-1])):
+    if citation.part.endswith(unit) and (n := parse_number(citation.part[1:-1])):
         return n
     units = subdivisions.paragraphs(citation.article) if unit == "款" else subdivisions.items(citation.article)
-    quote = _bare(citation.quote)
-    return next((i for i, u in enumerate(units, 1) if quote in _bare(u) or _bare(u) in quote), 0)
+    quote = match_key(citation.quote)
+    return next((i for i, u in enumerate(units, 1) if quote in match_key(u) or match_key(u) in quote), 0)
 
 
 def onward(pointer: Pointer, citation: Citation) -> str | None:
@@ -196,8 +191,7 @@ def onward(pointer: Pointer, citation: Citation) -> str | None:
     规则第十五条是什么」); None when the quote is in no paragraph or item to step from."""
     art = citation.article
     if pointer.unit == "条":
-        n = art.article + pointer.step
-        return f"{art.document}{article_label(n) if n > 0 else f'第{n}条'}是什么"  # 上一条 of 第一条: said missing
+        return f"{art.document}{_article_said(art.article + pointer.step)}是什么"
     if pointer.number is not None:
         number = pointer.number
     elif current := _current(citation, pointer.unit):
@@ -214,12 +208,15 @@ def stepped_reference(pointer: Pointer, question: str) -> str | None:
     said = ARTICLE_REF.search(question)
     if said is None or pointer.step == 0:
         return None
-    raw = said.group(1)
-    number = int(raw) if raw.isdigit() else parse_chinese_number(raw)
     if pointer.unit == "条":
-        n = number + pointer.step
-        return question[: said.start()] + (article_label(n) if n > 0 else f"第{n}条") + question[said.end() :]
+        stepped = _article_said(parse_number(said.group(1)) + pointer.step)
+        return question[: said.start()] + stepped + question[said.end() :]
     part = subdivisions.asked(question)
     if part is None or part.unit != pointer.unit:
         return None
     return question.replace(part.label, subdivisions.Subdivision(part.unit, part.number + pointer.step).label, 1)
+
+
+def _article_said(n: int) -> str:
+    """「第十二条」; a step before 第一条 as 「第0条」, which the drafter says no article is."""
+    return article_label(n) if n > 0 else f"第{n}条"

@@ -32,7 +32,7 @@ from assistant.answering.timing import lead_time_unstated
 from assistant.knowledge.registry import Registry
 from assistant.knowledge.segment import compact
 from assistant.models import Article, Hit
-from assistant.numerals import NUMERAL_CHARS, article_label, parse_chinese_number
+from assistant.numerals import NUMBER, article_label, parse_number
 from assistant.retrieval.index import KnowledgeIndex
 from assistant.retrieval.retrievers import Retrieval, Retriever, Vector
 from assistant.settings import Settings
@@ -57,7 +57,7 @@ def _gives_kind(part: str, draft: Draft) -> bool:
 _CONNECTOR = re.compile(r"^[和与及、，,\s]+")  # what is left in front once the places are taken out
 # An article named, with the words pointing at it (「根据第六十条规定」, 「第47条说」): nothing the question asks
 _POINTED = re.compile(
-    rf"(?:根据|按照|依据|按)?(?:《[^》]*》)?第\s*(?:[{NUMERAL_CHARS}]+|\d+)\s*条(?:的)?(?:规定|说|讲|写明|写|要求)?(?:的|了)?"
+    rf"(?:根据|按照|依据|按)?(?:《[^》]*》)?第\s*(?:{NUMBER})\s*条(?:的)?(?:规定|说|讲|写明|写|要求)?(?:的|了)?"
 )
 
 
@@ -375,7 +375,7 @@ class Drafter:
         if not ref:
             return self._of_the_document_named(q, city, found, k), None
         raw = ref.group(1)
-        number = int(raw) if raw.isdigit() else parse_chinese_number(raw)
+        number = parse_number(raw)
         docs = self.registry.documents_of(city)
         place = self.registry.by_slug[city]
         named = [d for d in docs if d.title in compact(q)] or [

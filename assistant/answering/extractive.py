@@ -393,7 +393,7 @@ class ExtractiveAnswerer:
         question: str,
         groups: Sequence[Group],
         article: Article,
-        scored: Sequence[tuple[float, int, str]],
+        scored: Sequence[Scored],
         chosen: list[Scored],
     ) -> list[Scored]:
         """The requirements asked (「参会人员有什么纪律要求」): the rules going on from the best clause in its

@@ -183,9 +183,8 @@ class Assistant:
     ) -> Iterator[Event]:
         """Events: text deltas as they are ready, maybe a reset, then the final ``Answer``."""
         chosen = self.check_mode(mode)
-        base = self.extractive(
-            question, city, chosen=city, previous=previous, more=more
-        )  # a caller's city is its choice
+        # a caller's city is its choice
+        base = self.extractive(question, city, chosen=city, previous=previous, more=more)
         yield from self.finish(question, base, chosen)
 
     def check_mode(self, mode: Mode | None) -> Mode:
@@ -487,25 +486,15 @@ class Assistant:
         w = self.settings.weights
         text, cites = said_more(rests(base.citations, w.long_sentence, w.rest_max_chars, shown), shown)
         timings["total"] = (time.perf_counter() - t0) * 1000
-        if not cites:
-            return replace(
-                base,
-                answer=text,
-                refused=True,
-                citations=(),
-                related=base.citations,
-                timings_ms=timings,
-                reason=Reason.NOT_FOUND,
-                silent=(),
-                conclusion="",
-            )
+        # nothing left to quote: refused, what was quoted shown as related
         return replace(
             base,
             answer=text,
+            refused=not cites,
             citations=cites,
+            related=() if cites else base.citations,
             timings_ms=timings,
-            reason=Reason.REST_QUOTED,
-            related=(),
+            reason=Reason.REST_QUOTED if cites else Reason.NOT_FOUND,
             silent=(),
             conclusion="",
         )

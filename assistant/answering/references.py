@@ -15,10 +15,10 @@ import re
 from collections.abc import Sequence
 
 from assistant.knowledge.registry import Registry
-from assistant.numerals import NUMERAL_CHARS
+from assistant.numerals import NUMBER
 
 # an article named (「第三十三条」, 「第33条」), its number the group
-ARTICLE_REF = re.compile(rf"第\s*([{NUMERAL_CHARS}]+|\d+)\s*条")
+ARTICLE_REF = re.compile(rf"第\s*({NUMBER})\s*条")
 _ISSUER = re.compile(r"[市区县]?(?:人民)?政府")
 _MIN_CORE = 4  # 「常务会规则」 names a document; 「规则」 alone does not
 

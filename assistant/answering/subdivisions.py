@@ -14,13 +14,13 @@ from typing import Literal
 
 from assistant.answering.references import ARTICLE_REF
 from assistant.models import Article
-from assistant.numerals import NUMERAL_CHARS, article_label, parse_chinese_number, to_chinese_number
+from assistant.numerals import NUMBER, article_label, parse_number, to_chinese_number
 
 Unit = Literal["款", "项"]
 
 # the subdivision right after the article (「第三十三条第四款」, 「第二十条的第十项」); or said alone, its article
 # named before in the conversation (「第七项呢」)
-_PART = rf"第\s*([{NUMERAL_CHARS}]+|\d+)\s*([款项])"
+_PART = rf"第\s*({NUMBER})\s*([款项])"
 SAID_AFTER_ARTICLE = re.compile(rf"\s*的?\s*{_PART}")  # matched where the article's naming ends
 _AFTER_ARTICLE = re.compile(rf"(?:{ARTICLE_REF.pattern}){SAID_AFTER_ARTICLE.pattern}")
 PART_ONLY = re.compile(
@@ -47,20 +47,19 @@ def asked(question: str) -> Subdivision | None:
     if not m:
         return None
     raw, unit = m.group(2), m.group(3)
-    number = int(raw) if raw.isdigit() else parse_chinese_number(raw)
+    number = parse_number(raw)
     return Subdivision("款" if unit == "款" else "项", number)
 
 
 # an item named with no article (「常务会议的第三项任务是什么」): of the list the answer's article holds
-_ITEM_ALONE = re.compile(rf"第\s*([{NUMERAL_CHARS}]+|\d+)\s*项")
+_ITEM_ALONE = re.compile(rf"第\s*({NUMBER})\s*项")
 
 
 def item_alone(question: str) -> Subdivision | None:
     """The item a question names with no article before it (None: none, or an article is named)."""
     if ARTICLE_REF.search(question) or not (m := _ITEM_ALONE.search(question)):
         return None
-    raw = m.group(1)
-    return Subdivision("项", int(raw) if raw.isdigit() else parse_chinese_number(raw))
+    return Subdivision("项", parse_number(m.group(1)))
 
 
 def paragraphs(article: Article) -> list[str]:
