@@ -358,6 +358,27 @@ def test_a_meeting_the_rules_do_not_hold_is_not_answered_from_another(assistant)
     signed = assistant.ask("常务会纪要谁签发，各地一样吗")
     assert {"datong-executive-meeting-021", "datong-work-rules-022"} & {c.article.id for c in signed.citations}
     assert assistant.ask("市政府专题会谁能召集", city="chaoyang").citations[0].article.id == "chaoyang-work-rules-023"
+    # a clause naming no meeting is of the one its paragraph named before it (城区 第二十条's 法律顾问列席 is the
+    # 常务会议's, though the article names the 全体会议 in passing); 全体会议 is answered from its own rule
+    plenary = assistant.ask("城区全体会议能请法律顾问列席吗？")
+    assert plenary.refused and "法律顾问" not in "".join(c.quote for c in plenary.citations)
+    assert "《晋城市城区人民政府工作规则》第十九条" in plenary.answer
+
+
+def test_a_word_jieba_made_up_that_the_rules_never_use_is_read_as_their_words(assistant):
+    groups = assistant.analyzer.groups
+    # 「发布前要」: 前 + 要, though 「会前要」 has the two characters side by side
+    assert not any("前要" in g.alternatives for g in groups("发布前要市政府批吗"))
+    joint = assistant.ask("朝阳几个部门联合发的重要规范性文件，发布前要市政府批吗？")
+    assert not joint.refused and "须经市政府批准" in joint.answer and "未找到" not in joint.answer
+    # the spoken locative 里 as the rules write it: 文里 is 文中
+    assert any(g.alternatives == ("文里", "文中") for g in groups("经市领导批准以部门名义发的文，文里要写啥"))
+
+
+def test_an_urgent_case_provided_for_by_the_quote_is_answered_not_said_unfound(assistant):
+    answer = assistant.ask("咸宁常务会议多久开一次？要是有急事呢？")
+    assert "如有需要可随时召开" in answer.answer and "未找到" not in answer.answer
+    assert len(answer.citations) == 1
 
 
 def test_unknown_city_parameter(assistant):

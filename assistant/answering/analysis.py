@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from assistant.answering.asking import (
     ASKS_KIND,
@@ -347,16 +347,29 @@ class QuestionAnalyzer:
         } - _ENGLISH_FRAME
         return frozenset(words) if len(words) >= 2 else frozenset()
 
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """The words of the rules as the tokenizer reads them (titles and texts)."""
+        return frozenset(w for t in self.stats.texts for w in self.tokenizer.words(t))
+
+    def written_locative(self, tok: str) -> tuple[str, ...]:
+        """A place-word said with the spoken locative 里 as the rules write it, with 中 or 内: 「文里」 → 「文中」."""
+        if len(tok) < 2 or not tok.endswith("里") or tok in self.vocabulary:
+            return ()
+        return tuple(w for w in (tok[:-1] + "中", tok[:-1] + "内") if w in self.vocabulary)
+
     def _words(self, q: str) -> Iterator[tuple[str, str]]:
         """The question's tagged words; a word jieba made up (its HMM joins characters its dictionary lacks)
-        that no article contains, nor abbreviates a word of one, is read as dictionary words instead:
-        「我们局能以…」 is 局 + 能, not 局能."""
+        that no article has as a word, nor abbreviates a word of one, is read as dictionary words instead:
+        「我们局能以…」 is 局 + 能, not 局能; 「发布前要市政府批吗」 is 前 + 要, though 「会前要…」 has the two
+        characters side by side."""
         for tok, flag in self.tokenizer.tagged(q):
             if (
                 len(tok) > 1
-                and self.stats.df(tok) == 0
                 and not self.tokenizer.in_dictionary(tok)
+                and tok not in self.vocabulary
                 and not self.stats.expansion(tok)
+                and not self.written_locative(tok)
             ):
                 yield from self.tokenizer.tagged(tok, new_words=False)
             else:
@@ -419,7 +432,7 @@ class QuestionAnalyzer:
             if flag in _FUNCTION_TAGS or (len(tok) == 2 and tok[0] in _MODALS):
                 function_words.add(tok)
             if not self._skip(tok, q, phrase_words, intents):
-                alike = (
+                alike = self.written_locative(tok) or (
                     (self.stats.known_parts(tok) or self.stats.expansion(tok))
                     if nominal
                     else self.stats.verb_of(tok)

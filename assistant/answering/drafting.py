@@ -16,7 +16,7 @@ from functools import lru_cache
 from assistant.answering import subdivisions
 from assistant.answering.agreement import Agreement, Drafted, stating_asked
 from assistant.answering.analysis import QuestionAnalyzer
-from assistant.answering.asking import QUESTION_TYPES, STRICT_TYPES, asked_permission, question_types
+from assistant.answering.asking import QUESTION_TYPES, STRICT_TYPES, URGENT, asked_permission, question_types
 from assistant.answering.cities import CityDetector, strip_places
 from assistant.answering.extractive import Draft, ExtractiveAnswerer
 from assistant.answering.messages import SAID_ONLY
@@ -164,7 +164,7 @@ class Drafter:
                         as_asked.setdefault(question, found.vector)
                 elif not (covered := self._answered_by(part, whole, draft)) and not self._answered_by(part, draft):
                     draft = Draft((), True, part=part)  # said to be unanswered, not silently dropped
-                elif draft.refused or not self._adds(draft, whole, covered):
+                elif draft.refused or self._provided_for(part, whole) or not self._adds(draft, whole, covered):
                     continue
                 drafts.append((c, draft, found.hits))
         drafts = self._answered_elsewhere(drafts)
@@ -412,6 +412,13 @@ class Drafter:
         quoted = {c.article.id for c in whole.citations}
         return any(c.article.id in quoted for c in draft.citations) or not covered
 
+    @staticmethod
+    def _provided_for(part: str, whole: Draft) -> bool:
+        """Whether ``part`` supposes an urgent case (急事, 紧急情况) that the whole question's quotes provide for
+        (「常务会多久开一次？要是有急事呢？」 and 「…如有需要可随时召开」): nothing else of the rule answers it."""
+        text = "".join(c.quote for c in whole.citations)
+        return not whole.refused and bool(re.search(URGENT, part) and QUESTION_TYPES["unscheduled"][1].search(text))
+
     def _answered_by(self, part: str, whole: Draft, own: Draft | None = None) -> bool:
         """Whether the whole question's quotes already answer ``part`` (its terms, its asked quantity),
         and as well as the part's ``own`` quotes do: 「部门报市政府的公文谁签发？涉及两个以上部门的走啥程序？」
@@ -423,6 +430,8 @@ class Drafter:
         doing = asked_permission(part)
         if doing and re.search(rf"可(?:以)?[^，。；]{{0,4}}{re.escape(doing)}", normalize(text)):
             return True  # 「市长不在能委托别人吗」 and 「必要时，市长可委托…」: the permission asked, stated
+        if self._provided_for(part, whole):
+            return True
         groups = self.analyzer.groups(part)
         if lead_time_unstated(part, text):
             return False  # 「…？要提前几天」 and the quote says only 事先

@@ -159,7 +159,11 @@ class Kinds:
             return True  # 「专题会纪要谁签」 is not asked of the 落实市委重大决策部署专题会议
         if self._narrowed_elsewhere(question, asked, article.city):
             return True  # 「落实市委重大决策部署专题会议」 asked of a place that holds no such meeting
-        for text in (clause, article.text, article.document):
+        # a clause naming none is of the meeting its paragraph named before it (「根据会议议题可安排…法律顾问列席
+        # 会议」 after 「区政府常务会议每月至少召开1次」), though the article names others in passing (its list's
+        # 「提请区政府全体会议审议的…事项」)
+        before = next((p[: p.index(clause)] for p in article.paragraphs if clause and clause in p), "")
+        for text in (clause, before, article.text, article.document):
             said = self.named(text)
             if said:
                 return not asked & said
