@@ -250,6 +250,27 @@ def test_a_doer_stated_who_does_it_only_when_delegated_is_not_confirmed():
     assert line == "与问题中的说法不同：条文写明的是「由市长或委托负责常务工作的副市长召集和主持」。"
 
 
+def test_whether_a_doing_may_be_handed_to_someone_is_checked_against_whom_the_rule_lets_it_be_handed():
+    """Review 50: 「能不能委托秘书长主持」 is told whom the rule lets the 市长 hand it to, not only who does it."""
+    from assistant.answering.verdicts import verdict
+
+    clauses = [
+        "市政府常务会议由市长、副市长、秘书长组成，由市长召集和主持。",
+        "必要时，市长可委托负责常务工作的副市长召集并主持。",
+    ]
+    line = verdict("大同市长能不能委托秘书长主持常务会议？", clauses)
+    assert line == "与问题中的说法不同：条文写明的是「市长可委托负责常务工作的副市长召集并主持」。"
+    assert verdict("常务会能让常务副市长来主持吗", clauses).startswith("与问题中的说法一致")
+    # one of several it may be handed to (「委托秘书长、副秘书长主持」)
+    special = ["市政府专题会议由市长、副市长或市长、副市长委托秘书长、副秘书长主持召开。"]
+    assert verdict("专题会能让副秘书长来主持吗", special).startswith("与问题中的说法一致")
+    assert verdict("专题会可以委托办公室主任主持吗", special).startswith("与问题中的说法不同")
+    # a rule that hands it to no one: who does it
+    assert verdict(
+        "城区常务会议能让办公室主任主持吗？", ["区政府常务会议由区长、副区长、办公室主任组成，由区长召集和主持。"]
+    ) == ("与问题中的说法不同：条文写明的是「区长召集和主持」。")
+
+
 def test_a_document_in_the_offices_name_is_not_answered_by_the_rule_for_the_governments(assistant):
     """「以办公室名义发文由市长签发对吧」: 办公室 is the government's office (以市政府办公室名义), not the government — its
     rule is quoted (一般由市政府秘书长签发；重要文件报…市长签发), with no line confirming 市长."""

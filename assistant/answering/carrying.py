@@ -70,9 +70,18 @@ class Carrier:
             return None
         (was,) = old
         # 市政府 before the old name stays (it says whose meeting); 市长 of 市长办公会议 is part of the name
-        said = re.search(rf"(?:{_LEVEL_HEAD})?{was}会(?:议(?!题))?", previous)
+        said = re.search(rf"(?P<narrowed>[^，。？?、]{{2,20}}的)?(?:{_LEVEL_HEAD})?{was}会(?:议(?!题))?", previous)
+        if said is None:
+            return None
         new_name = re.sub(f"^(?:{_GOVERNMENT})", "", m.group("name"))  # the old question keeps its own 市政府
-        return previous.replace(said.group(0), new_name, 1) if said else None
+        old_name = said.group(0)
+        if (narrowed := said.group("narrowed")) and not self._narrowing(narrowed):
+            old_name = old_name[len(narrowed) :]  # 「大同的」 stays; 「落实市委重大决策部署的」 was the old meeting's
+        return previous.replace(old_name, new_name, 1)
+
+    def _narrowing(self, words: str) -> bool:
+        """Whether ``words`` say which ones of a kind of meeting (the rules' qualifiers: 落实市委重大决策部署)."""
+        return any(w in words for q in self.kinds.qualifiers.values() for w in q)
 
     def meeting_pointed(self, message: str, previous: str) -> str:
         """「那这个会的纪要谁签」 after questions about 区政府专题会: the meeting pointed at, named."""

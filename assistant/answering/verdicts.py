@@ -79,6 +79,10 @@ _DOER_SUFFICES = re.compile(
 
 
 # … or the one turned to (「副市长出差是向常务副市长请假吗」): whom the leave is asked of, a report made to
+# … or asked whether it may be handed to them (「能不能委托秘书长主持」, 「可以让办公室主任主持吗」): the one stated
+_DOER_DELEGATED = re.compile(
+    rf"(?:能不能|能否|可不可以|可否|是否可以|可以|能)(?:让|委托|叫|请|由)(?P<role>{ROLE.pattern})(?:来|去)?(?P<doing>{_DOINGS})"
+)
 _TURNED_TO_CLAIMED = re.compile(rf"(?:是|要|得)?向(?P<role>{ROLE.pattern})(?P<doing>请假|报告|请示|报备|汇报)")
 _ASKED_YES_NO = re.compile(r"吗[？?！!。]*$")  # 「纪要由秘书长签发吗」: the doer stated, to be confirmed
 
@@ -91,19 +95,21 @@ def doer_checked(question: str, clause: str) -> bool:
     return claim is not None and bool(claim[2])
 
 
-def _doer_claim(question: str, quotes: Sequence[str]) -> tuple[str, str, list[re.Match[str]], str] | None:
+def _doer_claim(question: str, quotes: Sequence[str]) -> tuple[str, str, list[re.Match[str]], str, bool] | None:
     """The doer a yes/no question states and its doing (「是副区长主持的吧」: 副区长, 主持), the quotes' namings of
-    someone doing that doing, and the quotes' text; None when the question states no doer to confirm."""
+    someone doing that doing, the quotes' text, and whether the doing is asked to be handed to the doer (「能不能委托
+    秘书长主持」); None when the question states no doer to confirm."""
     q = normalize(question)
-    m = _DOER_CLAIMED.search(q) or _DOER_SUFFICES.search(q) or _TURNED_TO_CLAIMED.search(q)
-    if m is None or not (checks(q) or _ASKED_YES_NO.search(q)) or "还是" in q:
+    handed = _DOER_DELEGATED.search(q)  # asked as it is stated: 「能不能委托…」 needs no 吗
+    m = _DOER_CLAIMED.search(q) or _DOER_SUFFICES.search(q) or _TURNED_TO_CLAIMED.search(q) or handed
+    if m is None or not (m is handed or checks(q) or _ASKED_YES_NO.search(q)) or "还是" in q:
         return None  # (「是市长签还是秘书长签」: a choice, not a claim)
     role, doing = m.group("role"), m.group("doing")
     text = "".join(normalize(quote) for quote in quotes)
     if role.startswith("常务") and f"{_EXECUTIVE}{role[2:]}" in text:
         role = role[2:]  # 「常务副市长」 is what the rules call 「负责常务工作的副市长」
     named = list(re.finditer(rf"(?P<role>{ROLE.pattern})[^，。；,;]{{0,6}}?{doing}(?:发|署|字)?", text))
-    return role, doing, named, text
+    return role, doing, named, text, m is handed
 
 
 def _doer_verdict(question: str, quotes: Sequence[str]) -> str:
@@ -114,7 +120,16 @@ def _doer_verdict(question: str, quotes: Sequence[str]) -> str:
     claim = _doer_claim(question, quotes)
     if claim is None or not claim[2]:
         return ""
-    role, doing, named, text = claim
+    role, doing, named, text, handed = claim
+    if handed and (delegates := [n for n in named if _delegated(n, text)]):
+        # 「能不能委托秘书长主持」: whom the rule lets it be handed to (「市长可委托负责常务工作的副市长召集并主持」)
+        # (or among those it may be handed to: 「委托秘书长、副秘书长主持」 names 副秘书长 too)
+        same = next(
+            (n for n in delegates if same_role(role, n.group("role")) or re.search(f"[、和及或]{role}", n.group(0))),
+            None,
+        )
+        said = "一致" if same else "不同"
+        return f"与问题中的说法{said}：条文写明的是「{_naming(same or delegates[0], text)}」。"
     if delegated := _only_as_delegate(role, named, text):
         # 「朝阳常务会议是副市长主持的吧」 and 「由市长或委托负责常务工作的副市长召集和主持」: 副市长 does it only when
         # the 市长 delegates it
