@@ -72,6 +72,28 @@ def test_the_rest_stops_at_its_length():
     assert rest.units == ("会议文件一般按汇报稿、主体材料两部分准备。",) and rest.cut
 
 
+def test_the_rest_keeps_a_lists_lead_with_its_items():
+    """Review 50: 「还有呢」 after the members were quoted gave the lead 「主要任务是：」 alone; its items go with it."""
+    plenary = Article(
+        "x-19",
+        "x",
+        "X市",
+        "X市人民政府工作规则",
+        "",
+        None,
+        19,
+        "第十九条",
+        "《X市人民政府工作规则》第十九条",
+        "市政府全体会议由市长、副市长组成。市政府全体会议的主要任务是：\n（一）讨论决定重大事项；\n（二）部署重要工作。\n"
+        "市政府全体会议一般每年召开一次。",
+    )
+    rest = rest_of(plenary, ["市政府全体会议由市长、副市长组成。"], 110, 300)
+    assert rest.units == ("市政府全体会议的主要任务是：", "（一）讨论决定重大事项；", "（二）部署重要工作。")
+    assert rest.cut and rest_of(plenary, ["市政府全体会议由市长、副市长组成。"], 110, 300, 1).units == (
+        "市政府全体会议一般每年召开一次。",
+    )
+
+
 def test_the_rest_is_quoted_verbatim_adjacent_sentences_as_one():
     text, cites = said_more(rests([Citation(ART, "会议文件一般按汇报稿、主体材料两部分准备。")], 110, 300))
     assert [c.quote for c in cites] == ["不需要主体材料时，可只准备汇报稿。汇报稿字数一般不超过1500字。"]

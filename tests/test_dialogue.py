@@ -63,6 +63,13 @@ def test_followup_shape():
         # a place of another level: its titles and bodies follow the level (副区长 → 副市长, 大同市长 → 城区区长)
         (["城区副区长出差要提前几天请假", "朝阳那边呢？"], None, "朝阳市副市长出差要提前几天请假", "chaoyang"),
         (["大同市长出差谁代行职务", "城区呢"], None, "晋城市城区区长出差谁代行职务", "jincheng-chengqu"),
+        # a government's full name says its level once (review 50: not 「晋城市城区区人民政府工作规则」)
+        (
+            ["大同市人民政府工作规则第三十三条怎么说的", "城区呢"],
+            None,
+            "晋城市城区人民政府工作规则第三十三条怎么说的",
+            "jincheng-chengqu",
+        ),
         (["城区部门开全区性会议要提前几天报请示", "大同呢"], None, "大同市部门开全市性会议要提前几天报请示", "datong"),
         # every mention of the old place moves (「朝阳市长离开朝阳」)
         (["朝阳市长离开朝阳的时候谁主持工作", "咸宁也这样吗"], None, "咸宁市长离开咸宁市的时候谁主持工作", "xianning"),
@@ -161,6 +168,14 @@ def test_followup_shape():
         ),
         # … not one that asks by its ending (吧)
         (["常务会议出席人数要过半才能开吧", "那全体会呢"], "datong", "全体会出席人数要过半才能开吧", "datong"),
+        # the words saying which ones of the old meeting (the rules' qualifier) go with it; a place's stay (review 50)
+        (
+            ["落实市委重大决策部署的专题会议纪要几天出", "全体会议呢"],
+            "datong",
+            "全体会议纪要几天出",
+            "datong",
+        ),
+        (["大同的专题会议纪要几天出", "全体会议呢"], None, "大同的全体会议纪要几天出", "datong"),
         # the thing pointed at (「这个纪要」) is the previous question's meeting's
         (
             ["市长办公会纪要几天内完成？", "那这个纪要要不要也报市委书记？"],

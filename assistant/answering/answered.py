@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -88,11 +88,26 @@ def rest_of(article: Article, quoted: Sequence[str], long: int, most: int, shown
     paragraphs = [sentences_of(p, long) for p in article.paragraphs]
     if paragraphs and paragraphs[0] and is_heading(paragraphs[0][0]):
         paragraphs[0] = paragraphs[0][1:]
-    near = [u for units in paragraphs if any(map(quoted_in, units)) for u in units if not quoted_in(u)]
+    near = [u for units in _with_items(paragraphs, quoted_in) for u in units if not quoted_in(u)]
     far = [u for units in paragraphs for u in units if not quoted_in(u) and u not in near]
     parts = [*_windows(near, most), *_windows(far, most)]  # a part is of the quoted paragraphs or of the others
     kept = parts[shown] if shown < len(parts) else []
     return Rest(article, tuple(kept), shown + 1 < len(parts))
+
+
+def _with_items(paragraphs: list[list[str]], quoted_in: Callable[[str], bool]) -> list[list[str]]:
+    """The paragraphs quoted from, each with the items of the list it opens (「…主要任务是：」 and its (一)…(六)):
+    a list's lead goes on in its items."""
+    out: list[list[str]] = []
+    opened = False
+    for units in paragraphs:
+        item = opened and bool(units) and subdivisions.is_item(units[0])
+        if item or any(map(quoted_in, units)):
+            out.append(units)
+            opened = item or (bool(units) and units[-1].rstrip().endswith((":", "：")))
+        else:
+            opened = False
+    return out
 
 
 def _windows(units: list[str], most: int) -> list[list[str]]:

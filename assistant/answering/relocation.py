@@ -136,6 +136,8 @@ class Relocator:
             before = question[at - 1] if at else ""
             if before and (before in "）)、（(" or (before in LEVELS and not any(b == at for _, b in places))):
                 return m.group(0)  # 县（市、区）, 县区: levels listed, not a title
+            if before == new and any(b == at for _, b in places) and question.startswith("人民政府", m.end()):
+                return ""  # 「晋城市城区人民政府」: the place's full name says its level (not 「…城区区人民政府」)
             return new
 
         return re.sub(rf"{old}(?={_TITLE_AFTER.pattern})|(?<=全){old}(?=性)", level_word, question)

@@ -73,9 +73,14 @@ def paragraphs(article: Article) -> list[str]:
     return out
 
 
+def is_item(line: str) -> bool:
+    """Whether ``line`` is an item of a list, as printed (「（三）…」, 「3.…」)."""
+    return _ITEM_LINE.match(line) is not None
+
+
 def items(article: Article) -> list[str]:
     """The article's item lines as printed (with their markers), in order."""
-    return [line for line in article.text.split("\n") if _ITEM_LINE.match(line)]
+    return [line for line in article.text.split("\n") if is_item(line)]
 
 
 def text_of(article: Article, part: Subdivision) -> str | None:
