@@ -383,6 +383,11 @@ def test_openai_follow_up_across_the_messages(live_server):
     placed = [{"role": "system", "content": "当前地区：朝阳市"}, {"role": "user", "content": "常务会议多久开一次"}]
     done = client.chat.completions.create(model="gov-rules-auto", messages=placed)
     assert done.model_extra["city"] == "chaoyang" and len({c["city"] for c in done.model_extra["citations"]}) == 1
+    # … and one naming another place than the model's is answered for the model's, with that said (review 50)
+    placed = [{"role": "system", "content": "你是咸宁市政府的助手"}, {"role": "user", "content": "常务会议多久开一次"}]
+    done = client.chat.completions.create(model="gov-rules-datong", messages=placed)
+    assert done.model_extra["city"] == "datong" and done.model_extra["notice"].startswith("系统消息指定的是咸宁市")
+    assert done.choices[0].message.content.startswith("提示：系统消息指定的是咸宁市，模型指定的是大同市")
 
 
 def test_json_route_and_chat_page_share_one_feedback_store(assistant, tmp_path, monkeypatch):

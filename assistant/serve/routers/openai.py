@@ -12,6 +12,7 @@ import json
 import time
 import uuid
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from typing import Any, Literal
 
 from fastapi import APIRouter
@@ -126,14 +127,22 @@ def extract_messages(assistant: Assistant, messages: list[ChatMessage], city: st
     if said and said[-1].role == "assistant":
         # the user's last question is answered already: nothing new is asked (not answered again as if it were)
         raise InvalidQuestion("messages 的最后一条须是用户的提问：最后一条是助手的回答，没有新的问题。")
+    told = system_place(assistant, messages)
+    # the model's place and another one the system messages name: the model's is answered, and that is said
+    conflict = told if city is not None and told is not None and told != city else None
     if city is None:
-        city = system_place(assistant, messages)
+        city = told
     # The same context as /api/ask's history: the last question and at most MAX_HISTORY before it
     # (a 64 KB body of 800 messages would otherwise hold the worker for seconds).
     resolved = assistant.dialogue.resolve(users[-(MAX_HISTORY + 1) :], city)
-    return resolved.question, assistant.extractive(
+    answer = assistant.extractive(
         resolved.question, city=resolved.city, chosen=city, previous=resolved.previous, more=resolved.more
     )
+    if conflict is not None and city is not None:
+        names = assistant.registry.by_slug
+        said = f"系统消息指定的是{names[conflict].name}，模型指定的是{names[city].name}，按模型所选地区的规则理解。"
+        answer = replace(answer, notice=f"{said}{answer.notice}")
+    return resolved.question, answer
 
 
 def unknown_model(model: str, assistant: Assistant) -> JSONResponse:
