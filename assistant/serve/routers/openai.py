@@ -140,8 +140,8 @@ def extract_messages(assistant: Assistant, messages: list[ChatMessage], city: st
     )
     if conflict is not None and city is not None:
         names = assistant.registry.by_slug
-        said = f"系统消息指定的是{names[conflict].name}，模型指定的是{names[city].name}，按模型所选地区的规则理解。"
-        answer = replace(answer, notice=f"{said}{answer.notice}")
+        both = f"系统消息指定的是{names[conflict].name}，模型指定的是{names[city].name}，按模型所选地区的规则理解。"
+        answer = replace(answer, notice=f"{both}{answer.notice}")
     return resolved.question, answer
 
 
