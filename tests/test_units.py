@@ -583,6 +583,10 @@ def test_coverage_and_type_bonus():
     assert named_document("市政府常务会议工作规则什么时候施行", titles, ["大同"]) == titles[1]
     # 哪几 asks which ones (哪些), not how many: 「哪几个人」 asks who, 「哪几种情况」 a condition
     assert question_types("常务会是哪几个人组成的") == ("who", "composition")
+    # the members compared ask who they are (review 50: 大同 was answered with the quorum's 「组成人员的半数」)
+    assert "composition" in question_types("大同和朝阳常务会议的组成人员一样吗")
+    assert "composition" in question_types("各地全体会议的成员有什么不同")
+    assert "composition" not in question_types("研究人事任免要多少组成人员到场")
     assert "condition" in question_types("哪几种情况可以不参加") and "number" not in question_types("哪几类事")
     # a meeting held outside its schedule: the clause saying it may be held as needed
     assert "unscheduled" in question_types("碰上急事能不能临时开") and "unscheduled" in question_types(

@@ -37,6 +37,8 @@ ASKS_COMPOSITION = (
     r"(?:由|是)?(?:哪些|哪几个?|什么|谁|啥)(?:人|人员|单位|部门)?(?:来)?组成"
     r"|(?:组成人员|成员)(?:都|包括|主要)?(?:有|是)?(?:哪些|谁|什么人|啥人)"
     r"|(?:怎么|如何|怎样)组成"
+    # the members compared (「组成人员一样吗」, 「成员有什么不同」): who they are, in each place
+    r"|(?:组成人员|成员)(?:都|是否|是不是)?(?:一样|相同|不同|有(?:什么|啥|何)(?:不同|区别|差别))"
 )
 QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "who": (
