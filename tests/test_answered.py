@@ -171,6 +171,19 @@ def _asked(assistant, messages, city=None):  # type: ignore[no-untyped-def]
     return turn, assistant.ask(turn.question, city=turn.city, previous=turn.previous, more=turn.more)
 
 
+def test_a_place_after_pointing_is_asked_of_the_article_shown(assistant):
+    # reviews 50 and 51: 「城区的同一条呢」 gave 第一条, 「咸宁呢」 after 「下一条呢」 the first article asked
+    messages = ["大同市人民政府工作规则第三十三条怎么说的", "下一条呢", "第二款呢", "城区的同一条呢"]
+    turn, answer = _asked(assistant, messages)
+    assert turn.question == "晋城市城区人民政府工作规则第三十四条第二款是什么" and turn.city == "jincheng-chengqu"
+    assert answer.citations[0].article.id == "jincheng-chengqu-work-rules-034"
+    turn, _ = _asked(assistant, ["大同市人民政府工作规则第二十二条讲什么", "下一条呢", "咸宁呢"])
+    assert turn.question == "咸宁市人民政府工作规则第二十三条是什么"
+    # … and a later follow-up is still about the subject before the pointer, at that place
+    turn, answer = _asked(assistant, ["朝阳市政府常务会议多久开一次？", "第二款呢", "咸宁呢", "那全体会议呢"])
+    assert turn.question == "咸宁市政府全体会议多久开一次" and "每年召开一次" in answer.answer
+
+
 def test_a_followup_after_pointing_is_about_the_subject_before(assistant):
     # review 49: 「那全体会议呢」 after 「第二款呢」 was joined to 「…第二十条第二款是什么」
     turn, answer = _asked(assistant, ["咸宁市政府常务会议多久开一次？", "第二款呢", "那全体会议呢"])

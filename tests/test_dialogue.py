@@ -176,6 +176,8 @@ def test_followup_shape():
             "datong",
         ),
         (["大同的专题会议纪要几天出", "全体会议呢"], None, "大同的全体会议纪要几天出", "datong"),
+        # the kind at large after the narrowed one (review 51): its qualifier taken out
+        (["落实市委重大决策部署的专题会议哪些人参加？", "那专题会议呢"], "datong", "专题会议哪些人参加", "datong"),
         # the thing pointed at (「这个纪要」) is the previous question's meeting's
         (
             ["市长办公会纪要几天内完成？", "那这个纪要要不要也报市委书记？"],

@@ -57,8 +57,10 @@ class Carrier:
         """「那全体会呢？」 after 「大同常务会多久开一次」: the same question about another kind of meeting
         (kinds mined from the rules, see ``kinds``), the old meeting's name replaced where it stood."""
         new, old = self.kinds.named(words), self.kinds.named(previous)
-        if len(new) != 1 or len(old) != 1 or new == old:
+        if len(new) != 1 or len(old) != 1:
             return None
+        if new == old:
+            return self._unnarrowed(words, previous)
         (kind,) = new
         # 「那开专题会呢」: the meeting, after a verb of holding or attending it
         m = re.match(
@@ -78,6 +80,19 @@ class Carrier:
         if (narrowed := said.group("narrowed")) and not self._narrowing(narrowed):
             old_name = old_name[len(narrowed) :]  # 「大同的」 stays; 「落实市委重大决策部署的」 was the old meeting's
         return previous.replace(old_name, new_name, 1)
+
+    def _unnarrowed(self, words: str, previous: str) -> str | None:
+        """「那专题会议呢」 after 「落实市委重大决策部署的专题会议由谁主持」: the same question of the kind at large,
+        the words narrowing the old one (the rules' qualifier) taken out; None when neither narrows or both do."""
+        (kind,) = self.kinds.named(words)
+        if re.sub(rf"^那|(?:{_GOVERNMENT})|(?:{_LEVEL_HEAD})?{kind}会议?|呢|[？?。]", "", words):
+            return None  # words of its own (「那普通的专题会呢」): not the kind at large alone
+        said = re.search(rf"(?P<narrowed>[^，。？?、]{{2,20}}?的?)(?:{_LEVEL_HEAD})?{kind}会(?:议(?!题))?", previous)
+        if said is None or not self._narrowing(narrowed := said.group("narrowed")):
+            return None
+        # from its first word of a qualifier on (a place before it stays: 「大同落实…的专题会」)
+        start = min(narrowed.find(w) for q in self.kinds.qualifiers.values() for w in q if w in narrowed)
+        return previous.replace(narrowed, narrowed[:start], 1)
 
     def _narrowing(self, words: str) -> bool:
         """Whether ``words`` say which ones of a kind of meeting (the rules' qualifiers: 落实市委重大决策部署)."""

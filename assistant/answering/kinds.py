@@ -97,12 +97,15 @@ class Kinds:
         if city not in self.titles:
             return False
 
-        def says(title: str) -> bool:
-            words = self.qualifiers.get(title, frozenset())
-            said = sum(1 for w in words if w in question)
-            return bool(asked & self.named(title)) and said >= 2 and 2 * said >= len(words)
+        return any(self._says(question, asked, t) for t in self.qualifiers) and not any(
+            self._says(question, asked, t) for t in self.titles[city]
+        )
 
-        return any(says(t) for t in self.qualifiers) and not any(says(t) for t in self.titles[city])
+    def _says(self, question: str, asked: frozenset[str], title: str) -> bool:
+        """Whether ``question`` names the meeting of ``title`` as the title narrows it (most of its qualifier's words)."""
+        words = self.qualifiers.get(title, frozenset())
+        said = sum(1 for w in words if w in question)
+        return bool(asked & self.named(title)) and said >= 2 and 2 * said >= len(words)
 
     def _qualifier(self, title: str, tagger: Tagger) -> frozenset[str]:
         """The words of a document title between whose meeting it is (市政府, 市长) and its kind."""
@@ -159,6 +162,14 @@ class Kinds:
             return True  # 「专题会纪要谁签」 is not asked of the 落实市委重大决策部署专题会议
         if self._narrowed_elsewhere(question, asked, article.city):
             return True  # 「落实市委重大决策部署专题会议」 asked of a place that holds no such meeting
+        # … and asked of a place that holds it, not answered from the rules of the kind at large (大同's
+        # 《市政府专题会议工作规则》 for 「落实市委重大决策部署的专题会议能让副秘书长主持吗」: 由市长主持)
+        if (
+            not narrowed
+            and asked & self.named(article.document)
+            and any(self._says(question, asked, t) for t in self.titles.get(article.city, ()) if self.qualifiers.get(t))
+        ):
+            return True
         # a clause naming none is of the meeting its paragraph named before it (「根据会议议题可安排…法律顾问列席
         # 会议」 after 「区政府常务会议每月至少召开1次」), though the article names others in passing (its list's
         # 「提请区政府全体会议审议的…事项」)
