@@ -363,6 +363,14 @@ def test_a_meeting_the_rules_do_not_hold_is_not_answered_from_another(assistant)
     plenary = assistant.ask("城区全体会议能请法律顾问列席吗？")
     assert plenary.refused and "法律顾问" not in "".join(c.quote for c in plenary.citations)
     assert "《晋城市城区人民政府工作规则》第十九条" in plenary.answer
+    # the narrowed meeting a place holds is not answered from the rules of the kind at large (review 51)
+    narrowed = assistant.ask("落实市委重大决策部署的专题会议能让副秘书长主持吗？", city="datong")
+    assert narrowed.citations[0].article.id == "datong-party-decisions-meeting-002"
+    assert narrowed.answer.startswith("与问题中的说法不同：条文写明的是「市长主持」。")
+    # a doing asked to be handed to someone is said by the clause quoted (review 51: not the minutes' 「秘书长、常务副市长
+    # 审核后」 for 「能委托常务副市长主持吗」)
+    chair = assistant.ask("咸宁常务会议能委托常务副市长主持吗？")
+    assert "由市长召集和主持" in chair.answer and "审核后" not in chair.answer
 
 
 def test_a_word_jieba_made_up_that_the_rules_never_use_is_read_as_their_words(assistant):

@@ -265,6 +265,9 @@ def test_whether_a_doing_may_be_handed_to_someone_is_checked_against_whom_the_ru
     special = ["市政府专题会议由市长、副市长或市长、副市长委托秘书长、副秘书长主持召开。"]
     assert verdict("专题会能让副秘书长来主持吗", special).startswith("与问题中的说法一致")
     assert verdict("专题会可以委托办公室主任主持吗", special).startswith("与问题中的说法不同")
+    from assistant.answering.roles import handed_doing
+
+    assert handed_doing("咸宁常务会议能委托常务副市长主持吗？") == "主持" and handed_doing("常务会议谁主持") is None
     # a rule that hands it to no one: who does it
     assert verdict(
         "城区常务会议能让办公室主任主持吗？", ["区政府常务会议由区长、副区长、办公室主任组成，由区长召集和主持。"]

@@ -20,6 +20,22 @@ ROLE = re.compile(
     r"(?:常务)?副?[市区县州省乡镇]长|副?秘书长|(?:办公室)?副?主任|[局厅处科]长"
     r"|主要负责(?:同志|人)|负责同志|(?<=部门)负责人|一把手|副职|副?书记"
 )
+# The doings a question may name a doer of, to be confirmed (「纪要是秘书长签发的吧」, 「全体会是副市长主持吗」)
+# (a bare 签 too: 「是办公室主任签的吧」 asks of 签发, 「区长签发」 is found by it)
+# (代行 too: 「市长出差由秘书长代行职务对吧」 against 「由负责常务工作的副市长代行市长职务」)
+DOINGS = r"主持|召集|签发|审签|签署|审批|审定|审核|批准|起草|确定|代行|签(?![订约收到])"
+# … or asked whether it may be handed to someone (「能不能委托秘书长主持」, 「可以让办公室主任主持吗」)
+HANDED = re.compile(
+    rf"(?:能不能|能否|可不可以|可否|是否可以|可以|能)(?:让|委托|叫|请|由)(?P<role>{ROLE.pattern})(?:来|去)?(?P<doing>{DOINGS})"
+)
+
+
+def handed_doing(question: str) -> str | None:
+    """The doing a question asks whether may be handed to someone (「能委托常务副市长主持吗」 → 主持)."""
+    m = HANDED.search(normalize(question))
+    return m.group("doing") if m else None
+
+
 # Words after which a role is someone else (the one asked, reported to, approving): not the subject.
 # Not 由 or 委托: 「由常务副市长主持」, 「委托办公室主任召开」 name who acts.
 _OTHERS = re.compile(r"向|报(?!告|送|文)|经(?!济|费|验|常)|请示|[，,]受|[，,]由")

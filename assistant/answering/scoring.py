@@ -25,6 +25,7 @@ from assistant.answering.phrasing import ASKING
 from assistant.answering.quantities import asked, asked_unit, states
 from assistant.answering.roles import (
     ROLE,
+    handed_doing,
     issuer_matches,
     issuer_mismatch,
     leads_alone,
@@ -184,8 +185,10 @@ def clause_score(
     hints = 1 if kind and states(normalize(unit), kind, asked_unit(question), question) else 0
     order = 1 - w.word_order_weight + w.word_order_weight * focus
     bonus = type_bonus(types, unit, w.type_bonus)
-    if modifier:
-        bonus -= w.type_bonus  # the asked doing is here, but not said of anyone
+    if modifier or ((handed := handed_doing(question)) and handed not in unit):
+        # the asked doing is here, but not said of anyone; or a doing asked to be handed to someone is not here
+        # at all (「能委托常务副市长主持吗」: not the minutes' 「秘书长、常务副市长审核后」)
+        bonus -= w.type_bonus
     elif doing and _says_doing(groups, doing, unit):
         bonus += w.type_bonus  # 「谁批」: 「…报会议主持人审批」 says who does it, 「原则上不应请假」 does not
     if negated_case(question) and states_negated_case(unit):

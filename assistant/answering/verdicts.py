@@ -24,7 +24,7 @@ from assistant.answering.quantities import (
     checks,
     number_value,
 )
-from assistant.answering.roles import ROLE, same_role
+from assistant.answering.roles import DOINGS, HANDED, ROLE, same_role
 from assistant.answering.superlatives import DONE, LEAD_ASKED, Measure, Reading, reading
 from assistant.textnorm import SENTENCE_END, normalize
 
@@ -64,25 +64,17 @@ def _claimed(question: str) -> tuple[Measure, Reading] | None:
     return None
 
 
-# The doings a question may name a doer of, to be confirmed (「纪要是秘书长签发的吧」, 「全体会是副市长主持吗」)
-# (a bare 签 too: 「是办公室主任签的吧」 asks of 签发, 「区长签发」 is found by it)
-# (代行 too: 「市长出差由秘书长代行职务对吧」 against 「由负责常务工作的副市长代行市长职务」)
-_DOINGS = r"主持|召集|签发|审签|签署|审批|审定|审核|批准|起草|确定|代行|签(?![订约收到])"
 # the role may be said with what it is in charge of before it (「是分管副市长签发对吧」): the role is the claim
 _DOER_CLAIMED = re.compile(
-    rf"(?:是|由)(?:分管的?|主管的?|负责常务工作的)?(?P<role>{ROLE.pattern})(?:来|负责)?(?P<doing>{_DOINGS})"
+    rf"(?:是|由)(?:分管的?|主管的?|负责常务工作的)?(?P<role>{ROLE.pattern})(?:来|负责)?(?P<doing>{DOINGS})"
 )
 # … or said to be enough (「纪要副区长签就行吧」, 「让秘书长主持可以吗」): the doer stated as the one who may do it
 _DOER_SUFFICES = re.compile(
-    rf"(?P<role>{ROLE.pattern})(?:来|去|负责)?(?P<doing>{_DOINGS})(?:一下)?(?:的)?(?:就行|就可以|就够|也行|可以|行)"
+    rf"(?P<role>{ROLE.pattern})(?:来|去|负责)?(?P<doing>{DOINGS})(?:一下)?(?:的)?(?:就行|就可以|就够|也行|可以|行)"
 )
 
 
 # … or the one turned to (「副市长出差是向常务副市长请假吗」): whom the leave is asked of, a report made to
-# … or asked whether it may be handed to them (「能不能委托秘书长主持」, 「可以让办公室主任主持吗」): the one stated
-_DOER_DELEGATED = re.compile(
-    rf"(?:能不能|能否|可不可以|可否|是否可以|可以|能)(?:让|委托|叫|请|由)(?P<role>{ROLE.pattern})(?:来|去)?(?P<doing>{_DOINGS})"
-)
 _TURNED_TO_CLAIMED = re.compile(rf"(?:是|要|得)?向(?P<role>{ROLE.pattern})(?P<doing>请假|报告|请示|报备|汇报)")
 _ASKED_YES_NO = re.compile(r"吗[？?！!。]*$")  # 「纪要由秘书长签发吗」: the doer stated, to be confirmed
 
@@ -100,7 +92,7 @@ def _doer_claim(question: str, quotes: Sequence[str]) -> tuple[str, str, list[re
     someone doing that doing, the quotes' text, and whether the doing is asked to be handed to the doer (「能不能委托
     秘书长主持」); None when the question states no doer to confirm."""
     q = normalize(question)
-    handed = _DOER_DELEGATED.search(q)  # asked as it is stated: 「能不能委托…」 needs no 吗
+    handed = HANDED.search(q)  # asked as it is stated: 「能不能委托…」 needs no 吗
     m = _DOER_CLAIMED.search(q) or _DOER_SUFFICES.search(q) or _TURNED_TO_CLAIMED.search(q) or handed
     if m is None or not (m is handed or checks(q) or _ASKED_YES_NO.search(q)) or "还是" in q:
         return None  # (「是市长签还是秘书长签」: a choice, not a claim)
