@@ -371,6 +371,9 @@ def test_a_meeting_the_rules_do_not_hold_is_not_answered_from_another(assistant)
     # 审核后」 for 「能委托常务副市长主持吗」)
     chair = assistant.ask("咸宁常务会议能委托常务副市长主持吗？")
     assert "由市长召集和主持" in chair.answer and "审核后" not in chair.answer
+    # … and the clause saying to whom it may be handed is quoted with who does it (review 51)
+    handed = assistant.ask("大同市政府常务会议能不能委托秘书长主持？")
+    assert "必要时，市长可委托负责常务工作的副市长召集并主持" in handed.answer and "由市长召集和主持" in handed.answer
 
 
 def test_a_word_jieba_made_up_that_the_rules_never_use_is_read_as_their_words(assistant):

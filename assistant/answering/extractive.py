@@ -28,7 +28,7 @@ from assistant.answering.quantities import (
     states,
 )
 from assistant.answering.refusal import RefusalModel, Signals, complete_evidence
-from assistant.answering.roles import issuer_mismatch, role_mismatch, subject_roles
+from assistant.answering.roles import handed_doing, issuer_mismatch, role_mismatch, subject_roles
 from assistant.answering.scoring import (
     ClauseScorer,
     bigram_overlap,
@@ -250,6 +250,10 @@ class ExtractiveAnswerer:
             # the evidence was of the other role's clause: the asked role's own clause is checked as any
             # quote is (the asked quantity stated for what is asked, a lead time in days) below
             quotes = (Citation(hits[0].article, own),)
+            art = hits[0].article
+            for _, _, handed in self._handed_to(question, art, self.scorer.ranked(question, art), []):
+                if handed != own:  # 「能不能委托秘书长主持」: and to whom the rule lets it be handed
+                    quotes = with_quote(art, quotes, Citation(art, handed))
             judged = True  # that evidence was of another role's clause; the asked role's own clause answers
         # a rule that refuses whatever the evidence says: the asked quantity is not stated for what is asked
         context = sentences(hits[0].article, self.weights.long_sentence)
@@ -388,6 +392,27 @@ class ExtractiveAnswerer:
             return nxt
         return None
 
+    def _handed_to(
+        self, question: str, article: Article, scored: Sequence[Scored], chosen: list[Scored]
+    ) -> list[Scored]:
+        """For 「能不能委托秘书长主持」, the clause saying to whom the doing may be handed (「必要时，市长可委托负责常务工作的
+        副市长召集并主持」), when it is not quoted already."""
+        handed = handed_doing(question)
+        found = next(
+            (
+                c
+                for c in scored
+                if handed
+                and "委托" in c[2]
+                and handed in c[2]
+                and c not in chosen
+                # (of the meeting asked; its doer is another than the one asked of: that is the answer)
+                and not self.analyzer.kinds.mismatch(question, article, c[2])
+            ),
+            None,
+        )
+        return [found] if found else []
+
     def _rules_going_on(
         self,
         question: str,
@@ -473,6 +498,8 @@ class ExtractiveAnswerer:
         chosen += asked_extras(question, groups, scored, chosen, w.extra_quote_ratio)[
             : max(0, w.max_quotes - len(chosen))
         ]
+        if len(chosen) < w.max_quotes:
+            chosen += self._handed_to(question, article, scored, chosen)
         nxt = self._follow_on(question, article, scored, best) if len(chosen) < w.max_quotes else None
         if nxt is not None and nxt not in chosen:
             chosen.append(nxt)
