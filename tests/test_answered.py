@@ -179,6 +179,9 @@ def test_a_place_after_pointing_is_asked_of_the_article_shown(assistant):
     assert answer.citations[0].article.id == "jincheng-chengqu-work-rules-034"
     turn, _ = _asked(assistant, ["大同市人民政府工作规则第二十二条讲什么", "下一条呢", "咸宁呢"])
     assert turn.question == "咸宁市人民政府工作规则第二十三条是什么"
+    # 「同一条」 after an article named: that article of the place (review 51: 第一条)
+    turn, _ = _asked(assistant, ["朝阳市人民政府工作规则第三十一条", "城区的同一条呢"])
+    assert turn.question == "晋城市城区人民政府工作规则第三十一条" and turn.city == "jincheng-chengqu"
     # … and a later follow-up is still about the subject before the pointer, at that place
     turn, answer = _asked(assistant, ["朝阳市政府常务会议多久开一次？", "第二款呢", "咸宁呢", "那全体会议呢"])
     assert turn.question == "咸宁市政府全体会议多久开一次" and "每年召开一次" in answer.answer

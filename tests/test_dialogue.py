@@ -176,6 +176,13 @@ def test_followup_shape():
             "datong",
         ),
         (["大同的专题会议纪要几天出", "全体会议呢"], None, "大同的全体会议纪要几天出", "datong"),
+        # an issuer's name said without its 以 is the rules' 「以…名义」 (blind set 43, now development data)
+        (
+            ["区政府办公室名义发文谁签？", "那以区政府名义发的呢"],
+            "jincheng-chengqu",
+            "以区政府名义发文谁签",
+            "jincheng-chengqu",
+        ),
         # the kind at large after the narrowed one (review 51): its qualifier taken out
         (["落实市委重大决策部署的专题会议哪些人参加？", "那专题会议呢"], "datong", "专题会议哪些人参加", "datong"),
         # the thing pointed at (「这个纪要」) is the previous question's meeting's

@@ -106,6 +106,8 @@ _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 _SAME_ARTICLE = re.compile(r"的?(?:同一|这一|相同的|同样的|对应的)(?:条|款)")
 # what is left of a message that only names a place to ask the same of (「那咸宁呢？」)
 _PLACE_ONLY = re.compile(r"(?:那|那么)?(?:的)?(?:呢|吗|怎么样|如何)?[？?。]*")
+# an issuer's name said without the 以 of 「以…名义」 (「区政府办公室名义发文」)
+_ISSUER_UNLED = re.compile(r"(?<![以用])[市区县]?政府(?:办公室|办)?名义")
 _HERE = re.compile(r"(?:我们|咱们|咱)(?:这里|这儿|这边|这)(?![个些种样么])|这里(?![面头])|这儿")
 
 
@@ -182,8 +184,11 @@ class Dialogue:
                     message = self._both_asked(message, places)
                 pointing = resolved is not None and pointed(message) is not None
                 # 「咸宁呢」, 「城区的同一条呢」 right after 「下一条呢」: the article just shown, of that place
-                shown = subject is not resolved and self._place_only(message)
-                if shown:
+                placed_only = resolved is not None and self._place_only(message)
+                shown = placed_only and subject is not resolved
+                if (
+                    placed_only
+                ):  # 「城区的同一条呢」 after 「朝阳…第三十一条」: 「城区呢」, the article asked of that place
                     message = _SAME_ARTICLE.sub("", message)
                 before, resolved = resolved, self._next(message, resolved if pointing or shown else subject, selected)
                 if shown and subject is not None:  # a later follow-up is about the subject, at that place
@@ -417,6 +422,8 @@ class Dialogue:
             return swapped
         rest = self._asked_anew(rest, base)
         previous_question = base.strip("？?。 ")
+        if re.match(r"以[^，。？?]{2,10}名义", rest):  # 「那以区政府名义发的呢」 after 「区政府办公室名义发文谁签」:
+            previous_question = _ISSUER_UNLED.sub(lambda m: "以" + m.group(0), previous_question)  # the rules' 以…名义
         if (
             (of_thing := _THING_QUANTITY.fullmatch(rest))
             and of_thing.group(1) in previous_question
