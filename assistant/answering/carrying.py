@@ -77,7 +77,7 @@ class Carrier:
             return None
         new_name = re.sub(f"^(?:{_GOVERNMENT})", "", m.group("name"))  # the old question keeps its own 市政府
         old_name = said.group(0)
-        if (narrowed := said.group("narrowed")) and not self._narrowing(narrowed):
+        if (narrowed := said.group("narrowed")) and self._qualifier_at(narrowed) is None:
             old_name = old_name[len(narrowed) :]  # 「大同的」 stays; 「落实市委重大决策部署的」 was the old meeting's
         return previous.replace(old_name, new_name, 1)
 
@@ -88,15 +88,15 @@ class Carrier:
         if re.sub(rf"^那|(?:{_GOVERNMENT})|(?:{_LEVEL_HEAD})?{kind}会议?|呢|[？?。]", "", words):
             return None  # words of its own (「那普通的专题会呢」): not the kind at large alone
         said = re.search(rf"(?P<narrowed>[^，。？?、]{{2,20}}?的?)(?:{_LEVEL_HEAD})?{kind}会(?:议(?!题))?", previous)
-        if said is None or not self._narrowing(narrowed := said.group("narrowed")):
+        if said is None or (start := self._qualifier_at(narrowed := said.group("narrowed"))) is None:
             return None
         # from its first word of a qualifier on (a place before it stays: 「大同落实…的专题会」)
-        start = min(narrowed.find(w) for q in self.kinds.qualifiers.values() for w in q if w in narrowed)
         return previous.replace(narrowed, narrowed[:start], 1)
 
-    def _narrowing(self, words: str) -> bool:
-        """Whether ``words`` say which ones of a kind of meeting (the rules' qualifiers: 落实市委重大决策部署)."""
-        return any(w in words for q in self.kinds.qualifiers.values() for w in q)
+    def _qualifier_at(self, words: str) -> int | None:
+        """Where ``words`` first say which ones of a kind of meeting (a word of the rules' qualifiers: 落实市委重大
+        决策部署); None when they say none."""
+        return min((words.find(w) for q in self.kinds.qualifiers.values() for w in q if w in words), default=None)
 
     def meeting_pointed(self, message: str, previous: str) -> str:
         """「那这个会的纪要谁签」 after questions about 区政府专题会: the meeting pointed at, named."""

@@ -100,14 +100,14 @@ _IN_IT = re.compile(r"在(?:这|那)?里面|(?:这|那)里面|在其中|这中�
 
 
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
-# where the user is (「那我们这里呢」, 「咱这儿怎么规定的」): the place chosen in the front end, when one is
-# (not 「这里面」, 「这里头」: in what was asked)
 # 「咸宁的同一条呢」: the same article (or paragraph) as the one just shown, of the place named
 _SAME_ARTICLE = re.compile(r"的?(?:同一|这一|相同的|同样的|对应的)(?:条|款)")
 # what is left of a message that only names a place to ask the same of (「那咸宁呢？」)
 _PLACE_ONLY = re.compile(r"(?:那|那么)?(?:的)?(?:呢|吗|怎么样|如何)?[？?。]*")
 # an issuer's name said without the 以 of 「以…名义」 (「区政府办公室名义发文」)
 _ISSUER_UNLED = re.compile(r"(?<![以用])[市区县]?政府(?:办公室|办)?名义")
+# where the user is (「那我们这里呢」, 「咱这儿怎么规定的」): the place chosen in the front end, when one is
+# (not 「这里面」, 「这里头」: in what was asked)
 _HERE = re.compile(r"(?:我们|咱们|咱)(?:这里|这儿|这边|这)(?![个些种样么])|这里(?![面头])|这儿")
 
 
@@ -183,13 +183,11 @@ class Dialogue:
                 if resolved is not None and resolved.topic:  # after a question of one place, another before it
                     message = self._both_asked(message, places)
                 pointing = resolved is not None and pointed(message) is not None
-                # 「咸宁呢」, 「城区的同一条呢」 right after 「下一条呢」: the article just shown, of that place
-                placed_only = resolved is not None and self._place_only(message)
-                shown = placed_only and subject is not resolved
-                if (
-                    placed_only
-                ):  # 「城区的同一条呢」 after 「朝阳…第三十一条」: 「城区呢」, the article asked of that place
-                    message = _SAME_ARTICLE.sub("", message)
+                # 「城区的同一条呢」 after 「朝阳…第三十一条」: 「城区呢」, the article asked of that place; 「咸宁呢」 right
+                # after 「下一条呢」: the article just shown, of that place
+                place = self._only_a_place(message) if resolved is not None else None
+                shown = place is not None and subject is not resolved
+                message = place or message
                 before, resolved = resolved, self._next(message, resolved if pointing or shown else subject, selected)
                 if shown and subject is not None:  # a later follow-up is about the subject, at that place
                     subject = self._next(message, subject, selected)
@@ -208,12 +206,12 @@ class Dialogue:
             return Resolved("", selected)
         return replace(resolved, previous=before.question if before else "")
 
-    def _place_only(self, message: str) -> bool:
-        """Whether ``message`` only names a place to ask the same of (「那咸宁呢」, 「城区的同一条呢」)."""
+    def _only_a_place(self, message: str) -> str | None:
+        """``message`` without its 「同一条」, when it only names a place to ask the same of (「那咸宁呢」,
+        「城区的同一条呢」 → 「城区呢」); None for any other message."""
         bare = _SAME_ARTICLE.sub("", message.strip())
-        return bool(self.detector.detect(bare).cities) and bool(
-            _PLACE_ONLY.fullmatch(self.relocator.strip_places(bare))
-        )
+        named = self.detector.detect(bare).cities and _PLACE_ONLY.fullmatch(self.relocator.strip_places(bare))
+        return bare if named else None
 
     def _led_by_place(self, message: str) -> tuple[str, str] | None:
         """「城区呢？学习主题谁定」: the earlier question asked again of a place (「城区呢」, nothing but the place), then

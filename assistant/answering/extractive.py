@@ -251,9 +251,10 @@ class ExtractiveAnswerer:
             # quote is (the asked quantity stated for what is asked, a lead time in days) below
             quotes = (Citation(hits[0].article, own),)
             art = hits[0].article
-            for _, _, handed in self._handed_to(question, art, self.scorer.ranked(question, art), []):
-                if handed != own:  # 「能不能委托秘书长主持」: and to whom the rule lets it be handed
-                    quotes = with_quote(art, quotes, Citation(art, handed))
+            if handed_doing(question):  # 「能不能委托秘书长主持」: and to whom the rule lets it be handed
+                for _, _, handed in self._handed_to(question, art, self.scorer.ranked(question, art), []):
+                    if handed != own:
+                        quotes = with_quote(art, quotes, Citation(art, handed))
             judged = True  # that evidence was of another role's clause; the asked role's own clause answers
         # a rule that refuses whatever the evidence says: the asked quantity is not stated for what is asked
         context = sentences(hits[0].article, self.weights.long_sentence)
@@ -397,13 +398,13 @@ class ExtractiveAnswerer:
     ) -> list[Scored]:
         """For 「能不能委托秘书长主持」, the clause saying to whom the doing may be handed (「必要时，市长可委托负责常务工作的
         副市长召集并主持」), when it is not quoted already."""
-        handed = handed_doing(question)
+        if not (handed := handed_doing(question)):
+            return []
         found = next(
             (
                 c
                 for c in scored
-                if handed
-                and "委托" in c[2]
+                if "委托" in c[2]
                 and handed in c[2]
                 and c not in chosen
                 # (of the meeting asked; its doer is another than the one asked of: that is the answer)
