@@ -397,3 +397,26 @@ def test_a_count_capped_with_only_is_a_limit(assistant):
     assert QUESTION_TYPES["limit"][1].search("每个部门原则上只向市政府报送1种简报。")
     a = assistant.ask("部门给市政府报简报有啥限制", city="datong")
     assert "只向市政府报送1种简报" in a.answer
+
+
+def test_what_a_document_stopped_is_asked_however_the_doing_is_said():
+    # 「废止的是哪个文号」: the number of the one it replaced, not its own
+    assert asked_of_document("现行规则废止的是哪个文号") == (Asked.REPLACES,)
+    assert asked_of_document("现在这个区政府工作规则把哪个文件废了") == (Asked.REPLACES,)
+    assert asked_of_document("工作规则替代了什么文件") == (Asked.REPLACES,)
+    assert asked_of_document("工作规则的文号是哪个") == (Asked.NUMBER,)
+
+
+def test_a_clause_opening_with_some_of_something_asks_no_count():
+    from assistant.answering.quantities import definite
+
+    # 几个部门 before another clause that asks: some departments, not how many
+    assert asked("几个部门协商完还是谈不拢，请示该怎么报") is None
+    assert asked("几个部门联合制定的重要规范性文件，发之前要市政府批吗") is None
+    assert asked("几个部门会签，几天内回复") == "time"
+    assert definite("几个部门会签，几天内回复") == "多个部门会签，几天内回复"
+    # asked on its own, or with a question mark of its own, it is a count
+    assert asked("常务会几个人参加") == "count"
+    assert asked("几个人参加？谁主持？") == "count"
+    # 几个地方 is the places compared, left to the scope
+    assert definite("几个地方常务会能请哪些人列席，区别在哪") == "几个地方常务会能请哪些人列席，区别在哪"

@@ -64,7 +64,9 @@ _ASKING: dict[Asked, re.Pattern[str]] = {
         r"(?:还|仍然?|是否|是不是|现在)(?:有效|管用|适用|生效|现行)|(?:作废|废止|失效|过期)了?(?:吗|没|没有)"
     ),
     Asked.REPLACES: re.compile(
-        r"(?:替代|取代|代替|替换|废止)了?(?:哪|什么|啥)"
+        r"(?:替代|取代|代替|替换|废止|废除)(?:掉)?了?(?:的是|的)?(?:哪|什么|啥)"
+        # 「把哪个文件废了」: the one it stopped, asked before the doing
+        r"|把(?:哪|什么|啥)[^，,。？?]{0,8}(?:废止|废除|废|替代|取代|替换|代替)(?:了|掉)"
         # the one it replaced, however pointed at (「老的那版」, 「之前那个版本」, 「以前的规则」), or whether it still
         # holds (「旧的还管用吗」: it was stopped)
         rf"|{_OLD_ONE.pattern}"
@@ -120,6 +122,8 @@ def asked_of_document(q: str) -> tuple[Asked, ...]:
     # 「老的那版工作规则文号是多少」, 「上一版什么时候印发的」: the number or date of the replaced one, which only its
     # closing article's 「…印发的《…》（…号）停止执行」 says — not the current one's
     of_old = [s for s in re.split(r"[，,。？?！!；;]", q) if _OLD_ONE.search(s)]
+    # 「废止的是哪个文号」: the number asked with what it replaced is the replaced one's too
+    of_old += [s for s in re.split(r"[，,。？?！!；;]", q) if _ASKING[Asked.REPLACES].search(s)]
     dropped = {a for a in (Asked.NUMBER, Asked.ISSUED) if any(_ASKING[a].search(s) for s in of_old)}
     if still:
         dropped.add(Asked.STATUS)
