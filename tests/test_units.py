@@ -416,6 +416,11 @@ def test_a_part_saying_its_subject_again_or_asking_what_it_is_borrows_the_subjec
     assert question_parts("这里说的编制具体指啥？按什么原则定？", kinds)[1] == "这里说的编制按什么原则定"
 
 
+def test_a_clause_of_some_departments_is_the_case_of_the_part_after_it(kinds):
+    q = "几个部门协商完还是谈不拢，请示该怎么报"
+    assert question_parts(q, kinds) == [q]
+
+
 def test_a_case_supposed_after_a_part_asks_that_part_in_the_case(kinds):
     # 「如果有急事呢」 asks the first part again if there is urgent business (not 「常务会如果有急事」)
     assert question_parts("朝阳常务会多久开一次？如果有急事呢？", kinds)[1] == "如果有急事，朝阳常务会多久开一次"
@@ -840,6 +845,16 @@ def test_a_role_entrusted_is_the_clause_s_actor():
 
     entrusted = "区长、副区长或区长、副区长委托区政府办公室主任、副主任召开区政府专题会议"
     assert not role_mismatch("办公室主任可以主持专题会议吗", entrusted)
+
+
+def test_a_role_the_clause_says_does_the_doing_asked_is_no_mismatch():
+    from assistant.answering.roles import role_mismatch
+
+    office = "以市政府办公室名义发文，一般由市政府秘书长签发；重要文件报市政府分管领导同志或市长签发。"
+    assert not role_mismatch("以市政府办公室名义发文，是不是都得市长亲自签？", office)
+    # the clause's subject stays another one when the one asked does something else there
+    leave = "副市长请假的，报市长审批。"
+    assert role_mismatch("市长请假报谁批", leave)
 
 
 def test_the_rules_words_for_being_away_are_mined_not_typed_in():

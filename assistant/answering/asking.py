@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.answering.quantities import AS_NEEDED, asked
+from assistant.answering.quantities import AS_NEEDED, asked, definite
 from assistant.retrieval.tokenizer import default_tokenizer
 from assistant.textnorm import normalize
 
@@ -204,7 +204,7 @@ _WHAT_SAID = re.compile(r"啥(?=情况|情形|原因|条件|时候|人|事|样)"
 
 
 def question_types(question: str) -> tuple[str, ...]:
-    q = _WHAT_SAID.sub("什么", _WHICH_ONES.sub("哪些", question))
+    q = _WHAT_SAID.sub("什么", _WHICH_ONES.sub("哪些", definite(question)))
     return tuple(
         t
         for t, (asks, _) in QUESTION_TYPES.items()

@@ -22,7 +22,7 @@ from assistant.answering.phrasing import (
     names_something,
     split_predicate,
 )
-from assistant.answering.quantities import asked, asked_span
+from assistant.answering.quantities import asked, asked_span, definite
 from assistant.answering.roles import ROLE
 from assistant.retrieval.tokenizer import default_tokenizer
 
@@ -173,12 +173,15 @@ def _parts(
     known: Callable[[str], bool] | None = None,
 ) -> list[str]:
     clauses = _clauses(question)
+    # 「几个部门协商完还是谈不拢，请示该怎么报」: a clause whose 几 only says "some" asks nothing (``definite``)
+    marked = _clauses(definite(question))
+    asking = marked if len(marked) == len(clauses) else clauses
     parts: list[str] = []
     complete: set[int] = set()  # parts already whole questions (no subject to borrow)
     pending = ""
     context = ""  # a clause before the first part that only says what it is about
-    for clause in clauses:
-        if parts and clause.endswith("呢") and not _ASKS.search(clause) and not SCOPE_WORDS.search(clause):
+    for clause, said in zip(clauses, asking, strict=True):
+        if parts and clause.endswith("呢") and not _ASKS.search(said) and not SCOPE_WORDS.search(clause):
             # 「以区政府名义发文谁签发？以区府办名义的呢」: the first part asked again of a new subject; 「大同的常务会
             # 开会能带手机吗？专题会呢」: of another meeting, in the first part's meeting's place
             new = fragment(clause)
@@ -196,7 +199,7 @@ def _parts(
             # 「…怎么开，有规定吗」, 「各地咋规定的」: asks whether or how the rules say, which the answer shows;
             # 「咸宁怎么没有，它开什么会…」: a place and an asking of nothing
             continue
-        if SCOPE_WORDS.fullmatch(clause.rstrip("呢吗")) or not _ASKS.search(SCOPE_WORDS.sub("", clause)):
+        if SCOPE_WORDS.fullmatch(clause.rstrip("呢吗")) or not _ASKS.search(SCOPE_WORDS.sub("", said)):
             # context for the next part, or a comparison tail; 「那纪要呢，几天内印发」: 纪要 is what it asks of
             pending += _JOINERS.sub("", clause[:-1]) if clause.endswith("呢") else clause + "，"
             continue

@@ -212,9 +212,24 @@ def _whether_done_with_time(question: str) -> bool:
     return bool(_TIME_AS_OBJECT.search(question) and _WHETHER.search(question) and not _HOW_LONG.search(question))
 
 
+# 「几个部门联合制定的…，发之前要市政府批吗」, 「几个部门协商完还是谈不拢，请示该怎么报」: a clause that opens with
+# 几个 (几位, 几家, 几名) and is followed by another clause that asks is a case (some departments), not a count asked
+_INDEFINITE = re.compile(
+    r"(?:^|(?<=[，,。；;：:\s]))(?:要是|如果|假如|若)?(?:有|好)?几(?=[个位家名])(?!个(?:地方|地区|城市|市|区|县|地))"
+    r"(?=[^，,。；;？?！!]*[，,；;][^？?]*?(?:怎么|咋|吗|么|谁|哪|什么|啥|如何|是否|是不是|要不要|能不能|可不可以|多久|多长|几|呢))"
+)
+
+
+def definite(question: str) -> str:
+    """``question`` with a clause-opening 几 that only says "some" (``_INDEFINITE``) read as 多 (多个部门), so that
+    it asks no count; the same length, so positions in it stay those of the question."""
+    return _INDEFINITE.sub(lambda m: m.group(0)[:-1] + "多", question)
+
+
 @lru_cache(maxsize=4096)  # asked of the same question for every clause scored
 def asked(question: str) -> QuantityKind | None:
     """What quantity the question asks for: a frequency, a time (duration, deadline), a count, or none."""
+    question = definite(question)
     if _ASKS_FREQUENCY.search(question) or checked(question):
         return "frequency"
     if _ASKS_TIME.search(question):
@@ -249,6 +264,7 @@ LENGTH_CLAIMED = re.compile(
 
 def asked_span(question: str) -> tuple[int, int] | None:
     """Where the question asks for a quantity (its words are not content terms)."""
+    question = definite(question)
     m = _ASKS_FREQUENCY.search(question) or _ASKS_TIME.search(question) or _ASKS_COUNT.search(question)
     if m is None and _confirming(question):  # 「纪要要在3天内印发吗」: the time to be confirmed stands for it
         m = _TIME_CLAIMED.search(question)

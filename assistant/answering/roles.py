@@ -185,7 +185,23 @@ def role_mismatch(question: str, clause: str) -> bool:
     if asked and all(a.startswith("下级:") for a in asked) and not _OF_LOWER.search(normalize(clause)):
         return True
     said = subject_roles(clause)
-    return bool(asked and said and not any(_same(a, b) for a in asked for b in said))
+    if not (asked and said and not any(_same(a, b) for a in asked for b in said)):
+        return False
+    # 「以办公室名义发文是不是都得市长亲自签」: 「一般由秘书长签发；重要文件报…或市长签发」 says what the asked one does
+    return not (_doer_of(question, asked) and _doer_of(clause, asked))
+
+
+_DOING_AFTER = re.compile(rf"(?:亲自|本人|来|去|负责)?(?:{DOINGS})")
+
+
+def _doer_of(text: str, roles: frozenset[str]) -> bool:
+    """Whether ``text`` names one of ``roles`` right before a doing (「市长签发」, 「市长亲自签」)."""
+    t = normalize(text)
+    return any(
+        _DOING_AFTER.match(t, m.end())
+        and any(_same(a, r) for r in _qualified(m.group(0), t[: m.start()]) for a in roles)
+        for m in ROLE.finditer(t)
+    )
 
 
 def same_role(a: str, b: str) -> bool:
