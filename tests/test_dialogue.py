@@ -949,6 +949,12 @@ def test_whether_they_differ_after_a_move_to_another_place_compares_the_two(assi
     assert "朝阳市和咸宁市" in turn.question and turn.question.endswith("有什么不同")
     # one place talked about: 「一样吗」 is not about places
     assert assistant.dialogue.resolve(["大同常务会多久开一次", "全体会呢", "一样吗"]).city == "datong"
+    # 「两个一样吗」, 「哪个多」: the two places pointed at, or which of them, asked of both side by side
+    turn = assistant.dialogue.resolve(["大同请示不超过多少字", "城区呢", "两个一样吗"])
+    assert turn.city is None and "大同市和晋城市城区" in turn.question and turn.question.endswith("有什么不同")
+    turn = assistant.dialogue.resolve(["朝阳常务会议多久开一次", "大同呢", "哪个多？"])
+    assert turn.city is None and "朝阳市和大同市" in turn.question and "多久" in turn.question
+    assert assistant.dialogue.resolve(["大同常务会议多久开一次", "谁主持", "哪个多"]).city == "datong"
 
 
 def test_away_from_the_old_place_in_its_rules_word_is_away_from_the_new_one(assistant):

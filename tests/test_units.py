@@ -855,6 +855,9 @@ def test_a_role_the_clause_says_does_the_doing_asked_is_no_mismatch():
     # the clause's subject stays another one when the one asked does something else there
     leave = "副市长请假的，报市长审批。"
     assert role_mismatch("市长请假报谁批", leave)
+    # 「是区委书记主持的吧」: the doer guessed after 是 is asked about, not the question's subject
+    assert subject_roles("城区常务会议是区委书记主持的吧") == frozenset()
+    assert subject_roles("副市长是主持人吗") == {"副市长"}
 
 
 def test_the_rules_words_for_being_away_are_mined_not_typed_in():

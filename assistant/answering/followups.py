@@ -22,6 +22,13 @@ from assistant.answering.roles import ROLE
 
 # The conversation's two places, pointed at: 「这两个地方」, 「两地」, 「这俩地方」, 「它们」
 THESE_TWO = re.compile(r"[这那]?(?:两|俩)个?(?:地方|地区|城市|地|市)|[这那]俩|它们|两者|二者")
+# 「两个一样吗」, 「俩有区别吗」, 「它们哪个多」: the two places just talked about, pointed at with no place word
+TWO_POINTED = re.compile(r"^(?:那|那么)?(?:这|那)?(?:两|俩)(?:个|者|地|边)?|^(?:它们|二者|两者)")
+# 「哪个多」, 「谁开得勤」, 「哪边快一些」: which of them, asked with nothing else
+WHICH_MORE = re.compile(
+    r"(?:哪个|哪家|哪边|哪里|谁)(?:的)?(?:要|更|最|比较)?[\u4e00-\u9fff]{0,3}?(?:多|少|快|慢|早|晚|长|短|勤|频繁|严)"
+    r"(?:一些|些|一点|点)?(?:啊|呀|呢|吗)?"
+)
 # 「这三个地方」, 「这几个地方」: the places the conversation has been about (the last three; all of them)
 THESE_SEVERAL = re.compile(r"[这那](?P<n>三|四|几)个?(?:地方|地区|城市|地|市)")
 # A follow-up that widens the places (「各地呢」, 「其他地方也一样吗」, 「别的地区是怎么规定的」), and what

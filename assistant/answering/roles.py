@@ -38,7 +38,10 @@ def handed_doing(question: str) -> str | None:
 
 # Words after which a role is someone else (the one asked, reported to, approving): not the subject.
 # Not 由 or 委托: 「由常务副市长主持」, 「委托办公室主任召开」 name who acts.
-_OTHERS = re.compile(r"向|报(?!告|送|文)|经(?!济|费|验|常)|请示|[，,]受|[，,]由")
+# 「常务会议是区委书记主持的吧」: a role said after 是 as the one who does it is the doer guessed, not the subject
+_OTHERS = re.compile(
+    rf"向|报(?!告|送|文)|经(?!济|费|验|常)|请示|[，,]受|[，,]由|是(?=[\u4e00-\u9fff]{{0,3}}?(?:{ROLE.pattern})(?:来|亲自)?(?:{DOINGS}))"
+)
 
 
 # One name per role: 一把手 is what 主要负责同志 and 主要负责人 are called, and a department's
