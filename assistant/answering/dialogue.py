@@ -277,14 +277,18 @@ class Dialogue:
         """「有区别吗」 after 「朝阳常务会多久开一次」, 「那咸宁呢」: the conversation's last two places, side by side
         (「那朝阳市和咸宁市有区别吗」), when the message only asks whether they differ and names no place."""
         bare = followups.TWO_POINTED.sub("", LEAD.sub("", message).strip("呢？?。！!，, "))  # 「两个一样吗」
-        if len(places) < 2 or self.detector.detect(message).cities:
+        if len(places) < 2:
             return message
         if ASKS_DIFFERENCE.search(bare) and followups.only_comparing(bare):
-            return f"那{self._names(places[-2:])}{bare}"
-        if followups.WHICH_MORE.fullmatch(bare):
-            # 「哪个多？」: which of the two, shown by their rules side by side with whether (and how) they differ
-            return f"那{self._names(places[-2:])}有什么不同"
-        return message
+            asked = bare
+        elif followups.WHICH_MORE.fullmatch(bare):
+            asked = (
+                "有什么不同"  # 「哪个多？」: which of the two, shown side by side with whether (and how) they differ
+            )
+        else:
+            return message
+        # the places are read last: most messages ask more than whether the places differ
+        return message if self.detector.detect(message).cities else f"那{self._names(places[-2:])}{asked}"
 
     def _next(self, message: str, previous: Resolved | None, selected: str | None) -> Resolved:
         if previous is not None and requested_writing(previous.question):

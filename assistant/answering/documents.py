@@ -119,11 +119,10 @@ def asked_of_document(q: str) -> tuple[Asked, ...]:
     asked = _matched(q)
     # 「旧的还管用吗」 asks whether the replaced one holds, not the current one's status
     still = re.search(_OLD_STILL, q) and not _ASKING[Asked.STATUS].search(re.sub(_OLD_STILL, "", q))
-    # 「老的那版工作规则文号是多少」, 「上一版什么时候印发的」: the number or date of the replaced one, which only its
-    # closing article's 「…印发的《…》（…号）停止执行」 says — not the current one's
-    of_old = [s for s in re.split(r"[，,。？?！!；;]", q) if _OLD_ONE.search(s)]
-    # 「废止的是哪个文号」: the number asked with what it replaced is the replaced one's too
-    of_old += [s for s in re.split(r"[，,。？?！!；;]", q) if _ASKING[Asked.REPLACES].search(s)]
+    # 「老的那版工作规则文号是多少」, 「上一版什么时候印发的」, 「废止的是哪个文号」: the number or date of the replaced
+    # one, which only its closing article's 「…印发的《…》（…号）停止执行」 says — not the current one's (what asks
+    # of the replaced one includes every pointing at it, ``_OLD_ONE``)
+    of_old = [s for s in re.split(r"[，,。？?！!；;]", q) if _ASKING[Asked.REPLACES].search(s)]
     dropped = {a for a in (Asked.NUMBER, Asked.ISSUED) if any(_ASKING[a].search(s) for s in of_old)}
     if still:
         dropped.add(Asked.STATUS)
