@@ -10,6 +10,7 @@ from assistant.answering.kinds import Kinds
 from assistant.answering.phrasing import combine, fragment, is_followup, split_predicate, topic_of
 from assistant.knowledge.ingest import load_articles
 from assistant.knowledge.registry import load_registry
+from assistant.models import Reason
 from assistant.retrieval.tokenizer import default_tokenizer
 
 from .conftest import KNOWLEDGE
@@ -955,6 +956,17 @@ def test_whether_they_differ_after_a_move_to_another_place_compares_the_two(assi
     turn = assistant.dialogue.resolve(["朝阳常务会议多久开一次", "大同呢", "哪个多？"])
     assert turn.city is None and "朝阳市和大同市" in turn.question and "多久" in turn.question
     assert assistant.dialogue.resolve(["大同常务会议多久开一次", "谁主持", "哪个多"]).city == "datong"
+    # … and after one question over the two places: that question again, with the verdict (not a follow-up
+    # glued to it, 「和的常务会议两个一样吗」, asked of every place)
+    for asked in ("两个一样吗", "那这俩有区别吗", "哪个多"):
+        turn = assistant.dialogue.resolve(["大同和咸宁的常务会议多久开一次", asked])
+        q = turn.question
+        assert turn.city is None and q.startswith("大同") and "咸宁" in q and q.endswith("多久开一次，有什么不同"), (
+            asked
+        )
+    # 「两个一样吗」 with nothing before it: which two? asked back, not answered for every place
+    answer = assistant.ask("两个一样吗")
+    assert answer.refused and answer.reason is Reason.NEEDS_CONTEXT
 
 
 def test_away_from_the_old_place_in_its_rules_word_is_away_from_the_new_one(assistant):

@@ -857,6 +857,18 @@ def test_a_role_the_clause_says_does_the_doing_asked_is_no_mismatch():
     assert role_mismatch("市长请假报谁批", leave)
     # 「是区委书记主持的吧」: the doer guessed after 是 is asked about, not the question's subject
     assert subject_roles("城区常务会议是区委书记主持的吧") == frozenset()
+
+
+def test_a_doer_guessed_is_searched_as_who():
+    from assistant.answering.roles import doer_unguessed
+
+    assert doer_unguessed("专题会的会议材料都是市政府办公室起草的吧") == "专题会的会议材料都是谁起草的吧"
+    assert doer_unguessed("常务会议是区委书记主持的吧") == "常务会议是谁主持的吧"
+    assert doer_unguessed("市长办公会由市长主持吗") == "市长办公会由谁主持吗"
+    # no doer guessed: asked already, a thing rather than a role or a body, or no doing after it
+    assert doer_unguessed("常务会由谁主持") is None
+    assert doer_unguessed("这个是大事情主持的吧") is None
+    assert doer_unguessed("常务会议是每月开的吧") is None
     assert subject_roles("副市长是主持人吗") == {"副市长"}
 
 

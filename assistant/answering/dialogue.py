@@ -511,10 +511,12 @@ class Dialogue:
         return rest
 
     def _differ_asked(self, bare: str, named: Sequence[str], previous: Resolved) -> bool:
-        """「有区别吗」, 「区别在哪」 naming no place, after a question over several places (or every place)."""
+        """「有区别吗」, 「区别在哪」, 「哪个多」 naming no place, after a question over several places (or every place)."""
         several = len(self.detector.detect(previous.question).cities) > 1 or EVERY_PLACE.search(previous.question)
-        asks = bare.strip("那呢？?。！!，, ")
-        return bool(asks and not named and previous.topic is None and several and followups.only_comparing(asks))
+        asks = followups.TWO_POINTED.sub("", bare.strip("呢？?。！!，, ")).strip("那")  # 「两个一样吗」: the two
+        # 「哪个多？」: which of them, shown side by side with whether (and how) they differ
+        differ = followups.only_comparing(asks) or followups.WHICH_MORE.fullmatch(asks) is not None
+        return bool(asks and not named and previous.topic is None and several and differ)
 
     def _supposed(self, message: str, previous: Resolved, selected: str | None) -> Resolved | None:
         """「有急事的话能临时开吗」 after 「常务会一个月开几回」: a question with no subject of its own under a

@@ -26,6 +26,7 @@ from assistant.answering.quantities import asked, asked_unit, plain_asking, stat
 from assistant.answering.references import ARTICLE_REF, named_document, named_elsewhere
 from assistant.answering.relevance import bears_on
 from assistant.answering.relocation import Relocator, one_level
+from assistant.answering.roles import doer_unguessed
 from assistant.answering.scoring import ClauseScorer, coverage
 from assistant.answering.stated import quantity_elsewhere
 from assistant.answering.timing import lead_time_unstated
@@ -363,7 +364,11 @@ class Drafter:
 
     def _hits(self, q: str, city: str, k: int = 5, vector: Vector = ()) -> tuple[Retrieval, str | None]:
         """Ranked hits; with "第N条" in the question, that article first (or why it does not exist)."""
-        found = self.retriever.retrieve(q, city, k, vector)
+        # 「…都是市政府办公室起草的吧」: searched as who does it (the one named is the guess the answer checks)
+        unguessed = doer_unguessed(q)
+        found = (
+            self.retriever.retrieve(unguessed, city, k) if unguessed else self.retriever.retrieve(q, city, k, vector)
+        )
         if "duty" in question_types(q) and self.analyzer.kinds.named(q):
             # what a meeting does (「常务会主要研究哪些事」) is said as its 主要任务 (「…的主要任务是：」): searched for
             # too, and its hits taken when they put another article first (else the question's own, on which the

@@ -102,7 +102,8 @@ def comparing_only(question: str, place_names: tuple[str, ...]) -> bool:
     """「有区别吗」, 「大同和咸宁一样吗」, 「这几个地方有区别吗」: only whether places differ, with nothing asked of
     them — a follow-up, meaningless without the question it follows. ``place_names`` longest first."""
     bare = strip_places(question, place_names)
-    return places_compared(question) or only_comparing(JOINED.sub("", bare))
+    # 「两个一样吗」, 「这俩有区别吗」: the two pointed at, nothing named of them
+    return places_compared(question) or only_comparing(JOINED.sub("", TWO_POINTED.sub("", bare.strip())))
 
 
 # A guess put to be confirmed (「直接找区长请就行了」, 「报备一下就可以吧」): a yes/no asking too

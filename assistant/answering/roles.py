@@ -294,3 +294,22 @@ def issuer_matches(question: str, clause: str) -> bool:
 def _unleveled(issuer: str) -> str:
     """「市政府办公室」 → 「政府办公室」: an issuer without its level."""
     return re.sub(r"^[市区县](?=(?:人民)?政府)", "", issuer)
+
+
+# 「专题会的会议材料都是市政府办公室起草的吧」, 「常务会是区委书记主持的吧」: a yes/no question that names who it
+# supposes does something asks who does it; the one named is the guess to be checked, not what to search for
+_GUESSED_DOER = re.compile(
+    rf"(?:都是|就是|是|由)(?P<who>[\u4e00-\u9fff]{{2,8}}?)(?:亲自|来|去|负责|在)?(?:{DOINGS})"
+    r"[\u4e00-\u9fff]{0,4}?的?(?:吧|吗|嘛|么|对吧|是吧|对不对|是不是)[？?！!。]*$"
+)
+_BODY = re.compile(r"(?:办公室|部门|单位|机关|政府|机构|[局委办厅处科])$")
+
+
+def doer_unguessed(question: str) -> str | None:
+    """``question`` with the doer it supposes said as 谁 (「…都是谁起草的吧」), when it names one (a role or a
+    body, before a doing); else None."""
+    q = normalize(question)
+    m = _GUESSED_DOER.search(q)
+    if m is None or not (ROLE.search(m.group("who")) or _BODY.search(m.group("who"))):
+        return None
+    return q[: m.start("who")] + "谁" + q[m.end("who") :]
