@@ -1640,3 +1640,11 @@ def test_the_requirements_asked_are_each_rule_the_paragraph_sets(assistant):
 def test_the_clause_for_the_body_asked_about(assistant, messages, city, quoted):
     turn = assistant.dialogue.resolve(messages, city)
     assert quoted in assistant.ask(turn.question, city=turn.city, previous=turn.previous).answer
+
+
+def test_a_list_of_what_a_role_does_quotes_each_clause_saying_it_does_it(assistant):
+    # 「哪些公文要市长签发」: both sentences of 咸宁's 第三十一条 that end 「由市长签发」, not the first alone; and
+    # not the sentence on what the mayor 签署 (another doing)
+    answer = assistant.ask("哪些公文要市长签发", city="xianning", mode="extractive")
+    assert "报省政府和市委的请示、报告" in answer.answer and "重要政策性、规范性文件" in answer.answer
+    assert "由市长签署" not in answer.answer

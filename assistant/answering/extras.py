@@ -4,7 +4,8 @@ A list asked (「要听取哪些方面的意见」) is answered by the clause th
 (「…听取市政府参事、专家和社会公众意见」) besides the best (「广泛听取各方面的意见」); limits asked
 (「对部门自己搞督查有啥限制」) by each limit the article sets on the doing (「严禁重复督查…」 and 「未经批准，
 …不得以市政府名义开展督查」); who does it (「专题会谁来主持」) by each clause naming someone who does it (the
-leaders, and 「受委托，副秘书长可以召集和主持」). Pure functions over an article's scored clauses (score, position, clause).
+leaders, and 「受委托，副秘书长可以召集和主持」); what a role does, asked as a list (「哪些公文要市长签发」), by each
+clause saying that role does it (「…的请示、报告…，由市长签发」 and 「…重要政策性、规范性文件，由市长签发」). Pure functions over an article's scored clauses (score, position, clause).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from assistant.answering.analysis import Group
 from assistant.answering.asking import QUESTION_TYPES, asked_doing, asks_whose, enumerating, question_types
 from assistant.answering.doers import names_doer
 from assistant.answering.lists import asks_for_list
-from assistant.answering.roles import ROLE, role_mismatch
+from assistant.answering.roles import DOINGS, ROLE, role_mismatch
 from assistant.answering.scoring import coverage
 from assistant.textnorm import normalize
 
@@ -47,6 +48,8 @@ def asked_extras(
             None,
         )
         out += [more] if more is not None else []
+    if asks_for_list(question):
+        out += [c for c in _done_by_the_role(question, scored) if c not in chosen and c not in out]
     if (doing := asked_doing(question)) and names_doer(best[2], doing):
         # who else may do it: 「…专题会议由市政府领导同志召集和主持」 and 「受…委托，副秘书长可以召集和主持…」
         floor = coverage(groups, best[2])
@@ -88,3 +91,18 @@ def _another_doer(question: str, doing: str, best: str, clause: str) -> bool:
         return False
     m = re.search(rf"(?P<role>{ROLE.pattern})[^，。；,;]{{0,8}}?{re.escape(doing)}", normalize(clause))
     return m is not None and m.group("role") not in normalize(best) and not role_mismatch(question, clause)
+
+
+# a role and what it does, as a list question says it (「要市长签发」, 「市长得签」)
+_ROLE_DOES = re.compile(rf"(?P<role>{ROLE.pattern})(?:要|得|须|需|都|会|亲自|来|负责)*(?P<doing>{DOINGS})")
+
+
+def _done_by_the_role(question: str, scored: Sequence[Scored]) -> list[Scored]:
+    """For a list of what a role does (「哪些公文要市长签发」), the clauses saying that role does it (「…，由市长
+    签发」), in the article's order: each says some of the things listed. Not a deputy's (副市长) nor the role
+    said otherwise (「经市长同意后，由…分管领导同志签发」 names no 市长签发)."""
+    m = _ROLE_DOES.search(normalize(question))
+    if m is None:
+        return []
+    said = re.compile(rf"(?<![副务]){re.escape(m.group('role'))}(?:亲自)?{re.escape(m.group('doing'))}")
+    return sorted((c for c in scored if said.search(normalize(c[2]))), key=lambda c: c[1])
