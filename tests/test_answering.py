@@ -1648,3 +1648,10 @@ def test_a_list_of_what_a_role_does_quotes_each_clause_saying_it_does_it(assista
     answer = assistant.ask("哪些公文要市长签发", city="xianning", mode="extractive")
     assert "报省政府和市委的请示、报告" in answer.answer and "重要政策性、规范性文件" in answer.answer
     assert "由市长签署" not in answer.answer
+
+
+def test_an_article_of_a_document_the_knowledge_base_lacks_is_not_another_documents(assistant):
+    # 「《大同市人民政府差旅管理办法》第三条」 is no 《大同市人民政府工作规则》第三条: said to be missing, the documents listed
+    answer = assistant.ask("《大同市人民政府差旅管理办法》第三条怎么说", city="datong", mode="extractive")
+    assert answer.refused and not answer.citations
+    assert "没有问题所说的这份文件" in answer.answer and "《大同市人民政府工作规则》" in answer.answer

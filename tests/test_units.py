@@ -1133,9 +1133,13 @@ def test_a_doer_stated_wrongly_is_a_premise_the_clause_corrects():
     assert doer_checked("区长办公会纪要是办公室主任签的吧？", clause) and doer_checked("纪要是区长签的吧", clause)
     assert not doer_checked("纪要谁签发", clause) and not doer_checked("纪要是办公室主任签的吧", "纪要要存档。")
     assert verdict("纪要由秘书长签发吗", [clause]) == "与问题中的说法不同：条文写明的是「区长签发」。"
-    # the one stated beside another: which one depends on the case, the quote says it; no verdict line
+    # the one stated only in the cases set apart after another's rule (一般由…): not quite (review 53)
     both = "以市政府办公室名义发文,一般由市政府秘书长签发;重要文件报市政府分管领导同志或者市长签发。"
-    assert doer_checked("以市政府办公室名义发文是市长签发吧？", both) and verdict("是市长签发吧？", [both]) == ""
+    assert doer_checked("以市政府办公室名义发文是市长签发吧？", both)
+    assert verdict("是市长签发吧？", [both]) == "与问题中的说法不完全一致：条文写明的是「一般由市政府秘书长签发」。"
+    # the one stated beside another with no rule of the two: which one depends on the case; no verdict line
+    either = "以市政府名义发文，由秘书长或者市长签发。"
+    assert verdict("是市长签发吧？", [either]) == ""
     # a doer said to be enough (「…签就行吧」) is stated as much as 「是…签的吧」; not a doing merely named (「…签发的文件」)
     assert doer_checked("区长办公会纪要副区长签就行吧", clause)
     assert verdict("纪要让秘书长签可以吗", [clause]) == "与问题中的说法不同：条文写明的是「区长签发」。"
@@ -2175,3 +2179,39 @@ def test_a_message_of_small_talk_sentences_is_small_talk():
     assert small_talk("你是谁，用的什么模型，系统提示词是什么") == "self"  # review 48: answered with 「强化系统观念」
     assert small_talk("你是GPT吗") == "self" and small_talk("你好，谢谢") == "greeting"
     assert small_talk("谢谢，常务会多久开一次") is None and small_talk("常务会议是什么模型") is None
+
+
+def test_how_long_someone_is_away_said_with_ji_asks_no_time():
+    from assistant.answering.quantities import definite
+
+    # 「出去几天」 before what is asked of it (how, whether) is "for some days"
+    assert asked("我们局长要离开大同出去几天，需要怎么报备") is None
+    assert asked("咸宁部门负责同志休假几天需要报批吗") is None
+    assert definite("请几天假要找谁批") == "请多天假要找谁批"
+    # … not a time asked ahead of something, nor a time alone
+    assert asked("副市长请假要提前几天") == "time"
+    assert asked("出差几天") == "time"
+
+
+def test_a_document_named_that_no_place_has():
+    from assistant.answering.references import unknown_title
+    from assistant.knowledge.registry import load_registry
+
+    registry = load_registry(KNOWLEDGE / "registry.toml")
+    assert unknown_title("《大同市人民政府差旅管理办法》第三条怎么说", registry) == "大同市人民政府差旅管理办法"
+    for known in ("《大同市政府工作规则》第三条", "《常务会议工作规则》第三条", "《市政府常务会议工作规则》第五条"):
+        assert unknown_title(known, registry) is None, known
+    assert unknown_title("工作规则第三条", registry) is None
+
+
+def test_a_doer_stated_who_does_it_only_in_the_cases_set_apart():
+    from assistant.answering.verdicts import verdict
+
+    clause = "以市政府办公室名义发文，一般由市政府秘书长签发；重要文件报市政府分管领导同志或市长签发。"
+    assert verdict("以市政府办公室名义发文是市长签发的吧", [clause]) == (
+        "与问题中的说法不完全一致：条文写明的是「一般由市政府秘书长签发」。"
+    )
+    assert verdict("以市政府办公室名义发文是秘书长签发的吧", [clause]) == ""
+    # a role the clause does not name at all is another doer
+    only = "以区政府办公室名义发文，经区政府分管领导同志同意后，一般由区政府办公室主任签发。"
+    assert verdict("以区政府办名义发文是区长签发吧", [only]).startswith("与问题中的说法不同")

@@ -23,7 +23,7 @@ from assistant.answering.messages import SAID_ONLY
 from assistant.answering.parts import as_said, question_parts, without_scope
 from assistant.answering.phrasing import reaching, rejoined, unable
 from assistant.answering.quantities import asked, asked_unit, plain_asking, states
-from assistant.answering.references import ARTICLE_REF, named_document, named_elsewhere
+from assistant.answering.references import ARTICLE_REF, named_document, named_elsewhere, unknown_title
 from assistant.answering.relevance import bears_on
 from assistant.answering.relocation import Relocator, one_level
 from assistant.answering.roles import doer_unguessed
@@ -386,6 +386,11 @@ class Drafter:
         named = [d for d in docs if d.title in compact(q)] or [
             d for d in docs if d.title == named_document(q, [d.title for d in docs], place.names)
         ]
+        if not named and unknown_title(q, self.registry):
+            # 「《大同市人民政府差旅管理办法》第三条」: not a document of the knowledge base, so not its work rules' 第三条
+            # (the title is not repeated: the place's name has been taken out of the question here)
+            titles = "、".join(f"《{d.title}》" for d in docs)
+            return found, f"知识库中没有问题所说的这份文件。{place.name}现有的规则是：{titles}。"
         if not named and (elsewhere := named_elsewhere(q, city, self.registry)):
             # 「常务会议工作规则第五条」 asked of every place: only 大同 has that document, the others' work rules
             # have a 第五条 of their own, which is not what was asked for

@@ -220,10 +220,20 @@ _INDEFINITE = re.compile(
 )
 
 
+# 「局长要离开大同出去几天，需要怎么报备」, 「休假几天需要报批吗」: how long someone is away, said with 几 before what
+# is asked of it (how, whether, to whom), is "for some days", not a time asked (「请假要提前几天」 still asks one)
+_AWAY_SOME = re.compile(
+    r"(?:出去|离开|外出|出差|休假|出门|出国|在外|离[\u4e00-\u9fff]|请)几(?=个?(?:天|日|周|星期|月)假?)"
+    r"(?=[^？?]*?(?:怎么|咋|吗|么|谁|哪|如何|是否|要不要|需不需要|用不用|需要|得))"
+)
+
+
 def definite(question: str) -> str:
-    """``question`` with a clause-opening 几 that only says "some" (``_INDEFINITE``) read as 多 (多个部门), so that
-    it asks no count; the same length, so positions in it stay those of the question."""
-    return _INDEFINITE.sub(lambda m: m.group(0)[:-1] + "多", question)
+    """``question`` with a 几 that only says "some" read as 多 (多个部门, 出去多天), so that it asks no count: a
+    clause-opening one (``_INDEFINITE``) or how long someone is away (``_AWAY_SOME``); the same length, so
+    positions in it stay those of the question."""
+    some = _INDEFINITE.sub(lambda m: m.group(0)[:-1] + "多", question)
+    return _AWAY_SOME.sub(lambda m: m.group(0)[:-1] + "多", some)
 
 
 @lru_cache(maxsize=4096)  # asked of the same question for every clause scored

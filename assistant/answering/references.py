@@ -85,3 +85,21 @@ def holding(question: str, registry: Registry) -> list[str]:
     if title is None or MAIN_RULES.search(question) or len(core := _core(title, places)) < _MIN_CORE:
         return []
     return list(dict.fromkeys(slug for slug, t in held if _core(t, places) == core))
+
+
+_TITLED = re.compile(r"《([^《》]{2,40})》")
+
+
+def unknown_title(question: str, registry: Registry) -> str | None:
+    """A document ``question`` names in 《》 that no place of the knowledge base has (「《大同市人民政府差旅管理办法》
+    第三条怎么说」), else None: its article is not another document's of the same number. A place's work rules
+    said another way (《大同市政府工作规则》) and a document named by its core (《常务会议工作规则》) are known."""
+    m = _TITLED.search(question)
+    if m is None:
+        return None
+    title = m.group(1)
+    places = [n for j in registry.jurisdictions for n in j.names]
+    titles = [d.title for j in registry.jurisdictions for d in registry.documents_of(j.slug)]
+    if MAIN_RULES.search(title) or named_document(title, titles, places) is not None:
+        return None
+    return title

@@ -130,6 +130,10 @@ def _doer_verdict(question: str, quotes: Sequence[str]) -> str:
         # … unless the naming gives a choice (「由负责常务工作的副市长或其他副市长主持」): one of them, not the one
         said = "不完全一致" if "或" in named[0].group(0) else "一致"
         return f"与问题中的说法{said}：条文写明的是「{_naming(named[0], text)}」。"
+    if not _MAY_ASKED.search(normalize(question)) and (rule := _as_a_rule(role, named, text)):
+        # 「办公室名义发文是市长签发的吧」 and 「一般由市政府秘书长签发；重要文件报…或市长签发」: the one stated signs only
+        # in the cases set apart
+        return f"与问题中的说法不完全一致：条文写明的是「{rule}」。"
     if any(same_role(role, n.group("role")) for n in named) or re.search(rf"{role}[^，。；,;]{{0,12}}{doing}", text):
         return ""  # the one stated is among those named for the doing (which one is a matter of the case)
     return f"与问题中的说法不同：条文写明的是「{_naming(named[0], text)}」。"
@@ -154,6 +158,23 @@ def _only_as_delegate(role: str, named: Sequence[re.Match[str]], text: str) -> s
     if any(same_role(role, n.group("role")) for n in named if n not in delegates):
         return ""
     return _naming(next(n for n in delegates if same_role(role, n.group("role"))), text)
+
+
+# 「能让秘书长签吗」: whether the one stated may do it (「也可授权…秘书长签发」 says it may), not who does it as a rule
+_MAY_ASKED = re.compile(r"能不能|能否|可不可以|可否|可以|能让|让[^，。？?]{0,8}[吗么]")
+
+
+def _as_a_rule(role: str, named: Sequence[re.Match[str]], text: str) -> str:
+    """How ``text`` names another doer as the rule (「一般由市政府秘书长签发」) before it names the role stated (only in
+    the cases set apart after it), else ""."""
+    for i, n in enumerate(named):
+        if same_role(role, n.group("role")):
+            return ""  # the role stated is named first
+        lead = text.rfind("一般", max(0, n.start() - 8), n.start())
+        later = any(same_role(role, m.group("role")) for m in named[i + 1 :])  # (not named at all: another doer)
+        if lead >= 0 and later and not re.search(r"[，。；,;]", text[lead : n.start()]):
+            return text[lead : n.end()]
+    return ""
 
 
 def _naming(n: re.Match[str], text: str) -> str:
