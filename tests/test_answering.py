@@ -1655,3 +1655,10 @@ def test_an_article_of_a_document_the_knowledge_base_lacks_is_not_another_docume
     answer = assistant.ask("《大同市人民政府差旅管理办法》第三条怎么说", city="datong", mode="extractive")
     assert answer.refused and not answer.citations
     assert "没有问题所说的这份文件" in answer.answer and "《大同市人民政府工作规则》" in answer.answer
+
+
+def test_a_second_part_asking_of_another_role_gets_that_roles_rule(assistant):
+    # 「…副市长出差向谁请假？部门负责人呢？」: the heads' own rule (负责同志 where the question says 负责人), not dropped as
+    # answered by the 副市长's
+    answer = assistant.ask("咸宁副市长出差向谁请假？部门负责人呢？", city="xianning", mode="extractive")
+    assert "应当事先向市长请假" in answer.answer and "应当先向市政府分管领导同志报批" in answer.answer

@@ -26,7 +26,7 @@ from assistant.answering.quantities import asked, asked_unit, plain_asking, stat
 from assistant.answering.references import ARTICLE_REF, named_document, named_elsewhere, unknown_title
 from assistant.answering.relevance import bears_on
 from assistant.answering.relocation import Relocator, one_level
-from assistant.answering.roles import doer_unguessed
+from assistant.answering.roles import doer_unguessed, role_mismatch
 from assistant.answering.scoring import ClauseScorer, coverage
 from assistant.answering.stated import quantity_elsewhere
 from assistant.answering.timing import lead_time_unstated
@@ -45,6 +45,20 @@ _AWAY_WORDS = re.compile(r"外出|出差|离开|出访|出国|出境|休假|休�
 _DEEPER = 6  # a named document's articles are looked for this many times deeper than the hits asked for
 # the kinds of answer a part's words alone do not give: a quote answers it only by an answer of that kind
 _OWN_ANSWER = STRICT_TYPES | {"who", "composition"}
+
+
+def _own_roles_rule(part: str, whole: Draft, draft: Draft) -> bool:
+    """Whether ``draft`` answers ``part`` with the rule for the role it asks of, where the whole question's quotes are
+    the rule for others: 「咸宁副市长出差向谁请假？部门负责人呢？」 is answered for 部门负责人 by 「各部门主要负责同志
+    离咸外出…」, though it says 负责同志 where the question says 负责人."""
+    quoted = [c.quote for c in whole.citations]
+    return (
+        not draft.refused
+        and bool(draft.citations)
+        and bool(quoted)
+        and all(role_mismatch(part, q) for q in quoted)
+        and not any(role_mismatch(part, c.quote) for c in draft.citations)
+    )
 
 
 def _gives_kind(part: str, draft: Draft) -> bool:
@@ -151,7 +165,13 @@ class Drafter:
                     if _gives_kind(part, own) and self._answered_by(part, own):
                         found, draft = again, own
                 said = as_said(part, mine) if part is not mine else None
-                if said and len(self.analyzer.groups(said)) >= _OWN_WORDS and not self._answered_by(part, draft):
+                own_role = whole is not None and _own_roles_rule(part, whole, draft)  # (the role's own rule found)
+                if (
+                    said
+                    and len(self.analyzer.groups(said)) >= _OWN_WORDS
+                    and not own_role
+                    and not self._answered_by(part, draft)
+                ):
                     # a part that borrowed the first part's subject and is not answered so, naming things of its own:
                     # as the question says it (「会签几天内回复」 after 「全区性会议提前几天报」 asks of 会签, not of the
                     # meeting; 「最多写多少字」 after 「专题会的汇报材料有字数要求吗」 names nothing of its own)
@@ -163,7 +183,11 @@ class Drafter:
                     vectors[c] = found.vector
                     if mine == question:
                         as_asked.setdefault(question, found.vector)
-                elif not (covered := self._answered_by(part, whole, draft)) and not self._answered_by(part, draft):
+                elif (
+                    not (covered := self._answered_by(part, whole, draft))
+                    and not self._answered_by(part, draft)
+                    and not own_role
+                ):
                     draft = Draft((), True, part=part)  # said to be unanswered, not silently dropped
                 elif draft.refused or self._provided_for(part, whole) or not self._adds(draft, whole, covered):
                     continue
