@@ -109,3 +109,12 @@ def matchable(text: str) -> str:
 
 # 「办公室主任、副主任」: the deputy of the same body (办公室副主任), its name said once
 _DEPUTY_AFTER = re.compile(r"([\u4e00-\u9fff]{2,6})(主任|局长|处长|科长|秘书长)、副\2")
+
+
+# markup pasted into a question (HTML, with a script's or a style's body): no words of it
+_MARKUP = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1>|$)|<[^<>]*>?", re.IGNORECASE | re.DOTALL)
+
+
+def without_markup(text: str) -> str:
+    """``text`` without HTML tags (and the bodies of scripts and styles): what of a user's words an answer repeats."""
+    return _MARKUP.sub("", text).strip()

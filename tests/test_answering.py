@@ -1662,3 +1662,10 @@ def test_a_second_part_asking_of_another_role_gets_that_roles_rule(assistant):
     # answered by the 副市长's
     answer = assistant.ask("咸宁副市长出差向谁请假？部门负责人呢？", city="xianning", mode="extractive")
     assert "应当事先向市长请假" in answer.answer and "应当先向市政府分管领导同志报批" in answer.answer
+
+
+def test_a_part_left_unanswered_is_said_without_the_markup_pasted_into_it(assistant):
+    answer = assistant.ask(
+        "常务会多久开一次？<script>alert(1)</script>市长的工资多少", city="datong", mode="extractive"
+    )
+    assert "每月召开 1-2 次" in answer.answer and "<script>" not in answer.answer and "alert" not in answer.answer

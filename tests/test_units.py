@@ -2215,3 +2215,10 @@ def test_a_doer_stated_who_does_it_only_in_the_cases_set_apart():
     # a role the clause does not name at all is another doer
     only = "以区政府办公室名义发文，经区政府分管领导同志同意后，一般由区政府办公室主任签发。"
     assert verdict("以区政府办名义发文是区长签发吧", [only]).startswith("与问题中的说法不同")
+
+
+def test_markup_pasted_into_a_question_is_not_repeated():
+    from assistant.textnorm import without_markup
+
+    assert without_markup("<script>alert(1)</script>市长的工资多少") == "市长的工资多少"
+    assert without_markup("起草<img src=x onerror=alert(1)>会议通知") == "起草会议通知"

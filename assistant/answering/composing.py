@@ -20,6 +20,7 @@ from assistant.answering.superlatives import conclusion, sameness
 from assistant.answering.verdicts import verdict
 from assistant.knowledge.registry import Registry
 from assistant.models import Answer, Citation, Hit, Reason
+from assistant.textnorm import without_markup
 
 
 def refused(
@@ -96,7 +97,8 @@ class Composer:
                 quotes = _in_reading_order(quotes)
             citations.extend(quotes)
             # a part of the question the place's rules leave unanswered is said, never silently dropped
-            unanswered = [d.part for city, d, _ in drafts if city == c and d.refused and d.part]
+            # (as the user said it, without markup pasted in: the answer may be shown as HTML)
+            unanswered = [without_markup(d.part) for city, d, _ in drafts if city == c and d.refused and d.part]
             rules = self.rules_called([c])
             said = format_quotes(quotes) + "".join(f"\n（「{p}」：现行{rules}中未找到明确规定。）" for p in unanswered)
             if single:

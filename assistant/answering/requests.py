@@ -13,6 +13,7 @@ import re
 
 from assistant.answering.phrasing import ASKING
 from assistant.answering.roles import ROLE
+from assistant.textnorm import without_markup
 
 MAX_QUESTION_CHARS = 500  # the longest question answered, as asked or as made whole from the conversation
 
@@ -27,13 +28,10 @@ _WRITING_REQUEST = re.compile(
 )
 
 
-_MARKUP = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1>|$)|<[^<>]*>?", re.IGNORECASE | re.DOTALL)
-
-
 def requested_writing(question: str) -> str | None:
     """What the question asks to be written for it (「帮我写一份请假条」 → 「请假条」), None for a question."""
     # markup typed or pasted into the question (「起草<img …>会议通知」) is no part of what is asked for
-    m = _WRITING_REQUEST.match(_MARKUP.sub("", question).strip())
+    m = _WRITING_REQUEST.match(without_markup(question))
     if not m:
         return None
     thing = (m.group("a") or m.group("b") or "").strip().rstrip("吧吗呢呀啊")
