@@ -1669,3 +1669,9 @@ def test_a_part_left_unanswered_is_said_without_the_markup_pasted_into_it(assist
         "常务会多久开一次？<script>alert(1)</script>市长的工资多少", city="datong", mode="extractive"
     )
     assert "每月召开 1-2 次" in answer.answer and "<script>" not in answer.answer and "alert" not in answer.answer
+
+
+@pytest.mark.parametrize("question", ["一个请示里能写好几件事吗", "一份请示里能顺带写两三件事吗？"])
+def test_several_matters_in_one_request_is_the_one_matter_rule(assistant, question):
+    answer = assistant.ask(question, city="datong", mode="extractive")
+    assert not answer.refused and "请示应当一文一事" in answer.answer
