@@ -865,6 +865,8 @@ def test_a_doer_guessed_is_searched_as_who():
     assert doer_unguessed("专题会的会议材料都是市政府办公室起草的吧") == "专题会的会议材料都是谁起草的吧"
     assert doer_unguessed("常务会议是区委书记主持的吧") == "常务会议是谁主持的吧"
     assert doer_unguessed("市长办公会由市长主持吗") == "市长办公会由谁主持吗"
+    # … or said to be enough to do it
+    assert doer_unguessed("县区报市政府的公文 分管副县长签发就行了吧") == "县区报市政府的公文 谁签发就行了吧"
     # no doer guessed: asked already, a thing rather than a role or a body, or no doing after it
     assert doer_unguessed("常务会由谁主持") is None
     assert doer_unguessed("这个是大事情主持的吧") is None

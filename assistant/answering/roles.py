@@ -302,6 +302,11 @@ _GUESSED_DOER = re.compile(
     rf"(?:都是|就是|是|由)(?P<who>[\u4e00-\u9fff]{{2,8}}?)(?:亲自|来|去|负责|在)?(?:{DOINGS})"
     r"[\u4e00-\u9fff]{0,4}?的?(?:吧|吗|嘛|么|对吧|是吧|对不对|是不是)[？?！!。]*$"
 )
+# 「公文分管副县长签发就行了吧」: the one said to be enough to do it is the guess, as well
+_SUFFICING_DOER = re.compile(
+    rf"(?P<who>(?:分管的?|主管的?)?(?:{ROLE.pattern}))(?:来|去|负责)?(?:{DOINGS})[\u4e00-\u9fff]{{0,2}}?(?:一下)?的?"
+    r"(?:就行|就可以|就够|也行|行不行|可不可以)"
+)
 _BODY = re.compile(r"(?:办公室|部门|单位|机关|政府|机构|[局委办厅处科])$")
 
 
@@ -311,5 +316,7 @@ def doer_unguessed(question: str) -> str | None:
     q = normalize(question)
     m = _GUESSED_DOER.search(q)
     if m is None or not (ROLE.search(m.group("who")) or _BODY.search(m.group("who"))):
+        m = _SUFFICING_DOER.search(q)
+    if m is None:
         return None
     return q[: m.start("who")] + "谁" + q[m.end("who") :]
