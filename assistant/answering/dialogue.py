@@ -276,7 +276,7 @@ class Dialogue:
     def _both_asked(self, message: str, places: list[str]) -> str:
         """「有区别吗」 after 「朝阳常务会多久开一次」, 「那咸宁呢」: the conversation's last two places, side by side
         (「那朝阳市和咸宁市有区别吗」), when the message only asks whether they differ and names no place."""
-        bare = followups.TWO_POINTED.sub("", LEAD.sub("", message).strip("呢？?。！!，, "))  # 「两个一样吗」
+        bare = followups.unpointed(message)  # 「两个一样吗」
         if len(places) < 2:
             return message
         if ASKS_DIFFERENCE.search(bare) and followups.only_comparing(bare):
@@ -513,7 +513,7 @@ class Dialogue:
     def _differ_asked(self, bare: str, named: Sequence[str], previous: Resolved) -> bool:
         """「有区别吗」, 「区别在哪」, 「哪个多」 naming no place, after a question over several places (or every place)."""
         several = len(self.detector.detect(previous.question).cities) > 1 or EVERY_PLACE.search(previous.question)
-        asks = followups.TWO_POINTED.sub("", bare.strip("呢？?。！!，, ")).strip("那")  # 「两个一样吗」: the two
+        asks = followups.unpointed(bare)  # 「两个一样吗」: the two
         # 「哪个多？」: which of them, shown side by side with whether (and how) they differ
         differ = followups.only_comparing(asks) or followups.WHICH_MORE.fullmatch(asks) is not None
         return bool(asks and not named and previous.topic is None and several and differ)

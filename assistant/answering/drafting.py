@@ -388,7 +388,8 @@ class Drafter:
 
     def _hits(self, q: str, city: str, k: int = 5, vector: Vector = ()) -> tuple[Retrieval, str | None]:
         """Ranked hits; with "第N条" in the question, that article first (or why it does not exist)."""
-        # 「…都是市政府办公室起草的吧」: searched as who does it (the one named is the guess the answer checks)
+        # 「…都是市政府办公室起草的吧」: searched as who does it (the one named is the guess the answer checks), with its
+        # own embedding (``vector`` is the question's as asked, guess and all)
         unguessed = doer_unguessed(q)
         found = (
             self.retriever.retrieve(unguessed, city, k) if unguessed else self.retriever.retrieve(q, city, k, vector)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from assistant.answering.asking import EVERY_PLACE, SCOPE_WORDS
 from assistant.answering.cities import strip_places
 from assistant.answering.parts import without_scope
-from assistant.answering.phrasing import ASKING, fragment, names_something, split_predicate
+from assistant.answering.phrasing import ASKING, LEAD, fragment, names_something, split_predicate
 from assistant.answering.quantities import asked
 from assistant.answering.relocation import JOINED
 from assistant.answering.roles import ROLE
@@ -24,6 +24,14 @@ from assistant.answering.roles import ROLE
 THESE_TWO = re.compile(r"[这那]?(?:两|俩)个?(?:地方|地区|城市|地|市)|[这那]俩|它们|两者|二者")
 # 「两个一样吗」, 「俩有区别吗」, 「它们哪个多」: the two places just talked about, pointed at with no place word
 TWO_POINTED = re.compile(r"^(?:那|那么)?(?:这|那)?(?:两|俩)(?:个|者|地|边)?|^(?:它们|二者|两者)")
+
+
+def unpointed(message: str) -> str:
+    """What a message asks of the two places pointed at, without its lead, its end and the pointing
+    (「那两个一样吗？」 → 「一样吗」; 「哪个多？」 → 「哪个多」)."""
+    return TWO_POINTED.sub("", LEAD.sub("", message).strip("呢？?。！!，, "))
+
+
 # 「哪个多」, 「谁开得勤」, 「哪边快一些」: which of them, asked with nothing else
 WHICH_MORE = re.compile(
     r"(?:哪个|哪家|哪边|哪里|谁)(?:的)?(?:要|更|最|比较)?[\u4e00-\u9fff]{0,3}?(?:多|少|快|慢|早|晚|长|短|勤|频繁|严)"

@@ -232,8 +232,12 @@ def definite(question: str) -> str:
     """``question`` with a 几 that only says "some" read as 多 (多个部门, 出去多天), so that it asks no count: a
     clause-opening one (``_INDEFINITE``) or how long someone is away (``_AWAY_SOME``); the same length, so
     positions in it stay those of the question."""
-    some = _INDEFINITE.sub(lambda m: m.group(0)[:-1] + "多", question)
-    return _AWAY_SOME.sub(lambda m: m.group(0)[:-1] + "多", some)
+    return _AWAY_SOME.sub(_read_as_some, _INDEFINITE.sub(_read_as_some, question))
+
+
+def _read_as_some(m: re.Match[str]) -> str:
+    """The 几 ending ``m`` read as 多."""
+    return m.group(0)[:-1] + "多"
 
 
 @lru_cache(maxsize=4096)  # asked of the same question for every clause scored

@@ -62,11 +62,16 @@ _DOCUMENT_WORD = re.compile(r"(?:规则|办法|规定|条例|细则)$")
 MAIN_RULES = re.compile(r"政府工作规则")  # a place's own work rules (its name may have been taken out)
 
 
+def _place_names(registry: Registry) -> list[str]:
+    """Every name of every place (a document's title is read without them)."""
+    return [n for j in registry.jurisdictions for n in j.names]
+
+
 def named_elsewhere(question: str, city: str, registry: Registry) -> str | None:
     """The title of another place's document that ``question`` names by its own core, when ``city`` has no
     document of that name (「常务会议工作规则第五条」 asked of 朝阳); else None. Not the work rules: every place
     has its own (「市政府工作规则第五条」 is asked of each)."""
-    places = [n for j in registry.jurisdictions for n in j.names]
+    places = _place_names(registry)
     others = [d.title for j in registry.jurisdictions if j.slug != city for d in registry.documents_of(j.slug)]
     title = named_document(question, others, places)
     own = [d.title for d in registry.documents_of(city)]
@@ -79,7 +84,7 @@ def holding(question: str, registry: Registry) -> list[str]:
     """The places holding the document ``question`` names by its own core (「市长办公会议工作规则第三条」: 大同's
     alone; no other place has a document of that name), in the registry's order; [] when it names none, or a
     place's work rules (every place has its own)."""
-    places = [n for j in registry.jurisdictions for n in j.names]
+    places = _place_names(registry)
     held = [(j.slug, d.title) for j in registry.jurisdictions for d in registry.documents_of(j.slug)]
     title = named_document(question, [t for _, t in held], places)
     if title is None or MAIN_RULES.search(question) or len(core := _core(title, places)) < _MIN_CORE:
@@ -98,7 +103,7 @@ def unknown_title(question: str, registry: Registry) -> str | None:
     if m is None:
         return None
     title = m.group(1)
-    places = [n for j in registry.jurisdictions for n in j.names]
+    places = _place_names(registry)
     titles = [d.title for j in registry.jurisdictions for d in registry.documents_of(j.slug)]
     if MAIN_RULES.search(title) or named_document(title, titles, places) is not None:
         return None
