@@ -422,3 +422,21 @@ def test_a_clause_opening_with_some_of_something_asks_no_count():
     assert asked("几个人参加？谁主持？") == "count"
     # 几个地方 is the places compared, left to the scope
     assert definite("几个地方常务会能请哪些人列席，区别在哪") == "几个地方常务会能请哪些人列席，区别在哪"
+
+
+def test_how_many_items_is_the_list_counted(assistant):
+    """「咸宁全体会议有几项任务」 (review 54): the rules enumerate the tasks (（一）…（六）) and say no number; it was
+    refused as "no number set". Asked as the list, and the list's items are counted."""
+    from assistant.answering.verdicts import items_counted
+
+    assert asked("全体会议有几项任务") is None
+    assert asked("常务会最多几项议题") == "count"  # a cap the rules may set in a number
+    assert asked("全体会多久开一次") == "frequency"
+    listed = "市政府全体会议的主要任务是：\n（一）讨论…；\n（二）部署…。"
+    assert items_counted("有几项任务", [listed]) == "「市政府全体会议的主要任务」共2项："
+    assert items_counted("有几项任务", ["一般每年召开1-2次。"]) == ""  # no list quoted
+    assert items_counted("多久开一次", [listed]) == ""  # no count of items asked
+    a = assistant.ask("咸宁全体会议有几项任务")
+    assert not a.refused and "共6项" in a.answer and "（六）" in a.answer.replace("(", "（").replace(")", "）")
+    b = assistant.ask("大同常务会有哪几项主要任务，一共几项")
+    assert "共8项" in b.answer and [c.article.id for c in b.citations] == ["datong-executive-meeting-004"]

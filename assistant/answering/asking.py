@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.answering.quantities import AS_NEEDED, asked, definite
+from assistant.answering.quantities import AS_NEEDED, ITEMS_COUNTED, asked, definite
 from assistant.retrieval.tokenizer import default_tokenizer
 from assistant.textnorm import normalize
 
@@ -167,7 +167,7 @@ STRICT_TYPES = frozenset({"number", "condition", "negative", "limit", "standin",
 ASKS_YES_NO = re.compile(r"([\u4e00-\u9fff])不\1|有没有|是否|能否|可否")
 # Words that ask for an enumeration (哪些事, 哪几种, 都研究些啥, 包括什么): the answer is the whole list.
 ASKS_LIST = re.compile(
-    r"哪些|哪几|(?:有|包括|包含)(?:哪些|些)?(?:什么|啥)|(?:什么|啥)事|都(?:干|做|讨论|研究|管|负责)些?(?:啥|什么)"
+    rf"{ITEMS_COUNTED.pattern}|哪些|哪几|(?:有|包括|包含)(?:哪些|些)?(?:什么|啥)|(?:什么|啥)事|都(?:干|做|讨论|研究|管|负责)些?(?:啥|什么)"
 )
 # Words that ask for the requirements on something (「参会人员有什么纪律要求」, 「要注意哪些」): each rule the
 # provision sets, not the first of them

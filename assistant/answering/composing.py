@@ -58,6 +58,8 @@ def _each_verdict(question: str, compared: list[tuple[str, list[str]]]) -> str:
     asked of every place): a line per place whose quotes write one of its kind. Not for a question that names
     places (each may be stated a number of its own: 「大同…7个工作日，朝阳是5个工作日吧」): the caller says so."""
     lines = [f"{name}：{line}" for name, quotes in compared if quotes and (line := verdict(question, quotes))]
+    # a line that leads into the quote under it (「「…主要任务」共8项：」) ends here, the quotes being above
+    lines = [f"{line.removesuffix('：')}。" if line.endswith("：") else line for line in lines]
     return "\n".join(lines)
 
 

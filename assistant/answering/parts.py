@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
-from assistant.answering.asking import EVERY_PLACE, SCOPE_WORDS
+from assistant.answering.asking import ASKS_LIST, EVERY_PLACE, SCOPE_WORDS
 from assistant.answering.cities import strip_places
 from assistant.answering.kinds import Kinds
 from assistant.answering.phrasing import (
@@ -22,7 +22,7 @@ from assistant.answering.phrasing import (
     names_something,
     split_predicate,
 )
-from assistant.answering.quantities import asked, asked_span, definite
+from assistant.answering.quantities import ITEMS_COUNTED, asked, asked_span, definite
 from assistant.answering.roles import ROLE
 from assistant.retrieval.tokenizer import default_tokenizer
 
@@ -166,6 +166,10 @@ def _meeting_replaced(new: str, first: str, kinds: Kinds | None) -> str | None:
     return kinds.said(first)
 
 
+# a clause that only asks how many items (「一共几项」, 「总共有多少条」)
+_COUNT_ONLY = re.compile(rf"(?:那|一共|总共|共|总计|合计)?(?:有|是)?(?:{ITEMS_COUNTED.pattern})[？?呢吗啊。]*")
+
+
 def _parts(
     question: str,
     kinds: Kinds | None = None,
@@ -192,6 +196,10 @@ def _parts(
             else:
                 parts.append(parts[0].replace(meeting, new, 1) if meeting else combine(new, parts[0]))
             complete.add(len(parts) - 1)
+            continue
+        if parts and _COUNT_ONLY.fullmatch(clause) and ASKS_LIST.search(parts[-1]):
+            # 「有哪几项主要任务，一共几项」: how many of the list just asked for, counted in its answer
+            parts[-1] += "，" + clause
             continue
         if _ABOUT_THE_RULES.fullmatch(SCOPE_WORDS.sub("", clause)) or (
             (parts or len(clauses) > 1) and scope_only and scope_only(clause)

@@ -89,6 +89,12 @@ _ASKS_COUNT = re.compile(
     rf"(?<![哪这说举列讲])(?:几个(?!地方|地区|城市|市)|几名|几位|几项|几种|几类|几人|几页|几篇|几张|几块钱|几[{_CLASSIFIERS}])|多少|比例|字数|人数"
     r"|几[十百千万]+"  # 「最多能写几千字」, 「几百人」: a count said in its order of magnitude
 )
+# How many items a list has (「全体会议有几项任务」, 「一共几个方面」, 「分几种情形」): the rules enumerate them
+# (（一）…（六）) rather than say a number, so it is asked as the list, and counted from it (``items_counted``);
+# not a cap or a floor (「最多几项议题」: a number the rule may set)
+ITEMS_COUNTED = re.compile(
+    r"(?<![哪第这说举列讲])(?<!最多|最少|至多|至少|超过|不超)(?:几|多少)\s*(?:项|个?方面|种情[况形]|类情[况形]|大类|条(?![例规]))"
+)
 # An amount asked in a unit no number of a clause is in unless the rule sets it: a post's grade (「副秘书长是什么职级」),
 # a score (「扣多少考核分」), money by what is paid (「会议经费标准是多少」, 「补贴标准」) — the asking, not a topic
 # (not 「什么级别的人」, 「啥级别的领导」: which officials, answered by a role — 主要负责人)
@@ -251,6 +257,8 @@ def asked(question: str) -> QuantityKind | None:
     if checked_time(question):
         return "time"
     kinds_claimed = _confirming(question) and (_KINDS_CLAIMED.search(question) or LENGTH_CLAIMED.search(question))
+    if ITEMS_COUNTED.search(question) and not _ASKS_COUNT.search(ITEMS_COUNTED.sub("", question)):
+        return None  # 「有几项任务」: the list, counted (see ``ITEMS_COUNTED``)
     if _ASKS_COUNT.search(question) or kinds_claimed or _share_claimed(question) or _asks_amount(question):
         return "count"
     return None

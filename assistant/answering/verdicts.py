@@ -17,6 +17,7 @@ from difflib import SequenceMatcher
 
 from assistant.answering.quantities import (
     AS_NEEDED,
+    ITEMS_COUNTED,
     LENGTH_CLAIMED,
     NUMERAL,
     checked,
@@ -188,12 +189,37 @@ def _naming(n: re.Match[str], text: str) -> str:
     return text[start : n.end()]
 
 
+_ITEM_LINE = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|\d+[.．、])", re.M)
+
+
+def items_counted(question: str, quotes: Sequence[str]) -> str:
+    """「有几项任务」 answered by the list quoted: how many items it has (「条文列了6项：」); "" when the question asks
+    no count of items, or not exactly one quote is a list."""
+    if not (m := ITEMS_COUNTED.search(question)):
+        return ""
+    lists = [(q, n) for q in quotes if (n := len(_ITEM_LINE.findall(q))) >= 2]
+    if len(lists) != 1:
+        return ""
+    quote, count = lists[0]
+    measure = re.sub(r"^(?:几|多少)\s*", "", m.group(0))
+    measure = "个方面" if measure == "方面" else measure
+    # named by the list's lead (「市政府全体会议的主要任务是：」), the answer may quote another part's clause first
+    lead = re.sub(r"(?:主要)?(?:是|有|包括|如下)?[：:]\s*$", "", _ITEM_LINE.split(quote, maxsplit=1)[0].strip())
+    return f"「{lead}」共{count}{measure}：" if 2 <= len(lead) <= 40 else f"条文列了{count}{measure}："
+
+
 def verdict(question: str, quotes: Sequence[str]) -> str:
     """The line saying whether the number (or the doer) ``question`` states is the one the quoted clauses write;
-    "" when the question states none to confirm or no quote writes one of its kind."""
+    how many items the list quoted has when that is asked (``items_counted``); "" when the question states none to
+    confirm or no quote writes one of its kind."""
     claimed = _claimed(question)
     if claimed is None:
-        return _length_verdict(question, quotes) or _amount_verdict(question, quotes) or _doer_verdict(question, quotes)
+        return (
+            items_counted(question, quotes)
+            or _length_verdict(question, quotes)
+            or _amount_verdict(question, quotes)
+            or _doer_verdict(question, quotes)
+        )
     measure, claim = claimed
     stated = _stated(measure, normalize(question), quotes, claim)
     if stated is None:
