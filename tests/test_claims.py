@@ -440,3 +440,14 @@ def test_how_many_items_is_the_list_counted(assistant):
     assert not a.refused and "共6项" in a.answer and "（六）" in a.answer.replace("(", "（").replace(")", "）")
     b = assistant.ask("大同常务会有哪几项主要任务，一共几项")
     assert "共8项" in b.answer and [c.article.id for c in b.citations] == ["datong-executive-meeting-004"]
+
+
+def test_a_doing_is_said_by_a_word_of_it_not_by_one_character():
+    """「部门主要负责人出国的审批公文由谁签发」 quoted the 会签 clause: 签 (an alternative of 签发) is in 会签, which
+    does not say who 签发 (dev b34-dt-094, review 54)."""
+    from assistant.answering.doers import doing_unsaid
+
+    words = [("出国", "出访"), ("签", "签发", "签署")]
+    clause = "由主办部门主要负责人与相关部门负责人会签或联合报市政府审批。"
+    assert doing_unsaid("出国的审批公文由谁签发", words, clause) == "签发"
+    assert doing_unsaid("出国的审批公文由谁签发", words, "由市长签发。") is None

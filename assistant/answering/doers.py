@@ -89,7 +89,9 @@ def doing_unsaid(question: str, doing_words: Sequence[Sequence[str]], text: str)
         # a doing no rule and no synonym says (「哪个单位负责运维」): the quotes answer it only by saying it; not
         # when only needed (「需要谁点头」: the rules say it in their own words, 同意)
         return None if doing in t or asking.group(0).startswith(("需要", "须")) else doing
-    return None if any(a in t for alts in said for a in alts) else doing
+    # said in a word, not one character of it (签 of 签发 is in 会签 too)
+    words = [a for alts in said for a in alts if len(a) >= 2] or [a for alts in said for a in alts]
+    return None if any(a in t for a in words) else doing
 
 
 _SENTENCE_END = re.compile(rf"[{SENTENCE_END}；;\n]")
