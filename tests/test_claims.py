@@ -451,3 +451,16 @@ def test_a_doing_is_said_by_a_word_of_it_not_by_one_character():
     clause = "由主办部门主要负责人与相关部门负责人会签或联合报市政府审批。"
     assert doing_unsaid("出国的审批公文由谁签发", words, clause) == "签发"
     assert doing_unsaid("出国的审批公文由谁签发", words, "由市长签发。") is None
+
+
+def test_a_number_said_with_a_rising_question_mark_is_to_be_confirmed():
+    """「文件是7个工作日内印发？」 (review 54): a yes/no question by its question mark alone; the verdict line says the
+    rule's 5 days differ."""
+    from assistant.answering.quantities import checks
+    from assistant.answering.verdicts import verdict
+
+    assert checks("常务会讨论通过的文件是7个工作日内印发？")
+    assert not checks("常务会讨论通过的文件是几个工作日内印发？")
+    assert not checks("常务会讨论通过的文件7个工作日内印发")
+    clause = "市政府全体会议和市政府常务会议讨论通过决定印发的文件,原则上须在会议结束后5个工作日内印发。"
+    assert verdict("常务会讨论通过的文件是7个工作日内印发？", [clause]).startswith("与问题中的说法不同")

@@ -448,6 +448,9 @@ def test_followup_shape():
         # a new doing asked after a doing's object was asked: the old doing is no part of the subject
         (["大同市长办公会议研究什么事项？", "谁参加？"], None, "大同市长办公会议谁参加", "datong"),
         (["全体会议讨论哪些事项", "谁主持"], "chaoyang", "全体会议谁主持", "chaoyang"),
+        # the time asked (时间, 提前) is the old asking's, and the doing said again is not doubled (review 54)
+        (["大同常务会汇报时间多长", "谁来汇报"], None, "大同常务会谁来汇报", "datong"),
+        (["大同全市性会议提前多久报请示", "能请县区长参加吗"], None, "大同全市性会议能请县区长参加吗", "datong"),
         # 「大同那边」 is 大同: the same asking (提前几天) asked there, not 「…代拟稿边是几天」
         (
             ["以区委区政府名义报市委市政府的代拟稿，要提前几天报区政府？", "大同那边是几天？"],

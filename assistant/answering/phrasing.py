@@ -142,6 +142,9 @@ _YES_NO_LEAD = re.compile(r"(?:能不能|可不可以|可以不可以|要不要|
 _CLAUSE_BEFORE = re.compile(r"(?s)(?:(.*[\u4e00-\u9fff])([，,；;]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])))?(.*)")
 
 
+_TIME_ASKED_WITH = re.compile(r"的?(?:提前|(?:时间|时长|期限|时限|日期)(?:是|要|为|有)?)$")
+
+
 def _subject_before_asking(question: str) -> str:
     """The words before the asking, without trailing function words: 「常务会议由谁主持」 → 「常务会议」,
     「市长不在时，常务会议由谁主持」 → 「市长不在时，常务会议」 (the whole condition kept), 「部门要开全市性会议
@@ -153,6 +156,9 @@ def _subject_before_asking(question: str) -> str:
     subject, predicate = split_predicate(question, at_ask=True)
     kept = _trimmed(subject)
     subject = subject[: subject.rindex(kept) + len(kept)] if kept and kept in subject else subject
+    if asked(question) == "time" and names_something(timeless := _TIME_ASKED_WITH.sub("", subject)):
+        # 「常务会汇报时间多长」, 「全市性会议提前多久报请示」: the time (提前, 时间) is the asking's, not the topic
+        subject = timeless
     # 「市领导个人能不能出书」: a yes/no asking with the doing after it; the doing is what was asked about
     doing = _YES_NO_LEAD.match(predicate)
     return subject + _TAIL.sub("", predicate[doing.end() :]).rstrip("吗么") if doing else subject
@@ -164,6 +170,9 @@ def _without_asked_doing(subject: str, previous: str, new: str) -> str:
     (「市长办公会议谁参加」), not 「…研究谁参加」; 「要提前几天」 after 「副市长出差向谁请假」 keeps 出差."""
     _, predicate = split_predicate(previous, at_ask=True)
     tagger = default_tokenizer().tagged
+    last = tagger(subject)[-1][0] if subject else ""
+    if ASKING.search(new) and len(last) >= 2 and last in new and names_something(subject[: -len(last)]):
+        return subject[: -len(last)]  # 「谁来汇报」 after 「常务会汇报时间多长」: the new words say the doing again
     if not ASKING.search(new) or any(f.startswith("v") for _, f in tagger(predicate)):
         return subject
     if not any(f.startswith("v") for _, f in tagger(ASKING.sub("", new))):

@@ -160,12 +160,15 @@ _NUMBER_THEN_MA = re.compile(
     r"[0-9０-９一二两三四五六七八九十]\s*(?:个)?(?:次|回|天|日|工作日|周|月|年|字|人)[吗么][？?。！!]*$"
 )
 _ASKS_NUMBER = re.compile(r"多久|多长|多少|几")
+# … or said to be the number with a rising question mark only (「文件是7个工作日内印发？」, review 54)
+_NUMBER_SAID_ASKED = re.compile(r"是[^，。？?吗]{0,6}[0-9０-９一二两三四五六七八九十][^，。？?吗]{0,12}[？?]+$")
 
 
 def checks(question: str) -> bool:
     """Whether the question asks to confirm something it states (「是区长签发吗」, 「每周开三次，对吗」)."""
     return bool(_CHECKS.search(question)) or (
-        _NUMBER_THEN_MA.search(question) is not None and not _ASKS_NUMBER.search(question)
+        (_NUMBER_THEN_MA.search(question) is not None or _NUMBER_SAID_ASKED.search(question) is not None)
+        and not _ASKS_NUMBER.search(question)
     )
 
 
