@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 
+from assistant.answering.modality import modality_verdict
 from assistant.answering.quantities import (
     AS_NEEDED,
     ITEMS_COUNTED,
@@ -219,6 +220,7 @@ def verdict(question: str, quotes: Sequence[str]) -> str:
             or _length_verdict(question, quotes)
             or _amount_verdict(question, quotes)
             or _doer_verdict(question, quotes)
+            or modality_verdict(question, quotes)
         )
     measure, claim = claimed
     stated = _stated(measure, normalize(question), quotes, claim)
