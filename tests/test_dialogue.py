@@ -448,6 +448,13 @@ def test_followup_shape():
         # a new doing asked after a doing's object was asked: the old doing is no part of the subject
         (["大同市长办公会议研究什么事项？", "谁参加？"], None, "大同市长办公会议谁参加", "datong"),
         (["全体会议讨论哪些事项", "谁主持"], "chaoyang", "全体会议谁主持", "chaoyang"),
+        # a thing issued in a name, after a thing described otherwise: that kind of document (review: set 46)
+        (
+            ["市政府人事任免的公文谁签发", "那以市政府办公室名义发的呢"],
+            "chaoyang",
+            "以市政府办公室名义发的公文谁签发",
+            "chaoyang",
+        ),
         # the time asked (时间, 提前) is the old asking's, and the doing said again is not doubled (review 54)
         (["大同常务会汇报时间多长", "谁来汇报"], None, "大同常务会谁来汇报", "datong"),
         (["大同全市性会议提前多久报请示", "能请县区长参加吗"], None, "大同全市性会议能请县区长参加吗", "datong"),

@@ -66,7 +66,7 @@ from assistant.answering.requests import (
     small_talk,
     without_small_talk,
 )
-from assistant.answering.roles import ROLE
+from assistant.answering.roles import IN_NAME, ROLE
 from assistant.answering.superlatives import asked_superlative
 from assistant.errors import InvalidQuestion
 from assistant.retrieval.tokenizer import default_tokenizer
@@ -477,7 +477,11 @@ class Dialogue:
     def _led_like_previous(rest: str, previous: str) -> str | None:
         """The previous question with its phrase of the same frame put in the stead of the 的-phrase's lead
         (「那以市政府名义制发的呢」 after 「以市政府办公室名义发文谁签发」: 以市政府名义 for 以市政府办公室名义);
-        None when the 的-phrase leads with no such phrase, or with one the previous question already has."""
+        None when the 的-phrase leads with no such phrase, or with one the previous question already has; or when
+        it is issued in a name (以…名义) and the previous question names none (「那以市政府办公室名义发的呢」 after
+        「市政府人事任免的公文谁签发」: another kind of document, not 「以市政府人事任免的公文…」)."""
+        if IN_NAME.match(rest) and not IN_NAME.search(previous):
+            return None
         for end in range(len(rest) - 1, 3, -1):
             lead = rest[:end]
             if (span := shared_head(lead, previous)) is not None and span.endswith(lead[-2:]):
