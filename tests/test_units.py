@@ -409,6 +409,16 @@ def kinds() -> Kinds:
     return Kinds.mine(load_articles(KNOWLEDGE), default_tokenizer().tagged)
 
 
+def test_roles_side_by_side_asked_each_are_a_part_each(kinds):
+    """「城区副区长和部门一把手离开城区分别怎么请假」 (review 54): each role's own sentence, not the first found."""
+    assert question_parts("城区副区长和部门一把手离开城区分别怎么请假", kinds) == [
+        "城区副区长离开城区怎么请假",
+        "城区部门一把手离开城区怎么请假",
+    ]
+    # listed as one subject, with no 分别: one question, as the rules list them together
+    assert question_parts("副市长、秘书长离开大同向谁请假", kinds) == ["副市长、秘书长离开大同向谁请假"]
+
+
 def test_a_part_saying_its_subject_again_or_asking_what_it_is_borrows_the_subject_only(kinds):
     # 督查组 again (jieba reads 督查 + 组, no noun): the part as asked, not 「督查组的组长督查组又对谁负责」
     assert question_parts("督查组的组长由谁来定？督查组又对谁负责？", kinds)[1] == "督查组又对谁负责"

@@ -64,7 +64,7 @@ def question_parts(
     tail = (lambda clause: _scope_only(clause, places, has_content)) if has_content else None
     parts = _parts(question, kinds, tail, known)
     if len(parts) == 1 and kinds is not None:
-        return _each_meeting(question, kinds) or parts
+        return _each_meeting(question, kinds) or _each_role(question) or parts
     meeting = meeting_of(parts[0], kinds) if kinds and len(parts) > 1 else None
     if not meeting or kinds is None:
         return parts
@@ -91,6 +91,31 @@ def _each_meeting(question: str, kinds: Kinds) -> list[str]:
         return []
     span = question[said[0].start() : said[-1].end() + len(own)]
     return [question.replace(span, m.group(0) + own, 1) for m in said]
+
+
+# 「副区长和部门一把手…分别怎么请假」: the same asked of each role, said side by side (with the body it heads)
+_DISTRIBUTIVE = re.compile(r"分别|各自")
+_HELD_ROLE = re.compile(rf"(?:各?(?:部门|单位|局|科室))?(?:{ROLE.pattern})")
+
+
+def _each_role(question: str) -> list[str]:
+    """「城区副区长和部门一把手离开城区分别怎么请假」: the question once for each role it names side by side (joined
+    by 和, 与, 、 …) and asks of each (分别, 各自), without that word; [] when it does not. The rules set each
+    role's own way (a sentence each), which one question asked of both would quote only one of."""
+    if not (each := _DISTRIBUTIVE.search(question)):
+        return []
+    said = list(_HELD_ROLE.finditer(question[: each.start()]))
+    run = [said[0]] if said else []
+    for a, b in pairwise(said):
+        if _COORDINATING.fullmatch(question[a.end() : b.start()]):
+            run.append(b)
+        elif len(run) < 2:
+            run = [b]
+    if not 2 <= len(run) <= MAX_PARTS:
+        return []
+    asked = question[: each.start()] + question[each.end() :]
+    span = asked[run[0].start() : run[-1].end()]
+    return [asked.replace(span, m.group(0), 1) for m in run]
 
 
 _SAID_OF_EACH = re.compile(r"((?:的)?[\u4e00-\u9fff]{1,4}?)(?=[和与跟及、同]|以及)")
