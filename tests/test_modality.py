@@ -43,3 +43,18 @@ def test_allowed_is_not_required_and_a_requirement_is_not_waived():
     assert said.startswith("与问题中的说法不同：条文要求「原则上应于会议结束后3个工作日内由承办部门报市政府办公室")
     # what is said not to be needed is another doing than the one required
     assert modality_verdict("请完假就行了，不用再报市委办公室吧", ["应当事先向市长请假。"]) == ""
+
+
+def test_the_condition_is_the_one_the_prohibition_stands_under():
+    from assistant.answering.modality import forbids
+
+    directing = "未经市政府授权，市政府各部门不得直接向各县区政府发布指令性公文，不得要求下级政府报文。"
+    assert modality_verdict("部门能要求县区政府给自己报文吗", [directing]).startswith("未经市政府授权不可以：")
+    # 越级行文 has its own condition; 多头报文 is forbidden outright
+    assert (
+        modality_verdict("能多头报文吗", ["未经批准不得越级行文，不得多头报文；"])
+        == "不可以：条文写明「不得多头报文」。"
+    )
+    # a may-question's doing forbidden by a clause (「原则上不应请假」) is what extras add to a quote on the case
+    assert forbids("区政府的会一般能请假吗", "区政府领导同志应按要求参加区政府有关会议，原则上不应请假。")
+    assert not forbids("区政府的会一般能请假吗", "如有特殊情况不能参加的，要履行请假手续。")

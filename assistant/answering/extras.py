@@ -17,6 +17,7 @@ from assistant.answering.analysis import Group
 from assistant.answering.asking import QUESTION_TYPES, asked_doing, asks_whose, enumerating, question_types
 from assistant.answering.doers import names_doer
 from assistant.answering.lists import asks_for_list
+from assistant.answering.modality import forbids
 from assistant.answering.roles import DOINGS, ROLE, role_mismatch
 from assistant.answering.scoring import coverage
 from assistant.textnorm import normalize
@@ -50,6 +51,11 @@ def asked_extras(
         out += [more] if more is not None else []
     if asks_for_list(question):
         out += [c for c in _done_by_the_role(question, scored) if c not in chosen and c not in out]
+    if not forbids(question, best[2]) and (
+        no := next((c for c in scored if c not in chosen and c[0] >= ratio * best[0] and forbids(question, c[2])), None)
+    ):
+        # 「区政府的会一般能请假吗」 quoted 「如有特殊情况不能参加的，要履行请假手续…」: the clause that says 原则上不应请假
+        out += [no] if no not in out else []
     if (doing := asked_doing(question)) and names_doer(best[2], doing):
         # who else may do it: 「…专题会议由市政府领导同志召集和主持」 and 「受…委托，副秘书长可以召集和主持…」
         floor = coverage(groups, best[2])

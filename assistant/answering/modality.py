@@ -26,13 +26,15 @@ _MAY_ASKED = re.compile(
 _MUST_ASKED = re.compile(r"必须|一定要|非得|非要|务必|硬性")
 # that it need not be done, to be confirmed: 「不用…吧」, 「不需要…吧」
 _NOT_NEEDED_CLAIMED = re.compile(r"(?:不用|不需要|不必|无需|用不着|不要求)(?=[^，。？?]*[吧吗么][？?！!。]*$)")
-_FORBIDS = r"不得|严禁|禁止|不准|不许|一律不"
+_FORBIDS = r"不得|严禁|禁止|不准|不许|一律不|不应|不能"
 _NOT_DOING = r"(?<![是])不(?![能应宜要必用是会同再])"  # 「不题词」: not done (not 不能 or 不宜: a modal of its own)
 _ALLOWS = r"(?<![不即])(?:可以|可(?![能行]))"
 _REQUIRES = r"必须|须|应当|应(?![急])"
 _SEGMENT = re.compile(r"[^，。；;,！!？?\n]+")
 _EXCEPTED = re.compile(r"未经|除[^，。；]{0,30}外|原则上|一般|特殊情况|确需|确因")
-_EXCEPTIONS = re.compile(r"除[^。；]{0,60}?外|特殊情况[^，。；]{0,30}|确需[^，。；]{0,30}|确因[^，。；]{0,30}")
+_EXCEPTIONS = re.compile(
+    r"除[^。；]{0,60}?(?:外|[，,])|特殊情况[^，。；]{0,30}|确需[^，。；]{0,30}|确因[^，。；]{0,30}"
+)
 _UNLESS = re.compile(r"未(?:经|按)[^，。；,;]{0,12}?(?:批准|同意|授权|允许|审批|审核|许可)")
 # another asking than yes or no: how many, who, which, what, how
 _ASKS_ELSE = re.compile(r"几|多少|多久|多长|谁|哪|什么|啥|怎么|怎样|如何")
@@ -43,42 +45,71 @@ _COMMON = frozenset(
 )
 
 
-def _doing_words(question: str) -> dict[str, bool]:
-    """The question's words of two or more characters that may name its doing or what it is done with (True: a
-    noun)."""
+def _doing_words(question: str) -> dict[str, str]:
+    """The question's words of two or more characters that may name its doing or what it is done with, with what
+    they are: "n" a noun, "v" a verb, "o" another word of content (多头: jieba's numeral)."""
     return {
-        w: f.startswith("n")
+        w: f[0] if f[0] in "nv" else "o"
         for w, f in default_tokenizer().tagged(question)
-        if len(w) >= 2 and f.startswith(("v", "n")) and w not in _COMMON
+        if len(w) >= 2 and not f.startswith(_FUNCTION_TAGS) and w not in _COMMON
     }
 
 
-def _names_the_doing(after: str, words: dict[str, bool]) -> bool:
-    """Whether the words after a modal name the question's doing: a noun of it, or two of its words."""
-    shared = [w for w in words if w in after]
-    return any(words[w] for w in shared) or len(shared) >= 2
+_FUNCTION_TAGS = ("u", "y", "x", "p", "c", "r", "d", "e")
+
+
+def _names_the_doing(after: str, words: dict[str, str]) -> bool:
+    """Whether the words after a modal name the question's doing: a noun of it, two of its words, or all (「能请假
+    吗」: 请假)."""
+    shared = [w for w in words if w in after and words[w] != "o"]
+    doing = [w for w in words if words[w] != "o"]
+    return any(words[w] == "n" for w in shared) or len(shared) >= min(2, len(doing)) > 0
 
 
 def _said(
-    quotes: Sequence[str], modal: str, words: dict[str, bool], within: int | None = None
+    quotes: Sequence[str], modal: str, words: dict[str, str], within: int | None = None
 ) -> tuple[str, str] | None:
-    """The first (segment, sentence) of ``quotes`` whose words after ``modal`` name the doing of ``words`` (within
-    ``within`` characters of it, when given). Not a case set (「如有特殊情况不能参加的」, 「…不宜提前送达的」),
-    nor a sentence whose exception is the question's own case (「除…个人身体健康等原因外，原则上不应请假」 for
-    「身体不舒服能请假吗」)."""
+    """The (segment, sentence) of ``quotes`` whose words after ``modal`` name the doing of ``words`` (within
+    ``within`` characters of it, when given), the one with the most of the question's words, then one of them right
+    after the modal (the first of equals). Not a case set (「如有特殊情况不能参加的」, 「…不宜提前送达的」), nor a sentence whose exception is the
+    question's own case (「除…个人身体健康等原因外，原则上不应请假」 for 「身体不舒服能请假吗」)."""
+    found: list[tuple[int, bool, str, str]] = []
     for quote in quotes:
         text = normalize(quote)
         for sentence in re.split(r"(?<=[。；;！!？?\n])", text):
-            if any(_names_the_doing(e, words) or any(w in e for w in words) for e in _EXCEPTIONS.findall(sentence)):
+            if any(any(w in e for w in words if words[w] != "o") for e in _EXCEPTIONS.findall(sentence)):
                 continue
             for segment in _SEGMENT.findall(sentence):
                 if _CASE.search(segment):
                     continue
                 for m in re.finditer(modal, segment):
                     after = segment[m.end() :] if within is None else segment[m.end() : m.end() + within + 2]
-                    if _names_the_doing(after, words) or (within is not None and any(w in after for w in words)):
-                        return segment.strip(), sentence
-    return None
+                    # a word of the question right after the modal (「不得多头报文」 for 「能多头报送吗」) names the
+                    # doing
+                    close = any(w in segment[m.end() : m.end() + 4] for w in words)
+                    if (
+                        close
+                        or _names_the_doing(after, words)
+                        or (within is not None and any(w in after for w in words))
+                    ):
+                        found.append((sum(w in segment for w in words), close, segment.strip(), sentence))
+                        break
+    if not found:
+        return None
+    *_, segment, sentence = max(found, key=lambda f: f[:2])
+    return segment, sentence
+
+
+def _condition_before(segments: Sequence[str]) -> str:
+    """The condition said before a prohibition: the nearest segment before it that forbids nothing, over a run of
+    things forbidden alike (「未经市政府授权，…不得…发布指令性公文…，不得要求下级政府报文」); "" when a segment before
+    forbids under a condition of its own (「未经批准不得越级行文，不得多头报文」: 多头报文 is forbidden outright)."""
+    for s in reversed(segments):
+        if not re.search(_FORBIDS, s):
+            return s
+        if _UNLESS.search(s):
+            return ""
+    return ""
 
 
 def modality_verdict(question: str, quotes: Sequence[str]) -> str:
@@ -99,9 +130,18 @@ def modality_verdict(question: str, quotes: Sequence[str]) -> str:
     # 「不题词、题字」: a bare 不 forbids the doing right after it
     if may and not must and (said := _said(quotes, _FORBIDS, words) or _said(quotes, _NOT_DOING, words, 0)):
         segment, sentence = said
-        if unless := _UNLESS.search(sentence):
+        # the condition said in the segment, or in the one before it that forbids nothing itself (「未经允许，不得…」;
+        # not 「未经批准不得越级行文，不得多头报文」: 多头报文 is forbidden outright)
+        before = _SEGMENT.findall(sentence[: sentence.find(segment)])
+        condition = segment + _condition_before(before)
+        if unless := _UNLESS.search(condition):
             return f"{unless.group(0)}不可以：条文写明「{segment}」。"  # 「未经批准不可以」
-        if _EXCEPTED.search(sentence):
+        if _EXCEPTED.search(condition) or _EXCEPTIONS.search(sentence):
             return f"一般不可以：条文写明「{segment}」。"
         return f"不可以：条文写明「{segment}」。"
     return ""
+
+
+def forbids(question: str, clause: str) -> bool:
+    """Whether ``clause`` forbids the doing a may-question asks about (see ``modality_verdict``)."""
+    return modality_verdict(question, [clause]).partition("：")[0].endswith("不可以")
