@@ -21,7 +21,12 @@ def test_a_doing_the_clause_forbids_is_not_allowed():
     assert modality_verdict("开会能把讨论材料带出会场吗", [SECRET]).startswith("未经允许不可以：")
     # 「不题词」: a bare 不 before the doing; with 「特殊情况…报批」 in the sentence, as a rule only
     listed = "市政府领导同志不题词、题字、作序，特殊情况必须严格按照有关规定报批。"
-    assert modality_verdict("市领导能给企业题词吗", [listed]).startswith("一般不可以：")
+    assert modality_verdict("市领导能题词吗", [listed]).startswith("一般不可以：")
+    # every thing named after the asking must be in what is forbidden: 企业 is not, so nothing is concluded
+    assert modality_verdict("市领导能给企业题词吗", [listed]) == ""
+    profit = "领导干部一律不得参加各类社团组织、社会中介机构举办的营利性会议和活动。"
+    assert modality_verdict("领导干部能参加中介机构办的营利性活动吗", [profit]).startswith("不可以：")
+    assert modality_verdict("领导干部能参加社团组织的公益活动吗", [profit]) == ""  # not 营利性
 
 
 def test_nothing_is_concluded_of_another_doing_a_case_or_the_exception():

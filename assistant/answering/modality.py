@@ -112,6 +112,13 @@ def _condition_before(segments: Sequence[str]) -> str:
     return ""
 
 
+def _objects_said(asked: str, segment: str) -> bool:
+    """Whether every thing named after the asking (``asked``: 「参加社团组织的公益活动吗」) is in the segment, each by
+    its first and last two characters (营利性活动 in 「营利性会议和活动」; not 公益活动)."""
+    things = [w for w, f in default_tokenizer().tagged(asked) if len(w) >= 2 and f.startswith("n") and w not in _COMMON]
+    return all(w[:2] in segment and w[-2:] in segment for w in things)
+
+
 def modality_verdict(question: str, quotes: Sequence[str]) -> str:
     """The line saying whether the doing ``question`` asks about may, must or need not be done, as the quoted
     clauses word it; "" when the question asks none of these or no quote words its doing with a modal."""
@@ -130,6 +137,8 @@ def modality_verdict(question: str, quotes: Sequence[str]) -> str:
     # 「不题词、题字」: a bare 不 forbids the doing right after it
     if may and not must and (said := _said(quotes, _FORBIDS, words) or _said(quotes, _NOT_DOING, words, 0)):
         segment, sentence = said
+        if not _objects_said(q[may.end() :], segment):
+            return ""  # 「能参加社团组织的公益活动吗」 against 「不得参加…营利性会议和活动」: another thing
         # the condition said in the segment, or in the one before it that forbids nothing itself (「未经允许，不得…」;
         # not 「未经批准不得越级行文，不得多头报文」: 多头报文 is forbidden outright)
         before = _SEGMENT.findall(sentence[: sentence.find(segment)])
