@@ -119,38 +119,55 @@ def _objects_said(asked: str, segment: str) -> bool:
     return all(w[:2] in segment and w[-2:] in segment for w in things)
 
 
+def _yes_no_words(q: str) -> dict[str, str] | None:
+    """The doing words of a yes/no question (``_doing_words``), None when it names none or asks something else
+    (「哪些情况下允许请假」, 「能报几种简报」: the cases listed, a number)."""
+    words = _doing_words(q)
+    return None if not words or ASKS_LIST.search(q) or _ASKS_ELSE.search(q) else words
+
+
+def _forbidden(q: str, words: dict[str, str], quotes: Sequence[str]) -> tuple[str, str] | None:
+    """The (segment, sentence) of ``quotes`` forbidding what a may-question (not a must-question) asks may be done,
+    every thing it names after its asking among what is forbidden; None when there is none."""
+    may = _MAY_ASKED.search(q)
+    if may is None or _MUST_ASKED.search(q):
+        return None
+    # 「不题词、题字」: a bare 不 forbids the doing right after it
+    said = _said(quotes, _FORBIDS, words) or _said(quotes, _NOT_DOING, words, 0)
+    if said is None or not _objects_said(q[may.end() :], said[0]):
+        return None  # 「能参加社团组织的公益活动吗」 against 「不得参加…营利性会议和活动」: another thing
+    return said
+
+
 def modality_verdict(question: str, quotes: Sequence[str]) -> str:
     """The line saying whether the doing ``question`` asks about may, must or need not be done, as the quoted
     clauses word it; "" when the question asks none of these or no quote words its doing with a modal."""
     q = normalize(question)
-    words = _doing_words(q)
-    if not words or ASKS_LIST.search(q) or _ASKS_ELSE.search(q):
-        return ""  # 「哪些情况下允许请假」, 「能报几种简报」: the cases listed, a number, not yes or no
+    if (words := _yes_no_words(q)) is None:
+        return ""
     if not_needed := _NOT_NEEDED_CLAIMED.search(q):
         # what is said not to be needed, after 「不用」 (「请完假就行了，不用再报市委办公室吧」: 报市委办公室)
         if (after := _doing_words(q[not_needed.end() :])) and (said := _said(quotes, _REQUIRES, after)):
             return f"与问题中的说法不同：条文要求「{said[0]}」。"
         return ""
-    must, may = _MUST_ASKED.search(q), _MAY_ASKED.search(q)
-    if must and (said := _said(quotes, _ALLOWS, words)) and not re.search(_FORBIDS, said[0]):
+    if _MUST_ASKED.search(q) and (said := _said(quotes, _ALLOWS, words)) and not re.search(_FORBIDS, said[0]):
         return f"条文没有规定必须这样做，写的是「{said[0]}」。"
-    # 「不题词、题字」: a bare 不 forbids the doing right after it
-    if may and not must and (said := _said(quotes, _FORBIDS, words) or _said(quotes, _NOT_DOING, words, 0)):
-        segment, sentence = said
-        if not _objects_said(q[may.end() :], segment):
-            return ""  # 「能参加社团组织的公益活动吗」 against 「不得参加…营利性会议和活动」: another thing
-        # the condition said in the segment, or in the one before it that forbids nothing itself (「未经允许，不得…」;
-        # not 「未经批准不得越级行文，不得多头报文」: 多头报文 is forbidden outright)
-        before = _SEGMENT.findall(sentence[: sentence.find(segment)])
-        condition = segment + _condition_before(before)
-        if unless := _UNLESS.search(condition):
-            return f"{unless.group(0)}不可以：条文写明「{segment}」。"  # 「未经批准不可以」
-        if _EXCEPTED.search(condition) or _EXCEPTIONS.search(sentence):
-            return f"一般不可以：条文写明「{segment}」。"
-        return f"不可以：条文写明「{segment}」。"
-    return ""
+    if (forbidden := _forbidden(q, words, quotes)) is None:
+        return ""
+    segment, sentence = forbidden
+    # the condition said in the segment, or in the one before it that forbids nothing itself (「未经允许，不得…」;
+    # not 「未经批准不得越级行文，不得多头报文」: 多头报文 is forbidden outright)
+    before = _SEGMENT.findall(sentence[: sentence.find(segment)])
+    condition = segment + _condition_before(before)
+    if unless := _UNLESS.search(condition):
+        return f"{unless.group(0)}不可以：条文写明「{segment}」。"  # 「未经批准不可以」
+    if _EXCEPTED.search(condition) or _EXCEPTIONS.search(sentence):
+        return f"一般不可以：条文写明「{segment}」。"
+    return f"不可以：条文写明「{segment}」。"
 
 
 def forbids(question: str, clause: str) -> bool:
-    """Whether ``clause`` forbids the doing a may-question asks about (see ``modality_verdict``)."""
-    return modality_verdict(question, [clause]).partition("：")[0].endswith("不可以")
+    """Whether ``clause`` forbids the doing a may-question asks about (the 「不可以」 of ``modality_verdict``)."""
+    q = normalize(question)
+    words = _yes_no_words(q)
+    return words is not None and not _NOT_NEEDED_CLAIMED.search(q) and _forbidden(q, words, [clause]) is not None

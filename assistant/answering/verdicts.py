@@ -9,6 +9,7 @@ question's number or the clause's cannot be read.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -27,6 +28,7 @@ from assistant.answering.quantities import (
     number_value,
 )
 from assistant.answering.roles import DOINGS, HANDED, ROLE, same_role
+from assistant.answering.subdivisions import is_item
 from assistant.answering.superlatives import DONE, LEAD_ASKED, Measure, Reading, reading
 from assistant.textnorm import SENTENCE_END, normalize
 
@@ -190,22 +192,20 @@ def _naming(n: re.Match[str], text: str) -> str:
     return text[start : n.end()]
 
 
-_ITEM_LINE = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|\d+[.．、])", re.M)
-
-
 def items_counted(question: str, quotes: Sequence[str]) -> str:
     """「有几项任务」 answered by the list quoted: how many items it has (「条文列了6项：」); "" when the question asks
     no count of items, or not exactly one quote is a list."""
     if not (m := ITEMS_COUNTED.search(question)):
         return ""
-    lists = [(q, n) for q in quotes if (n := len(_ITEM_LINE.findall(q))) >= 2]
+    lists = [(q, n) for q in quotes if (n := sum(map(is_item, q.split("\n")))) >= 2]
     if len(lists) != 1:
         return ""
     quote, count = lists[0]
+    opening = list(itertools.takewhile(lambda line: not is_item(line), quote.split("\n")))
     measure = re.sub(r"^(?:几|多少)\s*", "", m.group(0))
     measure = "个方面" if measure == "方面" else measure
     # named by the list's lead (「市政府全体会议的主要任务是：」), the answer may quote another part's clause first
-    lead = re.sub(r"(?:主要)?(?:是|有|包括|如下)?[：:]\s*$", "", _ITEM_LINE.split(quote, maxsplit=1)[0].strip())
+    lead = re.sub(r"(?:主要)?(?:是|有|包括|如下)?[：:]\s*$", "", "\n".join(opening).strip())
     return f"「{lead}」共{count}{measure}：" if 2 <= len(lead) <= 40 else f"条文列了{count}{measure}："
 
 
