@@ -140,6 +140,9 @@ class Settings(BaseSettings):
     widget_tokens: Annotated[dict[str, str], NoDecode] = {}
     rate_limit: int = Field(120, ge=0)  # requests per minute per client on /api and /v1; 0 = off
     max_body_bytes: int = Field(64 * 1024, ge=1024)
+    # An oversized body up to this size is read and dropped before the 413, so that a client still sending
+    # it (urllib, Java's HttpURLConnection) reads the 413 instead of a reset connection; past it, answered at once
+    drain_body_bytes: int = Field(16 * 1024 * 1024, ge=0)
     trusted_proxies: Annotated[list[str], NoDecode] = []  # reverse proxies whose X-Forwarded-For is believed
     workers: int = Field(1, ge=1, le=64)  # questions answered at once; >1 only adds GIL contention
     queue_limit: int = Field(64, ge=1)  # questions waiting for a slot (≈ 2 s at 30/s); more get 503 + Retry-After

@@ -81,6 +81,32 @@ def test_body_over_the_limit_is_413_chunked_or_not(http):
     assert_error(not_json, 413, "请求体过大")
 
 
+# A client in a process of its own: http.client (urllib's) writes the whole body before it reads, so a
+# server that answered 413 and closed with megabytes unread would reset the connection under it
+WHOLE_BODY_FIRST = """
+import http.client, json, sys
+from urllib.parse import urlsplit
+url = urlsplit(sys.argv[1])
+body = b'{"question": "' + b"a" * 12_000_000 + b'"}'
+for path, kind in [("/api/ask", "application/json"), ("/api/feedback", "text/plain")]:
+    for chunked in (False, True):
+        connection = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
+        sent = (body[i : i + 65536] for i in range(0, len(body), 65536)) if chunked else body
+        try:
+            connection.request("POST", path, body=sent, headers={"Content-Type": kind}, encode_chunked=chunked)
+            response = connection.getresponse()
+            print(response.status, json.loads(response.read())["error"]["message"])
+        except OSError as e:
+            print(type(e).__name__)
+        connection.close()
+"""
+
+
+def test_a_client_that_sends_the_whole_body_first_reads_the_413(live_server):
+    run = subprocess.run([sys.executable, "-c", WHOLE_BODY_FIRST, live_server.url], capture_output=True, text=True)
+    assert run.stdout.splitlines() == ["413 请求体过大（上限 64 KB）。"] * 4, run.stdout + run.stderr
+
+
 # 2. Bodies no text can hold; missing fields; unknown paths and methods
 
 

@@ -135,9 +135,13 @@ class Guard:
         refused = self._refusal(scope)
         if refused is None and _is_json_api(scope):
             body = await _read(receive, self.settings.max_body_bytes)
-            refused = too_large(self.settings) if body is None else json_problem(body)
-            receive = _replay(body or b"", receive)
+            if body is None:
+                refused = too_large(self.settings)
+            else:
+                refused, receive = json_problem(body), _replay(body, receive)
         if refused is not None:
+            if refused.status_code == 413:
+                await _drain(receive, self.settings.drain_body_bytes, Headers(scope=scope))
             return await refused(scope, receive, send)
         await self._call_counting(scope, receive, send)
 
@@ -206,6 +210,7 @@ class Guard:
         except BodyTooLarge:
             if started:
                 raise
+            await _drain(receive, self.settings.drain_body_bytes, Headers(scope=scope))
             await too_large(self.settings)(scope, receive, send)
 
 
@@ -228,6 +233,21 @@ async def _read(receive: Receive, limit: int) -> bytes | None:
             return None
         if not message.get("more_body"):
             return bytes(body)
+
+
+async def _drain(receive: Receive, cap: int, headers: Headers) -> None:
+    """Read and drop the rest of an oversized body, up to ``cap`` bytes, so that the 413 is read by a client
+    that sends the whole body before it reads (a server closing with unread data resets the connection
+    under it). A body announced past ``cap`` is not read at all."""
+    length = headers.get("content-length", "")
+    if length.isdigit() and int(length) > cap:
+        return
+    seen = 0
+    while seen <= cap:
+        message = await receive()
+        if message["type"] != "http.request" or not message.get("more_body"):
+            return
+        seen += len(message.get("body", b""))
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:
