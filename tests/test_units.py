@@ -138,6 +138,9 @@ def test_how_long_asked_without_a_unit_is_answered_by_how_promptly_the_thing_ask
     assert not states("及时反馈进展和落实情况，视情组织开展后评估", "time", "多久", "后评估一般在实施多久以后做")
     assert not states("依法依规及时备案，由市司法局审查并定期向社会公布目录", "time", "多久", "多久向社会公布目录")
     assert not states("压实责任，限时办结", "time", "多久", "人大代表建议要多长时间办结")
+    # a limit asked, whatever adverb joins it to how long (分别, 一般): its length, which 及时 is not
+    asked_limit = "人大代表建议的办理时限分别是多久"
+    assert not states("限时办结；及时办理参事建议", "time", asked_unit(asked_limit), asked_limit)
 
 
 def test_a_count_asked_without_a_unit_is_stated_by_a_number_not_by_a_word_of_time():
@@ -1656,6 +1659,10 @@ def test_letting_someone_do_something_is_no_invitation():
     meeting = "市政府常务会议由市长、副市长、秘书长组成。"
     assert uninvited("常务会能请记者吗", groups("记者"), meeting) == "记者"
     assert uninvited("常务会能让记者来吗", groups("记者"), meeting) == "记者"
+    # the one asked is the last word of who is asked in (「政府法律顾问」: 法律顾问; 政府 only says whose)
+    sitting = "市政府常务会议组成人员和会议指定列席人员应按要求准时参加会议"
+    assert uninvited("常务会能不能请政府法律顾问来列席", groups("政府 法律顾问 列席"), sitting) == "政府法律顾问"
+    assert uninvited("能请政府法律顾问来列席吗", groups("政府 法律顾问"), "可安排法律顾问列席会议") is None
     # 请假 and 请示 invite no one, and 什么 closes no yes/no question
     leave = "各部门主要负责同志离咸外出或者休假,应当先向市政府分管领导同志报批"
     assert uninvited("部门一把手离开本地外出 请假程序是什么", groups("部门 一把手 外出"), leave) is None

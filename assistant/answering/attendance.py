@@ -67,6 +67,9 @@ def uninvited(question: str, groups: Sequence[Group], text: str) -> str | None:
     who = next((g for g in m.groups() if g), "") if m else ""
     if not who or _ASKED_WHO.search(who) or ROLE.search(who) or _TITLE.search(who):
         return None
-    named = [g for g in groups if any(a in who for a in g.alternatives[:1])]
-    t = normalize(text)
-    return who if named and not any(g.found(t) for g in named) else None
+    named = [g for g in groups if g.alternatives[:1] and g.alternatives[0] in who]
+    if not named:
+        return None
+    # the one asked is its last word (「政府法律顾问」: 法律顾问; 政府 only says whose): named by the rules or not
+    head = max(named, key=lambda g: who.rindex(g.alternatives[0]) + len(g.alternatives[0]))
+    return None if head.found(normalize(text)) else who

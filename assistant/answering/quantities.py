@@ -300,7 +300,7 @@ def asked_span(question: str) -> tuple[int, int] | None:
     return (m.start(), more.end() if more else m.end())
 
 
-_LINKED = r"\s*(?:是|要|为|有)?\s*"  # 「时限是多久」, 「时限要多长时间」: what joins a limit to how long it is
+_LINKED = r"\s*(?:分别|各自|都|一般|通常|大概|大约|具体)?\s*(?:是|要|为|有)?\s*"  # 「时限是多久」, 「时限分别是多久」: what joins a limit to how long it is
 _HOW_LONG_AFTER = re.compile(rf"{_LINKED}(?:多久|多长时间|多长|几天|几个工作日)")
 
 
