@@ -1423,6 +1423,9 @@ def test_clauses_that_only_set_the_scope_are_not_searched():
     assert without_scope("一把手不在的时候谁主持工作，几个地方分别怎么规定") == "一把手不在的时候谁主持工作，"
     assert without_scope("重大问题必须拿到什么会上定？各地一样吗") == "重大问题必须拿到什么会上定？"
     assert without_scope("专题会纪要谁签？四个地方比一比") == "专题会纪要谁签？"
+    # a call to look at the places (their names already taken out): 「城区和大同都看看」
+    assert without_scope("法律顾问能列席常务会吗，和都看看") == "法律顾问能列席常务会吗，"
+    assert without_scope("帮我看看常务会多久开一次") == "帮我看看常务会多久开一次"
     # scope words inside the clause that asks, or nothing else to ask: left as they are
     assert without_scope("四个地方的政府常务会分别多久开一次") == "四个地方的政府常务会分别多久开一次"
     assert without_scope("各地一样吗") == "各地一样吗"
@@ -1663,6 +1666,8 @@ def test_letting_someone_do_something_is_no_invitation():
     sitting = "市政府常务会议组成人员和会议指定列席人员应按要求准时参加会议"
     assert uninvited("常务会能不能请政府法律顾问来列席", groups("政府 法律顾问 列席"), sitting) == "政府法律顾问"
     assert uninvited("能请政府法律顾问来列席吗", groups("政府 法律顾问"), "可安排法律顾问列席会议") is None
+    # the asking ends its own clause, whatever clause follows it
+    assert uninvited("法律顾问能列席常务会吗，城区和大同都看看", groups("法律顾问 列席"), sitting) == "法律顾问"
     # 请假 and 请示 invite no one, and 什么 closes no yes/no question
     leave = "各部门主要负责同志离咸外出或者休假,应当先向市政府分管领导同志报批"
     assert uninvited("部门一把手离开本地外出 请假程序是什么", groups("部门 一把手 外出"), leave) is None

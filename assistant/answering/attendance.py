@@ -62,8 +62,9 @@ _TITLE = re.compile(r"(?:长|主任|书记|同志|负责人|领导|干部|部门
 def uninvited(question: str, groups: Sequence[Group], text: str) -> str | None:
     """Who ``question`` asks may be brought in when ``text`` (the article) names none of them, else None;
     not for a question asking who may be (「能请哪些人列席」) nor for a title (「县区政府负责人」)."""
-    q = normalize(question)
-    m = _INVITED.search(q) or _SITTING_SUBJECT.search(q)
+    # clause by clause (「法律顾问能列席常务会吗，城区和大同都看看」: the asking ends its own clause)
+    clauses = re.split(r"[，,；;]", normalize(question))
+    m = next((m for c in clauses if (m := _INVITED.search(c) or _SITTING_SUBJECT.search(c))), None)
     who = next((g for g in m.groups() if g), "") if m else ""
     if not who or _ASKED_WHO.search(who) or ROLE.search(who) or _TITLE.search(who):
         return None
