@@ -143,6 +143,9 @@ class Settings(BaseSettings):
     # An oversized body up to this size is read and dropped before the 413, so that a client still sending
     # it (urllib, Java's HttpURLConnection) reads the 413 instead of a reset connection; past it, answered at once
     drain_body_bytes: int = Field(16 * 1024 * 1024, ge=0)
+    # Seconds to wait for each part of a request body; a client that stops sending (a Content-Length larger than
+    # what it sends) gets 408 instead of holding a connection open
+    body_timeout: float = Field(30.0, gt=0)
     trusted_proxies: Annotated[list[str], NoDecode] = []  # reverse proxies whose X-Forwarded-For is believed
     workers: int = Field(1, ge=1, le=64)  # questions answered at once; >1 only adds GIL contention
     queue_limit: int = Field(64, ge=1)  # questions waiting for a slot (≈ 2 s at 30/s); more get 503 + Retry-After

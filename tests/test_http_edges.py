@@ -107,6 +107,25 @@ def test_a_client_that_sends_the_whole_body_first_reads_the_413(live_server):
     assert run.stdout.splitlines() == ["413 请求体过大（上限 64 KB）。"] * 4, run.stdout + run.stderr
 
 
+def test_a_client_that_stops_sending_its_body_gets_408_not_a_connection_held_open(assistant):
+    """A Content-Length larger than what the client sends: the server waits ``body_timeout`` for more, then answers
+    408 with a Chinese message (a JSON route reads the body itself, another route through the app)."""
+    import socket
+    from urllib.parse import urlsplit
+
+    with server(assistant, body_timeout=1) as url:
+        address = urlsplit(url)
+        for path, kind in [("/api/ask", "application/json"), ("/api/feedback", "text/plain")]:
+            with socket.create_connection((address.hostname, address.port), timeout=20) as s:
+                head = f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: {kind}\r\nContent-Length: 100\r\n\r\n"
+                s.sendall(head.encode() + b'{"question": "')
+                started = time.monotonic()
+                reply = s.recv(65536).decode("utf-8", "replace")
+                assert reply.startswith("HTTP/1.1 408"), reply
+                assert "请求体接收超时" in reply and "Traceback" not in reply
+                assert time.monotonic() - started < 15
+
+
 # 2. Bodies no text can hold; missing fields; unknown paths and methods
 
 

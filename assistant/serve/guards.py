@@ -9,6 +9,7 @@ work, and a body past ``max_body_bytes`` is answered 413 (at once when ``Content
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import threading
 import time
@@ -106,6 +107,15 @@ class BodyTooLarge(StarletteHTTPException):
         super().__init__(413, f"请求体过大（上限 {limit // 1024} KB）。")
 
 
+class BodyTimeout(StarletteHTTPException):
+    def __init__(self, seconds: float) -> None:
+        super().__init__(408, f"请求体接收超时（{seconds:g} 秒内未收到后续内容）。")
+
+
+def timed_out(settings: Settings) -> Response:
+    return error_response(408, BodyTimeout(settings.body_timeout).detail, code="body_timeout")
+
+
 def too_large(settings: Settings) -> Response:
     return error_response(413, BodyTooLarge(settings.max_body_bytes).detail, code="body_too_large")
 
@@ -132,9 +142,13 @@ class Guard:
             return await send({"type": "websocket.close", "code": 1008})
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        receive = _timed(receive, self.settings.body_timeout)
         refused = self._refusal(scope)
         if refused is None and _is_json_api(scope):
-            body = await _read(receive, self.settings.max_body_bytes)
+            try:
+                body = await _read(receive, self.settings.max_body_bytes)
+            except BodyTimeout:
+                return await timed_out(self.settings)(scope, receive, send)
             if body is None:
                 refused = too_large(self.settings)
             else:
@@ -212,6 +226,10 @@ class Guard:
                 raise
             await _drain(receive, self.settings.drain_body_bytes, Headers(scope=scope))
             await too_large(self.settings)(scope, receive, send)
+        except BodyTimeout:
+            if started:
+                raise
+            await timed_out(self.settings)(scope, receive, send)
 
 
 def _is_json_api(scope: Scope) -> bool:
@@ -235,6 +253,25 @@ async def _read(receive: Receive, limit: int) -> bytes | None:
             return bytes(body)
 
 
+def _timed(receive: Receive, seconds: float) -> Receive:
+    """A ``receive`` that waits at most ``seconds`` for each part of the request body (then raises
+    ``BodyTimeout``); once the body is complete it waits as long as the real one (for the disconnect)."""
+    complete = False
+
+    async def timed() -> Message:
+        nonlocal complete
+        if complete:
+            return await receive()
+        try:
+            message = await asyncio.wait_for(receive(), seconds)
+        except TimeoutError:
+            raise BodyTimeout(seconds) from None
+        complete = message["type"] != "http.request" or not message.get("more_body")
+        return message
+
+    return timed
+
+
 async def _drain(receive: Receive, cap: int, headers: Headers) -> None:
     """Read and drop the rest of an oversized body, up to ``cap`` bytes, so that the 413 is read by a client
     that sends the whole body before it reads (a server closing with unread data resets the connection
@@ -244,7 +281,10 @@ async def _drain(receive: Receive, cap: int, headers: Headers) -> None:
         return
     seen = 0
     while seen <= cap:
-        message = await receive()
+        try:
+            message = await receive()
+        except BodyTimeout:
+            return  # a client that stopped sending gets the 413 all the same
         if message["type"] != "http.request" or not message.get("more_body"):
             return
         seen += len(message.get("body", b""))
