@@ -142,7 +142,7 @@ class Guard:
             return await send({"type": "websocket.close", "code": 1008})
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        receive = _timed(receive, self.settings.body_timeout)
+        body_in = receive = _BodyIn(receive, self.settings.body_timeout)
         refused = self._refusal(scope)
         if refused is None and _is_json_api(scope):
             try:
@@ -155,9 +155,9 @@ class Guard:
                 refused, receive = json_problem(body), _replay(body, receive)
         if refused is not None:
             if refused.status_code == 413:
-                await _drain(receive, self.settings.drain_body_bytes, Headers(scope=scope))
+                await body_in.drain(self.settings.drain_body_bytes, Headers(scope=scope))
             return await refused(scope, receive, send)
-        await self._call_counting(scope, receive, send)
+        await self._call_counting(scope, receive, send, body_in)
 
     def _refusal(self, scope: Scope) -> Response | None:
         headers = Headers(scope=scope)
@@ -201,7 +201,7 @@ class Guard:
         message = f"请求过于频繁，请 {wait} 秒后再试。"
         return error_response(429, message, kind="rate_limit_error", code="rate_limited", retry_after=wait)
 
-    async def _call_counting(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _call_counting(self, scope: Scope, receive: Receive, send: Send, body_in: _BodyIn) -> None:
         """The app, its body counted as it reads; past the limit reading raises ``BodyTooLarge``
         (a route answers it through the exception handlers; elsewhere it is answered here)."""
         limit, seen, started = self.settings.max_body_bytes, 0, False
@@ -224,7 +224,7 @@ class Guard:
         except BodyTooLarge:
             if started:
                 raise
-            await _drain(receive, self.settings.drain_body_bytes, Headers(scope=scope))
+            await body_in.drain(self.settings.drain_body_bytes, Headers(scope=scope))
             await too_large(self.settings)(scope, receive, send)
         except BodyTimeout:
             if started:
@@ -253,41 +253,38 @@ async def _read(receive: Receive, limit: int) -> bytes | None:
             return bytes(body)
 
 
-def _timed(receive: Receive, seconds: float) -> Receive:
-    """A ``receive`` that waits at most ``seconds`` for each part of the request body (then raises
-    ``BodyTimeout``); once the body is complete it waits as long as the real one (for the disconnect)."""
-    complete = False
+class _BodyIn:
+    """The request's ``receive``, waiting at most ``seconds`` for each part of the body (then ``BodyTimeout``); once
+    the body is complete it waits as long as the real one (for the disconnect). Knows whether the body is complete,
+    so that the rest of an oversized one can be read and dropped (``drain``)."""
 
-    async def timed() -> Message:
-        nonlocal complete
-        if complete:
-            return await receive()
+    def __init__(self, receive: Receive, seconds: float) -> None:
+        self.receive, self.seconds, self.complete = receive, seconds, False
+
+    async def __call__(self) -> Message:
+        if self.complete:
+            return await self.receive()
         try:
-            message = await asyncio.wait_for(receive(), seconds)
+            message = await asyncio.wait_for(self.receive(), self.seconds)
         except TimeoutError:
-            raise BodyTimeout(seconds) from None
-        complete = message["type"] != "http.request" or not message.get("more_body")
+            raise BodyTimeout(self.seconds) from None
+        self.complete = message["type"] != "http.request" or not message.get("more_body")
         return message
 
-    return timed
-
-
-async def _drain(receive: Receive, cap: int, headers: Headers) -> None:
-    """Read and drop the rest of an oversized body, up to ``cap`` bytes, so that the 413 is read by a client
-    that sends the whole body before it reads (a server closing with unread data resets the connection
-    under it). A body announced past ``cap`` is not read at all."""
-    length = headers.get("content-length", "")
-    if length.isdigit() and int(length) > cap:
-        return
-    seen = 0
-    while seen <= cap:
-        try:
-            message = await receive()
-        except BodyTimeout:
-            return  # a client that stopped sending gets the 413 all the same
-        if message["type"] != "http.request" or not message.get("more_body"):
+    async def drain(self, cap: int, headers: Headers) -> None:
+        """Read and drop the rest of an oversized body, up to ``cap`` bytes, so that the 413 is read by a client
+        that sends the whole body before it reads (a server closing with unread data resets the connection under
+        it). A body announced past ``cap`` is not read at all; a client that stops sending gets the 413 as it is."""
+        length = headers.get("content-length", "")
+        if length.isdigit() and int(length) > cap:
             return
-        seen += len(message.get("body", b""))
+        seen = 0
+        while not self.complete and seen <= cap:
+            try:
+                message = await self()
+            except BodyTimeout:
+                return
+            seen += len(message.get("body", b""))
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:
