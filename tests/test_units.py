@@ -2246,3 +2246,27 @@ def test_markup_pasted_into_a_question_is_not_repeated():
 
     assert without_markup("<script>alert(1)</script>市长的工资多少") == "市长的工资多少"
     assert without_markup("起草<img src=x onerror=alert(1)>会议通知") == "起草会议通知"
+
+
+def test_which_one_of_a_kind_is_asked_and_a_clause_naming_another_one_does_not_answer():
+    from assistant.answering.qualifiers import qualifier_unsaid
+
+    def groups(words: str) -> list[Group]:
+        return [Group((w,), 1.0, True) for w in words.split()]
+
+    known = {"督办", "信息化", "平台", "互补", "补位"}.__contains__
+    other = "充分利用全市电子政务内网平台，加快实现文件和简报资料网络传输"
+    ours = "用好“13710”信息化督办平台，创新督查方式"
+    assert qualifier_unsaid("督办用什么信息化平台", groups("督办 信息化 平台"), other, known) == "信息化平台"
+    assert qualifier_unsaid("咸宁用的什么督办平台，也是13710吗？", groups("督办 平台"), other, known) == "督办平台"
+    assert qualifier_unsaid("督查用的是哪个信息化督办平台", groups("信息化 督办 平台"), ours, known) is None
+    # a character of the words setting it apart will do; a word the rules never use is not judged
+    assert (
+        qualifier_unsaid("副市长之间是啥补位制度？", groups("补位 制度"), "副市长之间实行AB角互补工作制度", known)
+        is None
+    )
+    assert qualifier_unsaid("开会用什么视频平台", groups("视频 平台"), other, known) is None
+    # no noun phrase closing the asking, or a when: not judged; a clause not naming the kind: left to other checks
+    assert qualifier_unsaid("由哪个部门做合法性审查", groups("部门 合法性审查"), other, lambda w: True) is None
+    assert qualifier_unsaid("规则啥时候生效", groups("规则 生效"), "本规则自发布之日起施行", lambda w: True) is None
+    assert qualifier_unsaid("督办用什么信息化平台", groups("督办 信息化 平台"), "完善督查工作机制", known) is None

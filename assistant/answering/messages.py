@@ -42,6 +42,7 @@ _UNSTATED = {
     "recipient": "要向所问的机关或人员报告或送其审核",
     "to_whom": "要向谁报告或报批",
     "venue": "开会的具体地点",
+    "qualified": "所问的具体是哪一种",
 }
 
 

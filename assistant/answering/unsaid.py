@@ -29,6 +29,7 @@ from assistant.answering.meaning import (
     term_asked,
 )
 from assistant.answering.owners import lower_meeting_unsaid
+from assistant.answering.qualifiers import qualifier_unsaid
 from assistant.answering.recipients import recipient_unnamed, to_whom_unstated, turns_to
 from assistant.answering.sanctions import sanction_unstated, states_sanction
 from assistant.answering.scoring import coverage
@@ -71,6 +72,9 @@ def not_said(
     if judged and uninvited(question, groups, article.text):
         # 「常务会能请法律顾问列席吗」 against a rule on the meeting that never names one
         return NotSaid("invitee", first)
+    if judged and quotes and qualifier_unsaid(question, groups, joined, lambda w: df(w) > 0):
+        # 「督办用的什么信息化平台」 quoted 「充分利用全市电子政务内网平台」: another platform than the one asked
+        return NotSaid("qualified", first)
     if judged and quotes and recipient_unnamed(question, joined):
         # 「副区长请假超过一周要不要报区委」 quoted 「…向区长请假，经批准后，向区政府办公室报备」: no word of 区委
         return NotSaid("recipient", first)
