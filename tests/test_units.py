@@ -36,6 +36,8 @@ from .conftest import KNOWLEDGE
         ("常务会几天开一次", "frequency"),  # a span of time per occurrence
         ("全体会几个月开一次", "frequency"),
         ("一年开几次全体会议", "frequency"),
+        ("常务会一年大概开多少次", "frequency"),  # the span counted over is part of the asking
+        ("常务会每个月开多少次", "frequency"),
         ("纪要多长时间内完成", "time"),
         ("要提前几天报告", "time"),
         ("新规则什么时候施行", "time"),
@@ -1082,6 +1084,10 @@ def test_what_a_term_means_is_said_only_by_a_clause_that_explains_it():
     assert not asks_meaning("13710是啥") and not asks_meaning("常务会议的主要任务是什么")
     assert meaning_unstated("13710平台代表啥意思", "用好“13710”信息化督办平台，创新督查方式")
     assert not meaning_unstated("编制具体指啥", "编制是指机构的人员数量定额和领导职数")
+    # what it stands for, said with the verb asked; the term as the rules say it, without the place before it
+    assert not meaning_unstated("大同常务会列席人员的发言代表什么？", "会议列席人员发表的意见代表本单位意见")
+    assert not meaning_unstated("大同常务会议是什么意思", "市政府常务会议是讨论决定市政府重要事项的决策性会议")
+    assert meaning_unstated("大同常务会议是什么意思", "市政府常务会议由市长、副市长、秘书长组成")
 
 
 def test_a_list_asked_is_answered_by_a_clause_listing_the_things():
@@ -2270,3 +2276,16 @@ def test_which_one_of_a_kind_is_asked_and_a_clause_naming_another_one_does_not_a
     assert qualifier_unsaid("由哪个部门做合法性审查", groups("部门 合法性审查"), other, lambda w: True) is None
     assert qualifier_unsaid("规则啥时候生效", groups("规则 生效"), "本规则自发布之日起施行", lambda w: True) is None
     assert qualifier_unsaid("督办用什么信息化平台", groups("督办 信息化 平台"), "完善督查工作机制", known) is None
+
+
+def test_the_span_counted_over_is_the_asking_not_a_topic(assistant):
+    for q in ("朝阳常务会一年大概开多少次？", "常务会每年开几次", "常务会每个月开多少次"):
+        assert [g.alternatives[0] for g in assistant.analyzer.groups(q)] == ["常务会"], q
+
+
+def test_who_does_a_thing_said_before_the_thing_reads_as_the_thing_asked():
+    from assistant.answering.followups import object_first
+
+    assert object_first("谁签纪要") == "纪要谁签" and object_first("谁签发纪要？") == "纪要谁签发？"
+    assert object_first("由谁来审核文件") == "文件由谁来审核"
+    assert object_first("谁主持") == "谁主持" and object_first("谁来定") == "谁来定"

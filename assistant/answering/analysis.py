@@ -17,6 +17,7 @@ from functools import cached_property, lru_cache
 from assistant.answering.asking import (
     ASKS_KIND,
     ASKS_LIMIT,
+    ASKS_MEANING,
     ASKS_UNSCHEDULED,
     ASKS_YES_NO,
     NOT_ALLOWED,
@@ -260,6 +261,7 @@ def _asking_words(q: str) -> list[str]:
     intents += [m.group(0) for m in NOT_ALLOWED.finditer(q)]  # 不能, 不得: what the clause must negate
     intents += re.findall(ASKS_LIMIT, q)  # 「有没有门槛」: the asking for a limit, not a topic
     intents += re.findall(ASKS_KIND, q)  # 「算啥性质的会」: the asking for what kind it is, not a topic
+    intents += [m.group(0) for m in ASKS_MEANING.finditer(q)]  # 「是什么意思」: the asking for a meaning
     unscheduled = re.findall(ASKS_UNSCHEDULED, q)  # 「能不能临时开」: the asking, not a topic
     if unscheduled or urgent_schedule(q):
         # and the urgency it is for (「碰上急事」, 「临时有急事的话」); 随时 is the rules' own word, a topic word still

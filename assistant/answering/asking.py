@@ -192,6 +192,12 @@ SCOPE_WORDS = re.compile(
 )
 
 
+# What a term means, asked (「常务会议是什么意思」, 「代表啥」, 「什么叫督考合一」): the asking, not a topic
+ASKS_MEANING = re.compile(
+    r"(?:什么|啥|何)(?:意思|含义|意义)|(?:意思|含义)(?:是|指)?(?:什么|啥)"
+    r"|(?:具体)?(?:指|代表|指代)(?:的是)?(?:什么|啥|哪些)|怎么理解|(?:什么|啥)叫|何谓"
+)
+
 # Whether places differ is asked (「有什么不同」, 「一样吗」, 「对比一下」)
 ASKS_DIFFERENCE = re.compile(r"不同|区别|差别|差异|异同|一样|相同|对比|比较")
 

@@ -446,9 +446,10 @@ class Dialogue:
             return of_meeting
         if (asked := followups.new_subject_and_asking(rest, previous_question)) is not None:
             return asked
+        rest = followups.object_first(rest)  # 「那谁签纪要」: 「纪要谁签」
         if followups.asks_on_its_own(rest):  # 「那专题会纪要谁签？」: a question of its own, in the same place
             # … unless it leans on the previous one (「那秘书长能主持吗」 after 「常务会议谁主持」)
-            own = self.carry.of_meeting(LEAD.sub("", message).strip(), previous_question, city)
+            own = self.carry.of_meeting(followups.object_first(LEAD.sub("", message).strip()), previous_question, city)
             at_previous = self.kinds.named(previous_question) and not self.kinds.named(own)
             if ROLE.search(own) and (at_previous or _IN_IT.search(own)):
                 # a role, at the previous meeting, or in what the previous question was about (「在里面干啥」)

@@ -19,6 +19,7 @@ from assistant.answering.phrasing import ASKING, LEAD, fragment, names_something
 from assistant.answering.quantities import asked
 from assistant.answering.relocation import JOINED
 from assistant.answering.roles import ROLE
+from assistant.retrieval.tokenizer import default_tokenizer
 
 # The conversation's two places, pointed at: 「这两个地方」, 「两地」, 「这俩地方」, 「它们」
 THESE_TWO = re.compile(r"[这那]?(?:两|俩)个?(?:地方|地区|城市|地|市)|[这那]俩|它们|两者|二者")
@@ -228,6 +229,23 @@ def elliptical(message: str) -> bool:
     """「要提前几天？」, 「一般多久开一次」, 「报给谁」: a short predicate with no subject of its own."""
     subject, predicate = split_predicate(message.strip())
     return len(message) <= 10 and not names_something(subject) and bool(predicate)
+
+
+# 「谁签纪要」, 「由谁来审核文件」: the one asked for before the doing, and the thing done after it
+_WHO_FIRST = re.compile(r"(由谁|谁|哪位领导|哪个部门)(来)?(?!来)([\u4e00-\u9fff]{3,10})([？?。]?)")
+
+
+def object_first(words: str) -> str:
+    """「谁签纪要」 said as 「纪要谁签」: the thing done first, as a question of its own says it (so that it is read as
+    naming its own subject); unchanged unless a doing (a verb) is followed by words naming a thing."""
+    m = _WHO_FIRST.fullmatch(words)
+    tagged = default_tokenizer().tagged(m.group(3)) if m else []
+    if not m or len(tagged) < 2 or not tagged[0][1].startswith("v"):
+        return words
+    doing, thing = tagged[0][0], "".join(w for w, _ in tagged[1:])
+    if not names_something(thing):
+        return words
+    return f"{thing}{m.group(1)}{m.group(2) or ''}{doing}{m.group(4)}"
 
 
 def asks_on_its_own(words: str) -> bool:

@@ -10,14 +10,11 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from assistant.answering.asking import QUESTION_TYPES, named_before
+from assistant.answering.asking import ASKS_MEANING, QUESTION_TYPES, named_before
 from assistant.answering.clauses import is_heading
 from assistant.textnorm import normalize
 
-_ASKED = re.compile(
-    r"(?:什么|啥|何)(?:意思|含义|意义)|(?:意思|含义)(?:是|指)?(?:什么|啥)"
-    r"|(?:具体)?(?:指|代表|指代)(?:的是)?(?:什么|啥|哪些)|怎么理解|(?:什么|啥)叫|何谓"
-)
+_ASKED = ASKS_MEANING
 # a clause that says what something means: 是指, 指的是, 即, 简称 (one name for another), 含义
 _SAID = re.compile(r"是指|指的是|系指|即(?![将使便时可])|简称|统称|含义|意思是")
 
@@ -41,7 +38,9 @@ def states_meaning(text: str, term: str = "") -> bool:
     """Whether ``text`` says what something means: in words that explain (是指, 即, 简称), or saying what the
     ``term`` is (「市政府常务会议是讨论决定市政府重要事项的决策性会议」 for 常务会议)."""
     t = normalize(text)
-    return bool(_SAID.search(t)) or bool(term and f"{term}是" in t)
+    # the term as the rules say it may drop what the question puts before it (「大同常务会议」: 「市政府常务会议是…」)
+    tails = {term[i:] for i in range(len(term)) if len(term) - i >= min(4, len(term))} if term else set()
+    return bool(_SAID.search(t)) or any(f"{tail}是" in t for tail in tails)
 
 
 _KIND_ASKED, _KIND_SAID = QUESTION_TYPES["kind"]  # (the asking, and 「…是讨论决定…的决策性会议」)
@@ -58,9 +57,18 @@ def kind_unstated(question: str, text: str) -> bool:
     return _KIND_ASKED.search(normalize(question)) is not None and not states_kind(text)
 
 
+# what something stands for, asked with the verb the rules say it with: 「列席人员的发言代表什么」
+_STANDS_FOR = re.compile(r"(代表|指代)(?:的是)?(?:什么|啥|哪些)")
+
+
 def meaning_unstated(question: str, text: str) -> bool:
-    """``question`` asks what a term means and ``text`` (the quotes) explains nothing."""
-    return asks_meaning(question) and not states_meaning(text, term_asked(question))
+    """``question`` asks what a term means and ``text`` (the quotes) explains nothing; a clause saying what the
+    term stands for with the verb asked (「会议列席人员发表的意见代表本单位意见」) explains it."""
+    q = normalize(question)
+    if not asks_meaning(q):
+        return False
+    verb = _STANDS_FOR.search(q)
+    return not (states_meaning(text, term_asked(q)) or (verb is not None and verb.group(1) in normalize(text)))
 
 
 def explained_after_heading(term: str, context: list[str]) -> str | None:

@@ -61,10 +61,13 @@ _FREQUENCY_STATED = re.compile(
 )
 # 次, 回 and 趟 all count occurrences (「多久开一回」 is 「多久开一次」); 定期 and 周期 ask how often too.
 _TIMES = "[次回趟]"
+# 「一年开几次」, 「一年大概开多少次」, 「每个月开几回」: the span counted over is part of the asking (not in 「每年要交
+# 几篇调研报告」, a count of things per year)
+_PER_SPAN_ASKED = r"一年.{0,3}几|一个月.{0,3}几|(?:一|每)(?:年|个?月|周|星期).{0,3}(?:几|多少)(?:次|回)"
 _ASKS_FREQUENCY = re.compile(
     rf"多久.{{0,4}}一{_TIMES}|多长时间.{{0,4}}一{_TIMES}|几{_TIMES}|"
     # 「几天开一次」, 「几个月搞一回」, 「多少天开一次」: a span of time per occurrence is how often too
-    rf"(?:几|多少)个?(?:天|日|周|星期|月|年).{{0,3}}一{_TIMES}|多少{_TIMES}|频率|频次|一年.{{0,3}}几|一个月.{{0,3}}几|"
+    rf"(?:几|多少)个?(?:天|日|周|星期|月|年).{{0,3}}一{_TIMES}|{_PER_SPAN_ASKED}|多少{_TIMES}|频率|频次|"
     r"隔多久|定期|周期|[最多更较]勤|勤不勤|频繁"  # 「哪个开得最勤」, 「哪个更勤」: how often, compared
     r"|固定(?:的)?(?:时间|日子|日期)"  # 「是不是固定时间开的」: whether on a schedule, how often
     r"|(?:开|召开|举行|搞|办)得?(?:最|更|比较)(?:少|多|密)"  # 「哪个地方的全体会议开得最少」
@@ -74,7 +77,7 @@ _ASKS_FREQUENCY = re.compile(
 # (「休假那几天」, 「这几个月」: a few days pointed at, not how many asked; 「会前几天」 asks)
 _ASKS_TIME = re.compile(
     r"多久|多长时间|多长时候|多少天|多少日|多少个工作日|(?<![那这头])(?:几天|几日|几个工作日|几个月|几年|几周)|几小时|几分钟|"
-    r"什么时候|何时|哪天|啥时候|时限|期限|多久一次|频率|频次|提前几|几次|多少次|一年.{0,3}几|一个月.{0,3}几|多长"
+    rf"什么时候|何时|哪天|啥时候|时限|期限|多久一次|频率|频次|提前几|{_PER_SPAN_ASKED}|几次|多少次|多长"
     # 哪几点 asks which points (a list), not a time of day; 「哪个地方纪要印发得最快」: how long, compared
     r"|几月|哪个?月|(?<!哪)几点|天数|得(?:最|更)(?:快|慢|早|晚|长|短)|星期几|周几|礼拜几|(?<![文第编])几号(?![文令线])|哪号"
     # whether a time is set (「调研的时间有硬性要求吗」, 「时长有没有限制」): asks the time
