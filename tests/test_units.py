@@ -2289,3 +2289,23 @@ def test_who_does_a_thing_said_before_the_thing_reads_as_the_thing_asked():
     assert object_first("谁签纪要") == "纪要谁签" and object_first("谁签发纪要？") == "纪要谁签发？"
     assert object_first("由谁来审核文件") == "文件由谁来审核"
     assert object_first("谁主持") == "谁主持" and object_first("谁来定") == "谁来定"
+
+
+def test_a_number_asked_of_the_case_a_clause_sets_apart_is_not_that_number():
+    from assistant.answering.exceptions import excepted
+
+    rule = "除部署全局性、综合性工作外，字数一般不超过3000字，部署专项工作或具体任务的一般不超过2000字。"
+    line = excepted("城区部署全局性工作的公文有字数上限吗？", [rule])
+    assert (
+        line.startswith("所问的正是条文除外的情形") and "「除部署全局性、综合性工作外，字数一般不超过3000字」" in line
+    )
+    # the other cases (部署 is said of them too), and a clause setting no number for the others: no line
+    assert excepted("部署专项工作的公文字数上限是多少", [rule]) == ""
+    assert excepted("身体不舒服请假要几天", ["除个人身体健康等原因外，原则上不应请假。"]) == ""
+    assert excepted("全局性工作的公文谁签发", [rule]) == ""  # no number asked
+    # the other cases named too (a follow-up carrying 综合性), or another quote setting a number: no line
+    assert excepted("报区政府的综合性文件部署专项工作的字数", [rule]) == ""
+    assert excepted("综合性的字数上限请示", [rule, "呈报上级的请示一般不超过1500字"]) == ""
+    # the others' words (部门, 时限) are not the case's own: 「除主办部门另有时限要求外」 does not fire on 会签几天回复
+    meeting = "部门之间会签文件时，除主办部门另有时限要求外，一般应在7个工作日内回复；商定回复时限及方式"
+    assert excepted("部门会签文件几天内回复", [meeting]) == ""

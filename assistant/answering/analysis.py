@@ -88,6 +88,10 @@ _FILLERS = frozenset(
         "有啥",
         "什么样",
         "限制",
+        # prepositions that introduce what is asked about (「关于春天的诗」), and are none of it
+        "关于",
+        "对于",
+        "至于",
     ]
 )
 _DIGITS = re.compile(r"^\d+$")

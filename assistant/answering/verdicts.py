@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 
+from assistant.answering.exceptions import excepted
 from assistant.answering.modality import modality_verdict
 from assistant.answering.quantities import (
     AS_NEEDED,
@@ -213,6 +214,8 @@ def verdict(question: str, quotes: Sequence[str]) -> str:
     """The line saying whether the number (or the doer) ``question`` states is the one the quoted clauses write;
     how many items the list quoted has when that is asked (``items_counted``); "" when the question states none to
     confirm or no quote writes one of its kind."""
+    if said := excepted(question, quotes):
+        return said  # 「全局性工作的公文有字数上限吗」: the case asked is the one set apart, the number not for it
     claimed = _claimed(question)
     if claimed is None:
         return (
