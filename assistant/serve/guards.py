@@ -9,7 +9,6 @@ work, and a body past ``max_body_bytes`` is answered 413 (at once when ``Content
 
 from __future__ import annotations
 
-import asyncio
 import ipaddress
 import threading
 import time
@@ -20,10 +19,10 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import Headers, MutableHeaders
-from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.serve import auth
+from assistant.serve.bodies import BodyIn, BodyTimeout, BodyTooLarge, read, replay, timed_out, too_large
 from assistant.serve.errors import error_response, json_problem
 from assistant.settings import LOCAL_ORIGINS, Settings
 
@@ -102,24 +101,6 @@ def client_address(scope: Scope, trusted: Sequence[Network]) -> str:
     return peer
 
 
-class BodyTooLarge(StarletteHTTPException):
-    def __init__(self, limit: int) -> None:
-        super().__init__(413, f"请求体过大（上限 {limit // 1024} KB）。")
-
-
-class BodyTimeout(StarletteHTTPException):
-    def __init__(self, seconds: float) -> None:
-        super().__init__(408, f"请求体接收超时（{seconds:g} 秒内未收到后续内容）。")
-
-
-def timed_out(settings: Settings) -> Response:
-    return error_response(408, BodyTimeout(settings.body_timeout).detail, code="body_timeout")
-
-
-def too_large(settings: Settings) -> Response:
-    return error_response(413, BodyTooLarge(settings.max_body_bytes).detail, code="body_too_large")
-
-
 class Guard:
     """Body size for every request; authentication everywhere but ``auth.PUBLIC`` (when a key is set);
     rate limit and readable JSON for ``PROTECTED`` paths; uploads answered 404."""
@@ -142,17 +123,17 @@ class Guard:
             return await send({"type": "websocket.close", "code": 1008})
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        body_in = receive = _BodyIn(receive, self.settings.body_timeout)
+        body_in = receive = BodyIn(receive, self.settings.body_timeout)
         refused = self._refusal(scope)
         if refused is None and _is_json_api(scope):
             try:
-                body = await _read(receive, self.settings.max_body_bytes)
+                body = await read(receive, self.settings.max_body_bytes)
             except BodyTimeout:
                 return await timed_out(self.settings)(scope, receive, send)
             if body is None:
                 refused = too_large(self.settings)
             else:
-                refused, receive = json_problem(body), _replay(body, receive)
+                refused, receive = json_problem(body), replay(body, receive)
         if refused is not None:
             if refused.status_code == 413:
                 await body_in.drain(self.settings.drain_body_bytes, Headers(scope=scope))
@@ -201,7 +182,7 @@ class Guard:
         message = f"请求过于频繁，请 {wait} 秒后再试。"
         return error_response(429, message, kind="rate_limit_error", code="rate_limited", retry_after=wait)
 
-    async def _call_counting(self, scope: Scope, receive: Receive, send: Send, body_in: _BodyIn) -> None:
+    async def _call_counting(self, scope: Scope, receive: Receive, send: Send, body_in: BodyIn) -> None:
         """The app, its body counted as it reads; past the limit reading raises ``BodyTooLarge``
         (a route answers it through the exception handlers; elsewhere it is answered here)."""
         limit, seen, started = self.settings.max_body_bytes, 0, False
@@ -237,68 +218,6 @@ def _is_json_api(scope: Scope) -> bool:
         return False
     kind = Headers(scope=scope).get("content-type", "").split(";")[0].strip().lower()
     return kind == "application/json" or kind.endswith("+json")
-
-
-async def _read(receive: Receive, limit: int) -> bytes | None:
-    """The whole body (chunked or not), or None once it passes ``limit``."""
-    body = bytearray()
-    while True:
-        message = await receive()
-        if message["type"] != "http.request":
-            return bytes(body)
-        body += message.get("body", b"")
-        if len(body) > limit:
-            return None
-        if not message.get("more_body"):
-            return bytes(body)
-
-
-class _BodyIn:
-    """The request's ``receive``, waiting at most ``seconds`` for each part of the body (then ``BodyTimeout``); once
-    the body is complete it waits as long as the real one (for the disconnect). Knows whether the body is complete,
-    so that the rest of an oversized one can be read and dropped (``drain``)."""
-
-    def __init__(self, receive: Receive, seconds: float) -> None:
-        self.receive, self.seconds, self.complete = receive, seconds, False
-
-    async def __call__(self) -> Message:
-        if self.complete:
-            return await self.receive()
-        try:
-            message = await asyncio.wait_for(self.receive(), self.seconds)
-        except TimeoutError:
-            raise BodyTimeout(self.seconds) from None
-        self.complete = message["type"] != "http.request" or not message.get("more_body")
-        return message
-
-    async def drain(self, cap: int, headers: Headers) -> None:
-        """Read and drop the rest of an oversized body, up to ``cap`` bytes, so that the 413 is read by a client
-        that sends the whole body before it reads (a server closing with unread data resets the connection under
-        it). A body announced past ``cap`` is not read at all; a client that stops sending gets the 413 as it is."""
-        length = headers.get("content-length", "")
-        if length.isdigit() and int(length) > cap:
-            return
-        seen = 0
-        while not self.complete and seen <= cap:
-            try:
-                message = await self()
-            except BodyTimeout:
-                return
-            seen += len(message.get("body", b""))
-
-
-def _replay(body: bytes, receive: Receive) -> Receive:
-    """A ``receive`` that gives ``body`` once, then waits on the real one (for the disconnect)."""
-    sent = False
-
-    async def replay() -> Message:
-        nonlocal sent
-        if sent:
-            return await receive()
-        sent = True
-        return {"type": "http.request", "body": body, "more_body": False}
-
-    return replay
 
 
 OWN_PAGES_CSP = (
