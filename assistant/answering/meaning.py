@@ -14,14 +14,13 @@ from assistant.answering.asking import ASKS_MEANING, QUESTION_TYPES, named_befor
 from assistant.answering.clauses import is_heading
 from assistant.textnorm import normalize
 
-_ASKED = ASKS_MEANING
 # a clause that says what something means: 是指, 指的是, 即, 简称 (one name for another), 含义
 _SAID = re.compile(r"是指|指的是|系指|即(?![将使便时可])|简称|统称|含义|意思是")
 
 
 def asks_meaning(question: str) -> bool:
     """Whether ``question`` asks what a term means."""
-    return bool(_ASKED.search(normalize(question)))
+    return bool(ASKS_MEANING.search(normalize(question)))
 
 
 # words between the term and the asking (「是」, 「具体」, 「的」)
@@ -31,7 +30,7 @@ _AROUND = re.compile(r"(?:是|具体|的|到底|究竟|这个|这几个字)+$")
 def term_asked(question: str) -> str:
     """The term whose meaning is asked, as the question says it before the asking (「常务会议是什么意思」 →
     「常务会议」, 「坚持依法行政具体指什么」 → 「坚持依法行政」); "" when none."""
-    return named_before(question, _ASKED, _AROUND)
+    return named_before(question, ASKS_MEANING, _AROUND)
 
 
 def states_meaning(text: str, term: str = "") -> bool:

@@ -52,10 +52,12 @@ def qualifier_unsaid(question: str, groups: Sequence[Group], text: str, known: C
         return None
     t = normalize(text)
     spots = [m.start() for m in re.finditer(re.escape(kind), t)]
+    if not spots:
+        return None
     said_with = [g for g in groups if any(w in a or (len(a) >= 2 and a in w) for w in apart for a in g.alternatives)]
     for at in spots:
         before = _PHRASE_END.split(t[max(0, at - _NEAR) : at])[-1]
         # a character of those words will do (「AB角互补工作制度」 for 「补位制度」): only another one named is judged
         if any(ch in before for w in apart for ch in w) or any(g.found(before) for g in said_with):
             return None
-    return "".join(apart) + kind if spots else None
+    return "".join(apart) + kind
