@@ -71,6 +71,9 @@ class Weights(BaseModel):
     max_unknown_share: float = Field(0.4, ge=0, le=1)  # terms found in no article carry this much weight
     # Quoting
     max_quotes: int = Field(3, ge=1)
+    # asked which requirements, a general rule's particulars following it in its paragraph are quoted as one run
+    # of at most this many characters (0: never)
+    particulars_chars: int = Field(400, ge=0)
     extra_quote_ratio: float = Field(0.6, ge=0, le=1)  # a further clause must score this close to the best
     extra_quote_min_gain: float = Field(0.15, ge=0, le=1)  # …and add this share of the question's weight
     short_clause: int = Field(30, ge=0)  # a best clause this short is quoted with the clause after it

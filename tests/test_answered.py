@@ -103,8 +103,9 @@ def test_the_rest_is_quoted_verbatim_adjacent_sentences_as_one():
 
 
 def test_more_after_an_answer_quotes_the_rest_of_its_article(assistant):
-    turn = assistant.dialogue.resolve(["常务会议材料有什么要求", "还有别的要求吗"], "datong")
-    assert turn.question == "还有别的要求吗" and turn.previous == "常务会议材料有什么要求"
+    # (asked which requirements, 「常务会议材料有哪些要求」 is given the whole paragraph at once: asked how, a part)
+    turn = assistant.dialogue.resolve(["常务会议材料怎么准备", "还有别的要求吗"], "datong")
+    assert turn.question == "还有别的要求吗" and turn.previous == "常务会议材料怎么准备"
     first = assistant.ask(turn.previous, city=turn.city)
     more = assistant.ask(turn.question, city=turn.city, previous=turn.previous)
     assert more.reason is Reason.REST_QUOTED and not more.refused

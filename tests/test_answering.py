@@ -1635,11 +1635,30 @@ def test_the_requirements_asked_are_each_rule_the_paragraph_sets(assistant):
         (["市政府办公室发文谁签"], "datong", "以市政府办公室名义发文"),
         # 政务公开 is what the rules call 公开政府信息 (review 49: refused)
         (["政务公开有什么要求"], "jincheng-chengqu", "依法及时准确公开政府信息"),
+        # 谁 with a modal before the doing asks as 谁 does: 「谁可以主持」 is 「谁主持」 (the delegation rule), not refused
+        (["专题会都谁可以主持"], "chaoyang", "受市长委托或按照分工召开市政府专题会议"),
+        (["区政府专题会谁能召集"], "jincheng-chengqu", "委托区政府办公室主任、副主任召开区政府专题会议"),
     ],
 )
 def test_the_clause_for_the_body_asked_about(assistant, messages, city, quoted):
     turn = assistant.dialogue.resolve(messages, city)
     assert quoted in assistant.ask(turn.question, city=turn.city, previous=turn.previous).answer
+
+
+@pytest.mark.parametrize(
+    ("question", "city", "particulars"),
+    [
+        # a general requirement, then its particulars in the paragraph (sharing no word with the question)
+        ("精简文件简报都有哪些要求", "jincheng-chengqu", ["只向区政府报送1种简报", "可发可不发的文件简报，一律不发"]),
+        ("给区政府报公文有哪些行文规矩", "jincheng-chengqu", ["不得越级行文", "请示应当一文一事"]),
+    ],
+)
+def test_asked_which_requirements_the_particulars_after_a_general_rule_are_quoted(
+    assistant, question, city, particulars
+):
+    answer = assistant.ask(question, city=city, mode="extractive")
+    assert all(p in answer.answer for p in particulars)
+    assert all(c.quote in c.article.text for c in answer.citations) and len(answer.citations) <= 3
 
 
 def test_a_list_of_what_a_role_does_quotes_each_clause_saying_it_does_it(assistant):

@@ -373,7 +373,7 @@ def test_queue_limit_answers_503_with_retry_after():
 
 def test_the_rest_of_an_article_is_quoted_without_the_llm(llm_assistant, fake):
     # 「还有别的要求吗」: the article's other sentences, as they are (a model would only restate them)
-    answer = llm_assistant.ask("还有别的要求吗", city="datong", previous="常务会议材料有什么要求")
+    answer = llm_assistant.ask("还有别的要求吗", city="datong", previous="常务会议材料怎么准备")
     # (an earlier test's timed-out request may still reach the fake: only this question's would count)
     asked = [r for r in fake.requests if "还有别的要求" in str(r)]
     assert answer.reason is Reason.REST_QUOTED and answer.mode == "extractive" and asked == []

@@ -2306,6 +2306,11 @@ def test_a_number_asked_of_the_case_a_clause_sets_apart_is_not_that_number():
     # the other cases named too (a follow-up carrying 综合性), or another quote setting a number: no line
     assert excepted("报区政府的综合性文件部署专项工作的字数", [rule]) == ""
     assert excepted("综合性的字数上限请示", [rule, "呈报上级的请示一般不超过1500字"]) == ""
+    assert excepted("综合性的字数上限请示", ["呈报上级的请示一般不超过1500字", rule]) == ""  # in either order
+    # a quote setting no number beside the clause does not hide the line, before it or after it
+    plain = "区政府及各部门要精简文件简报。"
+    for quotes in ([plain, rule], [rule, plain]):
+        assert excepted("城区部署全局性工作的公文有字数上限吗？", quotes).startswith("所问的正是条文除外的情形")
     # the others' words (部门, 时限) are not the case's own: 「除主办部门另有时限要求外」 does not fire on 会签几天回复
     meeting = "部门之间会签文件时，除主办部门另有时限要求外，一般应在7个工作日内回复；商定回复时限及方式"
     assert excepted("部门会签文件几天内回复", [meeting]) == ""

@@ -430,6 +430,8 @@ class ExtractiveAnswerer:
             return out
         best, at = chosen[0], chosen[0][1]
         units = sentences(article, self.weights.long_sentence)  # a rule need not share words with the question
+        if asks_for_list(question) and (run := self._particulars(question, article, units, best)):
+            return [run]
         while len(chosen) + len(out) < self.weights.max_quotes and at + 1 < len(units):
             nxt = next((c for c in scored if c[1] == at + 1), (0.0, at + 1, units[at + 1]))
             if (
@@ -447,6 +449,28 @@ class ExtractiveAnswerer:
                 out.append(nxt)
             at += 1
         return out
+
+    def _particulars(self, question: str, article: Article, units: list[str], best: Scored) -> Scored | None:
+        """Asked which requirements (「精简文件简报都有哪些要求」) of a clause that states one in general (「…要精简文件
+        简报。」): the rules that follow it in its paragraph are its particulars, though they share no word with the
+        question (「…只向区政府报送1种简报」「…一律不发」): the rest of the paragraph, quoted as one run of the text when
+        it is within ``Weights.particulars_chars`` (and none of it is about another meeting or role)."""
+        at, run = best[1], []
+        while at + 1 < len(units):
+            nxt = units[at + 1]
+            if not _same_paragraph(article, best[2], nxt):
+                break
+            if self._about_another(question, article, nxt):
+                break
+            run.append(nxt)
+            at += 1
+        if len(run) < 2:
+            return None  # one rule more is what the plain going-on gives
+        start = article.text.find(run[0])
+        end = article.text.find(run[-1], start) + len(run[-1])
+        if start < 0 or end - start > self.weights.particulars_chars:
+            return None
+        return (0.0, best[1] + 1, article.text[start:end])
 
     def _list_asked(
         self, question: str, groups: Sequence[Group], article: Article, scored: Sequence[tuple[float, int, str]]
@@ -505,6 +529,7 @@ class ExtractiveAnswerer:
         if nxt is not None and nxt not in chosen:
             chosen.append(nxt)
         chosen += self._rules_going_on(question, groups, article, scored, chosen)
+        chosen = [c for c in chosen if not any(o[2] != c[2] and c[2] in o[2] for o in chosen)]  # (in a run quoted)
         chosen.sort(key=lambda t: t[1])  # reading order
         return listed(question, groups, article, [unit for _, _, unit in chosen])
 

@@ -52,6 +52,11 @@ Entries = tuple[tuple[str, tuple[str, ...]], ...]
 _INSIDE = "(?:[市区县]?政府|的|有关|相关)"
 
 
+# Words that may stand between 谁 and the doing without changing who is asked of (「谁可以主持」, 「谁能来签」,
+# 「谁负责召集」 ask as 「谁主持」, 「谁签」, 「谁召集」 do): a modal, or the doer's taking it on
+_MODAL = "(?:可以|能够|能|应当|应该|应|该|须|需要|要|得|会|来|去|负责)"
+
+
 # Ways of asking who (「哪些人」, 「哪位领导」, 「什么人」): a phrase with 谁 (「谁参加」) is asked by them too
 ASKED_PERSON = re.compile(r"(?:哪些|哪个|哪位|哪几位|哪几个|什么)(?:领导同志|领导|人员|同志|人)")
 
@@ -63,7 +68,12 @@ def _find(text: str, phrase: str) -> tuple[int, int]:
     at = text.find(phrase)
     while at > 0 and len(phrase) > 1 and phrase[0] == "不" and text[at - 1] == phrase[1]:
         at = text.find(phrase, at + 1)
-    if at >= 0 or len(phrase) != 4:
+    if at >= 0:
+        return at, len(phrase)
+    if phrase.startswith("谁") and len(phrase) > 1:
+        m = _who_split(phrase).search(text)
+        return (m.start(), m.end() - m.start()) if m else (-1, 0)
+    if len(phrase) != 4:
         return at, len(phrase)
     m = _split(phrase).search(text)
     return (m.start(), m.end() - m.start()) if m else (-1, 0)
@@ -72,6 +82,11 @@ def _find(text: str, phrase: str) -> tuple[int, int]:
 @lru_cache(maxsize=1024)
 def _split(phrase: str) -> re.Pattern[str]:
     return re.compile(f"{re.escape(phrase[:2])}{_INSIDE}{re.escape(phrase[2:])}")
+
+
+@lru_cache(maxsize=256)
+def _who_split(phrase: str) -> re.Pattern[str]:
+    return re.compile(f"谁{_MODAL}{{1,2}}{re.escape(phrase[1:])}")
 
 
 def found_in(text: str, entries: Entries) -> list[tuple[str, tuple[str, ...]]]:
@@ -83,5 +98,14 @@ def found_in(text: str, entries: Entries) -> list[tuple[str, tuple[str, ...]]]:
     return [
         (p, e)
         for p, e, at, n in found
-        if not any(n2 > n and p not in p2 and at < at2 + n2 and at2 < at + n for p2, _, at2, n2 in found)
+        if not any(
+            _weight(p2, n2) > _weight(p, n) and p not in p2 and at < at2 + n2 and at2 < at + n
+            for p2, _, at2, n2 in found
+        )
     ]
+
+
+def _weight(phrase: str, span: int) -> int:
+    """How much of the question a phrase found names: its span, but a who-asking's modal (「谁来主持」) names
+    nothing, so 「谁来主持工作」 is 「主持工作」 asked of someone as 「谁主持工作」 is."""
+    return len(phrase) if phrase.startswith("谁") else span
