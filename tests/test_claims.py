@@ -464,3 +464,34 @@ def test_a_number_said_with_a_rising_question_mark_is_to_be_confirmed():
     assert not checks("常务会讨论通过的文件7个工作日内印发")
     clause = "市政府全体会议和市政府常务会议讨论通过决定印发的文件,原则上须在会议结束后5个工作日内印发。"
     assert verdict("常务会讨论通过的文件是7个工作日内印发？", [clause]).startswith("与问题中的说法不同")
+
+
+def test_a_floor_claimed_is_checked_against_the_floor_set_however_it_is_said():
+    from assistant.answering.verdicts import verdict
+
+    at_least_once = ["区政府常务会议每月至少召开 1 次, 如有需要可随时召开。"]
+    # review 56: a floor of two is not the rule's floor of one (it had been said to be within the rule)
+    assert verdict("城区常务会每月至少开两次是吧", at_least_once).startswith("与问题中的说法不同")
+    assert verdict("城区常务会每月至少开一次是吧", at_least_once).startswith("与问题中的说法一致")
+    sixty = ["市政府领导同志每年要主持1—2个重点调研课题,拿出不少于60天时间深入基层一线开展工作和调研。"]
+    # 至少 and 不少于 are both a floor (it had been said to differ); a number said to be enough is claimed as the floor
+    assert verdict("领导每年下基层至少60天对吧", sixty).startswith("与问题中的说法一致")
+    assert verdict("领导每年下基层30天就够了吧", sixty).startswith("与问题中的说法不同")
+    assert verdict("领导每年下基层60天就够了吧", sixty).startswith("与问题中的说法一致")
+
+
+def test_a_doer_stated_as_the_only_one_is_not_confirmed_by_a_rule_naming_another():
+    from assistant.answering.verdicts import verdict
+
+    chaoyang = ["市政府常务会议由市长、副市长、秘书长组成，由市长或委托负责常务工作的副市长召集和主持。"]
+    line = verdict("朝阳常务会只能市长主持对吧", chaoyang)
+    assert line == "与问题中的说法不完全一致：条文写明的是「由市长或委托负责常务工作的副市长召集和主持」。"
+    xianning = ["市政府常务会议由市长、副市长、秘书长组成,由市长召集和主持。"]
+    assert verdict("咸宁常务会只能市长主持对吧", xianning).startswith("与问题中的说法一致")
+
+
+def test_how_many_kinds_of_a_list_are_counted():
+    from assistant.answering.quantities import ITEMS_COUNTED
+
+    assert ITEMS_COUNTED.search("常务会有几类事项不列入议题") and ITEMS_COUNTED.search("分几大类")
+    assert not ITEMS_COUNTED.search("有几类似的规定")

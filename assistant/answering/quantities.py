@@ -96,7 +96,7 @@ _ASKS_COUNT = re.compile(
 # (（一）…（六）) rather than say a number, so it is asked as the list, and counted from it (``items_counted``);
 # not a cap or a floor (「最多几项议题」: a number the rule may set)
 ITEMS_COUNTED = re.compile(
-    r"(?<![哪第这说举列讲])(?<!最多|最少|至多|至少|超过|不超)(?:几|多少)\s*(?:项|个?方面|种情[况形]|类情[况形]|大类|条(?![例规]))"
+    r"(?<![哪第这说举列讲])(?<!最多|最少|至多|至少|超过|不超)(?:几|多少)\s*(?:项|个?方面|种情[况形]|大?类(?!似)|条(?![例规]))"
 )
 # An amount asked in a unit no number of a clause is in unless the rule sets it: a post's grade (「副秘书长是什么职级」),
 # a score (「扣多少考核分」), money by what is paid (「会议经费标准是多少」, 「补贴标准」) — the asking, not a topic

@@ -71,7 +71,7 @@ def _claimed(question: str) -> tuple[Measure, Reading] | None:
 
 # the role may be said with what it is in charge of before it (「是分管副市长签发对吧」): the role is the claim
 _DOER_CLAIMED = re.compile(
-    rf"(?:是|由)(?:分管的?|主管的?|负责常务工作的)?(?P<role>{ROLE.pattern})(?:来|负责)?(?P<doing>{DOINGS})"
+    rf"(?:是|由|只能由?|只有|只由|只让)(?:分管的?|主管的?|负责常务工作的)?(?P<role>{ROLE.pattern})(?:来|负责)?(?P<doing>{DOINGS})"
 )
 # … or said to be enough (「纪要副区长签就行吧」, 「让秘书长主持可以吗」): the doer stated as the one who may do it
 _DOER_SUFFICES = re.compile(
@@ -127,6 +127,11 @@ def _doer_verdict(question: str, quotes: Sequence[str]) -> str:
         )
         said = "一致" if same else "不同"
         return f"与问题中的说法{said}：条文写明的是「{_naming(same or delegates[0], text)}」。"
+    if _ONLY.search(normalize(question)) and (
+        other := next((n for n in named if not same_role(role, n.group("role"))), None)
+    ):
+        # 「常务会只能市长主持对吧」 and 「由市长或委托负责常务工作的副市长召集和主持」: not the one stated alone
+        return f"与问题中的说法不完全一致：条文写明的是「{_naming(other, text)}」。"
     if delegated := _only_as_delegate(role, named, text):
         # 「朝阳常务会议是副市长主持的吧」 and 「由市长或委托负责常务工作的副市长召集和主持」: 副市长 does it only when
         # the 市长 delegates it
@@ -144,6 +149,7 @@ def _doer_verdict(question: str, quotes: Sequence[str]) -> str:
     return f"与问题中的说法不同：条文写明的是「{_naming(named[0], text)}」。"
 
 
+_ONLY = re.compile(r"只(?:能由?|有|由|让)")  # the doer stated as the only one (「只能市长主持」)
 _EXECUTIVE = "负责常务工作的"  # the deputy in charge of day-to-day work: a 常务副市长 (副区长)
 _DELEGATED = re.compile(r"委托[^，。；,;]{0,12}$")  # 「…或委托负责常务工作的」 before the one delegated to
 
@@ -234,6 +240,10 @@ def verdict(question: str, quotes: Sequence[str]) -> str:
     if math.isinf(stated.high) and not math.isinf(claim.high) and claim.low >= stated.low:
         # 「每月开两次是吧」 and 「每月至少召开 1 次」: allowed, but not what the clause sets
         return f"条文没有规定问题中的这个数，只规定了下限：「{stated.said}」。"
+    if math.isinf(claim.high) and math.isinf(stated.high) and not _near(claim.low, stated.low):
+        # 「每月至少开两次是吧」 and 「每月至少召开 1 次」: two floors, the question's is not the rule's (a meeting held
+        # twice is within the rule, but the rule does not ask for two)
+        return f"与问题中的说法不同：条文写明的是「{stated.said}」。"
     if stated.low <= claim.low and claim.high <= stated.high:
         # 「一年一回」 and 「每年召开1-2次」: within the range, not the same
         if (claim.low, claim.high) != (stated.low, stated.high):
@@ -382,7 +392,7 @@ def _cap_asked(question: str, unit: str, quotes: Sequence[str]) -> re.Match[str]
 _BOUND = r"(?P<floor>不少于|至少|不低于)?(?P<cap>不超过|最多|不多于|至多)?"
 _AMOUNT_CLAIMED = re.compile(
     rf"{_BOUND}\s*(?P<n>{NUMERAL})\s*(?:(?P<unit>[个人名项件种])(?P<what>[^，。；？?]{{0,6}}?)"
-    rf"|(?P<days>天|日))(?:时间)?(?:对|是|没错|就行|可以|行)?[吗吧呀啊][？?。！!]*$"
+    rf"|(?P<days>天|日))(?:时间)?(?:对|是|没错|就行|可以|行|(?P<enough>就?够了?|就足够了?))?[吗吧呀啊][？?。！!]*$"
 )
 # … and the quotes' amounts of that unit, with their bound or range (「1—2个」, 「不少于60天」)
 _AMOUNT_STATED = r"{bound}\s*(?P<n>{n})(?:\s*[-—~～至到]\s*(?P<hi>{n}))?\s*(?:{unit})(?={what})"
@@ -396,7 +406,9 @@ def _amount_verdict(question: str, quotes: Sequence[str]) -> str:
     q = normalize(question)
     claim = _AMOUNT_CLAIMED.search(q)
     value = number_value(claim.group("n")) if claim else None
-    bounded = claim is not None and bool(claim.group("floor") or claim.group("cap"))
+    # 「30天就够了吧」: said to be enough, the number is claimed as the floor
+    floor = claim is not None and bool(claim.group("floor") or claim.group("enough"))
+    bounded = claim is not None and (floor or bool(claim.group("cap")))
     if claim is None or value is None or (claim.group("days") and not bounded):
         return ""
     unit, what = ("天|日", "") if claim.group("days") else (claim.group("unit"), re.escape(claim.group("what")[:2]))
@@ -410,7 +422,8 @@ def _amount_verdict(question: str, quotes: Sequence[str]) -> str:
     high = number_value(m.group("hi")) if m.group("hi") else low
     said = m.group(0)
     if m.group("floor") or m.group("cap"):
-        same_bound = (m.group("floor"), m.group("cap")) == (claim.group("floor"), claim.group("cap"))
+        # a bound of the same kind, however said (「至少」 and 「不少于」 are both a floor)
+        same_bound = (bool(m.group("floor")), bool(m.group("cap"))) == (floor, bool(claim.group("cap")))
         if value == low and (same_bound or not bounded):
             return f"与问题中的说法一致：条文写明的是「{said}」。"
         if not bounded and (value > low if m.group("floor") else value < low):
