@@ -495,3 +495,26 @@ def test_how_many_kinds_of_a_list_are_counted():
 
     assert ITEMS_COUNTED.search("常务会有几类事项不列入议题") and ITEMS_COUNTED.search("分几大类")
     assert not ITEMS_COUNTED.search("有几类似的规定")
+
+
+def test_a_time_asked_of_things_set_apart_by_a_doing_is_stated_by_the_rule_for_that_doing(assistant):
+    """「需要现场踏勘的审批事项，多久给安排」 and 「…需要进行现场踏勘…的，应当及时安排、限时办结」 (untuned-dev2): the 事项 are
+    those of 现场踏勘, though the quote never says 事项 and another sentence does (here with 报批, a verb of this knowledge
+    base); a possessor (「常务会的新闻稿」) does not tell
+    which of its things is asked, so a rule naming the meeting is still another thing's."""
+    from assistant.answering.stated import quantity_elsewhere
+    from assistant.models import Article, Citation
+
+    text = (
+        "政府及其有关部门办理政务服务事项，应当推行当场办结、一次办结、限时办结等制度。"
+        "需要报批、听证的，应当及时安排、限时办结。"
+    )
+    art = Article(
+        "u-36", "u", "国家", "优化营商环境条例", "", None, 36, "第三十六条", "《优化营商环境条例》第三十六条", text
+    )
+    stating = Citation(art, "需要报批、听证的，应当及时安排、限时办结。")
+    context = ["政府及其有关部门办理政务服务事项，应当推行当场办结、一次办结、限时办结等制度。", stating.quote]
+    q = "需要报批的审批事项，多久给安排？"
+    assert quantity_elsewhere(q, assistant.analyzer.groups(q), [stating], context, art.document) is None
+    q = "常务会的审批事项，多久给安排？"
+    assert quantity_elsewhere(q, assistant.analyzer.groups(q), [stating], context, art.document) == "another"

@@ -48,16 +48,36 @@ def _quantity_of_another(
     before = named_ends(q, groups)
     # 「纪要常务会后几天内」: the event the time is counted from (常务会后) is not what it is asked of
     before = [(end, g) for end, g in before if not _AFTER.match(q, end)]
-    _, thing = max(before, key=lambda t: t[0], default=(0, None))  # 「纪要几天内」: the thing just before
+    at, thing = max(before, key=lambda t: t[0], default=(0, None))  # 「纪要几天内」: the thing just before
     if thing is not None and thing.noun and not _AGENT.search(thing.alternatives[0]) and not _names(thing, title):
         named_elsewhere = any(_names(thing, t) for t in context)
-        if named_elsewhere and not any(_names(thing, t) for t in stating):
+        if (
+            named_elsewhere
+            and not any(_names(thing, t) for t in stating)
+            and not _qualifier_said(q[:at], before, stating)
+        ):
             return True
     named = [(end, g) for end, g in before if any(g.found(t) for t in texts)]
     if not named or len(stating) == len(texts):
         return False
     _, head = max(named, key=lambda t: t[0])
     return not any(head.found(t) for t in stating)
+
+
+# where the phrase naming the thing asked of begins: after the last clause break
+_PHRASE_BREAK = re.compile(r"[，,。；;：:？?！!\s]")
+
+
+def _qualifier_said(upto: str, before: Sequence[tuple[int, Group]], stating: Sequence[str]) -> bool:
+    """Whether a quote stating the quantity says the doing that sets the thing asked of apart, before its 的 (「需要
+    现场踏勘的审批事项，多久给安排」 and 「需要进行现场踏勘…的，应当及时安排」: the 事项 are those of 现场踏勘, though the
+    quote never says 事项): the thing is named by its qualifier. Not a possessor (「常务会的新闻稿」: which of the
+    meeting's things is not told by the meeting). ``upto``: the question up to the thing's end."""
+    start = max((m.end() for m in _PHRASE_BREAK.finditer(upto)), default=0)
+    of = upto.rfind("的", start)
+    if of < 0:
+        return False
+    return any(start < end <= of and not g.noun and any(g.found(t) for t in stating) for end, g in before)
 
 
 def asked_of(question: str, groups: Sequence[Group]) -> Group | None:
