@@ -518,3 +518,23 @@ def test_a_time_asked_of_things_set_apart_by_a_doing_is_stated_by_the_rule_for_t
     assert quantity_elsewhere(q, assistant.analyzer.groups(q), [stating], context, art.document) is None
     q = "常务会的审批事项，多久给安排？"
     assert quantity_elsewhere(q, assistant.analyzer.groups(q), [stating], context, art.document) == "another"
+
+
+def test_the_members_a_question_lists_are_checked_against_the_members_the_rule_lists():
+    from assistant.answering.verdicts import verdict
+
+    chengqu = ["区政府常务会议由区长、副区长、办公室主任组成，由区长召集和主持。"]
+    # review 56: a member the rule does not name (城区 has no 秘书长) had no 「不是」
+    assert verdict("城区常务会由区长、副区长、秘书长组成对吗", chengqu) == (
+        "与问题中的说法不同：条文写明的是「由区长、副区长、办公室主任组成」。"
+    )
+    assert verdict("城区常务会由区长、副区长和办公室主任组成吧", chengqu).startswith("与问题中的说法一致")
+    xianning = ["市政府全体会议由市长、副市长、秘书长和市政府工作部门主任、局长组成,由市长召集和主持。"]
+    assert verdict("咸宁全体会由市长、副市长组成吧", xianning).startswith("与问题中的说法不完全一致")  # some left out
+    assert verdict("全体会由哪些人组成", xianning) == ""  # asked, not stated
+    assert verdict("常务会由哪些人组成 各地一样吗", xianning) == ""
+    # 「组成部门」 is no list of members
+    datong = ["市政府全体会议由市长、副市长、秘书长和市政府组成部门的主要负责人组成，由市长召集和主持。"]
+    assert verdict("大同全体会由市长、副市长、秘书长和组成部门主要负责人组成对吗", datong).startswith(
+        "与问题中的说法一致"
+    )
