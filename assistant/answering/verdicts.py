@@ -17,6 +17,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from assistant.answering.exceptions import excepted
+from assistant.answering.members import members_verdict
 from assistant.answering.modality import modality_verdict
 from assistant.answering.quantities import (
     AS_NEEDED,
@@ -228,7 +229,7 @@ def verdict(question: str, quotes: Sequence[str]) -> str:
             items_counted(question, quotes)
             or _length_verdict(question, quotes)
             or _amount_verdict(question, quotes)
-            or _members_verdict(question, quotes)
+            or members_verdict(question, quotes)
             or _doer_verdict(question, quotes)
             or modality_verdict(question, quotes)
         )
@@ -434,43 +435,3 @@ def _amount_verdict(question: str, quotes: Sequence[str]) -> str:
     if high is not None and low <= value <= high and low != high:
         return f"问题中的说法在条文规定的范围之内：条文写明的是「{said}」。"
     return f"与问题中的说法{'一致' if value == low == high else '不同'}：条文写明的是「{said}」。"
-
-
-# Who a body is made up of, listed (「由区长、副区长、办公室主任组成」; not 「组成部门」, 「组成人员」)
-_MEMBERS = re.compile(r"由(?P<list>[^，。；,;？?！!]{2,60}?)组成(?!部门|人员)")
-_MEMBER_SEPARATOR = re.compile(r"、|和|及|与|以及")
-_WHOSE = re.compile(r"^(?:[市区县州]?(?:人民)?政府)|的")  # whose a member is (「区政府工作部门的主要负责人」)
-
-
-def _members(listed: str) -> list[str]:
-    return [_WHOSE.sub("", m) for m in _MEMBER_SEPARATOR.split(listed) if m.strip()]
-
-
-def _members_verdict(question: str, quotes: Sequence[str]) -> str:
-    """Whether the members a yes/no question lists (「城区常务会由区长、副区长、秘书长组成对吗」) are the ones the
-    quoted clause lists (「由区长、副区长、办公室主任组成」): the same, some left out, or someone else named; "" when
-    the question lists none to confirm or no quote lists members."""
-    q = normalize(question)
-    claim = _MEMBERS.search(q)
-    if claim is None or _ASKING_WHO.search(claim.group("list")):
-        return ""  # 「由哪些人组成，各地一样吗」: the members asked, not stated
-    if not (checks(q) or _ASKED_YES_NO.search(q) or _CONFIRMED.search(q)):
-        return ""
-    stated = next((m for quote in quotes for m in _MEMBERS.finditer(normalize(quote))), None)
-    if stated is None:
-        return ""
-    theirs, ours = _members(stated.group("list")), _members(claim.group("list"))
-
-    def among(member: str, others: list[str]) -> bool:
-        return any(member in o or o in member for o in others)
-
-    said = stated.group(0)
-    if any(not among(m, theirs) for m in ours):
-        return f"与问题中的说法不同：条文写明的是「{said}」。"  # someone the rule does not name
-    if any(not among(m, ours) for m in theirs):
-        return f"与问题中的说法不完全一致：条文写明的是「{said}」。"  # someone left out
-    return f"与问题中的说法一致：条文写明的是「{said}」。"
-
-
-_ASKING_WHO = re.compile(r"哪|谁|什么|啥|几")
-_CONFIRMED = re.compile(r"(?:对吗|对吧|是吗|是吧|没错吧|吧)[？?。！!]*$")
