@@ -538,3 +538,37 @@ def test_the_members_a_question_lists_are_checked_against_the_members_the_rule_l
     assert verdict("大同全体会由市长、副市长、秘书长和组成部门主要负责人组成对吗", datong).startswith(
         "与问题中的说法一致"
     )
+
+
+def test_a_share_claimed_is_checked_against_the_share_the_rule_sets():
+    from assistant.answering.verdicts import verdict
+
+    rule = [
+        "市政府常务会议出席人数须达到组成人员的半数以上方可召开，"
+        "其中研究有关人事任免事宜的议题出席人数须达到组成人员的三分之二以上。"
+    ]
+    # review 56: a third is less than the half the rule asks (it had no verdict)
+    assert verdict("常务会出席人数过三分之一就能开是吗", rule) == "与问题中的说法不同：条文写明的是「半数以上」。"
+    assert verdict("常务会出席人数过半数就能开吗", rule).startswith("与问题中的说法一致")
+    # the case asked (人事任免) is read from the part that says it
+    assert verdict("研究人事任免要三分之二以上出席吧", rule) == "与问题中的说法一致：条文写明的是「三分之二以上」。"
+    assert verdict("常务会出席人数要过三分之二才能开吗", rule[:1][0].split("，")[:1]).startswith(
+        "与问题中的说法不完全一致"
+    )
+    assert verdict("常务会出席人数要达到多少比例", rule) == ""  # asked, not stated
+    # the rule's share unless the question names the case set apart (任免): not the case's share for the meeting
+    assert verdict("大同常务会是不是得三分之二的组成人员到场才能开", rule).startswith("与问题中的说法不完全一致")
+    assert verdict("常务会研究干部任免，到会的过半数就能开了吧", rule) == (
+        "与问题中的说法不同：条文写明的是「三分之二以上」。"
+    )
+
+
+def test_a_doer_stated_where_the_rule_says_the_doer_by_what_they_do_is_not_confirmed():
+    from assistant.answering.verdicts import verdict
+
+    rule = ["市政府专题会议纪要由主持召开会议的市政府领导同志签发，涉及重大事项报市长审定。"]
+    # review 56: 市长 may be the one who chaired, but the rule does not say so (it had no verdict line)
+    assert verdict("大同专题会纪要是市长签发的吧", rule) == (
+        "与问题中的说法不完全一致：条文写明的是「由主持召开会议的市政府领导同志签发」。"
+    )
+    assert verdict("专题会纪要由谁签发", rule) == ""  # asked, not stated

@@ -30,6 +30,7 @@ from assistant.answering.quantities import (
     number_value,
 )
 from assistant.answering.roles import DOINGS, HANDED, ROLE, same_role
+from assistant.answering.shares import share_verdict
 from assistant.answering.subdivisions import is_item
 from assistant.answering.superlatives import DONE, LEAD_ASKED, Measure, Reading, reading
 from assistant.textnorm import SENTENCE_END, normalize
@@ -116,9 +117,16 @@ def _doer_verdict(question: str, quotes: Sequence[str]) -> str:
     (「一般由秘书长签发；重要文件报…市长签发」: which one is a matter of the case) or not as its doer (a clause
     naming both leaves the reader to read it)."""
     claim = _doer_claim(question, quotes)
-    if claim is None or not claim[2]:
+    if claim is None:
         return ""
     role, doing, named, text, handed = claim
+    if not named:
+        # 「专题会纪要是市长签发的吧」 and 「纪要由主持召开会议的市政府领导同志签发」: the doer is said by what they do,
+        # not by a post; the one stated may be that one, but the rule does not say it is
+        described = None if handed else _DESCRIBED_DOER.search(text)
+        if described and doing in described.group(0)[-4:] and role not in described.group("who"):
+            return f"与问题中的说法不完全一致：条文写明的是「{described.group(0)}」。"
+        return ""
     if handed and (delegates := [n for n in named if _delegated(n, text)]):
         # 「能不能委托秘书长主持」: whom the rule lets it be handed to (「市长可委托负责常务工作的副市长召集并主持」)
         # (or among those it may be handed to: 「委托秘书长、副秘书长主持」 names 副秘书长 too)
@@ -150,6 +158,8 @@ def _doer_verdict(question: str, quotes: Sequence[str]) -> str:
     return f"与问题中的说法不同：条文写明的是「{_naming(named[0], text)}」。"
 
 
+# a doer said by a phrase rather than a post (「由主持召开会议的市政府领导同志签发」), before the doing
+_DESCRIBED_DOER = re.compile(rf"由(?P<who>[^，。；,;由]{{2,24}}?的[^，。；,;由]{{2,12}}?)(?:{DOINGS})")
 _ONLY = re.compile(r"只(?:能由?|有|由|让)")  # the doer stated as the only one (「只能市长主持」)
 _EXECUTIVE = "负责常务工作的"  # the deputy in charge of day-to-day work: a 常务副市长 (副区长)
 _DELEGATED = re.compile(r"委托[^，。；,;]{0,12}$")  # 「…或委托负责常务工作的」 before the one delegated to
@@ -230,6 +240,7 @@ def verdict(question: str, quotes: Sequence[str]) -> str:
             or _length_verdict(question, quotes)
             or _amount_verdict(question, quotes)
             or members_verdict(question, quotes)
+            or share_verdict(question, quotes)
             or _doer_verdict(question, quotes)
             or modality_verdict(question, quotes)
         )
