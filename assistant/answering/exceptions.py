@@ -36,10 +36,9 @@ def excepted(question: str, quotes: Sequence[str]) -> str:
             first = re.split(r"[，,]", rule, maxsplit=1)[0]
             if not amounts(first):
                 continue  # 「除…外，原则上不应请假」: no number set for the others
+            # another quote sets a number too (「那请示呢」 after a question on 综合性 documents): its own
             if any(amounts(other) for other in quotes if other != quote):
-                return (
-                    ""  # another quote sets a number too (「那请示呢」 after a question on 综合性 documents): its own
-                )
+                return ""
             case = m.group("case")
             rest = normalize(quote[: m.start("case")] + quote[m.end("case") :])  # the clause but the case
             own = [w for w, _ in default_tokenizer().tagged(case) if len(w) >= 2 and w not in rest]

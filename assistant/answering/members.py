@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answering.quantities import checks
+from assistant.answering.quantities import to_confirm
 from assistant.textnorm import normalize
 
 # Who a body is made up of, listed (「由区长、副区长、办公室主任组成」; not 「组成部门」, 「组成人员」)
@@ -29,7 +29,7 @@ def members_verdict(question: str, quotes: Sequence[str]) -> str:
     claim = _MEMBERS.search(q)
     if claim is None or _ASKING_WHO.search(claim.group("list")):
         return ""  # 「由哪些人组成，各地一样吗」: the members asked, not stated
-    if not (checks(q) or _CONFIRMED.search(q)):
+    if not to_confirm(q):
         return ""
     stated = next((m for quote in quotes for m in _MEMBERS.finditer(normalize(quote))), None)
     if stated is None:
@@ -48,4 +48,3 @@ def members_verdict(question: str, quotes: Sequence[str]) -> str:
 
 
 _ASKING_WHO = re.compile(r"哪|谁|什么|啥|几")
-_CONFIRMED = re.compile(r"(?:对吗|对吧|是吗|是吧|没错吧|吧|吗)[？?。！!]*$")  # a statement to confirm

@@ -198,6 +198,15 @@ _TIME_CLAIMED = re.compile(
 )
 
 
+_CLOSING_MA = re.compile(r"[吗么][？?。！!]*$")
+
+
+def to_confirm(question: str) -> bool:
+    """Whether ``question`` states something to be confirmed: as ``checks`` reads it, or said and closed by 吗
+    (「城区常务会由区长、副区长、办公室主任组成吗」)."""
+    return checks(question) or _CLOSING_MA.search(question) is not None
+
+
 def _confirming(question: str) -> bool:
     """Whether ``question`` asks yes or no (to confirm what it states, or whether)."""
     return checks(question) or _WHETHER.search(question) is not None

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from fractions import Fraction
 
-from assistant.answering.quantities import checks, number_value
+from assistant.answering.quantities import number_value, to_confirm
 from assistant.textnorm import normalize
 
 _DIGIT = r"[0-9一二两三四五六七八九十]+"
@@ -17,7 +17,6 @@ _DIGIT = r"[0-9一二两三四五六七八九十]+"
 _SHARE = re.compile(
     rf"(?:(?P<d>{_DIGIT})\s*分之\s*(?P<n>{_DIGIT})|(?P<half>半数|一半|过半)|(?P<pct>[0-9]+)\s*[%％])(?:\s*(?:以上|以下))?"
 )
-_CONFIRMED = re.compile(r"(?:对吗|对吧|是吗|是吧|没错吧|吧|吗)[？?。！!]*$")
 
 
 def _value(m: re.Match[str]) -> Fraction | None:
@@ -48,7 +47,7 @@ def share_verdict(question: str, quotes: Sequence[str]) -> str:
     ``_case_asked``); "" when the question states none or no quote sets one."""
     q = normalize(question)
     claim = _SHARE.search(q)
-    if claim is None or not (checks(q) or _CONFIRMED.search(q)):
+    if claim is None or not to_confirm(q):
         return ""
     value = _value(claim)
     parts = [
