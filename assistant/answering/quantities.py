@@ -198,12 +198,12 @@ _TIME_CLAIMED = re.compile(
 )
 
 
-_CLOSING_MA = re.compile(r"[吗么][？?。！!]*$")
+_CLOSING_MA = re.compile(r"吗[？?！!。]*$")
 
 
 def to_confirm(question: str) -> bool:
     """Whether ``question`` states something to be confirmed: as ``checks`` reads it, or said and closed by 吗
-    (「城区常务会由区长、副区长、办公室主任组成吗」)."""
+    (「纪要由秘书长签发吗」, 「城区常务会由区长、副区长、办公室主任组成吗」)."""
     return checks(question) or _CLOSING_MA.search(question) is not None
 
 

@@ -26,8 +26,8 @@ from assistant.answering.quantities import (
     NUMERAL,
     checked,
     checked_time,
-    checks,
     number_value,
+    to_confirm,
 )
 from assistant.answering.roles import DOINGS, HANDED, ROLE, same_role
 from assistant.answering.shares import share_verdict
@@ -83,7 +83,6 @@ _DOER_SUFFICES = re.compile(
 
 # … or the one turned to (「副市长出差是向常务副市长请假吗」): whom the leave is asked of, a report made to
 _TURNED_TO_CLAIMED = re.compile(rf"(?:是|要|得)?向(?P<role>{ROLE.pattern})(?P<doing>请假|报告|请示|报备|汇报)")
-_ASKED_YES_NO = re.compile(r"吗[？?！!。]*$")  # 「纪要由秘书长签发吗」: the doer stated, to be confirmed
 
 
 def doer_checked(question: str, clause: str) -> bool:
@@ -101,7 +100,7 @@ def _doer_claim(question: str, quotes: Sequence[str]) -> tuple[str, str, list[re
     q = normalize(question)
     handed = HANDED.search(q)  # asked as it is stated: 「能不能委托…」 needs no 吗
     m = _DOER_CLAIMED.search(q) or _DOER_SUFFICES.search(q) or _TURNED_TO_CLAIMED.search(q) or handed
-    if m is None or not (m is handed or checks(q) or _ASKED_YES_NO.search(q)) or "还是" in q:
+    if m is None or not (m is handed or to_confirm(q)) or "还是" in q:
         return None  # (「是市长签还是秘书长签」: a choice, not a claim)
     role, doing = m.group("role"), m.group("doing")
     text = "".join(normalize(quote) for quote in quotes)
@@ -363,7 +362,7 @@ def _length_verdict(question: str, quotes: Sequence[str]) -> str:
     none, or no quote caps that unit, or several do and the question's words do not tell which (「请示一般不超过
     1500 字，综合报告一般不超过 5000 字…」: the one whose subject the question names)."""
     q = normalize(question)
-    claim = LENGTH_CLAIMED.search(q) if checks(q) or _ASKED_YES_NO.search(q) else None
+    claim = LENGTH_CLAIMED.search(q) if to_confirm(q) else None
     value = number_value(claim.group("n")) if claim else None
     if claim is None or value is None:
         return ""
