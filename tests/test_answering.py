@@ -976,6 +976,10 @@ def test_someone_asked_to_be_brought_in_must_be_named_by_the_rule(assistant):
     # 城区's names one; 记者 is the rules' 新闻媒体 (朝阳 names those)
     assert not assistant.ask("区常务会能叫法律顾问来列席吗", city="jincheng-chengqu").refused
     assert not assistant.ask("常务会能请记者列席吗？", city="chaoyang").refused
+    # asked as people say it: closed by 不 (「…可以列席不」), or 能不能 before 列席 with no 吗 (「…能不能列席常务会，城区和大同」)
+    assert assistant.ask("咸宁开常务会，法律顾问可以列席不", city="xianning").refused
+    both = assistant.ask("法律顾问能不能列席常务会，城区和大同")
+    assert {c.article.city for c in both.citations} == {"jincheng-chengqu"}
 
 
 def test_an_item_of_a_list_is_quoted_with_what_introduces_it(assistant):

@@ -8,6 +8,7 @@ from assistant.answering.analysis import Group
 from assistant.answering.asking import asked_doing, done_by_role, permitted_doing, question_types
 from assistant.answering.consensus import likeness, most_alike, restates
 from assistant.answering.doers import doer_unstated, doing_asked
+from assistant.answering.forms import standard_form
 from assistant.answering.kinds import Kinds
 from assistant.answering.parts import question_parts, without_scope
 from assistant.answering.quantities import LEVEL, SCORE, asked, asked_unit, plain_asking, states
@@ -422,6 +423,17 @@ def test_roles_side_by_side_asked_each_are_a_part_each(kinds):
     ]
     # listed as one subject, with no 分别: one question, as the rules list them together
     assert question_parts("副市长、秘书长离开大同向谁请假", kinds) == ["副市长、秘书长离开大同向谁请假"]
+
+
+def test_two_things_named_and_then_asked_each_are_a_part_each(kinds):
+    """「部署专项工作的公文和专项报告，各不超过多少字」: each its own figure (a sentence each)."""
+    assert question_parts("部署专项工作的公文和专项报告，各不超过多少字", kinds) == [
+        "部署专项工作的公文不超过多少字",
+        "专项报告不超过多少字",
+    ]
+    # 各 before a noun is no asking of each; places are a comparison's scope, not things
+    assert len(question_parts("请示和报告各部门怎么报", kinds)) == 1
+    assert len(question_parts("朝阳和咸宁分别多久开一次全体会", kinds, ["朝阳", "咸宁"])) == 1
 
 
 def test_a_part_saying_its_subject_again_or_asking_what_it_is_borrows_the_subject_only(kinds):
@@ -2314,3 +2326,22 @@ def test_a_number_asked_of_the_case_a_clause_sets_apart_is_not_that_number():
     # the others' words (部门, 时限) are not the case's own: 「除主办部门另有时限要求外」 does not fire on 会签几天回复
     meeting = "部门之间会签文件时，除主办部门另有时限要求外，一般应在7个工作日内回复；商定回复时限及方式"
     assert excepted("部门会签文件几天内回复", [meeting]) == ""
+
+
+@pytest.mark.parametrize(
+    ("said", "standard"),
+    [
+        ("秘书长能签不", "秘书长能签吗"),  # a yes/no question closed by a negation
+        ("报市政府的请示有字数限制没有", "报市政府的请示有字数限制吗"),
+        ("开常务会能带手机进去不？讨论材料能带走不", "开常务会能带手机进去吗？讨论材料能带走吗"),
+        ("咸宁有没有？", "咸宁有没有？"),  # 有没有 is asked as it is
+        ("为什么不？", "为什么不？"),  # why not: no yes/no question
+        ("可以不参加吗", "可以不参加吗"),  # a negation inside is what is asked
+        ("秘书长平时主要管哪块", "秘书长平时主要管什么"),
+        ("全体会一年开几次？大同、城区、朝阳、咸宁比一比", "全体会一年开几次？大同、城区、朝阳、咸宁比较"),
+        ("对比下两地", "比较两地"),
+        ("请示字数的比例多少", "请示字数的比例多少"),  # 比例 is no comparing
+    ],
+)
+def test_everyday_question_forms_read_as_the_standard_ones(said: str, standard: str) -> None:
+    assert standard_form(said) == standard

@@ -51,8 +51,8 @@ _INVITED = re.compile(
 # asked to be brought in
 # (after the meeting it is asked of, if named first: 「常务会法律顾问要列席吗」)
 _SITTING_SUBJECT = re.compile(
-    rf"^(?:[\u4e00-\u9fff]{{1,12}}会议?上?\s*)?([\u4e00-\u9fff]{{2,12}}?)(?:能不能|能|可以|可不可以|也|要|需要|得)?"
-    rf"(?:列席|旁听)[^，。？?；;]{{0,8}}{_ASK_ENDS}"
+    rf"^(?:[\u4e00-\u9fff]{{1,12}}会议?上?\s*)?([\u4e00-\u9fff]{{2,12}}?)"
+    rf"(?:(?:能不能|可不可以|能否|可否)(?:列席|旁听)|(?:能|可以|也|要|需要|得)?(?:列席|旁听)[^，。？?；;]{{0,8}}{_ASK_ENDS})"
 )
 _ASKED_WHO = re.compile(r"哪|什么|谁|啥")
 # officials by the head of their title (县区负责人, 街道主任, 市领导): each place says them its own way

@@ -64,7 +64,9 @@ def question_parts(
     tail = (lambda clause: _scope_only(clause, places, has_content)) if has_content else None
     parts = _parts(question, kinds, tail, known)
     if len(parts) == 1 and kinds is not None:
-        return _each_meeting(question, kinds) or _each_role(question) or parts
+        if each := _each_meeting(question, kinds) or _each_role(question):
+            return each
+        parts = _each_thing(question, places) or parts
     meeting = meeting_of(parts[0], kinds) if kinds and len(parts) > 1 else None
     if not meeting or kinds is None:
         return parts
@@ -116,6 +118,30 @@ def _each_role(question: str) -> list[str]:
     asked = question[: each.start()] + question[each.end() :]
     span = asked[run[0].start() : run[-1].end()]
     return [asked.replace(span, m.group(0), 1) for m in run]
+
+
+# 「部署专项工作的公文和专项报告，各不超过多少字」: two things named first, then the same asked of each (各 before the
+# asking, not 各 before a noun: 各部门)
+_OF_EACH = re.compile(r"[，,\s]?(?:分别|各自|各(?=[不多几是要需有由在能可应得]))")
+_ITEMS = re.compile(r"以及|[和与跟及、]")
+_MAX_SUBJECT = 24
+
+
+def _each_thing(question: str, places: Sequence[str]) -> list[str]:
+    """「部署专项工作的公文和专项报告，各不超过多少字」: the question once for each of two things it begins by naming
+    and then asks the same of (各, 分别, 各自): 「部署专项工作的公文不超过多少字」, 「专项报告不超过多少字」; [] when it
+    does not. A rule sets each its own figure, which one question asked of both would quote only one of; places
+    (a comparison's scope) and meetings or roles (split on their own) are not things here."""
+    m = _OF_EACH.search(question)
+    if not m or not 0 < m.start() <= _MAX_SUBJECT:
+        return []
+    subject, asking = question[: m.start()], question[m.end() :]
+    if any(p in subject for p in places) or _ASKS.search(subject) or SCOPE_WORDS.search(subject):
+        return []
+    items = _ITEMS.split(subject)
+    if len(items) != 2 or not all(len(i) >= 2 and _has_noun(i) for i in items) or not _ASKS.search(asking):
+        return []
+    return [item + asking for item in items]
 
 
 _SAID_OF_EACH = re.compile(r"((?:的)?[\u4e00-\u9fff]{1,4}?)(?=[和与跟及、同]|以及)")

@@ -26,6 +26,7 @@ from assistant.answering.documents import DocumentFacts, with_facts
 from assistant.answering.drafting import Drafted, Drafter
 from assistant.answering.extractive import ExtractiveAnswerer
 from assistant.answering.followups import asked_after_said, comparing_only
+from assistant.answering.forms import standard_form
 from assistant.answering.instead import said_instead
 from assistant.answering.kinds import Kinds
 from assistant.answering.phrasing import fragment, is_followup, split_predicate
@@ -150,7 +151,8 @@ class Assistant:
             raise InvalidQuestion(f"问题过长（{len(q)} 字），请精简到 {MAX_QUESTION_CHARS} 字以内。")
         if not any(c.isalnum() for c in q):
             raise InvalidQuestion("问题中没有可识别的文字，请用中文描述您的问题。")
-        return simplified(q)  # after the length check: converting costs time in proportion to the text
+        # after the length check: converting costs time in proportion to the text
+        return standard_form(simplified(q))
 
     def resolve_city(self, city: str) -> str:
         """Slug or Chinese name → slug; ``UnknownCity`` (listing the cities) otherwise."""
