@@ -2338,6 +2338,7 @@ def test_a_number_asked_of_the_case_a_clause_sets_apart_is_not_that_number():
         ("为什么不？", "为什么不？"),  # why not: no yes/no question
         ("可以不参加吗", "可以不参加吗"),  # a negation inside is what is asked
         ("秘书长平时主要管哪块", "秘书长平时主要管什么"),
+        ("一个出差了，另一个干嘛", "一个出差了，另一个干什么"),
         ("全体会一年开几次？大同、城区、朝阳、咸宁比一比", "全体会一年开几次？大同、城区、朝阳、咸宁比较"),
         ("对比下两地", "比较两地"),
         ("请示字数的比例多少", "请示字数的比例多少"),  # 比例 is no comparing
@@ -2345,3 +2346,26 @@ def test_a_number_asked_of_the_case_a_clause_sets_apart_is_not_that_number():
 )
 def test_everyday_question_forms_read_as_the_standard_ones(said: str, standard: str) -> None:
     assert standard_form(said) == standard
+
+
+def test_a_fee_asked_per_head_and_day_is_an_amount_of_money():
+    assert asked_unit("开全市性会议，会议费每人每天标准多少") == "元"
+    assert asked_unit("会议费标准多少") == "元"
+    assert asked_unit("经费审批要几天") == "时"  # a time asked of a fee, not an amount
+    assert asked_unit("浪费多少") is None  # 浪费 is no fee
+
+
+def test_a_departments_deputy_is_not_a_governments():
+    rule = "副区长、办公室主任离开城区出差或休假，原则上应提前1天向区长请假，经批准后，向区政府办公室报备。"
+    assert subject_roles("城区部门副职请假有啥规定") == frozenset({"部门:副职"})
+    assert role_mismatch("城区和朝阳对部门副职请假有啥规定", rule)
+    assert not role_mismatch("副职请假有啥规定", rule)  # a 副职 of no body is a 副区长
+
+
+def test_a_term_is_explained_by_the_cases_listed_before_it():
+    from assistant.answering.meaning import enumerating
+
+    item = "(二)讨论党中央、国务院和省委、省政府对我市开展的巡视、督查、检查、重大审计等反馈问题整改措施和落实情况;"
+    other = "(一)传达学习习近平总书记重要讲话和指示批示精神;"
+    assert enumerating("常务会讨论的反馈问题整改，指哪些渠道反馈的", [other, item]) == item
+    assert enumerating("常务会讨论的重大事项具体指什么", [other, item]) is None  # not what is listed

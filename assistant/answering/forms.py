@@ -1,7 +1,7 @@
 """Everyday question forms read as the standard ones, before a question is analysed.
 
 People ask 「秘书长能签不」, 「字数有限制没」 (a yes/no question closed by a negation instead of 吗),
-「秘书长主要管哪块」 (哪块, 哪摊: which part, what) and 「四个地方比一比」 (比一比: compare). The
+「秘书长主要管哪块」 (哪块, 哪摊: which part, what; 干嘛: does what) and 「四个地方比一比」 (比一比: compare). The
 detectors that follow (yes/no, what is asked, a comparison across places) know the standard forms
 (「能签吗」, 「管什么」, 「比较」); these forms are grammar any speaker knows, not words of the rules,
 so they are read once here instead of in each detector.
@@ -14,15 +14,16 @@ import re
 # a yes/no question closed by 不/没/没有 (「能签不」, 「有限制没」, 「作废没有」), at the end of a sentence; not the
 # whole 有没有 (asked as it is), nor 为什么不 / 怎么不 (why not)
 _CLOSING_NEGATION = re.compile(r"(?<=[\u4e00-\u9fff])(?<!有)(?<!什么)(?<!怎么)(?:不|没有|没)(?=[？?！!。]*$|[？?])")
-# 哪块, 哪一块, 哪摊子: what (part of the work)
-_WHICH_PART = re.compile(r"哪一?(?:块|摊子?)儿?")
+# 哪块, 哪一块, 哪摊子: what (part of the work); 干嘛: does what (not 干吗, which may close a yes/no question)
+_WHICH_PART = re.compile(r"哪一?(?:块|摊子?)儿?|(?<=干)嘛")
 # 比一比, 比比, 比一下, 对比下, 对照一下: compare (the places asked)
 _COMPARE = re.compile(r"(?<![对相类])比(?:一比|比|一下|下)(?!例)|对(?:比|照)(?:一下|下)")
 
 
 def standard_form(question: str) -> str:
     """``question`` with its everyday question forms read as the standard ones: 「常务会能带手机不？」 →
-    「常务会能带手机吗？」, 「秘书长管哪块」 → 「秘书长管什么」, 「四个地方比一比」 → 「四个地方比较」."""
+    「常务会能带手机吗？」, 「秘书长管哪块」 → 「秘书长管什么」, 「另一个干嘛」 → 「另一个干什么」, 「四个地方比一比」 →
+    「四个地方比较」."""
     q = _CLOSING_NEGATION.sub("吗", question)
     q = _WHICH_PART.sub("什么", q)
     return _COMPARE.sub("比较", q)

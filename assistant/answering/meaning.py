@@ -70,6 +70,18 @@ def meaning_unstated(question: str, text: str) -> bool:
     return not (states_meaning(text, term_asked(q)) or (verb is not None and verb.group(1) in normalize(text)))
 
 
+# items listed before what they are of: 「巡视、督查、检查、重大审计等反馈问题」 (what the 反馈问题 are)
+_ENUMERATED = re.compile(r"(?:[\u4e00-\u9fff]{1,10}、)+[\u4e00-\u9fff]{1,10}等([\u4e00-\u9fff]{2})")
+
+
+def enumerating(question: str, context: list[str]) -> str | None:
+    """The sentence or item of ``context`` (an article's) that lists the cases of something ``question`` asks the
+    meaning of (「巡视、督查、检查、重大审计等反馈问题」 for 「反馈问题…指哪些」): a term the rules explain by what they
+    list, not in words that define it; None when none does."""
+    q = normalize(question)
+    return next((u for u in context if any(m.group(1) in q for m in _ENUMERATED.finditer(normalize(u)))), None)
+
+
 def explained_after_heading(term: str, context: list[str]) -> str | None:
     """The sentence that goes on from an article's heading naming ``term`` (「坚持依法行政。」 is explained by what
     第十条 says next: 「坚决维护宪法和法律权威…」); None when the article opens with no such heading."""

@@ -106,8 +106,10 @@ _ASKS_LEVEL = re.compile(
     r"|(?:级别|职级)(?:是|有|为|算)?(?:多少|什么|啥|多高|几)"
 )
 _ASKS_SCORE = re.compile(r"(?:多少|几)\s*(?:[\u4e00-\u9fff]{2})?分(?![钟之管别工类批期配散开])")
-_PAID = r"(?:经费|费用|工资|薪酬|薪资|薪水|奖金|补助|补贴|津贴|报销|金额|价格|罚款|罚金|收费)"
-_ASKS_MONEY = re.compile(rf"{_PAID}(?:标准)?(?:是|有|给|发|能|要|可以)?(?:多少|几)|{_PAID}标准")
+# (any fee: 会议费, 差旅费, 培训费 — not 浪费, 免费)
+_PAID = r"(?:经费|费用|工资|薪酬|薪资|薪水|奖金|补助|补贴|津贴|报销|金额|价格|罚款|罚金|收费|(?<![浪免])费)"
+_PER = r"(?:每人|每天|每日|每次|每月|每年|每场|人均|一天|一次){0,2}"  # 「会议费每人每天标准多少」: what it is paid per
+_ASKS_MONEY = re.compile(rf"{_PAID}{_PER}(?:标准)?(?:是|有|给|发|能|要|可以)?(?:多少|几)|{_PAID}{_PER}标准")
 _LEVEL_CLAIMED = re.compile(r"[正副][厅处科局部县乡镇]级|[厅处科]级")
 _SCORE_CLAIMED = re.compile(rf"(?:扣|加|减|得)\s*{_NUM}\s*分(?![钟之管别工])")
 LEVEL = "级别"  # the unit of a post's grade asked (正处级, 副厅级): stated only as one

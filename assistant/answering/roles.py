@@ -81,12 +81,17 @@ _LOCAL_BODY = "[乡镇村]|街道|社区|居委会"
 _LOCAL = re.compile(rf"(?:{_LOCAL_BODY})[^，。；、]{{0,5}}$")
 
 
+_OF_DEPARTMENT = re.compile(r"(?:部门|单位|局|委|办|科室)的?$")
+
+
 def _qualified(name: str, before: str) -> tuple[str, ...]:
     """A 主要负责 role with whose head it is (「部门:主要负责」) when the words before say so; a 副职 of
     the governments under the city (「县市区的副职」) is theirs (「下级:副职」)."""
     role = _role(name)
     if role == "副职" and _BELOW.search(before):
         return ("下级:副职",)
+    if role == "副职" and _OF_DEPARTMENT.search(before):
+        return ("部门:副职",)  # 「部门副职」: a department's deputies, not a government's (副市长, 副区长)
     if role in ("主任", "副主任", "书记", "副书记") and _LOCAL.search(before):
         return (f"下级:{role}",)
     holder = re.split(r"[，,。；;]", before)[-1]

@@ -20,6 +20,7 @@ from assistant.answering.doers import doer_unstated, doing_unsaid, names_doer, t
 from assistant.answering.existence import absent_thing
 from assistant.answering.identity import asks_identity
 from assistant.answering.meaning import (
+    enumerating,
     explained_after_heading,
     explained_after_instituting,
     kind_unstated,
@@ -113,6 +114,9 @@ def not_said(
         # article whose heading the term is (「坚持依法行政。」) explains it in what it says next
         term = term_asked(question)
         named = with_stating(lambda u: states_meaning(u, term), groups, article, quotes, context)
+        if named is None and (listing := enumerating(question, context)):
+            # 「反馈问题…指哪些」: the item listing its cases (「巡视、督查、检查、重大审计等反馈问题」), alone
+            named = (Citation(article, listing),)
         if named is None and (
             next_said := explained_after_heading(term, context) or explained_after_instituting(term, context)
         ):
