@@ -801,6 +801,14 @@ def test_a_place_whose_answer_is_unlike_the_others_takes_its_clause_alike_to_the
     assert "由负责常务工作的副市长代行市长职务" in a.answer and "由常务副市长主持市政府工作" in a.answer
 
 
+def test_a_place_whose_own_clause_has_the_words_asked_is_not_moved_to_one_alike_the_others(assistant):
+    # 咸宁's 第四十条 says 「…不得参加…营利性会议和活动」; 大同's rules are silent, and its rule on meetings
+    # (第二十五条) is no reason to move 咸宁 to its own, which lacks 营利性
+    a = assistant.ask("参加营利性会议活动，咸宁和大同有禁止规定吗")
+    assert "xianning-work-rules-040" in [c.article.id for c in a.citations]
+    assert "xianning-work-rules-025" not in [c.article.id for c in a.citations]
+
+
 def test_a_place_whose_alike_clause_states_no_number_says_so_rather_than_quote_an_unlike_one(assistant):
     # 咸宁's rule on 全市性会议 (its 第二十五条, like the others') says no number of days: 咸宁 is said to set
     # none, not answered with the 7个工作日 of its rule on 会签文件

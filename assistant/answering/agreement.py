@@ -103,7 +103,7 @@ class Agreement:
             ):  # answering alike already
                 out.append((c, draft, hits))
                 continue
-            top, q = hits[: w.consensus_depth], asked[c]
+            top, q, own, own_hits = hits[: w.consensus_depth], asked[c], draft, hits
             best = [self.scorer.best_unit(q, h.article) for h in top]
             pick = most_alike([(score, clause) for score, _, clause in best], others, w.consensus_weight)
             if pick:
@@ -117,8 +117,25 @@ class Agreement:
                 # none of its top articles is alike: the place's article that restates the others' answer,
                 # wherever it ranks (「一把手不在谁主持工作」: 大同's 第五条, behind its rule on department heads)
                 draft, hits = self._restating(asked, c, drafts, draft, hits, vectors.get(c, ()))
+            if self._narrower(q, draft, own):
+                # 「参加营利性会议活动」: the place's own clause has words asked that the alike one lacks
+                draft, hits = own, own_hits
             out.append((c, draft, hits))
         return out
+
+    def _narrower(self, q: str, moved: Draft, own: Draft) -> bool:
+        """Whether the ``moved`` draft's quotes have only some of the words of ``q`` that the place's ``own`` had
+        (a strict subset): a place's own clause on the very thing asked (咸宁's 「…不得参加…营利性会议和活动」) is
+        no outlier to move off, however unlike the other places' (大同's, silent on it, quoting its rule on
+        meetings); a clause with words of its own (列席 for 「常务会列席人员…能请哪些人」) may be."""
+        if moved is own or moved.refused or own.refused:
+            return False
+        groups = self.analyzer.groups(q)
+        said = [
+            {i for i, g in enumerate(groups) if g.found(normalize("".join(c.quote for c in d.citations)))}
+            for d in (moved, own)
+        ]
+        return said[0] < said[1]
 
     def _answering(self, q: str, draft: Draft) -> str:
         """The quote of ``draft`` that has most of the question's words (not a clause quoted beside it)."""
