@@ -1706,3 +1706,9 @@ def test_a_part_left_unanswered_is_said_without_the_markup_pasted_into_it(assist
 def test_several_matters_in_one_request_is_the_one_matter_rule(assistant, question):
     answer = assistant.ask(question, city="datong", mode="extractive")
     assert not answer.refused and "请示应当一文一事" in answer.answer
+
+
+def test_a_quote_another_quote_of_the_article_says_in_full_is_not_repeated(assistant):
+    a = assistant.ask("大同落实市委重大决策部署专题会研究什么")
+    quotes = [c.quote for c in a.citations]
+    assert len(quotes) == 1 and quotes[0].startswith("专题会议主要研究以下事项") and "4. 需要专题会议研究" in quotes[0]

@@ -995,6 +995,11 @@ def test_a_quantity_asked_alone_is_asked_of_what_was_talked_about(assistant):
     assert turn.question == "大同市长办公会议的汇报稿字数有什么要求"
     answer = assistant.ask(turn.question, city=turn.city, previous=turn.previous)
     assert not answer.refused and "1200 字" in answer.answer
+    # after a question on another quantity of it (汇报时间), in that one's stead (review 57)
+    turn = assistant.dialogue.resolve(["大同常务会议汇报时间多长", "字数呢"])
+    assert turn.question == "大同常务会议汇报字数有什么要求"
+    answer = assistant.ask(turn.question, city=turn.city, previous=turn.previous)
+    assert not answer.refused and "1500 字" in answer.answer
 
 
 def test_a_follow_up_naming_only_another_article_asks_it_of_the_same_document(assistant):

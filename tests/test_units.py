@@ -1017,6 +1017,9 @@ def test_refusal_messages_say_why_in_plain_words():
     )
     plain = not_found("", None)
     assert plain.startswith("在现行工作规则中没有找到") and "最相关" not in plain
+    # no place asked: every place searched is named, and none has it
+    every = not_found("大同市、晋城市城区、朝阳市、咸宁市的", None)
+    assert every.startswith("在大同市、晋城市城区、朝阳市、咸宁市的现行工作规则中都没有找到")
     assert all(token not in not_found("", art, "count") for token in ("count", "None", "unstated"))
 
 
@@ -1071,7 +1074,12 @@ def test_a_who_question_asks_the_doer_of_its_verb():
 
 def test_who_is_asked_with_what_is_needed():
     assert doing_asked("常务会请新闻媒体列席需要谁批准") == "批准" and doing_asked("须谁签字") == "签字"
-    assert doing_asked("需要准备哪些材料") is None and doing_asked("常务会纪要谁把关") is None  # 纪要's 要
+    assert doing_asked("需要准备哪些材料") is None
+    # 纪要's 要 is no 需要: a bare 谁 right after the thing asks who does the doing after it
+    assert doing_asked("常务会纪要谁把关") == "把关" and doing_asked("全体会议纪要谁起草") == "起草"
+    assert doing_asked("有不明白的地方，找谁解释") is None  # after a clause break: whom to ask
+    assert doing_asked("上会议题部门之间有争议 谁出面召集协调") is None  # (a space breaks a spoken clause too)
+    assert doing_asked("咸宁和朝阳谁规定了领导每年调研的天数") is None  # which place's rules say it
 
 
 def test_how_someone_is_chosen_is_said_only_by_a_word_of_choosing():
@@ -2341,6 +2349,10 @@ def test_a_number_asked_of_the_case_a_clause_sets_apart_is_not_that_number():
         ("一个出差了，另一个干嘛", "一个出差了，另一个干什么"),
         ("全体会一年开几次？大同、城区、朝阳、咸宁比一比", "全体会一年开几次？大同、城区、朝阳、咸宁比较"),
         ("对比下两地", "比较两地"),
+        ("朝阳人事任免公文副市长签就行？", "朝阳人事任免公文副市长签就行吗？"),  # asked by its tone
+        ("听说大同会签文件要3天内回复？", "听说大同会签文件要3天内回复吗？"),
+        ("听说谁签发？", "听说谁签发？"),  # a word that asks: no yes/no question
+        ("那常务会议呢？", "那常务会议呢？"),
         ("请示字数的比例多少", "请示字数的比例多少"),  # 比例 is no comparing
     ],
 )
@@ -2369,3 +2381,21 @@ def test_a_term_is_explained_by_the_cases_listed_before_it():
     other = "(一)传达学习习近平总书记重要讲话和指示批示精神;"
     assert enumerating("常务会讨论的反馈问题整改，指哪些渠道反馈的", [other, item]) == item
     assert enumerating("常务会讨论的重大事项具体指什么", [other, item]) is None  # not what is listed
+
+
+def test_a_claimed_recipient_is_checked_and_a_step_before_them_is_said():
+    from assistant.answering.verdicts import verdict
+
+    travel = "副市长、秘书长离同出访、出差和休假，应事先向市长请假，并按有关规定报备。"
+    assert verdict("大同副市长出差跟秘书长请假就行了吧", [travel]) == "与问题中的说法不同：条文写明的是「向市长请假」。"
+    heads = (
+        "各部门主要负责人离开城区外出，原则上应提前1天报分管副区长同意后，向区长请假，经批准后，向区政府办公室报备。"
+    )
+    assert verdict("局长离开城区外出 是不是直接跟区长请假就行", [heads]) == (
+        "与问题中的说法不完全一致：条文写明的是「原则上应提前1天报分管副区长同意后，向区长请假」。"
+    )
+
+
+def test_an_assistant_to_a_head_is_a_post_of_its_own():
+    assert subject_roles("朝阳市长助理能主持专题会吗") == frozenset({"市长助理"})
+    assert role_mismatch("朝阳市长助理能主持专题会吗", "以区政府名义发文，经区政府分管领导同志审核后，由区长签发。")

@@ -94,7 +94,7 @@ class Composer:
         parts = []
         for c in slugs:
             mine = [d for city, d, _ in drafts if city == c and not d.refused]
-            quotes = tuple(dict.fromkeys(q for d in mine for q in d.citations))
+            quotes = _uncontained(tuple(dict.fromkeys(q for d in mine for q in d.citations)))
             if len(mine) > 1:  # quotes for the parts of a question: each article's in reading order, as asked
                 quotes = _in_reading_order(quotes)
             citations.extend(quotes)
@@ -142,7 +142,9 @@ class Composer:
 
     def _not_found(self, single: str | None, drafts: list[Drafted], question: str) -> str:
         """A refusal in plain words (see ``messages``)."""
-        where = f"{self.registry.by_slug[single].name}的" if single else ""
+        # no place asked: every place searched, named (the nearest article is one place's)
+        searched = [single] if single else list(dict.fromkeys(c for c, _, _ in drafts))
+        where = f"{'、'.join(self.registry.by_slug[c].name for c in searched)}的" if searched else ""
         meeting = self.kinds.absent(question, single) if single else None
         return not_found(
             where, *finding_of(drafts), meeting, rules=self.rules_called([single] if single else self.cities)
@@ -166,3 +168,15 @@ class Composer:
     def rules_called(self, slugs: Sequence[str]) -> str:
         """What the places' documents are called in a refusal (``messages.rules_called``)."""
         return rules_called([d.title for c in slugs for d in self.registry.documents_of(c)])
+
+
+def _uncontained(quotes: tuple[Citation, ...]) -> tuple[Citation, ...]:
+    """``quotes`` without those another quote of the same article already says in full (「专题会议主要研究以下事项：」
+    and its item 2, beside the whole list): quoted once."""
+    return tuple(
+        q
+        for q in quotes
+        if not any(
+            o.article.id == q.article.id and len(o.quote) > len(q.quote) and q.quote.strip() in o.quote for o in quotes
+        )
+    )

@@ -91,6 +91,7 @@ _POINTS_BACK = re.compile(r"[他她这那]|此|该|上述")
 # a quantity of a thing, asked alone as a follow-up (「那字数呢」): asked of the previous question's subject
 _QUANTITY_OF = re.compile(r"字数|人数|篇幅")
 # … said with what it is of (「汇报时间」, 「发言时长」)
+_QUANTITY_SAID = re.compile(r"的?(?:时间|时长|字数|人数|篇幅|期限|时限|次数|天数)$")  # the quantity a subject ends with
 _THING_QUANTITY = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:时间|时长|字数|人数|篇幅|期限|时限)")
 # a follow-up that names only another article (「那第十七条呢」, 「第五条说啥」)
 _ARTICLE_ONLY = re.compile(
@@ -440,8 +441,9 @@ class Dialogue:
             # same meeting; how much of it is asked, not the previous question's 多少字
             return f"{self.relocator.strip_places(meeting) or meeting}{rest}是多少"
         if _QUANTITY_OF.fullmatch(rest) and (subject := split_predicate(previous_question, at_ask=True)[0]):
-            # 「那字数呢？」 after 「市长办公会议的汇报稿怎么准备」: the length of what was asked about, not in its stead
-            return f"{subject}{rest}有什么要求"
+            # 「那字数呢？」 after 「市长办公会议的汇报稿怎么准备」: the length of what was asked about, not in its stead;
+            # after 「常务会议汇报时间多长」 in place of the quantity asked before (the 汇报's 字数, not its 时间's)
+            return f"{_QUANTITY_SAID.sub('', subject)}{rest}有什么要求"
         if (of_meeting := self.carry.own_thing_at_meeting(rest, previous_question)) is not None:
             return of_meeting
         if (asked := followups.new_subject_and_asking(rest, previous_question)) is not None:

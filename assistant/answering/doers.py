@@ -19,8 +19,8 @@ from assistant.retrieval.tokenizer import default_tokenizer
 from assistant.textnorm import SENTENCE_END, normalize
 
 _WHO = r"(?:谁|哪个(?:部门|单位|机构|领导)|哪些(?:部门|单位)|什么(?:部门|单位|机构)|哪(?:一)?级)"
-# what may stand between the asking and the doing: 「谁来审」, 「哪个单位负责运维」, 「谁进行审核」
-_BETWEEN = r"(?:来|去|负责|能|可以|可|应该|应当|应|要|会|都|又|先|进行|牵头|具体)*"
+# what may stand between the asking and the doing: 「谁来审」, 「哪个单位负责运维」, 「谁进行审核」, 「谁出面召集」
+_BETWEEN = r"(?:来|去|出面|负责|能|可以|可|应该|应当|应|要|会|都|又|先|进行|牵头|具体)*"
 # the doer asked as such: 「由谁任命」, 「归哪个部门」, 「是谁审批」, 「要经过谁核准」, 「需要谁批准」 (not 「适用哪些单位」,
 # 「协助谁工作」: whom)
 _ASKS = re.compile(rf"(?:由|归|是|经过?|需要|须){_WHO}{_BETWEEN}")  # 「经过谁核准」: whose approval, as 由谁 asks
@@ -28,12 +28,30 @@ _ASKS = re.compile(rf"(?:由|归|是|经过?|需要|须){_WHO}{_BETWEEN}")  # �
 _ASKS_OF_THING = re.compile(rf"{_ASKS.pattern}|(?P<bare>谁){_BETWEEN}")
 
 
+def _asking(q: str) -> re.Match[str] | None:
+    """Where ``q`` asks who does something: 由谁, 归哪个部门 …, or a bare 谁 right after the thing (a noun) the question
+    opens with (「全体会议纪要谁起草」), not after a clause break (「…的地方，找谁解释」: whom to ask) nor a verb."""
+    m = _ASKS_OF_THING.search(q)
+    if m is None or not m.group("bare"):
+        return m
+    before = default_tokenizer().tagged(q[: m.start()])
+    if (
+        _SPOKEN_BREAK.search(q[: m.start()])
+        or not before
+        or not before[-1][1].startswith("n")
+        or q.startswith("规定", m.end())
+    ):
+        # (「协助谁工作」: whom a doing is for, after a verb; 「咸宁和朝阳谁规定了…」: which place's rules say it)
+        return _ASKS.search(q)
+    return m
+
+
 def doing_asked(question: str) -> str | None:
     """The doing whose doer ``question`` asks (None: not a who-question, or no doing said next to its asking).
     A long word's doing is its head, last (公平竞争审查 → 审查); a general verb after the asking (做, 办) says
     only that something is done: the doing is the one named before it."""
     q = normalize(question)
-    m = _ASKS.search(q)
+    m = _asking(q)
     if m is None:
         return None
     after = [w for w in default_tokenizer().tagged(q[m.end() :]) if w[1] != "x"]
@@ -77,7 +95,7 @@ def doing_unsaid(question: str, doing_words: Sequence[Sequence[str]], text: str)
     a clause on who chairs a meeting does not say who appoints the 秘书长."""
     doing = doing_asked(question)
     q = normalize(question)
-    asking = _ASKS.search(q)
+    asking = _asking(q)
     # only a doing said after the asking (由谁任命), not a word before it taken for one (「…总额是谁批的」)
     if doing is None or len(doing) < 2 or asking is None or doing not in q[asking.end() :]:
         return None
@@ -136,6 +154,7 @@ _SUPPOSED = re.compile(r"的话|如果|要是|假如|万一")
 # a doing said in the asking itself (「公平竞争审查由哪个部门负责」: who is in charge of it)
 _DOING_ASKED = re.compile(r"负责|进行|牵头")
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]")
+_SPOKEN_BREAK = re.compile(r"[,，;；:：\s]")  # … or a space, as colloquial questions separate their clauses
 # Words for a thing in general: 「文件由谁签署」 asks of whatever documents the clause names
 _DOCUMENTS_IN_GENERAL = {"文件", "公文", "发文", "材料", "内容", "规定", "规则", "本规则"}
 _MATTERS_IN_GENERAL = {"事项", "事情", "事", "事儿", "工作", "活", "活儿", "东西"}

@@ -1,9 +1,10 @@
 """Everyday question forms read as the standard ones, before a question is analysed.
 
 People ask 「秘书长能签不」, 「字数有限制没」 (a yes/no question closed by a negation instead of 吗),
-「秘书长主要管哪块」 (哪块, 哪摊: which part, what; 干嘛: does what) and 「四个地方比一比」 (比一比: compare). The
-detectors that follow (yes/no, what is asked, a comparison across places) know the standard forms
-(「能签吗」, 「管什么」, 「比较」); these forms are grammar any speaker knows, not words of the rules,
+「秘书长主要管哪块」 (哪块, 哪摊: which part, what; 干嘛: does what), 「四个地方比一比」 (比一比: compare) and
+「副市长签就行？」, 「听说会签要3天内回复？」 (a statement asked by its tone alone). The detectors that follow
+(yes/no, what is asked, a comparison across places) know the standard forms (「能签吗」, 「管什么」, 「比较」,
+「签就行吗」); these forms are grammar any speaker knows, not words of the rules,
 so they are read once here instead of in each detector.
 """
 
@@ -20,10 +21,26 @@ _WHICH_PART = re.compile(r"哪一?(?:块|摊子?)儿?|(?<=干)嘛")
 _COMPARE = re.compile(r"(?<![对相类])比(?:一比|比|一下|下)(?!例)|对(?:比|照)(?:一下|下)")
 
 
+# a statement asked by its tone alone (「副市长签就行？」, 「听说会签要3天内回复？」): a yes/no question; said to be
+# enough (就行, 就够 …) or heard (听说, 据说), with no word that asks something else
+_TONE_ASKED = re.compile(r"(?:(?:就|也)(?:行|可以|够了?|好)|对)(?=[？?]$)")
+_HEARD = re.compile(r"^(?:我)?(?:听说|据说|听人说)")
+_ASKING_WORD = re.compile(r"谁|什么|啥|哪|怎|多少|几|多久|多长|吗|么|呢|吧|嘛|是否|能否|可否|(.)不\1")
+
+
+def _by_tone(question: str) -> str:
+    """``question`` closed by 吗 when it is a statement asked by its tone alone, else as it is."""
+    if not question.endswith(("？", "?")) or _ASKING_WORD.search(question):
+        return question
+    if _TONE_ASKED.search(question) or _HEARD.match(question):
+        return f"{question[:-1]}吗{question[-1]}"
+    return question
+
+
 def standard_form(question: str) -> str:
     """``question`` with its everyday question forms read as the standard ones: 「常务会能带手机不？」 →
     「常务会能带手机吗？」, 「秘书长管哪块」 → 「秘书长管什么」, 「另一个干嘛」 → 「另一个干什么」, 「四个地方比一比」 →
     「四个地方比较」."""
-    q = _CLOSING_NEGATION.sub("吗", question)
+    q = _by_tone(_CLOSING_NEGATION.sub("吗", question))
     q = _WHICH_PART.sub("什么", q)
     return _COMPARE.sub("比较", q)

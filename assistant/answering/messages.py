@@ -79,7 +79,8 @@ def not_found(
     meeting: str | None = None,
     rules: str = WORK_RULES,
 ) -> str:
-    """``where``: 「咸宁市的」 or 「」 (no single city); ``meeting``: the words naming a kind of meeting
+    """``where``: 「咸宁市的」, the places searched (「大同市、晋城市城区、朝阳市、咸宁市的」: none asked, all searched)
+    or 「」; ``meeting``: the words naming a kind of meeting
     the city's rules never hold; ``unstated``: the kind of quantity asked and set nowhere; ``said``: what
     the nearest article says instead (「…应事先向市长请假」), quoted; ``rules``: what the place's documents are
     called (see ``rules_called``)."""
@@ -87,10 +88,14 @@ def not_found(
         return where + place_not_found(nearest, meeting=meeting, rules=rules)
     if unstated and nearest is not None and _instead(unstated, said):
         return f"{where}{place_not_found(nearest, unstated, said, rules=rules)}。如需确认，请咨询本级政府办公室。"
+    every = "都" if "、" in where else ""  # several places searched: none of them has it
     if unstated and nearest is not None:
-        return f"{where}现行{rules}没有{_unset(unstated)}。最相关的是{nearest.source}，可查阅原文；如需确认，请咨询本级政府办公室。"
+        return (
+            f"{where}现行{rules}{every}没有{_unset(unstated)}。最相关的是{nearest.source}，可查阅原文；"
+            "如需确认，请咨询本级政府办公室。"
+        )
     hint = f"最相关的是{nearest.source}，但它没有直接回答这个问题。" if nearest is not None else ""
-    return f"在{where}现行{rules}中没有找到对这个问题的直接规定。{hint}可以换个说法再问，或咨询本级政府办公室。"
+    return f"在{where}现行{rules}中{every}没有找到对这个问题的直接规定。{hint}可以换个说法再问，或咨询本级政府办公室。"
 
 
 def place_not_found(

@@ -17,7 +17,8 @@ import re
 from assistant.textnorm import normalize
 
 ROLE = re.compile(
-    r"(?:常务)?副?[市区县州省乡镇]长|副?秘书长|(?:办公室)?副?主任|[局厅处科]长"
+    # (an assistant to a head is a post of its own: 市长助理 is no 市长)
+    r"[市区县州省乡镇]长助理|(?:常务)?副?[市区县州省乡镇]长|副?秘书长|(?:办公室)?副?主任|[局厅处科]长"
     r"|主要负责(?:同志|人)|负责同志|(?<=部门)负责人|一把手|副职|副?书记"
 )
 # The doings a question may name a doer of, to be confirmed (「纪要是秘书长签发的吧」, 「全体会是副市长主持吗」)
@@ -192,6 +193,8 @@ def role_mismatch(question: str, clause: str) -> bool:
     asked = subject_roles(question)
     if asked and all(a.startswith("下级:") for a in asked) and not _OF_LOWER.search(normalize(clause)):
         return True
+    if any(a.endswith("助理") and a not in normalize(clause) for a in asked):
+        return True  # 「市长助理能主持专题会吗」: a post of its own, which a clause must name to be about it
     said = subject_roles(clause)
     if not (asked and said and not any(_same(a, b) for a in asked for b in said)):
         return False

@@ -82,7 +82,10 @@ _DOER_SUFFICES = re.compile(
 
 
 # … or the one turned to (「副市长出差是向常务副市长请假吗」): whom the leave is asked of, a report made to
-_TURNED_TO_CLAIMED = re.compile(rf"(?:是|要|得)?向(?P<role>{ROLE.pattern})(?P<doing>请假|报告|请示|报备|汇报)")
+# (向, or as said day to day: 跟, 找 — 「跟秘书长请假就行了吧」)
+_TURNED_TO_CLAIMED = re.compile(
+    rf"(?:是|要|得)?(?:向|跟|找)(?P<role>{ROLE.pattern})(?P<doing>请假|报告|请示|报备|汇报)"
+)
 
 
 def doer_checked(question: str, clause: str) -> bool:
@@ -145,6 +148,9 @@ def _doer_verdict(question: str, quotes: Sequence[str]) -> str:
         # the 市长 delegates it
         return f"与问题中的说法不完全一致：条文写明的是「{delegated}」。"
     if all(same_role(role, n.group("role")) for n in named):  # 「一把手主持的吧」 and 「由市长召集和主持」: the same
+        if step := _step_before(named[0], text):
+            # 「直接跟区长请假就行」 and 「报分管副区长同意后，向区长请假」: the one stated, after another's consent
+            return f"与问题中的说法不完全一致：条文写明的是「{step}」。"
         # … unless the naming gives a choice (「由负责常务工作的副市长或其他副市长主持」): one of them, not the one
         said = "不完全一致" if "或" in named[0].group(0) else "一致"
         return f"与问题中的说法{said}：条文写明的是「{_naming(named[0], text)}」。"
@@ -196,6 +202,18 @@ def _as_a_rule(role: str, named: Sequence[re.Match[str]], text: str) -> str:
         if lead >= 0 and later and not re.search(r"[，。；,;]", text[lead : n.start()]):
             return text[lead : n.end()]
     return ""
+
+
+# another's consent or review the doing comes after (「报分管副区长同意后，」, 「经秘书长审核后，」), just before it
+_AFTER_STEP = re.compile(r"[^，。；,;]*(?:同意|审核|批准|审定)后[，,]?$")
+
+
+def _step_before(n: re.Match[str], text: str) -> str:
+    """The step of another's consent the doer ``n`` matched comes after, with the naming (「报分管副区长同意后，向区长
+    请假」); "" when the clause names none just before it."""
+    start = n.start() - (1 if text[: n.start()].endswith("向") else 0)
+    step = _AFTER_STEP.search(text[:start])
+    return f"{step.group(0).replace(',', '，')}{_naming(n, text)}" if step else ""  # (the clause's own comma)
 
 
 def _naming(n: re.Match[str], text: str) -> str:
