@@ -90,9 +90,10 @@ _ASKED_AT_END = re.compile(r"[？?吧吗么呢嘛][。.！!\s]*$")  # 「…要�
 _POINTS_BACK = re.compile(r"[他她这那]|此|该|上述")
 # a quantity of a thing, asked alone as a follow-up (「那字数呢」): asked of the previous question's subject
 _QUANTITY_OF = re.compile(r"字数|人数|篇幅")
+_QUANTITY_NOUN = "时间|时长|字数|人数|篇幅|期限|时限"  # the quantities a thing is asked for by name
+_QUANTITY_SAID = re.compile(rf"的?(?:{_QUANTITY_NOUN}|次数|天数)$")  # the quantity a subject ends with
 # … said with what it is of (「汇报时间」, 「发言时长」)
-_QUANTITY_SAID = re.compile(r"的?(?:时间|时长|字数|人数|篇幅|期限|时限|次数|天数)$")  # the quantity a subject ends with
-_THING_QUANTITY = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:时间|时长|字数|人数|篇幅|期限|时限)")
+_THING_QUANTITY = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?)(?:{_QUANTITY_NOUN})")
 # a follow-up that names only another article (「那第十七条呢」, 「第五条说啥」)
 _ARTICLE_ONLY = re.compile(
     rf"({ARTICLE_REF.pattern})(?:呢|又?(?:是|说|讲|写)(?:了)?(?:啥|什么|些什么)|怎么(?:说|规定)的?)?[？?。]*"

@@ -52,8 +52,11 @@ def doing_asked(question: str) -> str | None:
     only that something is done: the doing is the one named before it."""
     q = normalize(question)
     m = _asking(q)
-    if m is None:
-        return None
+    return None if m is None else _doing_at(q, m)
+
+
+def _doing_at(q: str, m: re.Match[str]) -> str | None:
+    """The doing whose doer the normalised question ``q`` asks where ``m`` (``_asking``) matched it."""
     after = [w for w in default_tokenizer().tagged(q[m.end() :]) if w[1] != "x"]
     if after and len(after[0][0]) >= 2 and after[0][1].startswith(_DOING_TAGS):
         return after[0][0][-2:]
@@ -93,9 +96,9 @@ def doing_unsaid(question: str, doing_words: Sequence[Sequence[str]], text: str)
     """The doing a who-question asks (「秘书长由谁任命」: 任命) when ``text`` says it in none of its words
     (``doing_words``: the question's term groups, a doing and the words the rules say it with), else None:
     a clause on who chairs a meeting does not say who appoints the 秘书长."""
-    doing = doing_asked(question)
     q = normalize(question)
-    asking = _asking(q)
+    asking = _asking(q)  # (read once: a bare 谁 is told from a whom by tagging the words before it)
+    doing = _doing_at(q, asking) if asking is not None else None
     # only a doing said after the asking (由谁任命), not a word before it taken for one (「…总额是谁批的」)
     if doing is None or len(doing) < 2 or asking is None or doing not in q[asking.end() :]:
         return None
@@ -154,7 +157,7 @@ _SUPPOSED = re.compile(r"的话|如果|要是|假如|万一")
 # a doing said in the asking itself (「公平竞争审查由哪个部门负责」: who is in charge of it)
 _DOING_ASKED = re.compile(r"负责|进行|牵头")
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]")
-_SPOKEN_BREAK = re.compile(r"[,，;；:：\s]")  # … or a space, as colloquial questions separate their clauses
+_SPOKEN_BREAK = re.compile(rf"{_CLAUSE_BREAK.pattern}|\s")  # … or a space, as colloquial questions separate clauses
 # Words for a thing in general: 「文件由谁签署」 asks of whatever documents the clause names
 _DOCUMENTS_IN_GENERAL = {"文件", "公文", "发文", "材料", "内容", "规定", "规则", "本规则"}
 _MATTERS_IN_GENERAL = {"事项", "事情", "事", "事儿", "工作", "活", "活儿", "东西"}
