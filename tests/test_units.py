@@ -882,6 +882,10 @@ def test_a_role_the_clause_says_does_the_doing_asked_is_no_mismatch():
     # the clause's subject stays another one when the one asked does something else there
     leave = "副市长请假的，报市长审批。"
     assert role_mismatch("市长请假报谁批", leave)
+    # the one asked approves (批, 同意), and the clause names them as the one a request goes to (向区长请假)
+    leave = "副区长、办公室主任离开城区出差或休假，原则上应提前1天向区长请假，经批准后，向区政府办公室报备。"
+    assert not role_mismatch("区长批假了就完事了吗", leave)
+    assert role_mismatch("区长批评了怎么办", leave)  # 批评 is no approving
     # 「是区委书记主持的吧」: the doer guessed after 是 is asked about, not the question's subject
     assert subject_roles("城区常务会议是区委书记主持的吧") == frozenset()
 
@@ -1446,11 +1450,15 @@ def test_traditional_characters_read_as_simplified():
 
 
 def test_clauses_that_only_set_the_scope_are_not_searched():
-    assert without_scope("一把手不在的时候谁主持工作，几个地方分别怎么规定") == "一把手不在的时候谁主持工作，"
+    assert without_scope("一把手不在的时候谁主持工作，几个地方分别怎么规定") == "一把手不在的时候谁主持工作"
     assert without_scope("重大问题必须拿到什么会上定？各地一样吗") == "重大问题必须拿到什么会上定？"
     assert without_scope("专题会纪要谁签？四个地方比一比") == "专题会纪要谁签？"
     # a call to look at the places (their names already taken out): 「城区和大同都看看」
-    assert without_scope("法律顾问能列席常务会吗，和都看看") == "法律顾问能列席常务会吗，"
+    assert without_scope("法律顾问能列席常务会吗，和都看看") == "法律顾问能列席常务会吗"
+    # whether they differ, however said, in a clause of its own
+    assert without_scope("常务会多久开一次，有什么不一样") == "常务会多久开一次"
+    assert without_scope("副秘书长干啥，和说法一样吗") == "副秘书长干啥"
+    assert without_scope("两地一样吗") == "两地一样吗"  # nothing else to search
     assert without_scope("帮我看看常务会多久开一次") == "帮我看看常务会多久开一次"
     # scope words inside the clause that asks, or nothing else to ask: left as they are
     assert without_scope("四个地方的政府常务会分别多久开一次") == "四个地方的政府常务会分别多久开一次"
@@ -1718,6 +1726,10 @@ def test_what_is_asked_of_a_document():
     assert asked_of_document("规则一共多少条，分几章") == (Asked.ARTICLES, Asked.CHAPTERS)
     assert asked_of_document("规则什么时候开始施行") == (Asked.EFFECTIVE,)
     assert asked_of_document("发文要不要编文号") == ()  # no document referred to
+    # the replaced one, said colloquially (替掉, 换掉) or named by its being replaced (被替掉的)
+    assert asked_of_document("这个规则替掉的是哪个文") == (Asked.REPLACES,)
+    assert asked_of_document("被替掉的旧规则文号是啥") == (Asked.REPLACES,)
+    assert said_besides("被替掉的旧规则文号是啥", "咸宁市人民政府工作规则", (), (Asked.REPLACES, Asked.NUMBER)) == ""
     title, places = "市政府常务会议工作规则", ("大同",)
     assert said_besides("大同常务会议规则分几章", title, places, (Asked.CHAPTERS,)) == ""
     assert said_besides("常务会议决定的事项什么时候执行，规则怎么说", title, places, (Asked.EFFECTIVE,))
@@ -2347,6 +2359,13 @@ def test_a_number_asked_of_the_case_a_clause_sets_apart_is_not_that_number():
         ("可以不参加吗", "可以不参加吗"),  # a negation inside is what is asked
         ("秘书长平时主要管哪块", "秘书长平时主要管什么"),
         ("一个出差了，另一个干嘛", "一个出差了，另一个干什么"),
+        ("全体会主要干点啥", "全体会主要干啥"),  # some (点, 些) between the doing and its asking word
+        ("秘书长平时做些什么", "秘书长平时做什么"),
+        ("区长批了假就完事了吗", "区长批假了就完事了吗"),  # a separable verb said whole (离合词)
+        ("签过字的", "签字过的"),
+        ("发了文件", "发了文件"),  # the object is a longer word
+        ("开完会几天内", "开完会几天内"),  # after the meeting
+        ("有点什么要求", "有点什么要求"),  # not after a doing
         ("全体会一年开几次？大同、城区、朝阳、咸宁比一比", "全体会一年开几次？大同、城区、朝阳、咸宁比较"),
         ("对比下两地", "比较两地"),
         ("朝阳人事任免公文副市长签就行？", "朝阳人事任免公文副市长签就行吗？"),  # asked by its tone

@@ -64,7 +64,9 @@ _ASKING: dict[Asked, re.Pattern[str]] = {
         r"(?:还|仍然?|是否|是不是|现在)(?:有效|管用|适用|生效|现行)|(?:作废|废止|失效|过期)了?(?:吗|没|没有)"
     ),
     Asked.REPLACES: re.compile(
-        r"(?:替代|取代|代替|替换|废止|废除)(?:掉)?了?(?:的是|的)?(?:哪|什么|啥)"
+        r"(?:替代|取代|代替|替换|废止|废除|替|换掉)(?:掉)?了?(?:的是|的)?(?:哪|什么|啥)"
+        # 「被替掉的旧规则」: the one replaced, named by its being replaced
+        r"|被(?:替代|取代|代替|替换|废止|废除|替|换)(?:掉)?(?:了)?的"
         # 「把哪个文件废了」: the one it stopped, asked before the doing
         r"|把(?:哪|什么|啥)[^，,。？?]{0,8}(?:废止|废除|废|替代|取代|替换|代替)(?:了|掉)"
         # the one it replaced, however pointed at (「老的那版」, 「之前那个版本」, 「以前的规则」), or whether it still

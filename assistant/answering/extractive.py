@@ -130,7 +130,9 @@ class ExtractiveAnswerer:
         cov = coverage(groups, full)
         return Signals(
             coverage=cov,
-            clause_coverage=coverage(groups, read_with_title(question, top.article, best)) if best else 0.0,
+            clause_coverage=(
+                coverage(groups, read_with_title(question, top.article, best, self.analyzer.kinds)) if best else 0.0
+            ),
             clause_score=best_score,
             dense_gap=top.dense - top.dense_base if top.dense else 0.0,
             dense_max_gap=max((h.dense - h.dense_base for h in hits[:3] if h.dense), default=0.0),

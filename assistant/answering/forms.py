@@ -1,7 +1,7 @@
 """Everyday question forms read as the standard ones, before a question is analysed.
 
 People ask 「秘书长能签不」, 「字数有限制没」 (a yes/no question closed by a negation instead of 吗),
-「秘书长主要管哪块」 (哪块, 哪摊: which part, what; 干嘛: does what), 「四个地方比一比」 (比一比: compare) and
+「秘书长主要管哪块」 (哪块, 哪摊: which part, what; 干嘛, 干点啥: does what), 「四个地方比一比」 (比一比: compare) and
 「副市长签就行？」, 「听说会签要3天内回复？」 (a statement asked by its tone alone). The detectors that follow
 (yes/no, what is asked, a comparison across places) know the standard forms (「能签吗」, 「管什么」, 「比较」,
 「签就行吗」); these forms are grammar any speaker knows, not words of the rules,
@@ -19,6 +19,11 @@ _CLOSING_NEGATION = re.compile(r"(?<=[\u4e00-\u9fff])(?<!有)(?<!什么)(?<!怎�
 _WHICH_PART = re.compile(r"哪一?(?:块|摊子?)儿?|(?<=干)嘛")
 # 比一比, 比比, 比一下, 对比下, 对照一下: compare (the places asked)
 _COMPARE = re.compile(r"(?<![对相类])比(?:一比|比|一下|下)(?!例)|对(?:比|照)(?:一下|下)")
+# a separable verb with its aspect between (离合词: 请了假, 批了假, 签过字): the word said whole, the aspect
+# after it (请假了, 批假了, 签字了); not 发了文件 (the object is a longer word), nor 开了会 (after the meeting)
+_SEPARATED = re.compile(r"([请批销休签发])(了个|了|过)([假字文])(?![件章据])")
+# 干点啥, 做些什么, 管点儿啥: some (点, 些) between a doing and its asking word asks what is done (干啥, 做什么)
+_SOME_OF_WHAT = re.compile(r"(?<=[干做管搞办])一?(?:点儿?|些)(?=啥|什么)")
 
 
 # a statement asked by its tone alone (「副市长签就行？」, 「听说会签要3天内回复？」): a yes/no question; said to be
@@ -37,10 +42,15 @@ def _by_tone(question: str) -> str:
     return question
 
 
+def _whole(m: re.Match[str]) -> str:
+    """A separable verb said whole, its aspect after it (了个 as 了): 「开了个会」 → 「开会了」."""
+    return f"{m.group(1)}{m.group(3)}{m.group(2)[0]}"
+
+
 def standard_form(question: str) -> str:
     """``question`` with its everyday question forms read as the standard ones: 「常务会能带手机不？」 →
     「常务会能带手机吗？」, 「秘书长管哪块」 → 「秘书长管什么」, 「另一个干嘛」 → 「另一个干什么」, 「四个地方比一比」 →
     「四个地方比较」."""
     q = _by_tone(_CLOSING_NEGATION.sub("吗", question))
-    q = _WHICH_PART.sub("什么", q)
+    q = _WHICH_PART.sub("什么", _SOME_OF_WHAT.sub("", _SEPARATED.sub(_whole, q)))
     return _COMPARE.sub("比较", q)

@@ -318,8 +318,8 @@ def own_thing(part: str, subject: str, known: Callable[[str], bool]) -> bool:
 # (怎么规定的, 咋写的), whether they differ (一样吗, 有啥区别), a call to compare (比一比) and particles.
 _LOOK = r"(?:看|查|说|讲|列|瞧)(?:看|一看|一下|说|讲|查|瞧)?"  # 「城区和大同都看看」, 「两地都查一下」: a call to look
 _SCOPE_FILLER = re.compile(
-    rf"(?:是|都是|各是)?(?:怎么|咋|如何|怎样)?(?:规定|要求|写|说|定|讲)的?|比一比|比比|比较一下|一下|{_LOOK}"
-    r"|有(?:什么|啥|没有)?(?:区别|不同|差别|差异)|一样|相同|[和与及、各都也又是的呢吗么嘛没有啊呀\s]"
+    rf"说法|(?:是|都是|各是)?(?:怎么|咋|如何|怎样)?(?:规定|要求|写|说|定|讲)的?|比一比|比比|比较一下|一下|{_LOOK}"
+    r"|有(?:什么|啥|没有)?(?:区别|不同|差别|差异)?|一样|相同|[和与及、各都也又是的呢吗么嘛没有啊呀\s]"
 )
 _CLAUSE_AND_STOP = re.compile(r"[^，,？?。；;！!]+[，,？?。；;！!]*")
 
@@ -336,7 +336,8 @@ def without_scope(question: str) -> str:
         )
         or _SCOPE_FILLER.sub("", EVERY_PLACE.sub("", SCOPE_WORDS.sub("", c.strip("，,？?。；;！! "))))
     ]
-    return "".join(kept) if kept else question
+    # (the comma before a clause taken out is no part of what is searched)
+    return "".join(kept).rstrip("，,；; ") if kept else question
 
 
 def as_said(part: str, question: str) -> str | None:

@@ -199,7 +199,32 @@ def role_mismatch(question: str, clause: str) -> bool:
     if not (asked and said and not any(_same(a, b) for a in asked for b in said)):
         return False
     # 「以办公室名义发文是不是都得市长亲自签」: 「一般由秘书长签发；重要文件报…或市长签发」 says what the asked one does
-    return not (_doer_of(question, asked) and _doer_of(clause, asked))
+    if _doer_of(question, asked) and _doer_of(clause, asked):
+        return False
+    # 「区长批了假就完事了吗」: the one asked approves, and the clause names them as the one asked (「向区长请假」)
+    return not (_named_before(question, asked, _APPROVING) and _named_after(clause, asked, "向"))
+
+
+_APPROVING = re.compile(r"(?:亲自|本人)?(?:批(?![评判注])|同意|准(?![备确时]))")
+
+
+def _named_before(text: str, roles: frozenset[str], doing: re.Pattern[str]) -> bool:
+    """Whether ``text`` names one of ``roles`` right before ``doing``."""
+    t = normalize(text)
+    return any(
+        doing.match(t, m.end()) and any(_same(a, r) for r in _qualified(m.group(0), t[: m.start()]) for a in roles)
+        for m in ROLE.finditer(t)
+    )
+
+
+def _named_after(text: str, roles: frozenset[str], word: str) -> bool:
+    """Whether ``text`` names one of ``roles`` right after ``word`` (「向区长请假」)."""
+    t = normalize(text)
+    return any(
+        t[: m.start()].endswith(word)
+        and any(_same(a, r) for r in _qualified(m.group(0), t[: m.start()]) for a in roles)
+        for m in ROLE.finditer(t)
+    )
 
 
 _DOING_AFTER = re.compile(rf"(?:亲自|本人|来|去|负责)?(?:{DOINGS})")
@@ -207,12 +232,7 @@ _DOING_AFTER = re.compile(rf"(?:亲自|本人|来|去|负责)?(?:{DOINGS})")
 
 def _doer_of(text: str, roles: frozenset[str]) -> bool:
     """Whether ``text`` names one of ``roles`` right before a doing (「市长签发」, 「市长亲自签」)."""
-    t = normalize(text)
-    return any(
-        _DOING_AFTER.match(t, m.end())
-        and any(_same(a, r) for r in _qualified(m.group(0), t[: m.start()]) for a in roles)
-        for m in ROLE.finditer(t)
-    )
+    return _named_before(text, roles, _DOING_AFTER)
 
 
 def same_role(a: str, b: str) -> bool:

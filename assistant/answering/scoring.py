@@ -21,6 +21,7 @@ from assistant.answering.asking import (
     question_types,
 )
 from assistant.answering.clauses import DEFINITION, clauses_with_context, sentences_of, specifics
+from assistant.answering.kinds import Kinds
 from assistant.answering.phrasing import ASKING
 from assistant.answering.quantities import asked, asked_unit, states
 from assistant.answering.roles import (
@@ -71,10 +72,13 @@ def most_specific_missing(groups: Sequence[Group], text: str) -> float:
 _NAMES_DOCUMENT = re.compile(r"条例|规则|办法|细则")  # a question naming a document (or asking of one)
 
 
-def read_with_title(question: str, article: Article, clause: str) -> str:
+def read_with_title(question: str, article: Article, clause: str, kinds: Kinds | None = None) -> str:
     """``clause`` as the question reads it: with its document's title when the question names a document
-    (「政府督查条例是哪天开始实行的」 and 「本条例自2021年2月1日起施行」: 政府督查 is the title's)."""
-    return f"{article.document}{clause}" if _NAMES_DOCUMENT.search(question) else clause
+    (「政府督查条例是哪天开始实行的」 and 「本条例自2021年2月1日起施行」: 政府督查 is the title's), or the meeting whose
+    rules the document is (``kinds``: 「市长办公会汇报能讲多久」 and 《市长办公会议工作规则》's 「议题汇报时间一般控制在
+    5 分钟左右」, which never names the meeting it is a rule of)."""
+    of_meeting = kinds is not None and bool(kinds.named(question) & kinds.named(article.document))
+    return f"{article.document}{clause}" if of_meeting or _NAMES_DOCUMENT.search(question) else clause
 
 
 def city_missing(stats: TermStats, groups: Sequence[Group], city: str) -> float:
