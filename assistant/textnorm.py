@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -118,3 +119,20 @@ _MARKUP = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1>|$)|<[^<>]*>?", re.IGNO
 def without_markup(text: str) -> str:
     """``text`` without HTML tags (and the bodies of scripts and styles): what of a user's words an answer repeats."""
     return _MARKUP.sub("", text).strip()
+
+
+def as_written(fragment: str, sources: Sequence[str]) -> str:
+    """``fragment`` of ``normalize``-d text as one of ``sources`` writes it (full-width brackets, its spaces):
+    a phrase found in normalised text and quoted back to the user is quoted verbatim; ``fragment`` itself when no
+    source has it."""
+    for source in sources:
+        for i in range(len(source)):
+            if not normalize(source[i]) or not fragment.startswith(normalize(source[i])):
+                continue
+            for j in range(i + 1, len(source) + 1):
+                said = normalize(source[i:j])
+                if said == fragment:
+                    return source[i:j].strip()
+                if len(said) > len(fragment) or not fragment.startswith(said):
+                    break
+    return fragment

@@ -63,3 +63,13 @@ def test_the_condition_is_the_one_the_prohibition_stands_under():
     # a may-question's doing forbidden by a clause (「原则上不应请假」) is what extras add to a quote on the case
     assert forbids("区政府的会一般能请假吗", "区政府领导同志应按要求参加区政府有关会议，原则上不应请假。")
     assert not forbids("区政府的会一般能请假吗", "如有特殊情况不能参加的，要履行请假手续。")
+
+
+def test_the_clause_s_words_are_quoted_as_written():
+    from assistant.textnorm import as_written
+
+    clause = "市政府各部门召开的全市性会议，未按有关规定报经批准，不得邀请县（区）政府负责人出席。"
+    verdict = modality_verdict("部门开全市性会议能邀请县区政府负责人吗", [clause])
+    assert "「不得邀请县（区）政府负责人出席」" in verdict  # full-width brackets, as the clause has them
+    assert as_written("每月召开 1-2 次", ["市政府常务会议一般每月召开 1-2 次。"]) == "每月召开 1-2 次"
+    assert as_written("没有的话", [clause]) == "没有的话"  # no source has it: as given

@@ -89,6 +89,13 @@ def test_count_asked_in_a_unit_is_stated_only_in_that_unit():
     assert states("涉及两个以上部门的须会签", "count")  # without a unit, any count
 
 
+def test_how_long_a_text_is_written_asks_its_characters():
+    # 多长 after a writing (写多长, 稿子多长) is a length in characters, not a time
+    assert asked("汇报材料写多长合适") == "count" and asked_unit("汇报材料写多长合适") == "字"
+    assert asked("汇报稿多长") == "count" and asked_unit("请示写得多长") == "字"
+    assert asked("常务会开多长时间") == "time" and asked("汇报能讲多长") == "time"
+
+
 def test_a_count_of_written_things_is_stated_in_their_measure_word():
     assert asked("每年要交几篇调研报告") == "count" and asked_unit("每年要交几篇调研报告") == "篇"
     assert asked("材料要附几张表") == "count"
@@ -2151,7 +2158,7 @@ def test_a_limit_asked_how_long_is_a_span_not_promptness():
     assert asked_unit(q) == HOW_LONG  # 「期限是多长」 as 「期限是多长时间」
     assert not states("除依法需要保密的外，应当及时公布。", "time", HOW_LONG, q)  # 及时 sets no limit
     assert states("在会议结束后7个工作日内印发。", "time", HOW_LONG, q)
-    assert asked_unit("常务会的汇报稿写多长合适") is None  # a text's length, not a time
+    assert asked_unit("常务会的汇报稿写多长合适") == "字"  # a text's length (in characters), not a time
 
 
 def test_a_list_a_chapter_makes_is_named_by_its_title():

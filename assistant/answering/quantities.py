@@ -74,10 +74,13 @@ _ASKS_FREQUENCY = re.compile(
     r"|多久(?:才|要|得|会)?(?:召开|开|举行|举办)(?![完了会])"  # 「常务会多久开」: how often (not 开完)
     r"|(?:开|召开|举行)得(?:多|少|勤|频繁)"  # 「咸宁和朝阳常务会哪个开得多」
 )
+# a text written, right before 多长 (「写多长」, 「写得多长」, 「稿子多长」): its length asked, not a time
+_WRITTEN = "写得?|稿子?|篇幅"
+_NOT_WRITTEN = "(?<!写)(?<!写得)(?<!稿)(?<!稿子)(?<!篇幅)"
 # (「休假那几天」, 「这几个月」: a few days pointed at, not how many asked; 「会前几天」 asks)
 _ASKS_TIME = re.compile(
     r"多久|多长时间|多长时候|多少天|多少日|多少个工作日|(?<![那这头])(?:几天|几日|几个工作日|几个月|几年|几周)|几小时|几分钟|"
-    rf"什么时候|何时|哪天|啥时候|时限|期限|多久一次|频率|频次|提前几|{_PER_SPAN_ASKED}|几次|多少次|多长"
+    rf"什么时候|何时|哪天|啥时候|时限|期限|多久一次|频率|频次|提前几|{_PER_SPAN_ASKED}|几次|多少次|{_NOT_WRITTEN}多长"
     # 哪几点 asks which points (a list), not a time of day; 「哪个地方纪要印发得最快」: how long, compared
     r"|几月|哪个?月|(?<!哪)几点|天数|得(?:最|更)(?:快|慢|早|晚|长|短)|星期几|周几|礼拜几|(?<![文第编])几号(?![文令线])|哪号"
     # whether a time is set (「调研的时间有硬性要求吗」, 「时长有没有限制」): asks the time
@@ -89,6 +92,7 @@ _ASKS_TIME = re.compile(
 # Measure words a count is asked and stated in: issues, copies, batches, rounds, terms, sessions (几期, 3期)
 _CLASSIFIERS = "期份批轮届场"
 _ASKS_COUNT = re.compile(
+    rf"(?:{_WRITTEN})多长|"  # 「材料写多长合适」, 「汇报稿多长」: how long a text is, in characters
     rf"(?<![哪这说举列讲])(?:几个(?!地方|地区|城市|市)|几名|几位|几项|几种|几类|几人|几页|几篇|几张|几块钱|几[{_CLASSIFIERS}])|多少|比例|字数|人数"
     r"|几[十百千万]+"  # 「最多能写几千字」, 「几百人」: a count said in its order of magnitude
 )
@@ -396,6 +400,8 @@ def asked_unit(question: str) -> str | None:
     if _SITTING_ASKED.search(question):
         return MINUTES  # 「常务会最长能开多久」: how long it sits, not how long before or after it
     m = _ASKED_UNIT.search(question)
+    if m is None and re.search(rf"(?:{_WRITTEN})多长", question):
+        return "字"  # 「材料写多长」: a text's length, in characters
     if m and m.group(3):
         return "元"
     if not m and (amount := _asks_amount(question)):
