@@ -260,6 +260,7 @@ def test_followup_shape():
             None,
         ),
         (["大同和朝阳常务会议谁主持", "咸宁呢"], None, "咸宁市常务会议谁主持", "xianning"),
+        (["常务会议纪要几天完成？", "大同的"], None, "常务会议纪要几天完成？", "datong"),  # that place's
         (["区长出差谁代行职务", "咸宁呢"], "jincheng-chengqu", "市长出差谁代行职务", "xianning"),  # title re-levelled
         # several places named: the previous question for each of them
         (["大同副市长出差请假找谁？", "咸宁和朝阳也一样吗？"], None, "咸宁市和朝阳市副市长出差请假找谁？", None),

@@ -193,10 +193,11 @@ class Dialogue:
 
     def _only_a_place(self, message: str) -> str | None:
         """``message`` without its 「同一条」, when it only names a place to ask the same of (「那咸宁呢」,
-        「城区的同一条呢」 → 「城区呢」); None for any other message."""
+        「城区的同一条呢」 → 「城区呢」, 「大同的」 → 「大同呢」); None for any other message."""
         bare = _SAME_ARTICLE.sub("", message.strip())
         named = self.detector.detect(bare).cities and _PLACE_ONLY.fullmatch(self.relocator.strip_places(bare))
-        return bare if named else None
+        # 「大同的」 (that place's, of what was just asked) is 「大同呢」
+        return re.sub(r"的([？?。]*)$", r"呢\1", bare) if named else None
 
     def _led_by_place(self, message: str) -> tuple[str, str] | None:
         """「城区呢？学习主题谁定」: the earlier question asked again of a place (「城区呢」, nothing but the place), then
