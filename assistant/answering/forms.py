@@ -43,7 +43,7 @@ def _by_tone(question: str) -> str:
 
 
 def _whole(m: re.Match[str]) -> str:
-    """A separable verb said whole, its aspect after it (了个 as 了): 「开了个会」 → 「开会了」."""
+    """A separable verb said whole, its aspect after it (了个 as 了): 「请了个假」 → 「请假了」."""
     return f"{m.group(1)}{m.group(3)}{m.group(2)[0]}"
 
 
