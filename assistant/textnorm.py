@@ -20,6 +20,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-
 def normalize(text: str) -> str:
     """NFKC (full-width → half-width), lower-case, single spaces. Remembered: the same clauses are
     normalised for every question that scores them."""
+    return _normalized(text)
+
+
+def _normalized(text: str) -> str:
+    """``normalize`` without remembering (for passing pieces of text that would crowd the clauses out)."""
     return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().lower()
 
 
@@ -127,10 +132,11 @@ def as_written(fragment: str, sources: Sequence[str]) -> str:
     source has it."""
     for source in sources:
         for i in range(len(source)):
-            if not normalize(source[i]) or not fragment.startswith(normalize(source[i])):
+            first = _normalized(source[i])
+            if not first or not fragment.startswith(first):
                 continue
             for j in range(i + 1, len(source) + 1):
-                said = normalize(source[i:j])
+                said = _normalized(source[i:j])
                 if said == fragment:
                     return source[i:j].strip()
                 if len(said) > len(fragment) or not fragment.startswith(said):

@@ -66,10 +66,11 @@ def test_the_condition_is_the_one_the_prohibition_stands_under():
 
 
 def test_the_clause_s_words_are_quoted_as_written():
+    from assistant.answering.verdicts import verdict as verdict_line
     from assistant.textnorm import as_written
 
     clause = "市政府各部门召开的全市性会议，未按有关规定报经批准，不得邀请县（区）政府负责人出席。"
-    verdict = modality_verdict("部门开全市性会议能邀请县区政府负责人吗", [clause])
+    verdict = verdict_line("部门开全市性会议能邀请县区政府负责人吗", [clause])
     assert "「不得邀请县（区）政府负责人出席」" in verdict  # full-width brackets, as the clause has them
     assert as_written("每月召开 1-2 次", ["市政府常务会议一般每月召开 1-2 次。"]) == "每月召开 1-2 次"
     assert as_written("没有的话", [clause]) == "没有的话"  # no source has it: as given

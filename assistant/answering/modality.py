@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from assistant.answering.asking import ASKS_LIST
 from assistant.retrieval.tokenizer import default_tokenizer
-from assistant.textnorm import as_written, normalize
+from assistant.textnorm import normalize
 
 # whether it may be done: 「能…吗」, 「可以…吗」, 「…应该没事吧」, 「…行不行」
 _MAY_ASKED = re.compile(
@@ -148,10 +148,10 @@ def modality_verdict(question: str, quotes: Sequence[str]) -> str:
     if not_needed := _NOT_NEEDED_CLAIMED.search(q):
         # what is said not to be needed, after 「不用」 (「请完假就行了，不用再报市委办公室吧」: 报市委办公室)
         if (after := _doing_words(q[not_needed.end() :])) and (said := _said(quotes, _REQUIRES, after)):
-            return f"与问题中的说法不同：条文要求「{as_written(said[0], quotes)}」。"
+            return f"与问题中的说法不同：条文要求「{said[0]}」。"
         return ""
     if _MUST_ASKED.search(q) and (said := _said(quotes, _ALLOWS, words)) and not re.search(_FORBIDS, said[0]):
-        return f"条文没有规定必须这样做，写的是「{as_written(said[0], quotes)}」。"
+        return f"条文没有规定必须这样做，写的是「{said[0]}」。"
     if (forbidden := _forbidden(q, words, quotes)) is None:
         return ""
     segment, sentence = forbidden
@@ -159,7 +159,6 @@ def modality_verdict(question: str, quotes: Sequence[str]) -> str:
     # not 「未经批准不得越级行文，不得多头报文」: 多头报文 is forbidden outright)
     before = _SEGMENT.findall(sentence[: sentence.find(segment)])
     condition = segment + _condition_before(before)
-    segment = as_written(segment, quotes)  # quoted as the clause writes it (「县（区）」), not as normalised
     if unless := _UNLESS.search(condition):
         return f"{unless.group(0)}不可以：条文写明「{segment}」。"  # 「未经批准不可以」
     if _EXCEPTED.search(condition) or _EXCEPTIONS.search(sentence):

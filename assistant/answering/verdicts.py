@@ -33,7 +33,7 @@ from assistant.answering.roles import DOINGS, HANDED, ROLE, same_role
 from assistant.answering.shares import share_verdict
 from assistant.answering.subdivisions import is_item
 from assistant.answering.superlatives import DONE, LEAD_ASKED, Measure, Reading, reading
-from assistant.textnorm import SENTENCE_END, normalize
+from assistant.textnorm import SENTENCE_END, as_written, normalize
 
 # 「一年开一次」, 「半年开一次」, 「一个月开两次」: a period said without 每, as questions say it
 _PER = re.compile(
@@ -213,7 +213,7 @@ def _step_before(n: re.Match[str], text: str) -> str:
     请假」); "" when the clause names none just before it."""
     start = n.start() - (1 if text[: n.start()].endswith("向") else 0)
     step = _AFTER_STEP.search(text[:start])
-    return f"{step.group(0).replace(',', '，')}{_naming(n, text)}" if step else ""  # (the clause's own comma)
+    return f"{step.group(0)}{_naming(n, text)}" if step else ""
 
 
 def _naming(n: re.Match[str], text: str) -> str:
@@ -244,10 +244,19 @@ def items_counted(question: str, quotes: Sequence[str]) -> str:
     return f"「{lead}」共{count}{measure}：" if 2 <= len(lead) <= 40 else f"条文列了{count}{measure}："
 
 
+_QUOTED = re.compile(r"「([^「」]+)」")
+
+
 def verdict(question: str, quotes: Sequence[str]) -> str:
     """The line saying whether the number (or the doer) ``question`` states is the one the quoted clauses write;
     how many items the list quoted has when that is asked (``items_counted``); "" when the question states none to
-    confirm or no quote writes one of its kind."""
+    confirm or no quote writes one of its kind. The clauses' words it quotes are found in normalised text, and
+    quoted as the clauses write them (``as_written``: 「县（区）」, 「同意后，」)."""
+    line = _verdict(question, quotes)
+    return _QUOTED.sub(lambda m: f"「{as_written(m.group(1), quotes)}」", line)
+
+
+def _verdict(question: str, quotes: Sequence[str]) -> str:
     if said := excepted(question, quotes):
         return said  # 「全局性工作的公文有字数上限吗」: the case asked is the one set apart, the number not for it
     claimed = _claimed(question)
