@@ -144,7 +144,7 @@ class Composer:
         """A refusal in plain words (see ``messages``)."""
         # no place asked: every place searched, named (the nearest article is one place's)
         searched = [single] if single else list(dict.fromkeys(c for c, _, _ in drafts))
-        where = f"{'、'.join(self.registry.by_slug[c].name for c in searched)}的" if searched else ""
+        where = f"{self.registry.names_of(searched)}的" if searched else ""
         meeting = self.kinds.absent(question, single) if single else None
         return not_found(
             where, *finding_of(drafts), meeting, rules=self.rules_called([single] if single else self.cities)

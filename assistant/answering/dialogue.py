@@ -244,7 +244,7 @@ class Dialogue:
 
     def _names(self, slugs: Sequence[str]) -> str:
         """「大同市和咸宁市」: the places, by name."""
-        return "和".join(self.detector.registry.by_slug[c].name for c in slugs)
+        return self.detector.registry.names_of(slugs, "和")
 
     def _these_places(self, message: str, places: list[str]) -> str:
         """「那两个地方有什么不同」 after questions about 大同 and then 咸宁: the conversation's last two

@@ -46,6 +46,7 @@ _EARLIEST = rf"(?:{_ISSUING})(?:得|的)?(?:最|更|比较)(?:早|旧|老)|(?:�
 _LATEST = rf"(?:{_ISSUING})(?:得|的)?(?:最|更|比较)(?:晚|新|近)|(?:最|更)(?:晚|新|近)(?:{_ISSUING})?"
 _OLD_ONE = re.compile(r"(?:旧|老|上一|以前|之前|原来|过去)的?(?:那|这)?(?:一)?(?:个|份)?(?:版|版本|(?:工作)?规则|文件)")
 _OLD_STILL = r"(?:旧|老|以前|之前|原来)的(?:那个|那版)?(?:工作)?(?:规则|版本?|文件)?(?:还|仍然?|是否|是不是)(?:有效|管用|适用|生效|执行)"
+_REPLACING = "替代|取代|代替|替换|废止|废除|替"  # (替掉, said day to day, is 替代)
 _ASKING: dict[Asked, re.Pattern[str]] = {
     Asked.NUMBER: re.compile(r"文号|发文字号|发文号|文件号|哪个文(?:件)?(?:印发|发)|[几哪]号文"),  # 「是几号文」
     Asked.ISSUER: re.compile(
@@ -64,9 +65,9 @@ _ASKING: dict[Asked, re.Pattern[str]] = {
         r"(?:还|仍然?|是否|是不是|现在)(?:有效|管用|适用|生效|现行)|(?:作废|废止|失效|过期)了?(?:吗|没|没有)"
     ),
     Asked.REPLACES: re.compile(
-        r"(?:替代|取代|代替|替换|废止|废除|替|换掉)(?:掉)?了?(?:的是|的)?(?:哪|什么|啥)"
+        rf"(?:{_REPLACING}|换掉)(?:掉)?了?(?:的是|的)?(?:哪|什么|啥)"
         # 「被替掉的旧规则」: the one replaced, named by its being replaced
-        r"|被(?:替代|取代|代替|替换|废止|废除|替|换)(?:掉)?(?:了)?的"
+        rf"|被(?:{_REPLACING}|换)(?:掉)?(?:了)?的"
         # 「把哪个文件废了」: the one it stopped, asked before the doing
         r"|把(?:哪|什么|啥)[^，,。？?]{0,8}(?:废止|废除|废|替代|取代|替换|代替)(?:了|掉)"
         # the one it replaced, however pointed at (「老的那版」, 「之前那个版本」, 「以前的规则」), or whether it still

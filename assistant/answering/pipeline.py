@@ -349,7 +349,7 @@ class Assistant:
         return ("您好！" if talk == "greeting" else "") + what + "请直接提问，例如「常务会议多久开一次？」。"
 
     def _names(self, slugs: Sequence[str]) -> str:
-        return "、".join(self.registry.by_slug[c].name for c in slugs)
+        return self.registry.names_of(slugs)
 
     def _scope_notice(self, why: str, whose: str, chosen: str) -> str:
         """The line saying an answer is not for the chosen jurisdiction: ``why`` (may be empty), whose rules instead."""

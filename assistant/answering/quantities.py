@@ -76,6 +76,9 @@ _ASKS_FREQUENCY = re.compile(
 )
 # a text written, right before 多长 (「写多长」, 「写得多长」, 「稿子多长」): its length asked, not a time
 _WRITTEN = "写得?|稿子?|篇幅"
+_TEXT_LENGTH = re.compile(
+    f"(?:{_WRITTEN})多长"
+)  # 「材料写多长合适」, 「汇报稿多长」: how long a text is, in characters
 _NOT_WRITTEN = "(?<!写)(?<!写得)(?<!稿)(?<!稿子)(?<!篇幅)"
 # (「休假那几天」, 「这几个月」: a few days pointed at, not how many asked; 「会前几天」 asks)
 _ASKS_TIME = re.compile(
@@ -92,7 +95,7 @@ _ASKS_TIME = re.compile(
 # Measure words a count is asked and stated in: issues, copies, batches, rounds, terms, sessions (几期, 3期)
 _CLASSIFIERS = "期份批轮届场"
 _ASKS_COUNT = re.compile(
-    rf"(?:{_WRITTEN})多长|"  # 「材料写多长合适」, 「汇报稿多长」: how long a text is, in characters
+    rf"{_TEXT_LENGTH.pattern}|"
     rf"(?<![哪这说举列讲])(?:几个(?!地方|地区|城市|市)|几名|几位|几项|几种|几类|几人|几页|几篇|几张|几块钱|几[{_CLASSIFIERS}])|多少|比例|字数|人数"
     r"|几[十百千万]+"  # 「最多能写几千字」, 「几百人」: a count said in its order of magnitude
 )
@@ -400,7 +403,7 @@ def asked_unit(question: str) -> str | None:
     if _SITTING_ASKED.search(question):
         return MINUTES  # 「常务会最长能开多久」: how long it sits, not how long before or after it
     m = _ASKED_UNIT.search(question)
-    if m is None and re.search(rf"(?:{_WRITTEN})多长", question):
+    if m is None and _TEXT_LENGTH.search(question):
         return "字"  # 「材料写多长」: a text's length, in characters
     if m and m.group(3):
         return "元"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import tomllib
+from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
@@ -87,6 +88,10 @@ class Registry(BaseModel):
     @cached_property
     def by_slug(self) -> dict[str, Jurisdiction]:
         return {j.slug: j for j in self.jurisdictions}
+
+    def names_of(self, slugs: Iterable[str], joined_by: str = "、") -> str:
+        """The jurisdictions' names, in the order given: 「大同市、咸宁市」 (「大同市和咸宁市」 joined by 和)."""
+        return joined_by.join(self.by_slug[c].name for c in slugs)
 
     def jurisdiction(self, city: str) -> Jurisdiction:
         """Look a city up by slug or any Chinese name/alias (full-width letters as half-width: 「ｄａｔｏｎｇ」, and
