@@ -1169,6 +1169,32 @@ def test_a_thing_asked_to_exist_that_no_article_names():
     assert absent_thing("大同有没有类似规定", known) is None
 
 
+def test_the_thing_a_yes_no_question_asks_of_that_no_article_names():
+    from assistant.answering.analysis import Group
+    from assistant.answering.existence import absent_object
+
+    def g(*alternatives: str, noun: bool = True) -> Group:
+        return Group(alternatives, 1.0, noun)
+
+    known = {"绩效考核", "结果", "人大代表", "列席", "常务会", "纪要", "上限", "通讯设备"}.__contains__
+    groups = [g("绩效考核"), g("结果"), g("年终奖")]
+    assert absent_object("绩效考核结果跟年终奖挂钩吗？", groups, known) == "年终奖"
+    assert (
+        absent_object("列席常务会的人大代表有补贴没", [g("列席", noun=False), g("人大代表"), g("补贴")], known)
+        == "补贴"
+    )
+    # asked of a thing the rules name; a premise put to be confirmed (吧); no asking at all
+    assert absent_object("年终奖跟绩效考核结果挂钩吗", groups, known) is None
+    assert absent_object("绩效考核结果跟年终奖挂钩吧", groups, known) is None
+    assert absent_object("年终奖怎么发", groups, known) is None
+    # the asking is another's (the family's 要不要), the question asks how long
+    assert absent_object("家属一直没说要不要补贴，拖多久就终止", [g("家属"), g("补贴")], known) is None
+    # a word the lexicon says for it is named (手机 → 通讯设备); an aspect of something said before it (上限, 次数)
+    assert absent_object("常务会能带手机吗", [g("常务会"), g("手机", "通讯设备")], known) is None
+    assert absent_object("纪要字数有没有上限", [g("纪要"), g("字数"), g("上限")], known) is None
+    assert absent_object("调研次数有要求吗", [g("调研", noun=False), g("次数")], known) is None
+
+
 def test_a_choice_is_answered_by_a_clause_that_speaks_of_one_side():
     from assistant.answering.choices import choice_unanswered, choices
 

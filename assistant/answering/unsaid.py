@@ -17,7 +17,7 @@ from assistant.answering.attendance import uninvited
 from assistant.answering.choices import choice_unanswered
 from assistant.answering.composition import body_asked, composition_unstated, states_composition
 from assistant.answering.doers import doer_unstated, doing_unsaid, names_doer, thing_unnamed
-from assistant.answering.existence import absent_thing
+from assistant.answering.existence import absent_object, absent_thing
 from assistant.answering.identity import asks_identity
 from assistant.answering.meaning import (
     enumerating,
@@ -66,6 +66,9 @@ def not_said(
     first = quotes[0].quote if quotes else ""
     if judged and absent_thing(question, lambda w: df(w) > 0):
         # 「参会的有没有加班补助」: no article has a word of what is asked to exist
+        return NotSaid(None)
+    if judged and absent_object(question, groups, lambda w: df(w) > 0):
+        # 「列席的人大代表有补贴没」: no article has the thing a yes/no question asks of
         return NotSaid(None)
     if judged and asks_identity(question):
         # 「秘书长是谁」 quoted 「市政府由市长、副市长、秘书长…组成」: the rules name offices, not people
