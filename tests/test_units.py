@@ -1193,6 +1193,14 @@ def test_the_thing_a_yes_no_question_asks_of_that_no_article_names():
     assert absent_object("常务会能带手机吗", [g("常务会"), g("手机", "通讯设备")], known) is None
     assert absent_object("纪要字数有没有上限", [g("纪要"), g("字数"), g("上限")], known) is None
     assert absent_object("调研次数有要求吗", [g("调研", noun=False), g("次数")], known) is None
+    # named in another place's rules only: absent from this place's (not a role or body, which each place names its
+    # own way: 县区 for 县（市）区)
+    here = {"简报"}.__contains__
+    everywhere = {"简报", "核准", "县区", "负责人"}.__contains__
+    assert absent_object("简报要先经办公室核准吗", [g("简报"), g("核准")], everywhere, here) == "核准"
+    assert absent_object("简报要先经办公室核准吗", [g("简报"), g("核准")], everywhere) is None
+    assert absent_object("能开到县区吗", [g("县区")], everywhere, here) is None
+    assert absent_object("能不能请镇街负责人", [g("负责人")], everywhere, here) is None
 
 
 def test_a_choice_is_answered_by_a_clause_that_speaks_of_one_side():

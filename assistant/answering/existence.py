@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 
 from assistant.answering.analysis import Group, named_ends
 from assistant.answering.asking import SCOPE_WORDS
+from assistant.answering.roles import ROLE
 from assistant.retrieval.tokenizer import default_tokenizer
 from assistant.textnorm import normalize
 
@@ -61,6 +62,8 @@ _ASPECTS = frozenset(
         "可能",
         "问题",
         "情况",
+        "理由",
+        "原因",
     ]
 )
 
@@ -87,9 +90,17 @@ _WHETHER = re.compile(r"([\u4e00-\u9fff])不\1|有没有|是否|能否|可否|[�
 _ASKS_ELSE = re.compile(r"谁|什么|啥|哪|几|多久|多长|多少|多大|怎么|怎样|如何|咋|为何|为什么")
 
 
-def absent_object(question: str, groups: Sequence[Group], known: Callable[[str], bool]) -> str | None:
+# a role, a body or a place (副局长, 负责人, 县区, 镇街, 省委): named by each place in its own way (县（市）区, 负责同志),
+# so not looked for in the place's own rules word for word
+_BODY = re.compile(rf"{ROLE.pattern}|负责|领导|人员|干部|[省市县区乡镇街村]")
+
+
+def absent_object(
+    question: str, groups: Sequence[Group], known: Callable[[str], bool], here: Callable[[str], bool] | None = None
+) -> str | None:
     """The thing a yes/no ``question`` asks of when none of its words (a group's alternatives) is ``known`` (in some
-    article); else None. The thing asked of is the word of ``groups`` said last in the last clause, a noun
+    article) or, when ``here`` is given, none is in the place's own rules (``here``: 「简报要先经办公室核准吗」 where
+    only another place's rules speak of 核准), unless it is a role, a body or a place; else None. The thing asked of is the word of ``groups`` said last in the last clause, a noun
     with no noun after it: 「跟年终奖挂钩吗」 asks of 年终奖, 「有没有硬性天数」 of 天数 (硬性 only says which),
     「散会后能带走吗」 of 会后, 「能以市政府的名义去县里督查吗」 of the doing 督查. A premise put to be confirmed
     (「…是投票定的吧」) is answered by the clause that corrects it; a comparison asks how places differ."""
@@ -105,7 +116,11 @@ def absent_object(question: str, groups: Sequence[Group], known: Callable[[str],
     if not last.noun or any(len(w) >= 2 and (tag.startswith("n") or w in _ASPECTS) for w, tag in tagged(asking[end:])):
         return None
     head = last.alternatives[0]
-    if head in _ASPECTS or head.endswith("数") or any(known(a) for a in last.alternatives):
+    if head in _ASPECTS or head.endswith("数"):
+        return None
+    if any(known(a) for a in last.alternatives) and (
+        here is None or _BODY.search(head) or any(here(a) for a in last.alternatives)
+    ):
         return None
     # a name the tokenizer guessed (「往里加」 read as a person's name 里加) is no thing asked of
     return None if any(w == head and tag.startswith(("nr", "ns", "nt")) for w, tag in tagged(asking)) else head

@@ -278,7 +278,16 @@ class ExtractiveAnswerer:
             joined = "".join(c.quote for c in quotes)  # what the quotes say now (「定期还是有事才搞」: 「要定期督查」)
         settled = not ruled_out and not silent
         checked = not_said(
-            question, groups, hits[0].article, quotes, context, joined, judged, settled, self.analyzer.stats.df
+            question,
+            groups,
+            hits[0].article,
+            quotes,
+            context,
+            joined,
+            judged,
+            settled,
+            self.analyzer.stats.df,
+            lambda w: self.analyzer.stats.in_city(w, hits[0].article.city),
         )
         if isinstance(checked, NotSaid):
             return Draft((), True, checked.kind, s, said=checked.said)

@@ -58,6 +58,7 @@ def not_said(
     judged: bool,
     settled: bool,
     df: Callable[[str], int],
+    here: Callable[[str], bool] | None = None,
 ) -> NotSaid | tuple[Citation, ...]:
     """The refusal, or the quotes (with what answers added), for ``quotes`` of the top ``article``
     (``context``: its sentences; ``joined``: the quotes as first chosen). ``judged``: the evidence answers;
@@ -67,7 +68,7 @@ def not_said(
     if judged and absent_thing(question, lambda w: df(w) > 0):
         # 「参会的有没有加班补助」: no article has a word of what is asked to exist
         return NotSaid(None)
-    if judged and absent_object(question, groups, lambda w: df(w) > 0):
+    if judged and absent_object(question, groups, lambda w: df(w) > 0, here):
         # 「列席的人大代表有补贴没」: no article has the thing a yes/no question asks of
         return NotSaid(None)
     if judged and asks_identity(question):
