@@ -422,6 +422,19 @@ def kinds() -> Kinds:
     return Kinds.mine(load_articles(KNOWLEDGE), default_tokenizer().tagged)
 
 
+def test_a_later_part_borrows_the_subject_of_the_part_just_before_it(kinds):
+    """「专题会议谁主持，纪要谁签发，几天内完成」 (review 59): the days are the minutes', not the meeting's; how often
+    is still asked of the meeting."""
+    assert question_parts("专题会议谁主持，纪要谁签发，几天内完成", kinds) == [
+        "专题会议谁主持",
+        "专题会议纪要谁签发",
+        "专题会议纪要几天内完成",
+    ]
+    assert question_parts("常务会谁主持？纪要谁签发？多久开一次？", kinds)[2] == "常务会多久开一次"
+    known = {"文件", "纪要"}.__contains__
+    assert question_parts("常务会纪要谁签发，几天印发文件", kinds, known=known)[1] == "常务会几天印发文件"
+
+
 def test_roles_side_by_side_asked_each_are_a_part_each(kinds):
     """「城区副区长和部门一把手离开城区分别怎么请假」 (review 54): each role's own sentence, not the first found."""
     assert question_parts("城区副区长和部门一把手离开城区分别怎么请假", kinds) == [

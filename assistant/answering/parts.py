@@ -291,7 +291,14 @@ def _parts(
         again = _says_again(asked_of, subject)
         if names_something(own) or named or again or i in complete:
             out.append(part)
+            if not context and names_something(own) and i not in complete:
+                # 「专题会谁主持，纪要谁签发，几天内完成」: a later part borrows the subject of the part just before it
+                # (纪要), as it is said, not the first part's (专题会)
+                subject = _borrowed(part, kinds)
+                if meeting and kinds and meeting not in subject and asks_of_a_thing(part, kinds):
+                    subject = meeting + subject  # (纪要 of the first part's meeting: 专题会纪要)
         else:
+            of_meeting = meeting if meeting and subject.startswith(meeting) and subject != meeting else None
             borrows_meeting = of_meeting and known and own_thing(part, subject, known)
             # how often is said of a meeting (「组成人员有哪些？多久开一次？」: the meeting's, not its members')
             borrows_meeting = borrows_meeting or asked(part) == "frequency"
