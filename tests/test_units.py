@@ -583,6 +583,9 @@ def test_coverage_and_type_bonus():
     assert "who" in question_types("由谁签发")
     assert "condition" in question_types("市政府的会啥情况下可以请假")  # 啥 is 什么, said day to day
     assert question_types("部门的规范性文件报哪") == ("who", "recipient")  # where a thing goes is a body
+    # what may not be done, asked; a premise put to be confirmed says 不用 of its own (review 59)
+    assert "negative" in question_types("哪些情况不用请假")
+    assert "negative" not in question_types("副市长出差不用请假吧")
     assert type_bonus(("who",), "由市政府秘书长签发", 0.25) == 1.25
     assert type_bonus(("number",), "由市政府秘书长签发", 0.25) == 0.75  # a strict type it lacks
     assert type_bonus(("who",), "由县长签发", 0.25) == 1.25  # a title no document here uses: known by its form

@@ -209,12 +209,18 @@ _WHICH_ONES = re.compile(r"哪几(?:个|位|种|类|项|条|件|样)?")
 _WHAT_SAID = re.compile(r"啥(?=情况|情形|原因|条件|时候|人|事|样)")
 
 
+# a premise put to be confirmed (「副市长出差不用请假吧」): its 不用 is the claim checked, not a question of what may not
+# be done; the clause that decides it may say either (「应事先向市长请假」)
+_PREMISE = re.compile(r"吧[？?。！!\s]*$")
+
+
 def question_types(question: str) -> tuple[str, ...]:
     q = _WHAT_SAID.sub("什么", _WHICH_ONES.sub("哪些", definite(question)))
+    premise = _PREMISE.search(q) is not None
     return tuple(
         t
         for t, (asks, _) in QUESTION_TYPES.items()
-        if asks.search(q)
+        if (asks.search(q) and not (premise and t == "negative"))
         or (t == "unscheduled" and urgent_schedule(q))
         # whatever the quantity detector reads as asked (「频率是多少」, 「多久一回」) asks a number
         or (t == "number" and asked(q) is not None)
