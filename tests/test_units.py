@@ -2430,6 +2430,9 @@ def test_a_number_asked_of_the_case_a_clause_sets_apart_is_not_that_number():
         ("听说谁签发？", "听说谁签发？"),  # a word that asks: no yes/no question
         ("那常务会议呢？", "那常务会议呢？"),
         ("请示字数的比例多少", "请示字数的比例多少"),  # 比例 is no comparing
+        ("市长离开咸宁的时候谁管事", "市长离开咸宁期间谁管事"),  # while it lasts: 期间, as the rules say it (review 59)
+        ("什么时候开", "什么时候开"),  # when
+        ("别的时候还能开吗", "别的时候还能开吗"),  # at other times
     ],
 )
 def test_everyday_question_forms_read_as_the_standard_ones(said: str, standard: str) -> None:

@@ -26,6 +26,11 @@ _SEPARATED = re.compile(r"([请批销休签发])(了个|了|过)([假字文])(?!
 _SOME_OF_WHAT = re.compile(r"(?<=[干做管搞办])一?(?:点儿?|些)(?=啥|什么)")
 
 
+# while something lasts (「市长离开咸宁的时候」, 「开会的时候」): 期间, as the rules say it (「市长离咸期间」, 「会议期间」);
+# not 什么时候 (when), 别的时候 / 其他的时候 / 有的时候 (at other times, sometimes)
+_WHILE = re.compile(r"(?<=[\u4e00-\u9fff])(?<!什么)(?<![啥别有他它])的时候")
+
+
 # a statement asked by its tone alone (「副市长签就行？」, 「听说会签要3天内回复？」): a yes/no question; said to be
 # enough (就行, 就够 …) or heard (听说, 据说), with no word that asks something else
 _TONE_ASKED = re.compile(r"(?:(?:就|也)(?:行|可以|够了?|好)|对)(?=[？?]$)")
@@ -53,4 +58,4 @@ def standard_form(question: str) -> str:
     「四个地方比较」."""
     q = _by_tone(_CLOSING_NEGATION.sub("吗", question))
     q = _WHICH_PART.sub("什么", _SOME_OF_WHAT.sub("", _SEPARATED.sub(_whole, q)))
-    return _COMPARE.sub("比较", q)
+    return _WHILE.sub("期间", _COMPARE.sub("比较", q))
