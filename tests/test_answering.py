@@ -618,6 +618,14 @@ def test_a_followup_with_nothing_before_it_asks_what_about_it(assistant, questio
     assert not answer.citations
 
 
+@pytest.mark.parametrize("question", ["要多久？", "几天？", "得提前几天"])
+def test_how_long_of_nothing_with_nothing_before_it_asks_what_of(assistant, question):
+    # review 59: before, 「未找到」 for all four places, as if the rules had been searched for something
+    answer = assistant.ask(question)
+    assert answer.refused and answer.reason == Reason.NEEDS_CONTEXT and "什么事项的时间或数量" in answer.answer
+    assert assistant.ask("常务会纪要几天内完成", city="datong").citations  # a thing named: answered
+
+
 @pytest.mark.parametrize("question", ["有区别吗", "大同和咸宁有区别吗？", "这几个地方一样吗"])
 def test_whether_places_differ_with_nothing_before_it_asks_for_the_question(assistant, question):
     # before: 「未找到」 for each of the four places, as if the rules had been searched for something

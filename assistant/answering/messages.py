@@ -43,6 +43,7 @@ _UNSTATED = {
     "to_whom": "要向谁报告或报批",
     "venue": "开会的具体地点",
     "qualified": "所问的具体是哪一种",
+    "elsewhere": "所问的事项（其他地方的规则有）",
 }
 
 

@@ -31,6 +31,7 @@ from assistant.answering.instead import said_instead
 from assistant.answering.kinds import Kinds
 from assistant.answering.phrasing import fragment, is_followup, split_predicate
 from assistant.answering.provisions import Elsewhere, Provisions, codes, lacking
+from assistant.answering.quantities import asked as asked_quantity
 from assistant.answering.references import holding
 from assistant.answering.refusal import RefusalModel
 from assistant.answering.requests import (
@@ -389,6 +390,10 @@ class Assistant:
             # 「那副市长呢？」 with nothing before it: what about 副市长? Ask rather than guess.
             msg = f"「{q}」像是接着上一个问题问的，但本次对话里没有上文。请把问题问完整，说明要问「{words}」的什么。"
             return refused(msg, Reason.NEEDS_CONTEXT, slug, t0, timings)
+        if not previous and asked_quantity(q) is not None and not self._names_anything(q):
+            # 「要多久？」, 「几天？」 with nothing before it: how long or how many of what? Ask rather than guess.
+            msg = f"「{q}」像是接着上一个问题问的，但本次对话里没有上文。请把问题问完整，说明要问什么事项的时间或数量。"
+            return refused(msg, Reason.NEEDS_CONTEXT, slug, t0, timings)
         if comparing_only(q, self.place_names):  # 「有区别吗」 with nothing before it: which rule, of which places?
             msg = f"「{q}」像是接着上一个问题问的，但本次对话里没有上文。请把问题问完整，说明要比较哪些地方的什么规定。"
             return refused(msg, Reason.NEEDS_CONTEXT, slug, t0, timings)
@@ -456,6 +461,12 @@ class Assistant:
         if len(slugs) == 1 and self._after_another_place(previous, slugs[0]):
             answer = said_instead(answer, drafts, self.registry.by_slug[slugs[0]].name)  # 「朝阳副市长呢」
         return self._requests_noticed(q, instructions, answer, notice, reason)
+
+    def _names_anything(self, q: str) -> bool:
+        """Whether ``q`` names something to search for: a term, or a noun or verb of two characters or more
+        (「今年区里考公招多少人」 names 公招, which no article has)."""
+        tagged = self.analyzer.tokenizer.tagged(q)
+        return bool(self.analyzer.groups(q)) or any(len(w) >= 2 and f[0] in "nv" for w, f in tagged)
 
     def _not_asked(
         self,
@@ -561,7 +572,9 @@ class Assistant:
         「由常务副市长主持市政府工作」, which never says 职务)."""
         w = self.settings.weights
         gap = w.provision_gap
-        if len(slugs) != 1 or len(drafts) != 1 or drafts[0][1].refused or gap >= 1:
+        own = drafts[0][1] if len(drafts) == 1 else None
+        # answered, or refused as a thing only other places' rules name (``unsaid``: "elsewhere")
+        if len(slugs) != 1 or own is None or (own.refused and own.unstated != "elsewhere") or gap >= 1:
             return None
         if (s := drafts[0][1].signals) is not None and s.clause_coverage >= w.min_coverage:
             return None

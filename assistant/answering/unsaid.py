@@ -68,9 +68,12 @@ def not_said(
     if judged and absent_thing(question, lambda w: df(w) > 0):
         # 「参会的有没有加班补助」: no article has a word of what is asked to exist
         return NotSaid(None)
-    if judged and absent_object(question, groups, lambda w: df(w) > 0, here):
+    if judged and absent_object(question, groups, lambda w: df(w) > 0):
         # 「列席的人大代表有补贴没」: no article has the thing a yes/no question asks of
         return NotSaid(None)
+    if judged and here is not None and absent_object(question, groups, lambda w: df(w) > 0, here):
+        # 「简报要先经办公室核准吗」 in 城区: only another place's rules name it (said as such: ``messages``)
+        return NotSaid("elsewhere")
     if judged and asks_identity(question):
         # 「秘书长是谁」 quoted 「市政府由市长、副市长、秘书长…组成」: the rules name offices, not people
         return NotSaid("person", first)
