@@ -8,7 +8,7 @@ is no thing of its own: 「字数有没有上限」, 「有没有类似规定」
 
 Any yes/no question asks of the thing it names last in the clause that asks (``absent_object``): 「绩效考核结果跟
 年终奖挂钩吗」 asks of 年终奖, 「出差能不能坐公务舱」 of 公务舱. When no article has that thing, nor any word the lexicon
-says for it, the rules cannot say yes or no to it.
+says for it, the rules cannot say yes or no to it; nor can one place's rules when only another place's name it.
 """
 
 from __future__ import annotations
@@ -99,11 +99,13 @@ def absent_object(
     question: str, groups: Sequence[Group], known: Callable[[str], bool], here: Callable[[str], bool] | None = None
 ) -> str | None:
     """The thing a yes/no ``question`` asks of when none of its words (a group's alternatives) is ``known`` (in some
-    article) or, when ``here`` is given, none is in the place's own rules (``here``: 「简报要先经办公室核准吗」 where
-    only another place's rules speak of 核准), unless it is a role, a body or a place; else None. The thing asked of is the word of ``groups`` said last in the last clause, a noun
-    with no noun after it: 「跟年终奖挂钩吗」 asks of 年终奖, 「有没有硬性天数」 of 天数 (硬性 only says which),
-    「散会后能带走吗」 of 会后, 「能以市政府的名义去县里督查吗」 of the doing 督查. A premise put to be confirmed
-    (「…是投票定的吧」) is answered by the clause that corrects it; a comparison asks how places differ."""
+    article), or, with ``here``, none is in the place's own rules (「简报要先经办公室核准吗」 where only another place
+    speaks of 核准) and it is no role, body or place; else None.
+
+    The thing asked of is the word of ``groups`` said last in the last clause, a noun with no noun after it:
+    「跟年终奖挂钩吗」 asks of 年终奖, 「有没有硬性天数」 of 天数 (硬性 only says which), 「散会后能带走吗」 of 会后,
+    「能以市政府的名义去县里督查吗」 of the doing 督查. A premise put to be confirmed (「…是投票定的吧」) is answered by
+    the clause that corrects it; a comparison asks how places differ."""
     q = normalize(question)
     if q.rstrip("?？!！。 ").endswith("吧") or SCOPE_WORDS.search(q) or _ASKS_ELSE.search(q):
         return None

@@ -63,7 +63,7 @@ def not_said(
     """The refusal, or the quotes (with what answers added), for ``quotes`` of the top ``article``
     (``context``: its sentences; ``joined``: the quotes as first chosen). ``judged``: the evidence answers;
     ``settled``: no quantity asked is ruled out or unstated (those refusals come first); ``df``: how many
-    articles have a word (the knowledge base's vocabulary)."""
+    articles have a word (the knowledge base's vocabulary); ``here``: whether the place's own rules have a word."""
     first = quotes[0].quote if quotes else ""
     if judged and absent_thing(question, lambda w: df(w) > 0):
         # 「参会的有没有加班补助」: no article has a word of what is asked to exist
