@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import Literal
 
 from assistant.answering.analysis import Group, named_ends
 from assistant.answering.asking import SCOPE_WORDS
@@ -95,17 +96,12 @@ _ASKS_ELSE = re.compile(r"谁|什么|啥|哪|几|多久|多长|多少|多大|怎
 _BODY = re.compile(rf"{ROLE.pattern}|负责|领导|人员|干部|[省市县区乡镇街村]")
 
 
-def absent_object(
-    question: str, groups: Sequence[Group], known: Callable[[str], bool], here: Callable[[str], bool] | None = None
-) -> str | None:
-    """The thing a yes/no ``question`` asks of when none of its words (a group's alternatives) is ``known`` (in some
-    article), or, with ``here``, none is in the place's own rules (「简报要先经办公室核准吗」 where only another place
-    speaks of 核准) and it is no role, body or place; else None.
-
-    The thing asked of is the word of ``groups`` said last in the last clause, a noun with no noun after it:
-    「跟年终奖挂钩吗」 asks of 年终奖, 「有没有硬性天数」 of 天数 (硬性 only says which), 「散会后能带走吗」 of 会后,
-    「能以市政府的名义去县里督查吗」 of the doing 督查. A premise put to be confirmed (「…是投票定的吧」) is answered by
-    the clause that corrects it; a comparison asks how places differ."""
+def asked_thing(question: str, groups: Sequence[Group]) -> Group | None:
+    """The group a yes/no ``question`` asks of: the word of ``groups`` said last in the last clause, a noun with no
+    noun after it: 「跟年终奖挂钩吗」 asks of 年终奖, 「有没有硬性天数」 of 天数 (硬性 only says which), 「散会后能带走吗」
+    of 会后, 「能以市政府的名义去县里督查吗」 of the doing 督查 (None). None, too, for a premise put to be confirmed
+    (「…是投票定的吧」: answered by the clause that corrects it), a comparison (it asks how places differ), a question
+    that asks something else besides, an aspect or a measure (上限, 天数), and a name the tokenizer guessed."""
     q = normalize(question)
     if q.rstrip("?？!！。 ").endswith("吧") or SCOPE_WORDS.search(q) or _ASKS_ELSE.search(q):
         return None
@@ -120,9 +116,26 @@ def absent_object(
     head = last.alternatives[0]
     if head in _ASPECTS or head.endswith("数"):
         return None
-    if any(known(a) for a in last.alternatives) and (
-        here is None or _BODY.search(head) or any(here(a) for a in last.alternatives)
-    ):
-        return None
     # a name the tokenizer guessed (「往里加」 read as a person's name 里加) is no thing asked of
-    return None if any(w == head and tag.startswith(("nr", "ns", "nt")) for w, tag in tagged(asking)) else head
+    return None if any(w == head and tag.startswith(("nr", "ns", "nt")) for w, tag in tagged(asking)) else last
+
+
+def absence(
+    thing: Group, known: Callable[[str], bool], here: Callable[[str], bool] | None = None
+) -> Literal["nowhere", "elsewhere"] | None:
+    """Where the rules lack ``thing`` (``asked_thing``): "nowhere" when none of its alternatives is ``known`` (in some
+    article); "elsewhere" when, with ``here``, none is in the place's own rules (「简报要先经办公室核准吗」 where only
+    another place speaks of 核准) and it is no role, body or place; else None."""
+    if not any(known(a) for a in thing.alternatives):
+        return "nowhere"
+    if here is None or _BODY.search(thing.alternatives[0]) or any(here(a) for a in thing.alternatives):
+        return None
+    return "elsewhere"
+
+
+def absent_object(
+    question: str, groups: Sequence[Group], known: Callable[[str], bool], here: Callable[[str], bool] | None = None
+) -> str | None:
+    """The thing a yes/no ``question`` asks of (``asked_thing``) when the rules lack it (``absence``); else None."""
+    thing = asked_thing(question, groups)
+    return thing.alternatives[0] if thing is not None and absence(thing, known, here) else None

@@ -17,7 +17,7 @@ from assistant.answering.attendance import uninvited
 from assistant.answering.choices import choice_unanswered
 from assistant.answering.composition import body_asked, composition_unstated, states_composition
 from assistant.answering.doers import doer_unstated, doing_unsaid, names_doer, thing_unnamed
-from assistant.answering.existence import absent_object, absent_thing
+from assistant.answering.existence import absence, absent_thing, asked_thing
 from assistant.answering.identity import asks_identity
 from assistant.answering.meaning import (
     enumerating,
@@ -68,12 +68,12 @@ def not_said(
     if judged and absent_thing(question, lambda w: df(w) > 0):
         # 「参会的有没有加班补助」: no article has a word of what is asked to exist
         return NotSaid(None)
-    if judged and absent_object(question, groups, lambda w: df(w) > 0):
-        # 「列席的人大代表有补贴没」: no article has the thing a yes/no question asks of
-        return NotSaid(None)
-    if judged and here is not None and absent_object(question, groups, lambda w: df(w) > 0, here):
-        # 「简报要先经办公室核准吗」 in 城区: only another place's rules name it (said as such: ``messages``)
-        return NotSaid("elsewhere")
+    if judged and (thing := asked_thing(question, groups)) is not None:
+        # 「列席的人大代表有补贴没」: no article has the thing a yes/no question asks of; 「简报要先经办公室核准吗」 in
+        # 城区: only another place's rules name it (said as such: ``messages``)
+        lacked = absence(thing, lambda w: df(w) > 0, here)
+        if lacked is not None:
+            return NotSaid(None if lacked == "nowhere" else "elsewhere")
     if judged and asks_identity(question):
         # 「秘书长是谁」 quoted 「市政府由市长、副市长、秘书长…组成」: the rules name offices, not people
         return NotSaid("person", first)
