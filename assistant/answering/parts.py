@@ -274,8 +274,6 @@ def _parts(
     # the later parts borrow that clause, not the first part's own subject (合法性审核)
     subject = context if context and names_something(context) else _borrowed(parts[0], kinds)
     meeting = meeting_of(parts[0], kinds) if kinds else None
-    # 「常务会纪要谁签发，几天印发文件」: a part with a thing of its own (文件) borrows the meeting, not 纪要
-    of_meeting = meeting if meeting and subject.startswith(meeting) and subject != meeting else None
     out = [parts[0]]
     for i, part in enumerate(parts[1:], 1):
         part = _JOINERS.sub("", part)
@@ -298,6 +296,7 @@ def _parts(
                 if meeting and kinds and meeting not in subject and asks_of_a_thing(part, kinds):
                     subject = meeting + subject  # (纪要 of the first part's meeting: 专题会纪要)
         else:
+            # 「常务会纪要谁签发，几天印发文件」: a part with a thing of its own (文件) borrows the meeting, not 纪要
             of_meeting = meeting if meeting and subject.startswith(meeting) and subject != meeting else None
             borrows_meeting = of_meeting and known and own_thing(part, subject, known)
             # how often is said of a meeting (「组成人员有哪些？多久开一次？」: the meeting's, not its members')
