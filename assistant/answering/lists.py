@@ -46,7 +46,7 @@ def listed(question: str, groups: Sequence[Group], article: Article, units: list
     out: list[str] = []
     for unit in units:
         lead = lead_of(article, unit)
-        if lead and asks_for_list(question):
+        if lead and (asks_for_list(question) or _lone_catch_all(article, unit, lead, units)):
             unit = lead
         elif (
             lead
@@ -63,6 +63,21 @@ def listed(question: str, groups: Sequence[Group], article: Article, units: list
         if quote not in out:
             out.append(quote)
     return tuple(Citation(article, q) for q in out)
+
+
+# An item that gathers whatever the others leave (「（十一）其他需提请市政府常务会议讨论…的重要事项。」)
+_CATCH_ALL = re.compile(r"其[他它]")
+
+
+def _lone_catch_all(article: Article, unit: str, lead: str, units: list[str]) -> bool:
+    """Whether ``unit`` is the catch-all item of the list ``lead`` introduces and no other item of it is quoted:
+    it says only 「other matters」 — of the list it closes, which is what answers (「常务会主要讨论些啥」)."""
+    item = item_of(unit)
+    return (
+        item is not None
+        and bool(_CATCH_ALL.match(item.text))
+        and not any(u != unit and lead_of(article, u) == lead for u in units)
+    )
 
 
 def lead_of(article: Article, unit: str) -> str | None:

@@ -80,15 +80,20 @@ _TEXT_LENGTH = re.compile(
     f"(?:{_WRITTEN})多长"
 )  # 「材料写多长合适」, 「汇报稿多长」: how long a text is, in characters
 _NOT_WRITTEN = "(?<!写)(?<!写得)(?<!稿)(?<!稿子)(?<!篇幅)"
+# Whether a time is set at all (「调研的时间有硬性要求吗」, 「时长有没有限制」; also fronted before the places asked:
+# 「调研的时间，咸宁和朝阳有规定吗」; and the other way round: 「备案有没有时间要求」, 「汇报有时间限制吗」): asks the time,
+# and a limit the clause names answers it as a number does (「严格落实办理责任和时限」)
+_TIME_REQUIRED = re.compile(
+    r"(?:时间|时长)(?:上)?(?:[，,][^，。？?]{0,8})?(?:有没有|有无|是否有|都有|有)[^，。？?]{0,4}(?:要求|规定|限制|门槛|标准)"
+    r"|(?:有没有|有无|是否有|有)(?:什么|啥)?(?:时间|时长)(?:上的?)?(?:要求|限制|限定|规定)"
+)
 # (「休假那几天」, 「这几个月」: a few days pointed at, not how many asked; 「会前几天」 asks)
 _ASKS_TIME = re.compile(
     r"多久|多长时间|多长时候|多少天|多少日|多少个工作日|(?<![那这头])(?:几天|几日|几个工作日|几个月|几年|几周)|几小时|几分钟|"
     rf"什么时候|何时|哪天|啥时候|时限|期限|多久一次|频率|频次|提前几|{_PER_SPAN_ASKED}|几次|多少次|{_NOT_WRITTEN}多长"
     # 哪几点 asks which points (a list), not a time of day; 「哪个地方纪要印发得最快」: how long, compared
     r"|几月|哪个?月|(?<!哪)几点|天数|得(?:最|更)(?:快|慢|早|晚|长|短)|星期几|周几|礼拜几|(?<![文第编])几号(?![文令线])|哪号"
-    # whether a time is set (「调研的时间有硬性要求吗」, 「时长有没有限制」): asks the time
-    # (also fronted before the places asked: 「调研的时间，咸宁和朝阳有规定吗」)
-    r"|(?:时间|时长)(?:上)?(?:[，,][^，。？?]{0,8})?(?:有没有|有无|是否有|都有|有)[^，。？?]{0,4}(?:要求|规定|限制|门槛|标准)"
+    rf"|{_TIME_REQUIRED.pattern}"
 )
 # 「哪几种访」, 「哪几个部门」 ask which ones (a list), not how many; 「这几份规则」 points at some (these);
 # 「说几个」, 「举几个」, 「列几项」 ask for some of them (a list).
@@ -432,7 +437,7 @@ def asked_unit(question: str) -> str | None:
         return WEEKDAY
     if _ASKS_DAY.search(question):
         return DAY
-    if _ASKS_WHICH_LIMIT.search(question):
+    if _ASKS_WHICH_LIMIT.search(question) or _TIME_REQUIRED.search(question):
         return LIMIT
     if unit is None and _ASKS_WHEN.search(question) and asked(question) == "time":
         return WHEN
