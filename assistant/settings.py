@@ -86,6 +86,9 @@ class Weights(BaseModel):
     consensus_weight: float = Field(1.0, ge=0)
     consensus_depth: int = Field(3, ge=1)
     consensus_outlier: float = Field(0.3, ge=0, le=1.01)  # … only a place whose answer is less alike than this
+    # a quantity asked and another document of the place restating the quoted clause this closely (numbers aside)
+    # with another amount (大同's 常务会议 1500 字, 市长办公会议 1200 字): both are quoted (> 1: never)
+    variant_overlap: float = Field(0.7, ge=0, le=1.01)
     part_coverage: float = Field(0.5, ge=0, le=1)  # a question part this covered by the whole answer is answered
     # … and answered as well as by the part's own best quotes, within this ratio of their clause score
     part_score_ratio: float = Field(0.9, ge=0, le=2)

@@ -29,6 +29,24 @@ _COMPOSED = "组成"
 _SITTING_IN = re.compile(r"(?:安排|邀请|可以?)[^。；;]*列席")
 
 
+# who may sit in asked (「常务会能让哪些人列席」, 「全体会议列席的有谁」): answered by a clause that brings someone in
+# (``_SITTING_IN``), not by what 列席人员 must do (「…会议指定列席人员应按要求准时参加会议」)
+_ASKS_SITTING_IN = re.compile(
+    r"(?:哪些|什么|谁|啥)(?:人|部门|单位)?[^，。？?；;]{0,3}(?:列席|旁听)"
+    r"|(?:列席|旁听)的?(?:人员|人|部门|单位)?(?:有|是|包括|都有)(?:谁|哪些|什么人|啥人)"
+)
+
+
+def asks_sitting_in(question: str) -> bool:
+    """Whether ``question`` asks who may sit in on a meeting."""
+    return bool(_ASKS_SITTING_IN.search(normalize(question)))
+
+
+def brings_in(clause: str) -> bool:
+    """Whether ``clause`` says who is brought in to sit in (「根据需要可安排…负责人列席会议」)."""
+    return bool(_SITTING_IN.search(clause))
+
+
 def sitting_in(question: str, quotes: Sequence[Citation], context: list[str]) -> str | None:
     """When ``quotes`` give a meeting's members for a question asking who attends, the sentence of their
     article (``context``: its sentences) saying who sits in; None otherwise."""
@@ -49,10 +67,11 @@ _INVITED = re.compile(
 )
 # … or the one asked about sitting in, as the subject (「法律顾问列席常务会议吗」, 「记者能旁听吗」): read when no one is
 # asked to be brought in
-# (after the meeting it is asked of, if named first: 「常务会法律顾问要列席吗」)
+# (after the meeting it is asked of, if named first: 「常务会法律顾问要列席吗」; coming to sit in: 「县里的领导能来列席吗」)
 _SITTING_SUBJECT = re.compile(
     rf"^(?:[\u4e00-\u9fff]{{1,12}}会议?上?\s*)?([\u4e00-\u9fff]{{2,12}}?)"
-    rf"(?:(?:能不能|可不可以|能否|可否)(?:列席|旁听)|(?:能|可以|也|要|需要|得)?(?:列席|旁听)[^，。？?；;]{{0,8}}{_ASK_ENDS})"
+    rf"(?:(?:能不能|可不可以|能否|可否)(?:来|过来)?(?:列席|旁听)"
+    rf"|(?:能|可以|也|要|需要|得)?(?:来|过来)?(?:列席|旁听)[^，。？?；;]{{0,8}}{_ASK_ENDS})"
 )
 _ASKED_WHO = re.compile(r"哪|什么|谁|啥")
 # officials by the head of their title (县区负责人, 街道主任, 市领导): each place says them its own way
@@ -74,3 +93,23 @@ def uninvited(question: str, groups: Sequence[Group], text: str) -> str | None:
     # the one asked is its last word (「政府法律顾问」: 法律顾问; 政府 only says whose): named by the rules or not
     head = max(named, key=lambda g: who.rindex(g.alternatives[0]) + len(g.alternatives[0]))
     return None if head.found(normalize(text)) else who
+
+
+# someone sent in another's place asked (「能让副职替他参会吗」, 「派分管副局长替他去」, 「能代他出席吗」); not doing
+# something for a body (「办公室会替部门开会发通知吗」)
+_STAND_IN_ASKED = re.compile(
+    r"(?:替|代替)(?:他|她|我|领导)?(?:参会|参加|出席|开会|去|来)|代(?:为|他|她)?(?:参会|参加|出席)|顶替"
+)
+# a rule that lets someone be sent instead: 「…委托分管负责人参会」, 「由另一位代行…」, 「…可派…参加」
+_STAND_IN_SAID = re.compile(r"委托|代行|代为|代替|替|派")
+
+
+def stand_in_unsaid(question: str, quoted: str) -> bool:
+    """Whether ``question`` asks if someone may attend in another's place and ``quoted`` lets no one (a rule on
+    asking leave is no rule on sending a deputy)."""
+    return bool(_STAND_IN_ASKED.search(normalize(question))) and not _STAND_IN_SAID.search(quoted)
+
+
+def says_stand_in(clause: str) -> bool:
+    """Whether ``clause`` lets someone attend or act in another's place."""
+    return bool(_STAND_IN_SAID.search(clause))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -237,6 +238,7 @@ class Drafter:
         t = time.perf_counter()
         asked = self._possessor_dropped(strip_places(part, others) or part)
         draft = self.answerer.draft(asked, found.hits, found.vector)
+        found = replace(found, hits=_quoted_first(draft, found.hits))
         if draft.refused and draft.said and draft.unstated not in SAID_ONLY:
             groups = self.analyzer.groups(asked)
             if not bears_on(draft.said, asked, groups, self.analyzer.kinds):  # not said beside the refusal as related
@@ -490,3 +492,13 @@ class Drafter:
         return self.scorer.quote_score(part, whole.citations) >= w.part_score_ratio * self.scorer.quote_score(
             part, own.citations
         )
+
+
+def _quoted_first(draft: Draft, hits: Sequence[Hit]) -> tuple[Hit, ...]:
+    """``hits`` with the article ``draft`` quotes first, when it quotes one of the others (the clause that says whom
+    a meeting brings in, the minutes' own deadline): the sources lead with the article that answers."""
+    if draft.refused or not draft.citations or not hits:
+        return tuple(hits)
+    quoted = draft.citations[0].article.id
+    at = next((i for i, h in enumerate(hits) if h.article.id == quoted), 0)
+    return tuple(hits) if at == 0 else (hits[at], *hits[:at], *hits[at + 1 :])

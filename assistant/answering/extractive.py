@@ -8,13 +8,13 @@ deterministic. Quotes are verbatim substrings of article text (sentences, or ite
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from assistant.answering import subdivisions
 from assistant.answering.analysis import Group, QuestionAnalyzer
 from assistant.answering.asking import ASKS_REQUIREMENTS
-from assistant.answering.attendance import sitting_in
+from assistant.answering.attendance import asks_sitting_in, brings_in, sitting_in
 from assistant.answering.clauses import ClauseVectors, sentences
 from assistant.answering.extras import Scored, asked_extras
 from assistant.answering.lists import asks_for_list, lead_of, listed, with_list
@@ -44,6 +44,7 @@ from assistant.answering.scoring import (
 from assistant.answering.stated import asked_of, quantity_elsewhere
 from assistant.answering.timing import lead_time_unstated
 from assistant.answering.unsaid import NotSaid, not_said, with_quote
+from assistant.answering.variants import varying
 from assistant.answering.verdicts import doer_checked
 from assistant.models import Article, Citation, Hit
 from assistant.settings import Weights
@@ -220,9 +221,9 @@ class ExtractiveAnswerer:
             # the words naming the document (also as said day to day: 市政府 for 市人民政府) are no part of what is
             # asked of the article (「大同市政府工作规则第三十三条怎么规定的」: its 政府 picked one paragraph)
             title = normalize(art.document)
-            asked = [g for g in groups if not (g.found(title) or g.found(title.replace("人民政府", "政府")))]
-            quotes = self._quotes(question, asked, art) if asked else ()
-            if not quotes or not any(coverage(asked, c.quote) for c in quotes):
+            sought = [g for g in groups if not (g.found(title) or g.found(title.replace("人民政府", "政府")))]
+            quotes = self._quotes(question, sought, art) if sought else ()
+            if not quotes or not any(coverage(sought, c.quote) for c in quotes):
                 quotes = (Citation(art, art.text),)
             return Draft(quotes, False)
         if not hits or not groups:
@@ -322,7 +323,32 @@ class ExtractiveAnswerer:
             quotes = with_quote(art, quotes, Citation(art, best))
         if extra := sitting_in(question, quotes, context):  # 「哪些人参加」: the members, and who sits in
             quotes = with_quote(hits[0].article, quotes, Citation(hits[0].article, extra))
+        if asks_sitting_in(question) and not any(brings_in(c.quote) for c in quotes):
+            # 「常务会能让哪些人列席」 quoted what 列席人员 must do: the clause that says whom it brings in answers
+            quotes = next(((c,) for c in self._bringing_in(question, hits)), quotes)
+        if asked(question) is not None and (other := self._varying(question, quotes, hits)):
+            quotes = (*quotes, other)  # 「汇报稿最多写多少字」: 1500 字 for 常务会议, 1200 字 for 市长办公会议
         return Draft(quotes, False, None, s)
+
+    def _bringing_in(self, question: str, hits: Sequence[Hit]) -> Iterator[Citation]:
+        """Clauses of the top articles (of the top one's place) that say whom a meeting brings in to sit in, for
+        the meeting asked of."""
+        for h in hits[:3]:
+            if h.article.city != hits[0].article.city:
+                continue
+            for u in sentences(h.article, self.weights.long_sentence):
+                if brings_in(u) and not self._about_another(question, h.article, u):
+                    yield Citation(h.article, u)
+
+    def _varying(self, question: str, quotes: tuple[Citation, ...], hits: Sequence[Hit]) -> Citation | None:
+        """Another document's clause setting the quoted provision's quantity differently (``variants``)."""
+        return varying(
+            quotes,
+            hits,
+            lambda art: self.scorer.best_unit(question, art)[2],
+            lambda art, clause: self._about_another(question, art, clause),
+            self.weights.variant_overlap,
+        )
 
     def _stating_clause(
         self, question: str, groups: Sequence[Group], article: Article, quotes: Sequence[Citation], context: list[str]

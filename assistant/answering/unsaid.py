@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.answering.analysis import Group
-from assistant.answering.attendance import uninvited
+from assistant.answering.attendance import says_stand_in, stand_in_unsaid, uninvited
 from assistant.answering.choices import choice_unanswered
 from assistant.answering.composition import body_asked, composition_unstated, states_composition
 from assistant.answering.doers import doer_unstated, doing_unsaid, names_doer, thing_unnamed
@@ -35,6 +35,7 @@ from assistant.answering.recipients import recipient_unnamed, to_whom_unstated, 
 from assistant.answering.sanctions import sanction_unstated, states_sanction
 from assistant.answering.scoring import coverage
 from assistant.answering.selection import person_asked, selection_unstated, states_selection
+from assistant.answering.standins import stand_in_away
 from assistant.answering.venues import mentioning, venue_unstated
 from assistant.models import Article, Citation
 
@@ -80,6 +81,13 @@ def not_said(
     if judged and uninvited(question, groups, article.text):
         # 「常务会能请法律顾问列席吗」 against a rule on the meeting that never names one
         return NotSaid("invitee", first)
+    if judged and settled and quotes and stand_in_unsaid(question, joined):
+        # 「能让副职替他参会吗」 quoted 「…会前向会议主持人请假」: a sentence of the article that sends someone instead
+        # answers (「…报市长同意后委托分管负责人参会」), else the rules do not say
+        named = with_stating(says_stand_in, groups, article, quotes, context)
+        if named is None:
+            return NotSaid(None)
+        quotes = named
     if judged and quotes and qualifier_unsaid(question, groups, joined, lambda w: df(w) > 0):
         # 「督办用的什么信息化平台」 quoted 「充分利用全市电子政务内网平台」: another platform than the one asked
         return NotSaid("qualified", first)
@@ -144,6 +152,9 @@ def not_said(
         if named is None:
             return NotSaid("doer", first)
         quotes = named
+    if judged and quotes and stand_in_away(question, joined):
+        # 「要是常务副市长也不在呢」 quoted 「…由常务副市长主持市政府工作」: the one said to be away too
+        return NotSaid(None)
     if judged and quotes and lower_meeting_unsaid(question, joined):
         # 「下面县（市）区政府的常务会多久开一次」 quoted the city's own: the rules set no county's meetings
         return NotSaid(None)
