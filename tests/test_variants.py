@@ -195,3 +195,22 @@ def test_a_place_things_are_sent_to_is_no_place_compared():
 def test_two_askings_one_of_them_where_reports_go_are_both_answered(assistant):
     answer = assistant.ask("市长离开咸宁谁主持工作？市长出差要报哪些地方？", city="xianning")
     assert "常务副市长主持" in answer.answer and "省委办公厅" in answer.answer
+
+
+def test_a_catch_all_item_is_quoted_as_its_list_only_when_what_is_asked():
+    from assistant.answering.lists import asks_what, catch_all
+
+    assert catch_all("（十一）其他需提请市政府常务会议讨论、决定和通报的重要事项。")
+    assert catch_all("3. 其他不宜立即作出决定的情形。")
+    assert not catch_all("其他人员请假，应履行请假手续，报市长同意后委托分管负责人参会。")  # no item
+    assert not catch_all("（十）讨论决定以市政府名义授予集体、个人荣誉称号和表彰决定；")
+    assert asks_what("常务会主要讨论些啥") and asks_what("全体会都干什么")
+    assert not asks_what("哪个地方规定了常务会必须上午开") and not asks_what("常务会必须上午开吗")
+    art = ARTICLES["chaoyang-work-rules-020"]
+    (alone,) = listed("常务会必须上午开吗", [], art, [_catch_all(art)])
+    assert alone.quote == _catch_all(art)
+
+
+def test_a_catch_all_item_alone_answers_nothing(assistant):
+    answer = assistant.ask("哪个地方规定了常务会必须上午开")
+    assert "其他需提请" not in answer.answer

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from assistant.answering.analysis import Group, QuestionAnalyzer
+from assistant.answering.asking import WHICH_PLACE
 from assistant.answering.consensus import likeness, most_alike, restates
 from assistant.answering.extractive import Draft, ExtractiveAnswerer
 from assistant.answering.quantities import amounts
@@ -23,8 +24,6 @@ from assistant.textnorm import normalize
 
 Drafted = tuple[str, Draft, Sequence[Hit]]  # a place, its draft, the hits it was drafted from
 
-# Asking which places have a rule (「几个市里哪个规定了…」, 「哪几个地方规定了…」, 「这几个地方里哪个对…有要求」)
-WHICH_PLACE = re.compile(r"哪(?:个|些|几个)(?:地方|地区|城市)|哪(?:个|些|几个)[市区地]?(?=规定|对|有|要求|提|写|的|里)")
 # A level word (市政府, 区长, 县里) or a role (负责人 here, 负责同志 there): each place says its own, not a thing
 # one place names and another lacks
 _OWN_WORDING = re.compile(rf"[省市区县乡镇]|{ROLE.pattern}|(?:人|同志|人员)$")

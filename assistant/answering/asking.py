@@ -186,6 +186,8 @@ BEYOND_PLACES = re.compile(
     r"(?:城市|地方|地区|地|省份|省|市|县|区|政府)"
     r"|(?:全国|国内)(?:的|各级)(?P<kept>[市区县]长|[市区县]?政府)"  # 「全国的市长出差…」: asked of 各地市长
 )
+# Asking which places have a rule (「几个市里哪个规定了…」, 「哪几个地方规定了…」, 「这几个地方里哪个对…有要求」)
+WHICH_PLACE = re.compile(r"哪(?:个|些|几个)(?:地方|地区|城市)|哪(?:个|些|几个)[市区地]?(?=规定|对|有|要求|提|写|的|里)")
 # (a place something is sent or taken to is no jurisdiction compared: 「市长出差要报哪些地方」 asks to whom)
 SCOPE_WORDS = re.compile(
     r"各地|各市|各区|各个地方|几个地方|(?<![报送交递去到])哪些地方|(?<![报送交递去到])哪个地方|哪个(?:地区|城市)|哪(?:些|几个)地区|几地|[两三四五]地|[两三四五]个地方|分别|各自|各有|都是|"

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answering.analysis import Group
-from assistant.answering.asking import ASKS_LIST, SCOPE_WORDS
+from assistant.answering.asking import ASKS_LIST, SCOPE_WORDS, WHICH_PLACE
 from assistant.answering.clauses import sentences_of
 from assistant.answering.scoring import coverage
 from assistant.knowledge.segment import item_of
@@ -46,7 +46,7 @@ def listed(question: str, groups: Sequence[Group], article: Article, units: list
     out: list[str] = []
     for unit in units:
         lead = lead_of(article, unit)
-        if lead and (asks_for_list(question) or _lone_catch_all(article, unit, lead, units)):
+        if lead and (asks_for_list(question) or (asks_what(question) and _lone_catch_all(article, unit, lead, units))):
             unit = lead
         elif (
             lead
@@ -69,15 +69,26 @@ def listed(question: str, groups: Sequence[Group], article: Article, units: list
 _CATCH_ALL = re.compile(r"其[他它]")
 
 
+# what is asked for, a thing or things (「主要讨论些啥」, 「干什么」), not which place (「哪个地方规定了…」)
+_WHAT = re.compile(r"什么|啥|哪些|哪几")
+
+
+def asks_what(question: str) -> bool:
+    """Whether ``question`` asks what (things done, matters), its places aside."""
+    return bool(_WHAT.search(SCOPE_WORDS.sub("", WHICH_PLACE.sub("", question))))
+
+
+def catch_all(quote: str) -> bool:
+    """Whether ``quote`` is a list's catch-all item (「（十一）其他需提请市政府常务会议讨论…的重要事项。」): it says only
+    「other matters」, of whatever list it closes."""
+    item = item_of(quote)
+    return item is not None and bool(_CATCH_ALL.match(item.text))
+
+
 def _lone_catch_all(article: Article, unit: str, lead: str, units: list[str]) -> bool:
     """Whether ``unit`` is the catch-all item of the list ``lead`` introduces and no other item of it is quoted:
-    it says only 「other matters」 — of the list it closes, which is what answers (「常务会主要讨论些啥」)."""
-    item = item_of(unit)
-    return (
-        item is not None
-        and bool(_CATCH_ALL.match(item.text))
-        and not any(u != unit and lead_of(article, u) == lead for u in units)
-    )
+    asked what, the list it closes answers (「常务会主要讨论些啥」)."""
+    return catch_all(unit) and not any(u != unit and lead_of(article, u) == lead for u in units)
 
 
 def lead_of(article: Article, unit: str) -> str | None:

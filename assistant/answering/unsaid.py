@@ -19,6 +19,7 @@ from assistant.answering.composition import body_asked, composition_unstated, st
 from assistant.answering.doers import doer_unstated, doing_unsaid, names_doer, thing_unnamed
 from assistant.answering.existence import absence, absent_thing, asked_thing
 from assistant.answering.identity import asks_identity
+from assistant.answering.lists import catch_all
 from assistant.answering.meaning import (
     enumerating,
     explained_after_heading,
@@ -75,6 +76,10 @@ def not_said(
         lacked = absence(thing, lambda w: df(w) > 0, here)
         if lacked is not None:
             return NotSaid(None if lacked == "nowhere" else "elsewhere")
+    if judged and quotes and all(catch_all(c.quote) for c in quotes):
+        # 「哪个地方规定了常务会必须上午开」 quoted 「(九)其他需提请市政府常务会议讨论…的重要事项」: other matters, named
+        # by no word of their own (asked what, the list it closes is quoted instead: ``lists``)
+        return NotSaid(None)
     if judged and asks_identity(question):
         # 「秘书长是谁」 quoted 「市政府由市长、副市长、秘书长…组成」: the rules name offices, not people
         return NotSaid("person", first)
