@@ -214,3 +214,18 @@ def test_a_catch_all_item_is_quoted_as_its_list_only_when_what_is_asked():
 def test_a_catch_all_item_alone_answers_nothing(assistant):
     answer = assistant.ask("哪个地方规定了常务会必须上午开")
     assert "其他需提请" not in answer.answer
+
+
+def test_the_deputy_in_charge_the_rule_names_is_the_deputy_stated():
+    from assistant.answering.verdicts import verdict
+
+    item = (
+        "(五) 以市政府名义制发的公文，经市政府分管负责同志审核后，由市长签发；其中以市政府名义发出的函件，"
+        "属于市政府分管负责同志职权范围的，可授权市政府分管负责同志签发；"
+    )
+    # the rule names 市长 and, for letters, the 分管负责同志: the 分管副市长 stated is among those named
+    assert "不同" not in verdict("以市政府名义发出的函件能由分管副市长签发吗", [item])
+    assert "不同" in verdict(
+        "纪要是秘书长签发的吧", ["市政府全体会议和市政府常务会议的纪要，由市政府办公室起草，按程序报市长签发。"]
+    )
+

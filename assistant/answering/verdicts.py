@@ -113,6 +113,10 @@ def _doer_claim(question: str, quotes: Sequence[str]) -> tuple[str, str, list[re
     return role, doing, named, text, m is handed
 
 
+# the deputy in charge of the matter, as the rules name them (「市政府分管负责同志」, 「分管领导同志」, 「分管负责人」)
+_IN_CHARGE = re.compile(r"分管[^，。；,;]{0,4}?(?:负责同志|领导同志|负责人|领导)")
+
+
 def _doer_verdict(question: str, quotes: Sequence[str]) -> str:
     """Whether the doer a yes/no question states (「是秘书长签发的吧」) is the one the quoted clauses name for that
     doing (「报市长签发」); "" when the question states none, or the clauses name the one stated beside others
@@ -160,6 +164,13 @@ def _doer_verdict(question: str, quotes: Sequence[str]) -> str:
         return f"与问题中的说法不完全一致：条文写明的是「{rule}」。"
     if any(same_role(role, n.group("role")) for n in named) or re.search(rf"{role}[^，。；,;]{{0,12}}{doing}", text):
         return ""  # the one stated is among those named for the doing (which one is a matter of the case)
+    if (
+        role.startswith("副")
+        and _IN_CHARGE.search(text)
+        and re.search(rf"{_IN_CHARGE.pattern}[^，。；,;]{{0,4}}{doing}", text)
+    ):
+        # 「函件能由分管副市长签发吗」 and 「…可授权市政府分管负责同志签发」: the deputy in charge is who the rule names
+        return ""
     return f"与问题中的说法不同：条文写明的是「{_naming(named[0], text)}」。"
 
 
