@@ -89,6 +89,9 @@ class Weights(BaseModel):
     # a quantity asked and another document of the place restating the quoted clause this closely (numbers aside)
     # with another amount (大同's 常务会议 1500 字, 市长办公会议 1200 字): both are quoted (> 1: never)
     variant_overlap: float = Field(0.7, ge=0, le=1.01)
+    # the top articles of a place searched for a clause the top one lacks (whom a meeting brings in, another
+    # document's amount)
+    elsewhere_depth: int = Field(3, ge=1)
     part_coverage: float = Field(0.5, ge=0, le=1)  # a question part this covered by the whole answer is answered
     # … and answered as well as by the part's own best quotes, within this ratio of their clause score
     part_score_ratio: float = Field(0.9, ge=0, le=2)

@@ -333,7 +333,7 @@ class ExtractiveAnswerer:
     def _bringing_in(self, question: str, hits: Sequence[Hit]) -> Iterator[Citation]:
         """Clauses of the top articles (of the top one's place) that say whom a meeting brings in to sit in, for
         the meeting asked of."""
-        for h in hits[:3]:
+        for h in hits[: self.weights.elsewhere_depth]:
             if h.article.city != hits[0].article.city:
                 continue
             for u in sentences(h.article, self.weights.long_sentence):
@@ -348,6 +348,7 @@ class ExtractiveAnswerer:
             lambda art: self.scorer.best_unit(question, art)[2],
             lambda art, clause: self._about_another(question, art, clause),
             self.weights.variant_overlap,
+            self.weights.elsewhere_depth,
         )
 
     def _stating_clause(

@@ -29,16 +29,18 @@ def varying(
     best_of: Callable[[Article], str],
     another: Callable[[Article, str], bool],
     alike: float,
+    depth: int = 3,
 ) -> Citation | None:
-    """The clause of another document of the same place among ``hits`` (after the top one) that restates a quote
-    of ``quotes`` (``alike``: how much, numbers aside) with another amount; None when there is none.
+    """The clause of another document of the same place among the first ``depth`` of ``hits`` (after the top one)
+    that restates a quote of ``quotes`` (``alike``: how much, numbers aside) with another amount; None when there is
+    none.
     ``best_of``: an article's clause that best answers; ``another``: whether a clause is of another meeting, role
     or issuer than asked."""
     stating = [c for c in quotes if amounts(c.quote)]
     if not stating or not hits:
         return None
     top = hits[0].article
-    for h in hits[1:3]:
+    for h in hits[1:depth]:
         art = h.article
         if art.city != top.city or art.document == top.document:
             continue
