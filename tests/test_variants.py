@@ -228,4 +228,3 @@ def test_the_deputy_in_charge_the_rule_names_is_the_deputy_stated():
     assert "不同" in verdict(
         "纪要是秘书长签发的吧", ["市政府全体会议和市政府常务会议的纪要，由市政府办公室起草，按程序报市长签发。"]
     )
-
