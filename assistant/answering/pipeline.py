@@ -576,7 +576,7 @@ class Assistant:
         # answered, or refused as a thing only other places' rules name (``unsaid``: "elsewhere")
         if len(slugs) != 1 or own is None or (own.refused and own.unstated != "elsewhere") or gap >= 1:
             return None
-        if (s := drafts[0][1].signals) is not None and s.clause_coverage >= w.min_coverage:
+        if (s := own.signals) is not None and s.clause_coverage >= w.min_coverage:
             return None
         found = self.lacking_provision(q, slugs[0], timings)
         if found is None or found.gap < gap:

@@ -164,11 +164,7 @@ def _doer_verdict(question: str, quotes: Sequence[str]) -> str:
         return f"与问题中的说法不完全一致：条文写明的是「{rule}」。"
     if any(same_role(role, n.group("role")) for n in named) or re.search(rf"{role}[^，。；,;]{{0,12}}{doing}", text):
         return ""  # the one stated is among those named for the doing (which one is a matter of the case)
-    if (
-        role.startswith("副")
-        and _IN_CHARGE.search(text)
-        and re.search(rf"{_IN_CHARGE.pattern}[^，。；,;]{{0,4}}{doing}", text)
-    ):
+    if role.startswith("副") and re.search(rf"{_IN_CHARGE.pattern}[^，。；,;]{{0,4}}{doing}", text):
         # 「函件能由分管副市长签发吗」 and 「…可授权市政府分管负责同志签发」: the deputy in charge is who the rule names
         return ""
     return f"与问题中的说法不同：条文写明的是「{_naming(named[0], text)}」。"
