@@ -235,6 +235,13 @@ _SUPPOSING_AFTER = re.compile(r"[的了]*(?:的话|的时候)")
 _SUPPOSING_BEFORE = re.compile(r"(?:如果|要是|假如|万一|倘若)[^，,。；;]*$")
 
 
+# A verb no article has that still says a doing of the rules, colloquially: led by a modal or an adverb (才能, 得回,
+# 只能), ended by a complement (弄完, 搞定, 开得, 送到, 替掉) or said with a potential one (来不及, 赶不上); a
+# verb of aspect, hearsay or likeness (开始, 完事, 听说, 类似); an adverb (实在); the way a thing is said (说法, 写法)
+_COLLOQUIAL = re.compile(
+    r"^[才能得应只还不没别是着要会可该想完]|[完定了来去出进给到掉上下起住好成得法]$|.不.|^(?:开始|听说|据说|类似|实在|确实)$"
+)
+
 # A head of government before a meeting's name is part of the name: 「市长办公会」 is the rules' 市长办公会议
 _HEAD_BEFORE = re.compile(r"[市区县镇乡]长$")
 
@@ -381,6 +388,12 @@ class QuestionAnalyzer:
             else:
                 yield tok, flag
 
+    def _topic_doing(self, word: str, verbs: set[str]) -> bool:
+        """Whether ``word``, which no article has, names a doing a question can be about (体检, 离婚): a verb of two
+        characters (a word, not a phrase: 打个招呼) in the tokenizer's dictionary (not a guess at a new word: 没回会 cut
+        as 没/回会), and no colloquial saying of a doing of the rules (弄完, 送到, 开始: ``_COLLOQUIAL``)."""
+        return len(word) == 2 and word in verbs and self.tokenizer.in_dictionary(word) and not _COLLOQUIAL.search(word)
+
     def _groups(self, question: str) -> tuple[Group, ...]:
         q = normalize(question)
         intents = _asking_quantity(q)
@@ -409,6 +422,7 @@ class QuestionAnalyzer:
         phrase_words = [p for p, _ in phrases]
         nouns = set(meetings)
         function_words = set()
+        verbs = {tok for tok, flag in tagged if flag.startswith("v")}
         unit, at = asked_unit(q), 0
         named_in_letters = self._named_in_letters(q)
         placed = self._place_spans(q)
@@ -461,4 +475,8 @@ class QuestionAnalyzer:
             # are then what it asks about, and no rule can be matched by the government's name alone. (One such
             # doing may be a colloquial verb for the rules' own: 「县政府想撤掉一个局」 is 撤销.)
             out += [Group((w,), self.stats.weight(w), noun=True) for w in unnamed]
+        elif len(out) == 1 and (topics := [w for w in unnamed if self._topic_doing(w, verbs)]):
+            # 「单位体检一年安排几次」: one word of the rules left (单位), beside a doing no article has (体检): that doing
+            # is what it asks about
+            out += [Group((w,), self.stats.weight(w), noun=True) for w in topics]
         return tuple(out)
