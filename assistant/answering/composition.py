@@ -19,6 +19,8 @@ _SAID = re.compile(r"组成|成员|由[^，。；]{2,40}(?:构成|参加)")
 
 # words between the body named and the asking (「都」, 「分别」, 「有」)
 _AROUND = re.compile(r"(?:分别|各自|都|是|由|的|有|又|还)+$")
+# the collective noun for a body's members (「市政府班子」, 「领导班子」): the body itself is what comes before it
+_COLLECTIVE = re.compile(r"(?:领导)?班子$")
 
 
 def asks_composition(question: str) -> bool:
@@ -28,8 +30,9 @@ def asks_composition(question: str) -> bool:
 
 def body_asked(question: str) -> str:
     """The body whose members are asked, as the question names it, without its government's level
-    (「市政府咨询委员会由哪些人组成」 → 「咨询委员会」; 「市政府由哪些人组成」 → 「市政府」); "" when not asked."""
-    return named_before(question, _ASKED, _AROUND)
+    (「市政府咨询委员会由哪些人组成」 → 「咨询委员会」; 「市政府由哪些人组成」 → 「市政府」; 「市政府班子」 → 「市政府」);
+    "" when not asked."""
+    return _COLLECTIVE.sub("", named_before(question, _ASKED, _AROUND))
 
 
 def _head(body: str) -> str:
