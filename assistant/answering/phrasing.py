@@ -17,7 +17,8 @@ from assistant.answering.roles import IN_NAME, ROLE
 from assistant.answering.timing import LEAD_TIME
 from assistant.retrieval.tokenizer import STOPWORDS, default_tokenizer
 
-LEAD = re.compile(r"^(那么|那要是|那(?![种个些样次位条])|还有|另外|如果是|换成|换作|要是)")  # 那种: that kind, no lead
+# 那种: that kind, no lead; 「那个人发表署名文章呢」: 那 leading 个人 (personally), what the rules say of one's own doings
+LEAD = re.compile(r"^(那么|那要是|那(?![种些样次位条])(?!个(?!人.))|还有|另外|如果是|换成|换作|要是)")
 _TAIL = re.compile(r"(的话|的)?(呢|怎么样|怎么规定|又如何|如何)?[?？。!！\s]*$")
 # Where a question's predicate starts: the first verb, preposition, pronoun (谁, 什么), adverb or
 # modal by jieba's part of speech, or a numeral that asks (几, 多少).
@@ -409,7 +410,28 @@ def combine(new: str, previous: str, places: Sequence[str] = ()) -> str:
         return _without_asked_doing(_subject_before_asking(previous), previous, new) + new
     if not previous.strip("？?。，, "):
         return new
+    if predicate and (doing := _own_doing(new, previous)) is not None:
+        return doing
     return join(new, predicate) if predicate else f"{new}（接上问：{previous}）"
+
+
+_SELF = re.compile(r"^(?:个人|自己|本人)")  # one's own doing: the previous question's subject doing it
+_ASKING_LED = re.compile(r"(?:有|要|需要|是)$")  # what leads the asking (「有什么要求」)
+
+
+def _own_doing(new: str, previous: str) -> str | None:
+    """「个人发表署名文章」 after 「市政府领导出席会议活动有什么要求」: a subject with a doing of its own, asked as the
+    previous question asked of its doing (「…个人发表署名文章有什么要求」; the previous subject kept when the new one
+    is one's own self); None when ``new`` has no doing, or asks itself."""
+    subject, doing = split_predicate(new)
+    if not doing or ASKING.search(doing) or not default_tokenizer().tagged(doing)[0][1].startswith("v"):
+        return None  # (「市长办公会那个」: a pointing word, no doing)
+    lead, asking = split_predicate(previous, at_ask=True)
+    if not asking or not lead:
+        return None
+    said = m.group(0) if (m := _ASKING_LED.search(lead)) else ""
+    own = split_predicate(previous)[0] if _SELF.match(subject) else ""
+    return f"{own}{new}{said}{asking}"
 
 
 # A separable verb with a measure word inside (「请个假」, 「开个会」, 「出趟差」, 「题个字」): the rules
