@@ -127,7 +127,8 @@ QUESTION_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(
             # (not 「谁代行」: the rules' own word, matched as a word of the question)
             r"谁(?:来|去)?(?:顶|替|补位|接手|接管|代(?:签|批|管|办|审))|(?:顶替|顶班|补位)(?:的)?(?:是)?谁"
-            r"|(?:事|活|工作|职责|担子|摊子)[^，。？?]{0,4}谁(?:来|去)?(?:管|干|做|负责|处理|扛|抓|盯)"
+            # (「他手上的工作有人接吗」, 「他分管的活谁来弄」: 弄, 搞 are the colloquial doing of anything)
+            r"|(?:事|活|工作|职责|担子|摊子)[^，。？?]{0,4}(?:谁|有人|有没有人)(?:来|去)?(?:管|干|做|负责|处理|扛|抓|盯|弄|搞|接)"
         ),
         re.compile(r"代行|代为|补位|缺位代理|AB\s*角|互为|另一位"),
     ),
@@ -179,6 +180,9 @@ ASKS_REQUIREMENTS = re.compile(
 EVERY_PLACE = re.compile(
     r"各地|各市|各个地方|几个地方|[两三四五]地|[两三四五]个地方|所有地方|每个地方|哪个(?:地方|地区|城市)|哪(?:些|几个)地区"
 )
+# Whether a rule is one place's alone (「这是不是大同独有的要求」, 「是只有大同这么规定吗」): every place is asked, to
+# tell; in the 只有 form the words between must name the place (not 「大同只有市长才能签发吗」)
+ONLY_HERE = re.compile(r"独有|特有|(?:只有|仅有|就只有)(?P<place>[^，,。；;？?]{2,8}?)(?:这么|这样|才|有这|规定了)")
 # Places beyond any knowledge base of local rules: the whole country or province asked over (「全国哪个城市…」,
 # 「全国各地的常务会…」), not a 全国性/全省性 thing the rules name
 BEYOND_PLACES = re.compile(

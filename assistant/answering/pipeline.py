@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answering.analysis import QuestionAnalyzer, TermStats
 from assistant.answering.answered import asks_more, pointed, rests, said_more
-from assistant.answering.asking import ASKS_DIFFERENCE, BEYOND_PLACES, EVERY_PLACE, SCOPE_WORDS
+from assistant.answering.asking import ASKS_DIFFERENCE, BEYOND_PLACES, EVERY_PLACE, ONLY_HERE, SCOPE_WORDS
 from assistant.answering.chapters import ChapterLists
 from assistant.answering.cities import CityDetector, gazetteer
 from assistant.answering.clauses import ClauseVectors
@@ -297,6 +297,11 @@ class Assistant:
             return coverage(groups, text) >= share
         return not self.analyzer.own_words(own)
 
+    def _only_here(self, q: str, named: tuple[str, ...]) -> bool:
+        """Whether ``q`` asks if a rule is the one place ``named``'s alone (「是不是大同独有的」, 「只有大同这么规定吗」)."""
+        m = ONLY_HERE.search(q)
+        return m is not None and (not m.group("place") or self.detector.detect(m.group("place")).cities == named)
+
     def _outside(self, q: str, named: tuple[str, ...], unknown: list[str]) -> _Outside:
         """Places outside the knowledge base asked over, when no place of ours is named: a province's places we
         have (「山西省各市…」), a place we lack (refused), the whole country (refused when asked which of them all,
@@ -383,7 +388,7 @@ class Assistant:
         q, notice, within = outside.question, outside.notice, outside.within
         named, unknown = within or named, [] if within else unknown
         # 「四个地方都这么要求吗？咸宁有没有多什么」: every place is asked, one of them named besides
-        one_of_all = len(named) == 1 and not within and EVERY_PLACE.search(q) is not None
+        one_of_all = len(named) == 1 and not within and (EVERY_PLACE.search(q) is not None or self._only_here(q, named))
         named = () if one_of_all else named
         words = fragment(q)
         if is_followup(q) and words and not split_predicate(words)[1]:
@@ -421,7 +426,8 @@ class Assistant:
             slugs = [c for c in slugs if c in holders] or slugs  # 「市长办公会议工作规则第三条」: 大同's document
         if (held := self.documents.held(q, slugs, t0, timings)) is not None:  # 「大同一共有几个规则文件」
             return self._requests_noticed(q, instructions, held, notice)
-        everywhere = len(slugs) == len(self.cities) and not SCOPE_WORDS.search(q)  # no place named, none compared
+        # no place named, none compared (nor one place set against the rest: 「是不是大同独有的」)
+        everywhere = len(slugs) == len(self.cities) and not SCOPE_WORDS.search(q) and not one_of_all
         if (about := self.documents.question(q, slugs)) is not None:  # 「…工作规则的文号是多少」: its record
             return self._requests_noticed(
                 q, instructions, self.documents.compose(about, everywhere, t0, timings), notice
@@ -454,7 +460,7 @@ class Assistant:
             return refused(refusal, why, slugs[0], t0, timings, drafts[0][2] if drafts else ())
         if len(slugs) > 1:
             drafts = self._lacking_among(q, drafts)
-        compare = bool(SCOPE_WORDS.search(q))
+        compare = bool(SCOPE_WORDS.search(q)) or one_of_all
         answer = self.composer.compose(slugs, drafts, t0, timings, compare, question=q, placed=bool(named))
         if lacking:
             return self._uncompared(answer, lacking, t0, timings)
