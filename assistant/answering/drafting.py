@@ -165,7 +165,11 @@ class Drafter:
                     again, _, own = self._searched(part, c, others, (), timings, previous)
                     if _gives_kind(part, own) and self._answered_by(part, own):
                         found, draft = again, own
-                said = as_said(part, mine) if part is not mine else None
+                if absent := len(own_parts) > 1 and self.analyzer.kinds.absent(part, c) is not None:
+                    # 「咸宁的市长办公会多久开一次？纪要谁签？」: a meeting the place never holds, whose parts no quote of
+                    # another meeting answers (the whole question's would: 专题会议纪要由…签发), nor the part as said
+                    draft = Draft((), True, part="" if part is mine else part)
+                said = as_said(part, mine) if part is not mine and not absent else None
                 own_role = whole is not None and _own_roles_rule(part, whole, draft)  # (the role's own rule found)
                 if (
                     said
@@ -184,6 +188,8 @@ class Drafter:
                     vectors[c] = found.vector
                     if mine == question:
                         as_asked.setdefault(question, found.vector)
+                    if absent:
+                        continue
                 elif (
                     not (covered := self._answered_by(part, whole, draft))
                     and not self._answered_by(part, draft)
