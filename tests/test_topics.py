@@ -1,0 +1,125 @@
+"""Round 54's mechanisms: a doing no article has that is what a question is about, a body's members said as its
+班子, a rule asked to be one place's alone, a follow-up with a doing of its own, and a meeting a place never holds
+asked in a question of two parts."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.composition import body_asked
+from assistant.answering.phrasing import combine, fragment
+from assistant.models import Reason
+
+
+@pytest.mark.parametrize(
+    ("question", "body"),
+    [
+        ("城区政府班子由哪些人组成", "城区政府"),
+        ("领导班子成员都有谁", ""),
+        ("咨询委员会由哪些人组成", "咨询委员会"),
+    ],
+)
+def test_a_bodys_members_said_as_its_banzi_ask_of_the_body(question, body):
+    assert body_asked(question) == body
+
+
+def test_the_members_of_the_government_banzi_are_answered(assistant):
+    answer = assistant.ask("市政府班子都由哪些人组成？", city="datong")
+    assert not answer.refused
+    assert "市长、副市长、秘书长" in answer.answer and "第四条" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("message", "words"),
+    [
+        ("那个人发表署名文章呢？", "个人发表署名文章"),  # 那 leads 个人 (personally)
+        ("那个会呢？", "那个会"),  # that meeting: no lead
+        ("那常务会议呢？", "常务会议"),
+    ],
+)
+def test_na_before_geren_leads_the_follow_up(message, words):
+    assert fragment(message) == words
+
+
+def test_a_follow_up_with_a_doing_of_its_own_is_asked_as_the_previous_question_asked():
+    previous = "大同市政府领导出席会议活动有什么要求"
+    assert combine("个人发表署名文章", previous) == "大同市政府领导个人发表署名文章有什么要求"
+    assert combine("部门发表署名文章", previous) == "部门发表署名文章有什么要求"
+
+
+def test_ones_own_doing_after_a_question_of_requirements_is_answered(assistant):
+    turn = assistant.dialogue.resolve(["大同市政府领导出席会议活动有什么要求？", "那个人发表署名文章呢？"], None)
+    answer = assistant.ask(turn.question, city=turn.city, previous=turn.previous)
+    assert not answer.refused and "个人发表署名文章" in answer.answer and "第四十三条" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("单位体检一年安排几次", "体检"),  # a doing no article has, beside one word of the rules: the topic
+        ("离婚需要什么材料", "离婚"),
+    ],
+)
+def test_a_doing_no_article_has_is_the_topic_beside_one_word_of_the_rules(assistant, question, topic):
+    groups = assistant.analyzer.groups(question)
+    assert any(g.alternatives == (topic,) and g.noun for g in groups)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "常务会纪要几天内要弄完",  # a complement: 弄 done to completion, said of the rules' 印发
+        "常务会开得勤吗",
+        "会签实在来不及回咋办",
+        "全体会主要干啥？大同和咸宁说法一样吗",
+    ],
+)
+def test_a_colloquial_verb_is_no_topic(assistant, question):
+    groups = assistant.analyzer.groups(question)
+    unknown = [g.alternatives[0] for g in groups if assistant.analyzer.stats.unknown(g)]
+    assert not unknown, unknown
+
+
+@pytest.mark.parametrize("question", ["单位体检一年安排几次", "离婚需要什么材料"])
+def test_a_question_about_a_doing_no_rule_has_is_refused(assistant, question):
+    answer = assistant.ask(question, city="xianning")
+    assert answer.refused
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["每个部门只报1种简报，这是不是大同独有的要求？", "每个部门只报1种简报，是只有大同这么规定吗？"],
+)
+def test_a_rule_asked_to_be_one_places_alone_is_shown_for_every_place(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.refused
+    for place in ("【大同市】", "【晋城市城区】", "【朝阳市】", "【咸宁市】"):
+        assert place in answer.answer
+    assert "问题未指明地区" not in answer.answer  # the question names 大同, set against the rest
+
+
+def test_only_said_of_a_role_is_no_place_set_against_the_rest(assistant):
+    answer = assistant.ask("大同只有市长才能签发吗")
+    assert "【晋城市城区】" not in answer.answer
+
+
+def test_a_meeting_the_place_never_holds_is_said_for_both_parts(assistant):
+    answer = assistant.ask("咸宁的市长办公会多久开一次？纪要谁签？", city="xianning")
+    assert answer.refused and answer.reason == Reason.NOT_FOUND
+    assert "市长办公会" in answer.answer and "专题会议" not in answer.answer
+
+
+def test_a_part_on_a_meeting_the_place_holds_is_still_answered(assistant):
+    answer = assistant.ask("咸宁的市长办公会多久开一次？常务会纪要谁签？", city="xianning")
+    assert not answer.refused and "第二十二条" in answer.answer
+    assert "「咸宁的市长办公会多久开一次」" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "city"),
+    [("副市长出差了，他手上的工作有人接吗？", "chaoyang"), ("副区长出差了，他分管的活谁来弄", "jincheng-chengqu")],
+)
+def test_who_takes_over_asked_colloquially_is_answered_by_the_stand_in(assistant, question, city):
+    answer = assistant.ask(question, city=city)
+    assert not answer.refused and "第五条" in answer.answer
+    assert "代行" in answer.answer or "补位" in answer.answer
