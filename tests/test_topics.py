@@ -123,3 +123,32 @@ def test_who_takes_over_asked_colloquially_is_answered_by_the_stand_in(assistant
     answer = assistant.ask(question, city=city)
     assert not answer.refused and "第五条" in answer.answer
     assert "代行" in answer.answer or "补位" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "body"),
+    [
+        ("市政协全体会议由谁主持？", "政协"),
+        ("市委常委会多久开一次", "市委"),
+        ("市人大常委会会议多久开一次", "人大"),
+        ("政协委员能列席常务会吗", None),  # a member of 政协, at the government's meeting
+        ("落实市委重大决策部署专题会议多久开一次", None),  # the government's meeting on the party's decisions
+    ],
+)
+def test_another_bodys_meeting_is_told_from_the_governments(question, body):
+    from assistant.answering.kinds import other_body
+
+    assert other_body(question) == body
+
+
+@pytest.mark.parametrize(
+    "question", ["市政协全体会议由谁主持？", "市人大常委会会议多久开一次", "市委常委会多久开一次？"]
+)
+def test_another_bodys_meeting_is_not_answered_from_the_governments_rules(assistant, question):
+    answer = assistant.ask(question, city="datong")
+    assert answer.refused, answer.answer
+
+
+def test_a_clause_naming_the_other_bodys_meeting_still_answers(assistant):
+    answer = assistant.ask("哪些文件要提请市委常委会会议审议", city="xianning")
+    assert not answer.refused and "第二十条" in answer.answer

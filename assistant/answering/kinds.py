@@ -30,6 +30,21 @@ _GOVERNMENT = re.compile(r"^.*?[市区县州]?(?:人民)?政府")  # whose meeti
 _LEVEL_HEAD = re.compile(r"[市区县州]长$")  # 市长 of 市长办公会议 is part of its name
 
 
+# Another body's meeting (「市政协全体会议」, 「市委常委会」, 「市人大常委会会议」): the party committee's, the people's
+# congress's or the political consultative conference's, which a government's work rules do not regulate
+_OTHER_BODY = re.compile(
+    r"(?P<body>[市区县]委|党委|党组|人大|政协|纪委|监委)的?"
+    r"(?:全体会议|全体会|常务会议|常务会|常委会(?:会议)?|主席会议|主席会|主任会议|全会)"
+)
+
+
+def other_body(question: str) -> str | None:
+    """The body named as holding the meeting asked about, when it is another than the government (「政协」 of
+    「市政协全体会议由谁主持」); None when it is not said or is the government's."""
+    m = _OTHER_BODY.search(normalize(question))
+    return m.group("body") if m else None
+
+
 @lru_cache(maxsize=16)
 def _pattern(names: frozenset[str]) -> re.Pattern[str]:
     return re.compile(f"({'|'.join(sorted(map(re.escape, names), key=len, reverse=True))}){_MEETING}")
@@ -151,7 +166,10 @@ class Kinds:
 
     def mismatch(self, question: str, article: Article, clause: str) -> bool:
         """The question names a kind of meeting that ``article``'s jurisdiction never holds, or that the
-        clause (else its article, else its document) does not name while naming another kind."""
+        clause (else its article, else its document) does not name while naming another kind; or another body's
+        meeting (「市政协全体会议」) that the clause does not name that body with."""
+        if (body := other_body(question)) is not None and body not in normalize(clause):
+            return True
         asked = self.named(question)
         if not asked:
             return False
