@@ -30,11 +30,12 @@ _GOVERNMENT = re.compile(r"^.*?[市区县州]?(?:人民)?政府")  # whose meeti
 _LEVEL_HEAD = re.compile(r"[市区县州]长$")  # 市长 of 市长办公会议 is part of its name
 
 
-# Another body's meeting (「市政协全体会议」, 「市委常委会」, 「市人大常委会会议」): the party committee's, the people's
-# congress's or the political consultative conference's, which a government's work rules do not regulate
+# Another body's meeting (「市政协全体会议」, 「市委常委会」, 「市人大常委会会议」, 「市政府党组会议」): the party committee's or
+# party group's, the people's congress's or the political consultative conference's, which a government's work rules
+# do not regulate
 _OTHER_BODY = re.compile(
     r"(?P<body>[市区县]委|党委|党组|人大|政协|纪委|监委)的?"
-    r"(?:全体会议|全体会|常务会议|常务会|常委会(?:会议)?|主席会议|主席会|主任会议|全会)"
+    r"(?:全体会议|全体会|常务会议|常务会|常委会(?:会议)?|主席会议|主席会|主任会议|全会|会议)"
 )
 
 
