@@ -136,12 +136,24 @@ def _each_thing(question: str, places: Sequence[str]) -> list[str]:
     if not m or not 0 < m.start() <= _MAX_SUBJECT:
         return []
     subject, asking = question[: m.start()], question[m.end() :]
+    # the place the whole question is asked in, said first (「朝阳以市政府名义发文和以办公室名义发文…」), stays with each
+    place = next((p for p in places if subject.startswith(p)), "")
+    subject = subject[len(place) :]
     if any(p in subject for p in places) or _ASKS.search(subject) or SCOPE_WORDS.search(subject):
         return []
     items = _ITEMS.split(subject)
     if len(items) != 2 or not all(len(i) >= 2 and _has_noun(i) for i in items) or not _ASKS.search(asking):
         return []
-    return [item + asking for item in items]
+    return [place + item + asking for item in _shared_tail(*items)]
+
+
+def _shared_tail(first: str, second: str) -> tuple[str, str]:
+    """Two things named side by side, the doing said after the second only (「以市政府名义和以市政府办公室名义发文」):
+    the first with it too (「以市政府名义发文」), where the second goes on past the first's last word (名义)."""
+    at = second.find(first[-2:])
+    if at < 0 or at + 2 >= len(second) or first.endswith(second[at + 2 :]):
+        return first, second
+    return first + second[at + 2 :], second
 
 
 _SAID_OF_EACH = re.compile(r"((?:的)?[\u4e00-\u9fff]{1,4}?)(?=[和与跟及、同]|以及)")
