@@ -27,7 +27,7 @@ from assistant.answering.asking import (
 )
 from assistant.answering.kinds import Kinds
 from assistant.answering.modifiers import adverbial, noun_modifiers
-from assistant.answering.quantities import BOUNDS, asked_span, asked_unit, checked, checked_time, checks
+from assistant.answering.quantities import BOUNDS, asked_span, asked_unit, checked, checked_length, checked_time, checks
 from assistant.answering.roles import ROLE
 from assistant.models import Article
 from assistant.retrieval.lexicon import ASKED_PERSON, found_in, leaving_words, synonyms
@@ -259,7 +259,9 @@ def _asking_quantity(q: str) -> list[str]:
     if span and (anchor := _ANCHORED.search(q, 0, span[0])):
         intents.append(anchor.group(1))  # 「会后多长时间内」: when the time is counted from is the asking too
     intents += [m.group(0) for m in BOUNDS.finditer(q)] if span else []  # 「上限」, 「至少」: its bound
-    intents += checked(q) + checked_time(q)  # 「是不是每两周开一次」: 每两周 is the value checked, not a topic
+    intents += (
+        checked(q) + checked_time(q) + checked_length(q)
+    )  # 「是不是每两周开一次」: 每两周 is the value checked, not a topic
     if checks(q):  # 「以办公室名义发文是区长签发吗」: 区长 is the one checked, the answer may name another
         intents += [m.group(1) for m in _CHECKED_ROLE.finditer(q)]
     return intents

@@ -203,6 +203,12 @@ def checked(question: str) -> list[str]:
     return [m.group(0) for r in (_PER_PERIOD_CLAIMED, _FREQUENCY_STATED) for m in r.finditer(question)]
 
 
+def checked_length(question: str) -> list[str]:
+    """The lengths a yes/no question states to be confirmed (「请示2000字以内就行吧」 → 2000字; see ``LENGTH_CLAIMED``):
+    like ``checked``, values asked about, not topic words the answering clause must share."""
+    return [m.group(0) for m in LENGTH_CLAIMED.finditer(question)] if _confirming(question) else []
+
+
 # A time a yes/no question states as what is done (「要提前5个工作日报请示吗」, 「纪要3天内印发对吗」): how far ahead
 # or by when, the value to be checked; not a time that sets the case (「请假超过一周要报备吗」: 超过 a week)
 _TIME_CLAIMED = re.compile(
