@@ -152,3 +152,46 @@ def test_another_bodys_meeting_is_not_answered_from_the_governments_rules(assist
 def test_a_clause_naming_the_other_bodys_meeting_still_answers(assistant):
     answer = assistant.ask("哪些文件要提请市委常委会会议审议", city="xianning")
     assert not answer.refused and "第二十条" in answer.answer
+
+
+def test_who_decides_is_unsaid_by_a_clause_that_has_no_deciding(assistant):
+    # the clause names who proposes the list (提供…建议名单), not who settles it
+    answer = assistant.ask("常务会列席单位名单最后由谁来定？", city="datong")
+    assert answer.refused
+
+
+def test_a_deciding_said_in_a_word_of_the_rules_answers(assistant):
+    answer = assistant.ask("区政府专题会可以委托谁来主持？涉及重大事项的纪要报谁定", city="jincheng-chengqu")
+    assert not answer.refused and "报区长审定" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        (
+            "朝阳以市政府名义发文和以办公室名义发文分别谁签发",
+            ["朝阳以市政府名义发文谁签发", "朝阳以办公室名义发文谁签发"],
+        ),
+        (
+            "以市政府名义和以市政府办公室名义发文分别谁签发",
+            ["以市政府名义发文谁签发", "以市政府办公室名义发文谁签发"],
+        ),
+        ("部署专项工作的公文和专项报告，各不超过多少字", ["部署专项工作的公文不超过多少字", "专项报告不超过多少字"]),
+    ],
+)
+def test_two_things_asked_the_same_of_are_two_parts(assistant, question, parts):
+    assert assistant.drafter.parts(question) == parts
+
+
+def test_both_issuers_asked_side_by_side_are_answered(assistant):
+    answer = assistant.ask("咸宁以市政府名义和以市政府办公室名义发文分别由谁签发？")
+    assert "以市政府名义制发" in answer.answer and "以市政府办公室名义发文" in answer.answer
+
+
+def test_a_length_stated_to_be_confirmed_is_checked_not_searched(assistant):
+    from assistant.answering.quantities import checked_length
+
+    assert checked_length("请示2000字以内就行吧") == ["2000字"]
+    assert checked_length("请示一般不超过多少字") == []
+    answer = assistant.ask("大同请示2000字以内就行吧", city="datong")
+    assert not answer.refused and "与问题中的说法不同" in answer.answer and "1500" in answer.answer
