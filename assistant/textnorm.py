@@ -92,6 +92,11 @@ def has_cjk(text: str) -> bool:
     return any("\u4e00" <= c <= "\u9fff" for c in text)
 
 
+def in_kana(text: str) -> bool:
+    """Whether ``text`` is Japanese: its kanji read as Chinese, its kana (two or more) as no Chinese."""
+    return sum("\u3040" <= c <= "\u30ff" for c in text) >= 2
+
+
 # What ends a sentence, for every splitter (clauses to quote, LLM sentences to verify, streaming).
 SENTENCE_END = "。！？!?"
 

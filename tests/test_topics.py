@@ -195,3 +195,13 @@ def test_a_length_stated_to_be_confirmed_is_checked_not_searched(assistant):
     assert checked_length("请示一般不超过多少字") == []
     answer = assistant.ask("大同请示2000字以内就行吧", city="datong")
     assert not answer.refused and "与问题中的说法不同" in answer.answer and "1500" in answer.answer
+
+
+def test_only_one_place_allowing_someone_to_sit_in_is_asked_of_every_place(assistant):
+    answer = assistant.ask("是不是只有城区常务会议可以请法律顾问列席")
+    assert "【晋城市城区】" in answer.answer and "【咸宁市】" in answer.answer and "法律顾问" in answer.answer
+
+
+def test_a_japanese_question_is_said_to_be_unsupported(assistant):
+    answer = assistant.ask("大同市の常務会議はいつ開きますか")
+    assert answer.refused and answer.reason == Reason.NOT_CHINESE

@@ -182,7 +182,9 @@ EVERY_PLACE = re.compile(
 )
 # Whether a rule is one place's alone (「这是不是大同独有的要求」, 「是只有大同这么规定吗」): every place is asked, to
 # tell; in the 只有 form the words between must name the place (not 「大同只有市长才能签发吗」)
-ONLY_HERE = re.compile(r"独有|特有|(?:只有|仅有|就只有)(?P<place>[^，,。；;？?]{2,8}?)(?:这么|这样|才|有这|规定了)")
+ONLY_HERE = re.compile(
+    r"独有|特有|(?:只有|仅有|就只有)(?P<place>[^，,。；;？?]{2,8}?)(?:这么|这样|才|有|规定|可以|能|要求|对)"
+)
 # Places beyond any knowledge base of local rules: the whole country or province asked over (「全国哪个城市…」,
 # 「全国各地的常务会…」), not a 全国性/全省性 thing the rules name
 BEYOND_PLACES = re.compile(

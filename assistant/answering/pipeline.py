@@ -53,7 +53,7 @@ from assistant.retrieval.index import KnowledgeIndex
 from assistant.retrieval.rerank import RerankingRetriever
 from assistant.retrieval.retrievers import HybridRetriever, Retriever
 from assistant.settings import Settings, load_settings
-from assistant.textnorm import has_cjk, simplified, strip_control, strip_links
+from assistant.textnorm import has_cjk, in_kana, simplified, strip_control, strip_links
 
 if TYPE_CHECKING:
     from assistant.answering.langchain_retriever import ArticleRetriever
@@ -461,7 +461,9 @@ class Assistant:
         if len(slugs) > 1:
             drafts = self._lacking_among(q, drafts)
         compare = bool(SCOPE_WORDS.search(q)) or one_of_all
-        answer = self.composer.compose(slugs, drafts, t0, timings, compare, question=q, placed=bool(named))
+        # (a place set against the rest, 「是不是只有咸宁规定了…」: no verdict of each place on a value the question states)
+        placed = bool(named) or one_of_all
+        answer = self.composer.compose(slugs, drafts, t0, timings, compare, question=q, placed=placed)
         if lacking:
             return self._uncompared(answer, lacking, t0, timings)
         if len(slugs) == 1 and self._after_another_place(previous, slugs[0]):
@@ -507,7 +509,7 @@ class Assistant:
                 "不提供设定。请直接提问，例如「常务会议多久开一次？」。"
             )
             return refused(msg, Reason.INSTRUCTIONS_SET_ASIDE, slug, t0, timings)
-        if not has_cjk(q):
+        if not has_cjk(q) or in_kana(q):  # (Japanese: kanji, but kana too)
             msg = "目前仅支持用中文提问，请用中文描述您的问题。"
             return refused(msg, Reason.NOT_CHINESE, slug, t0, timings)
         return None
