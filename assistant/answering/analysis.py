@@ -259,9 +259,8 @@ def _asking_quantity(q: str) -> list[str]:
     if span and (anchor := _ANCHORED.search(q, 0, span[0])):
         intents.append(anchor.group(1))  # 「会后多长时间内」: when the time is counted from is the asking too
     intents += [m.group(0) for m in BOUNDS.finditer(q)] if span else []  # 「上限」, 「至少」: its bound
-    intents += (
-        checked(q) + checked_time(q) + checked_length(q)
-    )  # 「是不是每两周开一次」: 每两周 is the value checked, not a topic
+    # 「是不是每两周开一次」: 每两周 is the value checked, not a topic (so are 「提前5个工作日」, 「2000字以内」)
+    intents += checked(q) + checked_time(q) + checked_length(q)
     if checks(q):  # 「以办公室名义发文是区长签发吗」: 区长 is the one checked, the answer may name another
         intents += [m.group(1) for m in _CHECKED_ROLE.finditer(q)]
     return intents

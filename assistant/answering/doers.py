@@ -103,11 +103,11 @@ def doing_unsaid(question: str, doing_words: Sequence[Sequence[str]], text: str)
     if doing is None or asking is None or doing not in q[asking.end() :]:
         return None
     said = [alts for alts in doing_words if any(doing in a or a in doing for a in alts)]
+    t = normalize(text)
     if len(doing) < 2:
         # one character (「由谁来定」): unsaid only when no quote has it at all (审定 says 定; 签 is in 会签 too), and a
         # synonym gives it words of the rules (确定, 决定), so that it is a doing the rules could say
-        return doing if said and doing not in normalize(text) else None
-    t = normalize(text)
+        return doing if said and doing not in t else None
     if _said_apart(doing, t):
         return None  # 「由谁批假」 and 「…请假，由…报会议主持人审批」: its words said apart, as the rules say them
     if not said:
