@@ -80,6 +80,11 @@ def test_a_colloquial_verb_is_no_topic(assistant, question):
     assert not unknown, unknown
 
 
+def test_the_doing_a_yes_no_asks_after_a_modal_is_no_topic(assistant):
+    groups = assistant.analyzer.groups("省里的通知必须照办吗")  # whether to comply, not what it is about
+    assert not any("照办" in g.alternatives for g in groups)
+
+
 @pytest.mark.parametrize("question", ["单位体检一年安排几次", "离婚需要什么材料"])
 def test_a_question_about_a_doing_no_rule_has_is_refused(assistant, question):
     answer = assistant.ask(question, city="xianning")

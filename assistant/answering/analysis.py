@@ -113,6 +113,7 @@ _GOVERNMENT = re.compile(r"[市区县镇乡]?(?:人民)?政府(?:办公室|办)?
 # particles, classifier, locality. Modal-led pairs ("能报", "可发") are fragments too.
 _FUNCTION_TAGS = frozenset({"m", "mq", "r", "rr", "rz", "d", "p", "c", "u", "uj", "ul", "uz", "y", "q", "f"})
 _MODALS = frozenset("能可要应会该得想")
+_MODAL_WORDS = frozenset({"必须", "需要", "须", "务必", "应当", "应该", "可以", "能够"})
 
 
 @dataclass(frozen=True)
@@ -423,7 +424,9 @@ class QuestionAnalyzer:
         phrase_words = [p for p, _ in phrases]
         nouns = set(meetings)
         function_words = set()
-        verbs = {tok for tok, flag in tagged if flag.startswith("v")}
+        # the doings a question speaks of, not the one its yes/no asks right after a modal (「必须照办吗」: whether to comply)
+        modal = [(tok[:1] in _MODALS and len(tok) <= 2) or tok in _MODAL_WORDS for tok, _ in tagged]
+        verbs = {tok for i, (tok, flag) in enumerate(tagged) if flag.startswith("v") and not (i and modal[i - 1])}
         unit, at = asked_unit(q), 0
         named_in_letters = self._named_in_letters(q)
         placed = self._place_spans(q)
