@@ -210,3 +210,9 @@ def test_only_one_place_allowing_someone_to_sit_in_is_asked_of_every_place(assis
 def test_a_japanese_question_is_said_to_be_unsupported(assistant):
     answer = assistant.ask("大同市の常務会議はいつ開きますか")
     assert answer.refused and answer.reason == Reason.NOT_CHINESE
+
+
+@pytest.mark.parametrize("new", ["区长自己出差", "区长本身出差"])
+def test_a_new_role_said_with_its_self_still_replaces_the_roles(new):
+    # 「本身」, as 「自己」, only says it is that role's own case (the new follow-up pattern for 个人 is another name)
+    assert combine(new, "副区长、办公室主任离开城区出差向谁请假") == "区长离开城区出差向谁请假"

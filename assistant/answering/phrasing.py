@@ -415,7 +415,7 @@ def combine(new: str, previous: str, places: Sequence[str] = ()) -> str:
     return join(new, predicate) if predicate else f"{new}（接上问：{previous}）"
 
 
-_SELF = re.compile(r"^(?:个人|自己|本人)")  # one's own doing: the previous question's subject doing it
+_ONES_OWN = re.compile(r"^(?:个人|自己|本人)")  # one's own doing: the previous question's subject doing it
 _ASKING_LED = re.compile(r"(?:有|要|需要|是)$")  # what leads the asking (「有什么要求」)
 
 
@@ -430,7 +430,7 @@ def _own_doing(new: str, previous: str) -> str | None:
     if not asking or not lead:
         return None
     said = m.group(0) if (m := _ASKING_LED.search(lead)) else ""
-    own = split_predicate(previous)[0] if _SELF.match(subject) else ""
+    own = split_predicate(previous)[0] if _ONES_OWN.match(subject) else ""
     return f"{own}{new}{said}{asking}"
 
 
